@@ -1,0 +1,26 @@
+#include "subcommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+// `kilo-kiosk version`: the same as --version, for scripts that only pass subcommands.
+kiosk::cli::Subcommand versionCommand()
+{
+    return {QStringLiteral("version"), QStringLiteral("print the version and exit"),
+            [](const QStringList &) {
+                QTextStream(stdout) << QCoreApplication::applicationName() << ' '
+                                    << QCoreApplication::applicationVersion() << '\n';
+                return 0;
+            }};
+}
+
+} // namespace
+
+kiosk::cli::CommandRegistry buildCommandRegistry()
+{
+    kiosk::cli::CommandRegistry registry;
+    registry.add(versionCommand());
+    return registry;
+}

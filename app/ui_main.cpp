@@ -1,0 +1,78 @@
+#include "ui_main.h"
+
+#include "k8s/cluster_source.h"
+#include "ui/app_context.h"
+#include "ui/page_screenshotter.h"
+#include "ui/theme_preference.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Kilo_BackendPlugin)
+Q_IMPORT_QML_PLUGIN(Kilo_UiPlugin)
+
+int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
+{
+    const bool screenshots = !options.screenshotDir.isEmpty();
+    if (screenshots) {
+        // Screenshots never need a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+    if (!qEnvironmentVariableIsSet("QT_IM_MODULE"))
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    kiosk::ui::AppContext context;
+    context.setDemo(options.demo);
+    context.setKiosk(options.kiosk);
+    context.setClusterSource(kiosk::k8s::ClusterSource::locate(
+        {options.server, options.kubeconfig, options.context, options.nameSpace},
+        QProcessEnvironment::systemEnvironment(), QDir::homePath()));
+    kiosk::ui::ThemePreference theme;
+
+    QQmlApplicationEngine engine;
+    // Statically linked QML modules live in the resources, not on disk.
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&context)},
+                                 {QStringLiteral("theme"), QVariant::fromValue(&theme)}});
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    // Qt 6.4 has no loadFromModule: the module's files live under qrc:/<URI as path>/.
+    engine.load(QUrl(QStringLiteral("qrc:/Kilo/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        QTextStream(stderr) << "kilo-kiosk: error: the user interface failed to load\n";
+        return 1;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+
+    if (screenshots) {
+        const QStringList pages = {QStringLiteral("scan"), QStringLiteral("medications"),
+                                   QStringLiteral("cluster"), QStringLiteral("settings")};
+        kiosk::ui::PageScreenshotter shooter(window, &theme, options.screenshotDir, pages);
+        int status = 0;
+        QObject::connect(&shooter, &kiosk::ui::PageScreenshotter::finished, &app,
+                         [&](bool ok, const QString &error) {
+                             if (ok) {
+                                 for (const QString &file : shooter.writtenFiles())
+                                     QTextStream(stdout) << file << '\n';
+                             } else {
+                                 QTextStream(stderr) << "kilo-kiosk: error: " << error << '\n';
+                                 status = 1;
+                             }
+                             QCoreApplication::exit(status);
+                         });
+        shooter.start();
+        app.exec();
+        return status;
+    }
+    return app.exec();
+}

@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import Kilo.Backend
+import Kilo.Ui
+
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    required property AppContext app
+    required property ThemePreference theme
+    property int currentPage: 0
+    readonly property var pages: [
+        { name: "scan", title: qsTr("Scan"), icon: "qrc:/Kilo/Ui/icons/scan.svg" },
+        { name: "medications", title: qsTr("Medications"), icon: "qrc:/Kilo/Ui/icons/medications.svg" },
+        { name: "cluster", title: qsTr("Cluster"), icon: "qrc:/Kilo/Ui/icons/cluster.svg" },
+        { name: "settings", title: qsTr("Settings"), icon: "qrc:/Kilo/Ui/icons/settings.svg" }
+    ]
+
+    width: 1280
+    height: 800
+    minimumWidth: 800
+    minimumHeight: 560
+    visible: true
+    title: app.demo ? qsTr("Kilo Guardian Kiosk (demo)") : qsTr("Kilo Guardian Kiosk")
+    flags: app.kiosk ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    visibility: app.kiosk ? Window.FullScreen : Window.AutomaticVisibility
+
+    Material.theme: theme.dark ? Material.Dark : Material.Light
+    Material.accent: Material.Teal
+    Material.primary: Material.BlueGrey
+    font.pixelSize: Style.fontBody
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        NavigationRail {
+            objectName: "navigationRail"
+            pages: window.pages
+            currentIndex: window.currentPage
+            onPageSelected: index => window.currentPage = index
+            Layout.fillHeight: true
+        }
+
+        ColumnLayout {
+            spacing: 0
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            Label {
+                objectName: "demoBanner"
+                visible: window.app.demo
+                text: qsTr("Demo mode: nothing here touches a real cluster or real medications.")
+                font.pixelSize: Style.fontLabel
+                horizontalAlignment: Text.AlignHCenter
+                padding: 10
+                color: "white"
+                background: Rectangle { color: Material.color(Material.Indigo) }
+                Layout.fillWidth: true
+            }
+
+            StackLayout {
+                objectName: "pageStack"
+                currentIndex: window.currentPage
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                ScanPage { app: window.app }
+                MedicationsPage { app: window.app }
+                ClusterPage { app: window.app }
+                SettingsPage { app: window.app; theme: window.theme }
+            }
+        }
+    }
+
+    InputPanel {
+        id: inputPanel
+        z: 99
+        x: 0
+        y: active ? window.height - height : window.height
+        width: window.width
+        Behavior on y { NumberAnimation { duration: 150 } }
+    }
+}

@@ -1,0 +1,62 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Ui
+
+// The left-hand rail that switches between the four pages; big targets for fingers.
+Pane {
+    id: rail
+    property var pages: []          // [{ name, title, icon }]
+    property int currentIndex: 0
+    signal pageSelected(int index)
+
+    padding: 0
+    implicitWidth: Style.railWidth
+    background: Rectangle {
+        color: rail.Material.theme === Material.Dark ? "#25282c" : "#eceff1"
+        Rectangle {
+            anchors.right: parent.right
+            width: 1
+            height: parent.height
+            color: rail.Material.dividerColor
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.topMargin: Style.spacing
+        spacing: 8
+
+        Repeater {
+            model: rail.pages
+            delegate: ToolButton {
+                required property var modelData
+                required property int index
+                objectName: "nav_" + modelData.name
+                text: modelData.title
+                icon.source: modelData.icon
+                icon.width: 32
+                icon.height: 32
+                display: AbstractButton.TextUnderIcon
+                font.pixelSize: Style.fontLabel
+                font.capitalization: Font.MixedCase
+                font.weight: checked ? Font.DemiBold : Font.Normal
+                checkable: true
+                checked: rail.currentIndex === index
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+                Layout.rightMargin: 8
+                Layout.preferredHeight: 96
+                Accessible.name: modelData.title
+                background: Rectangle {
+                    radius: Style.radius
+                    color: parent.checked ? Qt.rgba(parent.Material.accentColor.r, parent.Material.accentColor.g, parent.Material.accentColor.b, 0.18)
+                         : parent.down ? parent.Material.rippleColor : "transparent"
+                }
+                onClicked: rail.pageSelected(index)
+            }
+        }
+        Item { Layout.fillHeight: true }
+    }
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace kiosk::cli {
+
+// A headless subcommand: runs on QCoreApplication, gets the arguments after its name.
+struct Subcommand {
+    QString name;
+    QString summary;
+    // Returns the process exit status; errors go to stderr as one clear line.
+    std::function<int(const QStringList &arguments)> run;
+};
+
+} // namespace kiosk::cli
