@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+// Feature commands live in app/commands/<name>_command.{h,cpp}; include and add them below.
+
 namespace {
 
 // `kilo-kiosk version`: the same as --version, for scripts that only pass subcommands.
