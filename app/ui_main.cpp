@@ -11,6 +11,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTextStream>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Kilo_BackendPlugin)
@@ -70,7 +71,8 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
                              }
                              QCoreApplication::exit(status);
                          });
-        shooter.start();
+        // Started from the event loop so an early failure's exit() is not lost before exec().
+        QTimer::singleShot(0, &shooter, &kiosk::ui::PageScreenshotter::start);
         app.exec();
         return status;
     }

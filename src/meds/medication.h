@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace kiosk::meds {
+
+// One medication on the list: the fields of the OCR contract (rx-eval/CONTRACT.md), where the
+// record came from, and its life on this tablet. Plain data; MedicationValidator checks it and
+// MedicationStore keeps it.
+struct Medication {
+    qint64 id = 0;  // 0 until stored
+
+    // The contract's fields.
+    QString medicationName;
+    QString dosage;
+    QString dosageForm;
+    QString schedule;
+    std::optional<int> timesPerDay;
+    bool asNeeded = false;
+    QString instructions;
+    QString prescriber;
+    std::optional<int> quantity;
+    std::optional<int> refills;
+    QString rxNumber;
+    QString pharmacy;
+    QString patient;
+    QDate date;
+
+    // Provenance.
+    QString engine = QStringLiteral("manual");  // local, ai-brain or manual
+    QMap<QString, double> confidence;           // per contract field, 0..1
+    QStringList needsReview;
+    QString photoPath;                          // a file in the store's photo folder, or empty
+    QString rawText;
+
+    // Life on this tablet.
+    bool active = true;
+    QDateTime stoppedAt;  // UTC, set while stopped
+    QDateTime createdAt;  // UTC
+    QDateTime updatedAt;  // UTC
+
+    // "Lisinopril 10 mg"
+    QString title() const;
+
+    // The stored record in the contract's shape plus id, provenance and state.
+    QJsonObject toJson() const;
+
+    // Builds a record from an object in the contract's shape (what `kilo-kiosk ocr --json`
+    // prints). Unknown keys are ignored; a key of the wrong type is an error. Returns nullopt
+    // and fills errors (one sentence each) when the object cannot be read.
+    static std::optional<Medication> fromJson(const QJsonObject &object, QStringList *errors);
+
+    // Sets the keys present in changes (an edit); same rules as fromJson. Read-only keys (id,
+    // created_at, updated_at, stopped_at) are refused. Leaves this record unchanged on error.
+    bool applyJson(const QJsonObject &changes, QStringList *errors);
+
+    // The contract's field names, in its order.
+    static QStringList contractFields();
+    // Keys applyJson accepts.
+    static QStringList editableFields();
+};
+
+} // namespace kiosk::meds

@@ -1,0 +1,180 @@
+#include "ocr/image_loader.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace kiosk::ocr {
+
+namespace {
+
+quint32 bigEndian32(const QByteArray &b, qsizetype at)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(b.constData()) + at;
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+}
+
+int bigEndian16(const QByteArray &b, qsizetype at)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(b.constData()) + at;
+    return (int(p[0]) << 8) | int(p[1]);
+}
+
+} // namespace
+
+ImageLoader::Header ImageLoader::probe(const QByteArray &bytes)
+{
+    Header header;
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype size = bytes.size();
+    if (size >= 4 && data[0] == 0xFF && data[1] == 0xD8) {
+        header.format = Header::Format::Jpeg;
+        qsizetype pos = 2;
+        while (pos + 4 <= size) {
+            if (data[pos] != 0xFF) {
+                ++pos; // tolerate padding / garbage between segments
+                continue;
+            }
+            const unsigned char marker = data[pos + 1];
+            if (marker == 0xFF) {
+                ++pos;
+                continue;
+            }
+            // Stand-alone markers carry no length.
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD9)) {
+                pos += 2;
+                continue;
+            }
+            const int length = bigEndian16(bytes, pos + 2);
+            if (length < 2)
+                break;
+            const bool isFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+                && marker != 0xCC;
+            if (isFrame && pos + 9 <= size) {
+                header.height = bigEndian16(bytes, pos + 5);
+                header.width = bigEndian16(bytes, pos + 7);
+                break;
+            }
+            pos += 2 + length;
+        }
+        // A complete JPEG ends with EOI (FFD9), possibly followed by padding zeros.
+        qsizetype end = size;
+        while (end > 2 && data[end - 1] == 0x00)
+            --end;
+        header.complete = end >= 4 && data[end - 2] == 0xFF && data[end - 1] == 0xD9;
+    } else if (size >= 24 && bytes.startsWith("\x89PNG\r\n\x1a\n") && bytes.mid(12, 4) == "IHDR") {
+        header.format = Header::Format::Png;
+        const quint32 w = bigEndian32(bytes, 16);
+        const quint32 h = bigEndian32(bytes, 20);
+        header.width = w > 1'000'000 ? 1'000'000 : int(w);
+        header.height = h > 1'000'000 ? 1'000'000 : int(h);
+        header.complete = bytes.lastIndexOf("IEND") >= size - 12;
+    }
+    return header;
+}
+
+ImageLoader::Result ImageLoader::loadFile(const QString &path)
+{
+    Result result;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        result.error = QStringLiteral("file not found");
+        return result;
+    }
+    if (info.isDir()) {
+        result.error = QStringLiteral("is a directory, not an image");
+        return result;
+    }
+    if (info.size() == 0) {
+        result.error = QStringLiteral("empty file");
+        return result;
+    }
+    if (info.size() > kMaxFileBytes) {
+        result.error = QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = QStringLiteral("cannot open: %1").arg(file.errorString());
+        return result;
+    }
+    return decode(file.readAll());
+}
+
+ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
+{
+    Result result;
+    if (bytes.isEmpty()) {
+        result.error = QStringLiteral("empty file");
+        return result;
+    }
+    if (bytes.size() > kMaxFileBytes) {
+        result.error = QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
+        return result;
+    }
+    const Header header = probe(bytes);
+    if (header.format == Header::Format::Unknown) {
+        result.error = QStringLiteral("not a JPEG or PNG image");
+        return result;
+    }
+    const char *formatName = header.format == Header::Format::Jpeg ? "JPEG" : "PNG";
+    if (header.width <= 0 || header.height <= 0) {
+        result.error = QStringLiteral("damaged %1: no image size in the header").arg(QLatin1String(formatName));
+        return result;
+    }
+    result.originalWidth = header.width;
+    result.originalHeight = header.height;
+    if (!header.complete) {
+        result.error = QStringLiteral("truncated %1: the file ends before the image data does")
+                           .arg(QLatin1String(formatName));
+        return result;
+    }
+    if (header.width < kMinSide || header.height < kMinSide) {
+        result.error = QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label")
+                           .arg(header.width)
+                           .arg(header.height);
+        return result;
+    }
+    const qint64 pixels = qint64(header.width) * header.height;
+    int flags = cv::IMREAD_COLOR;
+    if (pixels > kMaxDecodedPixels) {
+        if (header.format != Header::Format::Jpeg || pixels > kMaxDecodedPixels * 64) {
+            result.error = QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
+                               .arg(header.width)
+                               .arg(header.height);
+            return result;
+        }
+        // libjpeg scales during the DCT, so memory stays proportional to the reduced size.
+        const std::pair<int, int> reductions[] = {
+            {2, cv::IMREAD_REDUCED_COLOR_2}, {4, cv::IMREAD_REDUCED_COLOR_4}, {8, cv::IMREAD_REDUCED_COLOR_8}};
+        for (const auto &[denominator, flag] : reductions) {
+            result.reduction = denominator;
+            flags = flag;
+            if (pixels / (qint64(denominator) * denominator) <= kMaxDecodedPixels)
+                break;
+        }
+    }
+    cv::Mat image;
+    try {
+        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
+        image = cv::imdecode(raw, flags);
+    } catch (const cv::Exception &e) {
+        result.error = QStringLiteral("cannot decode %1: %2").arg(QLatin1String(formatName), QString::fromStdString(e.msg));
+        return result;
+    }
+    if (image.empty() || image.type() != CV_8UC3) {
+        result.error = QStringLiteral("cannot decode %1: the image data is damaged").arg(QLatin1String(formatName));
+        return result;
+    }
+    const int longSide = std::max(image.cols, image.rows);
+    if (longSide > kMaxWorkingSide) {
+        const double scale = double(kMaxWorkingSide) / longSide;
+        cv::resize(image, image, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
+    result.image = image;
+    return result;
+}
+
+} // namespace kiosk::ocr

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <opencv2/core.hpp>
+
+namespace kiosk::ocr {
+
+// Reads a photo into a BGR matrix with bounded memory: the size is checked from the header
+// before any pixel is decoded, and huge JPEGs are decoded at 1/2, 1/4 or 1/8 scale by libjpeg.
+class ImageLoader
+{
+public:
+    struct Result {
+        cv::Mat image;          // 8-bit BGR; empty when error is set
+        QString error;          // one clear sentence when the image cannot be used
+        int originalWidth = 0;  // as stored in the file
+        int originalHeight = 0;
+        int reduction = 1;      // the decode scale denominator (1, 2, 4 or 8)
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    static constexpr qint64 kMaxFileBytes = 100LL * 1024 * 1024;
+    static constexpr qint64 kMaxDecodedPixels = 36'000'000; // ~100 MB as BGR
+    static constexpr int kMinSide = 64;
+    static constexpr int kMaxWorkingSide = 3200; // larger photos are downscaled before processing
+
+    static Result loadFile(const QString &path);
+    static Result decode(const QByteArray &bytes);
+
+private:
+    struct Header {
+        enum class Format { Unknown, Jpeg, Png } format = Format::Unknown;
+        int width = 0;
+        int height = 0;
+        bool complete = false; // end marker present (EOI / IEND)
+    };
+    static Header probe(const QByteArray &bytes);
+};
+
+} // namespace kiosk::ocr
