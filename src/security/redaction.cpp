@@ -45,7 +45,7 @@ const auto kCaseless = QRegularExpression::CaseInsensitiveOption;
 bool looksRandom(QStringView word)
 {
     static const QRegularExpression uuid = re("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    if (uuid.matchView(word).hasMatch())
+    if (word.size() == 36 && uuid.match(word.toString()).hasMatch())
         return false;
     bool digit = false, upper = false, lower = false;
     qsizetype chunk = 0, longestChunk = 0;
