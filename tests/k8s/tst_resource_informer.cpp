@@ -1,0 +1,216 @@
+#include "k8s/api_client.h"
+#include "k8s/resource_informer.h"
+#include "scripted_api_server.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using kiosk::k8s::ApiClient;
+using kiosk::k8s::ApiError;
+using kiosk::k8s::ClusterConnection;
+using kiosk::k8s::ResourceInformer;
+
+namespace {
+const QString kPath = QStringLiteral("/api/v1/namespaces/kilo-guardian/pods");
+
+QJsonObject pod(const QString &name, const QString &rv)
+{
+    return QJsonObject{{"kind", "Pod"},
+                       {"metadata", QJsonObject{{"name", name}, {"resourceVersion", rv}}}};
+}
+
+QByteArray list(const QList<QJsonObject> &items, const QString &rv, const QString &continueToken = {})
+{
+    QJsonArray array;
+    for (const auto &i : items)
+        array.append(i);
+    QJsonObject metadata{{"resourceVersion", rv}};
+    if (!continueToken.isEmpty())
+        metadata.insert("continue", continueToken);
+    return QJsonDocument(QJsonObject{{"kind", "PodList"}, {"metadata", metadata}, {"items", array}}).toJson(QJsonDocument::Compact);
+}
+
+QByteArray watchEvent(const char *type, const QJsonObject &object)
+{
+    return QJsonDocument(QJsonObject{{"type", type}, {"object", object}}).toJson(QJsonDocument::Compact);
+}
+
+ClusterConnection connectionTo(const QString &url)
+{
+    ClusterConnection c;
+    c.server = QUrl(url);
+    return c;
+}
+} // namespace
+
+class TestResourceInformer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void listsInPagesThenFollowsTheWatch()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1") {
+                if (r.query("resourceVersion") != "10" || r.query("allowWatchBookmarks") != "true")
+                    return {400, "{}"};
+                return {200, watchEvent("ADDED", pod("c", "11")) + "\n", "application/json", true};
+            }
+            if (r.query("limit") != "2")
+                return {400, "{}"};
+            if (r.query("continue").isEmpty())
+                return {200, list({pod("a", "1"), pod("b", "2")}, "10", "page2")};
+            return {200, list({pod("z", "3")}, "10")};
+        };
+        ClientFixture f(server.url());
+        f.informer->setPageSize(2);
+        QSignalSpy changed(f.informer, &ResourceInformer::changed);
+        f.informer->start();
+        QTRY_VERIFY(f.informer->hasSynced());
+        QCOMPARE(f.informer->state(), ResourceInformer::State::Live);
+        QTRY_COMPARE(f.informer->objects().size(), 4); // a, b, z, then c from the watch
+        QCOMPARE(f.informer->resourceVersion(), QStringLiteral("11"));
+
+        server.push(watchEvent("MODIFIED", pod("a", "12")));
+        server.push(watchEvent("DELETED", pod("b", "13")));
+        server.push(watchEvent("BOOKMARK", QJsonObject{{"metadata", QJsonObject{{"resourceVersion", "20"}}}}));
+        QTRY_COMPARE(f.informer->resourceVersion(), QStringLiteral("20"));
+        QCOMPARE(f.informer->objects().size(), 3);
+        QCOMPARE(f.informer->objects().value("a").value("metadata").toObject().value("resourceVersion").toString(), "12");
+        QVERIFY(!f.informer->objects().contains("b"));
+        QVERIFY(f.informer->lastContact().isValid());
+        // Changes are batched, not one signal per event.
+        QVERIFY(changed.count() <= 3);
+        QCOMPARE(server.count(kPath, false), 2);
+        QCOMPARE(server.count(kPath, true), 1);
+    }
+
+    void goneEventRelists()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        int lists = 0;
+        server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1") {
+                if (lists == 1)
+                    return {200, watchEvent("ERROR", QJsonObject{{"kind", "Status"}, {"code", 410}, {"reason", "Expired"},
+                                                            {"message", "too old resource version"}}) + "\n",
+                            "application/json", true};
+                return {200, "", "application/json", true};
+            }
+            ++lists;
+            return {200, list({pod(QStringLiteral("p%1").arg(lists), "5")}, "5")};
+        };
+        ClientFixture f(server.url());
+        f.informer->start();
+        QTRY_COMPARE(lists, 2);
+        QTRY_VERIFY(f.informer->objects().contains("p2"));
+        QVERIFY(!f.informer->objects().contains("p1")); // the re-list replaced the old state
+        QTRY_COMPARE(f.informer->state(), ResourceInformer::State::Live);
+    }
+
+    void garbageOnTheWatchRelists()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        int lists = 0;
+        server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1")
+                return {200, lists == 1 ? QByteArray("this is not json\n") : QByteArray(), "application/json", true};
+            ++lists;
+            return {200, list({pod("a", "1")}, "1")};
+        };
+        ClientFixture f(server.url());
+        f.informer->setBackoff(10, 50);
+        QSignalSpy errors(f.informer, &ResourceInformer::errorOccurred);
+        f.informer->start();
+        QTRY_COMPARE(lists, 2);
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.first().first().value<ApiError>().kind, ApiError::Kind::Malformed);
+    }
+
+    void unreachableServerRetriesAndKeepsLastState()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        const quint16 port = server.port();
+        server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1")
+                return {200, "", "application/json", true};
+            return {200, list({pod("a", "1")}, "1")};
+        };
+        ClientFixture f(server.url());
+        f.informer->setBackoff(20, 100);
+        f.informer->start();
+        QTRY_COMPARE(f.informer->state(), ResourceInformer::State::Live);
+        server.close();
+        QTRY_COMPARE(f.informer->state(), ResourceInformer::State::Reconnecting);
+        QCOMPARE(f.informer->objects().size(), 1); // last known state stays on screen
+        QTRY_COMPARE(f.informer->lastError().kind, ApiError::Kind::Network);
+        QVERIFY(f.informer->lastError().message.contains("connection refused"));
+
+        ScriptedApiServer again;
+        again.handler = server.handler;
+        QVERIFY(again.listen(port));
+        QTRY_COMPARE_WITH_TIMEOUT(f.informer->state(), ResourceInformer::State::Live, 10000);
+    }
+
+    void statusErrorsAreShownByTheirMessage_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("401") << 401 << QByteArray("{\"kind\":\"Status\",\"code\":401,\"reason\":\"Unauthorized\",\"message\":\"Unauthorized\"}")
+                             << int(ApiError::Kind::Unauthorized) << "unauthorized";
+        QTest::newRow("403") << 403 << QByteArray("{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":\"pods is forbidden: User \\\"system:serviceaccount:kilo:kiosk\\\" cannot list resource \\\"pods\\\" in API group \\\"\\\" in the namespace \\\"kilo-guardian\\\"\"}")
+                             << int(ApiError::Kind::Forbidden) << "cannot list resource \"pods\"";
+        QTest::newRow("500 garbage") << 500 << QByteArray("<html>oops</html>") << int(ApiError::Kind::Server) << "HTTP 500";
+    }
+
+    void statusErrorsAreShownByTheirMessage()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, needle);
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [&](const ScriptedRequest &) -> ScriptedResponse { return {status, body}; };
+        ClientFixture f(server.url());
+        f.informer->setBackoff(1000, 1000);
+        f.informer->start();
+        QTRY_COMPARE(int(f.informer->lastError().kind), kind);
+        QVERIFY2(f.informer->lastError().message.contains(needle), qPrintable(f.informer->lastError().message));
+        QVERIFY(!f.informer->hasSynced());
+    }
+
+    void malformedListIsAnError()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [](const ScriptedRequest &) -> ScriptedResponse { return {200, "{\"kind\": \"PodList\", \"items\": 5"}; };
+        ClientFixture f(server.url());
+        f.informer->setBackoff(1000, 1000);
+        f.informer->start();
+        QTRY_COMPARE(f.informer->lastError().kind, ApiError::Kind::Malformed);
+    }
+
+private:
+    struct ClientFixture {
+        explicit ClientFixture(const QString &url)
+            : client(connectionTo(url))
+            , informer(new ResourceInformer(&client, kPath, &client))
+        {
+            informer->setBatchInterval(20);
+        }
+        ApiClient client;
+        ResourceInformer *informer;
+    };
+};
+
+QTEST_GUILESS_MAIN(TestResourceInformer)
+#include "tst_resource_informer.moc"
