@@ -1,0 +1,188 @@
+#include "ocr/drug_lexicon.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <vector>
+
+namespace kiosk::ocr {
+
+namespace {
+
+QString displayName(const QString &raw)
+{
+    // Brands keep their printed capitals ("NovoLog"); generics are shown capitalised per word.
+    QStringList words = raw.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (auto &w : words) {
+        if (w == QLatin1String("and") || w == QLatin1String("with"))
+            continue;
+        if (w == w.toLower())
+            w[0] = w[0].toUpper();
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+// OCR confuses these shapes; matching maps them to letters so "0MEPRAZ0LE" still matches.
+QChar ocrLetter(QChar c)
+{
+    switch (c.unicode()) {
+    case '0': return QLatin1Char('o');
+    case '1': return QLatin1Char('l');
+    case '5': return QLatin1Char('s');
+    case '8': return QLatin1Char('b');
+    case '|': return QLatin1Char('l');
+    default: return c;
+    }
+}
+
+} // namespace
+
+QString DrugLexicon::matchKey(const QString &text)
+{
+    QString key;
+    key.reserve(text.size());
+    for (QChar c : text) {
+        c = ocrLetter(c.toLower());
+        if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            key.append(c);
+    }
+    return key;
+}
+
+int DrugLexicon::editDistance(const QString &a, const QString &b, int limit)
+{
+    const int n = int(a.size()), m = int(b.size());
+    if (std::abs(n - m) > limit)
+        return limit + 1;
+    std::vector<int> prev(size_t(m) + 1), cur(size_t(m) + 1);
+    for (int j = 0; j <= m; ++j)
+        prev[size_t(j)] = j;
+    for (int i = 1; i <= n; ++i) {
+        cur[0] = i;
+        int rowMin = cur[0];
+        for (int j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[size_t(j)] = std::min({prev[size_t(j)] + 1, cur[size_t(j) - 1] + 1, prev[size_t(j) - 1] + cost});
+            rowMin = std::min(rowMin, cur[size_t(j)]);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        std::swap(prev, cur);
+    }
+    return prev[size_t(m)];
+}
+
+bool DrugLexicon::loadText(const QString &text)
+{
+    m_entries.clear();
+    const auto lines = text.split(QLatin1Char('\n'));
+    for (const QString &rawLine : lines) {
+        const QString line = rawLine.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList columns = line.split(QLatin1Char('\t'));
+        const QString generic = displayName(columns.value(0));
+        if (generic.isEmpty())
+            continue;
+        auto add = [&](const QString &name, bool brand) {
+            Entry e;
+            e.name = name;
+            e.generic = generic;
+            e.key = matchKey(name);
+            e.words = int(name.split(QRegularExpression(QStringLiteral("[\\s-]+")), Qt::SkipEmptyParts).size());
+            e.brand = brand;
+            if (e.key.size() >= 3)
+                m_entries.push_back(e);
+        };
+        add(generic, false);
+        for (const QString &brand : columns.value(1).split(QLatin1Char('|'), Qt::SkipEmptyParts))
+            add(brand.trimmed(), true);
+    }
+    return !m_entries.empty();
+}
+
+bool DrugLexicon::loadFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        if (error)
+            *error = QStringLiteral("cannot read the drug lexicon %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (!loadText(QString::fromUtf8(file.readAll()))) {
+        if (error)
+            *error = QStringLiteral("the drug lexicon %1 holds no names").arg(path);
+        return false;
+    }
+    return true;
+}
+
+QString DrugLexicon::defaultPath()
+{
+    const QString name = QStringLiteral("drug_lexicon.tsv");
+    const QStringList candidates = {
+        qEnvironmentVariable("KIOSK_DRUG_LEXICON"),
+        QCoreApplication::instance()
+            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/kilo-kiosk/ocr/") + name)
+            : QString(),
+        QStringLiteral(KIOSK_OCR_INSTALLED_RESOURCES_DIR "/") + name,
+        QStringLiteral(KIOSK_OCR_RESOURCES_DIR "/") + name,
+    };
+    for (const QString &c : candidates) {
+        if (!c.isEmpty() && QFileInfo::exists(c))
+            return c;
+    }
+    return QStringLiteral(KIOSK_OCR_RESOURCES_DIR "/") + name;
+}
+
+const DrugLexicon &DrugLexicon::shared()
+{
+    static const DrugLexicon lexicon = [] {
+        DrugLexicon l;
+        l.loadFile(defaultPath());
+        return l;
+    }();
+    return lexicon;
+}
+
+DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words) const
+{
+    Match best;
+    double bestScore = 0.0;
+    for (int first = 0; first < words.size(); ++first) {
+        QString joined;
+        for (int count = 1; count <= 3 && first + count <= words.size(); ++count) {
+            joined += matchKey(words[first + count - 1]);
+            if (joined.size() < 3)
+                continue;
+            // Long names tolerate more OCR slips; short ones must be nearly exact.
+            const int limit = joined.size() <= 4 ? 0 : joined.size() <= 7 ? 1 : joined.size() <= 11 ? 2 : 3;
+            for (int i = 0; i < int(m_entries.size()); ++i) {
+                const Entry &e = m_entries[size_t(i)];
+                if (e.words != count && !(count == 1 && e.words == 1))
+                    continue;
+                const int d = editDistance(joined, e.key, limit);
+                if (d > limit)
+                    continue;
+                const double similarity = 1.0 - double(d) / double(std::max(joined.size(), e.key.size()));
+                // Prefer exact, then longer (multi-word) names, then generics over brands.
+                const double score = similarity + 0.01 * count + (e.brand ? 0.0 : 0.001);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best.entry = i;
+                    best.distance = d;
+                    best.firstWord = first;
+                    best.wordCount = count;
+                    best.similarity = similarity;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace kiosk::ocr

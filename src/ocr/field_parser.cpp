@@ -1,0 +1,647 @@
+#include "ocr/field_parser.h"
+
+#include "ocr/sig_normalizer.h"
+
+#include <QDate>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::ocr {
+
+namespace {
+
+using Rx = QRegularExpression;
+constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
+
+const Rx &rxNumberPattern()
+{
+    static const Rx r(QStringLiteral("\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num)\\s*[:.]?\\s*([0-9OoIlSB]{4,12})\\b"), CI);
+    return r;
+}
+
+const Rx &datePattern()
+{
+    static const Rx r(QStringLiteral("\\b(\\d{1,2})\\s?[/\\-.]\\s?(\\d{1,2})\\s?[/\\-.]\\s?(\\d{4}|\\d{2})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"));
+    return r;
+}
+
+const Rx &strengthPattern()
+{
+    static const Rx r(QStringLiteral("(\\d+(?:[.,]\\d+)?)\\s?(mg\\s?/\\s?(?:\\d+\\s?)?ml|mcg\\s?/\\s?(?:hr|h|ml)|mg|mcg|µg|ug|g|ml|units?|iu|%)(?![a-z])"), CI);
+    return r;
+}
+
+const QStringList &sigVerbs()
+{
+    static const QStringList v = {QStringLiteral("take"), QStringLiteral("apply"), QStringLiteral("inhale"),
+                                  QStringLiteral("instill"), QStringLiteral("use"), QStringLiteral("place"),
+                                  QStringLiteral("inject"), QStringLiteral("insert"), QStringLiteral("chew"),
+                                  QStringLiteral("dissolve"), QStringLiteral("give"), QStringLiteral("spray"),
+                                  QStringLiteral("swallow"), QStringLiteral("rinse"), QStringLiteral("shake")};
+    return v;
+}
+
+// Words that are expected in directions; an unknown word read with low confidence is doubtful.
+const QSet<QString> &sigVocabulary()
+{
+    static const QSet<QString> v = [] {
+        const char *words =
+            "take taking apply inhale instill use place inject insert chew dissolve give spray swallow rinse shake "
+            "one two three four five six half one-half a an the 1 2 3 4 5 6 8 10 12 24 1/2 tab tabs tablet tablets "
+            "cap caps capsule capsules puff puffs drop drops gtt gtts ml teaspoon teaspoonful tablespoon unit units "
+            "by mouth orally po sl under tongue topically to affected area areas skin eye eyes ear ears nostril "
+            "nostrils each both left right in into on at of for with without and or then as if when needed "
+            "directed required prn every each once twice times time daily day days a-day week weekly hours hour hrs "
+            "morning evening night nightly bedtime noon afternoon qd bid tid qid qam qhs hs q4h q6h q8h q12h "
+            "before after during meals meal food breakfast lunch dinner supper empty stomach full glass water milk "
+            "pain nausea anxiety sleep cough fever headache itching allergies allergy wheezing shortness breath "
+            "blood pressure sugar heartburn constipation diarrhea infection swelling muscle spasm spasms migraine "
+            "vomiting insomnia dizziness cramps inflammation acid reflux chest do not crush chew break until gone "
+            "finished all medication medicine this these days continue stop while awake up max maximum per hours "
+            "other may cause drowsiness alcohol avoid sunlight plenty fluids lie down minutes least 30 60";
+        QSet<QString> set;
+        for (const QString &w : QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            set.insert(w);
+        return set;
+    }();
+    return v;
+}
+
+const QStringList &doseForms()
+{
+    static const QStringList f = {
+        QStringLiteral("tablet"),   QStringLiteral("capsule"),  QStringLiteral("solution"), QStringLiteral("suspension"),
+        QStringLiteral("cream"),    QStringLiteral("ointment"), QStringLiteral("gel"),      QStringLiteral("lotion"),
+        QStringLiteral("inhaler"),  QStringLiteral("patch"),    QStringLiteral("drop"),     QStringLiteral("injection"),
+        QStringLiteral("syrup"),    QStringLiteral("spray"),    QStringLiteral("suppository"), QStringLiteral("powder"),
+        QStringLiteral("lozenge"),  QStringLiteral("film"),     QStringLiteral("elixir"),   QStringLiteral("pen")};
+    return f;
+}
+
+QString formFromWord(const QString &rawWord, int *distance)
+{
+    QString w = rawWord.toLower();
+    w.remove(QRegularExpression(QStringLiteral("[^a-z]")));
+    static const QMap<QString, QString> abbreviations = {
+        {QStringLiteral("tab"), QStringLiteral("tablet")},   {QStringLiteral("tabs"), QStringLiteral("tablet")},
+        {QStringLiteral("cap"), QStringLiteral("capsule")},  {QStringLiteral("caps"), QStringLiteral("capsule")},
+        {QStringLiteral("soln"), QStringLiteral("solution")}, {QStringLiteral("susp"), QStringLiteral("suspension")},
+        {QStringLiteral("oint"), QStringLiteral("ointment")}, {QStringLiteral("inj"), QStringLiteral("injection")},
+        {QStringLiteral("drops"), QStringLiteral("drop")},   {QStringLiteral("gtts"), QStringLiteral("drop")}};
+    if (abbreviations.contains(w)) {
+        *distance = 0;
+        return abbreviations.value(w);
+    }
+    if (w.endsWith(QLatin1Char('s')) && w.size() > 4)
+        w.chop(1);
+    for (const QString &f : doseForms()) {
+        const int d = DrugLexicon::editDistance(w, f, 1);
+        if (d <= (f.size() >= 6 ? 1 : 0)) {
+            *distance = d;
+            return f;
+        }
+    }
+    return {};
+}
+
+// OCR digit fixes inside numbers: letters that look like digits.
+QString digitsOnly(QString s)
+{
+    s.replace(QLatin1Char('O'), QLatin1Char('0')).replace(QLatin1Char('o'), QLatin1Char('0'));
+    s.replace(QLatin1Char('I'), QLatin1Char('1')).replace(QLatin1Char('l'), QLatin1Char('1'));
+    s.replace(QLatin1Char('S'), QLatin1Char('5')).replace(QLatin1Char('B'), QLatin1Char('8'));
+    return s;
+}
+
+QString titleCase(const QString &text)
+{
+    QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (auto &w : words) {
+        if (w.size() > 1 && (w == w.toUpper() || w == w.toLower())) {
+            w = w.toLower();
+            w[0] = w[0].toUpper();
+            // Keep capitals after hyphens and apostrophes ("O'Brien", "Smith-Jones").
+            for (int i = 1; i + 1 < w.size(); ++i) {
+                if (w[i] == QLatin1Char('-') || w[i] == QLatin1Char('\''))
+                    w[i + 1] = w[i + 1].toUpper();
+            }
+        }
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+QString sentenceCase(const QString &text)
+{
+    QString s = text.simplified();
+    if (s == s.toUpper()) {
+        s = s.toLower();
+        s.replace(QRegularExpression(QStringLiteral("\\b(prn|po|bid|tid|qid|qd|qam|qhs|hs)\\b")), QStringLiteral("\\1"));
+    }
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
+// Removes titles and credentials around a prescriber's name.
+QString stripTitles(QString name)
+{
+    static const Rx leading(QStringLiteral("^\\s*(?:dr|doctor|prof)\\b\\.?\\s*"), CI);
+    static const Rx trailing(QStringLiteral("[,\\s]+(?:m\\.?d|d\\.?o|n\\.?p|pa-?c|p\\.?a|aprn|fnp-?c?|dnp|rn|dds|dmd|pharmd|o\\.?d|dpm|np-c|mbbs|phd)\\.?\\s*$"), CI);
+    name = name.trimmed();
+    name.remove(leading);
+    for (int i = 0; i < 3; ++i)
+        name.remove(trailing);
+    name.remove(QRegularExpression(QStringLiteral("[^A-Za-z' \\-.]")));
+    name.remove(QRegularExpression(QStringLiteral("\\s*[,.]+\\s*$")));
+    return titleCase(name.simplified());
+}
+
+bool looksLikeName(const QString &text)
+{
+    static const Rx name(QStringLiteral("^[A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.?)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2}$"));
+    return name.match(text.simplified()).hasMatch();
+}
+
+QString isoDate(int month, int day, int year)
+{
+    if (year < 100)
+        year += 2000;
+    const QDate d(year, month, day);
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+struct Candidate {
+    QString value;
+    double confidence = 0.0;
+    int row = -1;
+    bool isSet() const { return !value.isEmpty(); }
+    void offer(const QString &v, double c, int r)
+    {
+        if (!v.isEmpty() && (value.isEmpty() || c > confidence)) {
+            value = v;
+            confidence = c;
+            row = r;
+        }
+    }
+};
+
+} // namespace
+
+double FieldParser::Cell::confidence(qsizetype from, qsizetype to) const
+{
+    double lowest = 1.0;
+    bool any = false;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const qsizetype start = wordStart[i];
+        const qsizetype end = start + words[i].text.size();
+        if (end > from && start < to) {
+            lowest = std::min(lowest, words[i].confidence);
+            any = true;
+        }
+    }
+    return any ? lowest : 0.0;
+}
+
+double FieldParser::Cell::meanConfidence(qsizetype from, qsizetype to) const
+{
+    double sum = 0.0;
+    int n = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+        const qsizetype start = wordStart[i];
+        const qsizetype end = start + words[i].text.size();
+        if (end > from && start < to) {
+            sum += words[i].confidence;
+            ++n;
+        }
+    }
+    return n ? sum / n : 0.0;
+}
+
+QString FieldParser::Row::text() const
+{
+    QStringList parts;
+    for (const auto &c : cells)
+        parts.append(c.text);
+    return parts.join(QLatin1Char(' '));
+}
+
+std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
+{
+    std::vector<OcrWord> words;
+    for (const auto &line : page.lines)
+        for (const auto &w : line.words)
+            if (!w.text.trimmed().isEmpty())
+                words.push_back(w);
+    std::sort(words.begin(), words.end(), [](const OcrWord &a, const OcrWord &b) {
+        return a.box.center().y() < b.box.center().y();
+    });
+
+    struct Building {
+        std::vector<OcrWord> words;
+        QRect box;
+    };
+    std::vector<Building> rows;
+    for (const auto &w : words) {
+        Building *target = nullptr;
+        for (auto &r : rows) {
+            // Same printed row: the word's centre lies within the row's band (and vice versa).
+            const int overlap = std::min(r.box.bottom(), w.box.bottom()) - std::max(r.box.top(), w.box.top());
+            const int shorter = std::min(r.box.height(), w.box.height());
+            if (shorter > 0 && overlap > shorter / 2) {
+                // A row must not take a word that overlaps one of its words horizontally.
+                bool clash = false;
+                for (const auto &other : r.words)
+                    if (other.box.intersects(w.box))
+                        clash = true;
+                if (!clash) {
+                    target = &r;
+                    break;
+                }
+            }
+        }
+        if (!target) {
+            rows.push_back({});
+            target = &rows.back();
+        }
+        target->words.push_back(w);
+        target->box = target->box.isNull() ? w.box : target->box.united(w.box);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Building &a, const Building &b) { return a.box.top() < b.box.top(); });
+
+    std::vector<Row> out;
+    for (auto &b : rows) {
+        std::sort(b.words.begin(), b.words.end(), [](const OcrWord &x, const OcrWord &y) { return x.box.left() < y.box.left(); });
+        Row row;
+        row.box = b.box;
+        const int rowHeight = std::max(1, b.box.height());
+        Cell cell;
+        auto flush = [&] {
+            if (cell.words.empty())
+                return;
+            cell.row = int(out.size());
+            row.cells.push_back(std::move(cell));
+            cell = Cell();
+        };
+        for (const auto &w : b.words) {
+            // A gap wider than about three letters separates two printed cells ("QTY: 90    REFILLS: 3").
+            if (!cell.words.empty() && w.box.left() - cell.box.right() > 2 * rowHeight)
+                flush();
+            if (!cell.text.isEmpty())
+                cell.text += QLatin1Char(' ');
+            cell.wordStart.push_back(int(cell.text.size()));
+            cell.text += w.text;
+            cell.box = cell.box.isNull() ? w.box : cell.box.united(w.box);
+            cell.words.push_back(w);
+        }
+        flush();
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+FieldParser::FieldParser(const DrugLexicon &lexicon)
+    : m_lexicon(lexicon)
+{
+}
+
+Prescription FieldParser::parseText(const QString &text) const
+{
+    OcrPage page;
+    int y = 0;
+    const auto lines = text.split(QLatin1Char('\n'));
+    for (const QString &lineText : lines) {
+        OcrLine line;
+        int x = 0;
+        // Runs of 3+ spaces stand for the gap between two printed cells.
+        const auto cells = lineText.split(QRegularExpression(QStringLiteral("\\s{3,}|\\t")), Qt::SkipEmptyParts);
+        for (const QString &cellText : cells) {
+            for (const QString &wordText : cellText.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const int width = int(std::min<qsizetype>(wordText.size(), 200)) * 10;
+                line.words.push_back({wordText, 1.0, QRect(x, y, width, 20)});
+                x += width + 8;
+            }
+            x += 200;
+        }
+        page.lines.push_back(std::move(line));
+        y += 30;
+        if (page.lines.size() > 2000)
+            break; // parser input is a label, not a book
+    }
+    return parse(page);
+}
+
+Prescription FieldParser::parse(const OcrPage &page) const
+{
+    Prescription rx;
+    const std::vector<Row> rows = layoutRows(page);
+
+    Candidate rxNumber, date, quantity, refills, prescriber, patient, pharmacy;
+    int sigRow = -1;
+    int sigCellIndex = -1;
+    qsizetype sigOffset = 0;
+    QSet<int> keyedRows; // rows claimed by a key (not the patient's name)
+
+    static const Rx qtyKey(QStringLiteral("\\b(?:QTY|Qty|Quantity|Disp(?:ense)?|Dispensed)\\b\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,4})\\b"), CI);
+    static const Rx refillKey(QStringLiteral("\\bRefills?\\b\\s*(?:remaining|left|authorized)?\\s*[:.;,]?\\s*(\\d{1,2}|none|no|zero|nr)\\b"), CI);
+    static const Rx noRefills(QStringLiteral("\\bno refills\\b"), CI);
+    static const Rx dateKey(QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
+    static const Rx discardKey(QStringLiteral("\\b(?:Discard|Expires?|Exp|Use by|Beyond)\\b"), CI);
+    static const Rx prescriberKey(QStringLiteral("^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"), CI);
+    static const Rx drKey(QStringLiteral("^\\s*Dr\\b\\.?\\s*([A-Za-z].+)$"), CI);
+    static const Rx credentialName(QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"), CI);
+    static const Rx patientKey(QStringLiteral("\\b(?:Patient|Pt|Patient Name)\\s*[:.;]\\s*(.+)$"), CI);
+    static const Rx sigKey(QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);
+    static const Rx pharmacyWords(QStringLiteral("\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary)\\b"), CI);
+
+    for (size_t r = 0; r < rows.size(); ++r) {
+        for (size_t c = 0; c < rows[r].cells.size(); ++c) {
+            const Cell &cell = rows[r].cells[c];
+            const QString &t = cell.text;
+            const int row = int(r);
+
+            if (auto m = rxNumberPattern().match(t); m.hasMatch()) {
+                rxNumber.offer(digitsOnly(m.captured(1)), cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            }
+            if (auto m = qtyKey.match(t); m.hasMatch()) {
+                quantity.offer(digitsOnly(m.captured(1)), cell.confidence(m.capturedStart(0), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            }
+            if (auto m = refillKey.match(t); m.hasMatch()) {
+                QString v = m.captured(1).toLower();
+                if (!v.at(0).isDigit())
+                    v = QStringLiteral("0");
+                refills.offer(v, cell.confidence(m.capturedStart(0), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            } else if (noRefills.match(t).hasMatch()) {
+                refills.offer(QStringLiteral("0"), cell.meanConfidence(0, t.size()), row);
+                keyedRows.insert(row);
+            }
+            if (auto m = datePattern().match(t); m.hasMatch() && !discardKey.match(t).hasMatch()) {
+                const QString iso = m.captured(4).isEmpty()
+                    ? isoDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt())
+                    : isoDate(m.captured(5).toInt(), m.captured(6).toInt(), m.captured(4).toInt());
+                // A keyed date ("Date:") beats a bare one.
+                const double keyed = dateKey.match(t).hasMatch() ? 1.0 : 0.8;
+                date.offer(iso, keyed * cell.confidence(m.capturedStart(0), m.capturedEnd(0)), row);
+                keyedRows.insert(row);
+            }
+            if (discardKey.match(t).hasMatch())
+                keyedRows.insert(row);
+            if (auto m = prescriberKey.match(t); m.hasMatch()) {
+                prescriber.offer(stripTitles(m.captured(1)), cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            } else if (auto d = drKey.match(t); d.hasMatch() && looksLikeName(stripTitles(d.captured(1)))) {
+                prescriber.offer(stripTitles(d.captured(1)), 0.98 * cell.confidence(d.capturedStart(1), d.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            } else if (auto n = credentialName.match(t.simplified()); n.hasMatch()) {
+                // "Maria Fischer, DO" heading a prescription pad.
+                prescriber.offer(stripTitles(n.captured(1)), 0.95 * cell.confidence(0, t.size()), row);
+                keyedRows.insert(row);
+            }
+            if (auto m = patientKey.match(t); m.hasMatch()) {
+                QString name = m.captured(1);
+                name.remove(QRegularExpression(QStringLiteral("\\s*(?:DOB|Date|D\\.O\\.B).*$"), CI));
+                patient.offer(titleCase(name.remove(QRegularExpression(QStringLiteral("[^A-Za-z' \\-]")))),
+                              cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            }
+            if (sigRow < 0) {
+                if (auto m = sigKey.match(t); m.hasMatch()) {
+                    sigRow = row;
+                    sigCellIndex = int(c);
+                    sigOffset = m.capturedStart(1);
+                } else if (c == 0) {
+                    const QString first = t.section(QLatin1Char(' '), 0, 0).toLower();
+                    if (sigVerbs().contains(first) && t.count(QLatin1Char(' ')) >= 2) {
+                        sigRow = row;
+                        sigCellIndex = 0;
+                        sigOffset = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    // --- Medication row: the best lexicon match, preferring rows that also print a strength.
+    int drugRow = -1;
+    DrugLexicon::Match drugMatch;
+    double drugScore = 0.0;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (int(r) == sigRow)
+            continue; // "for pain" in a sig is not a drug; the drug row is separate on every layout
+        for (size_t c = 0; c < rows[r].cells.size(); ++c) {
+            const Cell &cell = rows[r].cells[c];
+            QStringList words;
+            for (const auto &w : cell.words)
+                words.append(w.text);
+            const auto m = m_lexicon.bestMatch(words);
+            if (!m.isValid())
+                continue;
+            const bool strength = strengthPattern().match(cell.text).hasMatch();
+            const double score = m.similarity + (strength ? 0.5 : 0.0);
+            if (score > drugScore) {
+                drugScore = score;
+                drugMatch = m;
+                drugRow = int(r) * 1000 + int(c);
+            }
+        }
+    }
+    if (drugMatch.isValid()) {
+        const Cell &cell = rows[size_t(drugRow / 1000)].cells[size_t(drugRow % 1000)];
+        const auto &entry = m_lexicon.entries()[size_t(drugMatch.entry)];
+        rx.medicationName = entry.name;
+        double ocr = 1.0;
+        for (int i = drugMatch.firstWord; i < drugMatch.firstWord + drugMatch.wordCount; ++i)
+            ocr = std::min(ocr, cell.words[size_t(i)].confidence);
+        // An exact lexicon hit is right even if Tesseract doubted a letter; each correction costs trust.
+        double conf = drugMatch.distance == 0 ? std::max(0.9, std::min(0.99, ocr + 0.3)) : 0.9 - 0.12 * drugMatch.distance;
+        if (drugMatch.distance > 0 && ocr < 0.5)
+            conf -= 0.1;
+        rx.confidence.insert(QStringLiteral("medication_name"), conf);
+        keyedRows.insert(drugRow / 1000);
+
+        // Strength and form follow the name on the same row.
+        const qsizetype nameEnd = cell.wordStart[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)]
+            + cell.words[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)].text.size();
+        auto s = strengthPattern().match(cell.text, nameEnd);
+        if (!s.hasMatch())
+            s = strengthPattern().match(cell.text);
+        if (s.hasMatch()) {
+            QString number = s.captured(1);
+            number.replace(QLatin1Char(','), QLatin1Char('.'));
+            QString unit = s.captured(2).toLower().remove(QLatin1Char(' '));
+            if (unit == QLatin1String("ug") || unit == QStringLiteral("µg"))
+                unit = QStringLiteral("mcg");
+            if (unit == QLatin1String("unit") || unit == QLatin1String("iu"))
+                unit = QStringLiteral("units");
+            unit.replace(QLatin1String("ml"), QLatin1String("mL"));
+            rx.dosage = unit == QLatin1String("%") ? number + unit : number + QLatin1Char(' ') + unit;
+            double c = cell.confidence(s.capturedStart(0), s.capturedEnd(0));
+            // A strength far from the name (another cell, another row) is less certain.
+            if (s.capturedStart(0) < nameEnd)
+                c *= 0.8;
+            rx.confidence.insert(QStringLiteral("dosage"), c);
+            const QString after = cell.text.mid(s.capturedEnd(0)).simplified();
+            int formDistance = 0;
+            for (const QString &w : after.split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 3)) {
+                const QString form = formFromWord(w, &formDistance);
+                if (!form.isEmpty()) {
+                    rx.dosageForm = form;
+                    rx.confidence.insert(QStringLiteral("dosage_form"), formDistance ? 0.75 : 0.95);
+                    break;
+                }
+            }
+        }
+    } else {
+        // No known drug: keep what sits before a strength so the caregiver sees it, marked for review.
+        for (const auto &row : rows) {
+            for (const auto &cell : row.cells) {
+                const auto s = strengthPattern().match(cell.text);
+                if (s.hasMatch() && s.capturedStart(0) > 2 && !sigKey.match(cell.text).hasMatch()) {
+                    rx.medicationName = titleCase(cell.text.left(s.capturedStart(0)).remove(QRegularExpression(QStringLiteral("[^A-Za-z \\-]"))));
+                    rx.confidence.insert(QStringLiteral("medication_name"), 0.3);
+                    rx.dosage = s.captured(1) + QLatin1Char(' ') + s.captured(2).toLower();
+                    rx.confidence.insert(QStringLiteral("dosage"), 0.4);
+                    break;
+                }
+            }
+            if (!rx.medicationName.isEmpty())
+                break;
+        }
+    }
+
+    // --- Sig: the keyed or verb-led cell, continued on following rows that belong to nothing else.
+    if (sigRow >= 0) {
+        const Cell &cell = rows[size_t(sigRow)].cells[size_t(sigCellIndex)];
+        QString sig = cell.text.mid(sigOffset);
+        std::vector<OcrWord> sigWords;
+        for (size_t i = 0; i < cell.words.size(); ++i)
+            if (cell.wordStart[i] + cell.words[i].text.size() > sigOffset)
+                sigWords.push_back(cell.words[i]);
+        const int drugRowIndex = drugRow >= 0 ? drugRow / 1000 : -1;
+        for (size_t r = size_t(sigRow) + 1; r < rows.size() && r < size_t(sigRow) + 3; ++r) {
+            const Row &next = rows[r];
+            const Row &prev = rows[r - 1];
+            // A continuation line is close below, starts under the sig and is claimed by no key.
+            if (int(r) == drugRowIndex || keyedRows.contains(int(r)) || next.cells.size() != 1)
+                break;
+            if (next.box.top() - prev.box.bottom() > prev.box.height() * 0.8)
+                break;
+            if (std::abs(next.cells[0].box.left() - cell.box.left()) > prev.box.height() * 2)
+                break;
+            const QString t = next.cells[0].text;
+            if (strengthPattern().match(t).hasMatch() || looksLikeName(t))
+                break;
+            sig += QLatin1Char(' ') + t;
+            sigWords.insert(sigWords.end(), next.cells[0].words.begin(), next.cells[0].words.end());
+            keyedRows.insert(int(r));
+        }
+        keyedRows.insert(sigRow);
+        rx.instructions = sentenceCase(sig);
+        const auto normal = SigNormalizer::normalise(rx.instructions);
+        rx.instructionsPlain = normal.plainText;
+        rx.schedule = normal.schedule;
+        rx.timesPerDay = normal.timesPerDay;
+        rx.asNeeded = normal.asNeeded;
+
+        // Instructions: every word read with confidence, or at least a word directions use.
+        double lowest = 1.0, sum = 0.0;
+        int doubtful = 0;
+        for (const auto &w : sigWords) {
+            QString key = w.text.toLower();
+            key.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]")));
+            const bool known = sigVocabulary().contains(key);
+            const double c = known ? std::min(1.0, w.confidence + 0.15) : w.confidence;
+            lowest = std::min(lowest, c);
+            sum += c;
+            if (c < 0.7)
+                ++doubtful;
+        }
+        const double mean = sigWords.empty() ? 0.0 : sum / double(sigWords.size());
+        double instrConf = std::min(mean, lowest + 0.25);
+        if (doubtful > 1)
+            instrConf = std::min(instrConf, 0.6);
+        rx.confidence.insert(QStringLiteral("instructions"), instrConf);
+
+        // Schedule: as sure as the sig's parse, and no surer than the words that carry it.
+        double scheduleConf = rx.schedule.isEmpty() ? 0.0 : normal.certainty * std::min(1.0, lowest + 0.3);
+        rx.confidence.insert(QStringLiteral("schedule"), scheduleConf);
+        rx.confidence.insert(QStringLiteral("times_per_day"), scheduleConf);
+        rx.confidence.insert(QStringLiteral("as_needed"), std::min(0.99, scheduleConf + 0.05));
+    }
+
+    // --- Pharmacy: a heading near the top that names a pharmacy, never a key row.
+    for (size_t r = 0; r < rows.size() && r < 4; ++r) {
+        for (const auto &cell : rows[r].cells) {
+            const QString t = cell.text.simplified();
+            if (rxNumberPattern().match(t).hasMatch() || t.contains(QRegularExpression(QStringLiteral("\\d"))))
+                continue;
+            const auto words = t.split(QLatin1Char(' '));
+            if (words.size() < 2 || words.size() > 5 || !pharmacyWords.match(t).hasMatch())
+                continue;
+            pharmacy.offer(titleCase(t).replace(QRegularExpression(QStringLiteral("\\bRx\\b"), CI), QStringLiteral("Rx")),
+                           cell.meanConfidence(0, t.size()), int(r));
+            keyedRows.insert(int(r));
+            break;
+        }
+        if (pharmacy.isSet())
+            break;
+    }
+
+    // --- Patient on a pharmacy label: the bare name row just above the sig or the drug.
+    if (!patient.isSet()) {
+        const int anchor = sigRow >= 0 ? sigRow : (drugRow >= 0 ? drugRow / 1000 : -1);
+        for (int r = anchor - 1; r >= 0 && r >= anchor - 3; --r) {
+            if (keyedRows.contains(r) || rows[size_t(r)].cells.size() != 1)
+                continue;
+            const Cell &cell = rows[size_t(r)].cells[0];
+            if (looksLikeName(cell.text) && !m_lexicon.bestMatch(cell.text.split(QLatin1Char(' '))).isValid()) {
+                patient.offer(titleCase(cell.text), 0.9 * cell.confidence(0, cell.text.size()), r);
+                break;
+            }
+        }
+    }
+
+    const auto setText = [&rx](const QString &field, QString *target, const Candidate &c) {
+        if (!c.isSet())
+            return;
+        *target = c.value;
+        rx.confidence.insert(field, c.confidence);
+    };
+    const auto setInt = [&rx](const QString &field, std::optional<int> *target, const Candidate &c) {
+        bool ok = false;
+        const int v = c.value.toInt(&ok);
+        if (!ok)
+            return;
+        *target = v;
+        rx.confidence.insert(field, c.confidence);
+    };
+    setText(QStringLiteral("rx_number"), &rx.rxNumber, rxNumber);
+    setText(QStringLiteral("date"), &rx.date, date);
+    setInt(QStringLiteral("quantity"), &rx.quantity, quantity);
+    setInt(QStringLiteral("refills"), &rx.refills, refills);
+    setText(QStringLiteral("prescriber"), &rx.prescriber, prescriber);
+    setText(QStringLiteral("patient"), &rx.patient, patient);
+    setText(QStringLiteral("pharmacy"), &rx.pharmacy, pharmacy);
+    if (!rx.prescriber.isEmpty() && !looksLikeName(rx.prescriber))
+        rx.confidence[QStringLiteral("prescriber")] = std::min(rx.confidence.value(QStringLiteral("prescriber")), 0.5);
+
+    // Core fields always carry a confidence (0 when missing) and anything doubtful needs a person.
+    for (const QString &field : Prescription::coreFields()) {
+        if (rx.valueText(field).isEmpty())
+            rx.confidence.insert(field, 0.0);
+    }
+    for (const QString &field : Prescription::allFields()) {
+        if (!rx.confidence.contains(field))
+            continue;
+        if (rx.confidence.value(field) < kReviewThreshold)
+            rx.needsReview.append(field);
+    }
+    return rx;
+}
+
+} // namespace kiosk::ocr
