@@ -133,11 +133,21 @@ AdminPin::State AdminPin::load() const
         m_lastError = QStringLiteral("%1 is damaged; remove it to set a new PIN").arg(m_stateFile);
         state = State{};
         state.corrupt = true;
+        return state;
+    }
+    // A clock set back must not stretch the lockout beyond what the failures earned: cap it,
+    // and keep the cap so the countdown shown to the user holds.
+    if (state.lockedUntil.isValid()) {
+        const QDateTime latest = m_now().addSecs(lockoutDelay(state.failures).count());
+        if (state.lockedUntil > latest) {
+            state.lockedUntil = latest;
+            save(state);
+        }
     }
     return state;
 }
 
-bool AdminPin::save(const State &state)
+bool AdminPin::save(const State &state) const
 {
     QJsonObject object{
         {QStringLiteral("version"), kStateVersion},
@@ -203,10 +213,6 @@ AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin)
         return Result::NotSet;
     const QDateTime now = m_now();
     if (state.lockedUntil.isValid()) {
-        // A clock set back must not stretch the lockout beyond what the failures earned.
-        const QDateTime latest = now.addSecs(lockoutDelay(state.failures).count());
-        if (state.lockedUntil > latest)
-            state.lockedUntil = latest;
         if (state.lockedUntil > now)
             return Result::LockedOut;
     }
@@ -283,10 +289,7 @@ std::chrono::milliseconds AdminPin::lockoutRemaining() const
     const State state = load();
     if (!state.lockedUntil.isValid())
         return std::chrono::milliseconds(0);
-    const QDateTime now = m_now();
-    const qint64 cap = std::chrono::milliseconds(lockoutDelay(state.failures)).count();
-    const qint64 remaining = std::min(now.msecsTo(state.lockedUntil), cap);
-    return std::chrono::milliseconds(std::max<qint64>(0, remaining));
+    return std::chrono::milliseconds(std::max<qint64>(0, m_now().msecsTo(state.lockedUntil)));
 }
 
 bool AdminPin::isUnlocked() const

@@ -25,6 +25,22 @@ bool meansNoKeychain(const QString &message)
     return pattern.match(message).hasMatch();
 }
 
+// A running Secret Service whose keyring is locked, missing, or needs a prompt nobody can answer.
+bool meansLocked(const QString &message)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("collection/login|locked|prompt|dismissed|cancel"), QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(message).hasMatch();
+}
+
+QString lockedMessage(const CredentialKey &key, const QString &detail)
+{
+    return QStringLiteral("the keychain (Secret Service / GNOME Keyring) refused access to the %1 (%2): its login "
+                          "keyring is locked or missing and no unlock prompt can be shown here. Unlock (or create) "
+                          "it, e.g. gnome-keyring-daemon --unlock --components=secrets with the password on stdin.")
+        .arg(QStringLiteral("%1 for %2").arg(key.kind(), key.server()), detail);
+}
+
 QString describeKey(const CredentialKey &key)
 {
     return QStringLiteral("%1 for %2").arg(key.kind(), key.server());
@@ -111,15 +127,16 @@ CredentialResult CredentialStore::resultOf(QKeychain::Job *job, Operation operat
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         result.status = Status::AccessDenied;
-        result.error = QStringLiteral("the keychain (Secret Service / GNOME Keyring) refused access to the %1: %2. "
-                                      "Is the keyring locked? Unlock it, e.g. gnome-keyring-daemon --unlock.")
-                           .arg(describeKey(key), detail);
+        result.error = lockedMessage(key, detail);
         return result;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;
     }
-    if (meansNoKeychain(detail)) {
+    if (meansLocked(detail)) {
+        result.status = Status::AccessDenied;
+        result.error = lockedMessage(key, detail);
+    } else if (meansNoKeychain(detail)) {
         result.status = Status::NoKeychain;
         result.error = CredentialResult::noKeychainMessage(detail);
     } else {

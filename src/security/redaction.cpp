@@ -48,20 +48,35 @@ bool looksRandom(QStringView word)
     if (word.size() == 36 && uuid.match(word.toString()).hasMatch())
         return false;
     bool digit = false, upper = false, lower = false;
-    qsizetype chunk = 0, longestChunk = 0;
+    qsizetype chunk = 0, longestChunk = 0, alnum = 0, classChanges = 0;
+    int previousClass = -1;
     for (const QChar c : word) {
-        if (c.isDigit())
+        int charClass = -1;
+        if (c.isDigit()) {
             digit = true;
-        else if (c.isUpper())
+            charClass = 0;
+        } else if (c.isUpper()) {
             upper = true;
-        else if (c.isLower())
+            charClass = 1;
+        } else if (c.isLower()) {
             lower = true;
-        if (c.isLetterOrNumber())
-            longestChunk = std::max(longestChunk, ++chunk);
-        else
+            charClass = 2;
+        }
+        if (charClass < 0) {
             chunk = 0;
+            continue;
+        }
+        longestChunk = std::max(longestChunk, ++chunk);
+        ++alnum;
+        if (previousClass >= 0 && previousClass != charClass)
+            ++classChanges;
+        previousClass = charClass;
     }
     if (!digit || !(upper || lower))
+        return false;
+    // Random strings switch between digits, upper and lower case all the time; names, words
+    // and paths (IMG_20261126_093000, Kilo Guardian/photos) rarely do.
+    if (classChanges < std::max<qsizetype>(6, alnum / 5))
         return false;
     // One unbroken run of 32+ letters and digits: hex keys, base64url, random API keys.
     if (longestChunk >= 32)
