@@ -1,0 +1,94 @@
+#include "ui/row_list_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using kiosk::ui::RowListModel;
+
+namespace {
+QVariantMap row(const QString &name, int value)
+{
+    return {{"name", name}, {"value", value}};
+}
+
+QStringList names(const RowListModel &m)
+{
+    QStringList out;
+    for (int i = 0; i < m.rowCount(); ++i)
+        out << m.get(i).value("name").toString();
+    return out;
+}
+} // namespace
+
+class TestRowListModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void rolesAndData()
+    {
+        RowListModel model({"name", "value"}, "name");
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({row("a", 1), row("b", 2)});
+        QCOMPARE(model.count(), 2);
+        const auto roles = model.roleNames();
+        QCOMPARE(roles.value(Qt::UserRole), QByteArray("name"));
+        QCOMPARE(model.data(model.index(1), Qt::UserRole + 1).toInt(), 2);
+        QCOMPARE(model.indexOf("b"), 1);
+        QCOMPARE(model.indexOf("zz"), -1);
+        QVERIFY(model.get(9).isEmpty());
+    }
+
+    void updatesInPlaceWithoutReset()
+    {
+        RowListModel model({"name", "value"}, "name");
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({row("a", 1), row("b", 2), row("c", 3)});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setRows({row("a", 1), row("b", 20), row("c", 3)});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().value<QModelIndex>().row(), 1);
+        model.setRows({row("a", 1), row("bb", 5), row("c", 3)});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(names(model), QStringList({"a", "bb", "c"}));
+    }
+
+    void randomSequencesEndInTheWantedOrder()
+    {
+        RowListModel model({"name", "value"}, "name");
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QRandomGenerator random(42);
+        for (int round = 0; round < 200; ++round) {
+            QList<QVariantMap> rows;
+            QStringList expected;
+            for (int i = 0; i < 30; ++i) {
+                if (random.bounded(3) == 0)
+                    continue;
+                const QString name = QStringLiteral("n%1").arg(i);
+                rows.append(row(name, int(random.bounded(4))));
+                expected << name;
+            }
+            // Shuffle sometimes so moves happen too.
+            if (round % 3 == 0) {
+                for (qsizetype i = rows.size() - 1; i > 0; --i) {
+                    const qsizetype j = random.bounded(int(i + 1));
+                    rows.swapItemsAt(i, j);
+                    expected.swapItemsAt(i, j);
+                }
+            }
+            model.setRows(rows);
+            QCOMPARE(names(model), expected);
+            for (int i = 0; i < rows.size(); ++i)
+                QCOMPARE(model.get(i), rows.at(i));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRowListModel)
+#include "tst_row_list_model.moc"
