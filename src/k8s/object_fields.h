@@ -14,6 +14,10 @@ namespace kiosk::k8s {
 
 inline constexpr const char *kRevisionAnnotation = "deployment.kubernetes.io/revision";
 inline constexpr const char *kPodTemplateHashLabel = "pod-template-hash";
+// Set to "true" on a ReplicaSet (by the simulator, or by whoever scales it down after a
+// successful rollout) when its pods once ran and became ready. Kubernetes keeps no such record:
+// status.readyReplicas drops to 0 when the ReplicaSet is scaled down. revisionHistory() reads it.
+inline constexpr const char *kEverRanAnnotation = "kiosk.kilo-guardian.io/ever-ran";
 
 namespace fields {
 
