@@ -235,9 +235,9 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
         for (const auto &w : line.words)
             if (!w.text.trimmed().isEmpty())
                 words.push_back(w);
-    std::sort(words.begin(), words.end(), [](const OcrWord &a, const OcrWord &b) {
-        return a.box.center().y() < b.box.center().y();
-    });
+    // Rows are chains built left to right: a word joins the row whose last word sits level with it.
+    // Following the last word, not the whole row, keeps slightly tilted rows together.
+    std::sort(words.begin(), words.end(), [](const OcrWord &a, const OcrWord &b) { return a.box.left() < b.box.left(); });
 
     struct Building {
         std::vector<OcrWord> words;
@@ -246,20 +246,17 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
     std::vector<Building> rows;
     for (const auto &w : words) {
         Building *target = nullptr;
+        double bestOffset = 1e9;
         for (auto &r : rows) {
-            // Same printed row: the word's centre lies within the row's band (and vice versa).
-            const int overlap = std::min(r.box.bottom(), w.box.bottom()) - std::max(r.box.top(), w.box.top());
-            const int shorter = std::min(r.box.height(), w.box.height());
-            if (shorter > 0 && overlap > shorter / 2) {
-                // A row must not take a word that overlaps one of its words horizontally.
-                bool clash = false;
-                for (const auto &other : r.words)
-                    if (other.box.intersects(w.box))
-                        clash = true;
-                if (!clash) {
-                    target = &r;
-                    break;
-                }
+            const QRect &last = r.words.back().box;
+            if (last.right() > w.box.left() + w.box.height() / 2)
+                continue; // would overlap the row's last word
+            const double offset = std::abs(last.center().y() - w.box.center().y());
+            const double tolerance = 0.45 * std::max(last.height(), w.box.height());
+            const int overlap = std::min(last.bottom(), w.box.bottom()) - std::max(last.top(), w.box.top());
+            if (offset <= tolerance && overlap > 0 && offset < bestOffset) {
+                bestOffset = offset;
+                target = &r;
             }
         }
         if (!target) {
@@ -529,18 +526,40 @@ Prescription FieldParser::parse(const OcrPage &page) const
             // A continuation line is close below, starts under the sig and is claimed by no key.
             if (int(r) == drugRowIndex || keyedRows.contains(int(r)) || next.cells.size() != 1)
                 break;
-            if (next.box.top() - prev.box.bottom() > prev.box.height() * 0.8)
+            if (next.box.top() - prev.box.bottom() > prev.box.height() * 1.5)
                 break;
             if (std::abs(next.cells[0].box.left() - cell.box.left()) > prev.box.height() * 2)
                 break;
             const QString t = next.cells[0].text;
-            if (strengthPattern().match(t).hasMatch() || looksLikeName(t))
+            if (strengthPattern().match(t).hasMatch())
+                break;
+            // Directions continue in direction words ("full glass of water"); a name does not.
+            int known = 0;
+            const QStringList parts = t.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (QString part : parts)
+                known += sigVocabulary().contains(part.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]")))) ? 1 : 0;
+            if (parts.isEmpty() || known * 2 < parts.size())
                 break;
             sig += QLatin1Char(' ') + t;
             sigWords.insert(sigWords.end(), next.cells[0].words.begin(), next.cells[0].words.end());
             keyedRows.insert(int(r));
         }
         keyedRows.insert(sigRow);
+        // OCR glues short words ("WITHA"): split an unknown word when both halves are direction words.
+        QStringList sigParts = sig.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (QString &part : sigParts) {
+            const QString lower = part.toLower();
+            if (sigVocabulary().contains(lower) || lower.size() < 4)
+                continue;
+            for (qsizetype cut = 1; cut < lower.size(); ++cut) {
+                if (sigVocabulary().contains(lower.left(cut)) && sigVocabulary().contains(lower.mid(cut))
+                    && lower.left(cut).size() >= 1 && lower.mid(cut).size() >= 1 && !lower.left(cut).at(0).isDigit()) {
+                    part = part.left(cut) + QLatin1Char(' ') + part.mid(cut);
+                    break;
+                }
+            }
+        }
+        sig = sigParts.join(QLatin1Char(' '));
         rx.instructions = sentenceCase(sig);
         const auto normal = SigNormalizer::normalise(rx.instructions);
         rx.instructionsPlain = normal.plainText;
@@ -565,6 +584,9 @@ Prescription FieldParser::parse(const OcrPage &page) const
         double instrConf = std::min(mean, lowest + 0.25);
         if (doubtful > 1)
             instrConf = std::min(instrConf, 0.6);
+        // Directions without a dose schedule, or only a few words, were most likely cut short.
+        if (normal.schedule.isEmpty() || sigWords.size() < 4)
+            instrConf = std::min(instrConf, 0.45);
         rx.confidence.insert(QStringLiteral("instructions"), instrConf);
 
         // Schedule: as sure as the sig's parse, and no surer than the words that carry it.
@@ -627,6 +649,9 @@ Prescription FieldParser::parse(const OcrPage &page) const
     setText(QStringLiteral("prescriber"), &rx.prescriber, prescriber);
     setText(QStringLiteral("patient"), &rx.patient, patient);
     setText(QStringLiteral("pharmacy"), &rx.pharmacy, pharmacy);
+    // Names have no lexicon to correct them: only a clearly read name is trusted.
+    if (rx.confidence.contains(QStringLiteral("prescriber")))
+        rx.confidence[QStringLiteral("prescriber")] = std::clamp((rx.confidence.value(QStringLiteral("prescriber")) - 0.9) * 2.0 + 0.8, 0.0, 0.99);
     if (!rx.prescriber.isEmpty() && !looksLikeName(rx.prescriber))
         rx.confidence[QStringLiteral("prescriber")] = std::min(rx.confidence.value(QStringLiteral("prescriber")), 0.5);
 

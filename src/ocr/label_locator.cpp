@@ -2,7 +2,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 
 namespace kiosk::ocr {
@@ -73,80 +75,150 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr)
     cv::subtract(ch[2], ch[1], paper);
     cv::GaussianBlur(paper, paper, cv::Size(7, 7), 0);
 
-    cv::Mat mask;
-    cv::threshold(paper, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    // Candidate outlines: the paper mask at several thresholds (shading moves the right one) and the
+    // closed outlines of the edge map; the winner is the quad whose four sides sit on real edges.
+    cv::Mat otsuMask;
+    const double otsu = cv::threshold(paper, otsuMask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(9, 9));
-    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);
-    cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
-
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     const double imageArea = double(small.cols) * small.rows;
-    int best = -1;
-    double bestArea = 0;
-    for (int i = 0; i < int(contours.size()); ++i) {
-        const double a = cv::contourArea(contours[i]);
-        if (a > bestArea) {
-            bestArea = a;
-            best = i;
-        }
+
+    // Distance from the background's colour (taken from the frame border) separates paper from
+    // surface even where shading makes the paper as dark as the surface.
+    cv::Mat lab;
+    cv::cvtColor(small, lab, cv::COLOR_BGR2Lab);
+    cv::GaussianBlur(lab, lab, cv::Size(9, 9), 0);
+    const int border = std::max(4, std::min(small.cols, small.rows) / 30);
+    cv::Mat borderMask = cv::Mat::zeros(small.size(), CV_8UC1);
+    cv::rectangle(borderMask, cv::Rect(0, 0, small.cols, small.rows), cv::Scalar(255), border * 2);
+    std::vector<cv::Mat> labChannels;
+    cv::split(lab, labChannels);
+    cv::Mat colourDistance = cv::Mat::zeros(small.size(), CV_32F);
+    for (int k = 0; k < 3; ++k) {
+        std::vector<uchar> values;
+        for (int y = 0; y < small.rows; ++y)
+            for (int x = 0; x < small.cols; ++x)
+                if (borderMask.at<uchar>(y, x))
+                    values.push_back(labChannels[size_t(k)].at<uchar>(y, x));
+        std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+        cv::Mat diff;
+        labChannels[size_t(k)].convertTo(diff, CV_32F, 1.0, -double(values[values.size() / 2]));
+        // Colour differences count double: shading changes lightness, not hue.
+        colourDistance += diff.mul(diff) * (k == 0 ? 1.0 : 4.0);
     }
-    // Shading can darken part of the paper below the global threshold; the paper's edge still shows
-    // as a gradient, so the outline of the edge map is the second candidate, kept when it is larger.
+    cv::sqrt(colourDistance, colourDistance);
+    cv::Mat distance8;
+    cv::normalize(colourDistance, distance8, 0, 255, cv::NORM_MINMAX, CV_8U);
+
+    cv::Mat gray, gx, gy, magnitude;
+    cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
+    cv::GaussianBlur(gray, gray, cv::Size(5, 5), 0);
+    cv::Sobel(distance8, gx, CV_32F, 1, 0);
+    cv::Sobel(distance8, gy, CV_32F, 0, 1);
+    cv::magnitude(gx, gy, magnitude);
+
+    std::vector<std::vector<cv::Point>> candidates;
+    for (const double offset : {0.0, -15.0, -30.0, 15.0}) {
+        cv::Mat mask;
+        cv::threshold(paper, mask, std::max(1.0, otsu + offset), 255, cv::THRESH_BINARY);
+        cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);
+        cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
+        std::vector<std::vector<cv::Point>> contours;
+        cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
+            return cv::contourArea(x) < cv::contourArea(y);
+        });
+        if (largest != contours.end())
+            candidates.push_back(*largest);
+    }
     {
-        cv::Mat gray, edges;
-        cv::cvtColor(small, gray, cv::COLOR_BGR2GRAY);
-        cv::GaussianBlur(gray, gray, cv::Size(5, 5), 0);
+        cv::Mat mask;
+        cv::threshold(distance8, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+        cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);
+        cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
+        std::vector<std::vector<cv::Point>> contours;
+        cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
+            return cv::contourArea(x) < cv::contourArea(y);
+        });
+        if (largest != contours.end())
+            candidates.push_back(*largest);
+    }
+    {
+        cv::Mat edges;
         cv::Canny(gray, edges, 30, 90);
         cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(5, 5)));
         std::vector<std::vector<cv::Point>> edgeContours;
         cv::findContours(edges, edgeContours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
         for (auto &c : edgeContours) {
-            std::vector<cv::Point> hull;
-            cv::convexHull(c, hull);
-            const double a = cv::contourArea(hull);
-            if (a > bestArea * 1.05 && a < 0.9 * imageArea) {
-                cv::Mat candidate = cv::Mat::zeros(mask.size(), CV_8UC1);
-                cv::fillConvexPoly(candidate, hull, cv::Scalar(255));
-                // Most of the candidate must be paper-like, or it is background clutter.
-                const double paperShare = cv::mean(mask, candidate)[0] / 255.0;
-                if (paperShare > 0.6) {
-                    contours.push_back(hull);
-                    best = int(contours.size()) - 1;
-                    bestArea = a;
+            if (cv::contourArea(c) > 0.04 * imageArea || cv::boundingRect(c).area() > 0.1 * imageArea)
+                candidates.push_back(c);
+        }
+    }
+
+    // Edge support of a side: the gradient across it, signed, so that a real paper edge (one
+    // consistent step) scores and a row of text (strokes both ways) cancels out.
+    const auto sideSupport = [&](cv::Point2f p, cv::Point2f q) {
+        const cv::Point2f d = q - p;
+        const float length = std::hypot(d.x, d.y);
+        if (length < 1.0f)
+            return 0.0;
+        const cv::Point2f normal(-d.y / length, d.x / length);
+        double sum = 0.0;
+        const int samples = 40;
+        for (int i = 1; i < samples; ++i) {
+            const cv::Point2f at = p + d * (float(i) / samples);
+            float best = 0.0f;
+            for (int k = -3; k <= 3; ++k) {
+                const cv::Point c(cvRound(at.x + normal.x * k), cvRound(at.y + normal.y * k));
+                if (c.x >= 1 && c.y >= 1 && c.x < gx.cols - 1 && c.y < gx.rows - 1) {
+                    const float projection = gx.at<float>(c) * normal.x + gy.at<float>(c) * normal.y;
+                    if (std::abs(projection) > std::abs(best))
+                        best = projection;
                 }
             }
+            sum += std::clamp(best, -200.0f, 200.0f);
+        }
+        return std::abs(sum) / (samples - 1);
+    };
+
+    double bestScore = 0.0, bestArea = 0.0;
+    std::array<cv::Point2f, 4> bestQuad;
+    std::vector<cv::Point> bestContour;
+    for (const auto &c : candidates) {
+        const auto quad = quadFromContour(c);
+        std::vector<cv::Point2f> poly(quad.begin(), quad.end());
+        const double area = cv::contourArea(poly);
+        if (area < 0.04 * imageArea || area > 0.97 * imageArea)
+            continue;
+        double weakest = 1e9;
+        for (int k = 0; k < 4; ++k)
+            weakest = std::min(weakest, sideSupport(quad[size_t(k)], quad[size_t((k + 1) % 4)]));
+        // Edges touching the frame border have no gradient; do not punish a label cut by the frame.
+        const double score = weakest * (1.0 + 0.3 * area / imageArea);
+        if (score > bestScore) {
+            bestScore = score;
+            bestArea = area;
+            bestQuad = quad;
+            bestContour = c;
         }
     }
     const auto fullFrame = [&] {
         const float w = float(bgr.cols - 1), h = float(bgr.rows - 1);
         result.corners = {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)};
     };
-    if (best < 0 || bestArea < 0.04 * imageArea) {
+    // Paper coverage of the frame, to recognise scans and close-ups that show no edges.
+    const double paperShare = double(cv::countNonZero(otsuMask)) / imageArea;
+    if (bestScore < 12.0) {
         fullFrame();
-        return result; // nothing label-like: found stays false
+        if (paperShare > 0.85) {
+            result.found = cv::mean(paper)[0] > 120;
+            result.wholeImage = true;
+            result.areaFraction = paperShare;
+        }
+        return result;
     }
     result.areaFraction = bestArea / imageArea;
-
-    // Contrast between paper and surroundings: a frame that is all paper has none.
-    cv::Mat inside = cv::Mat::zeros(mask.size(), CV_8UC1);
-    cv::drawContours(inside, contours, best, cv::Scalar(255), cv::FILLED);
-    const double paperIn = cv::mean(paper, inside)[0];
-    const double paperOut = bestArea < 0.97 * imageArea ? cv::mean(paper, ~inside)[0] : 0.0;
-
-    if (result.areaFraction > 0.85) {
-        // The label fills the frame (a scan): warping would only cut text at the edges.
-        result.found = paperIn > 120;
-        result.wholeImage = true;
-        fullFrame();
-        return result;
-    }
-    if (paperIn - paperOut < 25) {
-        fullFrame();
-        return result;
-    }
-
-    auto quad = quadFromContour(contours[best]);
+    auto quad = bestQuad;
     for (auto &p : quad)
         p *= float(1.0 / scale);
     result.corners = quad;
