@@ -1,5 +1,7 @@
 #include "subcommands.h"
 
+#include "commands/meds_command.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -24,5 +26,6 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
 {
     kiosk::cli::CommandRegistry registry;
     registry.add(versionCommand());
+    registry.add(medsCommand());
     return registry;
 }

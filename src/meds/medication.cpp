@@ -249,6 +249,13 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
             }
         }
     }
+    // A new schedule brings its own times a day and as-needed flag unless they are given too.
+    if (changes.contains(QStringLiteral("schedule"))) {
+        if (!changes.contains(QStringLiteral("times_per_day")))
+            edited.timesPerDay.reset();
+        if (!changes.contains(QStringLiteral("as_needed")))
+            edited.asNeeded = false;
+    }
     if (!problems.isEmpty()) {
         if (errors)
             *errors += problems;

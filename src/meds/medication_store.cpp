@@ -52,6 +52,12 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
+// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 QVariant intOrNull(const std::optional<int> &number)
 {
     return number ? QVariant(*number) : QVariant(QMetaType(QMetaType::Int));
@@ -295,21 +301,21 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     }
     if (!insert || keepId)
         query.bindValue(QStringLiteral(":id"), m.id);
-    query.bindValue(QStringLiteral(":n"), m.medicationName);
-    query.bindValue(QStringLiteral(":d"), m.dosage);
-    query.bindValue(QStringLiteral(":f"), m.dosageForm);
-    query.bindValue(QStringLiteral(":s"), m.schedule);
+    query.bindValue(QStringLiteral(":n"), text(m.medicationName));
+    query.bindValue(QStringLiteral(":d"), text(m.dosage));
+    query.bindValue(QStringLiteral(":f"), text(m.dosageForm));
+    query.bindValue(QStringLiteral(":s"), text(m.schedule));
     query.bindValue(QStringLiteral(":t"), intOrNull(m.timesPerDay));
     query.bindValue(QStringLiteral(":a"), m.asNeeded ? 1 : 0);
-    query.bindValue(QStringLiteral(":i"), m.instructions);
-    query.bindValue(QStringLiteral(":p"), m.prescriber);
+    query.bindValue(QStringLiteral(":i"), text(m.instructions));
+    query.bindValue(QStringLiteral(":p"), text(m.prescriber));
     query.bindValue(QStringLiteral(":q"), intOrNull(m.quantity));
     query.bindValue(QStringLiteral(":r"), intOrNull(m.refills));
     query.bindValue(QStringLiteral(":x"), textOrNull(m.rxNumber));
     query.bindValue(QStringLiteral(":ph"), textOrNull(m.pharmacy));
     query.bindValue(QStringLiteral(":pa"), textOrNull(m.patient));
     query.bindValue(QStringLiteral(":dt"), m.date.isValid() ? QVariant(m.date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)));
-    query.bindValue(QStringLiteral(":e"), m.engine);
+    query.bindValue(QStringLiteral(":e"), text(m.engine));
     query.bindValue(QStringLiteral(":nr"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.needsReview)).toJson(QJsonDocument::Compact)));
     query.bindValue(QStringLiteral(":photo"), textOrNull(m.photoPath));
     query.bindValue(QStringLiteral(":raw"), textOrNull(m.rawText));

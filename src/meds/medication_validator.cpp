@@ -48,7 +48,9 @@ QStringList MedicationValidator::validate(Medication &medication, const QDate &t
     }
 
     m.dosage = m.dosage.simplified();
-    if (!m.dosage.isEmpty() && !DosageStrength::parse(m.dosage))
+    if (const auto strength = DosageStrength::parse(m.dosage))
+        m.dosage = strength->display();  // "10mg" -> "10 mg"
+    else if (!m.dosage.isEmpty())
         errors.append(QStringLiteral("dosage \"%1\" is not a strength such as \"10 mg\", \"250 mg/5 mL\" or \"100 units/mL\"").arg(m.dosage));
 
     m.dosageForm = m.dosageForm.simplified().toLower();

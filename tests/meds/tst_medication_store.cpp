@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -138,6 +139,22 @@ private slots:
         const auto again = other.get(stored->id, &error);
         QVERIFY(again);
         QCOMPARE(again->toJson(), stored->toJson());
+    }
+
+    void minimalRecord()
+    {
+        MedicationStore store(path(QStringLiteral("minimal.sqlite")));
+        QString error;
+        QVERIFY(store.open(&error));
+        Medication m;
+        m.medicationName = QStringLiteral("Ibuprofen");
+        m.schedule = QStringLiteral("as needed");
+        const auto stored = store.add(m, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->asNeeded);
+        QVERIFY(stored->dosage.isEmpty());
+        QVERIFY(!stored->quantity);
+        QCOMPARE(stored->toJson().value(QStringLiteral("rx_number")).type(), QJsonValue::Null);
     }
 
     void invalidWriteChangesNothing()
