@@ -143,7 +143,10 @@ QJsonObject withoutHashLabel(const QJsonObject &podTemplate)
     QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
     if (labels.contains(QLatin1String(kPodTemplateHashLabel))) {
         labels.remove(QLatin1String(kPodTemplateHashLabel));
-        meta.insert(QLatin1String("labels"), labels);
+        if (labels.isEmpty())
+            meta.remove(QLatin1String("labels"));
+        else
+            meta.insert(QLatin1String("labels"), labels);
         t.insert(QLatin1String("metadata"), meta);
     }
     return t;
