@@ -1,5 +1,7 @@
 #include "subcommands.h"
 
+#include "commands/ocr_command.h"
+#include "commands/cluster_command.h"
 #include "commands/meds_command.h"
 
 #include <QCoreApplication>
@@ -26,6 +28,8 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
 {
     kiosk::cli::CommandRegistry registry;
     registry.add(versionCommand());
+    registry.add(ocrCommand());
     registry.add(medsCommand());
+    registry.add(clusterCommand());
     return registry;
 }

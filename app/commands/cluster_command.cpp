@@ -1,0 +1,369 @@
+#include "commands/cluster_command.h"
+
+#include "k8s/api_client.h"
+#include "k8s/cluster_health_report.h"
+#include "k8s/cluster_monitor.h"
+#include "k8s/connection_resolver.h"
+#include "security/audit_log.h"
+#include "security/connection_profile.h"
+#include "security/credential_store.h"
+#include "security/redaction.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+#include <optional>
+
+namespace {
+
+using kiosk::k8s::ApiError;
+using kiosk::k8s::ClusterConnection;
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "kilo-kiosk: error: " << kiosk::security::redact(message) << '\n';
+    return 1;
+}
+
+void addConnectionOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("kubeconfig"), QStringLiteral("kubeconfig file"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("context"), QStringLiteral("kubeconfig context"), QStringLiteral("name")});
+    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("namespace"), QStringLiteral("ns")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL (plain)"), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
+}
+
+// Parses `arguments` (after the verb); prints the error and returns false when they are wrong.
+bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments, int *status)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("kilo-kiosk cluster ") + verb} + arguments)) {
+        *status = fail(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        *status = 0;
+        return false;
+    }
+    return true;
+}
+
+std::optional<ClusterConnection> resolveConnection(const QCommandLineParser &parser, QString *error)
+{
+    QSettings settings;
+    kiosk::security::CredentialStore credentials;
+    const auto outcome = kiosk::k8s::ConnectionResolver::resolve(
+        {parser.value(QStringLiteral("server")), parser.value(QStringLiteral("kubeconfig")),
+         parser.value(QStringLiteral("context")), parser.value(QStringLiteral("namespace"))},
+        settings, credentials, QProcessEnvironment::systemEnvironment(), QDir::homePath());
+    if (!outcome.result.connection) {
+        *error = outcome.result.error;
+        return std::nullopt;
+    }
+    if (!outcome.result.warning.isEmpty())
+        QTextStream(stderr) << "kilo-kiosk: warning: " << outcome.result.warning << '\n';
+    return outcome.result.connection;
+}
+
+int timeoutMs(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
+    return ok && seconds > 0 ? seconds * 1000 : 20000;
+}
+
+// Errors that retrying will not fix: report them at once instead of waiting for the timeout.
+// An unreachable server is final for a one-shot status (as for kubectl); --watch keeps trying.
+bool isFinal(const ApiError &error, bool watch)
+{
+    using Kind = ApiError::Kind;
+    return error.kind == Kind::Unauthorized || error.kind == Kind::Forbidden || error.kind == Kind::Tls
+           || error.kind == Kind::NotFound || error.kind == Kind::Invalid || (!watch && error.kind == Kind::Network);
+}
+
+QString pad(const QString &text, int width)
+{
+    return text.leftJustified(width);
+}
+
+void printTable(QTextStream &out, const kiosk::k8s::ClusterHealthReport &report, const ClusterConnection &c)
+{
+    out << "Namespace " << c.nameSpace << " on " << c.description << '\n'
+        << "Deployments healthy " << report.deploymentsHealthy << '/' << report.deployments.size()
+        << ", pods running " << report.podsRunning << '/' << report.pods.size() << ", ReplicaSets "
+        << report.replicaSets.total << " (" << report.replicaSets.stale << " stale, " << report.replicaSets.orphaned
+        << " orphaned)\n\n";
+    out << pad("DEPLOYMENT", 22) << pad("READY", 7) << pad("RESTARTS", 10) << pad("IMAGE", 34) << "HEALTH\n";
+    for (const auto &d : report.deployments)
+        out << pad(d.name, 22) << pad(d.readyText, 7) << pad(QString::number(report.deploymentRestarts.value(d.name)), 10)
+            << pad(d.images.value(0), 34) << (d.healthy ? QStringLiteral("ok") : QStringLiteral("FAILING: ") + d.reason) << '\n';
+    out << '\n' << pad("POD", 34) << pad("READY", 7) << pad("STATUS", 20) << pad("RESTARTS", 16) << "AGE\n";
+    for (const auto &p : report.pods)
+        out << pad(p.name, 34) << pad(p.ready, 7) << pad(p.status, 20) << pad(p.restartsText, 16) << p.age << '\n';
+    out << "\nCHECKS\n";
+    for (const auto &check : report.checks)
+        out << (check.ok ? "  [ok]   " : "  [FAIL] ") << check.name << (check.detail.isEmpty() ? QString() : QStringLiteral(": ") + check.detail) << '\n';
+}
+
+int status(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+    parser.addOption({QStringLiteral("watch"), QStringLiteral("print again on every change (JSON Lines with --json)")});
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("status"), arguments, &rc))
+        return rc;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("cluster status takes no arguments"));
+    QString error;
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool watch = parser.isSet(QStringLiteral("watch"));
+    kiosk::k8s::ClusterMonitor monitor(*connection);
+    QEventLoop loop;
+    int exitCode = 0;
+    QByteArray lastPrinted;
+    auto print = [&] {
+        const auto report = kiosk::k8s::ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(),
+                                                                    monitor.pods(), QDateTime::currentDateTimeUtc());
+        QByteArray text;
+        if (json) {
+            text = QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        } else {
+            QTextStream out(&text);
+            printTable(out, report, *connection);
+            out.flush();
+        }
+        if (text == lastPrinted)
+            return; // a watch event that changed nothing we show (e.g. a resourceVersion bump)
+        lastPrinted = text;
+        QTextStream(stdout) << text << Qt::flush;
+    };
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    bool finished = false;
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        finished = true;
+        const ApiError e = monitor.lastError();
+        exitCode = fail(e.isError() ? e.message : QStringLiteral("the cluster did not answer within the timeout"));
+        loop.quit();
+    });
+    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::stateChanged, &loop, [&] {
+        const ApiError e = monitor.lastError();
+        if (!finished && !monitor.hasSynced() && e.isError() && isFinal(e, watch)) {
+            finished = true;
+            exitCode = fail(e.message);
+            loop.quit();
+        }
+    });
+    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::changed, &loop, [&] {
+        if (finished || !monitor.hasSynced())
+            return;
+        deadline.stop();
+        print();
+        if (!watch) {
+            finished = true;
+            loop.quit();
+        }
+    });
+    monitor.start();
+    deadline.start(timeoutMs(parser));
+    loop.exec();
+    monitor.stop();
+    return exitCode;
+}
+
+int logs(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("previous"), QStringLiteral("the previous (crashed) container's log")});
+    parser.addOption({QStringLiteral("tail"), QStringLiteral("last N lines (default 200)"), QStringLiteral("n"), QStringLiteral("200")});
+    parser.addOption({{QStringLiteral("c"), QStringLiteral("container")}, QStringLiteral("container name"), QStringLiteral("name")});
+    parser.addPositionalArgument(QStringLiteral("POD"), QStringLiteral("the pod"));
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("logs"), arguments, &rc))
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("cluster logs needs exactly one POD"));
+    bool ok = false;
+    const int tail = parser.value(QStringLiteral("tail")).toInt(&ok);
+    if (!ok || tail <= 0)
+        return fail(QStringLiteral("--tail needs a positive number"));
+    QString error;
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("tailLines"), QString::number(tail));
+    if (parser.isSet(QStringLiteral("previous")))
+        query.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
+    if (parser.isSet(QStringLiteral("container")))
+        query.addQueryItem(QStringLiteral("container"), parser.value(QStringLiteral("container")));
+    const QString pod = parser.positionalArguments().constFirst();
+    QEventLoop loop;
+    int exitCode = 0;
+    client.get(QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(connection->nameSpace, pod), query, &loop,
+               [&](const kiosk::k8s::ApiResponse &response) {
+                   if (response.error.isError())
+                       exitCode = fail(QStringLiteral("logs of pod %1: %2").arg(pod, response.error.message));
+                   else
+                       QTextStream(stdout) << QString::fromUtf8(response.body);
+                   loop.quit();
+               });
+    loop.exec();
+    return exitCode;
+}
+
+int connect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL"), QStringLiteral("url")});
+    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("namespace"), QStringLiteral("ns")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("PEM file of the cluster's CA"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("insecure-skip-tls-verify"), QStringLiteral("do not verify the server's certificate (unsafe)")});
+    parser.addOption({QStringLiteral("token-stdin"), QStringLiteral("read the bearer token from standard input")});
+    parser.addOption({QStringLiteral("no-verify"), QStringLiteral("save without checking that the cluster answers")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("connect"), arguments, &rc))
+        return rc;
+    kiosk::security::ConnectionProfile profile;
+    profile.server = parser.value(QStringLiteral("server"));
+    profile.nameSpace = parser.value(QStringLiteral("namespace"));
+    profile.caFile = parser.value(QStringLiteral("ca-file"));
+    if (!profile.caFile.isEmpty())
+        profile.caFile = QFileInfo(profile.caFile).absoluteFilePath();
+    profile.insecureSkipTlsVerify = parser.isSet(QStringLiteral("insecure-skip-tls-verify"));
+    if (profile.server.isEmpty())
+        return fail(QStringLiteral("cluster connect needs --server URL"));
+    if (const QString invalid = profile.validate(); !invalid.isEmpty())
+        return fail(invalid);
+
+    QString token;
+    if (parser.isSet(QStringLiteral("token-stdin"))) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read standard input"));
+        token = QString::fromUtf8(in.read(64 * 1024)).trimmed();
+        if (token.isEmpty())
+            return fail(QStringLiteral("--token-stdin: no token on standard input"));
+    }
+
+    ClusterConnection connection;
+    connection.server = QUrl(profile.server);
+    connection.nameSpace = profile.nameSpace.isEmpty() ? connection.nameSpace : profile.nameSpace;
+    connection.bearerToken = token;
+    connection.insecureSkipTlsVerify = profile.insecureSkipTlsVerify;
+    if (!profile.caFile.isEmpty()) {
+        connection.caCertificates = QSslCertificate::fromPath(profile.caFile);
+        if (connection.caCertificates.isEmpty())
+            return fail(QStringLiteral("--ca-file %1 holds no PEM certificate").arg(profile.caFile));
+    }
+    if (!parser.isSet(QStringLiteral("no-verify"))) {
+        // Check the credentials against what the kiosk will do: list pods in the namespace.
+        kiosk::k8s::ApiClient client(connection);
+        client.setTimeout(timeoutMs(parser));
+        QEventLoop loop;
+        ApiError error;
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+        client.get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(connection.nameSpace), query, &loop,
+                   [&](const kiosk::k8s::ApiResponse &response) {
+                       error = response.error;
+                       loop.quit();
+                   });
+        loop.exec();
+        if (error.isError())
+            return fail(QStringLiteral("%1 (nothing was saved; --no-verify saves anyway)").arg(error.message));
+    }
+
+    kiosk::security::CredentialStore credentials;
+    if (!token.isEmpty()) {
+        const auto stored = credentials.storeBlocking(profile.credentialKey(), token);
+        if (!stored.ok())
+            return fail(QStringLiteral("%1; nothing was saved").arg(stored.error));
+    }
+    QSettings settings;
+    QString saveError;
+    if (!profile.save(settings, &saveError))
+        return fail(saveError);
+    settings.sync();
+    kiosk::security::AuditLog().record(QStringLiteral("cluster.connect"), profile.server,
+                                       kiosk::security::AuditEntry::Outcome::Success,
+                                       QStringLiteral("namespace %1%2").arg(connection.nameSpace,
+                                                                          token.isEmpty() ? QString() : QStringLiteral(", token in the keychain")));
+    QTextStream(stdout) << "Saved the connection to " << profile.server << " (namespace " << connection.nameSpace
+                        << ")" << (token.isEmpty() ? "" : "; the token is in the keychain") << ".\n";
+    return 0;
+}
+
+int disconnect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("disconnect"), arguments, &rc))
+        return rc;
+    QSettings settings;
+    const auto profile = kiosk::security::ConnectionProfile::load(settings);
+    if (!profile)
+        return fail(QStringLiteral("no saved cluster connection"));
+    kiosk::security::CredentialStore credentials;
+    const auto removed = credentials.removeBlocking(profile->credentialKey());
+    if (!removed.ok() && removed.status != kiosk::security::CredentialResult::Status::NotFound)
+        return fail(removed.error);
+    kiosk::security::ConnectionProfile::remove(settings, profile->name);
+    kiosk::security::AuditLog().record(QStringLiteral("cluster.disconnect"), profile->server,
+                                       kiosk::security::AuditEntry::Outcome::Success);
+    QTextStream(stdout) << "Removed the saved connection to " << profile->server << ".\n";
+    return 0;
+}
+
+const char *kUsage =
+    "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
+    "  connect --server URL [--namespace NS] [--ca-file F] --token-stdin   save a connection (token in the keychain)\n"
+    "  disconnect                                   forget the saved connection\n"
+    "  status [--json] [--watch]                    deployments, pods, ReplicaSets and the checklist\n"
+    "  logs POD [--previous] [--tail N]             a pod's log\n"
+    "Connection options: --kubeconfig FILE --context NAME --namespace NS --server URL --timeout S\n";
+
+} // namespace
+
+kiosk::cli::Subcommand clusterCommand()
+{
+    return {QStringLiteral("cluster"), QStringLiteral("cluster health and fixes (status, logs, connect, ...)"),
+            [](const QStringList &arguments) {
+                const QString verb = arguments.value(0);
+                const QStringList rest = arguments.mid(1);
+                if (verb == u"status")
+                    return status(rest);
+                if (verb == u"logs")
+                    return logs(rest);
+                if (verb == u"connect")
+                    return connect(rest);
+                if (verb == u"disconnect")
+                    return disconnect(rest);
+                if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
+                    QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
+                    return verb.isEmpty() ? 2 : 0;
+                }
+                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs)").arg(verb));
+            }};
+}

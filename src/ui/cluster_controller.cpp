@@ -1,0 +1,357 @@
+#include "ui/cluster_controller.h"
+
+#include "k8s/api_client.h"
+#include "k8s/cluster_monitor.h"
+#include "k8s/duration_format.h"
+#include "k8s/object_fields.h"
+#include "k8s/resource_informer.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+namespace {
+const QStringList kDeploymentRoles = {"name", "healthy", "readyText", "ready", "desired", "image",
+                                      "restarts", "reason", "revision", "stale", "paused"};
+const QStringList kPodRoles = {"name", "status", "ready", "restarts", "restartsText", "age",
+                               "healthy", "deployment", "reason"};
+const QStringList kCheckRoles = {"name", "ok", "detail"};
+constexpr int kLogTailLines = 200;
+
+QVariantMap podRowMap(const k8s::PodRow &p, const QString &deployment)
+{
+    return {{"name", p.name},         {"status", p.status},       {"ready", p.ready},
+            {"restarts", p.restarts}, {"restartsText", p.restartsText}, {"age", p.age},
+            {"healthy", p.healthy},   {"deployment", deployment}, {"reason", p.reason}};
+}
+
+QString containerState(const QJsonObject &state)
+{
+    if (state.contains(u"waiting"))
+        return state.value(u"waiting").toObject().value(u"reason").toString(QStringLiteral("Waiting"));
+    if (state.contains(u"terminated")) {
+        const QJsonObject t = state.value(u"terminated").toObject();
+        return QStringLiteral("%1 (exit code %2)").arg(t.value(u"reason").toString(QStringLiteral("Terminated")))
+            .arg(t.value(u"exitCode").toInt());
+    }
+    if (state.contains(u"running"))
+        return QStringLiteral("Running");
+    return QStringLiteral("Unknown");
+}
+} // namespace
+
+ClusterController::ClusterController(QObject *parent)
+    : QObject(parent)
+    , m_deployments(new RowListModel(kDeploymentRoles, QStringLiteral("name"), this))
+    , m_pods(new RowListModel(kPodRoles, QStringLiteral("name"), this))
+    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("name"), this))
+{
+    m_ageTimer.setInterval(1000);
+    connect(&m_ageTimer, &QTimer::timeout, this, &ClusterController::dataAgeChanged);
+}
+
+ClusterController::~ClusterController() = default;
+
+void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool demo, const QString &warning)
+{
+    delete m_monitor;
+    m_connection = connection;
+    m_demo = demo;
+    m_warning = warning;
+    m_error.clear();
+    m_monitor = new k8s::ClusterMonitor(connection, this);
+    connect(m_monitor, &k8s::ClusterMonitor::changed, this, &ClusterController::rebuild);
+    connect(m_monitor, &k8s::ClusterMonitor::stateChanged, this, &ClusterController::updateState);
+    m_state = State::Connecting;
+    m_monitor->start();
+    m_ageTimer.start();
+    emit stateChanged();
+}
+
+void ClusterController::setNotConfigured()
+{
+    delete m_monitor;
+    m_state = State::NotConfigured;
+    m_error.clear();
+    emit stateChanged();
+}
+
+void ClusterController::setConfigError(const QString &error)
+{
+    delete m_monitor;
+    m_state = State::ConfigError;
+    m_error = error;
+    emit stateChanged();
+}
+
+void ClusterController::retry()
+{
+    if (m_monitor) {
+        m_monitor->stop();
+        m_monitor->start();
+    }
+}
+
+QString ClusterController::sourceText() const
+{
+    if (m_demo)
+        return tr("Demo cluster (built-in simulator)");
+    return m_connection.description;
+}
+
+QString ClusterController::stateText() const
+{
+    switch (m_state) {
+    case State::NotConfigured:
+        return tr("Not connected");
+    case State::ConfigError:
+        return tr("Cannot connect");
+    case State::Connecting:
+        return tr("Connecting");
+    case State::Live:
+        return tr("Live");
+    case State::Reconnecting:
+        return m_offlineSince.isValid()
+                   ? tr("Offline since %1, reconnecting").arg(QLocale().toString(m_offlineSince.toLocalTime().time(), QLocale::ShortFormat))
+                   : tr("Reconnecting");
+    }
+    return {};
+}
+
+QString ClusterController::dataAgeText() const
+{
+    if (!m_monitor || !m_hasData)
+        return {};
+    if (m_state == State::Live)
+        return tr("Up to date");
+    const QDateTime contact = m_monitor->lastContact();
+    if (!contact.isValid())
+        return {};
+    return tr("Last update %1 ago").arg(k8s::humanAge(contact, QDateTime::currentDateTimeUtc()));
+}
+
+void ClusterController::updateState()
+{
+    if (!m_monitor)
+        return;
+    State next = m_state;
+    switch (m_monitor->state()) {
+    case k8s::ClusterMonitor::State::Live:
+        next = State::Live;
+        m_offlineSince = {};
+        break;
+    case k8s::ClusterMonitor::State::Reconnecting:
+        next = m_monitor->hasSynced() || m_hasData ? State::Reconnecting : State::Connecting;
+        if (!m_offlineSince.isValid())
+            m_offlineSince = QDateTime::currentDateTimeUtc();
+        break;
+    case k8s::ClusterMonitor::State::Connecting:
+        next = m_hasData ? State::Reconnecting : State::Connecting;
+        break;
+    case k8s::ClusterMonitor::State::Stopped:
+        break;
+    }
+    const k8s::ApiError error = m_monitor->lastError();
+    const QString errorText = error.isError() ? error.message : QString();
+    if (next != m_state || errorText != m_error) {
+        m_state = next;
+        m_error = errorText;
+        emit stateChanged();
+        emit dataAgeChanged();
+    }
+}
+
+void ClusterController::rebuild()
+{
+    if (!m_monitor || !m_monitor->hasSynced())
+        return;
+    m_report = k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(), m_monitor->pods(),
+                                               QDateTime::currentDateTimeUtc());
+    // Failing first, so trouble is at the top of the page; then by name.
+    QList<QVariantMap> deploymentRows;
+    for (const auto &d : m_report.deployments) {
+        const auto *rs = m_report.replicaSets.forDeployment(d.name);
+        deploymentRows.append({{"name", d.name},
+                               {"healthy", d.healthy},
+                               {"readyText", d.readyText},
+                               {"ready", d.ready},
+                               {"desired", d.desired},
+                               {"image", d.images.value(0)},
+                               {"restarts", m_report.deploymentRestarts.value(d.name)},
+                               {"reason", d.reason},
+                               {"revision", d.revision},
+                               {"stale", rs ? rs->stale : 0},
+                               {"paused", d.paused}});
+    }
+    std::stable_sort(deploymentRows.begin(), deploymentRows.end(), [](const QVariantMap &a, const QVariantMap &b) {
+        return a.value("healthy").toBool() < b.value("healthy").toBool();
+    });
+    m_deployments->setRows(deploymentRows);
+
+    QList<QVariantMap> podRows;
+    for (const auto &p : m_report.pods)
+        podRows.append(podRowMap(p, m_report.podDeployment.value(p.name)));
+    std::stable_sort(podRows.begin(), podRows.end(), [](const QVariantMap &a, const QVariantMap &b) {
+        return a.value("healthy").toBool() < b.value("healthy").toBool();
+    });
+    m_pods->setRows(podRows);
+
+    QList<QVariantMap> checkRows;
+    for (const auto &c : m_report.checks)
+        checkRows.append({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
+    m_checks->setRows(checkRows);
+
+    m_summary = {{"podsRunning", m_report.podsRunning},
+                 {"podsTotal", m_report.pods.size()},
+                 {"deploymentsHealthy", m_report.deploymentsHealthy},
+                 {"deploymentsTotal", m_report.deployments.size()},
+                 {"replicaSetsTotal", m_report.replicaSets.total},
+                 {"staleReplicaSets", m_report.replicaSets.stale},
+                 {"orphanedReplicaSets", m_report.replicaSets.orphaned},
+                 {"checksPassed", int(std::count_if(m_report.checks.cbegin(), m_report.checks.cend(),
+                                                    [](const k8s::HealthCheck &c) { return c.ok; }))},
+                 {"checksTotal", m_report.checks.size()},
+                 {"allChecksPass", m_report.allChecksPass()}};
+    m_hasData = true;
+    updateState();
+    emit reportChanged();
+    if (!m_selectedPod.isEmpty())
+        refreshPodDetail();
+}
+
+QVariantList ClusterController::podsOfDeployment(const QString &deployment) const
+{
+    QVariantList list;
+    for (const auto &p : m_report.pods) {
+        if (m_report.podDeployment.value(p.name) == deployment)
+            list.append(podRowMap(p, deployment));
+    }
+    return list;
+}
+
+void ClusterController::selectPod(const QString &name)
+{
+    m_selectedPod = name;
+    m_podEvents.clear();
+    m_podLog.clear();
+    m_podLogTitle.clear();
+    refreshPodDetail();
+    if (!m_monitor || name.isEmpty())
+        return;
+    fetchEvents(name);
+    fetchLog(name, true);
+}
+
+void ClusterController::clearSelection()
+{
+    m_selectedPod.clear();
+    m_podDetail.clear();
+    m_podLog.clear();
+    m_podLogTitle.clear();
+    m_podLogLoading = false;
+    emit podDetailChanged();
+    emit podLogChanged();
+}
+
+void ClusterController::refreshPodDetail()
+{
+    QVariantMap detail;
+    const QJsonObject pod = m_monitor ? m_monitor->podInformer()->objects().value(m_selectedPod) : QJsonObject();
+    if (!pod.isEmpty()) {
+        const k8s::PodRow row = k8s::podRow(pod, QDateTime::currentDateTimeUtc());
+        detail = podRowMap(row, m_report.podDeployment.value(row.name));
+        detail.insert("node", k8s::fields::spec(pod).value(u"nodeName").toString());
+        detail.insert("phase", row.phase);
+        QHash<QString, QJsonObject> statuses;
+        for (const auto &s : k8s::fields::status(pod).value(u"containerStatuses").toArray())
+            statuses.insert(s.toObject().value(u"name").toString(), s.toObject());
+        QVariantList containers;
+        for (const auto &c : k8s::fields::spec(pod).value(u"containers").toArray()) {
+            const QJsonObject container = c.toObject();
+            const QString containerName = container.value(u"name").toString();
+            const QJsonObject status = statuses.value(containerName);
+            const QJsonObject last = status.value(u"lastState").toObject().value(u"terminated").toObject();
+            containers.append(QVariantMap{
+                {"name", containerName},
+                {"image", container.value(u"image").toString()},
+                {"ready", status.value(u"ready").toBool()},
+                {"restarts", status.value(u"restartCount").toInt()},
+                {"state", status.isEmpty() ? tr("Not started") : containerState(status.value(u"state").toObject())},
+                {"lastTermination", last.isEmpty() ? QString()
+                                                   : tr("%1, exit code %2, %3 ago")
+                                                         .arg(last.value(u"reason").toString(tr("Terminated")))
+                                                         .arg(last.value(u"exitCode").toInt())
+                                                         .arg(k8s::humanAge(k8s::fields::parseTime(last.value(u"finishedAt").toString()),
+                                                                            QDateTime::currentDateTimeUtc()))}});
+        }
+        detail.insert("containers", containers);
+        detail.insert("events", m_podEvents);
+    } else if (!m_selectedPod.isEmpty()) {
+        detail.insert("name", m_selectedPod);
+        detail.insert("gone", true);
+    }
+    m_podDetail = detail;
+    emit podDetailChanged();
+}
+
+void ClusterController::fetchEvents(const QString &pod)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("fieldSelector"),
+                       QStringLiteral("involvedObject.kind=Pod,involvedObject.name=%1").arg(pod));
+    m_monitor->client()->get(QStringLiteral("/api/v1/namespaces/%1/events").arg(m_connection.nameSpace), query, this,
+                             [this, pod](const k8s::ApiResponse &response) {
+                                 if (pod != m_selectedPod || response.error.isError())
+                                     return;
+                                 QList<QJsonObject> events;
+                                 for (const auto &e : response.object.value(u"items").toArray())
+                                     events.append(e.toObject());
+                                 // Newest first: the latest back-off is what matters.
+                                 std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                                     return a.value(u"lastTimestamp").toString() > b.value(u"lastTimestamp").toString();
+                                 });
+                                 m_podEvents.clear();
+                                 for (const auto &e : events)
+                                     m_podEvents.append(QVariantMap{{"type", e.value(u"type").toString()},
+                                                                    {"reason", e.value(u"reason").toString()},
+                                                                    {"message", e.value(u"message").toString()},
+                                                                    {"count", e.value(u"count").toInt(1)}});
+                                 refreshPodDetail();
+                             });
+}
+
+void ClusterController::fetchLog(const QString &pod, bool previous)
+{
+    m_podLogLoading = true;
+    emit podLogChanged();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("tailLines"), QString::number(kLogTailLines));
+    if (previous)
+        query.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
+    m_monitor->client()->get(
+        QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(m_connection.nameSpace, pod), query, this,
+        [this, pod, previous](const k8s::ApiResponse &response) {
+            if (pod != m_selectedPod)
+                return;
+            if (response.error.isError() && previous) {
+                // No previous container (it never crashed): show the running one instead.
+                fetchLog(pod, false);
+                return;
+            }
+            m_podLogLoading = false;
+            if (response.error.isError()) {
+                m_podLogTitle = tr("Log unavailable");
+                m_podLog = response.error.message;
+            } else {
+                m_podLogTitle = previous ? tr("Last %1 lines before the last crash").arg(kLogTailLines)
+                                         : tr("Last %1 lines").arg(kLogTailLines);
+                m_podLog = QString::fromUtf8(response.body);
+            }
+            emit podLogChanged();
+        });
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "k8s/cluster_connection.h"
+#include "k8s/cluster_health_report.h"
+#include "k8s/cluster_monitor.h"
+#include "ui/row_list_model.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace kiosk::ui {
+
+// The Cluster page's view of one namespace: connection state and data age, the summary and
+// checklist, deployments and pods as list models, and a pod's detail (containers, events, log).
+class ClusterController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application for the configured cluster")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
+    Q_PROPERTY(QString warningText READ warningText NOTIFY stateChanged)
+    Q_PROPERTY(QString sourceText READ sourceText NOTIFY stateChanged)
+    Q_PROPERTY(QString nameSpace READ nameSpace NOTIFY stateChanged)
+    Q_PROPERTY(bool demo READ demo NOTIFY stateChanged)
+    Q_PROPERTY(bool hasData READ hasData NOTIFY reportChanged)
+    Q_PROPERTY(QString dataAgeText READ dataAgeText NOTIFY dataAgeChanged)
+    Q_PROPERTY(QVariantMap summary READ summary NOTIFY reportChanged)
+    Q_PROPERTY(kiosk::ui::RowListModel *deployments READ deployments CONSTANT)
+    Q_PROPERTY(kiosk::ui::RowListModel *pods READ pods CONSTANT)
+    Q_PROPERTY(kiosk::ui::RowListModel *checks READ checks CONSTANT)
+    Q_PROPERTY(QString selectedPod READ selectedPod NOTIFY podDetailChanged)
+    Q_PROPERTY(QVariantMap podDetail READ podDetail NOTIFY podDetailChanged)
+    Q_PROPERTY(QString podLog READ podLog NOTIFY podLogChanged)
+    Q_PROPERTY(QString podLogTitle READ podLogTitle NOTIFY podLogChanged)
+    Q_PROPERTY(bool podLogLoading READ podLogLoading NOTIFY podLogChanged)
+
+public:
+    enum class State { NotConfigured, ConfigError, Connecting, Live, Reconnecting };
+    Q_ENUM(State)
+
+    explicit ClusterController(QObject *parent = nullptr);
+    ~ClusterController() override;
+
+    // Starts watching the namespace of `connection`.
+    void connectTo(const k8s::ClusterConnection &connection, bool demo, const QString &warning = {});
+    void setNotConfigured();
+    void setConfigError(const QString &error);
+
+    State state() const { return m_state; }
+    QString stateText() const;
+    QString errorText() const { return m_error; }
+    QString warningText() const { return m_warning; }
+    QString sourceText() const;
+    QString nameSpace() const { return m_connection.nameSpace; }
+    bool demo() const { return m_demo; }
+    bool hasData() const { return m_hasData; }
+    QString dataAgeText() const;
+    QVariantMap summary() const { return m_summary; }
+    RowListModel *deployments() const { return m_deployments; }
+    RowListModel *pods() const { return m_pods; }
+    RowListModel *checks() const { return m_checks; }
+    QString selectedPod() const { return m_selectedPod; }
+    QVariantMap podDetail() const { return m_podDetail; }
+    QString podLog() const { return m_podLog; }
+    QString podLogTitle() const { return m_podLogTitle; }
+    bool podLogLoading() const { return m_podLogLoading; }
+    k8s::ClusterMonitor *monitor() const { return m_monitor; }
+    const k8s::ClusterHealthReport &report() const { return m_report; }
+
+    // Shows a pod's detail and fetches its events and the last 200 log lines of its previous
+    // (crashed) container, or of the running one when there is no previous.
+    Q_INVOKABLE void selectPod(const QString &name);
+    Q_INVOKABLE void clearSelection();
+    Q_INVOKABLE void retry();
+    // Pods of one deployment, failing first (for the deployment card's detail).
+    Q_INVOKABLE QVariantList podsOfDeployment(const QString &deployment) const;
+
+signals:
+    void stateChanged();
+    void reportChanged();
+    void dataAgeChanged();
+    void podDetailChanged();
+    void podLogChanged();
+
+private:
+    void rebuild();
+    void updateState();
+    void refreshPodDetail();
+    void fetchEvents(const QString &pod);
+    void fetchLog(const QString &pod, bool previous);
+
+    State m_state = State::NotConfigured;
+    QString m_error;
+    QString m_warning;
+    bool m_demo = false;
+    bool m_hasData = false;
+    k8s::ClusterConnection m_connection;
+    QPointer<k8s::ClusterMonitor> m_monitor;
+    k8s::ClusterHealthReport m_report;
+    QVariantMap m_summary;
+    RowListModel *m_deployments;
+    RowListModel *m_pods;
+    RowListModel *m_checks;
+    QDateTime m_offlineSince;
+    QTimer m_ageTimer;
+    QString m_selectedPod;
+    QVariantMap m_podDetail;
+    QVariantList m_podEvents;
+    QString m_podLog;
+    QString m_podLogTitle;
+    bool m_podLogLoading = false;
+};
+
+} // namespace kiosk::ui
