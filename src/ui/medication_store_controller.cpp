@@ -1,0 +1,251 @@
+#include "ui/medication_store_controller.h"
+
+#include "meds/schedule.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QUrl>
+
+namespace kiosk::ui {
+
+MedicationStoreController::MedicationStoreController(QObject *parent)
+    : QObject(parent)
+    , m_databasePath(meds::MedicationStore::defaultDatabasePath())
+{
+    m_undoTimer.setSingleShot(true);
+    m_undoTimer.setInterval(10000);
+    connect(&m_undoTimer, &QTimer::timeout, this, &MedicationStoreController::dismissUndo);
+}
+
+MedicationStoreController::~MedicationStoreController()
+{
+    // A deleted record's photo goes with the undo chance.
+    if (m_undo && m_undoKind == UndoKind::Restore && m_store)
+        m_store->discardPhoto(m_undo->photoPath, nullptr);
+}
+
+void MedicationStoreController::setDatabasePath(const QString &path)
+{
+    if (path == m_databasePath)
+        return;
+    m_databasePath = path;
+    emit databasePathChanged();
+    if (m_complete)
+        open();
+}
+
+void MedicationStoreController::setUndoTimeout(int milliseconds)
+{
+    if (milliseconds == m_undoTimer.interval())
+        return;
+    m_undoTimer.setInterval(milliseconds);
+    emit undoChanged();
+}
+
+QStringList MedicationStoreController::schedulePhrases() const
+{
+    return meds::Schedule::canonicalPhrases();
+}
+
+void MedicationStoreController::componentComplete()
+{
+    m_complete = true;
+    open();
+}
+
+void MedicationStoreController::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    emit stateChanged();
+}
+
+bool MedicationStoreController::open()
+{
+    dismissUndo();
+    m_store = std::make_unique<meds::MedicationStore>(m_databasePath);
+    QString error;
+    if (!m_store->open(&error)) {
+        m_records.clear();
+        setError(error);
+        emit stateChanged();
+        emit recordsChanged();
+        return false;
+    }
+    setError({});
+    emit stateChanged();
+    return reload();
+}
+
+bool MedicationStoreController::reload()
+{
+    if (!ready())
+        return false;
+    QString error;
+    const auto records = m_store->list(&error);
+    if (!records) {
+        setError(error);
+        return false;
+    }
+    m_records = *records;
+    setError({});
+    emit recordsChanged();
+    return true;
+}
+
+QVariantMap MedicationStoreController::toMap(const meds::Medication &m)
+{
+    QVariantMap map = m.toJson().toVariantMap();
+    map.insert(QStringLiteral("id"), m.id);
+    map.insert(QStringLiteral("title"), m.title());
+    map.insert(QStringLiteral("photoUrl"), m.photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m.photoPath));
+    return map;
+}
+
+QVariantMap MedicationStoreController::get(qint64 id) const
+{
+    for (const meds::Medication &m : m_records) {
+        if (m.id == id)
+            return toMap(m);
+    }
+    return {};
+}
+
+QVariantMap MedicationStoreController::add(const QVariantMap &record)
+{
+    if (!ready())
+        return {{QStringLiteral("error"), m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
+    QStringList problems;
+    const auto medication = meds::Medication::fromJson(QJsonObject::fromVariantMap(record), &problems);
+    if (!medication)
+        return {{QStringLiteral("error"), problems.join(QStringLiteral("; "))}};
+    QString error;
+    const auto stored = m_store->add(*medication, &error);
+    if (!stored)
+        return {{QStringLiteral("error"), error}};
+    reload();
+    return {{QStringLiteral("id"), stored->id}};
+}
+
+QString MedicationStoreController::update(qint64 id, const QVariantMap &changes)
+{
+    if (!ready())
+        return QStringLiteral("the medication list is not open");
+    QString error;
+    auto record = m_store->get(id, &error);
+    if (!record)
+        return error;
+    const meds::Medication before = *record;
+    QStringList problems;
+    if (!record->applyJson(QJsonObject::fromVariantMap(changes), &problems))
+        return problems.join(QStringLiteral("; "));
+    const auto updated = m_store->update(*record, &error);
+    if (!updated)
+        return error;
+    reload();
+    offerUndo(UndoKind::Revert, before, tr("Saved changes to %1").arg(updated->title()));
+    return {};
+}
+
+QString MedicationStoreController::setActive(qint64 id, bool active)
+{
+    if (!ready())
+        return QStringLiteral("the medication list is not open");
+    QString error;
+    const auto before = m_store->get(id, &error);
+    if (!before)
+        return error;
+    const auto updated = m_store->setActive(id, active, &error);
+    if (!updated)
+        return error;
+    reload();
+    offerUndo(UndoKind::Revert, *before,
+              active ? tr("%1 is taken again").arg(updated->title()) : tr("Stopped %1").arg(updated->title()));
+    return {};
+}
+
+QString MedicationStoreController::stop(qint64 id)
+{
+    return setActive(id, false);
+}
+
+QString MedicationStoreController::resume(qint64 id)
+{
+    return setActive(id, true);
+}
+
+QString MedicationStoreController::remove(qint64 id)
+{
+    if (!ready())
+        return QStringLiteral("the medication list is not open");
+    QString error;
+    const auto removed = m_store->remove(id, &error);
+    if (!removed)
+        return error;
+    reload();
+    offerUndo(UndoKind::Restore, *removed, tr("Deleted %1").arg(removed->title()));
+    return {};
+}
+
+void MedicationStoreController::offerUndo(UndoKind kind, const meds::Medication &before, const QString &text)
+{
+    dismissUndo();  // the previous chance ends (its photo goes) before a new one starts
+    m_undo = before;
+    m_undoKind = kind;
+    m_undoText = text;
+    if (m_undoTimer.interval() > 0)
+        m_undoTimer.start();
+    emit undoChanged();
+}
+
+QString MedicationStoreController::undo()
+{
+    if (!m_undo)
+        return tr("There is nothing to undo");
+    if (!ready())
+        return QStringLiteral("the medication list is not open");
+    const meds::Medication before = *m_undo;
+    QString error;
+    const bool ok = m_undoKind == UndoKind::Restore ? m_store->restore(before, &error).has_value()
+                                                    : m_store->update(before, &error).has_value();
+    if (!ok)
+        return error;  // the chance stays open: the caller may show the error and try again
+    m_undo.reset();
+    m_undoText.clear();
+    m_undoTimer.stop();
+    reload();
+    emit undoChanged();
+    return {};
+}
+
+void MedicationStoreController::dismissUndo()
+{
+    m_undoTimer.stop();
+    if (!m_undo)
+        return;
+    if (m_undoKind == UndoKind::Restore && m_store)
+        m_store->discardPhoto(m_undo->photoPath, nullptr);
+    m_undo.reset();
+    m_undoText.clear();
+    emit undoChanged();
+}
+
+QVariantList MedicationStoreController::findDuplicates(const QVariantMap &record) const
+{
+    QVariantList out;
+    if (!ready())
+        return out;
+    QStringList problems;
+    QJsonObject object = QJsonObject::fromVariantMap(record);
+    object.remove(QStringLiteral("id"));
+    auto medication = meds::Medication::fromJson(object, &problems);
+    if (!medication)
+        return out;
+    medication->id = record.value(QStringLiteral("id")).toLongLong();
+    for (const meds::Medication &m : m_store->findDuplicates(*medication))
+        out.append(toMap(m));
+    return out;
+}
+
+} // namespace kiosk::ui

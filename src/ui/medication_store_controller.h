@@ -1,0 +1,104 @@
+#pragma once
+
+#include "meds/dose_planner.h"
+#include "meds/medication.h"
+#include "meds/medication_store.h"
+
+#include <QObject>
+#include <QQmlParserStatus>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+
+namespace kiosk::ui {
+
+// The medication store as QML sees it: opens the database (the app data folder by default,
+// or databasePath), hands records to MedicationListModel / TodayDoseModel, and edits, stops and
+// deletes with one step of undo. Records cross to QML as maps in the OCR contract's shape
+// (medication_name, dosage, ...) plus id, photoUrl, title.
+class MedicationStoreController : public QObject, public QQmlParserStatus {
+    Q_OBJECT
+    Q_INTERFACES(QQmlParserStatus)
+    QML_ELEMENT
+    Q_PROPERTY(QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
+    Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    Q_PROPERTY(int count READ count NOTIFY recordsChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
+    Q_PROPERTY(int undoTimeout READ undoTimeout WRITE setUndoTimeout NOTIFY undoChanged)
+    Q_PROPERTY(QStringList schedulePhrases READ schedulePhrases CONSTANT)
+
+public:
+    explicit MedicationStoreController(QObject *parent = nullptr);
+    ~MedicationStoreController() override;
+
+    QString databasePath() const { return m_databasePath; }
+    void setDatabasePath(const QString &path);
+    bool ready() const { return m_store && m_store->isOpen(); }
+    QString error() const { return m_error; }
+    int count() const { return int(m_records.size()); }
+    bool canUndo() const { return m_undo.has_value(); }
+    QString undoText() const { return m_undoText; }
+    int undoTimeout() const { return m_undoTimer.interval(); }
+    void setUndoTimeout(int milliseconds);
+    QStringList schedulePhrases() const;
+
+    // C++ side, for the models.
+    const QList<meds::Medication> &records() const { return m_records; }
+    const meds::DosePlanner &planner() const { return m_planner; }
+    meds::MedicationStore *store() const { return m_store.get(); }
+
+    // (Re)opens the database; called when the QML object is complete. Returns success.
+    Q_INVOKABLE bool open();
+    Q_INVOKABLE bool reload();
+    // The record as a map, or an empty map when there is none.
+    Q_INVOKABLE QVariantMap get(qint64 id) const;
+    // Stores a new record (contract shape); returns {id} or {error}.
+    Q_INVOKABLE QVariantMap add(const QVariantMap &record);
+    // Applies changes (contract field names); returns the error, empty on success. Undoable.
+    Q_INVOKABLE QString update(qint64 id, const QVariantMap &changes);
+    Q_INVOKABLE QString stop(qint64 id);
+    Q_INVOKABLE QString resume(qint64 id);
+    // Deletes; the photo is kept until the undo chance has passed.
+    Q_INVOKABLE QString remove(qint64 id);
+    Q_INVOKABLE QString undo();
+    // Ends the undo chance now (and deletes a deleted record's photo).
+    Q_INVOKABLE void dismissUndo();
+    // Same drug and strength already in the list, as maps (for the review screen).
+    Q_INVOKABLE QVariantList findDuplicates(const QVariantMap &record) const;
+
+    static QVariantMap toMap(const meds::Medication &medication);
+
+    void classBegin() override {}
+    void componentComplete() override;
+
+signals:
+    void databasePathChanged();
+    void stateChanged();
+    void recordsChanged();
+    void undoChanged();
+
+private:
+    enum class UndoKind { Restore, Revert };
+    void setError(const QString &error);
+    void offerUndo(UndoKind kind, const meds::Medication &before, const QString &text);
+    QString setActive(qint64 id, bool active);
+
+    QString m_databasePath;
+    std::unique_ptr<meds::MedicationStore> m_store;
+    QList<meds::Medication> m_records;
+    meds::DosePlanner m_planner;
+    QString m_error;
+    bool m_complete = false;
+
+    std::optional<meds::Medication> m_undo;
+    UndoKind m_undoKind = UndoKind::Revert;
+    QString m_undoText;
+    QTimer m_undoTimer;
+};
+
+} // namespace kiosk::ui

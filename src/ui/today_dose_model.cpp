@@ -1,0 +1,168 @@
+#include "ui/today_dose_model.h"
+
+#include "ui/medication_store_controller.h"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+
+TodayDoseModel::TodayDoseModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_clock.setInterval(60 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, &TodayDoseModel::tick);
+    m_clock.start();
+}
+
+void TodayDoseModel::setStore(MedicationStoreController *store)
+{
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &MedicationStoreController::recordsChanged, this, &TodayDoseModel::rebuild);
+    emit storeChanged();
+    rebuild();
+}
+
+void TodayDoseModel::setNow(const QDateTime &now)
+{
+    if (now == m_now)
+        return;
+    const QDate before = effectiveNow().date();
+    m_now = now;
+    emit nowChanged();
+    if (effectiveNow().date() != before)
+        rebuild();
+    else
+        tick();
+}
+
+QDateTime TodayDoseModel::effectiveNow() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+QString TodayDoseModel::periodOf(const QTime &time)
+{
+    if (!time.isValid())
+        return tr("When needed");
+    if (time.hour() < 5 || time.hour() >= 21)
+        return tr("Night");
+    if (time.hour() < 12)
+        return tr("Morning");
+    if (time.hour() < 17)
+        return tr("Afternoon");
+    return tr("Evening");
+}
+
+void TodayDoseModel::rebuild()
+{
+    QList<Row> rows;
+    const QDate date = effectiveNow().date();
+    if (m_store) {
+        for (const meds::Medication &m : m_store->records()) {
+            if (!m.active)
+                continue;
+            const QList<QTime> times = m_store->planner().dueTimes(m, date);
+            for (const QTime &time : times)
+                rows.append({m.id, time, m.title(), m.schedule, m.instructions});
+            if (times.isEmpty() && m.asNeeded)
+                rows.append({m.id, QTime(), m.title(), m.schedule, m.instructions});
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.time.isValid() != b.time.isValid())
+            return a.time.isValid();
+        if (a.time != b.time)
+            return a.time < b.time;
+        return a.title.compare(b.title, Qt::CaseInsensitive) < 0;
+    });
+    beginResetModel();
+    m_rows = rows;
+    m_builtFor = date;
+    endResetModel();
+    emit countChanged();
+    emit progressChanged();
+}
+
+void TodayDoseModel::tick()
+{
+    if (effectiveNow().date() != m_builtFor) {
+        rebuild();  // past midnight: a new day's plan
+        return;
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {PastRole, NextRole});
+    emit progressChanged();
+}
+
+int TodayDoseModel::scheduledCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.time.isValid(); }));
+}
+
+int TodayDoseModel::remainingCount() const
+{
+    const QTime now = effectiveNow().time();
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [&now](const Row &row) { return row.time.isValid() && row.time >= now; }));
+}
+
+int TodayDoseModel::nextRow() const
+{
+    const QTime now = effectiveNow().time();
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].time.isValid() && m_rows[i].time >= now)
+            return int(i);
+    }
+    return -1;
+}
+
+int TodayDoseModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant TodayDoseModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return row.title;
+    case MedicationIdRole:
+        return row.medicationId;
+    case TimeRole:
+        return row.time.isValid() ? row.time.toString(QStringLiteral("HH:mm")) : QString();
+    case ScheduleRole:
+        return row.schedule;
+    case InstructionsRole:
+        return row.instructions;
+    case PeriodRole:
+        return periodOf(row.time);
+    case PastRole:
+        return row.time.isValid() && row.time < effectiveNow().time();
+    case NextRole: {
+        const int next = nextRow();
+        return next >= 0 && m_rows[next].time == row.time;  // every dose due at the next time
+    }
+    case AsNeededRole:
+        return !row.time.isValid();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TodayDoseModel::roleNames() const
+{
+    return {{MedicationIdRole, "medicationId"}, {TimeRole, "time"},         {TitleRole, "title"},
+            {ScheduleRole, "schedule"},         {InstructionsRole, "instructions"}, {PeriodRole, "period"},
+            {PastRole, "past"},                 {NextRole, "isNext"},       {AsNeededRole, "asNeeded"}};
+}
+
+} // namespace kiosk::ui
