@@ -1,6 +1,8 @@
 #include "subcommands.h"
 
 #include "commands/ocr_command.h"
+
+#include "commands/ocr_command.h"
 #include "commands/cluster_command.h"
 #include "commands/meds_command.h"
 
@@ -28,6 +30,7 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
 {
     kiosk::cli::CommandRegistry registry;
     registry.add(versionCommand());
+    registry.add(ocrCommand());
     registry.add(ocrCommand());
     registry.add(medsCommand());
     registry.add(clusterCommand());

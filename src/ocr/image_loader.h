@@ -22,7 +22,7 @@ public:
     };
 
     static constexpr qint64 kMaxFileBytes = 100LL * 1024 * 1024;
-    static constexpr qint64 kMaxDecodedPixels = 36'000'000; // ~100 MB as BGR
+    static constexpr qint64 kMaxDecodedPixels = 16'000'000; // ~48 MB as BGR: a 16 MP camera photo still decodes in full
     static constexpr int kMinSide = 64;
     static constexpr int kMaxWorkingSide = 3200; // larger photos are downscaled before processing
 

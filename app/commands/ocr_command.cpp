@@ -1,0 +1,102 @@
+#include "commands/ocr_command.h"
+
+#include "ocr/ocr_pipeline.h"
+
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace {
+
+constexpr auto kUsage = "usage: kilo-kiosk ocr [--engine local] [--json] IMAGE...";
+
+void printTable(QTextStream &out, const QString &file, const kiosk::ocr::OcrPipeline::Result &r)
+{
+    using kiosk::ocr::Prescription;
+    out << file << "  (" << r.ms << " ms, engine local)\n";
+    for (const QString &field : Prescription::allFields()) {
+        const QString value = r.prescription.valueText(field);
+        const bool review = r.prescription.needsReview.contains(field);
+        const double conf = r.prescription.confidence.value(field, 0.0);
+        out << QStringLiteral("  %1 %2 %3\n")
+                   .arg(field, -15)
+                   .arg(value.isEmpty() ? QStringLiteral("-") : value, -60)
+                   .arg(r.prescription.confidence.contains(field)
+                            ? QStringLiteral("%1%2").arg(conf, 0, 'f', 2).arg(review ? QStringLiteral("  CHECK") : QString())
+                            : QString());
+    }
+    if (!r.quality.labelFound)
+        out << "  no label found\n";
+    for (const QString &hint : r.quality.hints())
+        out << "  hint: " << hint << '\n';
+    out << '\n';
+}
+
+} // namespace
+
+kiosk::cli::Subcommand ocrCommand()
+{
+    return {QStringLiteral("ocr"), QStringLiteral("read prescription photos: ocr [--engine local] [--json] IMAGE..."),
+            [](const QStringList &arguments) {
+                QTextStream out(stdout);
+                QTextStream err(stderr);
+                bool json = false;
+                QString engine = QStringLiteral("local");
+                QStringList files;
+                for (int i = 0; i < arguments.size(); ++i) {
+                    const QString &a = arguments[i];
+                    if (a == QLatin1String("--json")) {
+                        json = true;
+                    } else if (a == QLatin1String("--engine") || a.startsWith(QLatin1String("--engine="))) {
+                        if (a.contains(QLatin1Char('=')))
+                            engine = a.section(QLatin1Char('='), 1);
+                        else if (i + 1 < arguments.size())
+                            engine = arguments[++i];
+                        else {
+                            err << "kilo-kiosk: error: --engine needs a value (local)\n";
+                            return 2;
+                        }
+                    } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+                        out << kUsage << '\n';
+                        return 0;
+                    } else if (a == QLatin1String("--")) {
+                        files += arguments.mid(i + 1);
+                        break;
+                    } else if (a.startsWith(QLatin1String("--"))) {
+                        err << "kilo-kiosk: error: unknown option " << a << "\n" << kUsage << '\n';
+                        return 2;
+                    } else {
+                        files.append(a);
+                    }
+                }
+                if (engine != QLatin1String("local")) {
+                    err << "kilo-kiosk: error: engine '" << engine << "' is not available in this build (use --engine local)\n";
+                    return 2;
+                }
+                if (files.isEmpty()) {
+                    err << "kilo-kiosk: error: no image given\n" << kUsage << '\n';
+                    return 2;
+                }
+                kiosk::ocr::OcrPipeline pipeline;
+                if (const QString e = pipeline.initError(); !e.isEmpty()) {
+                    err << "kilo-kiosk: error: " << e << '\n';
+                    return 1;
+                }
+                int failures = 0;
+                for (const QString &file : files) {
+                    const auto result = pipeline.readFile(file);
+                    if (!result.ok()) {
+                        ++failures;
+                        if (json)
+                            out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
+                        err << "kilo-kiosk: error: " << file << ": " << result.error << '\n';
+                        continue;
+                    }
+                    if (json)
+                        out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
+                    else
+                        printTable(out, file, result);
+                    out.flush();
+                }
+                return failures ? 1 : 0;
+            }};
+}

@@ -1,0 +1,6 @@
+#pragma once
+
+#include "cli/subcommand.h"
+
+// `kilo-kiosk ocr [--engine local] [--json] IMAGE...`: read prescription photos headless.
+kiosk::cli::Subcommand ocrCommand();
