@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# tst_package: build the .deb with cpack, unpack it (dpkg-deb -x) into a scratch root and check:
+#   - the files a tablet install needs are there (binary, unit, session, desktop entry, RBAC, docs)
+#   - the unpacked usr/bin/kilo-kiosk runs and reports the project version
+#   - the RBAC manifest has no wildcard and grants exactly the kiosk's verbs, per resource
+#   - every Depends: entry is a real Debian package (apt metadata; skipped part if unavailable)
+#   - the hand-written Depends cover the QML modules listed in ./kiosk's PACKAGES
+# Exit 77 (ctest: skipped) when cpack or dpkg-deb is missing.
+set -euo pipefail
+
+build_dir= source_dir= cpack= version=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --build-dir) build_dir=$2; shift 2 ;;
+        --source-dir) source_dir=$2; shift 2 ;;
+        --cpack) cpack=$2; shift 2 ;;
+        --version) version=$2; shift 2 ;;
+        *) echo "tst_package: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "PASS: $*"; }
+
+if [ -z "$cpack" ] || ! command -v "$cpack" >/dev/null 2>&1; then
+    echo "SKIP: cpack not found; cannot build the package"; exit 77
+fi
+if ! command -v dpkg-deb >/dev/null 2>&1; then
+    echo "SKIP: dpkg-deb not found (not a Debian system?); cannot inspect the package"; exit 77
+fi
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# --- build -------------------------------------------------------------------------------
+if ! "$cpack" -G DEB --config "$build_dir/CPackConfig.cmake" -B "$scratch/out" >"$scratch/cpack.log" 2>&1; then
+    cat "$scratch/cpack.log" >&2
+    echo "FAIL: cpack -G DEB failed" >&2
+    exit 1
+fi
+debs=("$scratch"/out/*.deb)
+[ -f "${debs[0]}" ] || { cat "$scratch/cpack.log" >&2; echo "FAIL: cpack produced no .deb" >&2; exit 1; }
+deb=${debs[0]}
+pass "built $(basename "$deb")"
+
+[ "$(dpkg-deb -f "$deb" Package)" = kilo-kiosk ] && pass "package name" || fail "package name is $(dpkg-deb -f "$deb" Package)"
+[ "$(dpkg-deb -f "$deb" Version)" = "$version" ] && pass "version $version" || fail "version is $(dpkg-deb -f "$deb" Version), expected $version"
+
+# --- contents ----------------------------------------------------------------------------
+root=$scratch/root
+dpkg-deb -x "$deb" "$root"
+for path in usr/bin/kilo-kiosk \
+            usr/lib/systemd/system/kilo-kiosk.service \
+            usr/lib/kilo-kiosk/kilo-kiosk-session \
+            usr/share/applications/kilo-kiosk.desktop \
+            usr/share/icons/hicolor/scalable/apps/kilo-kiosk.svg \
+            usr/share/kilo-kiosk/rbac/kilo-kiosk-rbac.yaml \
+            usr/share/doc/kilo-kiosk/README.md; do
+    [ -f "$root/$path" ] && pass "ships /$path" || fail "missing /$path"
+done
+[ -x "$root/usr/bin/kilo-kiosk" ] || fail "/usr/bin/kilo-kiosk is not executable"
+[ -x "$root/usr/lib/kilo-kiosk/kilo-kiosk-session" ] || fail "kilo-kiosk-session is not executable"
+# resources/ ships under /usr/share/kilo-kiosk (sample photos for the packaged OCR check go there too).
+if [ -d "$source_dir/resources" ]; then
+    while IFS= read -r -d '' resource; do
+        relative=${resource#"$source_dir/resources/"}
+        [ -f "$root/usr/share/kilo-kiosk/$relative" ] || fail "resource $relative not under /usr/share/kilo-kiosk"
+    done < <(find "$source_dir/resources" -type f ! -name .gitkeep -print0)
+fi
+if leaked=$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -E '^\./(usr/local|home|root|tmp|work)/'); then
+    fail "files outside the system paths: $leaked"
+fi
+
+# Maintainer scripts: present, executable, valid shell.
+control=$scratch/control
+dpkg-deb -e "$deb" "$control"
+for script in postinst prerm postrm; do
+    if [ -x "$control/$script" ] && sh -n "$control/$script"; then pass "$script"; else fail "$script missing, not executable or not valid sh"; fi
+done
+grep -q 'adduser --system' "$control/postinst" || fail "postinst does not create the kiosk system user"
+
+# The unit: cage on tty1, unprivileged user, --kiosk.
+unit=$root/usr/lib/systemd/system/kilo-kiosk.service
+grep -qx 'User=kilo-kiosk' "$unit" || fail "unit does not run as User=kilo-kiosk"
+grep -qx 'TTYPath=/dev/tty1' "$unit" || fail "unit does not take tty1"
+grep -q '^ExecStart=.*kilo-kiosk-session' "$unit" || fail "unit does not start kilo-kiosk-session"
+grep -q 'exec cage .*/usr/bin/kilo-kiosk --kiosk' "$root/usr/lib/kilo-kiosk/kilo-kiosk-session" || fail "session does not run kilo-kiosk --kiosk under cage"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+    desktop-file-validate "$root/usr/share/applications/kilo-kiosk.desktop" && pass "desktop entry valid" || fail "desktop-file-validate"
+fi
+
+# --- the packaged binary runs ------------------------------------------------------------
+if out=$(QT_QPA_PLATFORM=offscreen timeout 60 "$root/usr/bin/kilo-kiosk" --version 2>&1); then
+    case "$out" in
+        "kilo-kiosk $version"*) pass "packaged kilo-kiosk --version: $out" ;;
+        *) fail "packaged kilo-kiosk --version printed: $out" ;;
+    esac
+else
+    fail "packaged kilo-kiosk --version failed: $out"
+fi
+# HOOK(ocr-sample): once resources/samples/ ships a label photo and the ocr subcommand exists,
+# run "$root/usr/bin/kilo-kiosk" ocr --json "$root/usr/share/kilo-kiosk/samples/<photo>" here.
+
+# --- RBAC --------------------------------------------------------------------------------
+rbac=$root/usr/share/kilo-kiosk/rbac/kilo-kiosk-rbac.yaml
+if grep -n '\*' "$rbac"; then fail "RBAC manifest contains a wildcard"; else pass "RBAC manifest has no wildcard"; fi
+for kind in ServiceAccount Role RoleBinding; do
+    grep -qx "kind: $kind" "$rbac" || fail "RBAC manifest has no $kind"
+done
+grep -Eq '^kind: Cluster(Role|RoleBinding)$' "$rbac" && fail "RBAC manifest grants cluster-wide rights"
+if grep -E '^  namespace:' "$rbac" | grep -vqx '  namespace: kilo-guardian'; then
+    fail "RBAC objects outside namespace kilo-guardian"
+fi
+# One "group/resource verb" line per grant, from the Role's rules (flow-style lists).
+granted=$(awk '
+    function items(line,   s) { s = line; sub(/^[^[]*\[/, "", s); sub(/\].*$/, "", s); gsub(/[" ]/, "", s); return s }
+    /^kind: / { in_role = ($2 == "Role") }
+    in_role && /apiGroups:/ { groups = items($0) }
+    in_role && /resources:/ { resources = items($0) }
+    in_role && /verbs:/ {
+        ng = split(groups, g, ","); if (ng == 0) { ng = 1; g[1] = "" }
+        nr = split(resources, r, ","); nv = split(items($0), v, ",")
+        for (i = 1; i <= ng; i++) for (j = 1; j <= nr; j++) for (k = 1; k <= nv; k++)
+            print (g[i] == "" ? "core" : g[i]) "/" r[j] " " v[k]
+    }' "$rbac" | sort -u)
+expected=$(
+    for resource in core/pods core/pods/log core/events apps/deployments apps/replicasets; do
+        for verb in get list watch; do echo "$resource $verb"; done
+    done
+    echo "apps/deployments patch"
+    echo "apps/replicasets delete"
+)
+expected=$(sort -u <<<"$expected")
+if [ "$granted" = "$expected" ]; then
+    pass "RBAC grants exactly: $(awk '{print $2}' <<<"$granted" | sort -u | tr '\n' ' ')"
+else
+    fail "RBAC grants differ from the kiosk's needs:"
+    diff <(echo "$expected") <(echo "$granted") >&2 || true
+fi
+
+# --- Depends ------------------------------------------------------------------------------
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+mapfile -t groups < <(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ *$//' | grep -v '^$')
+[ ${#groups[@]} -gt 10 ] || fail "suspiciously short Depends (${#groups[@]} entries): shlibdeps missing?"
+names=()
+for group in "${groups[@]}"; do
+    names+=("$(sed 's/ *(.*//; s/:.*//' <<<"${group%%|*}")")
+done
+have() { printf '%s\n' "${names[@]}" | grep -qx "$1"; }
+for needed in tesseract-ocr-eng qt6-virtualkeyboard-plugin qml6-module-qtquick-virtualkeyboard \
+              qml6-module-qtmultimedia gstreamer1.0-plugins-good cage gnome-keyring libqt6keychain1; do
+    have "$needed" || fail "Depends lacks $needed"
+done
+# Every QML module the app's build list names (except the test-only one) is a runtime dependency.
+if [ -f "$source_dir/kiosk" ]; then
+    while read -r module; do
+        [ "$module" = qml6-module-qttest ] && continue
+        have "$module" || fail "Depends lacks $module (listed in ./kiosk PACKAGES)"
+    done < <(sed -n '/^PACKAGES=(/,/^)/p' "$source_dir/kiosk" | grep -o 'qml6-module-[a-z0-9.-]*' | sort -u)
+fi
+
+apt_lists=$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' 2>/dev/null | head -n 1 || true)
+unknown=()
+for group in "${groups[@]}"; do
+    found=
+    IFS='|' read -ra alternatives <<<"$group"
+    for alternative in "${alternatives[@]}"; do
+        name=$(sed 's/^ *//; s/ *(.*//; s/:.*//' <<<"$alternative")
+        if dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q 'install ok installed'; then found=1; break; fi
+        if [ -n "$apt_lists" ] && apt-cache show --no-all-versions "$name" >/dev/null 2>&1; then found=1; break; fi
+    done
+    [ -n "$found" ] || unknown+=("$group")
+done
+if [ ${#unknown[@]} -eq 0 ]; then
+    pass "every Depends entry is a real Debian package"
+elif [ -z "$apt_lists" ]; then
+    echo "SKIPPED PART: no apt metadata (run apt-get update): cannot confirm these Depends entries exist: ${unknown[*]}"
+else
+    fail "Depends entries that are no Debian package: ${unknown[*]}"
+fi
+
+if [ "$failures" -gt 0 ]; then
+    echo "tst_package: $failures check(s) failed" >&2
+    exit 1
+fi
+echo "tst_package: all checks passed"
