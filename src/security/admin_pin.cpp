@@ -4,11 +4,13 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -205,18 +207,20 @@ std::chrono::seconds AdminPin::lockoutDelay(int failures)
     return std::min(kFirstLockout * (1 << doublings), std::chrono::seconds(kMaxLockout));
 }
 
-AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin)
+std::optional<AdminPin::Result> AdminPin::precheck(const State &state) const
 {
     if (state.corrupt)
         return Result::StorageError;
     if (state.hash.isEmpty())
         return Result::NotSet;
-    const QDateTime now = m_now();
-    if (state.lockedUntil.isValid()) {
-        if (state.lockedUntil > now)
-            return Result::LockedOut;
-    }
-    if (constantTimeEquals(derive(pin, state.salt, state.iterations), state.hash)) {
+    if (state.lockedUntil.isValid() && state.lockedUntil > m_now())
+        return Result::LockedOut;
+    return std::nullopt;
+}
+
+AdminPin::Result AdminPin::conclude(State &state, const QString &pin, bool matches)
+{
+    if (matches) {
         const bool hadFailures = state.failures > 0 || state.lockedUntil.isValid();
         state.failures = 0;
         state.lockedUntil = QDateTime();
@@ -233,11 +237,57 @@ AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin)
     }
     ++state.failures;
     const auto delay = lockoutDelay(state.failures);
-    state.lockedUntil = delay.count() > 0 ? now.addSecs(delay.count()) : QDateTime();
+    state.lockedUntil = delay.count() > 0 ? m_now().addSecs(delay.count()) : QDateTime();
     const bool saved = save(state);
     emit lockoutChanged();
     // Without a persisted failure count there is no lockout: refuse to go on guessing.
     return saved ? Result::WrongPin : Result::StorageError;
+}
+
+AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin)
+{
+    if (const auto early = precheck(state))
+        return *early;
+    return conclude(state, pin, constantTimeEquals(derive(pin, state.salt, state.iterations), state.hash));
+}
+
+bool AdminPin::verifyAsync(const QString &pin)
+{
+    if (m_verifying)
+        return false;
+    m_verifying = true;
+    const State state = load();
+    if (const auto early = precheck(state)) {
+        QMetaObject::invokeMethod(this, [this, result = *early] {
+            m_verifying = false;
+            emit verifyFinished(result);
+        }, Qt::QueuedConnection);
+        return true;
+    }
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pin, checked = state] {
+        watcher->deleteLater();
+        State current = load();
+        bool matches = watcher->result();
+        if (current.hash != checked.hash || current.salt != checked.salt) {
+            // The PIN changed meanwhile (another process): judge against the new one.
+            if (const auto early = precheck(current)) {
+                m_verifying = false;
+                emit verifyFinished(*early);
+                return;
+            }
+            matches = constantTimeEquals(derive(pin, current.salt, current.iterations), current.hash);
+        }
+        const Result result = conclude(current, pin, matches);
+        m_verifying = false;
+        if (result == Result::Ok)
+            openSession();
+        emit verifyFinished(result);
+    });
+    watcher->setFuture(QtConcurrent::run([pin, salt = state.salt, hash = state.hash, iterations = state.iterations] {
+        return constantTimeEquals(derive(pin, salt, iterations), hash);
+    }));
+    return true;
 }
 
 AdminPin::Result AdminPin::verify(const QString &pin)

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace kiosk::security {
 
@@ -72,6 +73,10 @@ public:
     Result setPin(const QString &pin);
     // Checks `pin`; Ok opens the admin session.
     Result verify(const QString &pin);
+    // verify() with the PBKDF2 work on a worker thread, for the UI: verifyFinished() follows
+    // (always asynchronously). False, and nothing happens, while another verifyAsync() runs.
+    bool verifyAsync(const QString &pin);
+    bool isVerifying() const { return m_verifying; }
     // Checks `current` exactly like verify() (failures count), then stores `next`.
     Result changePin(const QString &current, const QString &next);
     // Recovery for someone with shell access as the kiosk user: forgets the PIN and the lockout.
@@ -99,6 +104,7 @@ public:
 Q_SIGNALS:
     void unlockedChanged(bool unlocked);
     void lockoutChanged();
+    void verifyFinished(kiosk::security::AdminPin::Result result);
 
 private:
     struct State {
@@ -112,6 +118,8 @@ private:
 
     State load() const;
     bool save(const State &state) const;
+    std::optional<Result> precheck(const State &state) const;
+    Result conclude(State &state, const QString &pin, bool matches);
     Result checkAgainst(State &state, const QString &pin);
     static QByteArray derive(const QString &pin, const QByteArray &salt, int iterations);
     State makeHash(const QString &pin) const;
@@ -122,6 +130,7 @@ private:
     std::function<QDateTime()> m_now;
     std::chrono::milliseconds m_idleTimeout = kDefaultIdleTimeout;
     bool m_unlocked = false;
+    bool m_verifying = false;
     QDeadlineTimer m_sessionDeadline;
     QTimer m_idleTimer;
     mutable QString m_lastError;

@@ -250,6 +250,55 @@ private slots:
         QVERIFY(!pin->isUnlocked());
     }
 
+    void verifyAsyncRunsOffTheCallingThread()
+    {
+        const QString file = freshFile();
+        auto pin = make(file);
+        QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
+        QSignalSpy done(pin.get(), &AdminPin::verifyFinished);
+        QSignalSpy unlocked(pin.get(), &AdminPin::unlockedChanged);
+
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(pin->verifyAsync(QStringLiteral("0000")));
+        QVERIFY(timer.elapsed() < 100);  // the PBKDF2 work is not done here
+        QVERIFY(pin->isVerifying());
+        QVERIFY(!pin->verifyAsync(QStringLiteral("4821")));  // one at a time
+        QCOMPARE(done.count(), 0);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.at(0).at(0).value<Result>(), Result::WrongPin);
+        QVERIFY(!pin->isVerifying());
+        QCOMPARE(pin->failedAttempts(), 1);
+        QVERIFY(!pin->isUnlocked());
+
+        QVERIFY(pin->verifyAsync(QStringLiteral("4821")));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.at(1).at(0).value<Result>(), Result::Ok);
+        QVERIFY(pin->isUnlocked());
+        QCOMPARE(unlocked.count(), 1);
+        QCOMPARE(pin->failedAttempts(), 0);
+    }
+
+    void verifyAsyncHonoursTheLockout()
+    {
+        auto pin = make(freshFile());
+        QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(pin->verify(QStringLiteral("0000")), Result::WrongPin);
+        QSignalSpy done(pin.get(), &AdminPin::verifyFinished);
+        QVERIFY(pin->verifyAsync(QStringLiteral("4821")));
+        QCOMPARE(done.count(), 0);  // even the early answer is asynchronous
+        QVERIFY(done.wait(2000));
+        QCOMPARE(done.at(0).at(0).value<Result>(), Result::LockedOut);
+        QVERIFY(!pin->isUnlocked());
+
+        auto empty = make(freshFile());
+        QSignalSpy emptyDone(empty.get(), &AdminPin::verifyFinished);
+        QVERIFY(empty->verifyAsync(QStringLiteral("4821")));
+        QVERIFY(emptyDone.wait(2000));
+        QCOMPARE(emptyDone.at(0).at(0).value<Result>(), Result::NotSet);
+    }
+
     void explicitLock()
     {
         auto pin = make(freshFile());
