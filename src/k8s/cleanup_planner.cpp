@@ -1,6 +1,7 @@
 #include "k8s/cleanup_planner.h"
 
 #include "k8s/deployment_health.h"
+#include "k8s/label_selector.h"
 #include "k8s/object_fields.h"
 #include "k8s/replicaset_classifier.h"
 #include "k8s/rollback_planner.h"
@@ -43,13 +44,14 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
     plan.options.keep = keep;
     const ReplicaSetClassification c = classifyReplicaSets(deployments, replicaSets);
     plan.replicaSetsBefore = c.total;
+    const LabelIndex podIndex(pods);
 
     for (int d = 0; d < deployments.size(); ++d) {
         const QJsonObject &deployment = deployments.at(d);
         const DeploymentReplicaSets &facts = c.deployments.at(d);
         DeploymentCleanup summary;
         summary.deployment = facts.deployment;
-        summary.healthy = deploymentHealth(deployment, pods).healthy;
+        summary.healthy = deploymentHealthOfPods(deployment, podIndex.selectedBy(deployment)).healthy;
         summary.historyFrom = facts.revisionHistoryLimit;
 
         QString rollbackName;

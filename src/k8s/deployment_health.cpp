@@ -32,6 +32,11 @@ bool isFailingPodStatus(const QString &status)
 
 DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJsonObject> &pods)
 {
+    return deploymentHealthOfPods(deployment, pods.isEmpty() ? pods : selectedBy(deployment, pods));
+}
+
+DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QList<QJsonObject> &ownPods)
+{
     const QJsonObject spec = fields::spec(deployment);
     DeploymentHealth h;
     h.name = fields::name(deployment);
@@ -63,7 +68,7 @@ DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJs
     h.replicaFailureMessage = failure.value(QLatin1String("message")).toString();
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const QJsonObject &pod : selectedBy(deployment, pods)) {
+    for (const QJsonObject &pod : ownPods) {
         const PodRow row = podRow(pod, now);
         if (isFailingPodStatus(row.status))
             h.failingPods << row.name + QLatin1Char(' ') + row.status;

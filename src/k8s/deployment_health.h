@@ -40,6 +40,8 @@ struct DeploymentHealth {
 // Healthy: not ProgressDeadlineExceeded, no ReplicaFailure, available >= desired, and none of
 // its pods failing. A deployment scaled to 0 is healthy.
 DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJsonObject> &pods = {});
+// The same with the deployment's own pods already selected (e.g. through a LabelIndex).
+DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QList<QJsonObject> &ownPods);
 
 // kubectl's pod statuses that mean "failing, needs a person" rather than "on its way".
 bool isFailingPodStatus(const QString &status);

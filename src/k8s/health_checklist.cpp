@@ -1,6 +1,7 @@
 #include "k8s/health_checklist.h"
 
 #include "k8s/deployment_health.h"
+#include "k8s/label_selector.h"
 #include "k8s/object_fields.h"
 #include "k8s/pod_status.h"
 #include "k8s/replicaset_classifier.h"
@@ -98,8 +99,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments, const 
 
     {
         QStringList unhealthy;
+        const LabelIndex podIndex(pods);
         for (const QJsonObject &d : deployments) {
-            const DeploymentHealth h = deploymentHealth(d, pods);
+            const DeploymentHealth h = deploymentHealthOfPods(d, podIndex.selectedBy(d));
             if (!h.healthy)
                 unhealthy << QStringLiteral("%1 (%2)").arg(h.name, h.reason);
         }

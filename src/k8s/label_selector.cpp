@@ -53,4 +53,37 @@ QList<QJsonObject> selectedBy(const QJsonObject &workload, const QList<QJsonObje
     return out;
 }
 
+LabelIndex::LabelIndex(const QList<QJsonObject> &objects)
+    : m_objects(objects)
+{
+    for (int i = 0; i < m_objects.size(); ++i) {
+        const QJsonObject labels = fields::labels(m_objects.at(i));
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            m_byLabel[it.key() + QLatin1Char('\n') + it.value().toString()] << i;
+    }
+}
+
+QList<QJsonObject> LabelIndex::selectedBy(const QJsonObject &workload) const
+{
+    const QJsonObject selector = fields::spec(workload).value(QLatin1String("selector")).toObject();
+    const QJsonObject matchLabels = selector.value(QLatin1String("matchLabels")).toObject();
+    if (matchLabels.isEmpty())
+        return kiosk::k8s::selectedBy(workload, m_objects);
+    // Candidates: the objects carrying the rarest of the required labels.
+    const QList<int> *smallest = nullptr;
+    for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it) {
+        const auto found = m_byLabel.constFind(it.key() + QLatin1Char('\n') + it.value().toString());
+        if (found == m_byLabel.constEnd())
+            return {};
+        if (!smallest || found->size() < smallest->size())
+            smallest = &found.value();
+    }
+    QList<QJsonObject> out;
+    for (int i : *smallest) {
+        if (selectorMatches(selector, fields::labels(m_objects.at(i))))
+            out << m_objects.at(i);
+    }
+    return out;
+}
+
 } // namespace kiosk::k8s

@@ -185,9 +185,11 @@ static QJsonValue normalized(const QJsonValue &value)
     return value;
 }
 
+QJsonObject comparableTemplate(const QJsonObject &podTemplate) { return normalizedObject(withoutHashLabel(podTemplate)); }
+
 bool templatesEqualIgnoringHash(const QJsonObject &a, const QJsonObject &b)
 {
-    return normalizedObject(withoutHashLabel(a)) == normalizedObject(withoutHashLabel(b));
+    return comparableTemplate(a) == comparableTemplate(b);
 }
 
 QList<QJsonObject> toObjects(const QJsonArray &array)

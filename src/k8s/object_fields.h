@@ -65,6 +65,9 @@ QJsonObject condition(const QJsonObject &object, const QString &type);
 // null, empty objects and empty arrays as absent (apimachinery's Semantic.DeepEqual treats nil
 // and empty maps/slices as equal; API responses carry "creationTimestamp": null).
 bool templatesEqualIgnoringHash(const QJsonObject &a, const QJsonObject &b);
+// The canonical form templatesEqualIgnoringHash compares (hash label, nulls and empties
+// removed), for callers that compare one template against many.
+QJsonObject comparableTemplate(const QJsonObject &podTemplate);
 QJsonObject withoutHashLabel(const QJsonObject &podTemplate);
 
 QList<QJsonObject> toObjects(const QJsonArray &array);

@@ -46,10 +46,8 @@ static bool newerFirst(const ReplicaSetInfo &a, const ReplicaSetInfo &b)
 QList<ReplicaSetInfo> ReplicaSetClassification::ownedBy(const QString &deployment) const
 {
     QList<ReplicaSetInfo> out;
-    for (const ReplicaSetInfo &rs : replicaSets) {
-        if (!deployment.isEmpty() && rs.deployment == deployment)
-            out << rs;
-    }
+    for (int i : ownedIndexes.value(deployment))
+        out << replicaSets.at(i);
     std::sort(out.begin(), out.end(), newerFirst);
     return out;
 }
@@ -123,25 +121,28 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
             }
             info.kind = owner >= 0 ? ReplicaSetClass::Old : ReplicaSetClass::Orphaned;
         }
-        if (owner >= 0)
+        if (owner >= 0) {
             info.deployment = result.deployments.at(owner).deployment;
+            result.ownedIndexes[info.deployment] << result.replicaSets.size();
+        }
         ownerIndex << owner;
         result.replicaSets << info;
     }
 
     // Pass 2: the current ReplicaSet of each deployment.
     for (int d = 0; d < deployments.size(); ++d) {
-        const QJsonObject tmpl = fields::podTemplate(deployments.at(d));
+        DeploymentReplicaSets &entry = result.deployments[d];
+        const QList<int> owned = result.ownedIndexes.value(entry.deployment);
+        if (owned.isEmpty())
+            continue;
+        const QJsonObject tmpl = fields::comparableTemplate(fields::podTemplate(deployments.at(d)));
         const qint64 deploymentRevision = fields::revision(deployments.at(d));
         int best = -1;
         int byRevision = -1;
-        DeploymentReplicaSets &entry = result.deployments[d];
-        for (int i = 0; i < result.replicaSets.size(); ++i) {
-            if (ownerIndex.at(i) != d)
-                continue;
+        for (int i : owned) {
             ++entry.owned;
             const ReplicaSetInfo &rs = result.replicaSets.at(i);
-            if (fields::templatesEqualIgnoringHash(fields::podTemplate(rs.object), tmpl)) {
+            if (fields::comparableTemplate(fields::podTemplate(rs.object)) == tmpl) {
                 ++entry.templateMatches;
                 if (best < 0 || rs.revision > result.replicaSets.at(best).revision ||
                     (rs.revision == result.replicaSets.at(best).revision && rs.created < result.replicaSets.at(best).created))

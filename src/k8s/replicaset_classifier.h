@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -64,6 +65,9 @@ struct ReplicaSetClassification {
     int stale = 0;    // entries with `stale` set (orphans with 0 replicas included)
     int orphaned = 0;
     int foreign = 0;
+
+    // Indexes into `replicaSets` of each deployment's own, by deployment name.
+    QHash<QString, QList<int>> ownedIndexes;
 
     const DeploymentReplicaSets *forDeployment(const QString &name) const;
     // The deployment's ReplicaSets, newest revision first (ties: newest creation first).

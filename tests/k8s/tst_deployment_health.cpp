@@ -286,6 +286,31 @@ private slots:
         QVERIFY(!selectorMatches(json(R"({"matchLabels":{"app":"web"},"matchExpressions":[{"key":"env","operator":"Exists"}]})"), labels));
         QCOMPARE(selectedBy(fixture("k9s/render/dp.json"), {fixture("k9s/render/rs.json"), fixture("k9s/render/po.json")}).size(), 1);
     }
+
+    void labelIndexSelectsLikeSelectedBy()
+    {
+        QList<QJsonObject> pods;
+        for (int i = 0; i < 30; ++i) {
+            QJsonObject p{{"metadata", QJsonObject{{"name", QStringLiteral("p%1").arg(i)},
+                                                   {"labels", QJsonObject{{"app", QStringLiteral("a%1").arg(i % 3)},
+                                                                          {"tier", i % 2 ? "front" : "back"}}}}}};
+            pods << p;
+        }
+        pods << QJsonObject{{"metadata", QJsonObject{{"name", "nolabels"}}}};
+        const LabelIndex index(pods);
+        const QList<QJsonObject> selectors{
+            json(R"({"matchLabels":{"app":"a1"}})"),
+            json(R"({"matchLabels":{"app":"a1","tier":"front"}})"),
+            json(R"({"matchLabels":{"app":"zzz"}})"),
+            json(R"({"matchExpressions":[{"key":"tier","operator":"In","values":["back"]}]})"),
+            json(R"({"matchLabels":{"tier":"back"},"matchExpressions":[{"key":"app","operator":"NotIn","values":["a0"]}]})"),
+            QJsonObject()};
+        for (const QJsonObject &selector : selectors) {
+            const QJsonObject workload{{"spec", QJsonObject{{"selector", selector}}}};
+            QCOMPARE(index.selectedBy(workload), selectedBy(workload, pods));
+        }
+        QCOMPARE(index.selectedBy(QJsonObject{{"spec", QJsonObject{{"selector", selectors.at(1)}}}}).size(), 5);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDeploymentHealth)
