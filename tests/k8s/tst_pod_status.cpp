@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace kiosk::k8s;
@@ -27,6 +28,21 @@ QJsonObject json(const char *text)
 }
 
 const QDateTime kNow = QDateTime::fromString(QStringLiteral("2022-01-01T00:10:00Z"), Qt::ISODate);
+
+// JSON text where "NOW-10s", "NOW-2m", "NOW-5d" stand for times before kNow.
+QJsonObject jsonAt(const char *text)
+{
+    QString t = QString::fromUtf8(text);
+    static const QRegularExpression re(QStringLiteral("NOW-(\\d+)([smhd])"));
+    QRegularExpressionMatch m;
+    while ((m = re.match(t)).hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 secs = unit == 's' ? n : unit == 'm' ? n * 60 : unit == 'h' ? n * 3600 : n * 86400;
+        t.replace(m.capturedStart(), m.capturedLength(), kNow.addSecs(-secs).toString(Qt::ISODate));
+    }
+    return json(t.toUtf8().constData());
+}
 
 } // namespace
 
@@ -279,6 +295,142 @@ private slots:
         QCOMPARE(row.restartsText, restartsText);
         QCOMPARE(row.restarts, restartsText.section(' ', 0, 0).toInt());
         QCOMPARE(row.ready, QStringLiteral("%1/%2").arg(row.readyContainers).arg(row.totalContainers));
+    }
+
+    // The cases of kubectl's own printer tests (TestPrintPod, TestPrintPodWithRestartableInitContainer,
+    // TestPrintPodConditions in kubernetes pkg/printers/internalversion/printers_test.go), written
+    // out here as API JSON with the STATUS / READY / RESTARTS those tests expect.
+    void kubectlPrinterCases_data()
+    {
+        QTest::addColumn<QByteArray>("pod");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("ready");
+        QTest::addColumn<QString>("restartsText");
+        QTest::newRow("restarts of all containers, one ready")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"podPhase","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},{"restartCount":3}]}})")
+            << "podPhase" << "1/2" << "6";
+        QTest::newRow("container waiting reason overwrites phase")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"podPhase","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},
+                {"restartCount":3,"state":{"waiting":{"reason":"ContainerWaitingReason"}}}]}})")
+            << "ContainerWaitingReason" << "1/2" << "6";
+        QTest::newRow("first container overwrites the rest")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"podPhase","containerStatuses":[
+                {"restartCount":3,"state":{"waiting":{"reason":"ContainerWaitingReason"}}},
+                {"restartCount":3,"state":{"terminated":{"reason":"ContainerTerminatedReason"}}}]}})")
+            << "ContainerWaitingReason" << "0/2" << "6";
+        QTest::newRow("ready without running is not counted")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"podPhase","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},{"ready":true,"restartCount":3}]}})")
+            << "podPhase" << "1/2" << "6";
+        QTest::newRow("pod reason")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"reason":"podReason","phase":"podPhase","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},{"ready":true,"restartCount":3}]}})")
+            << "podReason" << "1/2" << "6";
+        QTest::newRow("completed + running, no Ready condition")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"Running","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"terminated":{"reason":"Completed","exitCode":0}}},
+                {"ready":true,"restartCount":3,"state":{"running":{}}}]}})")
+            << "NotReady" << "1/2" << "6";
+        QTest::newRow("init container restarting")
+            << QByteArray(R"({"spec":{"initContainers":[{}],"containers":[{}]},"status":{"phase":"podPhase",
+                "initContainerStatuses":[{"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}}],
+                "containerStatuses":[{"state":{"waiting":{}}}]}})")
+            << "Init:0/1" << "0/1" << "3 (10s ago)";
+        QTest::newRow("two init containers, first restarting")
+            << QByteArray(R"({"spec":{"initContainers":[{},{}],"containers":[{}]},"status":{"phase":"podPhase",
+                "initContainerStatuses":[{"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}},
+                  {"state":{"waiting":{}}}],
+                "containerStatuses":[{"state":{"waiting":{}}}]}})")
+            << "Init:0/2" << "0/1" << "3 (10s ago)";
+        QTest::newRow("first init done after restarts, second restarting")
+            << QByteArray(R"({"spec":{"initContainers":[{},{}],"containers":[{}]},"status":{"phase":"podPhase",
+                "initContainerStatuses":[{"restartCount":2,"state":{"terminated":{}},"lastState":{"terminated":{"finishedAt":"NOW-2m"}}},
+                  {"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}}],
+                "containerStatuses":[{"state":{"waiting":{}}}]}})")
+            << "Init:1/2" << "0/1" << "5 (10s ago)";
+        QTest::newRow("init done with restarts, container restarting")
+            << QByteArray(R"({"spec":{"initContainers":[{}],"containers":[{}]},"status":{"phase":"Running",
+                "initContainerStatuses":[{"restartCount":2,"state":{"terminated":{}},"lastState":{"terminated":{"finishedAt":"NOW-2m"}}}],
+                "containerStatuses":[{"restartCount":4,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-20s"}}}]}})")
+            << "Running" << "0/1" << "4 (20s ago)";
+        QTest::newRow("restarted 5d ago")
+            << QByteArray(R"({"spec":{"containers":[{}]},"status":{"phase":"Running","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-5d"}}}]}})")
+            << "Running" << "1/1" << "3 (5d ago)";
+        QTest::newRow("one never restarted, other 10d ago")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"Running","containerStatuses":[
+                {"ready":true,"restartCount":0,"state":{"running":{}}},
+                {"ready":true,"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10d"}}}]}})")
+            << "Running" << "2/2" << "3 (10d ago)";
+        QTest::newRow("5d and 20d ago: the newest")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"Running","containerStatuses":[
+                {"ready":true,"restartCount":6,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-5d"}}},
+                {"ready":true,"restartCount":3,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-20d"}}}]}})")
+            << "Running" << "2/2" << "9 (5d ago)";
+        QTest::newRow("Pending with deletion")
+            << QByteArray(R"({"metadata":{"deletionTimestamp":"NOW-10s"},"spec":{"containers":[{}]},"status":{"phase":"Pending"}})")
+            << "Terminating" << "0/1" << "0";
+        QTest::newRow("Succeeded with a running container")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"Succeeded","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},{"restartCount":3}]}})")
+            << "Succeeded" << "1/2" << "6";
+        QTest::newRow("Failed with a running container")
+            << QByteArray(R"({"spec":{"containers":[{},{}]},"status":{"phase":"Failed","containerStatuses":[
+                {"ready":true,"restartCount":3,"state":{"running":{}}},{"restartCount":3}]}})")
+            << "Failed" << "1/2" << "6";
+        QTest::newRow("sidecars: first running, not started")
+            << QByteArray(R"({"spec":{"initContainers":[{"name":"r1","restartPolicy":"Always"},{"name":"r2","restartPolicy":"Always"}],"containers":[{}]},
+                "status":{"phase":"Pending","conditions":[{"type":"Initialized","status":"False"}],
+                "initContainerStatuses":[
+                  {"name":"r1","restartCount":3,"started":false,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}},
+                  {"name":"r2","started":false,"state":{"waiting":{}}}],
+                "containerStatuses":[{"state":{"waiting":{}}}]}})")
+            << "Init:0/2" << "0/3" << "3 (10s ago)";
+        QTest::newRow("sidecars: first started, second not")
+            << QByteArray(R"({"spec":{"initContainers":[{"name":"r1","restartPolicy":"Always"},{"name":"r2","restartPolicy":"Always"}],"containers":[{}]},
+                "status":{"phase":"Pending","conditions":[{"type":"Initialized","status":"False"}],
+                "initContainerStatuses":[
+                  {"name":"r1","restartCount":3,"started":true,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}},
+                  {"name":"r2","started":false,"state":{"running":{}}}],
+                "containerStatuses":[{"state":{"waiting":{}}}]}})")
+            << "Init:1/2" << "0/3" << "3 (10s ago)";
+        QTest::newRow("sidecars started, container running")
+            << QByteArray(R"({"spec":{"initContainers":[{"name":"r1","restartPolicy":"Always"},{"name":"r2","restartPolicy":"Always"}],"containers":[{}]},
+                "status":{"phase":"Running","conditions":[{"type":"Initialized","status":"True"}],
+                "initContainerStatuses":[
+                  {"name":"r1","restartCount":3,"started":true,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}},
+                  {"name":"r2","started":true,"state":{"running":{}}}],
+                "containerStatuses":[{"ready":true,"restartCount":4,"state":{"running":{}},"lastState":{"terminated":{"finishedAt":"NOW-20s"}}}]}})")
+            << "Running" << "1/3" << "7 (10s ago)";
+        QTest::newRow("sidecars killed, container completed")
+            << QByteArray(R"({"spec":{"initContainers":[{"name":"r1","restartPolicy":"Always"},{"name":"r2","restartPolicy":"Always"}],"containers":[{}]},
+                "status":{"phase":"Succeeded","conditions":[{"type":"Initialized","status":"True"}],
+                "initContainerStatuses":[
+                  {"name":"r1","restartCount":3,"started":false,"state":{"terminated":{"reason":"Error","exitCode":137}},"lastState":{"terminated":{"finishedAt":"NOW-10s"}}},
+                  {"name":"r2","started":false,"state":{"terminated":{"reason":"Error","exitCode":137}}}],
+                "containerStatuses":[{"restartCount":4,"state":{"terminated":{"reason":"Completed","exitCode":0}},"lastState":{"terminated":{"finishedAt":"NOW-20s"}}}]}})")
+            << "Completed" << "0/3" << "7 (10s ago)";
+        QTest::newRow("statuses for containers not in the spec")
+            << QByteArray(R"({"spec":{"initContainers":[{"name":"init1"},{"name":"sidecar1","restartPolicy":"Always"}],"containers":[{"name":"container1"}]},
+                "status":{"phase":"Running",
+                "initContainerStatuses":[{"name":"initinvalid"},{"name":"init1"},{"name":"sidecar1"}],
+                "containerStatuses":[{"name":"containerinvalid"},{"name":"container1"}]}})")
+            << "Init:0/2" << "0/2" << "0";
+    }
+
+    void kubectlPrinterCases()
+    {
+        QFETCH(QByteArray, pod);
+        QFETCH(QString, status);
+        QFETCH(QString, ready);
+        QFETCH(QString, restartsText);
+        const PodRow row = podRow(jsonAt(pod.constData()), kNow);
+        QCOMPARE(row.status, status);
+        QCOMPARE(row.ready, ready);
+        QCOMPARE(row.restartsText, restartsText);
+        QCOMPARE(row.age, QStringLiteral("<unknown>"));
     }
 
     void healthVerdict()
