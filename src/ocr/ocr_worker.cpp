@@ -1,0 +1,99 @@
+#include "ocr/ocr_worker.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+#include <opencv2/imgproc.hpp>
+
+namespace kiosk::ocr {
+
+// Lives on the worker thread and owns the pipeline (Tesseract is created there, once).
+class OcrWorker::Runner : public QObject
+{
+public:
+    std::unique_ptr<OcrPipeline> pipeline;
+
+    OcrPipeline::Result run(const QString &path, const QImage &image, const std::atomic<bool> *cancel)
+    {
+        if (!pipeline)
+            pipeline = std::make_unique<OcrPipeline>();
+        if (!path.isEmpty())
+            return pipeline->readFile(path, cancel);
+        const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+        if (rgb.isNull()) {
+            OcrPipeline::Result r;
+            r.error = QStringLiteral("empty camera frame");
+            return r;
+        }
+        const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
+        cv::Mat bgr;
+        cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
+        return pipeline->readImage(bgr, cancel);
+    }
+};
+
+OcrWorker::OcrWorker(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_runner(new Runner)
+{
+    m_thread->setObjectName(QStringLiteral("ocr-worker"));
+    m_runner->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_runner, &QObject::deleteLater);
+    m_thread->start();
+}
+
+OcrWorker::~OcrWorker()
+{
+    cancel();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+int OcrWorker::readFile(const QString &path)
+{
+    const int id = m_nextId++;
+    start(id, path, QImage());
+    return id;
+}
+
+int OcrWorker::readImage(const QImage &image)
+{
+    const int id = m_nextId++;
+    start(id, QString(), image);
+    return id;
+}
+
+void OcrWorker::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void OcrWorker::start(int id, const QString &path, const QImage &image)
+{
+    cancel(); // the newest photo wins
+    auto flag = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = flag;
+    m_busy.store(true);
+    QMetaObject::invokeMethod(m_runner, [this, id, path, image, flag] {
+        if (flag->load()) {
+            QMetaObject::invokeMethod(this, [this, id] { emit cancelled(id); }, Qt::QueuedConnection);
+            return;
+        }
+        const auto result = m_runner->run(path, image, flag.get());
+        const QJsonObject json = result.toJson(path);
+        QMetaObject::invokeMethod(this, [this, id, result, json, flag] {
+            if (flag == m_cancel)
+                m_busy.store(false);
+            if (result.cancelled || flag->load())
+                emit cancelled(id);
+            else if (!result.ok())
+                emit failed(id, result.error);
+            else
+                emit finished(id, json);
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+} // namespace kiosk::ocr

@@ -1,0 +1,157 @@
+#include "ocr/drug_lexicon.h"
+#include "ocr/field_parser.h"
+
+#include <QTest>
+
+using namespace kiosk::ocr;
+
+class TestFieldParser : public QObject
+{
+    Q_OBJECT
+private:
+    DrugLexicon m_lexicon;
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_lexicon.loadFile(QStringLiteral(KIOSK_SOURCE_DIR "/resources/ocr/drug_lexicon.tsv"), &error), qPrintable(error));
+        QVERIFY(m_lexicon.entries().size() > 600); // 300+ generics plus brands
+    }
+
+    void lexiconCorrectsOcrSlips()
+    {
+        const auto exact = m_lexicon.bestMatch({QStringLiteral("LISINOPRIL")});
+        QVERIFY(exact.isValid());
+        QCOMPARE(m_lexicon.entries()[size_t(exact.entry)].name, QStringLiteral("Lisinopril"));
+        QCOMPARE(exact.distance, 0);
+        const auto slip = m_lexicon.bestMatch({QStringLiteral("Metfonnin")});
+        QVERIFY(slip.isValid());
+        QCOMPARE(m_lexicon.entries()[size_t(slip.entry)].name, QStringLiteral("Metformin"));
+        QVERIFY(slip.distance > 0);
+        const auto brand = m_lexicon.bestMatch({QStringLiteral("Lipitor")});
+        QVERIFY(brand.isValid());
+        QCOMPARE(m_lexicon.entries()[size_t(brand.entry)].generic, QStringLiteral("Atorvastatin"));
+        const auto twoWords = m_lexicon.bestMatch({QStringLiteral("POTASSIUM"), QStringLiteral("CHLORIDE"), QStringLiteral("20")});
+        QVERIFY(twoWords.isValid());
+        QCOMPARE(m_lexicon.entries()[size_t(twoWords.entry)].name, QStringLiteral("Potassium Chloride"));
+        QVERIFY(!m_lexicon.bestMatch({QStringLiteral("Signature")}).isValid());
+    }
+
+    void pharmacyLabel()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral(
+            "NORTHGATE PHARMACY\n"
+            "1044 Main St, Springfield, IL (555) 394-4963\n"
+            "Rx# 1702635      Date: 11/06/2026\n"
+            "FATIMA IBRAHIM\n"
+            "TAKE ONE TABLET BY MOUTH EVERY 8 HOURS WITH A\n"
+            "FULL GLASS OF WATER\n"
+            "ROSUVASTATIN 20 MG TABLET\n"
+            "QTY: 90      REFILLS: 3\n"
+            "DR. CARLOS PATEL\n"
+            "Discard after: 11/06/2027"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Rosuvastatin"));
+        QCOMPARE(rx.dosage, QStringLiteral("20 mg"));
+        QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
+        QCOMPARE(rx.schedule, QStringLiteral("every 8 hours"));
+        QCOMPARE(rx.timesPerDay.value_or(-1), 3);
+        QCOMPARE(rx.instructions, QStringLiteral("Take one tablet by mouth every 8 hours with a full glass of water"));
+        QCOMPARE(rx.prescriber, QStringLiteral("Carlos Patel"));
+        QCOMPARE(rx.patient, QStringLiteral("Fatima Ibrahim"));
+        QCOMPARE(rx.pharmacy, QStringLiteral("Northgate Pharmacy"));
+        QCOMPARE(rx.rxNumber, QStringLiteral("1702635"));
+        QCOMPARE(rx.date, QStringLiteral("2026-11-06"));
+        QCOMPARE(rx.quantity.value_or(-1), 90);
+        QCOMPARE(rx.refills.value_or(-1), 3);
+        QVERIFY2(rx.needsReview.isEmpty(), qPrintable(rx.needsReview.join(',')));
+    }
+
+    void prescriptionPad()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral(
+            "Maria Fischer, DO\n"
+            "Family Medicine 1778 Hill St, Springfield, IL\n"
+            "Patient: Priya Brennan      Date: 09/10/2026\n"
+            "Rx\n"
+            "Tramadol 50 mg tablets\n"
+            "Sig: 1 tab PO Q6H PRN for pain\n"
+            "Disp: #30\n"
+            "Refills: none\n"
+            "Signature"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Tramadol"));
+        QCOMPARE(rx.dosage, QStringLiteral("50 mg"));
+        QCOMPARE(rx.schedule, QStringLiteral("every 6 hours as needed"));
+        QVERIFY(!rx.timesPerDay.has_value());
+        QVERIFY(rx.asNeeded);
+        QCOMPARE(rx.instructions, QStringLiteral("1 tab PO Q6H PRN for pain"));
+        QCOMPARE(rx.instructionsPlain, QStringLiteral("Take one tablet by mouth every 6 hours as needed for pain"));
+        QCOMPARE(rx.prescriber, QStringLiteral("Maria Fischer"));
+        QCOMPARE(rx.patient, QStringLiteral("Priya Brennan"));
+        QCOMPARE(rx.quantity.value_or(-1), 30);
+        QCOMPARE(rx.refills.value_or(-1), 0);
+        QVERIFY(rx.rxNumber.isEmpty());
+        QVERIFY(rx.pharmacy.isEmpty());
+    }
+
+    void correctedNameIsFlagged()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral("Metfonnin 500 mg tablet\nTake one tablet by mouth twice daily\nPrescriber: Ann Lee, MD"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Metformin"));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
+    }
+
+    void lowOcrConfidenceIsFlagged()
+    {
+        // The same label, but Tesseract doubted the prescriber's name and a word of the sig.
+        OcrPage page;
+        auto line = [&](std::initializer_list<std::pair<const char *, double>> words, int y) {
+            OcrLine l;
+            int x = 0;
+            for (const auto &[text, conf] : words) {
+                const int w = int(qstrlen(text)) * 10;
+                l.words.push_back({QString::fromLatin1(text), conf, QRect(x, y, w, 20)});
+                x += w + 8;
+            }
+            page.lines.push_back(l);
+        };
+        line({{"Lisinopril", 0.95}, {"10", 0.95}, {"mg", 0.95}, {"tablet", 0.95}}, 0);
+        line({{"Take", 0.95}, {"one", 0.95}, {"tablet", 0.95}, {"by", 0.95}, {"mouth", 0.95}, {"dialy", 0.4}, {"xqz", 0.3}}, 30);
+        line({{"Prescriber:", 0.95}, {"Lvan", 0.6}, {"Smith", 0.9}}, 60);
+        const auto rx = FieldParser(m_lexicon).parse(page);
+        QCOMPARE(rx.medicationName, QStringLiteral("Lisinopril"));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("prescriber")));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("instructions")));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("schedule")));
+        QVERIFY(!rx.needsReview.contains(QStringLiteral("medication_name")));
+    }
+
+    void rowsFollowTiltedText()
+    {
+        // Words of one printed row drift down by a few pixels each; a second row sits below.
+        OcrPage page;
+        OcrLine a, b;
+        a.words = {{QStringLiteral("Refills:"), 0.9, QRect(0, 100, 80, 20)}, {QStringLiteral("11"), 0.9, QRect(90, 106, 20, 20)}};
+        b.words = {{QStringLiteral("Disp:"), 0.9, QRect(0, 70, 50, 20)}, {QStringLiteral("#60"), 0.9, QRect(60, 76, 30, 20)}};
+        page.lines = {a, b};
+        const auto rows = FieldParser::layoutRows(page);
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0].text(), QStringLiteral("Disp: #60"));
+        QCOMPARE(rows[1].text(), QStringLiteral("Refills: 11"));
+    }
+
+    void garbageGivesEmptyFlaggedFields()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral("~~~ |||| 12/99/9999 \n\n Rx# \n Sig:"));
+        QVERIFY(rx.medicationName.isEmpty());
+        for (const QString &field : Prescription::coreFields())
+            QVERIFY2(rx.needsReview.contains(field), qPrintable(field));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFieldParser)
+#include "tst_field_parser.moc"

@@ -1,0 +1,103 @@
+#include "ocr/ocr_pipeline.h"
+#include "ocr/ocr_worker.h"
+#include "ocr/rx_scorer.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace kiosk::ocr;
+
+class TestOcrPipeline : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<OcrPipeline> m_pipeline;
+    static QString fixture(const QString &name) { return QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/") + name; }
+
+private slots:
+    void initTestCase()
+    {
+        m_pipeline = std::make_unique<OcrPipeline>();
+        QVERIFY2(m_pipeline->initError().isEmpty(), qPrintable(m_pipeline->initError()));
+    }
+
+    void readsPhotos_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("label, flat scan") << "0000";
+        QTest::newRow("pad, flat scan") << "0001";
+        QTest::newRow("label, hard photo") << "0014";
+        QTest::newRow("pad, tilted with shading") << "0035";
+    }
+    void readsPhotos()
+    {
+        QFETCH(QString, name);
+        QFile truthFile(fixture(name + QStringLiteral(".json")));
+        QVERIFY(truthFile.open(QIODevice::ReadOnly));
+        const QJsonObject truth = QJsonDocument::fromJson(truthFile.readAll()).object();
+        const auto result = m_pipeline->readFile(fixture(name + QStringLiteral(".jpg")));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QVERIFY(result.quality.labelFound);
+        const QJsonObject reading = result.toJson(name);
+        QCOMPARE(reading.value(QStringLiteral("engine")).toString(), QStringLiteral("local"));
+        QVERIFY(reading.contains(QStringLiteral("ms")));
+        const auto scores = RxScorer::score(reading, truth);
+        for (const QString &field : Prescription::coreFields())
+            QVERIFY2(scores.value(field).right, qPrintable(field + QStringLiteral(": ") + reading.value(field).toString()));
+    }
+
+    void photoWithoutLabel()
+    {
+        QTemporaryDir dir;
+        cv::Mat noise(600, 900, CV_8UC3);
+        cv::randu(noise, 0, 255);
+        cv::GaussianBlur(noise, noise, cv::Size(31, 31), 0);
+        const QString path = dir.filePath(QStringLiteral("table.jpg"));
+        QVERIFY(cv::imwrite(path.toStdString(), noise));
+        const auto result = m_pipeline->readFile(path);
+        QVERIFY(result.ok());
+        QVERIFY(!result.quality.labelFound);
+        QVERIFY(!result.quality.hints().isEmpty());
+        for (const QString &field : Prescription::coreFields())
+            QVERIFY(result.prescription.needsReview.contains(field));
+    }
+
+    void blurAndDarknessAreReported()
+    {
+        cv::Mat photo = cv::imread(fixture(QStringLiteral("0014.jpg")).toStdString());
+        QVERIFY(!photo.empty());
+        cv::Mat blurred;
+        cv::GaussianBlur(photo, blurred, cv::Size(0, 0), 6.0);
+        QVERIFY(m_pipeline->readImage(blurred).quality.blurry);
+        cv::Mat dark = photo * 0.2;
+        QVERIFY(m_pipeline->readImage(dark).quality.tooDark);
+        QVERIFY(!m_pipeline->readImage(photo).quality.blurry);
+    }
+
+    void workerRunsOffThreadAndCancels()
+    {
+        OcrWorker worker;
+        QSignalSpy finished(&worker, &OcrWorker::finished);
+        QSignalSpy failed(&worker, &OcrWorker::failed);
+        QSignalSpy cancelled(&worker, &OcrWorker::cancelled);
+        const int first = worker.readFile(fixture(QStringLiteral("0000.jpg")));
+        const int second = worker.readFile(fixture(QStringLiteral("0001.jpg"))); // supersedes the first
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count() + cancelled.count(), 2, 60000);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toInt(), second);
+        QCOMPARE(cancelled.first().at(0).toInt(), first);
+        QCOMPARE(finished.first().at(1).toJsonObject().value(QStringLiteral("medication_name")).toString(), QStringLiteral("Sertraline"));
+        worker.readFile(fixture(QStringLiteral("missing.jpg")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("not found")));
+    }
+};
+
+QTEST_MAIN(TestOcrPipeline)
+#include "tst_ocr_pipeline.moc"
