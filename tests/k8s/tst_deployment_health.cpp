@@ -168,6 +168,43 @@ private slots:
         QCOMPARE(r.failed, failed);
     }
 
+    // The cases of kubectl's TestDeploymentStatusViewerStatus (rollout_status_test.go), as JSON.
+    void kubectlStatusViewerCases_data()
+    {
+        QTest::addColumn<QByteArray>("deployment");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("done");
+        QTest::newRow("test1") << QByteArray(R"({"metadata":{"name":"foo"},"spec":{"replicas":1},
+            "status":{"observedGeneration":1,"replicas":1,"updatedReplicas":0,"availableReplicas":1}})")
+                               << "Waiting for deployment \"foo\" rollout to finish: 0 out of 1 new replicas have been updated..."
+                               << false;
+        QTest::newRow("test2") << QByteArray(R"({"metadata":{"name":"foo","generation":1},"spec":{"replicas":1},
+            "status":{"observedGeneration":1,"replicas":2,"updatedReplicas":1,"availableReplicas":2}})")
+                               << "Waiting for deployment \"foo\" rollout to finish: 1 old replicas are pending termination..."
+                               << false;
+        QTest::newRow("test3") << QByteArray(R"({"metadata":{"name":"foo","generation":1},"spec":{"replicas":2},
+            "status":{"observedGeneration":1,"replicas":2,"updatedReplicas":2,"availableReplicas":1,"unavailableReplicas":1}})")
+                               << "Waiting for deployment \"foo\" rollout to finish: 1 of 2 updated replicas are available..."
+                               << false;
+        QTest::newRow("test4") << QByteArray(R"({"metadata":{"name":"foo","generation":1},"spec":{"replicas":2},
+            "status":{"observedGeneration":1,"replicas":2,"updatedReplicas":2,"availableReplicas":2}})")
+                               << "deployment \"foo\" successfully rolled out" << true;
+        QTest::newRow("test5") << QByteArray(R"({"metadata":{"name":"foo","generation":2},"spec":{"replicas":2},
+            "status":{"observedGeneration":1,"replicas":2,"updatedReplicas":2,"availableReplicas":2}})")
+                               << "Waiting for deployment spec update to be observed..." << false;
+    }
+
+    void kubectlStatusViewerCases()
+    {
+        QFETCH(QByteArray, deployment);
+        QFETCH(QString, message);
+        QFETCH(bool, done);
+        const RolloutStatus r = rolloutStatus(json(deployment.constData()));
+        QCOMPARE(r.message, message);
+        QCOMPARE(r.done, done);
+        QVERIFY(!r.failed);
+    }
+
     void rolloutRevision()
     {
         const QJsonObject d = deployment("web", 1, 2, 2, 1, 1, 1, 1);
