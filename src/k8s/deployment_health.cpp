@@ -107,6 +107,16 @@ DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QLi
     return h;
 }
 
+QList<DeploymentHealth> deploymentHealths(const QList<QJsonObject> &deployments, const QList<QJsonObject> &pods)
+{
+    const LabelIndex index(pods);
+    QList<DeploymentHealth> out;
+    out.reserve(deployments.size());
+    for (const QJsonObject &d : deployments)
+        out << deploymentHealthOfPods(d, index.selectedBy(d));
+    return out;
+}
+
 namespace {
 
 QString withWarning(const QString &message, const QJsonObject &deployment, const QList<QJsonObject> &pods)

@@ -42,6 +42,9 @@ struct DeploymentHealth {
 DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJsonObject> &pods = {});
 // The same with the deployment's own pods already selected (e.g. through a LabelIndex).
 DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QList<QJsonObject> &ownPods);
+// Every deployment's health in one pass over the namespace's pods (indexed by label): use this
+// rather than deploymentHealth() in a loop when there are many deployments and pods.
+QList<DeploymentHealth> deploymentHealths(const QList<QJsonObject> &deployments, const QList<QJsonObject> &pods);
 
 // kubectl's pod statuses that mean "failing, needs a person" rather than "on its way".
 bool isFailingPodStatus(const QString &status);

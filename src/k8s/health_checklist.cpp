@@ -1,7 +1,6 @@
 #include "k8s/health_checklist.h"
 
 #include "k8s/deployment_health.h"
-#include "k8s/label_selector.h"
 #include "k8s/object_fields.h"
 #include "k8s/pod_status.h"
 #include "k8s/replicaset_classifier.h"
@@ -99,9 +98,7 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments, const 
 
     {
         QStringList unhealthy;
-        const LabelIndex podIndex(pods);
-        for (const QJsonObject &d : deployments) {
-            const DeploymentHealth h = deploymentHealthOfPods(d, podIndex.selectedBy(d));
+        for (const DeploymentHealth &h : deploymentHealths(deployments, pods)) {
             if (!h.healthy)
                 unhealthy << QStringLiteral("%1 (%2)").arg(h.name, h.reason);
         }

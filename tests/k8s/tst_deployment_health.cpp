@@ -251,6 +251,13 @@ private slots:
         QCOMPARE(h.failingPods, QStringList{"kilo-meds-7c9d-x CrashLoopBackOff"});
         QCOMPARE(h.reason, QStringLiteral("0/1 available (kilo-meds-7c9d-x CrashLoopBackOff)"));
         QCOMPARE(deploymentHealth(meds).reason, QStringLiteral("0/1 available"));
+        // The batch form gives the same verdicts.
+        const QList<DeploymentHealth> batch =
+            deploymentHealths({meds, deployment("kilo-cam", 1, 2, 2, 1, 1, 1, 1)}, pods);
+        QCOMPARE(batch.size(), 2);
+        QCOMPARE(batch.at(0).reason, h.reason);
+        QVERIFY(batch.at(1).healthy);
+        QCOMPARE(batch.at(1).name, QStringLiteral("kilo-cam"));
 
         h = deploymentHealth(deployment("kilo-meds", 1, 3, 3, 1, 1, 0, 0, "ProgressDeadlineExceeded"), pods);
         QVERIFY(!h.healthy);
