@@ -17,6 +17,17 @@ QJsonObject PlannedPatch::body() const
     return QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("revisionHistoryLimit"), to}}}};
 }
 
+QJsonObject PlannedDelete::deleteOptions(bool dryRun) const
+{
+    QJsonObject options{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
+                        {QStringLiteral("preconditions"), QJsonObject{{QStringLiteral("uid"), uid},
+                                                                      {QStringLiteral("resourceVersion"), resourceVersion}}}};
+    if (dryRun)
+        options.insert(QStringLiteral("dryRun"), QJsonArray{QStringLiteral("All")});
+    return options;
+}
+
 namespace {
 
 // Why a ReplicaSet must not be deleted whatever the plan says, or "" when it may be.

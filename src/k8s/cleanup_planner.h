@@ -21,6 +21,10 @@ struct PlannedDelete {
     qint64 revision = 0;
     bool orphan = false;
     QString reason;
+    // The DELETE body: a v1 DeleteOptions with preconditions (uid, resourceVersion), so a
+    // ReplicaSet changed since the preview is refused (409) instead of deleted; with dryRun,
+    // "dryRun": ["All"] as well.
+    QJsonObject deleteOptions(bool dryRun = false) const;
 };
 
 struct PlannedPatch {
@@ -28,7 +32,9 @@ struct PlannedPatch {
     int from = -1; // current revisionHistoryLimit, -1 when unset
     int to = 0;
     QString reason;
-    QJsonObject body() const; // {"spec":{"revisionHistoryLimit":to}} (merge patch)
+    // {"spec":{"revisionHistoryLimit":to}}, sent as application/merge-patch+json (or
+    // application/strategic-merge-patch+json, same effect here).
+    QJsonObject body() const;
 };
 
 struct OrphanEntry {

@@ -176,6 +176,13 @@ private slots:
         QVERIFY(!del["resourceVersion"].toString().isEmpty());
         QCOMPARE(del["deployment"].toString(), QStringLiteral("kilo-cam"));
         QCOMPARE(del["reason"].toString(), QStringLiteral("old revision 4 of kilo-cam, older than the 3 kept"));
+        const PlannedDelete &first = planCleanup(state.deployments, state.replicaSets, state.pods).deletes.first();
+        QCOMPARE(first.deleteOptions(),
+                 (QJsonObject{{"apiVersion", "v1"},
+                              {"kind", "DeleteOptions"},
+                              {"preconditions", QJsonObject{{"uid", first.uid}, {"resourceVersion", first.resourceVersion}}}}));
+        QCOMPARE(first.deleteOptions(true)["dryRun"].toArray(), QJsonArray{"All"});
+        QVERIFY(!first.deleteOptions().contains("dryRun"));
         const QJsonObject patch = j["patch"].toArray().at(0).toObject();
         QCOMPARE(patch["kind"].toString(), QStringLiteral("Deployment"));
         QCOMPARE(patch["name"].toString(), QStringLiteral("kilo-ai-brain"));
