@@ -161,6 +161,64 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
     return plan;
 }
 
+namespace {
+
+// "1-4", "2, 5, 7-9": revisions as short ranges.
+QString revisionRanges(QList<qint64> revisions)
+{
+    std::sort(revisions.begin(), revisions.end());
+    QStringList parts;
+    for (int i = 0; i < revisions.size();) {
+        int j = i;
+        while (j + 1 < revisions.size() && revisions.at(j + 1) == revisions.at(j) + 1)
+            ++j;
+        parts << (j == i ? QString::number(revisions.at(i))
+                         : QStringLiteral("%1-%2").arg(revisions.at(i)).arg(revisions.at(j)));
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QStringList CleanupPlan::summaryLines() const
+{
+    QStringList lines;
+    for (const DeploymentCleanup &d : deployments) {
+        if (d.deleting == 0 && d.historyTo < 0)
+            continue;
+        QList<qint64> revisions;
+        for (const PlannedDelete &del : deletes) {
+            if (del.deployment == d.deployment)
+                revisions << del.revision;
+        }
+        QString line = d.deployment + QStringLiteral(": ");
+        if (d.deleting > 0)
+            line += QStringLiteral("delete %1 old ReplicaSet%2 (revision%2 %3), ")
+                        .arg(d.deleting)
+                        .arg(d.deleting == 1 ? QString() : QStringLiteral("s"))
+                        .arg(revisionRanges(revisions));
+        line += QStringLiteral("keep %1").arg(d.keeping);
+        if (d.rollbackRevision >= 0)
+            line += QStringLiteral(" (rollback target revision %1 kept)").arg(d.rollbackRevision);
+        if (d.historyTo >= 0)
+            line += QStringLiteral("; revisionHistoryLimit %1 -> %2")
+                        .arg(d.historyFrom < 0 ? QStringLiteral("unset") : QString::number(d.historyFrom))
+                        .arg(d.historyTo);
+        lines << line;
+    }
+    int orphansDeleted = 0;
+    for (const OrphanEntry &o : orphans)
+        orphansDeleted += o.willDelete ? 1 : 0;
+    if (!orphans.isEmpty())
+        lines << QStringLiteral("orphans: %1 found, %2 to delete%3")
+                     .arg(orphans.size())
+                     .arg(orphansDeleted)
+                     .arg(options.includeOrphans ? QString() : QStringLiteral(" (use --include-orphans)"));
+    lines << QStringLiteral("ReplicaSets: %1 -> %2").arg(replicaSetsBefore).arg(replicaSetsAfter);
+    return lines;
+}
+
 QJsonObject CleanupPlan::toJson() const
 {
     QJsonArray deleteList;

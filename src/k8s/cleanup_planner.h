@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // The stale ReplicaSet cleanup of issue 6 as a pure plan: which ReplicaSets to delete, which
 // deployments' revisionHistoryLimit to lower, which orphans exist, and why each stays or goes.
@@ -76,6 +77,10 @@ struct CleanupPlan {
     int replicaSetsAfter = 0; // before - deletes
 
     bool isEmpty() const { return deletes.isEmpty() && patches.isEmpty(); }
+    // One line per deployment with something to say, then one for orphans, e.g.
+    // "kilo-meds: delete 4 old ReplicaSets (revisions 1-4), keep 4 (current and 3 old, rollback
+    // target revision 7); revisionHistoryLimit 10 -> 3".
+    QStringList summaryLines() const;
     // As `cluster cleanup --json` prints it: {"keep", "includeOrphans", "delete": [...],
     // "patch": [...], "orphans": [...], "kept": [...], "summary": {...}}; every item has
     // "kind", "name" and "reason".

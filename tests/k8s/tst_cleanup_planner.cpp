@@ -120,6 +120,14 @@ private slots:
         QCOMPARE(meds->owned, 8);
         QCOMPARE(meds->historyTo, 3);
         QVERIFY(keptWhy(dry, meds->rollbackReplicaSet).contains("rollback target"));
+        const QStringList lines = dry.summaryLines();
+        QCOMPARE(lines.size(), 16); // 14 deployments (all patched), orphans, totals
+        QVERIFY(lines.contains("kilo-meds: delete 4 old ReplicaSets (revisions 1-4), keep 4 (rollback target revision 7 "
+                               "kept); revisionHistoryLimit 10 -> 3"));
+        QVERIFY(lines.contains("kilo-socketio: keep 2; revisionHistoryLimit 10 -> 3"));
+        QVERIFY(lines.contains("kilo-habits: delete 1 old ReplicaSet (revision 1), keep 4; revisionHistoryLimit 10 -> 3"));
+        QCOMPARE(lines.at(14), QStringLiteral("orphans: 1 found, 0 to delete (use --include-orphans)"));
+        QCOMPARE(lines.last(), QStringLiteral("ReplicaSets: 78 -> 54"));
         QCOMPARE(deletedRevisions(planCleanup({state.deploymentNamed("kilo-frontend")}, state.replicaSets, state.pods)),
                  (QList<qint64>{1, 2, 3, 4, 5, 6, 7}));
 
@@ -237,10 +245,14 @@ private slots:
             rsWith("web", 6, [](ReplicaSetSpec &r) { r.beingDeleted = true; }),
             rsWith("web", 5, [](ReplicaSetSpec &r) { r.generationAhead = true; }),
             rsWith("web", 4),
+            rsWith("web", 3, [](ReplicaSetSpec &r) { r.beingDeleted = true; }),
+            rsWith("web", 2),
         };
         s.pods = {pod(s.replicaSets.first())};
         const CleanupPlan plan = planCleanup(s.deployments, s.replicaSets, s.pods, opts(0));
-        QCOMPARE(deletedRevisions(plan), (QList<qint64>{4}));
+        QCOMPARE(deletedRevisions(plan), (QList<qint64>{2, 4}));
+        QCOMPARE(plan.summaryLines().first(),
+                 QStringLiteral("web: delete 2 old ReplicaSets (revisions 2, 4), keep 6; revisionHistoryLimit 10 -> 0"));
         QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(0))), QStringLiteral("current ReplicaSet"));
         QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(1))), QStringLiteral("still has replicas (spec 1, status 1)"));
         QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(2))), QStringLiteral("still has replicas (spec 0, status 1)"));
