@@ -1,5 +1,6 @@
 #include "security/redaction.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using kiosk::security::containsSecret;
@@ -66,6 +67,29 @@ private slots:
         QCOMPARE(redact(QStringLiteral("https://admin:pa55@host/x")), QStringLiteral("https://admin:[REDACTED]@host/x"));
         QCOMPARE(redact(QStringLiteral("a\n-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\nb")), QStringLiteral("a\n[REDACTED]\nb"));
         QCOMPARE(redact(QStringLiteral("--token abc --server https://x")), QStringLiteral("--token [REDACTED] --server https://x"));
+    }
+
+    void largeAndHostileInputStaysFast_data()
+    {
+        QTest::addColumn<QString>("input");
+        const int n = 100000;
+        QTest::newRow("dashed run") << QStringLiteral("a-").repeated(n);
+        QTest::newRow("dotted run") << QStringLiteral("a.").repeated(n);
+        QTest::newRow("dashes") << QString(2 * n, u'-');
+        QTest::newRow("underscores") << QStringLiteral("x_").repeated(n);
+        QTest::newRow("unclosed quote") << QStringLiteral("token: \"") + QStringLiteral("ab").repeated(n);
+        QTest::newRow("many begins") << QStringLiteral("-----BEGIN X-----").repeated(n / 10);
+        QTest::newRow("log") << QStringLiteral("pod kilo-meds-7d9f8c6b5d-x2k9p Back-off restarting failed container\n").repeated(n / 30);
+    }
+
+    void largeAndHostileInputStaysFast()
+    {
+        QFETCH(QString, input);
+        QElapsedTimer timer;
+        timer.start();
+        const QString output = redact(input);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
+        QVERIFY(!output.isEmpty());
     }
 
     void ordinaryTextPasses_data()
