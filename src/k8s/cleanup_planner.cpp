@@ -42,9 +42,9 @@ QString protection(const ReplicaSetInfo &rs)
     return {};
 }
 
-QJsonValue limitValue(int limit) { return limit < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(limit); }
-
 } // namespace
+
+static QJsonValue limitValue(int limit) { return limit < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(limit); }
 
 CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJsonObject> &replicaSets,
                         const QList<QJsonObject> &pods, const CleanupOptions &options)
@@ -256,8 +256,20 @@ QJsonObject CleanupPlan::toJson() const
                                     {QStringLiteral("deployment"), k.deployment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.deployment)},
                                     {QStringLiteral("revision"), k.revision},
                                     {QStringLiteral("reason"), k.why}});
+    QJsonArray deploymentList;
+    for (const DeploymentCleanup &d : deployments)
+        deploymentList.append(QJsonObject{
+            {QStringLiteral("name"), d.deployment},
+            {QStringLiteral("healthy"), d.healthy},
+            {QStringLiteral("owned"), d.owned},
+            {QStringLiteral("deleting"), d.deleting},
+            {QStringLiteral("keeping"), d.keeping},
+            {QStringLiteral("rollbackRevision"), d.rollbackRevision < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(d.rollbackRevision)},
+            {QStringLiteral("historyLimitFrom"), limitValue(d.historyFrom)},
+            {QStringLiteral("historyLimitTo"), limitValue(d.historyTo)}});
     return QJsonObject{
         {QStringLiteral("keep"), options.keep},
+        {QStringLiteral("deployments"), deploymentList},
         {QStringLiteral("includeOrphans"), options.includeOrphans},
         {QStringLiteral("delete"), deleteList},
         {QStringLiteral("patch"), patchList},

@@ -82,8 +82,8 @@ struct CleanupPlan {
     // target revision 7); revisionHistoryLimit 10 -> 3".
     QStringList summaryLines() const;
     // As `cluster cleanup --json` prints it: {"keep", "includeOrphans", "delete": [...],
-    // "patch": [...], "orphans": [...], "kept": [...], "summary": {...}}; every item has
-    // "kind", "name" and "reason".
+    // "patch": [...], "orphans": [...], "kept": [...], "deployments": [...], "summary": {...}};
+    // every item of delete, patch, orphans and kept has "kind", "name" and "reason".
     QJsonObject toJson() const;
 };
 

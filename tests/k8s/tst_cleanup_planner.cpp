@@ -170,6 +170,18 @@ private slots:
         QCOMPARE(j["patch"].toArray().size(), 14);
         QCOMPARE(j["orphans"].toArray().size(), 1);
         QCOMPARE(j["summary"].toObject()["replicaSetsAfter"].toInt(), 54);
+        const QJsonArray perDeployment = j["deployments"].toArray();
+        QCOMPARE(perDeployment.size(), 14);
+        QJsonObject medsJson;
+        for (const QJsonValue &v : perDeployment)
+            if (v.toObject()["name"].toString() == "kilo-meds")
+                medsJson = v.toObject();
+        QCOMPARE(medsJson["healthy"].toBool(), false);
+        QCOMPARE(medsJson["deleting"].toInt(), 4);
+        QCOMPARE(medsJson["rollbackRevision"].toInt(), 7);
+        QCOMPARE(medsJson["historyLimitFrom"].toInt(), 10);
+        QCOMPARE(medsJson["historyLimitTo"].toInt(), 3);
+        QVERIFY(perDeployment.at(0).toObject()["rollbackRevision"].isNull());
         for (const char *list : {"delete", "patch", "orphans", "kept"}) {
             for (const QJsonValue &v : j[list].toArray()) {
                 const QJsonObject item = v.toObject();
