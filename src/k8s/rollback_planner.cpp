@@ -11,6 +11,37 @@ namespace kiosk::k8s {
 
 QByteArray RollbackPlan::patchBody() const { return QJsonDocument(patch).toJson(QJsonDocument::Compact); }
 
+QJsonObject RollbackPlan::toJson() const
+{
+    static const char *const outcomes[] = {"patch", "noop", "refused"};
+    return QJsonObject{{QStringLiteral("deployment"), deployment},
+                       {QStringLiteral("outcome"), QLatin1String(outcomes[static_cast<int>(outcome)])},
+                       {QStringLiteral("toRevision"), toRevision},
+                       {QStringLiteral("revision"), outcome == Outcome::Refused && replicaSetName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(revision)},
+                       {QStringLiteral("replicaSet"), replicaSetName},
+                       {QStringLiteral("images"), QJsonArray::fromStringList(images)},
+                       {QStringLiteral("currentImages"), QJsonArray::fromStringList(currentImages)},
+                       {QStringLiteral("message"), message},
+                       {QStringLiteral("patch"), patch}};
+}
+
+QJsonArray revisionHistoryToJson(const QList<RevisionEntry> &history)
+{
+    QJsonArray out;
+    for (const RevisionEntry &e : history)
+        out.append(QJsonObject{{QStringLiteral("revision"), e.revision},
+                               {QStringLiteral("replicaSet"), e.replicaSetName},
+                               {QStringLiteral("images"), QJsonArray::fromStringList(e.images)},
+                               {QStringLiteral("created"), e.created.isValid() ? QJsonValue(e.created.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
+                               {QStringLiteral("current"), e.current},
+                               {QStringLiteral("replicas"), e.replicas},
+                               {QStringLiteral("readyReplicas"), e.readyReplicas},
+                               {QStringLiteral("everRan"), e.everRan},
+                               {QStringLiteral("ranEvidence"), e.ranEvidence},
+                               {QStringLiteral("changeCause"), e.changeCause}});
+    return out;
+}
+
 QStringList rollbackAnnotationsToSkip()
 {
     return {QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"),

@@ -33,6 +33,9 @@ struct RollbackPlan {
 
     bool ok() const { return outcome != Outcome::Refused; }
     QByteArray patchBody() const; // compact JSON of `patch`
+    // {"deployment", "outcome": "patch"|"noop"|"refused", "toRevision", "revision",
+    //  "replicaSet", "images", "currentImages", "message", "patch"} for `cluster rollback --json`.
+    QJsonObject toJson() const;
 };
 
 // Annotations kubectl keeps from the deployment instead of taking them from the ReplicaSet
@@ -74,6 +77,10 @@ struct RevisionEntry {
 // one of `pods` controlled by it is Ready (condition or a ready container).
 QList<RevisionEntry> revisionHistory(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
                                      const QList<QJsonObject> &pods = {});
+
+// [{"revision", "replicaSet", "images", "created", "current", "replicas", "readyReplicas",
+//   "everRan", "ranEvidence", "changeCause"}, ...]
+QJsonArray revisionHistoryToJson(const QList<RevisionEntry> &history);
 
 struct RollbackSuggestion {
     bool applicable = false;

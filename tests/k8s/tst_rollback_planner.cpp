@@ -98,6 +98,13 @@ private slots:
         QCOMPARE(plan.patch.at(1).toObject()["path"].toString(), QStringLiteral("/metadata/annotations"));
         QCOMPARE(plan.patch.at(1).toObject()["value"].toObject(), plan.annotations);
         QVERIFY(plan.patchBody().startsWith(R"([{"op":"replace","path":"/spec/template","value":{)"));
+        const QJsonObject j = plan.toJson();
+        QCOMPARE(j["outcome"].toString(), QStringLiteral("patch"));
+        QCOMPARE(j["revision"].toInt(), 7);
+        QCOMPARE(j["images"].toArray(), QJsonArray{"kilo-meds:cb1"});
+        QCOMPARE(j["currentImages"].toArray(), QJsonArray{"kilo-meds:ai-brain-ocr-v2"});
+        QCOMPARE(j["patch"].toArray(), plan.patch);
+        QCOMPARE(j["message"].toString(), plan.message);
 
         // After the patch, the deployment's template is revision 7's (ignoring the hash) and a
         // second undo would find nothing to do with --to-revision 7.
@@ -146,6 +153,8 @@ private slots:
         plan = planRollback(meds, s.replicaSets, 42);
         QCOMPARE(plan.outcome, RollbackPlan::Outcome::Refused);
         QCOMPARE(plan.message, QStringLiteral("unable to find specified revision 42 in history"));
+        QCOMPARE(plan.toJson()["outcome"].toString(), QStringLiteral("refused"));
+        QVERIFY(plan.toJson()["revision"].isNull());
         plan = planRollback(meds, s.replicaSets, -1);
         QCOMPARE(plan.message, QStringLiteral("unable to find specified revision -1 in history"));
         // kilo-socketio has revisions 1 and 2 only; revision 5 exists for other deployments.
@@ -157,6 +166,7 @@ private slots:
         QVERIFY(plan.ok());
         QCOMPARE(plan.message, QStringLiteral("skipped rollback (current template already matches revision 8)"));
         QVERIFY(plan.patch.isEmpty());
+        QCOMPARE(plan.toJson()["outcome"].toString(), QStringLiteral("noop"));
     }
 
     void noHistory()
@@ -237,6 +247,13 @@ private slots:
         QCOMPARE(h.at(1).images, QStringList{"kilo-meds:cb1"});
         QCOMPARE(h.at(1).created, kBase.addDays(7));
         QCOMPARE(h.last().revision, 1);
+        const QJsonArray hj = revisionHistoryToJson(h);
+        QCOMPARE(hj.size(), 8);
+        QCOMPARE(hj.at(1).toObject()["revision"].toInt(), 7);
+        QCOMPARE(hj.at(1).toObject()["everRan"].toBool(), true);
+        QCOMPARE(hj.at(1).toObject()["ranEvidence"].toString(), QStringLiteral("annotation"));
+        QCOMPARE(hj.at(1).toObject()["created"].toString(), QStringLiteral("2025-12-08T00:00:00Z"));
+        QCOMPARE(hj.at(0).toObject()["current"].toBool(), true);
 
         const QList<RevisionEntry> cam = revisionHistory(s.deploymentNamed("kilo-cam"), s.replicaSets, s.pods);
         QCOMPARE(cam.at(0).ranEvidence, QStringLiteral("ready replicas"));
