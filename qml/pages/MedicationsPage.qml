@@ -5,28 +5,234 @@ import QtQuick.Layouts
 import Kilo.Backend
 import Kilo.Ui
 
-// The medication list. Empty until medications are saved on this tablet.
+// The medication list kept on this tablet, usable without network: search, filter and sort
+// the list, open one medication (photo, edit, stop, delete with undo), or see today's doses.
 Page {
     id: page
     objectName: "medicationsPage"
     required property AppContext app
+    // Empty: the app's data folder (or $KILO_KIOSK_MEDS_DB). Tests point it elsewhere.
+    property string databasePath: ""
+    readonly property alias store: store
+    readonly property alias listModel: listModel
+    readonly property alias todayModel: todayModel
+
+    // "list", "today", "detail" or "edit"
+    property string view: "list"
+    property var selectedId: 0
+    property var selected: ({})
+    property string actionError
+    property string editError
+
+    function openMedication(id) {
+        selectedId = id
+        selected = store.get(id)
+        actionError = ""
+        view = Object.keys(selected).length > 0 ? "detail" : "list"
+    }
+    function refreshSelected() {
+        if (view === "detail" || view === "edit") {
+            selected = store.get(selectedId)
+            if (Object.keys(selected).length === 0)
+                view = "list"
+        }
+    }
+
+    MedicationStoreController {
+        id: store
+        databasePath: page.databasePath
+        onRecordsChanged: page.refreshSelected()
+    }
+    MedicationListModel { id: listModel; store: store }
+    TodayDoseModel { id: todayModel; store: store }
 
     background: null
     padding: Style.margin
+    topPadding: Style.spacing
 
-    header: PageHeader {
-        title: qsTr("Medications")
-        subtitle: qsTr("Kept on this tablet, available without network.")
-        leftPadding: Style.margin
-        topPadding: Style.margin
-        rightPadding: Style.margin
+    header: RowLayout {
+        spacing: Style.spacing
+        PageHeader {
+            title: qsTr("Medications")
+            subtitle: qsTr("Kept on this tablet, available without network.")
+            leftPadding: Style.margin
+            topPadding: Style.margin
+            Layout.fillWidth: true
+        }
+        SegmentedChoice {
+            objectName: "viewChoice"
+            namePrefix: "view"
+            visible: store.ready && store.count > 0
+            value: page.view === "today" ? "today" : "list"
+            options: [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }]
+            onChosen: value => page.view = value
+            Layout.rightMargin: Style.margin
+            Layout.topMargin: Style.margin
+            Layout.alignment: Qt.AlignTop
+        }
     }
 
+    // Declared first: the page's first state message is its empty state.
     StateMessage {
         objectName: "medicationsState"
+        visible: store.ready && store.count === 0
         anchors.centerIn: parent
         icon: "qrc:/Kilo/Ui/icons/medications.svg"
         title: qsTr("No medications yet")
         body: qsTr("No medications are saved on this tablet. Medications you confirm after scanning a label will be listed here.")
+    }
+
+    // The database cannot be opened: say so and why.
+    StateMessage {
+        objectName: "medicationsError"
+        visible: !store.ready
+        anchors.centerIn: parent
+        icon: "qrc:/Kilo/Ui/icons/medications.svg"
+        title: qsTr("Medication list unavailable")
+        body: qsTr("The medication list on this tablet could not be opened. Nothing has been changed.")
+        detail: store.error
+        actionText: qsTr("Try again")
+        onActionTriggered: store.open()
+    }
+
+    // The list.
+    ColumnLayout {
+        objectName: "listView"
+        anchors.fill: parent
+        visible: store.ready && store.count > 0 && page.view === "list"
+        spacing: Style.spacing
+
+        GridLayout {
+            columns: page.width > 1000 ? 3 : 1
+            columnSpacing: Style.spacing
+            rowSpacing: 8
+            Layout.fillWidth: true
+
+            TextField {
+                id: search
+                objectName: "medicationSearch"
+                placeholderText: qsTr("Search name, prescriber, directions")
+                font.pixelSize: Style.fontBody
+                inputMethodHints: Qt.ImhNoPredictiveText
+                text: listModel.searchText
+                onTextEdited: listModel.searchText = text
+                Layout.fillWidth: true
+                Layout.minimumWidth: 220
+                Layout.preferredHeight: Style.touchTarget
+            }
+            SegmentedChoice {
+                objectName: "statusChoice"
+                namePrefix: "status"
+                value: listModel.statusFilter
+                options: [{ text: qsTr("Active"), value: MedicationListModel.Active },
+                          { text: qsTr("Stopped"), value: MedicationListModel.Stopped },
+                          { text: qsTr("All"), value: MedicationListModel.All }]
+                onChosen: value => listModel.statusFilter = value
+            }
+            SegmentedChoice {
+                objectName: "sortChoice"
+                namePrefix: "sort"
+                value: listModel.sortOrder
+                options: [{ text: qsTr("Name"), value: MedicationListModel.ByName },
+                          { text: qsTr("Next dose"), value: MedicationListModel.ByNextDose }]
+                onChosen: value => listModel.sortOrder = value
+            }
+        }
+
+        ListView {
+            id: medicationList
+            objectName: "medicationList"
+            visible: count > 0
+            clip: true
+            spacing: 10
+            model: listModel
+            boundsBehavior: Flickable.StopAtBounds
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            ScrollBar.vertical: ScrollBar {}
+            delegate: MedicationRow {
+                onClicked: page.openMedication(medicationId)
+            }
+        }
+
+        StateMessage {
+            objectName: "noMatchState"
+            visible: listModel.count === 0
+            icon: "qrc:/Kilo/Ui/icons/medications.svg"
+            title: listModel.searchText.trim().length > 0 ? qsTr("No medication matches “%1”").arg(listModel.searchText.trim())
+                 : listModel.statusFilter === MedicationListModel.Stopped ? qsTr("No stopped medications")
+                 : qsTr("No active medications")
+            body: listModel.searchText.trim().length > 0 ? qsTr("Check the spelling, or search for part of the name.")
+                : qsTr("Choose “All” to see every medication on this tablet.")
+            actionText: listModel.searchText.length > 0 ? qsTr("Clear search") : qsTr("Show all")
+            onActionTriggered: {
+                if (listModel.searchText.length > 0)
+                    listModel.searchText = ""
+                else
+                    listModel.statusFilter = MedicationListModel.All
+            }
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Style.margin
+        }
+        Item { visible: listModel.count === 0; Layout.fillHeight: true }
+    }
+
+    TodayView {
+        objectName: "todayView"
+        anchors.fill: parent
+        visible: store.ready && store.count > 0 && page.view === "today"
+        model: todayModel
+        onMedicationChosen: id => page.openMedication(id)
+    }
+
+    MedicationDetail {
+        objectName: "medicationDetail"
+        anchors.fill: parent
+        visible: store.ready && page.view === "detail"
+        record: page.selected
+        actionError: page.actionError
+        onBack: page.view = "list"
+        onEditRequested: { page.editError = ""; page.view = "edit" }
+        onStopRequested: page.actionError = store.stop(page.selectedId)
+        onResumeRequested: page.actionError = store.resume(page.selectedId)
+        onDeleteRequested: {
+            const error = store.remove(page.selectedId)
+            page.actionError = error
+            if (error === "")
+                page.view = "list"
+        }
+    }
+
+    MedicationEditor {
+        objectName: "medicationEditor"
+        anchors.fill: parent
+        visible: store.ready && page.view === "edit"
+        record: page.selected
+        schedulePhrases: store.schedulePhrases
+        error: page.editError
+        onSaveRequested: changes => {
+            const error = store.update(page.selectedId, changes)
+            page.editError = error
+            if (error === "")
+                page.view = "detail"
+        }
+        onCancelled: page.view = "detail"
+    }
+
+    UndoBar {
+        objectName: "undoBar"
+        visible: store.canUndo
+        text: store.undoText
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        z: 5
+        onUndoRequested: {
+            error = store.undo()
+            if (error === "")
+                page.refreshSelected()
+        }
+        onDismissed: store.dismissUndo()
+        onVisibleChanged: error = ""
     }
 }

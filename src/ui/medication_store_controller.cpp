@@ -24,8 +24,9 @@ MedicationStoreController::~MedicationStoreController()
         m_store->discardPhoto(m_undo->photoPath, nullptr);
 }
 
-void MedicationStoreController::setDatabasePath(const QString &path)
+void MedicationStoreController::setDatabasePath(const QString &requested)
 {
+    const QString path = requested.isEmpty() ? meds::MedicationStore::defaultDatabasePath() : requested;
     if (path == m_databasePath)
         return;
     m_databasePath = path;

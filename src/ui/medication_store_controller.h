@@ -19,6 +19,7 @@ namespace kiosk::ui {
 // or databasePath), hands records to MedicationListModel / TodayDoseModel, and edits, stops and
 // deletes with one step of undo. Records cross to QML as maps in the OCR contract's shape
 // (medication_name, dosage, ...) plus id, photoUrl, title.
+// An empty databasePath means the default location (MedicationStore::defaultDatabasePath()).
 class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)

@@ -1,0 +1,74 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Ui
+
+// One medication in the list: what, how often, when next. The whole card is the touch target.
+ItemDelegate {
+    id: row
+    required property int index
+    required property var medicationId
+    required property string title
+    required property string schedule
+    required property string nextDoseText
+    required property bool active
+    required property string instructions
+    required property var needsReview
+
+    objectName: "medicationRow_" + index
+    width: ListView.view ? ListView.view.width : implicitWidth
+    padding: 0
+    topInset: 0
+    bottomInset: 0
+    Accessible.name: title + ", " + schedule + ", " + nextDoseText
+
+    background: Rectangle {
+        radius: Style.radius
+        color: row.down ? row.Material.rippleColor
+             : row.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
+        border.width: 1
+        border.color: row.Material.dividerColor
+    }
+
+    contentItem: RowLayout {
+        spacing: Style.spacing
+        Item { implicitWidth: 8 }
+        ColumnLayout {
+            spacing: 4
+            Layout.fillWidth: true
+            Layout.topMargin: 16
+            Layout.bottomMargin: 16
+            Label {
+                text: row.title
+                font.pixelSize: Style.fontTitle
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                opacity: row.active ? 1 : 0.7
+                Layout.fillWidth: true
+            }
+            Label {
+                text: row.instructions.length > 0 ? row.schedule + " · " + row.instructions : row.schedule
+                font.pixelSize: Style.fontBody
+                elide: Text.ElideRight
+                opacity: 0.75
+                Layout.fillWidth: true
+            }
+        }
+        Label {
+            objectName: "nextDose"
+            text: row.nextDoseText
+            font.pixelSize: Style.fontBody
+            font.weight: row.active ? Font.DemiBold : Font.Normal
+            color: row.active ? row.Material.foreground : row.Material.hintTextColor
+            horizontalAlignment: Text.AlignRight
+            Layout.preferredWidth: implicitWidth
+        }
+        Label {
+            text: "›"
+            font.pixelSize: Style.fontHeadline
+            opacity: 0.5
+            Layout.rightMargin: 16
+        }
+    }
+}
