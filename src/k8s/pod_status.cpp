@@ -131,8 +131,9 @@ QString explain(const QJsonObject &podStatus, const QString &status)
 
 } // namespace
 
-PodRow podRow(const QJsonObject &pod, const QDateTime &now)
+PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
 {
+    const QDateTime now = nowOrInvalid.isValid() ? nowOrInvalid : QDateTime::currentDateTimeUtc();
     const QJsonObject spec = fields::spec(pod);
     const QJsonObject status = fields::status(pod);
 

@@ -24,7 +24,7 @@ struct PodRow {
     QString reason;          // one line for people on why it is not healthy (empty when healthy)
 };
 
-// The row kubectl would print for `pod` at time `now` (for the ages).
+// The row kubectl would print for `pod` at time `now` (for the ages; invalid = the current time).
 PodRow podRow(const QJsonObject &pod, const QDateTime &now);
 
 // Healthy: STATUS "Running" with every container ready, or "Completed".

@@ -490,6 +490,11 @@ private slots:
     {
         QCOMPARE(humanAge(QDateTime(), kNow), QStringLiteral("<unknown>"));
         QCOMPARE(podRow(QJsonObject(), kNow).age, QStringLiteral("<unknown>"));
+        // An invalid "now" means the current time: a pod created a minute ago is 60s old.
+        const QJsonObject recent{{"metadata", QJsonObject{{"creationTimestamp",
+                                                           QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate)}}}};
+        const QString age = podRow(recent, QDateTime()).age;
+        QVERIFY2(age == QLatin1String("60s") || age == QLatin1String("61s"), qPrintable(age));
     }
 };
 
