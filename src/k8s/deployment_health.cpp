@@ -30,6 +30,16 @@ bool isFailingPodStatus(const QString &status)
     return failing.contains(s) || s.startsWith(QLatin1String("ExitCode:")) || s.startsWith(QLatin1String("Signal:"));
 }
 
+namespace {
+
+bool podIsGone(const QJsonObject &pod)
+{
+    const QString phase = fields::status(pod).value(QLatin1String("phase")).toString();
+    return fields::beingDeleted(pod) || phase == QLatin1String("Failed") || phase == QLatin1String("Succeeded");
+}
+
+} // namespace
+
 DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJsonObject> &pods)
 {
     return deploymentHealthOfPods(deployment, pods.isEmpty() ? pods : selectedBy(deployment, pods));
@@ -69,6 +79,10 @@ DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QLi
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QJsonObject &pod : ownPods) {
+        // Finished pods (Evicted, Failed) and pods on their way out no longer count as
+        // replicas; the ReplicaSet has replaced them.
+        if (podIsGone(pod))
+            continue;
         const PodRow row = podRow(pod, now);
         if (isFailingPodStatus(row.status))
             h.failingPods << row.name + QLatin1Char(' ') + row.status;

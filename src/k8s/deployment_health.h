@@ -31,6 +31,7 @@ struct DeploymentHealth {
     bool replicaFailure = false; // ReplicaFailure condition True (quota, admission, ...)
     QString replicaFailureMessage;
     QStringList failingPods;   // "pod-name CrashLoopBackOff" for selected pods in a failure state
+                               // (pods in phase Failed/Succeeded or being deleted are left out)
     bool healthy = false;
     QString reason;            // one line: why healthy or not
 };

@@ -269,6 +269,16 @@ private slots:
         QVERIFY(!h.healthy);
         QCOMPARE(h.reason, QStringLiteral("1/1 available, but kilo-meds-7c9d-x CrashLoopBackOff"));
 
+        // An evicted pod left behind (phase Failed) does not make an available deployment unhealthy.
+        QJsonObject evicted = pod("kilo-cam", "kilo-cam-old", R"({"terminated":{"exitCode":137,"reason":"Error"}})", false);
+        QJsonObject evictedStatus = evicted["status"].toObject();
+        evictedStatus["phase"] = "Failed";
+        evictedStatus["reason"] = "Evicted";
+        evicted["status"] = evictedStatus;
+        h = deploymentHealth(deployment("kilo-cam", 1, 2, 2, 1, 1, 1, 1), {evicted, pods.at(1)});
+        QVERIFY(h.healthy);
+        QVERIFY(h.failingPods.isEmpty());
+
         h = deploymentHealth(deployment("web", 3, 5, 5, 1, 4, 3, 3, "ReplicaSetUpdated"));
         QVERIFY(h.healthy);
         QCOMPARE(h.reason, QStringLiteral("3/3 available, rolling out: 1 of 3 updated"));
