@@ -5,6 +5,7 @@
 #include "commands/ocr_command.h"
 #include "commands/cluster_command.h"
 #include "commands/meds_command.h"
+#include "commands/sim_command.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -34,5 +35,6 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
     registry.add(ocrCommand());
     registry.add(medsCommand());
     registry.add(clusterCommand());
+    registry.add(simCommand());
     return registry;
 }
