@@ -35,7 +35,6 @@ Item {
         rxField.text = text("rx_number")
         patientField.text = text("patient")
         schedule = text("schedule")
-        error = ""
     }
     function changes() {
         return {

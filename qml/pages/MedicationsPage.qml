@@ -114,8 +114,15 @@ Page {
                 placeholderText: qsTr("Search name, prescriber, directions")
                 font.pixelSize: Style.fontBody
                 inputMethodHints: Qt.ImhNoPredictiveText
-                text: listModel.searchText
-                onTextEdited: listModel.searchText = text
+                onTextChanged: listModel.searchText = text
+                Connections {
+                    target: listModel
+                    // "Clear search" and tests set the model; the field follows.
+                    function onFilterChanged() {
+                        if (search.text !== listModel.searchText)
+                            search.text = listModel.searchText
+                    }
+                }
                 Layout.fillWidth: true
                 Layout.minimumWidth: 220
                 Layout.preferredHeight: Style.touchTarget
