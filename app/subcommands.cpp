@@ -1,8 +1,6 @@
 #include "subcommands.h"
 
 #include "commands/ocr_command.h"
-
-#include "commands/ocr_command.h"
 #include "commands/cluster_command.h"
 #include "commands/meds_command.h"
 #include "commands/sim_command.h"
@@ -31,7 +29,6 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
 {
     kiosk::cli::CommandRegistry registry;
     registry.add(versionCommand());
-    registry.add(ocrCommand());
     registry.add(ocrCommand());
     registry.add(medsCommand());
     registry.add(clusterCommand());

@@ -1,6 +1,9 @@
 #include "ui_main.h"
 
-#include "k8s/cluster_source.h"
+#include "k8s/connection_resolver.h"
+#include "security/credential_store.h"
+#include "sim/api_server.h"
+#include "ui/cluster_controller.h"
 #include "ui/app_context.h"
 #include "ui/page_screenshotter.h"
 #include "ui/theme_preference.h"
@@ -10,12 +13,44 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Kilo_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Kilo_UiPlugin)
+
+namespace {
+// The demo talks to the built-in simulator over real HTTP, through the same client code as a
+// real cluster; otherwise the connection is found as kubectl would find it.
+void connectCluster(kiosk::ui::ClusterController &cluster, kiosk::sim::ApiServer *simulator,
+                    const kiosk::cli::LaunchOptions &options)
+{
+    if (simulator) {
+        if (!simulator->listen()) {
+            cluster.setConfigError(QObject::tr("The demo cluster could not start: %1").arg(simulator->errorString()));
+            return;
+        }
+        kiosk::k8s::ClusterConnection connection;
+        connection.server = simulator->url();
+        connection.description = QObject::tr("Demo cluster");
+        cluster.connectTo(connection, true);
+        return;
+    }
+    QSettings settings;
+    kiosk::security::CredentialStore credentials;
+    const auto outcome = kiosk::k8s::ConnectionResolver::resolve(
+        {options.server, options.kubeconfig, options.context, options.nameSpace}, settings, credentials,
+        QProcessEnvironment::systemEnvironment(), QDir::homePath());
+    if (!outcome.configured)
+        cluster.setNotConfigured();
+    else if (!outcome.result.connection)
+        cluster.setConfigError(outcome.result.error);
+    else
+        cluster.connectTo(*outcome.result.connection, false, outcome.result.warning);
+}
+} // namespace
 
 int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
 {
@@ -34,16 +69,19 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
     kiosk::ui::AppContext context;
     context.setDemo(options.demo);
     context.setKiosk(options.kiosk);
-    context.setClusterSource(kiosk::k8s::ClusterSource::locate(
-        {options.server, options.kubeconfig, options.context, options.nameSpace},
-        QProcessEnvironment::systemEnvironment(), QDir::homePath()));
     kiosk::ui::ThemePreference theme;
+    std::unique_ptr<kiosk::sim::ApiServer> simulator;
+    if (options.demo)
+        simulator = std::make_unique<kiosk::sim::ApiServer>();
+    kiosk::ui::ClusterController cluster;
+    connectCluster(cluster, simulator.get(), options);
 
     QQmlApplicationEngine engine;
     // Statically linked QML modules live in the resources, not on disk.
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&context)},
-                                 {QStringLiteral("theme"), QVariant::fromValue(&theme)}});
+                                 {QStringLiteral("theme"), QVariant::fromValue(&theme)},
+                                 {QStringLiteral("cluster"), QVariant::fromValue(&cluster)}});
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

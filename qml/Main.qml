@@ -11,6 +11,7 @@ ApplicationWindow {
     objectName: "mainWindow"
     required property AppContext app
     required property ThemePreference theme
+    required property ClusterController cluster
     property int currentPage: 0
     readonly property var pages: [
         { name: "scan", title: qsTr("Scan"), icon: "qrc:/Kilo/Ui/icons/scan.svg" },
@@ -70,8 +71,8 @@ ApplicationWindow {
 
                 ScanPage { app: window.app }
                 MedicationsPage { app: window.app }
-                ClusterPage { app: window.app }
-                SettingsPage { app: window.app; theme: window.theme }
+                ClusterPage { app: window.app; cluster: window.cluster }
+                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster }
             }
         }
     }

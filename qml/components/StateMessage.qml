@@ -13,6 +13,7 @@ ColumnLayout {
     property string body
     property string detail
     property string actionText
+    property int textFormat: Text.PlainText
     signal actionTriggered()
 
     spacing: Style.spacing
@@ -37,6 +38,7 @@ ColumnLayout {
     }
     Label {
         objectName: "stateBody"
+        textFormat: message.textFormat
         text: message.body
         visible: text.length > 0
         font.pixelSize: Style.fontBody

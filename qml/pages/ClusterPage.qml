@@ -5,44 +5,255 @@ import QtQuick.Layouts
 import Kilo.Backend
 import Kilo.Ui
 
-// Cluster health for administrators; here: whether a cluster is configured at all.
+// Cluster health for administrators: connection and data age, the summary, the verification
+// checklist and one card per deployment; a deployment's pod detail slides in from the right.
 Page {
     id: page
     objectName: "clusterPage"
     required property AppContext app
+    required property ClusterController cluster
+    readonly property bool showData: cluster.hasData
+    readonly property var summary: cluster.summary
 
     background: null
-    padding: Style.margin
 
-    header: PageHeader {
-        title: qsTr("Cluster")
-        subtitle: qsTr("Health of the kilo-guardian services.")
+    header: Control {
         leftPadding: Style.margin
-        topPadding: Style.margin
         rightPadding: Style.margin
+        topPadding: Style.margin
+        bottomPadding: Style.spacing
+        contentItem: RowLayout {
+            spacing: Style.spacing
+            ColumnLayout {
+                spacing: 4
+                Layout.fillWidth: true
+                Label {
+                    objectName: "pageTitle"
+                    text: qsTr("Cluster")
+                    font.pixelSize: Style.fontDisplay
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    objectName: "clusterSource"
+                    text: page.cluster.state === ClusterController.NotConfigured
+                          ? qsTr("Health of the kilo-guardian services.")
+                          : qsTr("%1 \u00b7 namespace %2").arg(page.cluster.sourceText).arg(page.cluster.nameSpace)
+                    font.pixelSize: Style.fontBody
+                    opacity: 0.75
+                    elide: Text.ElideMiddle
+                    Layout.fillWidth: true
+                }
+            }
+            ConnectionBadge {
+                cluster: page.cluster
+                visible: page.cluster.state !== ClusterController.NotConfigured
+            }
+        }
     }
 
+    // Not configured, or the configuration cannot be used.
     StateMessage {
         objectName: "clusterState"
         anchors.centerIn: parent
+        visible: page.cluster.state === ClusterController.NotConfigured
+                 || page.cluster.state === ClusterController.ConfigError
         icon: "qrc:/Kilo/Ui/icons/cloud-off.svg"
-        title: {
-            switch (page.app.clusterState) {
-            case AppContext.DemoUnavailable: return qsTr("Demo cluster unavailable")
-            case AppContext.Configured: return qsTr("Cluster configured")
-            default: return qsTr("No cluster connected")
+        title: page.cluster.state === ClusterController.ConfigError ? qsTr("Cannot connect to the cluster")
+                                                                    : qsTr("No cluster connected")
+        body: page.cluster.state === ClusterController.ConfigError
+              ? page.cluster.errorText
+              : qsTr("An administrator connects the kiosk with \"kilo-kiosk cluster connect\", with a kubeconfig file (~/.kube/config or $KUBECONFIG), or by starting it with the option --server URL.")
+    }
+
+    // Connecting for the first time.
+    ColumnLayout {
+        objectName: "clusterConnecting"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Style.margin, 720)
+        visible: !page.showData && (page.cluster.state === ClusterController.Connecting
+                                    || page.cluster.state === ClusterController.Reconnecting)
+        spacing: Style.spacing
+        BusyIndicator {
+            running: parent.visible
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 72
+            Layout.preferredHeight: 72
+        }
+        Label {
+            text: qsTr("Connecting to the cluster\u2026")
+            font.pixelSize: Style.fontHeadline
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+        Label {
+            text: page.cluster.errorText.length > 0 ? qsTr("Still trying: %1").arg(page.cluster.errorText) : ""
+            visible: text.length > 0
+            font.pixelSize: Style.fontBody
+            color: StatusColors.failing
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+    }
+
+    ColumnLayout {
+        id: content
+        objectName: "clusterContent"
+        anchors.fill: parent
+        anchors.leftMargin: Style.margin
+        anchors.rightMargin: Style.margin
+        anchors.bottomMargin: Style.spacing
+        visible: page.showData
+        spacing: Style.spacing
+
+        Label {
+            objectName: "clusterWarning"
+            visible: page.cluster.warningText.length > 0
+            text: "\u26a0 " + page.cluster.warningText
+            font.pixelSize: Style.fontLabel
+            color: "white"
+            padding: 10
+            wrapMode: Text.WordWrap
+            background: Rectangle { color: StatusColors.warning; radius: 8 }
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "clusterOffline"
+            visible: page.cluster.state === ClusterController.Reconnecting
+            text: qsTr("Showing the last known state. %1").arg(page.cluster.errorText)
+            font.pixelSize: Style.fontLabel
+            color: "white"
+            padding: 10
+            wrapMode: Text.WordWrap
+            background: Rectangle { color: StatusColors.failing; radius: 8 }
+            Layout.fillWidth: true
+        }
+
+        RowLayout {
+            spacing: Style.spacing
+            Layout.fillWidth: true
+            SummaryTile {
+                objectName: "tilePods"
+                value: (page.summary.podsRunning || 0) + "/" + (page.summary.podsTotal || 0)
+                label: qsTr("pods running")
+                ok: page.summary.podsRunning === page.summary.podsTotal
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+            }
+            SummaryTile {
+                objectName: "tileDeployments"
+                value: (page.summary.deploymentsHealthy || 0) + "/" + (page.summary.deploymentsTotal || 0)
+                label: qsTr("deployments healthy")
+                ok: page.summary.deploymentsHealthy === page.summary.deploymentsTotal
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+            }
+            SummaryTile {
+                objectName: "tileStale"
+                value: String(page.summary.staleReplicaSets || 0)
+                label: qsTr("stale ReplicaSets of %1").arg(page.summary.replicaSetsTotal || 0)
+                ok: (page.summary.staleReplicaSets || 0) === 0
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+            }
+            SummaryTile {
+                objectName: "tileChecks"
+                value: (page.summary.checksPassed || 0) + "/" + (page.summary.checksTotal || 0)
+                label: qsTr("checks passed")
+                ok: page.summary.allChecksPass === true
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
             }
         }
-        body: {
-            switch (page.app.clusterState) {
-            case AppContext.DemoUnavailable:
-                return qsTr("This version has no built-in cluster simulator, so the demo has no cluster to show.")
-            case AppContext.Configured:
-                return qsTr("A connection was found, but live cluster health is not available in this version of the kiosk yet.")
-            default:
-                return qsTr("An administrator connects the kiosk to the cluster with a kubeconfig file (~/.kube/config or $KUBECONFIG), or starts it with --server URL.")
+
+        RowLayout {
+            spacing: Style.spacing
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            Card {
+                objectName: "checklist"
+                Layout.preferredWidth: 360
+                Layout.fillHeight: true
+                padding: 18
+                contentItem: ColumnLayout {
+                    spacing: 10
+                    Label {
+                        text: qsTr("Checklist")
+                        font.pixelSize: Style.fontTitle
+                        font.weight: Font.DemiBold
+                    }
+                    ListView {
+                        id: checkList
+                        objectName: "checkList"
+                        model: page.cluster.checks
+                        clip: true
+                        spacing: 10
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        ScrollBar.vertical: ScrollBar {}
+                        delegate: CheckRow {
+                            width: ListView.view.width - 12
+                        }
+                    }
+                }
+            }
+
+            GridView {
+                id: deploymentGrid
+                objectName: "deploymentGrid"
+                model: page.cluster.deployments
+                clip: true
+                cellWidth: width / Math.max(1, Math.floor(width / 320))
+                cellHeight: 136
+                reuseItems: true
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                ScrollBar.vertical: ScrollBar {}
+                delegate: Item {
+                    required property string name
+                    required property bool healthy
+                    required property string readyText
+                    required property string image
+                    required property int restarts
+                    required property string reason
+                    required property int stale
+                    width: deploymentGrid.cellWidth
+                    height: deploymentGrid.cellHeight
+                    DeploymentCard {
+                        objectName: "deployment_" + parent.name
+                        anchors.fill: parent
+                        anchors.margins: 6
+                        name: parent.name
+                        healthy: parent.healthy
+                        readyText: parent.readyText
+                        image: parent.image
+                        restarts: parent.restarts
+                        reason: parent.reason
+                        stale: parent.stale
+                        onClicked: page.openDeployment(name)
+                    }
+                }
             }
         }
-        detail: page.app.clusterState === AppContext.Configured ? page.app.clusterSource : ""
+    }
+
+    PodDetailPanel {
+        id: podDetail
+        objectName: "podDetail"
+        cluster: page.cluster
+        parent: Overlay.overlay
+    }
+
+    // Opens the pod detail on the deployment's first failing pod (or its first pod).
+    function openDeployment(name) {
+        const pods = page.cluster.podsOfDeployment(name)
+        let chosen = pods.length > 0 ? pods[0].name : ""
+        for (let i = 0; i < pods.length; ++i) {
+            if (!pods[i].healthy) { chosen = pods[i].name; break }
+        }
+        podDetail.deployment = name
+        page.cluster.selectPod(chosen)
+        podDetail.open()
     }
 }

@@ -10,6 +10,7 @@ Page {
     objectName: "settingsPage"
     required property AppContext app
     required property ThemePreference theme
+    required property ClusterController cluster
 
     background: null
 
@@ -108,8 +109,9 @@ Page {
                 title: qsTr("Cluster")
                 Label {
                     objectName: "clusterSourceLabel"
-                    text: page.app.demo ? qsTr("Demo mode: no real cluster is used.")
-                                        : qsTr("Connection: %1").arg(page.app.clusterSource)
+                    text: page.cluster.state === ClusterController.NotConfigured
+                          ? qsTr("Not connected. Connect with \"kilo-kiosk cluster connect --server URL --token-stdin\", or a kubeconfig file.")
+                          : qsTr("%1, namespace %2 (%3)").arg(page.cluster.sourceText).arg(page.cluster.nameSpace).arg(page.cluster.stateText)
                     font.pixelSize: Style.fontBody
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true

@@ -29,12 +29,9 @@ ClusterHealthReport ClusterHealthReport::build(const QList<QJsonObject> &deploym
             ++report.podsRunning;
         report.pods.append(std::move(row));
     }
-    for (const QJsonObject &deployment : deployments) {
-        DeploymentHealth health = deploymentHealth(deployment, pods);
-        if (health.healthy)
-            ++report.deploymentsHealthy;
-        report.deployments.append(std::move(health));
-    }
+    report.deployments = deploymentHealths(deployments, pods);
+    for (const auto &health : report.deployments)
+        report.deploymentsHealthy += health.healthy ? 1 : 0;
     ChecklistOptions options;
     options.now = now;
     report.checks = healthChecklist(deployments, replicaSets, pods, options);

@@ -39,7 +39,6 @@ void AppContext::setDemo(bool demo)
         return;
     m_demo = demo;
     emit modeChanged();
-    emit clusterChanged();
 }
 
 void AppContext::setKiosk(bool kiosk)
@@ -48,24 +47,6 @@ void AppContext::setKiosk(bool kiosk)
         return;
     m_kiosk = kiosk;
     emit modeChanged();
-}
-
-void AppContext::setClusterSource(const k8s::ClusterSource &source)
-{
-    m_clusterSource = source;
-    emit clusterChanged();
-}
-
-AppContext::ClusterState AppContext::clusterState() const
-{
-    if (m_demo)
-        return ClusterState::DemoUnavailable;
-    return m_clusterSource.isConfigured() ? ClusterState::Configured : ClusterState::NotConfigured;
-}
-
-QString AppContext::clusterSource() const
-{
-    return m_clusterSource.description();
 }
 
 QString AppContext::validateServiceUrl(const QString &url)

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "k8s/cluster_source.h"
-
 #include <QObject>
 #include <QSettings>
 #include <QUrl>
@@ -11,8 +9,7 @@
 
 namespace kiosk::ui {
 
-// What every page needs to know about this run: version, demo/kiosk mode, where the cluster
-// and the AI Brain are. Created by main() and handed to Main.qml as an initial property.
+// What every page needs to know about this run: version, demo/kiosk mode, where the AI Brain is. Created by main() and handed to Main.qml as an initial property.
 class AppContext : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -20,19 +17,10 @@ class AppContext : public QObject {
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     Q_PROPERTY(bool demo READ demo WRITE setDemo NOTIFY modeChanged)
     Q_PROPERTY(bool kiosk READ kiosk WRITE setKiosk NOTIFY modeChanged)
-    Q_PROPERTY(ClusterState clusterState READ clusterState NOTIFY clusterChanged)
-    Q_PROPERTY(QString clusterSource READ clusterSource NOTIFY clusterChanged)
     Q_PROPERTY(QString aiBrainUrl READ aiBrainUrl NOTIFY aiBrainUrlChanged)
     Q_PROPERTY(QString dataLocation READ dataLocation CONSTANT)
 
 public:
-    enum class ClusterState {
-        NotConfigured,   // nothing found: say how to connect
-        DemoUnavailable, // --demo, but this build has no simulator to start
-        Configured,      // a source was found; live health comes from the cluster feature
-    };
-    Q_ENUM(ClusterState)
-
     explicit AppContext(QObject *parent = nullptr);
     AppContext(std::unique_ptr<QSettings> settings, QObject *parent = nullptr);
     ~AppContext() override;
@@ -44,10 +32,6 @@ public:
     bool kiosk() const { return m_kiosk; }
     void setKiosk(bool kiosk);
 
-    void setClusterSource(const k8s::ClusterSource &source);
-    ClusterState clusterState() const;
-    QString clusterSource() const;
-
     QString aiBrainUrl() const { return m_aiBrainUrl; }
     // Stores a valid http(s) URL, or clears it when empty; returns the error text, empty on success.
     Q_INVOKABLE QString setAiBrainUrl(const QString &url);
@@ -57,14 +41,12 @@ public:
 
 signals:
     void modeChanged();
-    void clusterChanged();
     void aiBrainUrlChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;
     bool m_demo = false;
     bool m_kiosk = false;
-    k8s::ClusterSource m_clusterSource;
     QString m_aiBrainUrl;
 };
 

@@ -16,11 +16,12 @@ TestCase {
 
     AppContext { id: context }
     ThemePreference { id: themePreference }
+    ClusterController { id: notConnected }
 
     Component { id: scanPage; ScanPage { app: context; width: 1100; height: 800 } }
     Component { id: medicationsPage; MedicationsPage { app: context; width: 1100; height: 800 } }
-    Component { id: clusterPage; ClusterPage { app: context; width: 1100; height: 800 } }
-    Component { id: settingsPage; SettingsPage { app: context; theme: themePreference; width: 1100; height: 800 } }
+    Component { id: clusterPage; ClusterPage { app: context; cluster: notConnected; width: 1100; height: 800 } }
+    Component { id: settingsPage; SettingsPage { app: context; theme: themePreference; cluster: notConnected; width: 1100; height: 800 } }
 
     function init() {
         context.demo = false
@@ -47,16 +48,12 @@ TestCase {
     function test_clusterPageNotConnected() {
         const page = createTemporaryObject(clusterPage, root)
         verify(page)
-        compare(context.clusterState, AppContext.NotConfigured)
-        compare(findChild(page, "stateTitle").text, "No cluster connected")
-        compare(findChild(page, "stateDetail").visible, false)
-    }
-
-    function test_clusterPageDemoUnavailable() {
-        context.demo = true
-        const page = createTemporaryObject(clusterPage, root)
-        verify(page)
-        compare(findChild(page, "stateTitle").text, "Demo cluster unavailable")
+        compare(notConnected.state, ClusterController.NotConfigured)
+        const state = findChild(page, "clusterState")
+        verify(state.visible)
+        compare(findChild(state, "stateTitle").text, "No cluster connected")
+        verify(!findChild(page, "clusterContent").visible)
+        verify(!findChild(page, "clusterConnecting").visible)
     }
 
     function test_settingsThemeButtonsSwitchTheme() {

@@ -17,22 +17,6 @@ class TestAppContext : public QObject {
     }
 
 private slots:
-    void clusterStates()
-    {
-        AppContext context(settings());
-        QCOMPARE(context.clusterState(), AppContext::ClusterState::NotConfigured);
-        QSignalSpy changed(&context, &AppContext::clusterChanged);
-        kiosk::k8s::ClusterSource source;
-        source.kind = kiosk::k8s::ClusterSource::Kind::Kubeconfig;
-        source.location = "/etc/rancher/k3s/k3s.yaml";
-        context.setClusterSource(source);
-        QCOMPARE(context.clusterState(), AppContext::ClusterState::Configured);
-        QCOMPARE(context.clusterSource(), QStringLiteral("kubeconfig /etc/rancher/k3s/k3s.yaml"));
-        context.setDemo(true);
-        QCOMPARE(context.clusterState(), AppContext::ClusterState::DemoUnavailable);
-        QCOMPARE(changed.count(), 2);
-    }
-
     void serviceUrlValidation_data()
     {
         QTest::addColumn<QString>("url");

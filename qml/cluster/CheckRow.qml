@@ -1,0 +1,50 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Ui
+
+// One line of the verification checklist: a tick or a cross, the check, and its detail.
+RowLayout {
+    id: row
+    required property string name
+    required property bool ok
+    required property string detail
+    spacing: 12
+
+    Rectangle {
+        width: 28
+        height: 28
+        radius: 14
+        color: row.ok ? StatusColors.ok : StatusColors.failing
+        Layout.alignment: Qt.AlignTop
+        Label {
+            anchors.centerIn: parent
+            text: row.ok ? "\u2713" : "\u2715"
+            color: "white"
+            font.pixelSize: 17
+            font.weight: Font.Bold
+        }
+    }
+    ColumnLayout {
+        spacing: 0
+        Layout.fillWidth: true
+        Label {
+            text: row.name
+            font.pixelSize: Style.fontLabel
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            text: row.detail
+            visible: text.length > 0 && !row.ok
+            font.pixelSize: 15
+            opacity: 0.8
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Backend
+import Kilo.Ui
+
+// Live / reconnecting / offline, and how old the data on screen is.
+RowLayout {
+    id: badge
+    required property ClusterController cluster
+    spacing: 10
+
+    Rectangle {
+        objectName: "connectionDot"
+        width: 16
+        height: 16
+        radius: 8
+        color: badge.cluster.state === ClusterController.Live ? StatusColors.ok
+             : badge.cluster.state === ClusterController.Reconnecting ? StatusColors.warning
+             : badge.cluster.state === ClusterController.Connecting ? StatusColors.neutral
+             : StatusColors.failing
+    }
+    ColumnLayout {
+        spacing: 0
+        Label {
+            objectName: "connectionState"
+            text: badge.cluster.stateText
+            font.pixelSize: Style.fontBody
+            font.weight: Font.DemiBold
+        }
+        Label {
+            objectName: "dataAge"
+            text: badge.cluster.dataAgeText
+            visible: text.length > 0
+            font.pixelSize: Style.fontLabel
+            opacity: 0.75
+        }
+    }
+}

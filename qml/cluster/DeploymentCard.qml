@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Ui
+
+// A deployment at a glance: health colour, ready/desired, image, restarts; tap for its pods.
+ItemDelegate {
+    id: card
+    required property string name
+    required property bool healthy
+    required property string readyText
+    required property string image
+    required property int restarts
+    required property string reason
+    required property int stale
+    padding: 16
+
+    background: Rectangle {
+        radius: Style.radius
+        color: card.down ? card.Material.rippleColor
+             : card.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
+        border.width: card.healthy ? 1 : 2
+        border.color: card.healthy ? card.Material.dividerColor : StatusColors.failing
+        Rectangle {
+            width: 8
+            height: parent.height - 2 * parent.radius
+            anchors.verticalCenter: parent.verticalCenter
+            anchors.left: parent.left
+            anchors.leftMargin: 1
+            color: card.healthy ? StatusColors.ok : StatusColors.failing
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 4
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: card.name
+                font.pixelSize: Style.fontBody
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.leftMargin: 8
+            }
+            Label {
+                objectName: "readyText"
+                text: card.readyText
+                font.pixelSize: Style.fontBody
+                font.weight: Font.DemiBold
+                color: card.healthy ? card.Material.foreground : StatusColors.failing
+            }
+        }
+        Label {
+            text: card.image
+            font.pixelSize: 15
+            font.family: "monospace"
+            opacity: 0.8
+            elide: Text.ElideMiddle
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+        }
+        Label {
+            text: card.healthy
+                  ? (card.restarts === 1 ? qsTr("1 restart") : qsTr("%1 restarts").arg(card.restarts))
+                    + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
+                  : card.reason
+            font.pixelSize: 15
+            color: card.healthy ? card.Material.foreground : StatusColors.failing
+            opacity: card.healthy ? 0.7 : 1
+            elide: Text.ElideRight
+            maximumLineCount: 2
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Kilo.Backend
+import Kilo.Ui
+
+// A pod's detail: status, containers with their last termination, events, and the log of the
+// previous (crashed) container: the fastest way to see why it crashes.
+Drawer {
+    id: drawer
+    required property ClusterController cluster
+    property string deployment
+    readonly property var detail: cluster.podDetail
+    edge: Qt.RightEdge
+    width: Math.min(parent ? parent.width * 0.62 : 720, 760)
+    height: parent ? parent.height : 800
+    onClosed: cluster.clearSelection()
+
+    background: Rectangle {
+        color: drawer.Material.theme === Material.Dark ? "#24272b" : "#fafafa"
+        Rectangle { width: 1; height: parent.height; color: drawer.Material.dividerColor }
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ScrollBar.horizontal.policy: ScrollBar.AlwaysOff
+
+        ColumnLayout {
+            x: 24
+            width: scroll.availableWidth - 48
+            spacing: 14
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.topMargin: 20
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Label {
+                        text: drawer.deployment.length > 0 ? drawer.deployment : qsTr("Pod")
+                        font.pixelSize: Style.fontHeadline
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "podName"
+                        text: drawer.detail.name || ""
+                        font.pixelSize: Style.fontLabel
+                        font.family: "monospace"
+                        opacity: 0.8
+                        elide: Text.ElideMiddle
+                        Layout.fillWidth: true
+                    }
+                }
+                TouchButton {
+                    objectName: "closePodDetail"
+                    text: qsTr("Close")
+                    onClicked: drawer.close()
+                }
+            }
+
+            // Other pods of the deployment, when there are several.
+            Flow {
+                visible: podRepeater.count > 1
+                spacing: 8
+                Layout.fillWidth: true
+                Repeater {
+                    id: podRepeater
+                    model: drawer.deployment.length > 0 ? drawer.cluster.podsOfDeployment(drawer.deployment) : []
+                    delegate: TouchButton {
+                        required property var modelData
+                        text: modelData.name
+                        checked: modelData.name === drawer.cluster.selectedPod
+                        onClicked: drawer.cluster.selectPod(modelData.name)
+                    }
+                }
+            }
+
+            Label {
+                visible: drawer.detail.gone === true
+                text: qsTr("This pod no longer exists.")
+                font.pixelSize: Style.fontBody
+            }
+            Label {
+                visible: drawer.cluster.selectedPod.length === 0
+                text: qsTr("This deployment has no pods.")
+                font.pixelSize: Style.fontBody
+            }
+
+            GridLayout {
+                visible: drawer.detail.status !== undefined
+                columns: 2
+                columnSpacing: 20
+                rowSpacing: 6
+                Layout.fillWidth: true
+                Label { text: qsTr("Status"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
+                Label {
+                    objectName: "podStatus"
+                    text: drawer.detail.status || ""
+                    font.pixelSize: Style.fontBody
+                    font.weight: Font.DemiBold
+                    color: drawer.detail.healthy ? StatusColors.ok : StatusColors.failing
+                }
+                Label { text: qsTr("Ready"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
+                Label { text: drawer.detail.ready || ""; font.pixelSize: Style.fontBody }
+                Label { text: qsTr("Restarts"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
+                Label { text: drawer.detail.restartsText || "0"; font.pixelSize: Style.fontBody }
+                Label { text: qsTr("Age"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
+                Label { text: drawer.detail.age || ""; font.pixelSize: Style.fontBody }
+            }
+
+            Repeater {
+                model: drawer.detail.containers || []
+                delegate: Card {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    padding: 16
+                    contentItem: ColumnLayout {
+                        spacing: 4
+                        Label {
+                            text: qsTr("Container %1").arg(modelData.name)
+                            font.pixelSize: Style.fontBody
+                            font.weight: Font.DemiBold
+                        }
+                        Label {
+                            text: modelData.image
+                            font.pixelSize: 15
+                            font.family: "monospace"
+                            elide: Text.ElideMiddle
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: qsTr("State: %1 \u00b7 restarts: %2").arg(modelData.state).arg(modelData.restarts)
+                            font.pixelSize: Style.fontLabel
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            visible: modelData.lastTermination.length > 0
+                            text: qsTr("Last termination: %1").arg(modelData.lastTermination)
+                            font.pixelSize: Style.fontLabel
+                            color: StatusColors.failing
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            Label {
+                visible: (drawer.detail.events || []).length > 0
+                text: qsTr("Events")
+                font.pixelSize: Style.fontTitle
+                font.weight: Font.DemiBold
+            }
+            Repeater {
+                model: (drawer.detail.events || []).slice(0, 6)
+                delegate: Label {
+                    required property var modelData
+                    text: (modelData.type === "Warning" ? "\u26a0 " : "") + modelData.reason
+                          + (modelData.count > 1 ? " (x" + modelData.count + ")" : "") + ": " + modelData.message
+                    font.pixelSize: 15
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+            }
+
+            Label {
+                visible: drawer.cluster.selectedPod.length > 0
+                text: drawer.cluster.podLogLoading ? qsTr("Loading the log\u2026") : drawer.cluster.podLogTitle
+                font.pixelSize: Style.fontTitle
+                font.weight: Font.DemiBold
+            }
+            Rectangle {
+                visible: drawer.cluster.podLog.length > 0
+                color: "#1e2226"
+                radius: 8
+                Layout.fillWidth: true
+                Layout.preferredHeight: logText.implicitHeight + 24
+                Layout.bottomMargin: 24
+                TextEdit {
+                    id: logText
+                    objectName: "podLog"
+                    x: 12
+                    y: 12
+                    width: parent.width - 24
+                    text: drawer.cluster.podLog
+                    readOnly: true
+                    selectByMouse: false
+                    wrapMode: TextEdit.WrapAnywhere
+                    color: "#e8eaed"
+                    font.family: "monospace"
+                    font.pixelSize: 14
+                }
+            }
+        }
+    }
+}
