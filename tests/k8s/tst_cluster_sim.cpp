@@ -1,0 +1,232 @@
+// The cluster features end to end against the real simulator on a loopback port: the monitor,
+// the health report, and the kilo-kiosk executable's `cluster` commands as an admin runs them.
+#include "k8s/api_client.h"
+#include "k8s/cluster_health_report.h"
+#include "k8s/cluster_monitor.h"
+#include "sim/api_server.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using kiosk::k8s::ClusterConnection;
+using kiosk::k8s::ClusterHealthReport;
+
+namespace {
+const QString kBinary = QStringLiteral(KIOSK_BINARY_DIR "/bin/kilo-kiosk");
+
+ClusterConnection connectionTo(const kiosk::sim::ApiServer &server)
+{
+    ClusterConnection c;
+    c.server = server.url();
+    return c;
+}
+
+QJsonObject findByName(const QJsonArray &array, const QString &name)
+{
+    for (const auto &v : array)
+        if (v.toObject().value("name").toString() == name)
+            return v.toObject();
+    return {};
+}
+} // namespace
+
+class TestClusterSim : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    // Runs kilo-kiosk while this thread's event loop keeps serving the in-process simulator.
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", m_home.path());
+        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
+        env.insert("XDG_DATA_HOME", m_home.filePath("data"));
+        env.remove("KUBECONFIG");
+        p.setProcessEnvironment(env);
+        p.start(kBinary, args);
+        if (!input.isEmpty())
+            p.write(input);
+        p.closeWriteChannel();
+        QElapsedTimer clock;
+        clock.start();
+        while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+private slots:
+    void monitorSeesTheIncident()
+    {
+        kiosk::sim::ApiServer server;
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        kiosk::k8s::ClusterMonitor monitor(connectionTo(server));
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.hasSynced(), 10000);
+        QCOMPARE(monitor.state(), kiosk::k8s::ClusterMonitor::State::Live);
+        // The kubelet stand-in needs a moment to crash-loop kilo-meds.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(), monitor.pods(), QDateTime::currentDateTimeUtc())
+                .toJson().value("summary").toObject().value("deployments_healthy").toInt() == 13,
+            15000);
+        const auto report = ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(), monitor.pods(),
+                                                       QDateTime::currentDateTimeUtc());
+        QCOMPARE(report.deployments.size(), 14);
+        QCOMPARE(report.replicaSets.total, 78);
+        QCOMPARE(report.replicaSets.stale, 64);
+        QCOMPARE(report.replicaSets.orphaned, 1);
+        QVERIFY(!report.allChecksPass());
+        const QJsonObject json = report.toJson();
+        const QJsonObject meds = findByName(json.value("deployments").toArray(), "kilo-meds");
+        QCOMPARE(meds.value("healthy").toBool(), false);
+        QCOMPARE(meds.value("image").toString(), QStringLiteral("kilo-meds:ai-brain-ocr-v2"));
+        bool crashLoop = false;
+        for (const auto &p : json.value("pods").toArray())
+            crashLoop |= p.toObject().value("deployment").toString() == "kilo-meds"
+                         && p.toObject().value("status").toString() == "CrashLoopBackOff";
+        QVERIFY(crashLoop);
+    }
+
+    void statusJsonFromTheExecutable()
+    {
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QTest::qWait(2500); // let kilo-meds reach CrashLoopBackOff
+        const Run r = run({"cluster", "status", "--json", "--server", server.url().toString()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value("deployments").toArray().size(), 14);
+        const QJsonObject rs = json.value("replicasets").toObject();
+        QCOMPARE(rs.value("total").toInt(), 78);
+        QCOMPARE(rs.value("stale").toInt(), 64);
+        QCOMPARE(rs.value("orphaned").toInt(), 1);
+        const QJsonObject meds = findByName(json.value("deployments").toArray(), "kilo-meds");
+        QCOMPARE(meds.value("healthy").toBool(), false);
+        QCOMPARE(meds.value("desired").toInt(), 1);
+        for (const auto &p : json.value("pods").toArray()) {
+            const QJsonObject pod = p.toObject();
+            QVERIFY(pod.value("ready").toString().contains('/'));
+            QVERIFY(pod.value("restarts").isDouble());
+        }
+        bool anyFailing = false;
+        for (const auto &c : json.value("checks").toArray())
+            anyFailing |= !c.toObject().value("ok").toBool();
+        QVERIFY(anyFailing);
+
+        const Run table = run({"cluster", "status", "--server", server.url().toString()});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains("kilo-meds"));
+        QVERIFY(table.out.contains("[FAIL]"));
+    }
+
+    void watchSeesAChangeWithinSeconds()
+    {
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", m_home.path());
+        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
+        p.setProcessEnvironment(env);
+        p.start(kBinary, {"cluster", "status", "--json", "--watch", "--server", server.url().toString()});
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 15000);
+        p.readAll();
+
+        kiosk::k8s::ApiClient client(connectionTo(server));
+        bool patched = false;
+        client.send("PATCH", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-cam", {},
+                    R"({"spec":{"replicas":2}})", "application/merge-patch+json", this,
+                    [&](const kiosk::k8s::ApiResponse &response) { patched = !response.error.isError(); });
+        QTRY_VERIFY(patched);
+        QElapsedTimer clock;
+        clock.start();
+        bool seen = false;
+        while (!seen && clock.elapsed() < 3000) {
+            QTest::qWait(50);
+            while (p.canReadLine()) {
+                const QJsonObject json = QJsonDocument::fromJson(p.readLine()).object();
+                seen |= findByName(json.value("deployments").toArray(), "kilo-cam").value("desired").toInt() == 2;
+            }
+        }
+        p.kill();
+        p.waitForFinished();
+        QVERIFY2(seen, "the change did not reach cluster status --watch within 3 s");
+    }
+
+    void previousLogOfTheCrashingPod()
+    {
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QTest::qWait(2500);
+        const Run status = run({"cluster", "status", "--json", "--server", server.url().toString()});
+        QString medsPod;
+        for (const auto &p : QJsonDocument::fromJson(status.out).object().value("pods").toArray())
+            if (p.toObject().value("deployment").toString() == "kilo-meds")
+                medsPod = p.toObject().value("name").toString();
+        QVERIFY(!medsPod.isEmpty());
+        const Run logs = run({"cluster", "logs", medsPod, "--previous", "--tail", "20", "--server", server.url().toString()});
+        QVERIFY2(logs.exitCode == 0, logs.err.constData());
+        QVERIFY2(logs.out.contains("prometheus_client"), logs.out.constData());
+        const Run missing = run({"cluster", "logs", "no-such-pod", "--server", server.url().toString()});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.startsWith("kilo-kiosk: error: logs of pod no-such-pod"));
+    }
+
+    void tokenFromTheKeychain()
+    {
+        kiosk::sim::ApiServerOptions options;
+        options.token = QStringLiteral("s3cret-kiosk-token-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        kiosk::sim::ApiServer server(options);
+        QVERIFY(server.listen());
+        const QString url = server.url().toString();
+
+        const Run unauthorized = run({"cluster", "status", "--server", url});
+        QCOMPARE(unauthorized.exitCode, 1);
+        QVERIFY2(unauthorized.err.contains("unauthorized"), unauthorized.err.constData());
+
+        const Run wrong = run({"cluster", "connect", "--server", url, "--token-stdin"}, "not-the-token\n");
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY(wrong.err.contains("nothing was saved"));
+
+        const Run connect = run({"cluster", "connect", "--server", url, "--token-stdin"}, options.token.toUtf8() + "\n");
+        QVERIFY2(connect.exitCode == 0, connect.err.constData());
+        QVERIFY(!connect.out.contains(options.token.toUtf8()));
+
+        const Run status = run({"cluster", "status", "--json"});
+        QVERIFY2(status.exitCode == 0, status.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(status.out).object().value("deployments").toArray().size(), 14);
+
+        // The token is in no plain file under the kiosk's home (settings, audit log, ...).
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (f.fileName().contains("keyrings"))
+                continue; // the Secret Service's own encrypted store, when it lives under HOME
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(options.token.toUtf8()), qPrintable(f.fileName()));
+        }
+
+        const Run disconnect = run({"cluster", "disconnect"});
+        QCOMPARE(disconnect.exitCode, 0);
+        QCOMPARE(run({"cluster", "status", "--json", "--timeout", "3"}).exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterSim)
+#include "tst_cluster_sim.moc"
