@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Kilo.Ui
 
@@ -24,6 +25,16 @@ RowLayout {
             leftPadding: 18
             rightPadding: 18
             Accessible.name: modelData.text
+            // The dark theme's accent is light: dark text on it reads better than white.
+            contentItem: Label {
+                text: parent.text
+                font: parent.font
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                elide: Text.ElideRight
+                color: parent.checked ? (parent.Material.theme === Material.Dark ? "#102a27" : "white")
+                                      : parent.Material.foreground
+            }
             onClicked: {
                 choice.value = modelData.value
                 choice.chosen(modelData.value)

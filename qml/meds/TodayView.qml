@@ -8,6 +8,7 @@ import Kilo.Ui
 Item {
     id: today
     property var model                  // TodayDoseModel
+    property real bottomMargin: 0       // room for the undo bar
     signal medicationChosen(var medicationId)
 
     ColumnLayout {
@@ -32,6 +33,7 @@ Item {
             clip: true
             spacing: 8
             model: today.model
+            bottomMargin: today.bottomMargin
             boundsBehavior: Flickable.StopAtBounds
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -12,9 +12,13 @@ Rectangle {
     signal undoRequested()
     signal dismissed()
 
+    // Inverse of the page, as snackbars are, so it stands out in both themes.
+    readonly property bool dark: Material.theme === Material.Dark
+    readonly property color textColor: dark ? "#1d1d1d" : "white"
+
     implicitHeight: layout.implicitHeight + 24
     radius: Style.radius
-    color: "#323232"
+    color: dark ? "#e8eaed" : "#323232"
 
     RowLayout {
         id: layout
@@ -25,7 +29,7 @@ Rectangle {
         Label {
             objectName: "undoText"
             text: bar.error.length > 0 ? bar.error : bar.text
-            color: bar.error.length > 0 ? "#ffab91" : "white"
+            color: bar.error.length > 0 ? (bar.dark ? "#b71c1c" : "#ffab91") : bar.textColor
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -34,6 +38,14 @@ Rectangle {
             objectName: "undoButton"
             text: qsTr("Undo")
             highlighted: true
+            contentItem: Label {
+                text: qsTr("Undo")
+                font.pixelSize: Style.fontBody
+                font.weight: Font.DemiBold
+                color: bar.dark ? "#102a27" : "white"
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
             onClicked: bar.undoRequested()
         }
         TouchButton {
@@ -44,7 +56,7 @@ Rectangle {
             rightPadding: 12
             contentItem: Label {
                 text: "✕"
-                color: "white"
+                color: bar.textColor
                 font.pixelSize: Style.fontBody
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter

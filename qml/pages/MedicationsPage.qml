@@ -11,7 +11,8 @@ Page {
     id: page
     objectName: "medicationsPage"
     required property AppContext app
-    // Empty: the app's data folder (or $KILO_KIOSK_MEDS_DB). Tests point it elsewhere.
+    // Empty: the app's data folder (or $KILO_KIOSK_MEDS_DB); --demo keeps a list of its own.
+    // Tests point it elsewhere.
     property string databasePath: ""
     readonly property alias store: store
     readonly property alias listModel: listModel
@@ -40,7 +41,7 @@ Page {
 
     MedicationStoreController {
         id: store
-        databasePath: page.databasePath
+        databasePath: page.databasePath !== "" ? page.databasePath : page.app.demo ? demoDatabasePath : ""
         onRecordsChanged: page.refreshSelected()
     }
     MedicationListModel { id: listModel; store: store }
@@ -153,6 +154,7 @@ Page {
             clip: true
             spacing: 10
             model: listModel
+            bottomMargin: undoBar.visible ? undoBar.height + 8 : 0
             boundsBehavior: Flickable.StopAtBounds
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -189,6 +191,7 @@ Page {
         anchors.fill: parent
         visible: store.ready && store.count > 0 && page.view === "today"
         model: todayModel
+        bottomMargin: undoBar.visible ? undoBar.height + 8 : 0
         onMedicationChosen: id => page.openMedication(id)
     }
 
@@ -227,6 +230,7 @@ Page {
     }
 
     UndoBar {
+        id: undoBar
         objectName: "undoBar"
         visible: store.canUndo
         text: store.undoText

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStandardPaths>
 #include <QUrl>
 
 namespace kiosk::ui {
@@ -41,6 +42,14 @@ void MedicationStoreController::setUndoTimeout(int milliseconds)
         return;
     m_undoTimer.setInterval(milliseconds);
     emit undoChanged();
+}
+
+QString MedicationStoreController::demoDatabasePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("KILO_KIOSK_MEDS_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-medications.sqlite");
 }
 
 QStringList MedicationStoreController::schedulePhrases() const

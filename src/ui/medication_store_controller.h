@@ -32,6 +32,9 @@ class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
     Q_PROPERTY(int undoTimeout READ undoTimeout WRITE setUndoTimeout NOTIFY undoChanged)
     Q_PROPERTY(QStringList schedulePhrases READ schedulePhrases CONSTANT)
+    // Where --demo keeps its medications, away from the real list: $KILO_KIOSK_MEDS_DB when set,
+    // else CacheLocation/demo-medications.sqlite.
+    Q_PROPERTY(QString demoDatabasePath READ demoDatabasePath CONSTANT)
 
 public:
     explicit MedicationStoreController(QObject *parent = nullptr);
@@ -47,6 +50,7 @@ public:
     int undoTimeout() const { return m_undoTimer.interval(); }
     void setUndoTimeout(int milliseconds);
     QStringList schedulePhrases() const;
+    static QString demoDatabasePath();
 
     // C++ side, for the models.
     const QList<meds::Medication> &records() const { return m_records; }
