@@ -151,7 +151,10 @@ bool ApiServer::listen(const QHostAddress &address, quint16 port)
         delete server;
         return false;
     }
+    // A QSslServer adds a connection to the pending ones only once its handshake is done, and
+    // then says so with pendingConnectionAvailable (newConnection already fired on accept).
     connect(server, &QTcpServer::newConnection, this, &ApiServer::onNewConnection);
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, &ApiServer::onNewConnection);
     m_server = server;
     m_error.clear();
     return true;

@@ -1,0 +1,287 @@
+// Units of the simulator that need no server: patches, selectors, the HTTP request parser,
+// kubectl's pod STATUS text, durations and the pod-template-hash.
+#include "sim/http_request_parser.h"
+#include "sim/json_patch.h"
+#include "sim/label_selector.h"
+#include "sim/object_util.h"
+#include "sim/table_converter.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace kiosk::sim;
+
+namespace {
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+QJsonArray parseArray(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).array();
+}
+QJsonObject fixture(const QString &relative)
+{
+    QFile file(QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/k8s/") + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+} // namespace
+
+class TestSimUnits : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonPatchOperations()
+    {
+        const QJsonObject doc = parse(R"({"spec":{"template":{"a":1},"list":[1,2,3]},"metadata":{"annotations":{"x/y":"1"}}})");
+        QString error;
+        const auto patched = JsonPatch::applyJsonPatch(doc, parseArray(R"([
+            {"op":"replace","path":"/spec/template","value":{"b":2}},
+            {"op":"add","path":"/spec/list/-","value":4},
+            {"op":"remove","path":"/spec/list/0"},
+            {"op":"test","path":"/metadata/annotations/x~1y","value":"1"},
+            {"op":"copy","from":"/spec/template","path":"/spec/copy"},
+            {"op":"move","from":"/spec/copy","path":"/moved"}
+        ])"), &error);
+        QVERIFY2(patched.has_value(), qPrintable(error));
+        QCOMPARE(patched->value("spec").toObject().value("template").toObject(), parse(R"({"b":2})"));
+        QCOMPARE(patched->value("spec").toObject().value("list").toArray(), parseArray("[2,3,4]"));
+        QCOMPARE(patched->value("moved").toObject(), parse(R"({"b":2})"));
+        QVERIFY(!patched->value("spec").toObject().contains("copy"));
+    }
+
+    void jsonPatchFailures_data()
+    {
+        QTest::addColumn<QByteArray>("operations");
+        QTest::newRow("test fails") << QByteArray(R"([{"op":"test","path":"/a","value":2}])");
+        QTest::newRow("replace missing") << QByteArray(R"([{"op":"replace","path":"/nope","value":1}])");
+        QTest::newRow("remove missing") << QByteArray(R"([{"op":"remove","path":"/b/c"}])");
+        QTest::newRow("bad index") << QByteArray(R"([{"op":"add","path":"/l/9","value":1}])");
+        QTest::newRow("unknown op") << QByteArray(R"([{"op":"frobnicate","path":"/a"}])");
+        QTest::newRow("no value") << QByteArray(R"([{"op":"add","path":"/z"}])");
+        QTest::newRow("bad pointer") << QByteArray(R"([{"op":"add","path":"a","value":1}])");
+    }
+
+    void jsonPatchFailures()
+    {
+        QFETCH(QByteArray, operations);
+        QString error;
+        const auto patched = JsonPatch::applyJsonPatch(parse(R"({"a":1,"l":[1]})"), QJsonDocument::fromJson(operations).array(), &error);
+        QVERIFY(!patched.has_value());
+        QVERIFY(!error.isEmpty());
+    }
+
+    void mergePatch()
+    {
+        const QJsonObject result = JsonPatch::applyMergePatch(parse(R"({"a":{"b":1,"c":2},"l":[1,2]})"), parse(R"({"a":{"b":null,"d":3},"l":[9]})"));
+        QCOMPARE(result, parse(R"({"a":{"c":2,"d":3},"l":[9]})"));
+    }
+
+    void strategicMergeByKey()
+    {
+        const QJsonObject doc = parse(R"({"spec":{"template":{"spec":{"containers":[
+            {"name":"meds","image":"kilo-meds:ai-brain-ocr-v2","env":[{"name":"A","value":"1"}]},
+            {"name":"sidecar","image":"busybox"}]}}},
+            "metadata":{"finalizers":["a"]}})");
+        QString error;
+        const auto patched = JsonPatch::applyStrategicMergePatch(doc, parse(R"({"spec":{"template":{"spec":{"containers":[
+            {"name":"meds","image":"kilo-meds:cb1","env":[{"name":"B","value":"2"}]},
+            {"name":"sidecar","$patch":"delete"},
+            {"name":"new","image":"nginx"}]}}},
+            "metadata":{"finalizers":["b"]}})"), &error);
+        QVERIFY2(patched.has_value(), qPrintable(error));
+        const QJsonArray containers = patched->value("spec").toObject().value("template").toObject().value("spec").toObject().value("containers").toArray();
+        QCOMPARE(containers.size(), 2);
+        QCOMPARE(containers.at(0).toObject().value("image").toString(), QStringLiteral("kilo-meds:cb1"));
+        QCOMPARE(containers.at(0).toObject().value("env").toArray().size(), 2);
+        QCOMPARE(containers.at(1).toObject().value("name").toString(), QStringLiteral("new"));
+        QCOMPARE(patched->value("metadata").toObject().value("finalizers").toArray(), parseArray(R"(["a","b"])"));
+    }
+
+    void strategicMergeDirectives()
+    {
+        QString error;
+        const auto replaced = JsonPatch::applyStrategicMergePatch(parse(R"({"spec":{"a":1,"b":2}})"), parse(R"({"spec":{"$patch":"replace","c":3}})"), &error);
+        QVERIFY(replaced.has_value());
+        QCOMPARE(replaced->value("spec").toObject(), parse(R"({"c":3})"));
+        const auto retained = JsonPatch::applyStrategicMergePatch(parse(R"({"s":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}})"),
+                                                                  parse(R"({"s":{"$retainKeys":["type"],"type":"Recreate"}})"), &error);
+        QVERIFY(retained.has_value());
+        QCOMPARE(retained->value("s").toObject(), parse(R"({"type":"Recreate"})"));
+        const auto bad = JsonPatch::applyStrategicMergePatch(parse(R"({"spec":{"containers":[]}})"), parse(R"({"spec":{"containers":[{"image":"x"}]}})"), &error);
+        QVERIFY(!bad.has_value());
+        QVERIFY(error.contains(QStringLiteral("merge key")));
+    }
+
+    void labelSelectorParse_data()
+    {
+        QTest::addColumn<QString>("selector");
+        QTest::addColumn<QString>("labels");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("equals") << "app=kilo-meds" << R"({"app":"kilo-meds"})" << true;
+        QTest::newRow("double equals") << "app==kilo-meds" << R"({"app":"kilo-meds"})" << true;
+        QTest::newRow("not equals") << "app!=kilo-meds" << R"({"app":"kilo-meds"})" << false;
+        QTest::newRow("not equals absent") << "tier!=db" << R"({"app":"x"})" << true;
+        QTest::newRow("in") << "env in (prod, staging)" << R"({"env":"staging"})" << true;
+        QTest::newRow("notin") << "env notin (prod)" << R"({"env":"prod"})" << false;
+        QTest::newRow("exists") << "app" << R"({"app":"x"})" << true;
+        QTest::newRow("not exists") << "!legacy" << R"({"legacy":"1"})" << false;
+        QTest::newRow("combined") << "app=x,pod-template-hash=abc" << R"({"app":"x","pod-template-hash":"abc"})" << true;
+        QTest::newRow("combined miss") << "app=x,pod-template-hash=abc" << R"({"app":"x"})" << false;
+        QTest::newRow("empty") << "" << R"({})" << true;
+    }
+
+    void labelSelectorParse()
+    {
+        QFETCH(QString, selector);
+        QFETCH(QString, labels);
+        QFETCH(bool, matches);
+        QString error;
+        const auto parsed = LabelSelector::parse(selector, &error);
+        QVERIFY2(parsed.has_value(), qPrintable(error));
+        QCOMPARE(parsed->matches(QJsonDocument::fromJson(labels.toUtf8()).object()), matches);
+    }
+
+    void labelSelectorErrors()
+    {
+        QString error;
+        QVERIFY(!LabelSelector::parse(QStringLiteral("app=x,"), &error));
+        QVERIFY(!LabelSelector::parse(QStringLiteral("a b c"), &error));
+        QVERIFY(!LabelSelector::parse(QStringLiteral("app=bad value!"), &error));
+        QVERIFY(!LabelSelector::fromJson(parse(R"({"matchExpressions":[{"key":"a","operator":"Near"}]})"), &error));
+    }
+
+    void labelSelectorFromJson()
+    {
+        const auto selector = LabelSelector::fromJson(parse(R"({"matchLabels":{"app":"kilo-meds"},"matchExpressions":[{"key":"tier","operator":"In","values":["api","web"]}]})"));
+        QVERIFY(selector.has_value());
+        QCOMPARE(selector->toString(), QStringLiteral("app=kilo-meds,tier in (api,web)"));
+        QVERIFY(selector->matches(parse(R"({"app":"kilo-meds","tier":"web"})")));
+        QVERIFY(!selector->matches(parse(R"({"app":"kilo-meds","tier":"db"})")));
+    }
+
+    void fieldSelector()
+    {
+        const QStringList supported = {QStringLiteral("metadata.name"), QStringLiteral("status.phase"), QStringLiteral("involvedObject.uid")};
+        QString error;
+        const auto selector = FieldSelector::parse(QStringLiteral("metadata.name=kilo-meds,status.phase!=Failed"), supported, &error);
+        QVERIFY2(selector.has_value(), qPrintable(error));
+        QCOMPARE(selector->exactName().value_or(QString()), QStringLiteral("kilo-meds"));
+        QVERIFY(selector->matches(parse(R"({"metadata":{"name":"kilo-meds"},"status":{"phase":"Running"}})")));
+        QVERIFY(!selector->matches(parse(R"({"metadata":{"name":"kilo-meds"},"status":{"phase":"Failed"}})")));
+        QVERIFY(!FieldSelector::parse(QStringLiteral("spec.foo=bar"), supported, &error));
+        QCOMPARE(error, QStringLiteral("field label not supported: spec.foo"));
+    }
+
+    void httpParserWholeAndSplit()
+    {
+        const QByteArray raw = "POST /api/v1/namespaces/x/pods?dryRun=All&labelSelector=app%3Dx HTTP/1.1\r\n"
+                               "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{\"a\":1}"
+                               "GET /version HTTP/1.1\r\nHost: x\r\n\r\n";
+        // Byte by byte, as a slow client would send it.
+        HttpRequestParser parser;
+        QByteArray buffer;
+        QList<HttpRequest> requests;
+        for (const char c : raw) {
+            buffer.append(c);
+            const auto result = parser.feed(buffer);
+            QVERIFY(result != HttpRequestParser::Result::Error);
+            if (result == HttpRequestParser::Result::Complete)
+                requests.append(parser.takeRequest());
+        }
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests[0].method, QByteArray("POST"));
+        QCOMPARE(requests[0].path, QStringLiteral("/api/v1/namespaces/x/pods"));
+        QCOMPARE(requests[0].queryValue(QStringLiteral("labelSelector")), QStringLiteral("app=x"));
+        QCOMPARE(requests[0].body, QByteArray("{\"a\":1}"));
+        QCOMPARE(requests[1].path, QStringLiteral("/version"));
+    }
+
+    void httpParserChunked()
+    {
+        QByteArray buffer = "PUT /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5;ext=1\r\npedia\r\n0\r\n\r\n";
+        HttpRequestParser parser;
+        QCOMPARE(parser.feed(buffer), HttpRequestParser::Result::Complete);
+        QCOMPARE(parser.takeRequest().body, QByteArray("Wikipedia"));
+    }
+
+    void httpParserLimits()
+    {
+        HttpRequestParser small(10);
+        QByteArray tooLong = "POST /x HTTP/1.1\r\nContent-Length: 11\r\n\r\n";
+        QCOMPARE(small.feed(tooLong), HttpRequestParser::Result::Error);
+        QCOMPARE(small.errorStatus(), 413);
+        HttpRequestParser chunkedSmall(10);
+        QByteArray chunked = "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n20\r\n";
+        QCOMPARE(chunkedSmall.feed(chunked), HttpRequestParser::Result::Error);
+        QCOMPARE(chunkedSmall.errorStatus(), 413);
+        HttpRequestParser headers(100, 64);
+        QByteArray big = "GET /x HTTP/1.1\r\nX-Long: " + QByteArray(200, 'a');
+        QCOMPARE(headers.feed(big), HttpRequestParser::Result::Error);
+        QCOMPARE(headers.errorStatus(), 431);
+        for (const QByteArray &bad : {QByteArray("GARBAGE\r\n\r\n"), QByteArray("GET x HTTP/1.1\r\n\r\n"),
+                                      QByteArray("GET /x HTTP/2.0\r\n\r\n"), QByteArray("GET /x HTTP/1.1\r\nContent-Length: -1\r\n\r\n"),
+                                      QByteArray("GET /x HTTP/1.1\r\nNoColon\r\n\r\n")}) {
+            HttpRequestParser parser;
+            QByteArray copy = bad;
+            QCOMPARE(parser.feed(copy), HttpRequestParser::Result::Error);
+            QVERIFY(parser.errorStatus() >= 400);
+        }
+    }
+
+    void podStatusTextFromRealObjects_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("crashloop") << "headlamp/pod-crashloopbackoff-liveness.json" << "CrashLoopBackOff";
+        QTest::newRow("imagepull") << "headlamp/pod-imagepullbackoff.json" << "ImagePullBackOff";
+        QTest::newRow("error") << "headlamp/pod-failed-error-terminated.json" << "Error";
+    }
+
+    void podStatusTextFromRealObjects()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const QJsonObject pod = fixture(file);
+        if (pod.isEmpty())
+            QSKIP("fixture missing");
+        QCOMPARE(TableConverter::podStatusText(pod), expected);
+    }
+
+    void podStatusTextRules()
+    {
+        QCOMPARE(TableConverter::podStatusText(parse(R"({"metadata":{"deletionTimestamp":"2026-01-01T00:00:00Z"},"status":{"phase":"Running"}})")), QStringLiteral("Terminating"));
+        QCOMPARE(TableConverter::podStatusText(parse(R"({"spec":{"initContainers":[{"name":"i"}]},"status":{"phase":"Pending","initContainerStatuses":[{"name":"i","state":{"running":{}}}]}})")), QStringLiteral("Init:0/1"));
+        QCOMPARE(TableConverter::podStatusText(parse(R"({"status":{"phase":"Succeeded","containerStatuses":[{"name":"c","state":{"terminated":{"exitCode":0,"reason":"Completed"}}}]}})")), QStringLiteral("Completed"));
+        QCOMPARE(TableConverter::podStatusText(parse(R"({"status":{"phase":"Running","containerStatuses":[{"name":"c","state":{"terminated":{"exitCode":137,"signal":9}}}]}})")), QStringLiteral("Signal:9"));
+    }
+
+    void humanDurations()
+    {
+        QCOMPARE(util::humanDuration(45), QStringLiteral("45s"));
+        QCOMPARE(util::humanDuration(125), QStringLiteral("2m5s"));
+        QCOMPARE(util::humanDuration(131 * 60), QStringLiteral("131m"));
+        QCOMPARE(util::humanDuration(3 * 86400 + 5 * 3600), QStringLiteral("3d5h"));
+        QCOMPARE(util::humanDuration(17 * 3600), QStringLiteral("17h"));
+        QCOMPARE(util::humanDuration(40 * 86400), QStringLiteral("40d"));
+    }
+
+    void podTemplateHashIsStableAndSafe()
+    {
+        const QJsonObject t = parse(R"({"metadata":{"labels":{"app":"kilo-meds"}},"spec":{"containers":[{"name":"meds","image":"kilo-meds:cb1"}]}})");
+        const QString hash = util::podTemplateHash(t, 0);
+        QCOMPARE(util::podTemplateHash(t, 0), hash);
+        QVERIFY(util::podTemplateHash(t, 1) != hash);
+        QVERIFY(hash.size() >= 6 && hash.size() <= 10);
+        for (const QChar c : hash)
+            QVERIFY(QStringLiteral("bcdfghjklmnpqrstvwxz2456789").contains(c));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimUnits)
+#include "tst_sim_units.moc"
