@@ -38,15 +38,14 @@ QString CredentialResult::statusName(Status status)
 
 QString CredentialResult::noKeychainMessage(const QString &detail)
 {
-    QString message = QStringLiteral(
-        "no keychain available: kilo-kiosk keeps credentials only in the Secret Service "
-        "(GNOME Keyring) on the D-Bus session bus, and none answered");
+    QString message = QStringLiteral("no keychain available");
     if (!detail.isEmpty())
         message += QStringLiteral(" (%1)").arg(detail);
     message += QStringLiteral(
-        ". Install gnome-keyring and dbus-user-session, run inside a D-Bus session "
-        "(DBUS_SESSION_BUS_ADDRESS set, e.g. via dbus-run-session) and start an unlocked keyring: "
-        "gnome-keyring-daemon --unlock --components=secrets. Nothing was stored in plain text.");
+        ": kilo-kiosk keeps credentials only in the Secret Service (GNOME Keyring) on the D-Bus "
+        "session bus, never in plain text. Install gnome-keyring and dbus-user-session, run inside a "
+        "D-Bus session (DBUS_SESSION_BUS_ADDRESS set, e.g. via dbus-run-session) and start an unlocked "
+        "keyring: gnome-keyring-daemon --unlock --components=secrets");
     return message;
 }
 
