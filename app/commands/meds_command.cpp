@@ -448,8 +448,10 @@ private:
         if (!parsed.has(QStringLiteral("--allow-duplicate"))) {
             const auto duplicates = m_store->findDuplicates(*medication, &error);
             if (!duplicates.isEmpty()) {
-                return fail(QStringLiteral("%1 is already in the list (id %2); pass --allow-duplicate to add it anyway")
-                                .arg(duplicates.first().title()).arg(duplicates.first().id));
+                const Medication &existing = duplicates.first();
+                return fail(QStringLiteral("%1 is already in the list (id %2%3); pass --allow-duplicate to add it anyway")
+                                .arg(existing.title()).arg(existing.id)
+                                .arg(existing.active ? QString() : QStringLiteral(", stopped")));
             }
         }
         // The label photo: --photo, else the contract's "file" when it is there.

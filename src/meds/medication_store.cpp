@@ -687,6 +687,14 @@ bool MedicationStore::discardPhoto(const QString &photoPath, QString *error)
     return true;
 }
 
+qint64 MedicationStore::dataVersion() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
 QString MedicationStore::integrityCheck() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));

@@ -59,6 +59,10 @@ public:
     // Deletes a stored photo when it is in the photo folder and no record refers to it.
     bool discardPhoto(const QString &photoPath, QString *error);
 
+    // PRAGMA data_version: changes when another connection (another process, or another store
+    // in this one) commits; -1 when the database is not open.
+    qint64 dataVersion() const;
+
     // PRAGMA integrity_check: "ok" or what is wrong.
     QString integrityCheck() const;
 

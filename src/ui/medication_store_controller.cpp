@@ -16,6 +16,31 @@ MedicationStoreController::MedicationStoreController(QObject *parent)
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(10000);
     connect(&m_undoTimer, &QTimer::timeout, this, &MedicationStoreController::dismissUndo);
+    m_pollTimer.setInterval(2000);
+    connect(&m_pollTimer, &QTimer::timeout, this, &MedicationStoreController::poll);
+}
+
+void MedicationStoreController::setPollInterval(int milliseconds)
+{
+    if (milliseconds == m_pollTimer.interval())
+        return;
+    m_pollTimer.setInterval(milliseconds);
+    if (milliseconds <= 0)
+        m_pollTimer.stop();
+    else if (ready())
+        m_pollTimer.start();
+    emit pollIntervalChanged();
+}
+
+void MedicationStoreController::poll()
+{
+    if (!ready())
+        return;
+    const qint64 version = m_store->dataVersion();
+    if (version != m_dataVersion) {
+        m_dataVersion = version;
+        reload();
+    }
 }
 
 MedicationStoreController::~MedicationStoreController()
@@ -76,6 +101,7 @@ bool MedicationStoreController::open()
     dismissUndo();
     m_store = std::make_unique<meds::MedicationStore>(m_databasePath);
     QString error;
+    m_pollTimer.stop();
     if (!m_store->open(&error)) {
         m_records.clear();
         setError(error);
@@ -85,6 +111,9 @@ bool MedicationStoreController::open()
     }
     setError({});
     emit stateChanged();
+    m_dataVersion = m_store->dataVersion();
+    if (m_pollTimer.interval() > 0)
+        m_pollTimer.start();
     return reload();
 }
 

@@ -31,6 +31,8 @@ class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
     Q_PROPERTY(int undoTimeout READ undoTimeout WRITE setUndoTimeout NOTIFY undoChanged)
+    // How often to look for changes saved by others (the CLI, another screen); 0 = never.
+    Q_PROPERTY(int pollInterval READ pollInterval WRITE setPollInterval NOTIFY pollIntervalChanged)
     Q_PROPERTY(QStringList schedulePhrases READ schedulePhrases CONSTANT)
     // Where --demo keeps its medications, away from the real list: $KILO_KIOSK_MEDS_DB when set,
     // else CacheLocation/demo-medications.sqlite.
@@ -49,6 +51,8 @@ public:
     QString undoText() const { return m_undoText; }
     int undoTimeout() const { return m_undoTimer.interval(); }
     void setUndoTimeout(int milliseconds);
+    int pollInterval() const { return m_pollTimer.interval(); }
+    void setPollInterval(int milliseconds);
     QStringList schedulePhrases() const;
     static QString demoDatabasePath();
 
@@ -86,10 +90,12 @@ signals:
     void stateChanged();
     void recordsChanged();
     void undoChanged();
+    void pollIntervalChanged();
 
 private:
     enum class UndoKind { Restore, Revert };
     void setError(const QString &error);
+    void poll();
     void offerUndo(UndoKind kind, const meds::Medication &before, const QString &text);
     QString setActive(qint64 id, bool active);
 
@@ -104,6 +110,8 @@ private:
     UndoKind m_undoKind = UndoKind::Revert;
     QString m_undoText;
     QTimer m_undoTimer;
+    QTimer m_pollTimer;
+    qint64 m_dataVersion = -1;
 };
 
 } // namespace kiosk::ui

@@ -154,6 +154,21 @@ private slots:
         QVERIFY(!QFile::exists(*photo));
     }
 
+    void seesWritesOfOthers()
+    {
+        auto controller = makeController();
+        controller->setPollInterval(20);
+        MedicationStoreController other;
+        other.setDatabasePath(controller->databasePath());
+        QVERIFY(other.open());
+        QSignalSpy changed(controller.get(), &MedicationStoreController::recordsChanged);
+        addOk(other, record(QStringLiteral("Losartan"), QStringLiteral("50 mg"), QStringLiteral("once daily")));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->count(), 1, 2000);
+        QCOMPARE(changed.count(), 1);
+        QTest::qWait(100);
+        QCOMPARE(changed.count(), 1);  // no reload without a change
+    }
+
     void undoTimesOut()
     {
         auto controller = makeController();
