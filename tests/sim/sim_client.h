@@ -10,8 +10,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
+
+#include <optional>
 
 struct SimReply {
     int status = 0;
@@ -42,6 +45,8 @@ public:
         if (!m_token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + m_token);
         request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+        if (m_ssl)
+            request.setSslConfiguration(*m_ssl);
         QNetworkReply *reply = m_manager.sendCustomRequest(request, method, body);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -93,8 +98,10 @@ public:
     }
 
     QNetworkAccessManager &manager() { return m_manager; }
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
 
 private:
+    std::optional<QSslConfiguration> m_ssl;
     QUrl m_base;
     QByteArray m_token;
     QNetworkAccessManager m_manager;

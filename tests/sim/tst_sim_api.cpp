@@ -9,6 +9,9 @@
 #include "sim_client.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -619,6 +622,59 @@ private slots:
         QCOMPARE(forbidden.status, 403);
         QVERIFY(statusOf(forbidden).value("message").toString().contains(QStringLiteral("cannot delete resource \"replicasets\" in API group \"apps\" in the namespace \"kilo-guardian\"")));
         QVERIFY(server->kubeconfig().contains(QStringLiteral("token: \"s3cret\"")));
+    }
+
+    void httpsWithTokenAndClientCertificates()
+    {
+        const QString dir = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/sim/");
+        const QList<QSslCertificate> ca = QSslCertificate::fromPath(dir + "ca.crt");
+        QCOMPARE(ca.size(), 1);
+        ApiServerOptions options;
+        options.token = QStringLiteral("tls-token");
+        options.tlsCertificateFile = dir + "server.crt";
+        options.tlsKeyFile = dir + "server.key";
+        auto server = startServer(options);
+        QVERIFY(server->isListening());
+        QCOMPARE(server->url().scheme(), QStringLiteral("https"));
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.setCaCertificates(ca);
+        SimClient client(server->url(), "tls-token");
+        client.setSslConfiguration(trusting);
+        QCOMPARE(client.get("/apis/apps/v1/namespaces/kilo-guardian/deployments").json().value("items").toArray().size(), 14);
+        SimClient untrusting(server->url(), "tls-token");
+        QVERIFY(untrusting.get("/version").error != QNetworkReply::NoError); // the test CA is not a system CA
+
+        // Client certificates required (as k3s): the CA's client gets in, others do not.
+        ApiServerOptions mutual = options;
+        mutual.token.clear();
+        mutual.clientCaFile = dir + "ca.crt";
+        auto strict = startServer(mutual);
+        QVERIFY(strict->isListening());
+        QFile keyFile(dir + "client.key");
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration withCert = trusting;
+        withCert.setLocalCertificate(QSslCertificate::fromPath(dir + "client.crt").value(0));
+        withCert.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        SimClient admin(strict->url());
+        admin.setSslConfiguration(withCert);
+        QCOMPARE(admin.get("/api/v1/namespaces/kilo-guardian/pods").status, 200);
+        SimClient anonymous(strict->url());
+        anonymous.setSslConfiguration(trusting);
+        const SimReply refused = anonymous.get("/version");
+        QVERIFY(refused.status == 0 && refused.error != QNetworkReply::NoError);
+        QCOMPARE(strict->requestsServed(), 1);
+
+        // Misconfiguration is reported, not crashed on.
+        ApiServerOptions broken;
+        broken.tlsCertificateFile = dir + "missing.crt";
+        broken.tlsKeyFile = dir + "server.key";
+        ApiServer bad(broken);
+        QVERIFY(!bad.listen());
+        QVERIFY(bad.errorString().contains(QStringLiteral("missing.crt")));
+        ApiServerOptions caWithoutTls;
+        caWithoutTls.clientCaFile = dir + "ca.crt";
+        ApiServer plain(caWithoutTls);
+        QVERIFY(!plain.listen());
     }
 
     void faultInjection()
