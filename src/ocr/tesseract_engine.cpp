@@ -1,5 +1,6 @@
 #include "ocr/tesseract_engine.h"
 
+#include <allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -27,6 +28,8 @@ TesseractEngine::TesseractEngine(const Options &options)
     : m_api(std::make_unique<tesseract::TessBaseAPI>())
     , m_options(options)
 {
+    // Leptonica prints box-clipping chatter to stderr; the CLI's stderr is for our error lines.
+    setMsgSeverity(L_SEVERITY_NONE);
     const QByteArray dataPath = options.dataPath.toLocal8Bit();
     const QByteArray language = options.language.toLatin1();
     if (m_api->Init(dataPath.isEmpty() ? nullptr : dataPath.constData(), language.constData(),
