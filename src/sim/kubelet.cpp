@@ -356,7 +356,8 @@ void Kubelet::startContainer(const QString &uid, const QString &container, bool 
     status.insert(QStringLiteral("image"), image);
     status.insert(QStringLiteral("imageID"), fullImageName(repositoryOf(image)) + QStringLiteral("@sha256:") + sha256(image));
     status.insert(QStringLiteral("containerID"), containerId);
-    status.insert(QStringLiteral("ready"), true);
+    // A crash-looping service never passes its readiness check before it dies.
+    status.insert(QStringLiteral("ready"), profile->behaviour == ImageProfile::Behaviour::Healthy);
     status.insert(QStringLiteral("started"), true);
     status.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), util::timestamp(now)}}}});
     setContainerStatus(*pod, status);

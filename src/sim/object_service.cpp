@@ -353,8 +353,9 @@ WriteResult ObjectService::remove(const ResourceType &type, const QString &ns, c
         return {*existing, std::nullopt, false};
     const QJsonObject stored = m_store->update(type, marked);
     if (&type == &catalog().namespaces() && !m_terminatingNamespaces.contains(name)) {
+        // The namespace controller gets to it after a moment, as in a real cluster.
         m_terminatingNamespaces.append(name);
-        scheduleGc();
+        QTimer::singleShot(1000, this, [this, name]() { processNamespaceDeletion(name); });
     }
     return {stored, std::nullopt, false};
 }
@@ -427,9 +428,6 @@ void ObjectService::runGc()
         if (const auto object = m_store->get(*type, ns, name))
             processFinalizers(*type, *object);
     }
-    const QStringList namespaces = m_terminatingNamespaces;
-    for (const QString &ns : namespaces)
-        processNamespaceDeletion(ns);
 }
 
 bool ObjectService::ownerExists(const QJsonObject &ref, const QString &ns) const
@@ -542,7 +540,7 @@ void ObjectService::processNamespaceDeletion(const QString &ns)
         m_terminatingNamespaces.removeAll(ns);
         m_store->remove(catalog().namespaces(), {}, ns);
     } else {
-        QTimer::singleShot(200, this, &ObjectService::scheduleGc);
+        QTimer::singleShot(200, this, [this, ns]() { processNamespaceDeletion(ns); });
     }
 }
 

@@ -436,8 +436,9 @@ HttpResponse RestHandler::objectResponse(int status, const QJsonObject &object, 
                                          const ResponseFormat &format) const
 {
     const bool pretty = request.queryValue(QStringLiteral("pretty")) == QLatin1String("true");
-    const auto &type = *catalog().findByKind(object.value(QStringLiteral("apiVersion")).toString(), object.value(QStringLiteral("kind")).toString());
-    if (format.table) {
+    const ResourceType *found = catalog().findByKind(object.value(QStringLiteral("apiVersion")).toString(), object.value(QStringLiteral("kind")).toString());
+    if (format.table && found) {
+        const ResourceType &type = *found;
         const QString includeText = request.queryValue(QStringLiteral("includeObject"));
         const auto include = includeText == QLatin1String("None") ? TableConverter::IncludeObject::None
                              : includeText == QLatin1String("Object") ? TableConverter::IncludeObject::Object

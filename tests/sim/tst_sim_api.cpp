@@ -602,6 +602,61 @@ private slots:
         QCOMPARE(server->store()->get(catalog().deployments(), "kilo-guardian", "kilo-library")->value("status").toObject().value("availableReplicas").toInt(), 1);
     }
 
+    void progressDeadlineExceeded()
+    {
+        auto server = startServer();
+        SimClient client(server->url());
+        const QJsonObject deployment{
+            {"apiVersion", "apps/v1"}, {"kind", "Deployment"},
+            {"metadata", QJsonObject{{"name", "kilo-broken"}}},
+            {"spec", QJsonObject{{"progressDeadlineSeconds", 2},
+                                 {"selector", QJsonObject{{"matchLabels", QJsonObject{{"app", "kilo-broken"}}}}},
+                                 {"template", QJsonObject{{"metadata", QJsonObject{{"labels", QJsonObject{{"app", "kilo-broken"}}}}},
+                                                          {"spec", QJsonObject{{"containers", QJsonArray{QJsonObject{{"name", "broken"}, {"image", "registry.local/crashloop:1"}}}}}}}}}}};
+        QCOMPARE(client.send("POST", "/apis/apps/v1/namespaces/kilo-guardian/deployments", deployment).status, 201);
+        const auto progressing = [&]() {
+            const auto d = server->store()->get(catalog().deployments(), "kilo-guardian", "kilo-broken");
+            for (const auto &c : d->value("status").toObject().value("conditions").toArray())
+                if (c.toObject().value("type").toString() == QLatin1String("Progressing"))
+                    return c.toObject().value("reason").toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(progressing(), QStringLiteral("ProgressDeadlineExceeded"), 20000);
+        // The pod went through a crash and a restart on the way.
+        const auto restarted = [&]() {
+            for (const QJsonObject &pod : server->store()->list(catalog().pods(), "kilo-guardian")) {
+                const QJsonObject status = pod.value("status").toObject().value("containerStatuses").toArray().at(0).toObject();
+                if (status.value("image").toString() == QLatin1String("registry.local/crashloop:1"))
+                    return status.value("restartCount").toInt() >= 1
+                           && status.value("lastState").toObject().value("terminated").toObject().value("exitCode").toInt() == 1;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(restarted(), 10000);
+        QCOMPARE(progressing(), QStringLiteral("ProgressDeadlineExceeded")); // never ready, so no progress since
+        // Scale read as a Table falls back to the object (no printer for Scale), not a crash.
+        QCOMPARE(client.get("/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-broken/scale", "application/json;as=Table;v=v1;g=meta.k8s.io").status, 200);
+    }
+
+    void namespaceLifecycle()
+    {
+        auto server = startServer();
+        SimClient client(server->url());
+        QCOMPARE(client.send("POST", "/api/v1/namespaces", QJsonObject{{"metadata", QJsonObject{{"name", "scratch"}}}}).status, 201);
+        QCOMPARE(client.send("POST", "/api/v1/namespaces", QJsonObject{{"metadata", QJsonObject{{"name", "Not.A.Label"}}}}).status, 422);
+        const QJsonObject cm{{"metadata", QJsonObject{{"name", "web"}}}, {"spec", QJsonObject{{"ports", QJsonArray{QJsonObject{{"port", 80}}}}}}};
+        const SimReply created = client.send("POST", "/api/v1/namespaces/scratch/services", cm);
+        QCOMPARE(created.status, 201);
+        QVERIFY(created.json().value("spec").toObject().value("clusterIP").toString().startsWith(QStringLiteral("10.43.")));
+        const SimReply deleting = client.request("DELETE", "/api/v1/namespaces/scratch");
+        QCOMPARE(deleting.status, 200);
+        QCOMPARE(deleting.json().value("status").toObject().value("phase").toString(), QStringLiteral("Terminating"));
+        const SimReply refused = client.send("POST", "/api/v1/namespaces/scratch/services", cm);
+        QCOMPARE(refused.status, 403);
+        QTRY_COMPARE_WITH_TIMEOUT(client.get("/api/v1/namespaces/scratch").status, 404, 5000);
+        QCOMPARE(client.get("/api/v1/namespaces/scratch/services/web").status, 404);
+    }
+
     void tokens()
     {
         ApiServerOptions options;
