@@ -156,13 +156,26 @@ QVariantMap MedicationStoreController::add(const QVariantMap &record)
     if (!ready())
         return {{QStringLiteral("error"), m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
     QStringList problems;
-    const auto medication = meds::Medication::fromJson(QJsonObject::fromVariantMap(record), &problems);
+    auto medication = meds::Medication::fromJson(QJsonObject::fromVariantMap(record), &problems);
     if (!medication)
         return {{QStringLiteral("error"), problems.join(QStringLiteral("; "))}};
     QString error;
+    // The label photo the record was read from ("file" in the OCR contract) is kept with it.
+    const QString photo = record.value(QStringLiteral("file")).toString();
+    std::optional<QString> storedPhoto;
+    if (!photo.isEmpty()) {
+        const QUrl url(photo);
+        storedPhoto = m_store->importPhoto(url.isLocalFile() ? url.toLocalFile() : photo, &error);
+        if (!storedPhoto)
+            return {{QStringLiteral("error"), error}};
+        medication->photoPath = *storedPhoto;
+    }
     const auto stored = m_store->add(*medication, &error);
-    if (!stored)
+    if (!stored) {
+        if (storedPhoto)
+            m_store->discardPhoto(*storedPhoto, nullptr);
         return {{QStringLiteral("error"), error}};
+    }
     reload();
     return {{QStringLiteral("id"), stored->id}};
 }

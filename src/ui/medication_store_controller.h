@@ -66,7 +66,8 @@ public:
     Q_INVOKABLE bool reload();
     // The record as a map, or an empty map when there is none.
     Q_INVOKABLE QVariantMap get(qint64 id) const;
-    // Stores a new record (contract shape); returns {id} or {error}.
+    // Stores a new record (contract shape); its "file" (a path or file: URL to the label
+    // photo) is copied into the photo folder. Returns {id} or {error}; nothing is kept on error.
     Q_INVOKABLE QVariantMap add(const QVariantMap &record);
     // Applies changes (contract field names); returns the error, empty on success. Undoable.
     Q_INVOKABLE QString update(qint64 id, const QVariantMap &changes);

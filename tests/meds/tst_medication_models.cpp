@@ -5,6 +5,7 @@
 #include "ui/today_dose_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -167,6 +168,30 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QTest::qWait(100);
         QCOMPARE(changed.count(), 1);  // no reload without a change
+    }
+
+    void addKeepsTheLabelPhoto()
+    {
+        auto controller = makeController();
+        QFile png(m_dir.filePath(QStringLiteral("label.png")));
+        QVERIFY(png.open(QIODevice::WriteOnly));
+        png.write(QByteArray("\x89PNG\r\n\x1A\n") + QByteArray(32, 'x'));
+        png.close();
+        QVariantMap map = record(QStringLiteral("Sertraline"), QStringLiteral("50 mg"), QStringLiteral("once daily"));
+        map.insert(QStringLiteral("file"), QUrl::fromLocalFile(png.fileName()).toString());
+        const qint64 id = addOk(*controller, map);
+        const QUrl photo = controller->get(id).value(QStringLiteral("photoUrl")).toUrl();
+        QVERIFY(photo.toLocalFile().startsWith(controller->store()->photoDirectory()));
+        QVERIFY(QFile::exists(photo.toLocalFile()));
+
+        // A record that is refused keeps no photo behind.
+        map.insert(QStringLiteral("schedule"), QStringLiteral("whenever"));
+        QVERIFY(controller->add(map).contains(QStringLiteral("error")));
+        QCOMPARE(QDir(controller->store()->photoDirectory()).entryList(QDir::Files).size(), 1);
+        map.insert(QStringLiteral("schedule"), QStringLiteral("once daily"));
+        map.insert(QStringLiteral("file"), m_dir.filePath(QStringLiteral("missing.jpg")));
+        QVERIFY(controller->add(map).value(QStringLiteral("error")).toString().contains(QStringLiteral("cannot read the photo")));
+        QCOMPARE(controller->count(), 1);
     }
 
     void undoTimesOut()
