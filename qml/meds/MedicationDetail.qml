@@ -197,13 +197,18 @@ Item {
         }
     }
 
-    // The photo over the whole view; pinch or double-tap to zoom, tap outside to close.
+    // The photo over the whole view; pinch or double-tap to zoom, Close to go back.
     Rectangle {
         objectName: "photoViewer"
         anchors.fill: parent
         visible: detail.photoEnlarged
         color: "#e6000000"
         z: 10
+        // Swallows touches meant for what is underneath; a tap on the margin closes it.
+        MouseArea {
+            anchors.fill: parent
+            onClicked: { big.scale = 1; detail.photoEnlarged = false }
+        }
         Flickable {
             id: zoom
             anchors.fill: parent

@@ -134,6 +134,14 @@ TestCase {
         compare(findChild(detail, "detailTitle").text, "Metformin 500 mg")
         compare(findChild(detail, "detail_schedule").text, "twice daily")
         verify(findChild(detail, "detailPhoto").visible)  // says "No label photo"
+        // The enlarged photo covers the view: the buttons underneath do not react.
+        detail.photoEnlarged = true
+        waitForRendering(detail)
+        mouseClick(findChild(detail, "detailDelete"))
+        compare(page.store.count, 1)
+        verify(detail.photoEnlarged)
+        mouseClick(findChild(detail, "photoClose"))
+        verify(!detail.photoEnlarged)
 
         // Stop, then undo.
         mouseClick(findChild(detail, "detailStop"))
