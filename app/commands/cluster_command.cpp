@@ -1,6 +1,9 @@
 #include "commands/cluster_command.h"
 
 #include "k8s/api_client.h"
+#include "k8s/cleanup_executor.h"
+#include "k8s/rollback_planner.h"
+#include "k8s/rollout_follower.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
 #include "k8s/connection_resolver.h"
@@ -15,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QTextStream>
@@ -187,6 +191,295 @@ int status(const QStringList &arguments)
     return exitCode;
 }
 
+struct ClusterSnapshot {
+    QList<QJsonObject> deployments;
+    QList<QJsonObject> replicaSets;
+    QList<QJsonObject> pods;
+};
+
+// Lists deployments, ReplicaSets and pods once (the same informers as the UI, stopped when synced).
+std::optional<ClusterSnapshot> snapshot(const ClusterConnection &connection, int timeout, QString *error)
+{
+    kiosk::k8s::ClusterMonitor monitor(connection);
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::changed, &loop, [&] {
+        if (monitor.hasSynced())
+            loop.quit();
+    });
+    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::stateChanged, &loop, [&] {
+        if (!monitor.hasSynced() && isFinal(monitor.lastError(), false))
+            loop.quit();
+    });
+    monitor.start();
+    deadline.start(timeout);
+    loop.exec();
+    monitor.stop();
+    if (!monitor.hasSynced()) {
+        const ApiError e = monitor.lastError();
+        *error = e.isError() ? e.message : QStringLiteral("the cluster did not answer within the timeout");
+        return std::nullopt;
+    }
+    return ClusterSnapshot{monitor.deployments(), monitor.replicaSets(), monitor.pods()};
+}
+
+QJsonObject executorJson(const kiosk::k8s::CleanupExecutor &executor)
+{
+    using Status = kiosk::k8s::CleanupExecutor::ItemResult::Status;
+    QJsonArray items;
+    for (const auto &r : executor.results())
+        items.append(QJsonObject{{"action", r.action},
+                                 {"name", r.name},
+                                 {"status", kiosk::k8s::CleanupExecutor::statusName(r.status)},
+                                 {"message", r.message}});
+    return QJsonObject{{"done", executor.count(Status::Done)},
+                       {"skipped", executor.count(Status::Skipped)},
+                       {"failed", executor.count(Status::Failed)},
+                       {"items", items}};
+}
+
+void runExecutor(kiosk::k8s::CleanupExecutor &executor, bool dryRun, bool verbose)
+{
+    QEventLoop loop;
+    QObject::connect(&executor, &kiosk::k8s::CleanupExecutor::finished, &loop, &QEventLoop::quit);
+    if (verbose) {
+        QObject::connect(&executor, &kiosk::k8s::CleanupExecutor::progress, &loop, [&](int done, int total) {
+            const auto &r = executor.results().constLast();
+            QTextStream(stdout) << QStringLiteral("[%1/%2] %3 %4: %5%6\n")
+                                       .arg(done).arg(total).arg(r.action, r.name,
+                                                                 kiosk::k8s::CleanupExecutor::statusName(r.status),
+                                                                 r.message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.message))
+                                << Qt::flush;
+        });
+    }
+    executor.start(dryRun);
+    if (executor.isRunning())
+        loop.exec();
+}
+
+void printPlan(QTextStream &out, const kiosk::k8s::CleanupPlan &plan)
+{
+    out << "Plan: delete " << plan.deletes.size() << " ReplicaSets, patch " << plan.patches.size()
+        << " deployments, " << plan.orphans.size() << " orphaned ReplicaSet(s) (ReplicaSets "
+        << plan.replicaSetsBefore << " -> " << plan.replicaSetsAfter << ")\n";
+    for (const QString &line : plan.summaryLines())
+        out << "  " << line << '\n';
+    for (const auto &o : plan.orphans)
+        out << "  orphan " << o.name << ": " << (o.willDelete ? "will be deleted" : "kept") << " (" << o.reason << ")\n";
+}
+
+int cleanup(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("keep"), QStringLiteral("old ReplicaSets kept per deployment (default 3)"), QStringLiteral("n"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("include-orphans"), QStringLiteral("also delete orphaned ReplicaSets")});
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("plan and check with the server; change nothing")});
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("carry the plan out")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("cleanup"), arguments, &rc))
+        return rc;
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    const bool yes = parser.isSet(QStringLiteral("yes"));
+    if (dryRun == yes)
+        return fail(QStringLiteral("cluster cleanup needs exactly one of --dry-run or --yes"));
+    bool ok = false;
+    const int keep = parser.value(QStringLiteral("keep")).toInt(&ok);
+    if (!ok || keep < 0)
+        return fail(QStringLiteral("--keep needs a number of 0 or more"));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    QString error;
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+    const auto state = snapshot(*connection, timeoutMs(parser), &error);
+    if (!state)
+        return fail(error);
+
+    kiosk::k8s::CleanupOptions options;
+    options.keep = keep;
+    options.includeOrphans = parser.isSet(QStringLiteral("include-orphans"));
+    const auto plan = kiosk::k8s::planCleanup(state->deployments, state->replicaSets, state->pods, options);
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    kiosk::security::AuditLog audit;
+    const QString target = QStringLiteral("namespace/%1").arg(connection->nameSpace);
+
+    // The server's own dry run of every request, so a refusal shows before anything changes.
+    kiosk::k8s::CleanupExecutor check(&client, connection->nameSpace, plan);
+    runExecutor(check, true, false);
+    QJsonObject output = plan.toJson();
+    output.insert("dry_run", executorJson(check));
+    const int refused = check.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed);
+    if (dryRun || refused > 0) {
+        if (json) {
+            QTextStream(stdout) << QJsonDocument(output).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            QTextStream out(stdout);
+            printPlan(out, plan);
+            out << "Server dry run: " << check.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Done) << " accepted, "
+                << refused << " refused.\n";
+            for (const auto &r : check.results())
+                if (r.status == kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed)
+                    out << "  refused: " << r.action << ' ' << r.name << ": " << r.message << '\n';
+            if (dryRun)
+                out << "Nothing was changed (dry run).\n";
+        }
+        audit.record(QStringLiteral("cluster.cleanup.plan"), target,
+                     refused > 0 ? kiosk::security::AuditEntry::Outcome::Failure : kiosk::security::AuditEntry::Outcome::Success,
+                     QStringLiteral("keep %1: %2 deletions, %3 patches, %4 orphans planned; server dry run refused %5")
+                         .arg(keep).arg(plan.deletes.size()).arg(plan.patches.size()).arg(plan.orphans.size()).arg(refused));
+        return refused > 0 ? fail(QStringLiteral("the server refused %1 request(s) in the dry run; nothing was changed").arg(refused)) : 0;
+    }
+
+    if (!json) {
+        QTextStream out(stdout);
+        printPlan(out, plan);
+        out.flush();
+    }
+    kiosk::k8s::CleanupExecutor executor(&client, connection->nameSpace, plan);
+    runExecutor(executor, false, !json);
+    const auto state2 = snapshot(*connection, timeoutMs(parser), &error);
+    const int failed = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed);
+    const int done = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Done);
+    const int skipped = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Skipped);
+    audit.record(QStringLiteral("cluster.cleanup"), target,
+                 failed > 0 ? kiosk::security::AuditEntry::Outcome::Failure : kiosk::security::AuditEntry::Outcome::Success,
+                 QStringLiteral("keep %1: %2 done, %3 skipped, %4 failed").arg(keep).arg(done).arg(skipped).arg(failed));
+    output.insert("result", executorJson(executor));
+    if (state2)
+        output.insert("replicasets_after", state2->replicaSets.size());
+    if (json) {
+        QTextStream(stdout) << QJsonDocument(output).toJson(QJsonDocument::Compact) << '\n';
+    } else {
+        QTextStream out(stdout);
+        out << "Done: " << done << ", skipped: " << skipped << ", failed: " << failed << ".";
+        if (state2)
+            out << " ReplicaSets now: " << state2->replicaSets.size() << '.';
+        out << '\n';
+    }
+    return failed > 0 ? fail(QStringLiteral("%1 request(s) failed").arg(failed)) : 0;
+}
+
+int rollback(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("to-revision"), QStringLiteral("the revision to go back to (default: the previous)"), QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("show the patch and check it with the server; change nothing")});
+    parser.addOption({QStringLiteral("yes"), QStringLiteral("roll back (the default without --dry-run)")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+    parser.addOption({QStringLiteral("rollout-timeout"), QStringLiteral("seconds to wait for the rollout (default 300)"), QStringLiteral("s"), QStringLiteral("300")});
+    parser.addPositionalArgument(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("rollback"), arguments, &rc))
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("cluster rollback needs exactly one DEPLOYMENT"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (dryRun && parser.isSet(QStringLiteral("yes")))
+        return fail(QStringLiteral("--dry-run and --yes cannot be combined"));
+    bool ok = false;
+    const qint64 toRevision = parser.value(QStringLiteral("to-revision")).toLongLong(&ok);
+    if (!ok || toRevision < 0)
+        return fail(QStringLiteral("--to-revision needs a revision number"));
+    const int rolloutTimeout = parser.value(QStringLiteral("rollout-timeout")).toInt(&ok);
+    if (!ok || rolloutTimeout <= 0)
+        return fail(QStringLiteral("--rollout-timeout needs a positive number of seconds"));
+    QString name = parser.positionalArguments().constFirst();
+    for (const QString &prefix : {QStringLiteral("deployment/"), QStringLiteral("deployment.apps/"), QStringLiteral("deploy/")})
+        if (name.startsWith(prefix))
+            name = name.mid(prefix.size());
+    const bool json = parser.isSet(QStringLiteral("json"));
+    QString error;
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+    const auto state = snapshot(*connection, timeoutMs(parser), &error);
+    if (!state)
+        return fail(error);
+    const auto deployment = std::find_if(state->deployments.cbegin(), state->deployments.cend(), [&](const QJsonObject &d) {
+        return d.value(u"metadata").toObject().value(u"name").toString() == name;
+    });
+    if (deployment == state->deployments.cend())
+        return fail(QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace));
+
+    const auto plan = kiosk::k8s::planRollback(*deployment, state->replicaSets, toRevision);
+    kiosk::security::AuditLog audit;
+    const QString target = QStringLiteral("deployment/%1").arg(name);
+    QTextStream out(stdout);
+    if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::Refused) {
+        audit.record(QStringLiteral("cluster.rollback"), target, kiosk::security::AuditEntry::Outcome::Denied, plan.message);
+        return fail(plan.message);
+    }
+    if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::NoOp) {
+        if (json)
+            out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            out << "deployment.apps/" << name << ' ' << plan.message << '\n';
+        return 0;
+    }
+
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(connection->nameSpace, name);
+    auto patch = [&](bool serverDryRun) {
+        QEventLoop loop;
+        ApiError result;
+        QUrlQuery query;
+        if (serverDryRun)
+            query.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
+        client.send("PATCH", path, query, plan.patchBody(), "application/json-patch+json", &loop,
+                    [&](const kiosk::k8s::ApiResponse &response) {
+                        result = response.error;
+                        loop.quit();
+                    });
+        loop.exec();
+        return result;
+    };
+    const ApiError checked = patch(true);
+    if (checked.isError())
+        return fail(QStringLiteral("the server refused the rollback in a dry run: %1").arg(checked.message));
+    if (dryRun) {
+        if (json)
+            out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            out << "Would roll " << name << " back to revision " << plan.revision << " (" << plan.images.join(", ")
+                << ", now " << plan.currentImages.join(", ") << "). Server dry run: accepted. Nothing was changed.\n";
+        return 0;
+    }
+    const ApiError sent = patch(false);
+    if (sent.isError()) {
+        audit.record(QStringLiteral("cluster.rollback"), target, kiosk::security::AuditEntry::Outcome::Failure, sent.message);
+        return fail(QStringLiteral("rollback of %1 failed: %2").arg(name, sent.message));
+    }
+    if (!json)
+        out << "deployment.apps/" << name << " rolled back to revision " << plan.revision << " (" << plan.images.join(", ") << ")\n"
+            << Qt::flush;
+
+    kiosk::k8s::RolloutFollower follower(&client, connection->nameSpace, name);
+    QEventLoop loop;
+    QObject::connect(&follower, &kiosk::k8s::RolloutFollower::statusChanged, &loop, [&](const QString &message) {
+        if (!json)
+            out << message << '\n' << Qt::flush;
+    });
+    QObject::connect(&follower, &kiosk::k8s::RolloutFollower::finished, &loop, &QEventLoop::quit);
+    follower.start(rolloutTimeout * 1000);
+    loop.exec();
+    audit.record(QStringLiteral("cluster.rollback"), target,
+                 follower.done() ? kiosk::security::AuditEntry::Outcome::Success : kiosk::security::AuditEntry::Outcome::Failure,
+                 QStringLiteral("to revision %1 (%2): %3").arg(plan.revision).arg(plan.images.join(", "), follower.message()));
+    if (json) {
+        QJsonObject result = plan.toJson();
+        result.insert("rollout", QJsonObject{{"done", follower.done()}, {"message", follower.message()}});
+        out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return follower.done() ? 0 : fail(QStringLiteral("rollout of %1 did not complete: %2").arg(name, follower.message()));
+}
+
 int logs(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -342,6 +635,8 @@ const char *kUsage =
     "  disconnect                                   forget the saved connection\n"
     "  status [--json] [--watch]                    deployments, pods, ReplicaSets and the checklist\n"
     "  logs POD [--previous] [--tail N]             a pod's log\n"
+    "  cleanup [--keep N] [--include-orphans] (--dry-run|--yes) [--json]   delete stale ReplicaSets, cap history\n"
+    "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what kubectl rollout undo does, then wait\n"
     "Connection options: --kubeconfig FILE --context NAME --namespace NS --server URL --timeout S\n";
 
 } // namespace
@@ -360,10 +655,14 @@ kiosk::cli::Subcommand clusterCommand()
                     return connect(rest);
                 if (verb == u"disconnect")
                     return disconnect(rest);
+                if (verb == u"cleanup")
+                    return cleanup(rest);
+                if (verb == u"rollback")
+                    return rollback(rest);
                 if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
                     QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
                     return verb.isEmpty() ? 2 : 0;
                 }
-                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs)").arg(verb));
+                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs, cleanup, rollback)").arg(verb));
             }};
 }
