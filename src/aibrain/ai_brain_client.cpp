@@ -238,7 +238,7 @@ int AiBrainClient::analyzeFile(const QString &path)
         reportLater(id, r);
         return id;
     }
-    return analyzeData(upload.data, path);
+    return analyzeData(upload.data, upload.fileName);
 }
 
 int AiBrainClient::analyzeData(const QByteArray &data, const QString &fileName)
@@ -284,7 +284,7 @@ void AiBrainClient::onFinished(QNetworkReply *reply)
     const Pending p = m_pending.take(reply);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool cancelled = reply->error() == QNetworkReply::OperationCanceledError && !p.timedOut && !p.tooLarge;
-    const QByteArray body = (p.timedOut || p.tooLarge) ? QByteArray() : reply->read(AnswerNormalizer::kMaxAnswerBytes + 1);
+    const QByteArray body = (p.timedOut || p.tooLarge || !reply->isOpen()) ? QByteArray() : reply->read(AnswerNormalizer::kMaxAnswerBytes + 1);
     const bool httpAnswer = status > 0 && !p.timedOut && !p.tooLarge;
     QString httpError;
     if (httpAnswer && (status < 200 || status > 299)) {

@@ -221,13 +221,17 @@ void ReadingEngine::cancel()
 {
     if (!m_job)
         return;
-    m_job->cancel->store(true);
-    if (m_job->healthRequest >= 0 || m_job->analyzeRequest >= 0)
+    // Forget the job first: aborting a reply reports synchronously, and that report must be ignored.
+    const Job job = *m_job;
+    m_job.reset();
+    job.cancel->store(true);
+    if (job.healthRequest >= 0 || job.analyzeRequest >= 0)
         m_client->abortAll();
     ReadingResult r;
-    r.engine = m_job->local ? ReadingResult::LocalEngine : ReadingResult::AiBrainEngine;
+    r.engine = job.local ? ReadingResult::LocalEngine : ReadingResult::AiBrainEngine;
     r.cancelled = true;
-    finish(r);
+    r.ms = now() - job.startedMs;
+    emit finished(job.id, r);
 }
 
 ReadingResult ReadingEngine::readFileBlocking(const QString &path)
