@@ -18,7 +18,7 @@ constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
 const Rx &rxNumberPattern()
 {
-    static const Rx r(QStringLiteral("\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num)\\s*[:.]?\\s*([0-9OoIlSB]{4,12})\\b"), CI);
+    static const Rx r(QStringLiteral("\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num|:)\\s*[:.#]?\\s*([0-9OoIlSB]{4,12})\\b"), CI);
     return r;
 }
 
@@ -349,7 +349,7 @@ Prescription FieldParser::parse(const OcrPage &page) const
     static const Rx prescriberKey(QStringLiteral("^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"), CI);
     static const Rx drKey(QStringLiteral("^\\s*Dr\\b\\.?\\s*([A-Za-z].+)$"), CI);
     static const Rx credentialName(QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"), CI);
-    static const Rx patientKey(QStringLiteral("\\b(?:Patient|Pt|Patient Name)\\s*[:.;]\\s*(.+)$"), CI);
+    static const Rx patientKey(QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For)\\s*[:;]\\s*(.+)$"), CI);
     static const Rx sigKey(QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);
     static const Rx pharmacyWords(QStringLiteral("\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary)\\b"), CI);
 
@@ -511,6 +511,24 @@ Prescription FieldParser::parse(const OcrPage &page) const
         }
     }
 
+    // No "Sig:" and no verb: the directions are the row that states a schedule ("1 tab PO TID").
+    if (sigRow < 0) {
+        static const Rx doseWords(QStringLiteral("\\b(?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|gtts?|ml)\\b|\\bP\\.?O\\.?\\b"), CI);
+        for (size_t r = 0; r < rows.size() && sigRow < 0; ++r) {
+            if (keyedRows.contains(int(r)) || (drugRow >= 0 && int(r) == drugRow / 1000))
+                continue;
+            for (size_t c = 0; c < rows[r].cells.size(); ++c) {
+                const QString &t = rows[r].cells[c].text;
+                if (doseWords.match(t).hasMatch() && !SigNormalizer::normalise(t).schedule.isEmpty()) {
+                    sigRow = int(r);
+                    sigCellIndex = int(c);
+                    sigOffset = 0;
+                    break;
+                }
+            }
+        }
+    }
+
     // --- Sig: the keyed or verb-led cell, continued on following rows that belong to nothing else.
     if (sigRow >= 0) {
         const Cell &cell = rows[size_t(sigRow)].cells[size_t(sigCellIndex)];
@@ -597,9 +615,13 @@ Prescription FieldParser::parse(const OcrPage &page) const
     }
 
     // --- Pharmacy: a heading near the top that names a pharmacy, never a key row.
-    for (size_t r = 0; r < rows.size() && r < 4; ++r) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (int(r) == sigRow || (drugRow >= 0 && int(r) == drugRow / 1000))
+            continue;
         for (const auto &cell : rows[r].cells) {
             const QString t = cell.text.simplified();
+            if (patientKey.match(t).hasMatch() || prescriberKey.match(t).hasMatch())
+                continue;
             if (rxNumberPattern().match(t).hasMatch() || t.contains(QRegularExpression(QStringLiteral("\\d"))))
                 continue;
             const auto words = t.split(QLatin1Char(' '));
@@ -617,10 +639,17 @@ Prescription FieldParser::parse(const OcrPage &page) const
     // --- Patient on a pharmacy label: the bare name row just above the sig or the drug.
     if (!patient.isSet()) {
         const int anchor = sigRow >= 0 ? sigRow : (drugRow >= 0 ? drugRow / 1000 : -1);
+        const int drugRowIndex = drugRow >= 0 ? drugRow / 1000 : -1;
         for (int r = anchor - 1; r >= 0 && r >= anchor - 3; --r) {
-            if (keyedRows.contains(r) || rows[size_t(r)].cells.size() != 1)
+            if (r == drugRowIndex || r == sigRow)
                 continue;
             const Cell &cell = rows[size_t(r)].cells[0];
+            const QString &t = cell.text;
+            // The name cell itself must carry no key; a key elsewhere on the row is fine (two columns).
+            if (rxNumberPattern().match(t).hasMatch() || qtyKey.match(t).hasMatch() || refillKey.match(t).hasMatch()
+                || dateKey.match(t).hasMatch() || prescriberKey.match(t).hasMatch() || drKey.match(t).hasMatch()
+                || credentialName.match(t.simplified()).hasMatch() || pharmacyWords.match(t).hasMatch())
+                continue;
             if (looksLikeName(cell.text) && !m_lexicon.bestMatch(cell.text.split(QLatin1Char(' '))).isValid()) {
                 patient.offer(titleCase(cell.text), 0.9 * cell.confidence(0, cell.text.size()), r);
                 break;

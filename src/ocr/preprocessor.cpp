@@ -21,13 +21,14 @@ cv::Mat Preprocessor::evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat 
     return even;
 }
 
-double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count)
+double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv::Rect *textArea)
 {
     cv::Mat ink;
     cv::threshold(evenGray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     std::vector<int> heights;
+    std::vector<cv::Rect> boxes;
     const int maxHeight = std::max(8, evenGray.rows / 6);
     for (int i = 1; i < n; ++i) {
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
@@ -39,13 +40,26 @@ double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count)
         if (area > 0.9 * w * h)
             continue;
         heights.push_back(h);
+        boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
     }
     if (count)
         *count = int(heights.size());
     if (heights.size() < 8)
         return 0.0;
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    return heights[heights.size() / 2];
+    std::vector<int> sorted = heights;
+    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+    const int median = sorted[sorted.size() / 2];
+    if (textArea) {
+        // Text is where glyphs of about the median size are; specks and rules do not count.
+        cv::Rect area;
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            if (heights[i] * 2 < median || heights[i] > median * 3)
+                continue;
+            area = area.empty() ? boxes[i] : (area | boxes[i]);
+        }
+        *textArea = area;
+    }
+    return median;
 }
 
 Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &options)
@@ -62,7 +76,15 @@ Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &option
     // First pass at the photo's scale to learn the glyph size; the kernel must exceed a stroke.
     const int firstKernel = std::max(15, std::min(gray.cols, gray.rows) / 25);
     cv::Mat even = evenLighting(gray, firstKernel, nullptr);
-    result.glyphHeight = estimateGlyphHeight(even, &result.glyphCount);
+    result.glyphHeight = estimateGlyphHeight(even, &result.glyphCount, &result.textArea);
+    // Reading blank paper costs Tesseract time for nothing: keep the text and a margin of two glyphs.
+    if (result.glyphHeight > 0 && !result.textArea.empty()) {
+        const int margin = int(result.glyphHeight * 2);
+        const cv::Rect keep = cv::Rect(result.textArea.x - margin, result.textArea.y - margin,
+                                       result.textArea.width + 2 * margin, result.textArea.height + 2 * margin)
+            & cv::Rect(0, 0, gray.cols, gray.rows);
+        gray = gray(keep);
+    }
 
     double scale = 1.0;
     if (result.glyphHeight > 0)

@@ -19,12 +19,13 @@ public:
         double glyphHeight = 0.0;   // median glyph height in the flattened label before scaling, px
         double scale = 1.0;         // applied scale factor
         int glyphCount = 0;         // glyph-sized components seen (0: no text found)
+        cv::Rect textArea;          // where the glyphs are, in the flattened label (before scaling)
     };
 
     static Result run(const cv::Mat &bgr, const Options &options);
     static Result run(const cv::Mat &bgr) { return run(bgr, Options()); }
     // Median height of dark glyph-sized blobs in an evenly lit grey image; count receives how many.
-    static double estimateGlyphHeight(const cv::Mat &evenGray, int *count);
+    static double estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv::Rect *textArea = nullptr);
 
 private:
     static cv::Mat evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat *background);

@@ -54,6 +54,10 @@ QualityReport QualityChecker::assess(const cv::Mat &photo, const LabelLocator::R
     // Paper brightness and glare come from the flattened label in colour, before any correction.
     cv::Mat gray;
     cv::cvtColor(label.warped, gray, cv::COLOR_BGR2GRAY);
+    // Lighting needs no detail: judge it on a small copy.
+    const double shrink = std::min(1.0, 600.0 / std::max(gray.cols, gray.rows));
+    if (shrink < 1.0)
+        cv::resize(gray, gray, cv::Size(), shrink, shrink, cv::INTER_AREA);
     cv::Mat paper;
     const int k = std::max(15, std::min(gray.cols, gray.rows) / 20) | 1;
     cv::morphologyEx(gray, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
