@@ -1,9 +1,11 @@
 #include "subcommands.h"
 
 #include "commands/ocr_command.h"
+#include "commands/audit_command.h"
 #include "commands/cluster_command.h"
 #include "commands/meds_command.h"
 #include "commands/sim_command.h"
+#include "commands/ai_brain_sim_command.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -32,6 +34,8 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
     registry.add(ocrCommand());
     registry.add(medsCommand());
     registry.add(clusterCommand());
+    registry.add(auditCommand());
     registry.add(simCommand());
+    registry.add(aiBrainSimCommand());
     return registry;
 }
