@@ -4,6 +4,7 @@
 #include "meds/medication.h"
 #include "meds/medication_exporter.h"
 #include "meds/medication_store.h"
+#include "meds/medication_validator.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -33,6 +34,9 @@ const char kUsage[] =
     "  edit ID (--json FILE|- | --set FIELD=VALUE...) [--photo IMAGE] [--json-output]\n"
     "  stop ID | resume ID                                 mark as stopped / taken again\n"
     "  delete ID [--json]                                  delete the record and its photo\n"
+    "  import --json FILE|- [--allow-duplicate]            many records: JSON Lines or a JSON array (as\n"
+    "                                                      `export --json` writes); all are checked first,\n"
+    "                                                      then each is saved and printed as one line\n"
     "  export (--csv [FILE] | --json [FILE] | --pdf FILE)  the whole list (stdout when no FILE)\n"
     "  check                                               PRAGMA integrity_check of the database\n"
     "--db FILE picks the database (default $KILO_KIOSK_MEDS_DB, else the app data folder).\n";
@@ -133,8 +137,7 @@ std::optional<qint64> parseId(const QStringList &positional, QString *error)
     return id;
 }
 
-// Reads a JSON object from a file or "-" (stdin).
-std::optional<QJsonObject> readObject(const QString &source, QString *error)
+std::optional<QByteArray> readInput(const QString &source, QString *error)
 {
     QByteArray data;
     if (source == u"-") {
@@ -152,6 +155,16 @@ std::optional<QJsonObject> readObject(const QString &source, QString *error)
         }
         data = in.readAll();
     }
+    return data;
+}
+
+// Reads a JSON object from a file or "-" (stdin).
+std::optional<QJsonObject> readObject(const QString &source, QString *error)
+{
+    const auto input = readInput(source, error);
+    if (!input)
+        return std::nullopt;
+    const QByteArray &data = *input;
     const QString where = source == u"-" ? QStringLiteral("standard input") : source;
     if (data.trimmed().isEmpty()) {
         *error = QStringLiteral("%1 is empty: expected one JSON object").arg(where);
@@ -347,11 +360,13 @@ public:
             return setActive(args, verb == u"resume");
         if (verb == u"delete")
             return remove(args);
+        if (verb == u"import")
+            return importList(args);
         if (verb == u"export")
             return exportList(args);
         if (verb == u"check")
             return check(args);
-        return fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, export, check)").arg(verb),
+        return fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, import, export, check)").arg(verb),
                     kUsageError);
     }
 
@@ -580,6 +595,96 @@ private:
             printJson(removed->toJson(), false);
         else
             QTextStream(stdout) << "Deleted " << removed->id << ": " << removed->title() << '\n';
+        return 0;
+    }
+
+    int importList(const QStringList &args)
+    {
+        const auto parsed = Arguments::parse(args, {QStringLiteral("--allow-duplicate")}, {QStringLiteral("--json")});
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error, kUsageError);
+        if (!parsed.positional.isEmpty())
+            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
+        if (!parsed.options.contains(QStringLiteral("--json")))
+            return fail(QStringLiteral("meds import needs --json FILE or --json - (standard input)"), kUsageError);
+        const QString source = parsed.value(QStringLiteral("--json"));
+        const QString where = source == u"-" ? QStringLiteral("standard input") : source;
+        QString error;
+        const auto data = readInput(source, &error);
+        if (!data)
+            return fail(error);
+
+        // Every record is read and checked before anything is written.
+        QList<QJsonObject> objects;
+        const QByteArray trimmed = data->trimmed();
+        if (trimmed.isEmpty())
+            return fail(QStringLiteral("%1 is empty: expected JSON Lines or a JSON array of records").arg(where));
+        if (trimmed.startsWith('[')) {
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+            if (parseError.error != QJsonParseError::NoError)
+                return fail(QStringLiteral("%1 is not a JSON array: %2 at offset %3").arg(where, parseError.errorString()).arg(parseError.offset));
+            int index = 0;
+            for (const QJsonValue &value : document.array()) {
+                ++index;
+                if (!value.isObject())
+                    return fail(QStringLiteral("nothing was imported: record %1 is not an object").arg(index));
+                objects.append(value.toObject());
+            }
+        } else {
+            int lineNumber = 0;
+            for (const QByteArray &line : data->split('\n')) {
+                ++lineNumber;
+                if (line.trimmed().isEmpty())
+                    continue;
+                QJsonParseError parseError;
+                const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+                if (parseError.error != QJsonParseError::NoError || !document.isObject())
+                    return fail(QStringLiteral("nothing was imported: line %1 of %2 is not one JSON object%3")
+                                    .arg(lineNumber).arg(where)
+                                    .arg(parseError.error != QJsonParseError::NoError ? QStringLiteral(" (%1)").arg(parseError.errorString()) : QString()));
+                objects.append(document.object());
+            }
+        }
+        QList<Medication> records;
+        for (qsizetype i = 0; i < objects.size(); ++i) {
+            QStringList problems;
+            auto medication = Medication::fromJson(objects[i], &problems);
+            if (medication) {
+                Medication checked = *medication;
+                problems = kiosk::meds::MedicationValidator::validate(checked);
+            }
+            if (!problems.isEmpty())
+                return fail(QStringLiteral("nothing was imported: record %1: %2").arg(i + 1).arg(problems.join(QStringLiteral("; "))));
+            medication->photoPath.clear();  // photos are not carried by an import
+            records.append(*medication);
+        }
+        if (!openStore(&error))
+            return fail(error);
+        if (!parsed.has(QStringLiteral("--allow-duplicate"))) {
+            for (qsizetype i = 0; i < records.size(); ++i) {
+                const auto duplicates = m_store->findDuplicates(records[i], &error);
+                if (!duplicates.isEmpty())
+                    return fail(QStringLiteral("nothing was imported: record %1, %2, is already in the list (id %3); pass --allow-duplicate to import anyway")
+                                    .arg(i + 1).arg(records[i].title()).arg(duplicates.first().id));
+                for (qsizetype j = 0; j < i; ++j) {
+                    if (MedicationStore::sameDrug(records[i], records[j]) && records[i].dosage.simplified() == records[j].dosage.simplified())
+                        return fail(QStringLiteral("nothing was imported: records %1 and %2 are both %3; pass --allow-duplicate to import anyway")
+                                        .arg(j + 1).arg(i + 1).arg(records[i].title()));
+                }
+            }
+        }
+        // Each record is its own transaction; its line is printed once it is on disk.
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return fail(QStringLiteral("cannot write to standard output"));
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const auto stored = m_store->add(records[i], &error);
+            if (!stored)
+                return fail(QStringLiteral("record %1 was not saved (%2 before it were): %3").arg(i + 1).arg(i).arg(error));
+            out.write(QJsonDocument(stored->toJson()).toJson(QJsonDocument::Compact) + '\n');
+            out.flush();
+        }
         return 0;
     }
 

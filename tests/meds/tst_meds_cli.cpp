@@ -102,6 +102,16 @@ private slots:
                                             << QByteArray() << QByteArray("cannot be set");
         QTest::newRow("show missing") << QStringList{QStringLiteral("show"), QStringLiteral("99")} << QByteArray() << QByteArray("no medication with id 99");
         QTest::newRow("delete bad id") << QStringList{QStringLiteral("delete"), QStringLiteral("one")} << QByteArray() << QByteArray("not a medication id");
+        const QStringList import{QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")};
+        QTest::newRow("import bad record") << import
+            << QByteArray("{\"medication_name\": \"Aspirin\", \"schedule\": \"once daily\"}\n{\"medication_name\": \"Zinc\", \"schedule\": \"hourly\"}\n")
+            << QByteArray("nothing was imported: record 2");
+        QTest::newRow("import bad line") << import
+            << QByteArray("{\"medication_name\": \"Aspirin\", \"schedule\": \"once daily\"}\nAspirin\n")
+            << QByteArray("line 2 of standard input");
+        QTest::newRow("import duplicate") << import
+            << QByteArray("{\"medication_name\": \"Lisinopril\", \"dosage\": \"10 mg\", \"schedule\": \"once daily\"}\n")
+            << QByteArray("already in the list (id 1)");
         QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")} << QByteArray() << QByteArray("unknown meds command");
     }
     void malformedInputChangesNothing()
@@ -143,6 +153,29 @@ private slots:
         QVERIFY(!QFile::exists(photo));
         result = meds({QStringLiteral("list")});
         QCOMPARE(result.out, QByteArray("No medications saved.\n"));
+    }
+
+    void importRoundTrip()
+    {
+        const QByteArray lines = "{\"medication_name\": \"Aspirin\", \"dosage\": \"81 mg\", \"schedule\": \"once daily\"}\n\n"
+                                 "{\"medication_name\": \"Zinc\", \"schedule\": \"every morning\", \"active\": false}\n";
+        auto result = meds({QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")}, lines);
+        QVERIFY2(result.status == 0, result.err.constData());
+        QCOMPARE(result.out.count('\n'), 2);  // one stored record per line
+        QCOMPARE(listed().size(), 2);
+        // What export --json writes, import reads (into another database).
+        const auto exported = meds({QStringLiteral("export"), QStringLiteral("--json")});
+        QCOMPARE(exported.status, 0);
+        const QString other = m_home.filePath(QStringLiteral("other.sqlite"));
+        result = MedsCliRunner::run(m_home.path(), {QStringLiteral("--db"), other, QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")},
+                                    exported.out);
+        QVERIFY2(result.status == 0, result.err.constData());
+        result = MedsCliRunner::run(m_home.path(), {QStringLiteral("--db"), other, QStringLiteral("list"), QStringLiteral("--stopped"), QStringLiteral("--json")});
+        const QJsonArray stopped = QJsonDocument::fromJson(result.out).array();
+        QCOMPARE(stopped.size(), 1);
+        QCOMPARE(stopped.at(0).toObject().value(QStringLiteral("medication_name")).toString(), QStringLiteral("Zinc"));
+        for (const QJsonValue &record : listed())
+            QCOMPARE(meds({QStringLiteral("delete"), QString::number(record.toObject().value(QStringLiteral("id")).toInteger())}).status, 0);
     }
 
     void check()

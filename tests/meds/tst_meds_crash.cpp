@@ -18,7 +18,7 @@
 using kiosk::meds::MedicationStore;
 
 namespace {
-constexpr int kWrites = 160;
+constexpr int kWrites = 100;
 constexpr int kParallel = 8;
 
 struct Writer {
@@ -133,6 +133,107 @@ private slots:
         QVERIFY(records->size() <= started);
         const auto check = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
         QCOMPARE(check.out, QByteArray("ok\n"));
+    }
+
+    // Long-running writers: `meds import` saves one record per transaction and prints each
+    // once it is on disk, so kills land in the middle of transactions and commits too.
+    void importersKilledMidTransaction()
+    {
+        QTemporaryDir home;
+        const QString db = home.filePath(QStringLiteral("import.sqlite"));
+        const QProcessEnvironment environment = MedsCliRunner::environment(home.path());
+        constexpr int kRecords = 80;
+        const auto batch = [](const QString &prefix) {
+            QByteArray lines;
+            for (int i = 0; i < kRecords; ++i) {
+                const QJsonObject record{{QStringLiteral("medication_name"), QStringLiteral("%1 %2").arg(prefix).arg(i)},
+                                         {QStringLiteral("dosage"), QStringLiteral("%1 mg").arg(i + 1)},
+                                         {QStringLiteral("schedule"), QStringLiteral("every 8 hours")},
+                                         {QStringLiteral("instructions"), QString(300, u'y')},
+                                         {QStringLiteral("confidence"), QJsonObject{{QStringLiteral("dosage"), 0.5},
+                                                                                    {QStringLiteral("schedule"), 0.6}}}};
+                lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+            }
+            return lines;
+        };
+        const auto start = [&](QProcess &process, const QString &prefix) {
+            process.setProcessEnvironment(environment);
+            process.start(MedsCliRunner::executable(), {QStringLiteral("meds"), QStringLiteral("--db"), db,
+                                                        QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")});
+            process.write(batch(prefix));
+            process.closeWriteChannel();
+        };
+
+        // One undisturbed import first: all its lines arrive.
+        QProcess probe;
+        start(probe, QStringLiteral("Probeol"));
+        QVERIFY(probe.waitForFinished(60000));
+        QCOMPARE(probe.exitCode(), 0);
+        QCOMPARE(probe.readAllStandardOutput().count('\n'), kRecords);
+
+        // Each importer is killed once it has acknowledged a random number of records, so the
+        // kill lands while it writes the next ones: inside a transaction, or in a commit.
+        QRandomGenerator random(7);
+        QHash<qint64, QString> acknowledged;
+        int killedMidway = 0;
+        for (int round = 0; round < 4; ++round) {
+            std::vector<std::unique_ptr<QProcess>> importers;
+            std::vector<int> killAfterLines;
+            std::vector<QByteArray> output(3);
+            for (int p = 0; p < 3; ++p) {
+                importers.push_back(std::make_unique<QProcess>());
+                start(*importers.back(), QStringLiteral("Importol %1-%2").arg(round).arg(p));
+                killAfterLines.push_back(1 + random.bounded(kRecords - 2));
+            }
+            QElapsedTimer roundClock;
+            roundClock.start();
+            bool running = true;
+            while (running) {
+                QTest::qWait(1);
+                running = false;
+                for (size_t p = 0; p < importers.size(); ++p) {
+                    output[p] += importers[p]->readAllStandardOutput();
+                    if (importers[p]->state() == QProcess::NotRunning)
+                        continue;
+                    running = true;
+                    if (output[p].count('\n') >= killAfterLines[p])
+                        importers[p]->kill();
+                    QVERIFY2(roundClock.elapsed() < 60000, "an importer hangs");
+                }
+            }
+            for (size_t p = 0; p < importers.size(); ++p) {
+                importers[p]->waitForFinished();
+                output[p] += importers[p]->readAllStandardOutput();
+                int acks = 0;
+                for (const QByteArray &line : output[p].split('\n')) {
+                    const QJsonObject stored = QJsonDocument::fromJson(line).object();
+                    if (stored.isEmpty())
+                        continue;  // nothing, or a line cut by the kill: not acknowledged
+                    acknowledged.insert(stored.value(QStringLiteral("id")).toInteger(),
+                                        stored.value(QStringLiteral("medication_name")).toString());
+                    ++acks;
+                }
+                if (importers[p]->exitStatus() == QProcess::CrashExit && acks > 0 && acks < kRecords)
+                    ++killedMidway;
+            }
+        }
+        qInfo("%lld acknowledged imports, %d of 12 importers killed part way", qint64(acknowledged.size()), killedMidway);
+        QVERIFY(killedMidway >= 8);  // the kills did land in the middle of the imports
+
+        MedicationStore store(db);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+        const auto records = store.list(&error);
+        QVERIFY(records);
+        QHash<qint64, QString> present;
+        for (const auto &m : *records) {
+            present.insert(m.id, m.medicationName);
+            QCOMPARE(m.confidence.size(), 2);
+            QCOMPARE(m.instructions.size(), 300);
+        }
+        for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it)
+            QCOMPARE(present.value(it.key()), it.value());
     }
 };
 
