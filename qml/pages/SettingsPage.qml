@@ -11,6 +11,8 @@ Page {
     required property AppContext app
     required property ThemePreference theme
     required property ClusterController cluster
+    // The admin PIN session (Main.qml's adminSession); without it the Administrator section is hidden.
+    property AdminSession adminSession: null
 
     background: null
 
@@ -138,7 +140,75 @@ Page {
                     }
                 }
             }
+            SettingsSection {
+                objectName: "adminSection"
+                visible: page.adminSession !== null
+                title: qsTr("Administrator")
+                Label {
+                    objectName: "adminStatus"
+                    text: !page.adminSession ? ""
+                          : !page.adminSession.pinSet ? qsTr("No admin PIN is set. Set one so that only an administrator can repair the cluster, change settings or close the kiosk.")
+                          : page.adminSession.unlocked ? qsTr("Unlocked: admin actions are allowed. Locks itself after %1 without a touch.").arg(page.adminSession.idleTimeoutSeconds >= 120 ? qsTr("%1 minutes").arg(Math.round(page.adminSession.idleTimeoutSeconds / 60)) : qsTr("%1 s").arg(Math.round(page.adminSession.idleTimeoutSeconds)))
+                          : page.adminSession.lockedOut ? qsTr("Locked. Too many wrong PINs: try again in %1 s.").arg(page.adminSession.lockoutSecondsLeft)
+                          : qsTr("Locked. Cluster repairs and other admin actions ask for the PIN.")
+                    font.pixelSize: Style.fontBody
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Flow {
+                    spacing: 12
+                    Layout.fillWidth: true
+                    TouchButton {
+                        objectName: "adminSetPin"
+                        visible: !!page.adminSession && !page.adminSession.pinSet
+                        text: qsTr("Set a PIN")
+                        highlighted: true
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: adminPinDialog.open(qsTr("The PIN protects cluster repairs, the settings and closing the kiosk."))
+                    }
+                    TouchButton {
+                        objectName: "adminUnlock"
+                        visible: !!page.adminSession && page.adminSession.pinSet && !page.adminSession.unlocked
+                        text: qsTr("Unlock")
+                        highlighted: true
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: adminPinDialog.open(qsTr("Unlock admin actions on this kiosk."))
+                    }
+                    TouchButton {
+                        objectName: "adminChangePin"
+                        visible: !!page.adminSession && page.adminSession.pinSet
+                        text: qsTr("Change PIN")
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: adminPinDialog.openChange()
+                    }
+                    TouchButton {
+                        objectName: "adminLockNow"
+                        visible: !!page.adminSession && page.adminSession.unlocked
+                        text: qsTr("Lock now")
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: page.adminSession.lock()
+                    }
+                }
+                Label {
+                    text: qsTr("Audit log")
+                    font.pixelSize: Style.fontBody
+                    font.weight: Font.DemiBold
+                    Layout.topMargin: 8
+                }
+                AuditLogView {
+                    objectName: "adminAuditLog"
+                    session: page.adminSession
+                    count: 15
+                    Layout.fillWidth: true
+                }
+            }
             Item { Layout.preferredHeight: Style.margin }
         }
+    }
+
+    PinDialog {
+        id: adminPinDialog
+        objectName: "adminPinDialog"
+        session: page.adminSession
     }
 }
