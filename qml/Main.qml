@@ -42,7 +42,7 @@ ApplicationWindow {
             objectName: "navigationRail"
             pages: window.pages
             currentIndex: window.currentPage
-            onPageSelected: index => window.currentPage = index
+            onPageSelected: index => window.selectPage(index)
             Layout.fillHeight: true
         }
 
@@ -72,9 +72,78 @@ ApplicationWindow {
                 ScanPage { app: window.app }
                 MedicationsPage { app: window.app }
                 ClusterPage { app: window.app; cluster: window.cluster }
-                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster }
+                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession }
             }
         }
+    }
+
+    // Admin PIN session (issue 8): one for the whole window. In kiosk mode (--kiosk) the
+    // Settings page and closing the window ask for the PIN; after idleTimeoutSeconds without a
+    // touch the session locks and the kiosk returns to the Scan page.
+    property var pendingAdminAction: null
+    property bool closeConfirmed: false
+    readonly property int settingsPageIndex: pages.findIndex(p => p.name === "settings")
+
+    // Runs `action` now when admin actions are unlocked, else after the PIN has been entered.
+    function requireAdmin(reason, action) {
+        window.pendingAdminAction = action
+        pinDialog.open(reason)
+    }
+
+    function selectPage(index) {
+        if (index === window.settingsPageIndex && window.app.kiosk && !adminSession.unlocked) {
+            window.requireAdmin(qsTr("Enter the admin PIN to open the settings."),
+                                () => window.currentPage = index)
+            return
+        }
+        window.currentPage = index
+    }
+
+    onClosing: close => {
+        if (!window.app.kiosk || window.closeConfirmed)
+            return
+        close.accepted = false
+        window.requireAdmin(qsTr("Enter the admin PIN to close the kiosk."), () => {
+            window.closeConfirmed = true
+            window.close()
+        })
+    }
+
+    AdminSession {
+        id: adminSession
+        objectName: "adminSession"
+        stateDirectory: window.app.demo ? demoStateDirectory : ""
+        onUnlockedChanged: {
+            if (!unlocked && window.app.kiosk && window.currentPage === window.settingsPageIndex)
+                window.currentPage = 0
+        }
+    }
+
+    IdleWatcher {
+        id: idleWatcher
+        objectName: "idleWatcher"
+        timeoutSeconds: adminSession.idleTimeoutSeconds
+        onActivity: adminSession.touch()
+        onTimedOut: {
+            adminSession.lock("idle timeout")
+            if (window.app.kiosk) {
+                pinDialog.close()
+                window.currentPage = 0
+            }
+        }
+    }
+
+    PinDialog {
+        id: pinDialog
+        objectName: "pinDialog"
+        session: adminSession
+        onAccepted: {
+            const action = window.pendingAdminAction
+            window.pendingAdminAction = null
+            if (action)
+                action()
+        }
+        onRejected: window.pendingAdminAction = null
     }
 
     InputPanel {
