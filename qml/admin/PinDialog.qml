@@ -179,8 +179,9 @@ Item {
     Connections {
         target: dialog.session
         enabled: popup.visible && d.mode === "unlock"
-        function onUnlockFinished(ok) {
-            if (ok)
+        // Also when the session was unlocked elsewhere while the dialog was asking.
+        function onUnlockedChanged() {
+            if (dialog.session.unlocked)
                 d.finish()
         }
     }

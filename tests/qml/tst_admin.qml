@@ -29,6 +29,12 @@ TestCase {
         SettingsPage { app: context; theme: themePreference; cluster: notConnected; width: 1100; height: 800 }
     }
 
+    AppContext { id: kioskContext; kiosk: true }
+    Component {
+        id: mainComponent
+        Main { app: kioskContext; theme: themePreference; cluster: notConnected; width: 1280; height: 800 }
+    }
+
     SignalSpy { id: acceptedSpy; signalName: "accepted" }
     SignalSpy { id: rejectedSpy; signalName: "rejected" }
 
@@ -255,6 +261,55 @@ TestCase {
         session.lock()
         verify(!session.unlock("2580"))
         verify(session.unlock("4716"))
+    }
+
+    // --kiosk: Settings and closing need the PIN; idle time locks and returns to Scan.
+    function test_kioskModeNeedsThePin() {
+        const window = createTemporaryObject(mainComponent, root)
+        verify(window)
+        const session = findChild(window.contentItem, "adminSession")
+        verify(session, "Main.qml's adminSession")
+        session.stateDirectory = session.demoStateDirectory + "-tst-admin-" + Date.now() + "-" + (serial++)
+        verify(session.setPin("2580", "2580"))
+        session.lock()
+        const dialog = findChild(window.contentItem, "pinDialog")
+        verify(dialog)
+        compare(window.currentPage, 0)
+
+        // Settings asks for the PIN first.
+        window.selectPage(window.settingsPageIndex)
+        compare(window.currentPage, 0)
+        tryCompare(dialog, "opened", true)
+        compare(dialog.mode, "unlock")
+        mouseClick(part(dialog, "pinCancel"))
+        tryCompare(dialog, "opened", false)
+        compare(window.currentPage, 0)
+        window.selectPage(window.settingsPageIndex)
+        tryCompare(dialog, "opened", true)
+        typePin(dialog, "2580")
+        submit(dialog)
+        tryCompare(window, "currentPage", window.settingsPageIndex, 10000)
+        tryCompare(dialog, "opened", false)
+        verify(session.unlocked)
+
+        // Locking leaves Settings.
+        session.lock()
+        compare(window.currentPage, 0)
+
+        // Closing asks for the PIN and does not close.
+        window.close()
+        tryCompare(dialog, "opened", true)
+        verify(window.visible)
+        mouseClick(part(dialog, "pinCancel"))
+        tryCompare(dialog, "opened", false)
+        verify(window.visible)
+
+        // Idle: the watcher locks the session and returns to Scan.
+        window.currentPage = 1
+        verify(session.unlock("2580"))
+        findChild(window.contentItem, "idleWatcher").timeoutSeconds = 0.3
+        tryCompare(session, "unlocked", false, 3000)
+        tryCompare(window, "currentPage", 0, 3000)
     }
 
     function test_settingsAdministratorSection() {
