@@ -343,9 +343,12 @@ public:
                 --i;
             }
         }
-        if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
-            QTextStream(args.isEmpty() ? stderr : stdout) << kUsage;
-            return args.isEmpty() ? kUsageError : 0;
+        if (args.isEmpty())
+            return fail(QStringLiteral("meds needs a command: list, show, add, edit, stop, resume, delete, import, export or check (see kilo-kiosk meds --help)"),
+                        kUsageError);
+        if (args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+            QTextStream(stdout) << kUsage;
+            return 0;
         }
         const QString verb = args.takeFirst();
         if (verb == u"list")
@@ -711,7 +714,7 @@ private:
             if (file.isEmpty() || file == u"-")
                 return fail(QStringLiteral("--pdf needs a file name"), kUsageError);
             if (!MedicationExporter::writePdf(*records, file, &error))
-                return fail(error);
+                return fail(QStringLiteral("no PDF was written: %1").arg(error));
             QTextStream(stderr) << "Wrote " << records->size() << " medications to " << file << '\n';
             return 0;
         }

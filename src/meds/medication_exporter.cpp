@@ -136,7 +136,8 @@ bool MedicationExporter::writePdf(const QList<Medication> &medications, const QS
     if (!error)
         error = &localError;
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        *error = QStringLiteral("PDF export needs the graphical runtime (a QGuiApplication), this process has none");
+        *error = QStringLiteral("PDF export needs fonts, which need a QGuiApplication, and this process runs without one "
+                                "(use export --csv or --json instead)");
         return false;
     }
     // Written to a temporary file and renamed, so a failed export never leaves half a PDF.
