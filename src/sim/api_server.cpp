@@ -228,6 +228,27 @@ QString ApiServer::kubeconfig(const QString &ns, const QString &caFile, const QS
     return text;
 }
 
+void ApiServer::setDropWatchAfterSeconds(int seconds)
+{
+    m_options.dropWatchAfterSeconds = qMax(0, seconds);
+    m_handler->setDropWatchAfterSeconds(m_options.dropWatchAfterSeconds);
+}
+
+void ApiServer::compactHistory()
+{
+    m_store->compact();
+}
+
+int ApiServer::dropConnections()
+{
+    int dropped = 0;
+    for (HttpConnection *connection : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly)) {
+        connection->abort();
+        ++dropped;
+    }
+    return dropped;
+}
+
 void ApiServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {

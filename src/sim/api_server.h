@@ -75,6 +75,17 @@ public:
     QString kubeconfig(const QString &ns = QStringLiteral("kilo-guardian"), const QString &caFile = {},
                        const QString &clientCertificateFile = {}, const QString &clientKeyFile = {}) const;
 
+    // Fault injection at run time (reliability tests switch faults on and off mid-test).
+    void setLatencyMs(int milliseconds) { m_options.latencyMs = qMax(0, milliseconds); }
+    void setFailRate(double rate) { m_options.failRate = qBound(0.0, rate, 1.0); }
+    void setDropWatchAfterSeconds(int seconds);
+    // Drops the watch history, as etcd compaction does: watches and continue tokens from before
+    // now answer 410.
+    void compactHistory();
+    // Cuts every open connection (watches included) without a response, as a restarting
+    // apiserver does. Returns how many were cut.
+    int dropConnections();
+
     ObjectStore *store() const;
     ObjectService *service() const { return m_service; }
     Kubelet *kubelet() const { return m_kubelet; }

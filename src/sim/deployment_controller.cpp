@@ -1,6 +1,7 @@
 #include "sim/deployment_controller.h"
 
 #include "sim/event_recorder.h"
+#include "sim/label_selector.h"
 #include "sim/object_service.h"
 #include "sim/object_util.h"
 
@@ -204,6 +205,25 @@ void DeploymentController::sync(const QString &key)
         maxUnavailable = desired;
     const QString now = util::now();
     const QJsonObject templateNoHash = templateWithoutHash(spec.value(QStringLiteral("template")).toObject());
+
+    // Adopt orphan ReplicaSets the selector matches (as after a delete with --cascade=orphan).
+    if (const auto selector = LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject()); selector && !selector->isEmpty()) {
+        QList<QJsonObject> adopted;
+        m_store->visit(catalog().replicaSets(), ns, {}, [&](const QString &, const QJsonObject &rs, const QByteArray &) {
+            if (!util::isTerminating(rs) && util::controllerRef(rs).isEmpty() && selector->matches(util::labels(rs))) {
+                QJsonObject meta = rs.value(QStringLiteral("metadata")).toObject();
+                QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
+                refs.append(util::ownerReference(d, true));
+                meta.insert(QStringLiteral("ownerReferences"), refs);
+                QJsonObject updated = rs;
+                updated.insert(QStringLiteral("metadata"), meta);
+                adopted.append(updated);
+            }
+            return true;
+        });
+        for (const QJsonObject &rs : std::as_const(adopted))
+            m_service->writeInternal(catalog().replicaSets(), rs);
+    }
 
     // The deployment's own ReplicaSets.
     QList<QJsonObject> all;

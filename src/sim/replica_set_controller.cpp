@@ -1,6 +1,7 @@
 #include "sim/replica_set_controller.h"
 
 #include "sim/event_recorder.h"
+#include "sim/label_selector.h"
 #include "sim/object_service.h"
 #include "sim/object_util.h"
 
@@ -113,6 +114,41 @@ void ReplicaSetController::sync(const QString &key)
     const QJsonObject spec = rs.value(QStringLiteral("spec")).toObject();
     const qint64 desired = spec.value(QStringLiteral("replicas")).toInteger(1);
     const qint64 minReady = spec.value(QStringLiteral("minReadySeconds")).toInteger();
+
+    // Adopt orphan pods the selector matches; release owned pods it no longer matches.
+    if (const auto selector = LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject()); selector && !selector->isEmpty()) {
+        QList<QJsonObject> changes;
+        m_store->visit(catalog().pods(), ns, {}, [&](const QString &, const QJsonObject &pod, const QByteArray &) {
+            if (util::isTerminating(pod))
+                return true;
+            const QJsonObject ref = util::controllerRef(pod);
+            const bool matches = selector->matches(util::labels(pod));
+            QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
+            if (ref.isEmpty() && matches) {
+                QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
+                refs.append(util::ownerReference(rs, true));
+                meta.insert(QStringLiteral("ownerReferences"), refs);
+            } else if (ref.value(QStringLiteral("uid")).toString() == uid && !matches) {
+                QJsonArray refs;
+                for (const auto &r : meta.value(QStringLiteral("ownerReferences")).toArray()) {
+                    if (r.toObject().value(QStringLiteral("uid")).toString() != uid)
+                        refs.append(r);
+                }
+                if (refs.isEmpty())
+                    meta.remove(QStringLiteral("ownerReferences"));
+                else
+                    meta.insert(QStringLiteral("ownerReferences"), refs);
+            } else {
+                return true;
+            }
+            QJsonObject updated = pod;
+            updated.insert(QStringLiteral("metadata"), meta);
+            changes.append(updated);
+            return true;
+        });
+        for (const QJsonObject &pod : std::as_const(changes))
+            m_service->writeInternal(catalog().pods(), pod);
+    }
 
     QList<QJsonObject> active;
     for (const auto &[type, dependent] : m_store->dependents(uid)) {

@@ -43,6 +43,7 @@ public:
     RestHandler(ObjectService *service, LogSource *logs, const Config &config, QObject *parent = nullptr);
 
     void handle(HttpConnection *connection, const HttpRequest &request, const Identity &identity);
+    void setDropWatchAfterSeconds(int seconds) { m_config.dropWatchAfterSeconds = seconds; }
 
     static QJsonObject versionInfo();
     static HttpResponse errorResponse(const ApiError &error);

@@ -534,6 +534,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(countApp(catalog().replicaSets(), "kilo-voice"), 0, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(countApp(catalog().pods(), "kilo-voice"), 0, 5000);
         // Orphan: the ReplicaSets stay, without their owner reference.
+        QJsonObject ollama = client.get("/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-ollama").json();
         const SimReply orphaned = client.send("DELETE", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-ollama", QJsonObject{{"propagationPolicy", "Orphan"}});
         QCOMPARE(orphaned.status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(!server->store()->contains(catalog().deployments(), ns, "kilo-ollama"), 5000);
@@ -542,6 +543,21 @@ private slots:
             if (rs.value("metadata").toObject().value("labels").toObject().value("app").toString() == QLatin1String("kilo-ollama"))
                 QVERIFY(rs.value("metadata").toObject().value("ownerReferences").toArray().isEmpty());
         }
+        // The same deployment created again adopts them: no new ReplicaSet, the old pod keeps running.
+        ollama.remove("status");
+        ollama.insert("metadata", QJsonObject{{"name", "kilo-ollama"}});
+        QCOMPARE(client.send("POST", "/apis/apps/v1/namespaces/kilo-guardian/deployments", ollama).status, 201);
+        const auto owned = [&]() {
+            int n = 0;
+            for (const QJsonObject &rs : server->store()->list(catalog().replicaSets(), ns))
+                n += rs.value("metadata").toObject().value("labels").toObject().value("app").toString() == QLatin1String("kilo-ollama")
+                     && rs.value("metadata").toObject().value("ownerReferences").toArray().size() == 1;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(owned(), 4, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(server->store()->get(catalog().deployments(), ns, "kilo-ollama")->value("status").toObject().value("availableReplicas").toInt(), 1, 5000);
+        QCOMPARE(countApp(catalog().replicaSets(), "kilo-ollama"), 4);
+        QCOMPARE(countApp(catalog().pods(), "kilo-ollama"), 1);
         // Foreground: the deployment waits for its dependents.
         const SimReply foreground = client.send("DELETE", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-cam", QJsonObject{{"propagationPolicy", "Foreground"}});
         QCOMPARE(foreground.status, 200);
@@ -757,6 +773,29 @@ private slots:
         QCOMPARE(events.size(), 14);
         QVERIFY(watch->error() != QNetworkReply::NoError); // cut, not ended cleanly
         watch->deleteLater();
+
+        // Faults switched at run time, as a reliability test does.
+        auto server = startServer();
+        SimClient runtime(server->url());
+        const QString rv = runtime.get("/api/v1/namespaces/kilo-guardian/pods").json().value("metadata").toObject().value("resourceVersion").toString();
+        QList<QJsonObject> live;
+        QNetworkReply *open = runtime.stream("/api/v1/namespaces/kilo-guardian/pods?watch=true&resourceVersion=" + rv, &live);
+        QTest::qWait(200);
+        QVERIFY(server->dropConnections() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(open->isFinished(), 5000);
+        QVERIFY(open->error() != QNetworkReply::NoError);
+        open->deleteLater();
+        runtime.request("PATCH", "/api/v1/namespaces/kilo-guardian/services/kilo-voice", R"({"metadata":{"labels":{"a":"b"}}})", "application/merge-patch+json");
+        server->compactHistory();
+        QList<QJsonObject> stale;
+        QNetworkReply *again = runtime.stream("/api/v1/namespaces/kilo-guardian/pods?watch=true&resourceVersion=" + rv, &stale);
+        QTRY_VERIFY_WITH_TIMEOUT(again->isFinished(), 5000);
+        QCOMPARE(stale.value(0).value("object").toObject().value("code").toInt(), 410);
+        again->deleteLater();
+        server->setFailRate(1.0);
+        QCOMPARE(runtime.get("/version").status, 503);
+        server->setFailRate(0.0);
+        QCOMPARE(runtime.get("/version").status, 200);
     }
 
     void scaleScenario()
