@@ -3,8 +3,11 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <opencv2/imgcodecs.hpp>
+#include <allheaders.h>
+
 #include <opencv2/imgproc.hpp>
+
+#include <memory>
 
 namespace kiosk::ocr {
 
@@ -20,6 +23,36 @@ int bigEndian16(const QByteArray &b, qsizetype at)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(b.constData()) + at;
     return (int(p[0]) << 8) | int(p[1]);
+}
+
+struct PixDeleter {
+    void operator()(PIX *pix) const { pixDestroy(&pix); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+// Leptonica (already loaded for Tesseract) decodes; OpenCV's imgcodecs would drag in GDAL and a
+// hundred more libraries, which cost more start-up time than reading the photo.
+cv::Mat toBgr(PIX *source)
+{
+    PixPtr pix(pixConvertTo32(source));
+    if (!pix)
+        return {};
+    const int w = int(pixGetWidth(pix.get())), h = int(pixGetHeight(pix.get()));
+    const int wpl = int(pixGetWpl(pix.get()));
+    const l_uint32 *data = pixGetData(pix.get());
+    cv::Mat out(h, w, CV_8UC3);
+    for (int y = 0; y < h; ++y) {
+        const l_uint32 *line = data + size_t(y) * size_t(wpl);
+        auto *row = out.ptr<uchar>(y);
+        for (int x = 0; x < w; ++x) {
+            l_int32 r = 0, g = 0, b = 0;
+            extractRGBValues(line[x], &r, &g, &b);
+            row[3 * x] = uchar(b);
+            row[3 * x + 1] = uchar(g);
+            row[3 * x + 2] = uchar(r);
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -138,7 +171,6 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         return result;
     }
     const qint64 pixels = qint64(header.width) * header.height;
-    int flags = cv::IMREAD_COLOR;
     if (pixels > kMaxDecodedPixels) {
         if (header.format != Header::Format::Jpeg || pixels > kMaxDecodedPixels * 64) {
             result.error = QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
@@ -147,23 +179,26 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
             return result;
         }
         // libjpeg scales during the DCT, so memory stays proportional to the reduced size.
-        const std::pair<int, int> reductions[] = {
-            {2, cv::IMREAD_REDUCED_COLOR_2}, {4, cv::IMREAD_REDUCED_COLOR_4}, {8, cv::IMREAD_REDUCED_COLOR_8}};
-        for (const auto &[denominator, flag] : reductions) {
+        for (const int denominator : {2, 4, 8}) {
             result.reduction = denominator;
-            flags = flag;
             if (pixels / (qint64(denominator) * denominator) <= kMaxDecodedPixels)
                 break;
         }
     }
-    cv::Mat image;
-    try {
-        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
-        image = cv::imdecode(raw, flags);
-    } catch (const cv::Exception &e) {
-        result.error = QStringLiteral("cannot decode %1: %2").arg(QLatin1String(formatName), QString::fromStdString(e.msg));
-        return result;
+    setMsgSeverity(L_SEVERITY_NONE);
+    const auto *data = reinterpret_cast<const l_uint8 *>(bytes.constData());
+    PixPtr pix;
+    if (header.format == Header::Format::Jpeg) {
+        l_int32 warnings = 0;
+        pix.reset(pixReadMemJpeg(data, size_t(bytes.size()), 0, result.reduction, &warnings, 0));
+        if (pix && warnings > 0) {
+            result.error = QStringLiteral("damaged JPEG: the image data is corrupt");
+            return result;
+        }
+    } else {
+        pix.reset(pixReadMemPng(data, size_t(bytes.size())));
     }
+    cv::Mat image = pix ? toBgr(pix.get()) : cv::Mat();
     if (image.empty() || image.type() != CV_8UC3) {
         result.error = QStringLiteral("cannot decode %1: the image data is damaged").arg(QLatin1String(formatName));
         return result;
