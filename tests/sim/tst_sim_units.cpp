@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace kiosk::sim;
@@ -231,6 +232,34 @@ private slots:
             QByteArray copy = bad;
             QCOMPARE(parser.feed(copy), HttpRequestParser::Result::Error);
             QVERIFY(parser.errorStatus() >= 400);
+        }
+    }
+
+    void httpParserSurvivesGarbage()
+    {
+        QRandomGenerator random(20260106);
+        const QByteArray prefix = "POST /api/v1/namespaces/x/pods HTTP/1.1\r\n";
+        for (int round = 0; round < 2000; ++round) {
+            QByteArray bytes = round % 2 ? prefix : QByteArray();
+            const int size = int(random.bounded(400));
+            for (int i = 0; i < size; ++i) {
+                const quint32 pick = random.bounded(100u);
+                bytes.append(pick < 10 ? '\r' : pick < 20 ? '\n' : pick < 25 ? ':' : char(random.bounded(256u)));
+            }
+            HttpRequestParser parser(256, 512);
+            QByteArray buffer = bytes;
+            for (int step = 0; step < 8 && !buffer.isEmpty(); ++step) {
+                const auto result = parser.feed(buffer);
+                if (result == HttpRequestParser::Result::Error) {
+                    QVERIFY(parser.errorStatus() >= 400 && parser.errorStatus() < 600);
+                    break;
+                }
+                if (result == HttpRequestParser::Result::Complete) {
+                    const HttpRequest request = parser.takeRequest();
+                    QVERIFY(request.body.size() <= 256);
+                    QVERIFY(request.target.startsWith('/'));
+                }
+            }
         }
     }
 
