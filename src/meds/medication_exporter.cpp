@@ -102,10 +102,11 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
         }
         html += QStringLiteral(
             "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"5\" style=\"border-collapse: collapse;\">"
-            "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\">Medication</th><th align=\"left\">How to take</th>"
-            "<th align=\"left\">Times</th><th align=\"left\">Prescriber</th><th align=\"left\">Pharmacy / Rx</th>"
-            "<th align=\"left\">%1</th></tr>")
-                    .arg(active ? QStringLiteral("Date") : QStringLiteral("Stopped"));
+            "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\" width=\"19%\">Medication</th>"
+            "<th align=\"left\" width=\"27%\">How to take</th><th align=\"left\" width=\"10%\">Times</th>"
+            "<th align=\"left\" width=\"15%\">Prescriber</th><th align=\"left\" width=\"16%\">Pharmacy / Rx</th>"
+            "<th align=\"left\" width=\"13%\">%1</th></tr>")
+                    .arg(active ? QStringLiteral("Label date") : QStringLiteral("Stopped"));
         for (const Medication *m : section) {
             QString name = QStringLiteral("<b>%1</b>").arg(esc(m->medicationName));
             if (!m->dosage.isEmpty())
