@@ -33,6 +33,8 @@ ResourceCatalog::ResourceCatalog()
          kAllVerbs, {QStringLiteral("deploy")}, all, {QStringLiteral("status"), QStringLiteral("scale")}, true},
         {apps, v1, QStringLiteral("ReplicaSet"), QStringLiteral("replicasets"), QStringLiteral("replicaset"), true,
          kAllVerbs, {QStringLiteral("rs")}, all, {QStringLiteral("status"), QStringLiteral("scale")}, true},
+        {QStringLiteral("authorization.k8s.io"), v1, QStringLiteral("SelfSubjectAccessReview"), QStringLiteral("selfsubjectaccessreviews"),
+         QStringLiteral("selfsubjectaccessreview"), false, {QStringLiteral("create")}, {}, {}, {}, false},
     };
     m_namespaces = &m_types[0];
     m_nodes = &m_types[1];
@@ -41,6 +43,7 @@ ResourceCatalog::ResourceCatalog()
     m_events = &m_types[4];
     m_deployments = &m_types[5];
     m_replicaSets = &m_types[6];
+    m_accessReviews = &m_types[7];
 }
 
 const ResourceCatalog &ResourceCatalog::instance()
@@ -65,6 +68,16 @@ const ResourceType *ResourceCatalog::findByKind(const QString &apiVersion, const
             return &type;
     }
     return nullptr;
+}
+
+QStringList ResourceCatalog::groups() const
+{
+    QStringList result;
+    for (const auto &type : m_types) {
+        if (!type.group.isEmpty() && !result.contains(type.group))
+            result.append(type.group);
+    }
+    return result;
 }
 
 QStringList ResourceCatalog::groupVersions() const

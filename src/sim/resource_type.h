@@ -44,6 +44,10 @@ public:
     const ResourceType &namespaces() const { return *m_namespaces; }
     const ResourceType &services() const { return *m_services; }
     const ResourceType &nodes() const { return *m_nodes; }
+    // authorization.k8s.io/v1 SelfSubjectAccessReview: answered, never stored.
+    const ResourceType &accessReviews() const { return *m_accessReviews; }
+    // Named API groups, in discovery order: "apps", "authorization.k8s.io".
+    QStringList groups() const;
     // Group versions served, in discovery order: "v1", "apps/v1".
     QStringList groupVersions() const;
 
@@ -57,6 +61,7 @@ private:
     const ResourceType *m_namespaces = nullptr;
     const ResourceType *m_services = nullptr;
     const ResourceType *m_nodes = nullptr;
+    const ResourceType *m_accessReviews = nullptr;
 };
 
 } // namespace kiosk::sim

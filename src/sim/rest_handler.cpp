@@ -176,6 +176,10 @@ void RestHandler::handle(HttpConnection *connection, const HttpRequest &request,
     const bool isWatch = request.method == "GET" && (watchParam == QLatin1String("true") || watchParam == QLatin1String("1"));
     const QString verb = verbFor(request.method, collection, isWatch);
 
+    if (target.type == &catalog().accessReviews()) {
+        connection->respond(accessReview(request, target, identity));
+        return;
+    }
     const QStringList allowedMethods = {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
                                         QStringLiteral("PATCH"), QStringLiteral("DELETE")};
     if (!allowedMethods.contains(QString::fromLatin1(request.method))) {
@@ -268,7 +272,13 @@ std::optional<HttpResponse> RestHandler::discovery(const HttpRequest &request, c
     }
     if (segments.isEmpty()) {
         QJsonArray paths;
-        for (const char *p : {"/api", "/api/v1", "/apis", "/apis/apps", "/apis/apps/v1", "/healthz", "/livez", "/readyz", "/version"})
+        for (const char *p : {"/api", "/api/v1", "/apis"})
+            paths.append(QString::fromLatin1(p));
+        for (const QString &group : catalog().groups()) {
+            paths.append(QStringLiteral("/apis/") + group);
+            paths.append(QStringLiteral("/apis/") + group + QStringLiteral("/v1"));
+        }
+        for (const char *p : {"/healthz", "/livez", "/readyz", "/version"})
             paths.append(QString::fromLatin1(p));
         return jsonResponse(200, QJsonObject{{QStringLiteral("paths"), paths}}, true);
     }
@@ -289,13 +299,16 @@ std::optional<HttpResponse> RestHandler::discovery(const HttpRequest &request, c
                            {QStringLiteral("preferredVersion"), version}};
     };
     if (path == QLatin1String("/apis")) {
+        QJsonArray groups;
+        for (const QString &group : catalog().groups())
+            groups.append(groupJson(group));
         return jsonResponse(200, QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
                                              {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                             {QStringLiteral("groups"), QJsonArray{groupJson(QStringLiteral("apps"))}}},
+                                             {QStringLiteral("groups"), groups}},
                             pretty);
     }
-    if (path == QLatin1String("/apis/apps")) {
-        QJsonObject group = groupJson(QStringLiteral("apps"));
+    if (segments.size() == 2 && segments.at(0) == QLatin1String("apis") && catalog().groups().contains(segments.at(1))) {
+        QJsonObject group = groupJson(segments.at(1));
         group.insert(QStringLiteral("kind"), QStringLiteral("APIGroup"));
         group.insert(QStringLiteral("apiVersion"), QStringLiteral("v1"));
         return jsonResponse(200, group, pretty);
@@ -303,8 +316,9 @@ std::optional<HttpResponse> RestHandler::discovery(const HttpRequest &request, c
     QString groupVersion;
     if (path == QLatin1String("/api/v1"))
         groupVersion = QStringLiteral("v1");
-    else if (path == QLatin1String("/apis/apps/v1"))
-        groupVersion = QStringLiteral("apps/v1");
+    else if (segments.size() == 3 && segments.at(0) == QLatin1String("apis") && catalog().groups().contains(segments.at(1))
+             && segments.at(2) == QLatin1String("v1"))
+        groupVersion = segments.at(1) + QStringLiteral("/v1");
     if (groupVersion.isEmpty())
         return std::nullopt;
     QJsonArray resources;
@@ -955,6 +969,35 @@ HttpResponse RestHandler::removeCollection(const HttpRequest &request, const Tar
                                          {QStringLiteral("apiVersion"), target.type->apiVersion()},
                                          {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_store->resourceVersion())}}},
                                          {QStringLiteral("items"), deleted}});
+}
+
+HttpResponse RestHandler::accessReview(const HttpRequest &request, const Target &target, const Identity &identity)
+{
+    if (request.method != "POST" || !target.name.isEmpty())
+        return errorResponse(ApiError::methodNotAllowed());
+    const auto decoded = decodeBody(request, target, target.type->apiVersion(), target.type->kind);
+    if (std::holds_alternative<ApiError>(decoded))
+        return errorResponse(std::get<ApiError>(decoded));
+    QJsonObject review = std::get<QJsonObject>(decoded);
+    const QJsonObject spec = review.value(QStringLiteral("spec")).toObject();
+    const QJsonObject resource = spec.value(QStringLiteral("resourceAttributes")).toObject();
+    const QJsonObject nonResource = spec.value(QStringLiteral("nonResourceAttributes")).toObject();
+    if (resource.isEmpty() == nonResource.isEmpty())
+        return errorResponse(ApiError::invalid(*target.type, QString(), QJsonArray{invalidCause(
+            QStringLiteral("FieldValueRequired"), QStringLiteral("spec.resourceAttributes"),
+            QStringLiteral("Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified"))}));
+    const QString verb = (resource.isEmpty() ? nonResource : resource).value(QStringLiteral("verb")).toString();
+    const bool reading = verb == QLatin1String("get") || verb == QLatin1String("list") || verb == QLatin1String("watch");
+    const bool allowed = !identity.readOnly || reading;
+    QJsonObject status{{QStringLiteral("allowed"), allowed}};
+    if (allowed)
+        status.insert(QStringLiteral("reason"), identity.readOnly ? QStringLiteral("RBAC: allowed by ClusterRole \"view\"")
+                                                                  : QStringLiteral("RBAC: allowed by ClusterRoleBinding \"cluster-admin\""));
+    review.insert(QStringLiteral("status"), status);
+    QJsonObject meta = review.value(kMetadata).toObject();
+    meta.insert(QStringLiteral("creationTimestamp"), QJsonValue::Null);
+    review.insert(kMetadata, meta);
+    return jsonResponse(201, review);
 }
 
 void RestHandler::logs(HttpConnection *connection, const HttpRequest &request, const Target &target)

@@ -69,6 +69,7 @@ private:
     HttpResponse remove(const HttpRequest &request, const Target &target, bool dryRun);
     HttpResponse removeCollection(const HttpRequest &request, const Target &target, bool dryRun);
     void logs(HttpConnection *connection, const HttpRequest &request, const Target &target);
+    HttpResponse accessReview(const HttpRequest &request, const Target &target, const Identity &identity);
 
     std::variant<QJsonObject, ApiError> decodeBody(const HttpRequest &request, const Target &target,
                                                    const QString &expectedApiVersion, const QString &expectedKind) const;

@@ -693,6 +693,16 @@ private slots:
         QCOMPARE(forbidden.status, 403);
         QVERIFY(statusOf(forbidden).value("message").toString().contains(QStringLiteral("cannot delete resource \"replicasets\" in API group \"apps\" in the namespace \"kilo-guardian\"")));
         QVERIFY(server->kubeconfig().contains(QStringLiteral("token: \"s3cret\"")));
+        // SelfSubjectAccessReview (kubectl auth can-i): anyone may ask; the answer follows the token.
+        const QJsonObject review{{"apiVersion", "authorization.k8s.io/v1"}, {"kind", "SelfSubjectAccessReview"},
+                                 {"spec", QJsonObject{{"resourceAttributes", QJsonObject{{"namespace", "kilo-guardian"}, {"verb", "delete"},
+                                                                                         {"group", "apps"}, {"resource", "replicasets"}}}}}};
+        const SimReply viewerAnswer = viewer.send("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", review);
+        QCOMPARE(viewerAnswer.status, 201);
+        QCOMPARE(viewerAnswer.json().value("status").toObject().value("allowed").toBool(), false);
+        QCOMPARE(admin.send("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", review).json().value("status").toObject().value("allowed").toBool(), true);
+        QCOMPARE(admin.send("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", QJsonObject{{"spec", QJsonObject()}}).status, 422);
+        QCOMPARE(admin.get("/apis").json().value("groups").toArray().size(), 2);
     }
 
     void httpsWithTokenAndClientCertificates()

@@ -147,6 +147,7 @@ private slots:
         const Run missing = kubectl(kc, {"get", "deployment", "kilo-nope"});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains(QStringLiteral("deployments.apps \"kilo-nope\" not found")), qPrintable(missing.err));
+        QCOMPARE(kubectl(kc, {"auth", "can-i", "delete", "replicasets"}).out.trimmed(), QStringLiteral("yes"));
         const Run all = kubectl(kc, {"get", "all", "-o", "name"});
         QCOMPARE(all.lines().size(), 14 + 15 + 14 + 78);
     }
