@@ -8,6 +8,9 @@
 namespace kiosk::sim {
 
 namespace {
+// Idle keep-alive connections (and clients trickling a request) are closed after this long.
+constexpr int kIdleTimeoutMs = 5 * 60 * 1000;
+
 QByteArray httpDate()
 {
     return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
@@ -30,6 +33,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject 
     });
     if (socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(kIdleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, [this]() {
+        if (m_state == State::Reading && m_socket)
+            m_socket->disconnectFromHost();
+    });
+    m_idle.start();
 }
 
 HttpConnection::~HttpConnection()
@@ -82,6 +92,7 @@ void HttpConnection::processBuffer()
     const QByteArray connection = request.header("connection").toLower();
     m_closeAfterResponse = connection.contains("close");
     m_state = State::Processing;
+    m_idle.stop();
     emit requestReceived(request);
 }
 
@@ -147,6 +158,7 @@ void HttpConnection::finishResponse()
         return;
     }
     m_state = State::Reading;
+    m_idle.start();
     if (!m_buffer.isEmpty())
         QTimer::singleShot(0, this, &HttpConnection::processBuffer);
 }

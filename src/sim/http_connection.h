@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace kiosk::sim {
 
@@ -42,6 +43,7 @@ private:
     void finishResponse();
 
     QPointer<QTcpSocket> m_socket;
+    QTimer m_idle; // closes connections that send nothing complete for too long
     HttpRequestParser m_parser;
     QByteArray m_buffer;
     State m_state = State::Reading;

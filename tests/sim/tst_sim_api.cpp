@@ -9,6 +9,7 @@
 #include "sim_client.h"
 
 #include <QElapsedTimer>
+#include <ctime>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -814,14 +815,17 @@ private slots:
         options.scenario = QStringLiteral("scale");
         QElapsedTimer timer;
         timer.start();
+        const std::clock_t cpuStart = std::clock();
         ApiServer server(options);
         const qint64 built = timer.elapsed();
-        qInfo("scale scenario built in %lld ms", built);
+        const qint64 cpuMs = qint64(std::clock() - cpuStart) * 1000 / CLOCKS_PER_SEC;
+        qInfo("scale scenario built in %lld ms (%lld ms of CPU)", built, cpuMs);
         QVERIFY(server.isDemoScenarioLoaded());
         QCOMPARE(countIn(server.store(), catalog().deployments(), "scale"), 5000);
         QCOMPARE(countIn(server.store(), catalog().replicaSets(), "scale"), 25000);
         QCOMPARE(countIn(server.store(), catalog().pods(), "scale"), 5000);
-        QVERIFY2(built < 20000, qPrintable(QString::number(built)));
+        // CPU time, not wall time: shared CI machines are often busy.
+        QVERIFY2(cpuMs < 15000, qPrintable(QString::number(cpuMs)));
         QVERIFY(server.listen());
         SimClient client(server.url());
         timer.restart();
