@@ -24,6 +24,7 @@ Page {
     property var selected: ({})
     property string actionError
     property string editError
+    property string exportMessage
 
     function openMedication(id) {
         selectedId = id
@@ -59,6 +60,18 @@ Page {
             leftPadding: Style.margin
             topPadding: Style.margin
             Layout.fillWidth: true
+        }
+        TouchButton {
+            objectName: "exportPdf"
+            visible: store.ready && store.count > 0
+            text: qsTr("Save list as PDF")
+            Layout.topMargin: Style.margin
+            Layout.alignment: Qt.AlignTop
+            onClicked: {
+                const result = store.exportPdf()
+                page.exportMessage = result.error ? qsTr("The list was not saved: %1").arg(result.error)
+                                                  : qsTr("Saved for printing: %1").arg(result.path)
+            }
         }
         SegmentedChoice {
             objectName: "viewChoice"
@@ -145,6 +158,15 @@ Page {
                           { text: qsTr("Next dose"), value: MedicationListModel.ByNextDose }]
                 onChosen: value => listModel.sortOrder = value
             }
+        }
+
+        Label {
+            objectName: "exportMessage"
+            visible: text.length > 0
+            text: page.exportMessage
+            font.pixelSize: Style.fontBody
+            wrapMode: Text.WrapAnywhere
+            Layout.fillWidth: true
         }
 
         ListView {

@@ -1,6 +1,9 @@
 #include "ui/medication_store_controller.h"
 
+#include "meds/medication_exporter.h"
 #include "meds/schedule.h"
+
+#include <QDir>
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -281,6 +284,23 @@ void MedicationStoreController::dismissUndo()
     m_undo.reset();
     m_undoText.clear();
     emit undoChanged();
+}
+
+QVariantMap MedicationStoreController::exportPdf(const QString &requested) const
+{
+    if (!ready())
+        return {{QStringLiteral("error"), m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
+    QString path = requested;
+    if (path.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (folder.isEmpty() || !QDir().mkpath(folder))
+            return {{QStringLiteral("error"), tr("There is no documents folder to save the list in")}};
+        path = folder + QStringLiteral("/medication-list-%1.pdf").arg(QDate::currentDate().toString(Qt::ISODate));
+    }
+    QString error;
+    if (!meds::MedicationExporter::writePdf(m_records, path, &error))
+        return {{QStringLiteral("error"), error}};
+    return {{QStringLiteral("path"), path}};
 }
 
 QVariantList MedicationStoreController::findDuplicates(const QVariantMap &record) const

@@ -78,6 +78,9 @@ public:
     Q_INVOKABLE QString undo();
     // Ends the undo chance now (and deletes a deleted record's photo).
     Q_INVOKABLE void dismissUndo();
+    // The printable list for a doctor's visit. An empty path means
+    // DocumentsLocation/medication-list-<date>.pdf. Returns {path} or {error}.
+    Q_INVOKABLE QVariantMap exportPdf(const QString &path = QString()) const;
     // Same drug and strength already in the list, as maps (for the review screen).
     Q_INVOKABLE QVariantList findDuplicates(const QVariantMap &record) const;
 

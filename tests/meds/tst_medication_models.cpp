@@ -194,6 +194,20 @@ private slots:
         QCOMPARE(controller->count(), 1);
     }
 
+    void exportsAPrintableList()
+    {
+        auto controller = makeController();
+        addOk(*controller, record(QStringLiteral("Lisinopril"), QStringLiteral("10 mg"), QStringLiteral("once daily")));
+        const QString file = m_dir.filePath(QStringLiteral("list.pdf"));
+        const QVariantMap result = controller->exportPdf(file);
+        QCOMPARE(result.value(QStringLiteral("path")).toString(), file);
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        const QVariantMap failed = controller->exportPdf(m_dir.filePath(QStringLiteral("no/such/folder/list.pdf")));
+        QVERIFY(failed.value(QStringLiteral("error")).toString().contains(QStringLiteral("cannot write")));
+    }
+
     void undoTimesOut()
     {
         auto controller = makeController();

@@ -114,6 +114,9 @@ TestCase {
         compare(page.listModel.sortOrder, MedicationListModel.ByNextDose)
         compare(rowTitles(page)[2], "Amoxicillin 500 mg")  // stopped ones last
 
+        verify(findChild(page, "exportPdf").visible)
+        verify(findChild(page, "exportPdf").height >= 48)
+
         // A search that finds nothing says so and offers to clear it.
         page.listModel.searchText = "zzz"
         waitForRendering(page)
