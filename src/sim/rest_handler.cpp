@@ -545,7 +545,7 @@ HttpResponse RestHandler::list(const HttpRequest &request, const Target &target,
     qint64 remaining = 0;
     const bool needObjects = format.table || format.partialMetadata;
     const bool filtered = !labels->isEmpty() || !fields->isEmpty();
-    m_store->visit(type, ns, afterKey, [&](const QString &key, const QJsonObject &object, const QByteArray &json) {
+    const auto consider = [&](const QString &key, const QJsonObject &object, const QByteArray &json) {
         if (filtered && !(labels->matches(util::labels(object)) && fields->matches(object)))
             return true;
         if (limit > 0 && qint64(items.size() + objects.size()) >= limit) {
@@ -553,13 +553,50 @@ HttpResponse RestHandler::list(const HttpRequest &request, const Target &target,
             ++remaining;
             return !filtered; // counting what remains is only reported without selectors
         }
-        if (needObjects)
+        if (needObjects) {
             objects.append(object);
-        else
+        } else if (!json.isEmpty()) {
             items.append(json);
+        } else {
+            QJsonObject item = object;
+            item.remove(QStringLiteral("kind"));
+            item.remove(QStringLiteral("apiVersion"));
+            items.append(util::toJson(item));
+        }
         lastKey = key;
         return true;
-    });
+    };
+    // A continued list is served as of the first page's revision, as etcd serves it: changes
+    // made since are undone from the history (which the compaction check above guarantees).
+    std::vector<StoreEvent> since;
+    if (!continueText.isEmpty() && listRv < m_store->resourceVersion()) {
+        for (StoreEvent &event : m_store->eventsSince(listRv)) {
+            if (event.resource == &type && (ns.isEmpty() || util::namespaceOf(event.object) == ns))
+                since.push_back(std::move(event));
+        }
+    }
+    if (since.empty()) {
+        m_store->visit(type, ns, afterKey, consider);
+    } else {
+        QMap<QString, QJsonObject> snapshot;
+        m_store->visit(type, ns, afterKey, [&](const QString &key, const QJsonObject &object, const QByteArray &) {
+            snapshot.insert(key, object);
+            return true;
+        });
+        for (auto it = since.rbegin(); it != since.rend(); ++it) {
+            const QString key = ObjectStore::key(type.namespaced ? util::namespaceOf(it->object) : QString(), util::name(it->object));
+            if (!afterKey.isEmpty() && key <= afterKey)
+                continue;
+            if (it->type == QLatin1String("ADDED"))
+                snapshot.remove(key);
+            else
+                snapshot.insert(key, it->previous);
+        }
+        for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it) {
+            if (!consider(it.key(), it.value(), {}))
+                break;
+        }
+    }
     QJsonObject listMeta{{QStringLiteral("resourceVersion"), QString::number(listRv)}};
     if (more) {
         listMeta.insert(QStringLiteral("continue"), encodeContinue(listRv, lastKey));

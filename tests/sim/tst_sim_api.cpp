@@ -200,13 +200,27 @@ private slots:
             const QJsonObject meta = page.json().value("metadata").toObject();
             if (pages == 0)
                 QCOMPARE(meta.value("remainingItemCount").toInt(), 68);
-            for (const auto &item : page.json().value("items").toArray())
-                seen.insert(item.toObject().value("metadata").toObject().value("name").toString());
+            for (const auto &item : page.json().value("items").toArray()) {
+                const QJsonObject itemMeta = item.toObject().value("metadata").toObject();
+                seen.insert(itemMeta.value("name").toString());
+                QVERIFY2(!itemMeta.value("labels").toObject().contains("changed"), "a change made after the first page leaked into the list");
+            }
             continueToken = meta.value("continue").toString();
+            if (pages == 0) {
+                // Changes after the first page: the rest of the list still shows the first page's revision.
+                for (const QJsonObject &rs : server->store()->list(catalog().replicaSets(), "kilo-guardian")) {
+                    const QString name = rs.value("metadata").toObject().value("name").toString();
+                    if (rs.value("metadata").toObject().value("ownerReferences").toArray().isEmpty())
+                        QCOMPARE(client.request("DELETE", rsNamespacePath(name)).status, 200);
+                    else if (name.startsWith(QStringLiteral("kilo-voice-")))
+                        QCOMPARE(client.request("PATCH", rsNamespacePath(name), R"({"metadata":{"labels":{"changed":"yes"}}})", "application/merge-patch+json").status, 200);
+                }
+            }
             ++pages;
         } while (!continueToken.isEmpty() && pages < 20);
         QCOMPARE(pages, 8);
         QCOMPARE(seen.size(), 78);
+        QCOMPARE(client.get(rsNamespacePath()).json().value("items").toArray().size(), 77); // a fresh list sees the deletion
         const SimReply bad = client.get(rsNamespacePath() + "?limit=5&continue=garbage");
         QCOMPARE(bad.status, 400);
     }
