@@ -52,20 +52,27 @@ Page {
     padding: Style.margin
     topPadding: Style.spacing
 
-    header: RowLayout {
-        spacing: Style.spacing
+    // Title, then the actions; on a narrow window the actions go under the title.
+    readonly property bool wide: width >= 900
+    header: GridLayout {
+        columns: page.wide ? 3 : 2
+        columnSpacing: Style.spacing
+        rowSpacing: 8
         PageHeader {
             title: qsTr("Medications")
             subtitle: qsTr("Kept on this tablet, available without network.")
             leftPadding: Style.margin
             topPadding: Style.margin
+            rightPadding: page.wide ? 0 : Style.margin
             Layout.fillWidth: true
+            Layout.columnSpan: page.wide ? 1 : 2
         }
         TouchButton {
             objectName: "exportPdf"
             visible: store.ready && store.count > 0
             text: qsTr("Save list as PDF")
-            Layout.topMargin: Style.margin
+            Layout.topMargin: page.wide ? Style.margin : 0
+            Layout.leftMargin: page.wide ? 0 : Style.margin
             Layout.alignment: Qt.AlignTop
             onClicked: {
                 const result = store.exportPdf()
@@ -81,8 +88,8 @@ Page {
             options: [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }]
             onChosen: value => page.view = value
             Layout.rightMargin: Style.margin
-            Layout.topMargin: Style.margin
-            Layout.alignment: Qt.AlignTop
+            Layout.topMargin: page.wide ? Style.margin : 0
+            Layout.alignment: Qt.AlignTop | Qt.AlignRight
         }
     }
 
@@ -117,7 +124,7 @@ Page {
         spacing: Style.spacing
 
         GridLayout {
-            columns: page.width > 1000 ? 3 : 1
+            columns: page.width > 1000 ? 3 : page.width > 760 ? 2 : 1
             columnSpacing: Style.spacing
             rowSpacing: 8
             Layout.fillWidth: true
@@ -139,6 +146,7 @@ Page {
                 }
                 Layout.fillWidth: true
                 Layout.minimumWidth: 220
+                Layout.columnSpan: page.width > 1000 || page.width <= 760 ? 1 : 2
                 Layout.preferredHeight: Style.touchTarget
             }
             SegmentedChoice {
