@@ -15,8 +15,11 @@ EngineConfig EngineConfig::resolve(const QString &engineName, const QString &url
     EngineConfig config;
     QSettings settings(QStringLiteral("Kilo Guardian"), QStringLiteral("kilo-kiosk"));
     const QString urlText = !urlOption.isEmpty() ? urlOption : settings.value(UrlSetting).toString().trimmed();
-    if (!urlText.isEmpty())
+    if (!urlText.isEmpty()) {
         config.url = QUrl::fromUserInput(urlText).adjusted(QUrl::StripTrailingSlash);
+        if (config.url.path() == QLatin1String("/"))
+            config.url.setPath(QString());
+    }
 
     QString name = engineName;
     if (name.isEmpty())
