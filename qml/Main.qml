@@ -71,7 +71,7 @@ ApplicationWindow {
 
                 ScanPage { app: window.app }
                 MedicationsPage { app: window.app }
-                ClusterPage { app: window.app; cluster: window.cluster }
+                ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
                 SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession }
             }
         }

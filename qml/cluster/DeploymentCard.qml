@@ -14,6 +14,7 @@ ItemDelegate {
     required property int restarts
     required property string reason
     required property int stale
+    property string suggestion
     padding: 16
 
     background: Rectangle {
@@ -65,7 +66,7 @@ ItemDelegate {
             text: card.healthy
                   ? (card.restarts === 1 ? qsTr("1 restart") : qsTr("%1 restarts").arg(card.restarts))
                     + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
-                  : card.reason
+                  : (card.suggestion.length > 0 ? card.suggestion + " \u2014 " : "") + card.reason
             font.pixelSize: 15
             color: card.healthy ? card.Material.foreground : StatusColors.failing
             opacity: card.healthy ? 0.7 : 1

@@ -11,7 +11,12 @@ Drawer {
     id: drawer
     required property ClusterController cluster
     property string deployment
+    property var requestPin: null // function(reason, action)
     readonly property var detail: cluster.podDetail
+    readonly property var deploymentRow: {
+        const index = cluster.deployments.indexOf(deployment)
+        return index >= 0 && cluster.deployments.count >= 0 ? cluster.deployments.get(index) : ({})
+    }
     edge: Qt.RightEdge
     width: Math.min(parent ? parent.width * 0.62 : 720, 760)
     height: parent ? parent.height : 800
@@ -60,6 +65,56 @@ Drawer {
                     objectName: "closePodDetail"
                     text: qsTr("Close")
                     onClicked: drawer.close()
+                }
+            }
+
+            // The fix the kiosk suggests for a failing deployment, and its progress.
+            Card {
+                objectName: "rollbackCard"
+                visible: (drawer.deploymentRow.suggestion || "").length > 0
+                         || drawer.cluster.rollbackDeployment === drawer.deployment && drawer.cluster.rollbackPhase !== ClusterController.Idle
+                Layout.fillWidth: true
+                padding: 16
+                contentItem: ColumnLayout {
+                    spacing: 8
+                    Label {
+                        text: drawer.deploymentRow.suggestion || qsTr("Rollback")
+                        font.pixelSize: Style.fontBody
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "rollbackMessage"
+                        visible: drawer.cluster.rollbackDeployment === drawer.deployment && text.length > 0
+                        text: drawer.cluster.rollbackMessage
+                        font.pixelSize: Style.fontLabel
+                        color: drawer.cluster.rollbackPhase === ClusterController.Failed ? StatusColors.failing
+                             : drawer.cluster.rollbackPhase === ClusterController.Succeeded ? StatusColors.ok
+                             : drawer.Material.foreground
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    BusyIndicator {
+                        visible: drawer.cluster.rollbackPhase === ClusterController.Running
+                        running: visible
+                        Layout.preferredHeight: 48
+                        Layout.preferredWidth: 48
+                    }
+                    TouchButton {
+                        objectName: "rollbackButton"
+                        visible: (drawer.deploymentRow.suggestion || "").length > 0
+                        text: qsTr("Roll back")
+                        highlighted: true
+                        enabled: drawer.cluster.rollbackPhase !== ClusterController.Running
+                        onClicked: {
+                            const name = drawer.deployment
+                            const revision = drawer.deploymentRow.suggestionRevision
+                            const run = () => drawer.cluster.rollback(name, revision)
+                            if (drawer.requestPin)
+                                drawer.requestPin(qsTr("Enter the admin PIN to roll %1 back to revision %2.").arg(name).arg(revision), run)
+                        }
+                    }
                 }
             }
 

@@ -12,6 +12,7 @@ Page {
     objectName: "clusterPage"
     required property AppContext app
     required property ClusterController cluster
+    property AdminSession adminSession: null
     readonly property bool showData: cluster.hasData
     readonly property var summary: cluster.summary
 
@@ -183,6 +184,13 @@ Page {
                         font.pixelSize: Style.fontTitle
                         font.weight: Font.DemiBold
                     }
+                    TouchButton {
+                        objectName: "openCleanup"
+                        text: qsTr("Clean up ReplicaSets\u2026")
+                        highlighted: (page.summary.staleReplicaSets || 0) > 0
+                        Layout.fillWidth: true
+                        onClicked: cleanupPanel.open()
+                    }
                     ListView {
                         id: checkList
                         objectName: "checkList"
@@ -218,6 +226,7 @@ Page {
                     required property int restarts
                     required property string reason
                     required property int stale
+                    required property string suggestion
                     width: deploymentGrid.cellWidth
                     height: deploymentGrid.cellHeight
                     DeploymentCard {
@@ -231,6 +240,7 @@ Page {
                         restarts: parent.restarts
                         reason: parent.reason
                         stale: parent.stale
+                        suggestion: parent.suggestion
                         onClicked: page.openDeployment(name)
                     }
                 }
@@ -243,6 +253,44 @@ Page {
         objectName: "podDetail"
         cluster: page.cluster
         parent: Overlay.overlay
+        requestPin: page.requestPin
+    }
+
+    CleanupPanel {
+        id: cleanupPanel
+        objectName: "cleanupPanel"
+        cluster: page.cluster
+        parent: Overlay.overlay
+        requestPin: page.requestPin
+    }
+
+    // Cluster actions are unlocked only while the admin session is.
+    Binding {
+        target: page.cluster
+        property: "actionsUnlocked"
+        value: page.adminSession !== null && page.adminSession.unlocked
+    }
+
+    PinDialog {
+        id: pinDialog
+        objectName: "clusterPinDialog"
+        session: page.adminSession
+        property var pendingAction: null
+        onAccepted: {
+            const action = pendingAction
+            pendingAction = null
+            if (action)
+                action()
+        }
+        onRejected: pendingAction = null
+    }
+
+    // Asks for the admin PIN (set on first use), then runs `action`.
+    function requestPin(reason, action) {
+        if (!page.adminSession)
+            return
+        pinDialog.pendingAction = action
+        pinDialog.open(reason)
     }
 
     // Opens the pod detail on the deployment's first failing pod (or its first pod).

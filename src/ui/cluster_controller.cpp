@@ -5,6 +5,8 @@
 #include "k8s/duration_format.h"
 #include "k8s/object_fields.h"
 #include "k8s/resource_informer.h"
+#include "k8s/rollback_planner.h"
+#include "security/audit_log.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -15,7 +17,8 @@ namespace kiosk::ui {
 
 namespace {
 const QStringList kDeploymentRoles = {"name", "healthy", "readyText", "ready", "desired", "image",
-                                      "restarts", "reason", "revision", "stale", "paused"};
+                                      "restarts", "reason", "revision", "stale", "paused",
+                                      "suggestion", "suggestionRevision"};
 const QStringList kPodRoles = {"name", "status", "ready", "restarts", "restartsText", "age",
                                "healthy", "deployment", "reason"};
 const QStringList kCheckRoles = {"name", "ok", "detail"};
@@ -172,8 +175,15 @@ void ClusterController::rebuild()
                                                QDateTime::currentDateTimeUtc());
     // Failing first, so trouble is at the top of the page; then by name.
     QList<QVariantMap> deploymentRows;
+    QHash<QString, QJsonObject> deploymentObjects;
+    for (const auto &object : m_monitor->deploymentInformer()->objects())
+        deploymentObjects.insert(k8s::fields::name(object), object);
+    const QList<QJsonObject> replicaSets = m_monitor->replicaSets();
+    const QList<QJsonObject> pods = m_monitor->pods();
     for (const auto &d : m_report.deployments) {
         const auto *rs = m_report.replicaSets.forDeployment(d.name);
+        const auto suggestion = d.healthy ? k8s::RollbackSuggestion()
+                                          : k8s::rollbackSuggestion(deploymentObjects.value(d.name), replicaSets, pods);
         deploymentRows.append({{"name", d.name},
                                {"healthy", d.healthy},
                                {"readyText", d.readyText},
@@ -184,7 +194,9 @@ void ClusterController::rebuild()
                                {"reason", d.reason},
                                {"revision", d.revision},
                                {"stale", rs ? rs->stale : 0},
-                               {"paused", d.paused}});
+                               {"paused", d.paused},
+                               {"suggestion", suggestion.applicable ? suggestion.text : QString()},
+                               {"suggestionRevision", suggestion.applicable ? suggestion.revision : 0}});
     }
     std::stable_sort(deploymentRows.begin(), deploymentRows.end(), [](const QVariantMap &a, const QVariantMap &b) {
         return a.value("healthy").toBool() < b.value("healthy").toBool();
@@ -352,6 +364,182 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
             }
             emit podLogChanged();
         });
+}
+
+void ClusterController::setActionsUnlocked(bool unlocked)
+{
+    if (unlocked == m_actionsUnlocked)
+        return;
+    m_actionsUnlocked = unlocked;
+    emit actionsUnlockedChanged();
+}
+
+void ClusterController::resetCleanup()
+{
+    if (m_cleanupPhase == ActionPhase::Running || m_cleanupPhase == ActionPhase::Checking)
+        return;
+    delete m_cleanup;
+    m_cleanupPhase = ActionPhase::Idle;
+    m_cleanupPreview.clear();
+    m_cleanupResult.clear();
+    m_cleanupDone = 0;
+    emit cleanupChanged();
+}
+
+void ClusterController::previewCleanup(int keep, bool includeOrphans)
+{
+    if (!m_monitor || !m_monitor->hasSynced() || m_cleanupPhase == ActionPhase::Running
+        || m_cleanupPhase == ActionPhase::Checking)
+        return;
+    k8s::CleanupOptions options;
+    options.keep = std::max(0, keep);
+    options.includeOrphans = includeOrphans;
+    const auto plan = k8s::planCleanup(m_monitor->deployments(), m_monitor->replicaSets(), m_monitor->pods(), options);
+    QVariantList orphans;
+    for (const auto &o : plan.orphans)
+        orphans.append(QVariantMap{{"name", o.name}, {"willDelete", o.willDelete}, {"reason", o.reason}});
+    m_cleanupPreview = {{"keep", options.keep},
+                        {"includeOrphans", includeOrphans},
+                        {"deletes", plan.deletes.size()},
+                        {"patches", plan.patches.size()},
+                        {"orphans", orphans},
+                        {"lines", plan.summaryLines()},
+                        {"before", plan.replicaSetsBefore},
+                        {"after", plan.replicaSetsAfter},
+                        {"empty", plan.isEmpty()},
+                        {"refused", 0}};
+    m_cleanupResult.clear();
+    m_cleanupDone = 0;
+    delete m_cleanup;
+    m_cleanup = new k8s::CleanupExecutor(m_monitor->client(), m_connection.nameSpace, plan, this);
+    connect(m_cleanup, &k8s::CleanupExecutor::progress, this, [this](int done, int) {
+        m_cleanupDone = done;
+        emit cleanupChanged();
+    });
+    connect(m_cleanup, &k8s::CleanupExecutor::finished, this, [this] {
+        using Status = k8s::CleanupExecutor::ItemResult::Status;
+        QVariantList problems;
+        for (const auto &r : m_cleanup->results())
+            if (r.status != Status::Done)
+                problems.append(QVariantMap{{"action", r.action}, {"name", r.name},
+                                            {"status", k8s::CleanupExecutor::statusName(r.status)}, {"message", r.message}});
+        const int failed = m_cleanup->count(Status::Failed);
+        if (m_cleanup->isDryRun()) {
+            m_cleanupPreview.insert("refused", failed);
+            m_cleanupPreview.insert("problems", problems);
+            m_cleanupPhase = failed > 0 ? ActionPhase::Failed : ActionPhase::Ready;
+        } else {
+            m_cleanupResult = {{"done", m_cleanup->count(Status::Done)},
+                               {"skipped", m_cleanup->count(Status::Skipped)},
+                               {"failed", failed},
+                               {"problems", problems}};
+            m_cleanupPhase = failed > 0 ? ActionPhase::Failed : ActionPhase::Succeeded;
+            security::AuditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
+                                        failed > 0 ? security::AuditEntry::Outcome::Failure : security::AuditEntry::Outcome::Success,
+                                        QStringLiteral("from the kiosk, keep %1: %2 done, %3 skipped, %4 failed")
+                                            .arg(m_cleanupPreview.value("keep").toInt())
+                                            .arg(m_cleanupResult.value("done").toInt())
+                                            .arg(m_cleanupResult.value("skipped").toInt())
+                                            .arg(failed));
+        }
+        emit cleanupChanged();
+    });
+    m_cleanupPhase = ActionPhase::Checking;
+    emit cleanupChanged();
+    m_cleanup->start(true);
+}
+
+bool ClusterController::runCleanup()
+{
+    if (!m_actionsUnlocked || !m_cleanup || m_cleanupPhase != ActionPhase::Ready) {
+        if (!m_actionsUnlocked)
+            security::AuditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
+                                        security::AuditEntry::Outcome::Denied, QStringLiteral("admin actions are locked"));
+        return false;
+    }
+    m_cleanupPhase = ActionPhase::Running;
+    m_cleanupDone = 0;
+    emit cleanupChanged();
+    m_cleanup->start(false);
+    return true;
+}
+
+void ClusterController::resetRollback()
+{
+    if (m_rollbackPhase == ActionPhase::Running)
+        return;
+    m_rollbackPhase = ActionPhase::Idle;
+    m_rollbackDeployment.clear();
+    m_rollbackMessage.clear();
+    emit rollbackChanged();
+}
+
+bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
+{
+    const QString target = QStringLiteral("deployment/%1").arg(deployment);
+    if (!m_actionsUnlocked) {
+        security::AuditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Denied,
+                                    QStringLiteral("admin actions are locked"));
+        return false;
+    }
+    if (!m_monitor || m_rollbackPhase == ActionPhase::Running)
+        return false;
+    m_rollbackDeployment = deployment;
+    const QJsonObject object = m_monitor->deploymentInformer()->objects().value(deployment);
+    const auto plan = k8s::planRollback(object, m_monitor->replicaSets(), toRevision);
+    if (plan.outcome != k8s::RollbackPlan::Outcome::Patch) {
+        m_rollbackPhase = plan.outcome == k8s::RollbackPlan::Outcome::NoOp ? ActionPhase::Succeeded : ActionPhase::Failed;
+        m_rollbackMessage = plan.message;
+        security::AuditLog().record(QStringLiteral("cluster.rollback"), target,
+                                    plan.ok() ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Denied,
+                                    plan.message);
+        emit rollbackChanged();
+        return plan.ok();
+    }
+    m_rollbackPhase = ActionPhase::Running;
+    m_rollbackMessage = tr("Rolling back to revision %1 (%2)\u2026").arg(plan.revision).arg(plan.images.join(QStringLiteral(", ")));
+    emit rollbackChanged();
+    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(m_connection.nameSpace, deployment);
+    QUrlQuery dryRun;
+    dryRun.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
+    auto failWith = [this, target](const QString &message) {
+        m_rollbackPhase = ActionPhase::Failed;
+        m_rollbackMessage = message;
+        security::AuditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Failure, message);
+        emit rollbackChanged();
+    };
+    // The server dry-runs the patch first; only then is it sent for real and the rollout followed.
+    m_monitor->client()->send("PATCH", path, dryRun, plan.patchBody(), "application/json-patch+json", this,
+                              [this, path, plan, target, failWith](const k8s::ApiResponse &checked) {
+        if (checked.error.isError()) {
+            failWith(tr("The server refused the rollback: %1").arg(checked.error.message));
+            return;
+        }
+        m_monitor->client()->send("PATCH", path, {}, plan.patchBody(), "application/json-patch+json", this,
+                                  [this, plan, target, failWith](const k8s::ApiResponse &sent) {
+            if (sent.error.isError()) {
+                failWith(tr("The rollback failed: %1").arg(sent.error.message));
+                return;
+            }
+            delete m_follower;
+            m_follower = new k8s::RolloutFollower(m_monitor->client(), m_connection.nameSpace, plan.deployment, this);
+            connect(m_follower, &k8s::RolloutFollower::statusChanged, this, [this](const QString &message) {
+                m_rollbackMessage = message;
+                emit rollbackChanged();
+            });
+            connect(m_follower, &k8s::RolloutFollower::finished, this, [this, plan, target](bool ok, const QString &message) {
+                m_rollbackPhase = ok ? ActionPhase::Succeeded : ActionPhase::Failed;
+                m_rollbackMessage = message;
+                security::AuditLog().record(QStringLiteral("cluster.rollback"), target,
+                                            ok ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Failure,
+                                            QStringLiteral("from the kiosk, to revision %1 (%2): %3")
+                                                .arg(plan.revision).arg(plan.images.join(QStringLiteral(", ")), message));
+                emit rollbackChanged();
+            });
+            m_follower->start(300000);
+        });
+    });
+    return true;
 }
 
 } // namespace kiosk::ui

@@ -3,6 +3,8 @@
 #include "k8s/cluster_connection.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
+#include "k8s/cleanup_executor.h"
+#include "k8s/rollout_follower.h"
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
@@ -37,10 +39,21 @@ class ClusterController : public QObject {
     Q_PROPERTY(QString podLog READ podLog NOTIFY podLogChanged)
     Q_PROPERTY(QString podLogTitle READ podLogTitle NOTIFY podLogChanged)
     Q_PROPERTY(bool podLogLoading READ podLogLoading NOTIFY podLogChanged)
+    // Cluster actions run only while an administrator has unlocked them with the PIN.
+    Q_PROPERTY(bool actionsUnlocked READ actionsUnlocked WRITE setActionsUnlocked NOTIFY actionsUnlockedChanged)
+    Q_PROPERTY(ActionPhase cleanupPhase READ cleanupPhase NOTIFY cleanupChanged)
+    Q_PROPERTY(QVariantMap cleanupPreview READ cleanupPreview NOTIFY cleanupChanged)
+    Q_PROPERTY(QVariantMap cleanupResult READ cleanupResult NOTIFY cleanupChanged)
+    Q_PROPERTY(int cleanupDone READ cleanupDone NOTIFY cleanupChanged)
+    Q_PROPERTY(ActionPhase rollbackPhase READ rollbackPhase NOTIFY rollbackChanged)
+    Q_PROPERTY(QString rollbackDeployment READ rollbackDeployment NOTIFY rollbackChanged)
+    Q_PROPERTY(QString rollbackMessage READ rollbackMessage NOTIFY rollbackChanged)
 
 public:
     enum class State { NotConfigured, ConfigError, Connecting, Live, Reconnecting };
     Q_ENUM(State)
+    enum class ActionPhase { Idle, Checking, Ready, Running, Succeeded, Failed };
+    Q_ENUM(ActionPhase)
 
     explicit ClusterController(QObject *parent = nullptr);
     ~ClusterController() override;
@@ -79,12 +92,35 @@ public:
     // Pods of one deployment, failing first (for the deployment card's detail).
     Q_INVOKABLE QVariantList podsOfDeployment(const QString &deployment) const;
 
+    bool actionsUnlocked() const { return m_actionsUnlocked; }
+    void setActionsUnlocked(bool unlocked);
+    ActionPhase cleanupPhase() const { return m_cleanupPhase; }
+    QVariantMap cleanupPreview() const { return m_cleanupPreview; }
+    QVariantMap cleanupResult() const { return m_cleanupResult; }
+    int cleanupDone() const { return m_cleanupDone; }
+    ActionPhase rollbackPhase() const { return m_rollbackPhase; }
+    QString rollbackDeployment() const { return m_rollbackDeployment; }
+    QString rollbackMessage() const { return m_rollbackMessage; }
+
+    // Plans the cleanup from what is on screen and has the server dry-run every request.
+    Q_INVOKABLE void previewCleanup(int keep, bool includeOrphans);
+    // Carries out the previewed plan (deletes with preconditions); needs actionsUnlocked.
+    Q_INVOKABLE bool runCleanup();
+    Q_INVOKABLE void resetCleanup();
+    // Rolls `deployment` back as kubectl rollout undo does (0 = the previous revision) and
+    // follows the rollout; needs actionsUnlocked.
+    Q_INVOKABLE bool rollback(const QString &deployment, qint64 toRevision = 0);
+    Q_INVOKABLE void resetRollback();
+
 signals:
     void stateChanged();
     void reportChanged();
     void dataAgeChanged();
     void podDetailChanged();
     void podLogChanged();
+    void actionsUnlockedChanged();
+    void cleanupChanged();
+    void rollbackChanged();
 
 private:
     void rebuild();
@@ -113,6 +149,16 @@ private:
     QString m_podLog;
     QString m_podLogTitle;
     bool m_podLogLoading = false;
+    bool m_actionsUnlocked = false;
+    ActionPhase m_cleanupPhase = ActionPhase::Idle;
+    QVariantMap m_cleanupPreview;
+    QVariantMap m_cleanupResult;
+    int m_cleanupDone = 0;
+    QPointer<k8s::CleanupExecutor> m_cleanup;
+    ActionPhase m_rollbackPhase = ActionPhase::Idle;
+    QString m_rollbackDeployment;
+    QString m_rollbackMessage;
+    QPointer<k8s::RolloutFollower> m_follower;
 };
 
 } // namespace kiosk::ui
