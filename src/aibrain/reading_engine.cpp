@@ -4,7 +4,10 @@
 #include "ocr/ocr_pipeline.h"
 
 #include <QElapsedTimer>
+#include <QDir>
 #include <QEventLoop>
+#include <QImage>
+#include <QTemporaryFile>
 #include <QMetaObject>
 #include <QThread>
 
@@ -145,6 +148,26 @@ int ReadingEngine::readFile(const QString &path)
         emit stageChanged(id, QStringLiteral("Checking AI Brain"));
         m_job->healthRequest = m_client->checkHealth();
     }
+    return id;
+}
+
+int ReadingEngine::readImage(const QImage &image)
+{
+    auto frame = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/kilo-kiosk-frame-XXXXXX.jpg"));
+    if (image.isNull() || !frame->open() || !image.save(frame.get(), "JPEG", 95)) {
+        cancel();
+        const int id = m_nextId++;
+        ReadingResult r;
+        r.engine = m_mode == EngineMode::AiBrain ? ReadingResult::AiBrainEngine : ReadingResult::LocalEngine;
+        r.error = image.isNull() ? QStringLiteral("the camera frame is empty")
+                                 : QStringLiteral("the camera frame could not be stored for reading: %1").arg(frame->errorString());
+        QMetaObject::invokeMethod(this, [this, id, r]() { emit finished(id, r); }, Qt::QueuedConnection);
+        return id;
+    }
+    frame->close();
+    const int id = readFile(frame->fileName());
+    if (m_job && m_job->id == id)
+        m_job->frame = frame;
     return id;
 }
 

@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 
+class QImage;
+class QTemporaryFile;
 class QThread;
 
 namespace kiosk::aibrain {
@@ -49,6 +51,8 @@ public:
 
     // Starts reading; returns the request id echoed by finished().
     int readFile(const QString &path);
+    // A camera frame: written to a private temporary JPEG (removed when the reading ends), then read.
+    int readImage(const QImage &image);
     void cancel();
     bool isBusy() const { return m_job.has_value(); }
     // For the CLI and tests: runs a local event loop until the result is there.
@@ -70,6 +74,7 @@ private:
         bool local = false;
         QString fallbackReason;
         std::shared_ptr<std::atomic<bool>> cancel;
+        std::shared_ptr<QTemporaryFile> frame; // readImage(): the frame on disk while it is read
     };
     class LocalRunner;
 

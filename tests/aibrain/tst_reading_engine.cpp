@@ -177,6 +177,25 @@ private slots:
         QCOMPARE(finished.count(), 1); // the aborted request reports nothing more
     }
 
+    void cameraFrame()
+    {
+        engine->setMode(EngineMode::AiBrain);
+        QImage frame(kPhoto);
+        QVERIFY(!frame.isNull());
+        QSignalSpy finished(engine, &ReadingEngine::finished);
+        const int id = engine->readImage(frame);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        const auto r = finished.first().at(1).value<ReadingResult>();
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(sim->lastUploadContentType(), QByteArray("image/jpeg"));
+        QVERIFY(sim->lastUploadFileName().startsWith(QStringLiteral("kilo-kiosk-frame-")));
+
+        engine->readImage(QImage());
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(finished.last().at(1).value<ReadingResult>().error, QStringLiteral("the camera frame is empty"));
+    }
+
     void aNewRequestReplacesTheOneInFlight()
     {
         engine->setMode(EngineMode::AiBrain);
