@@ -169,7 +169,7 @@ QNetworkReply *AiBrainClient::send(const QString &path, const Upload *upload, in
 {
     QNetworkRequest request(endpoint(path));
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy); // the token never leaves the host
     // Our own deadline covers the whole exchange; this one only catches a silent connection.
     request.setTransferTimeout(timeoutMs + 1000);
     if (!m_token.isEmpty())
