@@ -4,6 +4,7 @@
 #include "ui_main.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 namespace {
@@ -40,8 +41,16 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "kilo-kiosk: error: " << options.error << '\n';
         return 2;
     case kiosk::cli::LaunchOptions::Mode::Subcommand: {
+        const auto command = registry.find(options.subcommand);
+        if (command->needsGui && command->needsGui(options.subcommandArgs)) {
+            // Still no display: fonts and painting work on the offscreen platform.
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            return command->run(options.subcommandArgs);
+        }
         QCoreApplication app(argc, argv);
-        return registry.find(options.subcommand)->run(options.subcommandArgs);
+        return command->run(options.subcommandArgs);
     }
     case kiosk::cli::LaunchOptions::Mode::Ui:
         break;

@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <optional>
 
@@ -758,5 +760,10 @@ private:
 kiosk::cli::Subcommand medsCommand()
 {
     return {QStringLiteral("meds"), QStringLiteral("list, add, edit, stop, delete and export medications"),
-            [](const QStringList &arguments) { return MedsCli().run(arguments); }};
+            [](const QStringList &arguments) { return MedsCli().run(arguments); },
+            [](const QStringList &arguments) {
+                return arguments.contains(QStringLiteral("export"))
+                       && std::any_of(arguments.cbegin(), arguments.cend(),
+                                      [](const QString &a) { return a == u"--pdf" || a.startsWith(u"--pdf="); });
+            }};
 }

@@ -13,6 +13,8 @@ struct Subcommand {
     QString summary;
     // Returns the process exit status; errors go to stderr as one clear line.
     std::function<int(const QStringList &arguments)> run;
+    // True for arguments that need QGuiApplication (fonts for a PDF); it then runs offscreen.
+    std::function<bool(const QStringList &arguments)> needsGui = {};
 };
 
 } // namespace kiosk::cli
