@@ -34,6 +34,10 @@ private slots:
         QTest::newRow("pad, flat scan") << "0001";
         QTest::newRow("label, hard photo") << "0014";
         QTest::newRow("pad, tilted with shading") << "0035";
+        // Own photos (bench/rx_synth): layouts and drugs the dev set does not have.
+        QTest::newRow("own two-column label") << "own_0001";
+        QTest::newRow("own retail label, drug first") << "own_0003";
+        QTest::newRow("own pad, dim light") << "own_0005";
     }
     void readsPhotos()
     {
