@@ -264,6 +264,10 @@ public:
                                     {DeploymentController::kMaxReplicas, recreate ? QStringLiteral("1") : QStringLiteral("2")}};
             if (!revision.changeCause.isEmpty())
                 annotations.insert(QStringLiteral("kubernetes.io/change-cause"), revision.changeCause);
+            // Every old revision of the scenario served before the next one replaced it; the kiosk
+            // reads this mark (k8s::kEverRanAnnotation) to suggest a rollback target that once ran.
+            if (!isCurrent)
+                annotations.insert(QStringLiteral("kiosk.kilo-guardian.io/ever-ran"), QStringLiteral("true"));
             rsMeta.insert(QStringLiteral("annotations"), annotations);
             rsMeta.insert(QStringLiteral("ownerReferences"), QJsonArray{util::ownerReference(owner, true)});
             rsMeta.insert(QStringLiteral("generation"), isCurrent ? 1 : 2);
