@@ -1,6 +1,7 @@
 #include "aibrain/ai_brain_client.h"
 #include "sim/ai_brain_simulator.h"
 
+#include <QDir>
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
@@ -71,7 +72,8 @@ private slots:
 
     void recognisedFixtureAnswersItsGroundTruth()
     {
-        QCOMPARE(sim->loadFixtureDir(kFixtures), 4);
+        // Every photo with its ground truth in the fixture folder is recognised.
+        QCOMPARE(sim->loadFixtureDir(kFixtures), int(QDir(kFixtures).entryList({QStringLiteral("*.json")}, QDir::Files).size()));
         const auto r = client->analyzeFileBlocking(kFixtures + QStringLiteral("/0000.jpg"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.prescription.medicationName, QStringLiteral("Rosuvastatin"));

@@ -2,6 +2,7 @@
 // running in this process (the event loop keeps serving while the child runs).
 #include "sim/ai_brain_simulator.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,7 +66,8 @@ private slots:
     {
         sim = new AiBrainSimulator(this);
         QVERIFY(sim->listen());
-        QCOMPARE(sim->loadFixtureDir(kFixtures), 4);
+        // Every photo with its ground truth in the fixture folder is recognised.
+        QCOMPARE(sim->loadFixtureDir(kFixtures), int(QDir(kFixtures).entryList({QStringLiteral("*.json")}, QDir::Files).size()));
     }
     void cleanup() { delete sim; }
 
