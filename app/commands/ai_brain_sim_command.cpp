@@ -2,23 +2,14 @@
 
 #include "sim/ai_brain_simulator.h"
 
+#include "cli/run_until_terminated.h"
+
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
 
-int g_aiBrainSignalPipe[2] = {-1, -1};
-
-void onAiBrainSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_aiBrainSignalPipe[1], &byte, 1);
-}
 
 QString usage()
 {
@@ -143,25 +134,11 @@ kiosk::cli::Subcommand aiBrainSimCommand()
                                      QTextStream(stderr) << "kilo-kiosk: " << method << ' ' << path << " -> " << status << '\n';
                                  });
 
-                if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_aiBrainSignalPipe) != 0)
-                    return fail(QStringLiteral("cannot set up signal handling"));
-                QSocketNotifier notifier(g_aiBrainSignalPipe[0], QSocketNotifier::Read);
-                QObject::connect(&notifier, &QSocketNotifier::activated, qApp, []() {
-                    char byte = 0;
-                    [[maybe_unused]] const auto got = ::read(g_aiBrainSignalPipe[0], &byte, 1);
-                    QCoreApplication::quit();
-                });
-                struct sigaction action {};
-                action.sa_handler = onAiBrainSignal;
-                sigemptyset(&action.sa_mask);
-                action.sa_flags = SA_RESTART;
-                sigaction(SIGINT, &action, nullptr);
-                sigaction(SIGTERM, &action, nullptr);
-                const int status = QCoreApplication::exec();
+                const auto status = kiosk::cli::runUntilTerminated();
                 simulator.close();
-                ::close(g_aiBrainSignalPipe[0]);
-                ::close(g_aiBrainSignalPipe[1]);
+                if (!status)
+                    return fail(QStringLiteral("cannot set up signal handling"));
                 err << "kilo-kiosk: AI Brain simulator stopped\n";
-                return status;
+                return *status;
             }};
 }

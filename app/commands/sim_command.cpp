@@ -2,25 +2,16 @@
 
 #include "sim/api_server.h"
 
+#include "cli/run_until_terminated.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
 
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
 
 QString usage()
 {
@@ -144,25 +135,11 @@ kiosk::cli::Subcommand simCommand()
                     err << "kilo-kiosk: write a kubeconfig with --write-kubeconfig FILE, then: kubectl --kubeconfig FILE get deployments\n";
                 err.flush();
 
-                if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-                    return fail(QStringLiteral("sim: cannot set up signal handling"));
-                QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-                QObject::connect(&notifier, &QSocketNotifier::activated, qApp, []() {
-                    char byte = 0;
-                    [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-                    QCoreApplication::quit();
-                });
-                struct sigaction action {};
-                action.sa_handler = onSignal;
-                sigemptyset(&action.sa_mask);
-                action.sa_flags = SA_RESTART;
-                sigaction(SIGINT, &action, nullptr);
-                sigaction(SIGTERM, &action, nullptr);
-                const int status = QCoreApplication::exec();
+                const auto status = kiosk::cli::runUntilTerminated();
                 server.close();
-                ::close(g_signalPipe[0]);
-                ::close(g_signalPipe[1]);
+                if (!status)
+                    return fail(QStringLiteral("sim: cannot set up signal handling"));
                 err << "kilo-kiosk: simulator stopped\n";
-                return status;
+                return *status;
             }};
 }
