@@ -13,8 +13,8 @@ RowLayout {
 
     Rectangle {
         objectName: "connectionDot"
-        width: 16
-        height: 16
+        Layout.preferredWidth: 16
+        Layout.preferredHeight: 16
         radius: 8
         color: badge.cluster.state === ClusterController.Live ? StatusColors.ok
              : badge.cluster.state === ClusterController.Reconnecting ? StatusColors.warning
