@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 
 #include <allheaders.h>
 
@@ -134,6 +135,17 @@ ImageLoader::Result ImageLoader::loadFile(const QString &path)
         return result;
     }
     return decode(file.readAll());
+}
+
+cv::Mat ImageLoader::fromImage(const QImage &image)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    if (rgb.isNull())
+        return {};
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
+    cv::Mat bgr;
+    cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
+    return bgr;
 }
 
 ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QImage>
 #include <QString>
 
 #include <opencv2/core.hpp>
@@ -28,6 +29,8 @@ public:
 
     static Result loadFile(const QString &path);
     static Result decode(const QByteArray &bytes);
+    // A camera frame or other in-memory image as an 8-bit BGR copy (empty for a null image).
+    static cv::Mat fromImage(const QImage &image);
 
 private:
     struct Header {

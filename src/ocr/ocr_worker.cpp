@@ -3,7 +3,7 @@
 #include <QMetaObject>
 #include <QThread>
 
-#include <opencv2/imgproc.hpp>
+#include "ocr/image_loader.h"
 
 namespace kiosk::ocr {
 
@@ -19,15 +19,12 @@ public:
             pipeline = std::make_unique<OcrPipeline>();
         if (!path.isEmpty())
             return pipeline->readFile(path, cancel);
-        const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-        if (rgb.isNull()) {
+        const cv::Mat bgr = ImageLoader::fromImage(image);
+        if (bgr.empty()) {
             OcrPipeline::Result r;
             r.error = QStringLiteral("empty camera frame");
             return r;
         }
-        const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
-        cv::Mat bgr;
-        cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
         return pipeline->readImage(bgr, cancel);
     }
 };
