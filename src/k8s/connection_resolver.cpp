@@ -5,16 +5,31 @@
 
 namespace kiosk::k8s {
 
-namespace {
-KubeconfigLoader::Result fromProfile(const security::ConnectionProfile &profile, const QString &nameSpace,
-                                     security::CredentialStore &credentials)
+KubeconfigLoader::Result ConnectionResolver::fromProfile(const security::ConnectionProfile &profile,
+                                                         const QString &token, const QString &nameSpace)
 {
+    const QString wantedNamespace = !nameSpace.isEmpty() ? nameSpace : profile.nameSpace;
     KubeconfigLoader::Result r;
+    if (!profile.kubeconfig.isEmpty()) {
+        r = KubeconfigLoader::loadFile(profile.kubeconfig, profile.context, wantedNamespace);
+        if (!r.connection)
+            return r;
+        r.connection->description = profile.context.isEmpty()
+                                        ? QStringLiteral("saved connection, kubeconfig %1").arg(profile.kubeconfig)
+                                        : QStringLiteral("saved connection, kubeconfig %1 (context %2)").arg(profile.kubeconfig, profile.context);
+        if (!token.isEmpty()) {
+            // A token typed into the kiosk replaces whatever user the kubeconfig names.
+            r.connection->bearerToken = token;
+            r.connection->tokenFile.clear();
+            r.connection->username.clear();
+            r.connection->password.clear();
+        }
+        return r;
+    }
     ClusterConnection c;
     c.server = QUrl(profile.server);
-    c.nameSpace = !nameSpace.isEmpty() ? nameSpace
-                  : !profile.nameSpace.isEmpty() ? profile.nameSpace
-                                                 : c.nameSpace;
+    if (!wantedNamespace.isEmpty())
+        c.nameSpace = wantedNamespace;
     c.insecureSkipTlsVerify = profile.insecureSkipTlsVerify;
     c.description = QStringLiteral("saved connection %1").arg(profile.server);
     if (!profile.caFile.isEmpty()) {
@@ -24,19 +39,12 @@ KubeconfigLoader::Result fromProfile(const security::ConnectionProfile &profile,
             return r;
         }
     }
-    const auto secret = credentials.readBlocking(profile.credentialKey());
-    if (secret.ok()) {
-        c.bearerToken = secret.secret;
-    } else if (secret.status != security::CredentialResult::Status::NotFound) {
-        r.error = QStringLiteral("cannot read the cluster token: %1").arg(secret.error);
-        return r;
-    }
+    c.bearerToken = token;
     if (c.insecureSkipTlsVerify)
         r.warning = QStringLiteral("TLS verification is switched off for %1").arg(profile.server);
     r.connection = c;
     return r;
 }
-} // namespace
 
 ConnectionResolver::Outcome ConnectionResolver::resolve(const ClusterSource::Request &request, QSettings &settings,
                                                         security::CredentialStore &credentials,
@@ -48,7 +56,12 @@ ConnectionResolver::Outcome ConnectionResolver::resolve(const ClusterSource::Req
         if (const auto profile = security::ConnectionProfile::load(settings)) {
             outcome.configured = true;
             outcome.source = QStringLiteral("saved connection %1").arg(profile->server);
-            outcome.result = fromProfile(*profile, request.nameSpace, credentials);
+            const auto secret = credentials.readBlocking(profile->credentialKey());
+            if (!secret.ok() && secret.status != security::CredentialResult::Status::NotFound) {
+                outcome.result.error = QStringLiteral("cannot read the cluster token: %1").arg(secret.error);
+                return outcome;
+            }
+            outcome.result = fromProfile(*profile, secret.ok() ? secret.secret : QString(), request.nameSpace);
             return outcome;
         }
     }

@@ -6,6 +6,7 @@
 #include <QSettings>
 
 namespace kiosk::security {
+class ConnectionProfile;
 class CredentialStore;
 }
 
@@ -21,6 +22,12 @@ public:
         bool configured = false; // false: nothing found at all (the UI offers the demo)
         QString source;          // for people: where the connection came from
     };
+
+    // The connection a saved profile describes: its kubeconfig (and context) when it names one,
+    // else its server URL and CA file; a non-empty `token` is sent as the bearer token (it wins
+    // over the kubeconfig's user). `nameSpace` overrides the profile's namespace when not empty.
+    static KubeconfigLoader::Result fromProfile(const security::ConnectionProfile &profile, const QString &token,
+                                                const QString &nameSpace = {});
 
     static Outcome resolve(const ClusterSource::Request &request, QSettings &settings,
                            security::CredentialStore &credentials,

@@ -2,6 +2,7 @@
 
 #include "security/redaction.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -37,7 +38,11 @@ QString ConnectionProfile::validate() const
         return QStringLiteral("invalid namespace \"%1\"").arg(redact(nameSpace));
     if (!credentialKey().isValid())
         return QStringLiteral("invalid credential kind \"%1\"").arg(redact(credentialKind));
-    for (const QString &field : {server, nameSpace, caFile, credentialKind}) {
+    if (!kubeconfig.isEmpty() && !QDir::isAbsolutePath(kubeconfig))
+        return QStringLiteral("the kubeconfig file must be given by its full path");
+    if (context.contains(u'\n'))
+        return QStringLiteral("invalid kubeconfig context name");
+    for (const QString &field : {server, nameSpace, caFile, kubeconfig, context, credentialKind}) {
         if (containsSecret(field))
             return QStringLiteral("refusing to save a connection setting that looks like a secret");
     }
@@ -58,6 +63,8 @@ bool ConnectionProfile::save(QSettings &settings, QString *error) const
     settings.setValue(QStringLiteral("namespace"), nameSpace);
     settings.setValue(QStringLiteral("caFile"), caFile);
     settings.setValue(QStringLiteral("insecureSkipTlsVerify"), insecureSkipTlsVerify);
+    settings.setValue(QStringLiteral("kubeconfig"), kubeconfig);
+    settings.setValue(QStringLiteral("context"), context);
     settings.setValue(QStringLiteral("credentialKind"), credentialKind);
     settings.setValue(QStringLiteral("credentialEntry"), credentialKey().keychainKey());
     settings.endGroup();
@@ -80,6 +87,8 @@ std::optional<ConnectionProfile> ConnectionProfile::load(QSettings &settings, co
     profile.nameSpace = settings.value(QStringLiteral("namespace")).toString();
     profile.caFile = settings.value(QStringLiteral("caFile")).toString();
     profile.insecureSkipTlsVerify = settings.value(QStringLiteral("insecureSkipTlsVerify"), false).toBool();
+    profile.kubeconfig = settings.value(QStringLiteral("kubeconfig")).toString();
+    profile.context = settings.value(QStringLiteral("context")).toString();
     profile.credentialKind = settings.value(QStringLiteral("credentialKind"), CredentialKey::ClusterToken).toString();
     settings.endGroup();
     if (!present || !profile.validate().isEmpty())

@@ -24,6 +24,8 @@ public:
     QString server;                  // API server / service base URL, e.g. https://10.0.0.1:6443
     QString nameSpace;               // Kubernetes namespace; empty = the default (kilo-guardian)
     QString caFile;                  // PEM file of the CA to trust; empty = system CAs
+    QString kubeconfig;              // kubeconfig file to connect with instead; empty = the server URL alone
+    QString context;                 // the kubeconfig's context; empty = its current-context
     bool insecureSkipTlsVerify = false;
     QString credentialKind = CredentialKey::ClusterToken;  // kind of the keychain entry
 

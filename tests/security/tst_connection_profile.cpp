@@ -70,6 +70,19 @@ private slots:
         QCOMPARE(ConnectionProfile::names(settings), QStringList{QStringLiteral("ai-brain")});
     }
 
+    void kubeconfigAndContextRoundTrip()
+    {
+        QSettings settings(freshIni(), QSettings::IniFormat);
+        ConnectionProfile p = cluster();
+        p.kubeconfig = QStringLiteral("/etc/rancher/k3s/k3s.yaml");
+        p.context = QStringLiteral("default");
+        QVERIFY(p.save(settings));
+        QCOMPARE(*ConnectionProfile::load(settings), p);
+        ConnectionProfile plain = cluster();
+        QVERIFY(plain.save(settings));
+        QVERIFY(ConnectionProfile::load(settings)->kubeconfig.isEmpty());
+    }
+
     void savingReplacesTheWholeProfile()
     {
         QSettings settings(freshIni(), QSettings::IniFormat);
@@ -94,6 +107,8 @@ private slots:
         QTest::newRow("bad name") << "name" << "My Cluster";
         QTest::newRow("bad kind") << "kind" << "Token";
         QTest::newRow("token as ca path") << "ca" << "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJraW9zayJ9.c2lnbmF0dXJl";
+        QTest::newRow("relative kubeconfig") << "kubeconfig" << "k3s.yaml";
+        QTest::newRow("token as context") << "context" << "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJraW9zayJ9.c2lnbmF0dXJl";
     }
 
     void invalidProfilesAreNotSaved()
@@ -109,6 +124,10 @@ private slots:
             p.name = value;
         else if (field == u"kind")
             p.credentialKind = value;
+        else if (field == u"kubeconfig")
+            p.kubeconfig = value;
+        else if (field == u"context")
+            p.context = value;
         else
             p.caFile = value;
         const QString ini = freshIni();
