@@ -69,7 +69,10 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
 
-                ScanPage { app: window.app }
+                ScanPage {
+                    app: window.app
+                    onShowMedicationsRequested: window.currentPage = window.pages.findIndex(p => p.name === "medications")
+                }
                 MedicationsPage { app: window.app }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
                 SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession }

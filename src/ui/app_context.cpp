@@ -7,6 +7,7 @@ namespace kiosk::ui {
 
 namespace {
 const auto kAiBrainKey = QStringLiteral("aibrain/url");
+const auto kForgetPhotosKey = QStringLiteral("privacy/forget_photos_after_save");
 }
 
 AppContext::AppContext(QObject *parent)
@@ -18,7 +19,17 @@ AppContext::AppContext(std::unique_ptr<QSettings> settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_aiBrainUrl(m_settings->value(kAiBrainKey).toString())
+    , m_forgetPhotos(m_settings->value(kForgetPhotosKey, false).toBool())
 {
+}
+
+void AppContext::setForgetPhotosAfterSave(bool forget)
+{
+    if (forget == m_forgetPhotos)
+        return;
+    m_forgetPhotos = forget;
+    m_settings->setValue(kForgetPhotosKey, forget);
+    emit forgetPhotosAfterSaveChanged();
 }
 
 AppContext::~AppContext() = default;

@@ -19,6 +19,8 @@ class AppContext : public QObject {
     Q_PROPERTY(bool kiosk READ kiosk WRITE setKiosk NOTIFY modeChanged)
     Q_PROPERTY(QString aiBrainUrl READ aiBrainUrl NOTIFY aiBrainUrlChanged)
     Q_PROPERTY(QString dataLocation READ dataLocation CONSTANT)
+    // Medical data kept to a minimum: a saved medication keeps no label photo.
+    Q_PROPERTY(bool forgetPhotosAfterSave READ forgetPhotosAfterSave WRITE setForgetPhotosAfterSave NOTIFY forgetPhotosAfterSaveChanged)
 
 public:
     explicit AppContext(QObject *parent = nullptr);
@@ -38,16 +40,20 @@ public:
     static QString validateServiceUrl(const QString &url);
 
     QString dataLocation() const;
+    bool forgetPhotosAfterSave() const { return m_forgetPhotos; }
+    void setForgetPhotosAfterSave(bool forget);
 
 signals:
     void modeChanged();
     void aiBrainUrlChanged();
+    void forgetPhotosAfterSaveChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;
     bool m_demo = false;
     bool m_kiosk = false;
     QString m_aiBrainUrl;
+    bool m_forgetPhotos = false;
 };
 
 } // namespace kiosk::ui

@@ -32,11 +32,15 @@ TestCase {
         verify(page)
         const state = findChild(page, "scanState")
         verify(state)
-        if (page.cameraCount === 0)
+        if (page.cameraCount === 0) {
+            verify(state.visible)
             compare(findChild(state, "stateTitle").text, "No camera found")
-        else
-            verify(findChild(state, "stateTitle").text.startsWith("Camera ready"))
-        verify(findChild(state, "stateBody").text.length > 0)
+            verify(findChild(state, "stateBody").text.indexOf("Open a photo") >= 0)
+            compare(findChild(state, "stateAction").text, "Open photo")
+        } else {
+            verify(findChild(page, "viewfinder").visible)
+            verify(findChild(page, "shutterButton").height >= 48)
+        }
     }
 
     function test_medicationsPageIsEmpty() {

@@ -2,6 +2,7 @@
 #include "ui/app_context.h"
 #include "ui/theme_preference.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
@@ -24,6 +25,9 @@ public slots:
     {
         // Statically linked modules live in the resources, not on disk.
         engine->addImportPath(QStringLiteral("qrc:/"));
+        // Where tests save screenshots of the states they reach, to be looked at (empty: none).
+        engine->rootContext()->setContextProperty(QStringLiteral("screenshotDirectory"),
+                                                  qEnvironmentVariable("KIOSK_SCREENSHOT_DIR"));
     }
 };
 

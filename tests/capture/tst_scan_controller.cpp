@@ -1,0 +1,211 @@
+// The Scan page's flow without the page: frames in, guidance out, auto-capture or shutter or
+// Open photo, reading in the background, review, save; and every way it can go wrong.
+#include "frame_source.h"
+#include "medication_store_controller.h"
+#include "prescription_review.h"
+#include "scan_controller.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QVideoSink>
+#include <QtTest>
+
+using kiosk::ui::MedicationStoreController;
+using kiosk::ui::PrescriptionReview;
+using kiosk::ui::ScanController;
+using State = ScanController::State;
+
+class TestScanController : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    const QString m_photo = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0000.jpg");
+
+    static void confirmEverything(PrescriptionReview *review)
+    {
+        for (int i = 0; i < review->rowCount(); ++i) {
+            const QModelIndex index = review->index(i);
+            if (!review->data(index, PrescriptionReview::ResolvedRole).toBool())
+                review->confirm(review->data(index, PrescriptionReview::FieldRole).toString());
+        }
+    }
+
+    // Streams the frame into the sink at a camera-like pace until the controller leaves the viewfinder.
+    static void streamUntilCaptured(QVideoSink &sink, ScanController &scan, const QImage &image, int maxMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (scan.state() == State::Viewfinder && timer.elapsed() < maxMs) {
+            // A new frame each time: a sink ignores a frame equal to the one it shows.
+            sink.setVideoFrame(kiosk::test::videoFrameFrom(image));
+            QTest::qWait(40);
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void openPhotoReadsReviewsAndSaves()
+    {
+        MedicationStoreController store;
+        store.setDatabasePath(m_dir.filePath(QStringLiteral("open-photo.sqlite")));
+        QVERIFY(store.open());
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        scan.setStore(&store);
+        QSignalSpy states(&scan, &ScanController::stateChanged);
+
+        QVERIFY(scan.openPhoto(QUrl::fromLocalFile(m_photo)));
+        QCOMPARE(scan.state(), State::Reading);
+        QVERIFY(!scan.stage().isEmpty());
+        QCOMPARE(scan.photoUrl(), QUrl::fromLocalFile(m_photo));
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 60000);
+        QVERIFY(scan.review()->loaded());
+        QCOMPARE(scan.review()->title(), QStringLiteral("Rosuvastatin 20 mg"));
+        QCOMPARE(scan.review()->engine(), QStringLiteral("local"));
+
+        if (scan.review()->unresolvedCount() > 0) {
+            QCOMPARE(scan.save(), scan.review()->saveBlocker());
+            QCOMPARE(scan.state(), State::Review);
+        }
+        confirmEverything(scan.review());
+        QCOMPARE(scan.save(), QString());
+        QCOMPARE(scan.state(), State::Saved);
+        QCOMPARE(scan.savedTitle(), QStringLiteral("Rosuvastatin 20 mg"));
+        QVERIFY(scan.savedId() > 0);
+        QCOMPARE(store.get(scan.savedId()).value(QStringLiteral("medication_name")).toString(), QStringLiteral("Rosuvastatin"));
+        QVERIFY2(QFile::exists(m_photo), "an opened photo belongs to its owner and is never removed");
+
+        scan.startOver();
+        QCOMPARE(scan.state(), State::Viewfinder);
+        QVERIFY(!scan.review()->loaded());
+        QVERIFY(states.count() >= 4);
+    }
+
+    void badPhotosFailWithAClearMessage()
+    {
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        QVERIFY(!scan.openPhoto(QStringLiteral("/no/such/label.jpg")));
+        QCOMPARE(scan.state(), State::Failed);
+        QVERIFY2(scan.error().contains(QLatin1String("There is no photo at /no/such/label.jpg")), qPrintable(scan.error()));
+
+        scan.startOver();
+        const QString corrupt = m_dir.filePath(QStringLiteral("corrupt.jpg"));
+        QFile file(corrupt);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\xff\xd8\xff\xe0 this is not really a photo", 30));
+        file.close();
+        QVERIFY(scan.openPhoto(QUrl::fromLocalFile(corrupt)));
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Failed, 30000);
+        QVERIFY2(scan.error().startsWith(QLatin1String("The label could not be read: ")), qPrintable(scan.error()));
+        QVERIFY(!scan.review()->loaded());
+    }
+
+    void aMisconfiguredEngineIsReported()
+    {
+        ScanController scan;
+        scan.setEngine(QStringLiteral("telepathy"));
+        QVERIFY(!scan.openPhoto(m_photo));
+        QCOMPARE(scan.state(), State::Failed);
+        QVERIFY2(scan.error().contains(QLatin1String("unknown engine")), qPrintable(scan.error()));
+    }
+
+    void cancelReturnsToTheViewfinderAndDropsTheResult()
+    {
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        QVERIFY(scan.openPhoto(m_photo));
+        scan.cancel();
+        QCOMPARE(scan.state(), State::Viewfinder);
+        QTest::qWait(3000);
+        QCOMPARE(scan.state(), State::Viewfinder);
+        QVERIFY(!scan.review()->loaded());
+    }
+
+    void framesGiveGuidanceAndAutoCaptureReadsTheLabel()
+    {
+        QVideoSink sink;
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        scan.setVideoSink(&sink);
+        QCOMPARE(scan.hint(), QStringLiteral("Point the camera at the label"));
+        QSignalSpy guidance(&scan, &ScanController::guidanceChanged);
+        QSignalSpy captured(&scan, &ScanController::captured);
+        bool sawSteadying = false;
+        connect(&scan, &ScanController::guidanceChanged, this, [&] {
+            if (scan.labelFound() && scan.hint() == QLatin1String("Hold steady") && scan.labelCorners().size() == 4)
+                sawSteadying = true;
+        });
+
+        streamUntilCaptured(sink, scan, kiosk::test::labelFrame(), 15000);
+        QCOMPARE(scan.state(), State::Reading);
+        QCOMPARE(captured.count(), 1);
+        QVERIFY(sawSteadying);
+        QVERIFY(scan.hasFrame());
+        const QString capture = scan.photoUrl().toLocalFile();
+        QVERIFY(QFile::exists(capture));
+        QCOMPARE(QFile::permissions(capture) & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
+
+        // Frames arriving while the photo is read change nothing.
+        const int guidanceSoFar = int(guidance.count());
+        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 60000);
+        QCOMPARE(int(guidance.count()), guidanceSoFar);
+        QCOMPARE(scan.review()->title(), QStringLiteral("Rosuvastatin 20 mg"));
+
+        // Discarding removes the capture: it was never saved.
+        scan.startOver();
+        QVERIFY(!QFile::exists(capture));
+        QCOMPARE(scan.state(), State::Viewfinder);
+    }
+
+    void aPlainPictureNeverCapturesByItself()
+    {
+        QVideoSink sink;
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        scan.setVideoSink(&sink);
+        QImage wall(1280, 720, QImage::Format_RGB32);
+        wall.fill(QColor(120, 110, 100));
+        streamUntilCaptured(sink, scan, wall, 3000);
+        QCOMPARE(scan.state(), State::Viewfinder);
+        QVERIFY(!scan.labelFound());
+        QCOMPARE(scan.hint(), QStringLiteral("Point the camera at the label"));
+        QVERIFY(scan.hasFrame());
+        // The shutter still works: a person may know better.
+        QVERIFY(scan.capture());
+        QCOMPARE(scan.state(), State::Reading);
+        scan.cancel();
+    }
+
+    void withAutoCaptureOffOnlyTheShutterTakesThePhoto()
+    {
+        QVideoSink sink;
+        ScanController scan;
+        scan.setEngine(QStringLiteral("local"));
+        scan.setAutoCapture(false);
+        QVERIFY(!scan.capture());
+        QCOMPARE(scan.state(), State::Failed);
+        QVERIFY(scan.error().contains(QLatin1String("camera")));
+        scan.startOver();
+
+        scan.setVideoSink(&sink);
+        streamUntilCaptured(sink, scan, kiosk::test::labelFrame(), 4000);
+        QCOMPARE(scan.state(), State::Viewfinder);
+        QVERIFY(scan.readyToCapture());
+        QVERIFY(scan.capture());
+        QCOMPARE(scan.state(), State::Reading);
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 60000);
+    }
+};
+
+QTEST_MAIN(TestScanController)
+#include "tst_scan_controller.moc"
