@@ -4,8 +4,11 @@
 #include "medication_store_controller.h"
 #include "prescription_review.h"
 #include "scan_controller.h"
+#include "aibrain/engine_config.h"
+#include "sim/ai_brain_simulator.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -165,6 +168,44 @@ private slots:
         scan.startOver();
         QVERIFY(!QFile::exists(capture));
         QCOMPARE(scan.state(), State::Viewfinder);
+    }
+
+    // With an AI Brain address in the settings the page uses it, and reads locally (saying so)
+    // when it does not answer in time.
+    void aiBrainIsUsedWhenSetAndFallsBackWhenItHangs()
+    {
+        using kiosk::aibrain::EngineConfig;
+        kiosk::sim::AiBrainSimulator brain;
+        QVERIFY(brain.listen());
+        QSettings settings(QStringLiteral("Kilo Guardian"), QStringLiteral("kilo-kiosk"));
+        settings.setValue(EngineConfig::UrlSetting, brain.url().toString());
+        settings.setValue(EngineConfig::TimeoutSetting, 1500);
+        settings.remove(EngineConfig::EngineSetting);
+        settings.sync();
+        const auto forget = qScopeGuard([&] {
+            settings.remove(EngineConfig::UrlSetting);
+            settings.remove(EngineConfig::TimeoutSetting);
+        });
+
+        {
+            ScanController scan;
+            QVERIFY(scan.openPhoto(m_photo));
+            QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 30000);
+            QCOMPARE(scan.review()->engine(), QStringLiteral("ai-brain"));
+            QCOMPARE(scan.review()->engineText(), QStringLiteral("Read by AI Brain"));
+            QVERIFY(!scan.review()->title().isEmpty());
+        }
+        brain.setMode(kiosk::sim::AiBrainSimulator::Mode::Hang);
+        ScanController scan;
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(scan.openPhoto(m_photo));
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 15000);
+        QVERIFY(timer.elapsed() < 15000);
+        QCOMPARE(scan.review()->engine(), QStringLiteral("local"));
+        QVERIFY2(scan.review()->engineText().startsWith(QLatin1String("Read on this tablet (AI Brain not used: ")),
+                 qPrintable(scan.review()->engineText()));
+        QCOMPARE(scan.review()->title(), QStringLiteral("Rosuvastatin 20 mg"));
     }
 
     void aPlainPictureNeverCapturesByItself()
