@@ -201,9 +201,9 @@ AdminPin::Result AdminPin::setPin(const QString &pin)
 
 std::chrono::seconds AdminPin::lockoutDelay(int failures)
 {
-    if (failures < kFreeAttempts)
+    if (failures < kFailuresBeforeLockout)
         return std::chrono::seconds(0);
-    const int doublings = std::min(failures - kFreeAttempts, 16);
+    const int doublings = std::min(failures - kFailuresBeforeLockout, 16);
     return std::min(kFirstLockout * (1 << doublings), std::chrono::seconds(kMaxLockout));
 }
 

@@ -19,10 +19,10 @@ namespace kiosk::security {
 // kMinIterations iterations, in an owner-only JSON file (0600); comparison is constant-time.
 // A PIN has 4 to 8 digits and may not be one digit repeated or a straight run (1234, 9876).
 //
-// Wrong PINs: the first kFreeAttempts - 1 cost nothing; from the kFreeAttempts-th consecutive
-// failure on, further attempts are refused for a delay that starts at kFirstLockout and doubles
-// with every further failure, up to kMaxLockout. The failure count and the lockout end are
-// persisted, so restarting the app does not reset them; a correct PIN resets them.
+// Wrong PINs: the first kFailuresBeforeLockout - 1 cost nothing; the kFailuresBeforeLockout-th
+// consecutive failure refuses further attempts for kFirstLockout, and every further failure
+// doubles the delay, up to kMaxLockout. The failure count and the lockout end are persisted, so
+// restarting the app does not reset them; a correct PIN resets them.
 //
 // A correct verify() opens an admin session that expires after idleTimeout() without touch();
 // unlockedChanged(false) is emitted when it expires or lock() is called.
@@ -47,7 +47,7 @@ public:
     // About 0.5 s per check on a desktop CPU with Qt's PBKDF2: call verify()/changePin() behind a
     // busy indicator (the UI may run them from a worker thread; the object is not shared then).
     static constexpr int kDefaultIterations = 100000;
-    static constexpr int kFreeAttempts = 3;
+    static constexpr int kFailuresBeforeLockout = 5;
     static constexpr std::chrono::seconds kFirstLockout{30};
     static constexpr std::chrono::seconds kMaxLockout{15 * 60};
     static constexpr std::chrono::minutes kDefaultIdleTimeout{2};

@@ -127,12 +127,16 @@ private slots:
 
     void lockoutDelaysGrow()
     {
+        // Five wrong tries lock for 30 s; each further one doubles it, up to 15 minutes.
+        QCOMPARE(AdminPin::kFailuresBeforeLockout, 5);
         QCOMPARE(AdminPin::lockoutDelay(0), 0s);
-        QCOMPARE(AdminPin::lockoutDelay(2), 0s);
-        QCOMPARE(AdminPin::lockoutDelay(3), 30s);
-        QCOMPARE(AdminPin::lockoutDelay(4), 60s);
-        QCOMPARE(AdminPin::lockoutDelay(5), 120s);
-        QCOMPARE(AdminPin::lockoutDelay(9), std::chrono::seconds(AdminPin::kMaxLockout));
+        QCOMPARE(AdminPin::lockoutDelay(4), 0s);
+        QCOMPARE(AdminPin::lockoutDelay(5), 30s);
+        QCOMPARE(AdminPin::lockoutDelay(6), 60s);
+        QCOMPARE(AdminPin::lockoutDelay(7), 120s);
+        QCOMPARE(AdminPin::lockoutDelay(9), 480s);
+        QCOMPARE(AdminPin::lockoutDelay(10), 900s);  // 960 s capped
+        QCOMPARE(AdminPin::kMaxLockout, 900s);
         QCOMPARE(AdminPin::lockoutDelay(1000), std::chrono::seconds(AdminPin::kMaxLockout));
     }
 
@@ -141,19 +145,25 @@ private slots:
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
+        for (int i = 1; i <= 4; ++i) {
+            QCOMPARE(pin->verify(QStringLiteral("000%1").arg(i)), Result::WrongPin);
+            QCOMPARE(pin->lockoutRemaining(), 0ms);  // four wrong tries cost nothing yet
+            QCOMPARE(pin->failedAttempts(), i);
+        }
+        // The count survives a restart before the lockout too: it cannot be reset by quitting.
+        pin.reset();
+        pin = make(file);
         QSignalSpy lockoutSpy(pin.get(), &AdminPin::lockoutChanged);
-        QCOMPARE(pin->verify(QStringLiteral("0001")), Result::WrongPin);
-        QCOMPARE(pin->verify(QStringLiteral("0002")), Result::WrongPin);
-        QCOMPARE(pin->lockoutRemaining(), 0ms);
-        QCOMPARE(pin->verify(QStringLiteral("0003")), Result::WrongPin);  // third failure: locked for 30 s
-        QCOMPARE(pin->failedAttempts(), 3);
+        QCOMPARE(pin->failedAttempts(), 4);
+        QCOMPARE(pin->verify(QStringLiteral("0005")), Result::WrongPin);  // fifth failure: locked for 30 s
+        QCOMPARE(pin->failedAttempts(), 5);
         QCOMPARE(pin->lockoutRemaining(), 30000ms);
-        QVERIFY(lockoutSpy.count() >= 3);
+        QVERIFY(lockoutSpy.count() >= 1);
         QVERIFY(pin->describe(Result::WrongPin).contains(QLatin1String("30 s")));
 
         // Even the right PIN is refused while locked out, and the refusal is not counted.
         QCOMPARE(pin->verify(QStringLiteral("4821")), Result::LockedOut);
-        QCOMPARE(pin->failedAttempts(), 3);
+        QCOMPARE(pin->failedAttempts(), 5);
         QVERIFY(!pin->isUnlocked());
         QVERIFY(pin->describe(Result::LockedOut).contains(QLatin1String("30 s")));
 
@@ -164,9 +174,13 @@ private slots:
         QCOMPARE(restarted->lockoutRemaining(), 30000ms);
 
         m_now = m_now.addSecs(31);
-        QCOMPARE(restarted->verify(QStringLiteral("0004")), Result::WrongPin);  // fourth: 60 s
+        QCOMPARE(restarted->verify(QStringLiteral("0006")), Result::WrongPin);  // sixth: 60 s
         QCOMPARE(restarted->lockoutRemaining(), 60000ms);
-        m_now = m_now.addSecs(59);
+        m_now = m_now.addSecs(61);
+        QCOMPARE(restarted->verify(QStringLiteral("0007")), Result::WrongPin);  // seventh: 120 s
+        QCOMPARE(restarted->lockoutRemaining(), 120000ms);
+        QCOMPARE(make(file)->lockoutRemaining(), 120000ms);
+        m_now = m_now.addSecs(119);
         QCOMPARE(restarted->verify(QStringLiteral("4821")), Result::LockedOut);
         m_now = m_now.addSecs(2);
         QCOMPARE(restarted->verify(QStringLiteral("4821")), Result::Ok);
@@ -180,7 +194,7 @@ private slots:
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < AdminPin::kFailuresBeforeLockout; ++i)
             pin->verify(QStringLiteral("0000"));
         m_now = m_now.addDays(-30);
         QVERIFY(pin->lockoutRemaining() <= 30000ms);
@@ -283,7 +297,7 @@ private slots:
     {
         auto pin = make(freshFile());
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < AdminPin::kFailuresBeforeLockout; ++i)
             QCOMPARE(pin->verify(QStringLiteral("0000")), Result::WrongPin);
         QSignalSpy done(pin.get(), &AdminPin::verifyFinished);
         QVERIFY(pin->verifyAsync(QStringLiteral("4821")));
