@@ -7,6 +7,7 @@
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
 #include "k8s/connection_resolver.h"
+#include "k8s/duration_format.h"
 #include "security/audit_log.h"
 #include "security/connection_profile.h"
 #include "security/credential_store.h"
@@ -24,6 +25,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -364,6 +366,84 @@ int cleanup(const QStringList &arguments)
     return failed > 0 ? fail(QStringLiteral("%1 request(s) failed").arg(failed)) : 0;
 }
 
+// "deployment/NAME", "deployment.apps/NAME" and "deploy/NAME" name a deployment as kubectl accepts it.
+QString deploymentArgument(QString name)
+{
+    for (const QString &prefix : {QStringLiteral("deployment/"), QStringLiteral("deployment.apps/"), QStringLiteral("deploy/")})
+        if (name.startsWith(prefix))
+            name = name.mid(prefix.size());
+    return name;
+}
+
+const QJsonObject *findDeployment(const ClusterSnapshot &state, const QString &name)
+{
+    const auto found = std::find_if(state.deployments.cbegin(), state.deployments.cend(), [&](const QJsonObject &d) {
+        return d.value(u"metadata").toObject().value(u"name").toString() == name;
+    });
+    return found == state.deployments.cend() ? nullptr : &*found;
+}
+
+void printHistory(QTextStream &out, const QString &name, const QList<kiosk::k8s::RevisionEntry> &history, const QDateTime &now)
+{
+    out << "deployment.apps/" << name << '\n';
+    if (history.isEmpty()) {
+        out << "No rollout history found.\n";
+        return;
+    }
+    int imageWidth = 10;
+    for (const auto &e : history)
+        imageWidth = std::max(imageWidth, int(e.images.join(QStringLiteral(",")).size()) + 2);
+    out << pad(QStringLiteral("REVISION"), 10) << pad(QStringLiteral("CURRENT"), 9) << pad(QStringLiteral("IMAGE"), imageWidth)
+        << pad(QStringLiteral("AGE"), 8) << pad(QStringLiteral("RAN"), 5) << "CHANGE-CAUSE\n";
+    for (const auto &e : history)
+        out << pad(QString::number(e.revision), 10) << pad(e.current ? QStringLiteral("*") : QString(), 9)
+            << pad(e.images.join(QStringLiteral(",")), imageWidth) << pad(kiosk::k8s::humanAge(e.created, now), 8)
+            << pad(e.everRan ? QStringLiteral("yes") : QStringLiteral("no"), 5)
+            << (e.changeCause.isEmpty() ? QStringLiteral("<none>") : e.changeCause) << '\n';
+}
+
+int history(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+    parser.addPositionalArgument(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
+    int rc = 0;
+    if (!parse(parser, QStringLiteral("history"), arguments, &rc))
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return fail(QStringLiteral("cluster history needs exactly one DEPLOYMENT"));
+    const QString name = deploymentArgument(parser.positionalArguments().constFirst());
+    QString error;
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+    const auto state = snapshot(*connection, timeoutMs(parser), &error);
+    if (!state)
+        return fail(error);
+    const QJsonObject *deployment = findDeployment(*state, name);
+    if (!deployment)
+        return fail(QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace));
+
+    const auto entries = kiosk::k8s::revisionHistory(*deployment, state->replicaSets, state->pods);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray revisions = kiosk::k8s::revisionHistoryToJson(entries);
+        for (qsizetype i = 0; i < revisions.size(); ++i) {
+            QJsonObject revision = revisions.at(i).toObject();
+            revision.insert(QStringLiteral("age"), kiosk::k8s::humanAge(entries.at(i).created, now));
+            revisions.replace(i, revision);
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("deployment"), name}, {QStringLiteral("revisions"), revisions}})
+                   .toJson(QJsonDocument::Compact)
+            << '\n';
+    } else {
+        printHistory(out, name, entries, now);
+    }
+    return 0;
+}
+
 int rollback(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -389,10 +469,7 @@ int rollback(const QStringList &arguments)
     const int rolloutTimeout = parser.value(QStringLiteral("rollout-timeout")).toInt(&ok);
     if (!ok || rolloutTimeout <= 0)
         return fail(QStringLiteral("--rollout-timeout needs a positive number of seconds"));
-    QString name = parser.positionalArguments().constFirst();
-    for (const QString &prefix : {QStringLiteral("deployment/"), QStringLiteral("deployment.apps/"), QStringLiteral("deploy/")})
-        if (name.startsWith(prefix))
-            name = name.mid(prefix.size());
+    const QString name = deploymentArgument(parser.positionalArguments().constFirst());
     const bool json = parser.isSet(QStringLiteral("json"));
     QString error;
     const auto connection = resolveConnection(parser, &error);
@@ -401,10 +478,8 @@ int rollback(const QStringList &arguments)
     const auto state = snapshot(*connection, timeoutMs(parser), &error);
     if (!state)
         return fail(error);
-    const auto deployment = std::find_if(state->deployments.cbegin(), state->deployments.cend(), [&](const QJsonObject &d) {
-        return d.value(u"metadata").toObject().value(u"name").toString() == name;
-    });
-    if (deployment == state->deployments.cend())
+    const QJsonObject *deployment = findDeployment(*state, name);
+    if (!deployment)
         return fail(QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace));
 
     const auto plan = kiosk::k8s::planRollback(*deployment, state->replicaSets, toRevision);
@@ -636,6 +711,7 @@ const char *kUsage =
     "  status [--json] [--watch]                    deployments, pods, ReplicaSets and the checklist\n"
     "  logs POD [--previous] [--tail N]             a pod's log\n"
     "  cleanup [--keep N] [--include-orphans] (--dry-run|--yes) [--json]   delete stale ReplicaSets, cap history\n"
+    "  history DEPLOYMENT [--json]                  revisions: image(s), age, whether their pods ran, current\n"
     "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what kubectl rollout undo does, then wait\n"
     "Connection options: --kubeconfig FILE --context NAME --namespace NS --server URL --timeout S\n";
 
@@ -657,12 +733,14 @@ kiosk::cli::Subcommand clusterCommand()
                     return disconnect(rest);
                 if (verb == u"cleanup")
                     return cleanup(rest);
+                if (verb == u"history")
+                    return history(rest);
                 if (verb == u"rollback")
                     return rollback(rest);
                 if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
                     QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
                     return verb.isEmpty() ? 2 : 0;
                 }
-                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs, cleanup, rollback)").arg(verb));
+                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs, cleanup, history, rollback)").arg(verb));
             }};
 }

@@ -5,8 +5,9 @@ import QtQuick.Layouts
 import Kilo.Backend
 import Kilo.Ui
 
-// A pod's detail: status, containers with their last termination, events, and the log of the
-// previous (crashed) container: the fastest way to see why it crashes.
+// A deployment's detail: the suggested rollback, its revision history, then its pod: status,
+// containers with their last termination, events, and the log of the previous (crashed)
+// container: the fastest way to see why it crashes.
 Drawer {
     id: drawer
     required property ClusterController cluster
@@ -14,8 +15,10 @@ Drawer {
     property var requestPin: null // function(reason, action)
     readonly property var detail: cluster.podDetail
     readonly property var deploymentRow: {
+        // Read again on every rebuild (summary changes with it), so a suggestion goes once fixed.
+        const rebuilt = cluster.summary
         const index = cluster.deployments.indexOf(deployment)
-        return index >= 0 && cluster.deployments.count >= 0 ? cluster.deployments.get(index) : ({})
+        return index >= 0 && rebuilt ? cluster.deployments.get(index) : ({})
     }
     edge: Qt.RightEdge
     width: Math.min(parent ? parent.width * 0.62 : 720, 760)
@@ -116,6 +119,15 @@ Drawer {
                         }
                     }
                 }
+            }
+
+            RevisionHistory {
+                objectName: "revisionHistory"
+                visible: drawer.deployment.length > 0
+                cluster: drawer.cluster
+                deployment: drawer.deployment
+                requestPin: drawer.requestPin
+                Layout.fillWidth: true
             }
 
             // Other pods of the deployment, when there are several.

@@ -70,6 +70,9 @@ struct RevisionEntry {
     bool everRan = false;      // its pods once ran (see ranEvidence)
     QString ranEvidence;       // "ready replicas", "available replicas", "annotation", "ready pod", or ""
     QString changeCause;       // kubernetes.io/change-cause, if recorded
+
+    // `--to-revision` can reach it: not the current one, and a revision number kubectl can find.
+    bool canRollBackTo() const { return !current && revision > 0; }
 };
 
 // The deployment's own ReplicaSets as a history, newest revision first. everRan: status

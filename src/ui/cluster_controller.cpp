@@ -232,6 +232,8 @@ void ClusterController::rebuild()
     emit reportChanged();
     if (!m_selectedPod.isEmpty())
         refreshPodDetail();
+    if (!m_historyDeployment.isEmpty())
+        refreshHistory();
 }
 
 QVariantList ClusterController::podsOfDeployment(const QString &deployment) const
@@ -242,6 +244,40 @@ QVariantList ClusterController::podsOfDeployment(const QString &deployment) cons
             list.append(podRowMap(p, deployment));
     }
     return list;
+}
+
+void ClusterController::showHistory(const QString &deployment)
+{
+    const bool switched = deployment != m_historyDeployment;
+    m_historyDeployment = deployment;
+    if (!refreshHistory() && switched)
+        emit historyChanged();
+}
+
+bool ClusterController::refreshHistory()
+{
+    QVariantList rows;
+    const QJsonObject deployment = m_monitor && !m_historyDeployment.isEmpty()
+                                       ? m_monitor->deploymentInformer()->objects().value(m_historyDeployment)
+                                       : QJsonObject();
+    if (!deployment.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const auto &e : k8s::revisionHistory(deployment, m_monitor->replicaSets(), m_monitor->pods()))
+            rows.append(QVariantMap{{"revision", e.revision},
+                                    {"images", e.images.join(QStringLiteral(", "))},
+                                    {"age", k8s::humanAge(e.created, now)},
+                                    {"ran", e.everRan},
+                                    {"ranEvidence", e.ranEvidence},
+                                    {"current", e.current},
+                                    {"canRollBack", e.canRollBackTo()},
+                                    {"changeCause", e.changeCause},
+                                    {"replicaSet", e.replicaSetName}});
+    }
+    if (rows == m_revisionHistory)
+        return false;
+    m_revisionHistory = rows;
+    emit historyChanged();
+    return true;
 }
 
 void ClusterController::selectPod(const QString &name)
@@ -266,6 +302,7 @@ void ClusterController::clearSelection()
     m_podLogLoading = false;
     emit podDetailChanged();
     emit podLogChanged();
+    showHistory(QString());
 }
 
 void ClusterController::refreshPodDetail()

@@ -39,6 +39,9 @@ class ClusterController : public QObject {
     Q_PROPERTY(QString podLog READ podLog NOTIFY podLogChanged)
     Q_PROPERTY(QString podLogTitle READ podLogTitle NOTIFY podLogChanged)
     Q_PROPERTY(bool podLogLoading READ podLogLoading NOTIFY podLogChanged)
+    // The revisions of historyDeployment, newest first (see showHistory()).
+    Q_PROPERTY(QString historyDeployment READ historyDeployment NOTIFY historyChanged)
+    Q_PROPERTY(QVariantList revisionHistory READ revisionHistory NOTIFY historyChanged)
     // Cluster actions run only while an administrator has unlocked them with the PIN.
     Q_PROPERTY(bool actionsUnlocked READ actionsUnlocked WRITE setActionsUnlocked NOTIFY actionsUnlockedChanged)
     Q_PROPERTY(ActionPhase cleanupPhase READ cleanupPhase NOTIFY cleanupChanged)
@@ -81,6 +84,8 @@ public:
     QString podLog() const { return m_podLog; }
     QString podLogTitle() const { return m_podLogTitle; }
     bool podLogLoading() const { return m_podLogLoading; }
+    QString historyDeployment() const { return m_historyDeployment; }
+    QVariantList revisionHistory() const { return m_revisionHistory; }
     k8s::ClusterMonitor *monitor() const { return m_monitor; }
     const k8s::ClusterHealthReport &report() const { return m_report; }
 
@@ -91,6 +96,10 @@ public:
     Q_INVOKABLE void retry();
     // Pods of one deployment, failing first (for the deployment card's detail).
     Q_INVOKABLE QVariantList podsOfDeployment(const QString &deployment) const;
+    // Keeps revisionHistory filled with the revisions of `deployment` (empty: none), as maps with
+    // revision, images, age, ran, ranEvidence, current, canRollBack, changeCause and replicaSet;
+    // it follows the cluster until clearSelection().
+    Q_INVOKABLE void showHistory(const QString &deployment);
 
     bool actionsUnlocked() const { return m_actionsUnlocked; }
     void setActionsUnlocked(bool unlocked);
@@ -121,6 +130,7 @@ signals:
     void actionsUnlockedChanged();
     void cleanupChanged();
     void rollbackChanged();
+    void historyChanged();
 
 private:
     void rebuild();
@@ -128,6 +138,7 @@ private:
     void refreshPodDetail();
     void fetchEvents(const QString &pod);
     void fetchLog(const QString &pod, bool previous);
+    bool refreshHistory(); // true when the rows changed (and historyChanged was emitted)
 
     State m_state = State::NotConfigured;
     QString m_error;
@@ -149,6 +160,8 @@ private:
     QString m_podLog;
     QString m_podLogTitle;
     bool m_podLogLoading = false;
+    QString m_historyDeployment;
+    QVariantList m_revisionHistory;
     bool m_actionsUnlocked = false;
     ActionPhase m_cleanupPhase = ActionPhase::Idle;
     QVariantMap m_cleanupPreview;

@@ -1,6 +1,8 @@
 // The Cluster page's admin flow against the real simulator: live data, cleanup preview (server
-// dry run), PIN gate, progress and result; pod detail with the previous log; rollback. Saves
-// screenshots to $KIOSK_SCREENSHOT_DIR when set, for reviews.
+// dry run), PIN gate, progress and result; pod detail with the previous log; rollback; the
+// revision history and a PIN-gated rollback to a chosen revision. Saves screenshots to
+// $KIOSK_SCREENSHOT_DIR when set, for reviews.
+#include "security/audit_log.h"
 #include "sim/api_server.h"
 #include "ui/admin_session.h"
 #include "ui/cluster_controller.h"
@@ -37,8 +39,23 @@ class TestClusterPage : public QObject {
         if (auto *found = m_window->findChild<QQuickItem *>(QLatin1String(objectName)))
             return found;
         if (auto *dialog = m_window->findChild<QObject *>(QStringLiteral("clusterPinDialog"))) {
-            if (auto *panel = dialog->property("panel").value<QQuickItem *>())
-                return panel->findChild<QQuickItem *>(QLatin1String(objectName));
+            if (auto *panel = dialog->property("panel").value<QQuickItem *>()) {
+                if (auto *found = panel->findChild<QQuickItem *>(QLatin1String(objectName)))
+                    return found;
+            }
+        }
+        // A Repeater's items are no QObject children of anything: walk the visual tree.
+        return visualItem(m_window->contentItem(), QLatin1String(objectName));
+    }
+    static QQuickItem *visualItem(QQuickItem *root, QLatin1String objectName)
+    {
+        if (!root)
+            return nullptr;
+        if (root->objectName() == objectName)
+            return root;
+        for (QQuickItem *child : root->childItems()) {
+            if (auto *found = visualItem(child, objectName))
+                return found;
         }
         return nullptr;
     }
@@ -50,6 +67,16 @@ class TestClusterPage : public QObject {
         const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
     }
+    // The light screenshot, then the same in the dark theme (name-dark).
+    void shootLightAndDark(const QString &name)
+    {
+        shoot(name);
+        m_window->setProperty("dark", true);
+        shoot(name + QStringLiteral("-dark"));
+        m_window->setProperty("dark", false);
+        QTest::qWait(100);
+    }
+    QObject *pinDialog() const { return m_window->findChild<QObject *>(QStringLiteral("clusterPinDialog")); }
     void shoot(const QString &name)
     {
         const QString dir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR");
@@ -78,10 +105,13 @@ private slots:
         m_engine->loadData(R"(
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import Kilo.Backend
 import Kilo.Ui
 ApplicationWindow {
     width: 1280; height: 800; visible: true
+    property bool dark: false
+    Material.theme: dark ? Material.Dark : Material.Light
     property alias session: admin
     property alias page: clusterPage
     AdminSession { id: admin; objectName: "admin"; stateDirectory: testStateDir }
@@ -146,6 +176,77 @@ ApplicationWindow {
         QVERIFY(m_cluster.rollbackMessage().contains(QStringLiteral("successfully rolled out")));
         shoot("cluster-rollback-done");
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14, 15000);
+    }
+
+    void historyRollsBackToAChosenRevision()
+    {
+        // The pod detail of kilo-meds is still open; the rollback above made cb1 the newest
+        // revision (9). A new admin session: the chosen rollback must ask for the PIN.
+        auto *session = m_window->property("session").value<kiosk::ui::AdminSession *>();
+        session->lock();
+        QTRY_VERIFY(!m_cluster.actionsUnlocked());
+        m_cluster.resetRollback();
+        // Healthy again: the suggestion to roll back to 7 (now 9, current) is gone from the detail.
+        QTRY_VERIFY(!item("rollbackCard")->isVisible());
+        QVERIFY(item("historyButton"));
+        QCOMPARE(m_cluster.historyDeployment(), QString());
+        tap("historyButton");
+        QTRY_COMPARE(m_cluster.historyDeployment(), QStringLiteral("kilo-meds"));
+        // Cleanup kept three old ReplicaSets (revisions 5-7); 7 came back as 9.
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.revisionHistory().size(), 4, 10000);
+        const QVariantMap newest = m_cluster.revisionHistory().at(0).toMap();
+        QCOMPARE(newest.value("revision").toLongLong(), 9);
+        QCOMPARE(newest.value("images").toString(), QStringLiteral("kilo-meds:cb1"));
+        QVERIFY(newest.value("current").toBool());
+        QVERIFY(!newest.value("canRollBack").toBool());
+        const QVariantMap broken = m_cluster.revisionHistory().at(1).toMap();
+        QCOMPARE(broken.value("revision").toLongLong(), 8);
+        QVERIFY(!broken.value("ran").toBool());
+        QVERIFY(broken.value("canRollBack").toBool());
+        QCOMPARE(m_cluster.revisionHistory().at(2).toMap().value("revision").toLongLong(), 6);
+        QVERIFY(item("revision_9"));
+        QVERIFY(item("rollbackTo_6"));
+        QVERIFY(!item("rollbackTo_9") || !item("rollbackTo_9")->isVisible()); // no rollback to the current one
+        shootLightAndDark("cluster-history");
+
+        // Locked: tapping asks for the PIN and changes nothing yet.
+        tap("rollbackTo_6");
+        QTRY_VERIFY(pinDialog()->property("opened").toBool());
+        QCOMPARE(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Idle);
+        QVERIFY(item("pinReason"));
+        QVERIFY2(item("pinReason")->property("text").toString().contains(QStringLiteral("revision 6 (kilo-meds:v1.5.0)")),
+                 qPrintable(item("pinReason")->property("text").toString()));
+        shoot("cluster-history-pin");
+        for (const char *key : {"pinKey2", "pinKey5", "pinKey8", "pinKey0", "pinOk"})
+            tap(key);
+        QTRY_VERIFY_WITH_TIMEOUT(!pinDialog()->property("opened").toBool(), 10000);
+        QVERIFY(m_cluster.actionsUnlocked());
+        QTRY_VERIFY(m_cluster.rollbackPhase() != ClusterController::ActionPhase::Idle);
+        QCOMPARE(m_cluster.rollbackDeployment(), QStringLiteral("kilo-meds"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Succeeded, 60000);
+        QVERIFY2(m_cluster.rollbackMessage().contains(QStringLiteral("successfully rolled out")),
+                 qPrintable(m_cluster.rollbackMessage()));
+        // Revision 6 is the newest now (10), and the history follows.
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("revision").toLongLong(), 10, 15000);
+        const QVariantMap now = m_cluster.revisionHistory().at(0).toMap();
+        QCOMPARE(now.value("images").toString(), QStringLiteral("kilo-meds:v1.5.0"));
+        QVERIFY(now.value("current").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("ran").toBool(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14, 15000);
+        shootLightAndDark("cluster-history-done");
+
+        // The session's log has the unlock, the cluster's audit log the rollback to revision 6.
+        QCOMPARE(session->recentAuditEntries(1).value(0).toMap().value("action").toString(), QStringLiteral("admin.unlock"));
+        bool recorded = false;
+        for (const auto &e : kiosk::security::AuditLog().lastEntries(10))
+            recorded = recorded || (e.action == QStringLiteral("cluster.rollback") && e.detail.contains(QStringLiteral("to revision 6"))
+                                    && e.outcome == kiosk::security::AuditEntry::Outcome::Success);
+        QVERIFY(recorded);
+
+        // Hiding the history stops it following the cluster.
+        tap("historyButton");
+        QTRY_COMPARE(m_cluster.historyDeployment(), QString());
+        QVERIFY(m_cluster.revisionHistory().isEmpty());
     }
 
     void lockedSessionRefusesActions()

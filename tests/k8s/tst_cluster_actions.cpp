@@ -135,7 +135,74 @@ private slots:
         QCOMPARE(kiosk({"cluster", "rollback", "no-such"}, server).exitCode, 1);
         const Run missing = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "99"}, server);
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.err.contains("99"), missing.err.constData());
+        QVERIFY2(missing.err.contains("unable to find specified revision 99 in history"), missing.err.constData());
+    }
+
+    void historyListsRevisionsAndRollsBackToOne()
+    {
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QTest::qWait(2000);
+        const Run json = kiosk({"cluster", "history", "kilo-meds", "--json"}, server);
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject meds = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(meds.value("deployment").toString(), QStringLiteral("kilo-meds"));
+        const QJsonArray revisions = meds.value("revisions").toArray();
+        QCOMPARE(revisions.size(), 8);
+        const QJsonObject newest = revisions.at(0).toObject();
+        QCOMPARE(newest.value("revision").toInteger(), 8);
+        QCOMPARE(newest.value("current").toBool(), true);
+        QCOMPARE(newest.value("everRan").toBool(), false); // crash-looping since it went out
+        QCOMPARE(newest.value("images").toArray().at(0).toString(), QStringLiteral("kilo-meds:ai-brain-ocr-v2"));
+        QCOMPARE(newest.value("age").toString(), QStringLiteral("131m")); // the pod's 2h11m, as kubectl prints it
+        const QJsonObject previous = revisions.at(1).toObject();
+        QCOMPARE(previous.value("revision").toInteger(), 7);
+        QCOMPARE(previous.value("current").toBool(), false);
+        QCOMPARE(previous.value("everRan").toBool(), true);
+        QCOMPARE(previous.value("images").toArray().at(0).toString(), QStringLiteral("kilo-meds:cb1"));
+        QCOMPARE(revisions.at(7).toObject().value("revision").toInteger(), 1);
+
+        const Run table = kiosk({"cluster", "history", "deployment/kilo-meds"}, server);
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        const QStringList lines = QString::fromUtf8(table.out).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 10); // the deployment, the header, eight revisions
+        QCOMPARE(lines.at(0), QStringLiteral("deployment.apps/kilo-meds"));
+        QVERIFY2(lines.at(1).startsWith("REVISION") && lines.at(1).contains("IMAGE") && lines.at(1).contains("AGE")
+                     && lines.at(1).contains("RAN"), qPrintable(lines.at(1)));
+        const QStringList current = lines.at(2).simplified().split(' ');
+        QCOMPARE(current.mid(0, 5), (QStringList{"8", "*", "kilo-meds:ai-brain-ocr-v2", "131m", "no"}));
+        const QStringList healthy = lines.at(3).simplified().split(' ');
+        QCOMPARE(healthy.mid(0, 2), (QStringList{"7", "kilo-meds:cb1"}));
+        QCOMPARE(healthy.at(3), QStringLiteral("yes"));
+        QVERIFY(lines.at(3).contains("kubectl set image deployment/kilo-meds meds=kilo-meds:cb1"));
+
+        // --to-revision: back three revisions on a healthy deployment, as kubectl rollout undo
+        // --to-revision does; the revision then becomes the newest one.
+        const Run back = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "3"}, server);
+        QVERIFY2(back.exitCode == 0, back.err.constData());
+        QVERIFY2(back.out.contains("rolled back to revision 3 (kilo-cam:v1.2.0)"), back.out.constData());
+        QVERIFY(back.out.contains("successfully rolled out"));
+        const Run after = kiosk({"cluster", "history", "kilo-cam", "--json"}, server);
+        QVERIFY2(after.exitCode == 0, after.err.constData());
+        const QJsonArray cam = QJsonDocument::fromJson(after.out).object().value("revisions").toArray();
+        QCOMPARE(cam.size(), 8);
+        QCOMPARE(cam.at(0).toObject().value("revision").toInteger(), 9);
+        QCOMPARE(cam.at(0).toObject().value("current").toBool(), true);
+        QCOMPARE(cam.at(0).toObject().value("images").toArray().at(0).toString(), QStringLiteral("kilo-cam:v1.2.0"));
+        QCOMPARE(cam.at(1).toObject().value("revision").toInteger(), 8);
+        for (const auto &r : cam)
+            QVERIFY(r.toObject().value("revision").toInteger() != 3);
+        const Run gone = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "3"}, server);
+        QCOMPARE(gone.exitCode, 1);
+        QVERIFY2(gone.err.contains("unable to find specified revision 3 in history"), gone.err.constData());
+
+        const Run audit = run(kBinary, {"audit", "--json"});
+        QVERIFY(audit.out.contains("deployment/kilo-cam"));
+
+        const Run missing = kiosk({"cluster", "history", "no-such"}, server);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("deployment no-such not found"), missing.err.constData());
+        QCOMPARE(kiosk({"cluster", "history"}, server).exitCode, 1);
     }
 
     void sameTemplateAsKubectlRolloutUndo()

@@ -273,6 +273,113 @@ private slots:
         QCOMPARE(revisionHistory(d, {old}, {pod(old, true)}).at(0).everRan, false);
     }
 
+    void historyOfHandMadeStates()
+    {
+        // No ReplicaSets: no history.
+        const QJsonObject web = simpleDeployment("web", 3, "web:3");
+        QVERIFY(revisionHistory(web, {}).isEmpty());
+        QVERIFY(revisionHistoryToJson({}).isEmpty());
+
+        // Only the deployment's own ReplicaSets: not an orphan with the same labels, not one
+        // owned by another controller, not another deployment's.
+        ReplicaSetSpec orphan;
+        orphan.revision = 9;
+        orphan.image = "web:orphan";
+        orphan.labelApp = "web";
+        ReplicaSetSpec foreign;
+        foreign.deployment = "web";
+        foreign.ownerKind = "Rollout";
+        foreign.revision = 8;
+        foreign.image = "web:foreign";
+        const QList<QJsonObject> mixed = {simpleRs("web", 1, "web:1"), simpleRs("web", 3, "web:3", 1), replicaSet(orphan),
+                                          replicaSet(foreign), simpleRs("api", 2, "api:2"), simpleRs("web", 2, "web:2")};
+        const QList<RevisionEntry> h = revisionHistory(web, mixed);
+        QCOMPARE(h.size(), 3);
+        QCOMPARE(h.at(0).revision, 3); // newest first, whatever the list order
+        QCOMPARE(h.at(1).revision, 2);
+        QCOMPARE(h.at(2).revision, 1);
+        QCOMPARE(h.at(0).images, QStringList{"web:3"});
+        QCOMPARE(h.at(2).images, QStringList{"web:1"});
+        QVERIFY(h.at(0).current);
+        QVERIFY(!h.at(1).current && !h.at(2).current);
+        QVERIFY(!h.at(0).canRollBackTo());
+        QVERIFY(h.at(1).canRollBackTo());
+        QVERIFY(h.at(2).canRollBackTo());
+        QCOMPARE(h.at(1).created, kBase.addDays(2));
+        // Scaled down, no annotation, no pods: nothing says they ran.
+        QVERIFY(h.at(0).everRan); // serving now: ready replicas
+        QCOMPARE(h.at(0).ranEvidence, QStringLiteral("ready replicas"));
+        QVERIFY(!h.at(1).everRan);
+        QCOMPARE(h.at(1).ranEvidence, QString());
+
+        // Each revision lists every container's image, in template order.
+        QJsonObject sidecar = simpleRs("web", 2, "web:2");
+        QJsonObject spec = sidecar["spec"].toObject();
+        QJsonObject tmpl = spec["template"].toObject();
+        QJsonObject podSpec = tmpl["spec"].toObject();
+        QJsonArray containers = podSpec["containers"].toArray();
+        containers.append(QJsonObject{{"name", "proxy"}, {"image", "envoy:1.29"}});
+        podSpec["containers"] = containers;
+        tmpl["spec"] = podSpec;
+        spec["template"] = tmpl;
+        sidecar["spec"] = spec;
+        const QList<RevisionEntry> two = revisionHistory(web, {sidecar, simpleRs("web", 3, "web:3", 1)});
+        QCOMPARE(two.at(1).images, (QStringList{"web:2", "envoy:1.29"}));
+        QCOMPARE(revisionHistoryToJson(two).at(1).toObject()["images"].toArray().size(), 2);
+
+        // Available (not ready) replicas count as having run; an ever-ran mark that is not
+        // "true" does not.
+        QJsonObject available = simpleRs("web", 2, "web:2");
+        QJsonObject status = available["status"].toObject();
+        status["readyReplicas"] = 0;
+        status["availableReplicas"] = 1;
+        available["status"] = status;
+        QCOMPARE(revisionHistory(web, {available}).at(0).ranEvidence, QStringLiteral("available replicas"));
+        ReplicaSetSpec notRan;
+        notRan.deployment = "web";
+        notRan.revision = 2;
+        notRan.image = "web:2";
+        notRan.extraAnnotations = QJsonObject{{QString::fromLatin1(kEverRanAnnotation), "false"}};
+        QVERIFY(!revisionHistory(web, {replicaSet(notRan)}).at(0).everRan);
+
+        // Two ReplicaSets with the deployment's template (a rollback re-used one): only the
+        // higher revision is current, and the other can still be named with --to-revision.
+        const QList<RevisionEntry> twins = revisionHistory(web, {simpleRs("web", 1, "web:3"), simpleRs("web", 3, "web:3", 1)});
+        QCOMPARE(twins.size(), 2);
+        QVERIFY(twins.at(0).current);
+        QVERIFY(!twins.at(1).current);
+        QVERIFY(twins.at(1).canRollBackTo());
+
+        // No current one when nothing matches the template (a rollout that has not made its
+        // ReplicaSet yet); a ReplicaSet without a revision comes last and cannot be targeted.
+        QJsonObject unnumbered = simpleRs("web", 5, "web:5");
+        QJsonObject meta = unnumbered["metadata"].toObject();
+        QJsonObject annotations = meta["annotations"].toObject();
+        annotations.remove(QString::fromLatin1(kRevisionAnnotation));
+        meta["annotations"] = annotations;
+        unnumbered["metadata"] = meta;
+        const QList<RevisionEntry> pending = revisionHistory(simpleDeployment("web", 4, "web:4"),
+                                                             {unnumbered, simpleRs("web", 2, "web:2")});
+        QCOMPARE(pending.size(), 2);
+        QCOMPARE(pending.at(0).revision, 2);
+        QCOMPARE(pending.at(1).revision, 0);
+        QVERIFY(!pending.at(0).current && !pending.at(1).current);
+        QVERIFY(pending.at(0).canRollBackTo());
+        QVERIFY(!pending.at(1).canRollBackTo());
+
+        // Every revision the history offers is one planRollback can reach.
+        const ClusterState cluster = kiloGuardian();
+        const QJsonObject meds = cluster.deploymentNamed("kilo-meds");
+        for (const RevisionEntry &e : revisionHistory(meds, cluster.replicaSets, cluster.pods)) {
+            if (!e.canRollBackTo())
+                continue;
+            const RollbackPlan plan = planRollback(meds, cluster.replicaSets, e.revision);
+            QCOMPARE(plan.outcome, RollbackPlan::Outcome::Patch);
+            QCOMPARE(plan.revision, e.revision);
+            QCOMPARE(plan.images, e.images);
+        }
+    }
+
     void suggestion()
     {
         const ClusterState s = kiloGuardian();
