@@ -23,7 +23,8 @@ Button {
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
         color: !control.enabled ? control.Material.hintTextColor
-             : control.filled ? "white" : control.Material.foreground
+             : control.filled ? (control.Material.theme === Material.Dark ? "#0d1f1e" : "white")
+             : control.Material.foreground
     }
 
     background: Rectangle {

@@ -74,7 +74,7 @@ Page {
         Switch {
             objectName: "autoCaptureSwitch"
             visible: page.showViewfinder && scan.state === ScanController.Viewfinder
-            text: qsTr("Auto")
+            text: qsTr("Auto-capture")
             checked: scan.autoCapture
             font.pixelSize: Style.fontLabel
             Layout.topMargin: Style.margin
