@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tst_package: build the .deb with cpack, unpack it (dpkg-deb -x) into a scratch root and check:
 #   - the files a tablet install needs are there (binary, unit, session, desktop entry, RBAC, docs)
-#   - the unpacked usr/bin/kilo-kiosk runs and reports the project version
+#   - the unpacked usr/bin/kilo-kiosk runs, reports the project version, reads the packaged sample
+#     label (ocr) and renders its compiled-in UI (--demo --screenshot-dir)
 #   - the RBAC manifest has no wildcard and grants exactly the kiosk's verbs, per resource
 #   - every Depends: entry is a real Debian package (apt metadata; skipped part if unavailable)
 #   - the hand-written Depends cover the QML modules listed in ./kiosk's PACKAGES
@@ -107,8 +108,32 @@ if out=$(QT_QPA_PLATFORM=offscreen timeout 60 "$root/usr/bin/kilo-kiosk" --versi
 else
     fail "packaged kilo-kiosk --version failed: $out"
 fi
-# HOOK(ocr-sample): once resources/samples/ ships a label photo and the ocr subcommand exists,
-# run "$root/usr/bin/kilo-kiosk" ocr --json "$root/usr/share/kilo-kiosk/samples/<photo>" here.
+# The packaged binary reads the packaged sample label (Tesseract's English data comes from
+# tesseract-ocr-eng, a Depends; the drug lexicon from /usr/share/kilo-kiosk/ocr next to it).
+sample=$root/usr/share/kilo-kiosk/samples/sample-label.jpg
+sample_medication=Rosuvastatin
+if [ ! -f "$sample" ]; then
+    fail "missing /usr/share/kilo-kiosk/samples/sample-label.jpg"
+elif out=$(timeout 120 "$root/usr/bin/kilo-kiosk" ocr --engine local --json "$sample" 2>&1); then
+    name=$(sed -n 's/.*"medication_name" *: *"\([^"]*\)".*/\1/p' <<<"$out" | head -n 1)
+    if [ "$name" = "$sample_medication" ]; then
+        pass "packaged kilo-kiosk ocr reads the packaged sample: medication_name $name"
+    else
+        fail "packaged kilo-kiosk ocr on the sample read medication_name '$name', expected $sample_medication: $out"
+    fi
+else
+    fail "packaged kilo-kiosk ocr on the sample failed: $out"
+fi
+# The UI is compiled in (qrc): the packaged binary renders its pages with nothing but the system's
+# Qt modules, against its built-in simulator.
+shots=$scratch/shots
+if out=$(env HOME="$scratch/ui-home" XDG_CONFIG_HOME="$scratch/ui-home/config" XDG_DATA_HOME="$scratch/ui-home/data" \
+        QT_QPA_PLATFORM=offscreen timeout 120 "$root/usr/bin/kilo-kiosk" --demo --screenshot-dir "$shots" 2>&1); then
+    count=$(find "$shots" -name '*.png' -size +10k | wc -l)
+    if [ "$count" -ge 2 ]; then pass "packaged kilo-kiosk --demo rendered $count pages"; else fail "packaged kilo-kiosk --demo rendered $count pages: $out"; fi
+else
+    fail "packaged kilo-kiosk --demo --screenshot-dir failed: $out"
+fi
 
 # --- credentials: packaged session script + packaged binary + a real gnome-keyring ---------
 # What the tablet does: `kilo-kiosk-session --run kilo-kiosk cluster connect ... --token-stdin`
