@@ -137,7 +137,8 @@ Drawer {
                 Layout.fillWidth: true
                 Repeater {
                     id: podRepeater
-                    model: drawer.deployment.length > 0 ? drawer.cluster.podsOfDeployment(drawer.deployment) : []
+                    // summary: read again on every rebuild, as pods come and go.
+                    model: drawer.deployment.length > 0 && drawer.cluster.summary ? drawer.cluster.podsOfDeployment(drawer.deployment) : []
                     delegate: TouchButton {
                         required property var modelData
                         text: modelData.name

@@ -293,15 +293,10 @@ Page {
         pinDialog.open(reason)
     }
 
-    // Opens the pod detail on the deployment's first failing pod (or its first pod).
+    // Opens the deployment's detail (the controller picks the pod to show).
     function openDeployment(name) {
-        const pods = page.cluster.podsOfDeployment(name)
-        let chosen = pods.length > 0 ? pods[0].name : ""
-        for (let i = 0; i < pods.length; ++i) {
-            if (!pods[i].healthy) { chosen = pods[i].name; break }
-        }
         podDetail.deployment = name
-        page.cluster.selectPod(chosen)
+        page.cluster.selectDeployment(name)
         podDetail.open()
     }
 }

@@ -230,7 +230,11 @@ void ClusterController::rebuild()
     m_hasData = true;
     updateState();
     emit reportChanged();
-    if (!m_selectedPod.isEmpty())
+    const bool selectedPodGone = m_selectedPod.isEmpty() || !m_monitor->podInformer()->objects().contains(m_selectedPod);
+    const QString replacement = m_selectedDeployment.isEmpty() || !selectedPodGone ? QString() : preferredPod(m_selectedDeployment);
+    if (!replacement.isEmpty())
+        selectPod(replacement);
+    else if (!m_selectedPod.isEmpty())
         refreshPodDetail();
     if (!m_historyDeployment.isEmpty())
         refreshHistory();
@@ -283,6 +287,7 @@ bool ClusterController::refreshHistory()
 void ClusterController::selectPod(const QString &name)
 {
     m_selectedPod = name;
+    m_podLogFailedAtStatus.clear();
     m_podEvents.clear();
     m_podLog.clear();
     m_podLogTitle.clear();
@@ -293,13 +298,35 @@ void ClusterController::selectPod(const QString &name)
     fetchLog(name, true);
 }
 
+QString ClusterController::preferredPod(const QString &deployment) const
+{
+    QString first;
+    for (const auto &p : m_report.pods) {
+        if (m_report.podDeployment.value(p.name) != deployment)
+            continue;
+        if (!p.healthy)
+            return p.name;
+        if (first.isEmpty())
+            first = p.name;
+    }
+    return first;
+}
+
+void ClusterController::selectDeployment(const QString &name)
+{
+    m_selectedDeployment = name;
+    selectPod(preferredPod(name));
+}
+
 void ClusterController::clearSelection()
 {
+    m_selectedDeployment.clear();
     m_selectedPod.clear();
     m_podDetail.clear();
     m_podLog.clear();
     m_podLogTitle.clear();
     m_podLogLoading = false;
+    m_podLogFailedAtStatus.clear();
     emit podDetailChanged();
     emit podLogChanged();
     showHistory(QString());
@@ -311,6 +338,11 @@ void ClusterController::refreshPodDetail()
     const QJsonObject pod = m_monitor ? m_monitor->podInformer()->objects().value(m_selectedPod) : QJsonObject();
     if (!pod.isEmpty()) {
         const k8s::PodRow row = k8s::podRow(pod, QDateTime::currentDateTimeUtc());
+        // A log asked for before the container started is asked for again once the status moves on.
+        if (!m_podLogLoading && !m_podLogFailedAtStatus.isEmpty() && row.status != m_podLogFailedAtStatus) {
+            m_podLogFailedAtStatus.clear();
+            fetchLog(m_selectedPod, true);
+        }
         detail = podRowMap(row, m_report.podDeployment.value(row.name));
         detail.insert("node", k8s::fields::spec(pod).value(u"nodeName").toString());
         detail.insert("phase", row.phase);
@@ -394,7 +426,10 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
             if (response.error.isError()) {
                 m_podLogTitle = tr("Log unavailable");
                 m_podLog = response.error.message;
+                const QJsonObject object = m_monitor ? m_monitor->podInformer()->objects().value(pod) : QJsonObject();
+                m_podLogFailedAtStatus = object.isEmpty() ? QString() : k8s::podRow(object, QDateTime::currentDateTimeUtc()).status;
             } else {
+                m_podLogFailedAtStatus.clear();
                 m_podLogTitle = previous ? tr("Last %1 lines before the last crash").arg(kLogTailLines)
                                          : tr("Last %1 lines").arg(kLogTailLines);
                 m_podLog = QString::fromUtf8(response.body);

@@ -34,6 +34,7 @@ class ClusterController : public QObject {
     Q_PROPERTY(kiosk::ui::RowListModel *deployments READ deployments CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *pods READ pods CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *checks READ checks CONSTANT)
+    Q_PROPERTY(QString selectedDeployment READ selectedDeployment NOTIFY podDetailChanged)
     Q_PROPERTY(QString selectedPod READ selectedPod NOTIFY podDetailChanged)
     Q_PROPERTY(QVariantMap podDetail READ podDetail NOTIFY podDetailChanged)
     Q_PROPERTY(QString podLog READ podLog NOTIFY podLogChanged)
@@ -79,6 +80,7 @@ public:
     RowListModel *deployments() const { return m_deployments; }
     RowListModel *pods() const { return m_pods; }
     RowListModel *checks() const { return m_checks; }
+    QString selectedDeployment() const { return m_selectedDeployment; }
     QString selectedPod() const { return m_selectedPod; }
     QVariantMap podDetail() const { return m_podDetail; }
     QString podLog() const { return m_podLog; }
@@ -92,6 +94,9 @@ public:
     // Shows a pod's detail and fetches its events and the last 200 log lines of its previous
     // (crashed) container, or of the running one when there is no previous.
     Q_INVOKABLE void selectPod(const QString &name);
+    // Shows a deployment's detail on its first failing pod (else its first) and, when that pod
+    // goes (a rollback replaced it), moves on to the deployment's pod that replaced it.
+    Q_INVOKABLE void selectDeployment(const QString &name);
     Q_INVOKABLE void clearSelection();
     Q_INVOKABLE void retry();
     // Pods of one deployment, failing first (for the deployment card's detail).
@@ -136,6 +141,7 @@ private:
     void rebuild();
     void updateState();
     void refreshPodDetail();
+    QString preferredPod(const QString &deployment) const;
     void fetchEvents(const QString &pod);
     void fetchLog(const QString &pod, bool previous);
     bool refreshHistory(); // true when the rows changed (and historyChanged was emitted)
@@ -154,12 +160,14 @@ private:
     RowListModel *m_checks;
     QDateTime m_offlineSince;
     QTimer m_ageTimer;
+    QString m_selectedDeployment;
     QString m_selectedPod;
     QVariantMap m_podDetail;
     QVariantList m_podEvents;
     QString m_podLog;
     QString m_podLogTitle;
     bool m_podLogLoading = false;
+    QString m_podLogFailedAtStatus; // the pod's status when its log could not be had; "" = no failure
     QString m_historyDeployment;
     QVariantList m_revisionHistory;
     bool m_actionsUnlocked = false;

@@ -170,10 +170,19 @@ ApplicationWindow {
                                           Q_ARG(QVariant, QStringLiteral("kilo-meds"))));
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster.podLog().contains(QStringLiteral("prometheus_client")), 10000);
         QCOMPARE(m_cluster.podDetail().value("status").toString(), QStringLiteral("CrashLoopBackOff"));
+        QCOMPARE(m_cluster.selectedDeployment(), QStringLiteral("kilo-meds"));
+        const QString crashingPod = m_cluster.selectedPod();
         shoot("cluster-pod-detail");
         tap("rollbackButton"); // unlocked already: runs at once
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Succeeded, 60000);
         QVERIFY(m_cluster.rollbackMessage().contains(QStringLiteral("successfully rolled out")));
+        // The detail follows the deployment to the pod that replaced the crashing one.
+        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.selectedPod() != crashingPod && !m_cluster.selectedPod().isEmpty(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podDetail().value("status").toString(), QStringLiteral("Running"), 15000);
+        QVERIFY(!m_cluster.podDetail().value("gone").toBool());
+        // Its log, also when the first ask came before the container had started.
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podLogTitle(), QStringLiteral("Last 200 lines"), 15000);
+        QVERIFY(!m_cluster.podLog().contains(QStringLiteral("prometheus_client")));
         shoot("cluster-rollback-done");
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14, 15000);
     }
