@@ -13,8 +13,27 @@ Page {
     required property ClusterController cluster
     // The admin PIN session (Main.qml's adminSession); without it the Administrator section is hidden.
     property AdminSession adminSession: null
+    // The cluster connection form's backend; tests hand in one with its own keychain service.
+    property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster }
+    readonly property bool dark: Material.theme === Material.Dark
 
     background: null
+
+    // Saving settings on a kiosk needs the admin PIN (set on first use); elsewhere it runs at once.
+    function requestAdmin(reason, action) {
+        if (!page.app.kiosk || !page.adminSession) {
+            action()
+            return
+        }
+        adminPinDialog.pendingAction = action
+        adminPinDialog.open(reason)
+    }
+
+    AiBrainSettings {
+        id: aiBrain
+        objectName: "aiBrainSettings"
+        app: page.app
+    }
 
     header: PageHeader {
         title: qsTr("Settings")
@@ -70,37 +89,74 @@ Page {
                     opacity: 0.8
                     Layout.fillWidth: true
                 }
-                RowLayout {
+                TextField {
+                    id: aiBrainField
+                    objectName: "aiBrainField"
+                    text: page.app.aiBrainUrl
+                    placeholderText: "http://kilo-ai-brain.kilo-guardian:8000"
+                    font.pixelSize: Style.fontBody
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                    enabled: !aiBrain.busy
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Style.touchTarget + 8
+                    onAccepted: saveAiBrain.clicked()
+                }
+                TextField {
+                    id: aiBrainTokenField
+                    objectName: "aiBrainToken"
+                    echoMode: TextInput.Password
+                    placeholderText: aiBrain.tokenStored ? qsTr("Bearer token saved in the keychain; type to replace")
+                                                         : qsTr("Bearer token (optional)")
+                    font.pixelSize: Style.fontBody
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhHiddenText
+                    enabled: !aiBrain.busy
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Style.touchTarget + 8
+                    onAccepted: saveAiBrain.clicked()
+                }
+                Flow {
                     spacing: 12
                     Layout.fillWidth: true
-                    TextField {
-                        id: aiBrainField
-                        objectName: "aiBrainField"
-                        text: page.app.aiBrainUrl
-                        placeholderText: "http://kilo-ai-brain.kilo-guardian:8000"
-                        font.pixelSize: Style.fontBody
-                        inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Style.touchTarget + 8
-                        onAccepted: saveAiBrain.clicked()
-                    }
                     TouchButton {
                         id: saveAiBrain
                         objectName: "aiBrainSave"
                         text: qsTr("Save")
                         font.pixelSize: Style.fontBody
                         highlighted: true
-                        enabled: aiBrainField.text.trim() !== page.app.aiBrainUrl
-                        Layout.preferredHeight: Style.touchTarget
-                        Layout.minimumWidth: 120
-                        onClicked: aiBrainError.text = page.app.setAiBrainUrl(aiBrainField.text)
+                        enabled: !aiBrain.busy && (aiBrainField.text.trim() !== page.app.aiBrainUrl
+                                                   || aiBrainTokenField.text.length > 0)
+                        width: Math.max(implicitWidth, 160)
+                        onClicked: page.requestAdmin(qsTr("Enter the admin PIN to save the AI Brain settings."), () => {
+                            aiBrain.save(aiBrainField.text, aiBrainTokenField.text)
+                            aiBrainTokenField.clear()
+                        })
+                    }
+                    TouchButton {
+                        objectName: "aiBrainForgetToken"
+                        text: qsTr("Remove token")
+                        visible: aiBrain.tokenStored
+                        enabled: !aiBrain.busy
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: page.requestAdmin(qsTr("Enter the admin PIN to remove the AI Brain token."),
+                                                     () => aiBrain.forgetToken())
                     }
                 }
                 Label {
                     id: aiBrainError
                     objectName: "aiBrainError"
+                    text: aiBrain.state === AiBrainSettings.Failed ? aiBrain.message : ""
                     visible: text.length > 0
-                    color: Material.color(Material.Red)
+                    color: page.dark ? "#ef9a9a" : "#c62828"
+                    font.pixelSize: Style.fontLabel
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "aiBrainStatus"
+                    text: aiBrain.state === AiBrainSettings.Failed ? "" : aiBrain.message
+                    visible: text.length > 0
+                    color: aiBrain.state === AiBrainSettings.Saved ? (page.dark ? "#81c784" : "#2e7d32") : page.Material.foreground
                     font.pixelSize: Style.fontLabel
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
@@ -108,14 +164,21 @@ Page {
             }
 
             SettingsSection {
+                objectName: "clusterSection"
                 title: qsTr("Cluster")
                 Label {
                     objectName: "clusterSourceLabel"
                     text: page.cluster.state === ClusterController.NotConfigured
-                          ? qsTr("Not connected. Connect with \"kilo-kiosk cluster connect --server URL --token-stdin\", or a kubeconfig file.")
-                          : qsTr("%1, namespace %2 (%3)").arg(page.cluster.sourceText).arg(page.cluster.nameSpace).arg(page.cluster.stateText)
+                          ? qsTr("Not connected. Enter the cluster's address and a token, or a kubeconfig file, then save.")
+                          : qsTr("Now: %1, namespace %2 (%3)").arg(page.cluster.sourceText).arg(page.cluster.nameSpace).arg(page.cluster.stateText)
                     font.pixelSize: Style.fontBody
                     wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                ClusterConnectionForm {
+                    objectName: "clusterConnectionForm"
+                    settings: page.connectionSettings
+                    requestAdmin: page.requestAdmin
                     Layout.fillWidth: true
                 }
             }
@@ -210,5 +273,13 @@ Page {
         id: adminPinDialog
         objectName: "adminPinDialog"
         session: page.adminSession
+        property var pendingAction: null
+        onAccepted: {
+            const action = pendingAction
+            pendingAction = null
+            if (action)
+                action()
+        }
+        onRejected: pendingAction = null
     }
 }

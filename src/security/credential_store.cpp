@@ -157,7 +157,8 @@ quint64 CredentialStore::startAsync(Operation operation, const CredentialKey &ke
         QMetaObject::invokeMethod(this, [this, rejected] { emit finished(rejected); }, Qt::QueuedConnection);
         return requestId;
     }
-    job->setParent(this);
+    // Not a child of the store: QtKeychain's libsecret backend calls back into the job after an
+    // answer arrives, so a job deleted with its store mid-request would crash; it deletes itself.
     connect(job, &QKeychain::Job::finished, this, [this, operation, key, requestId](QKeychain::Job *done) {
         CredentialResult result = resultOf(done, operation, key);
         result.requestId = requestId;

@@ -4,14 +4,18 @@
 
 #include <QDir>
 #include <QImage>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace kiosk::ui {
 
 namespace {
 // Long enough for layouts, images and a first animation frame to settle in software rendering.
 constexpr int kSettleMs = 400;
+constexpr int kMaxScrolledParts = 3;
 }
 
 PageScreenshotter::PageScreenshotter(QQuickWindow *window, ThemePreference *theme,
@@ -62,7 +66,8 @@ void PageScreenshotter::capture()
     }
     const int pageCount = int(m_pages.size());
     const bool dark = m_step >= pageCount;
-    const QString name = m_pages.at(m_step % pageCount) + (dark ? QStringLiteral("-dark.png") : QStringLiteral(".png"));
+    const QString name = m_pages.at(m_step % pageCount) + (dark ? QStringLiteral("-dark") : QString())
+                         + (m_part > 0 ? QStringLiteral("-%1").arg(m_part + 1) : QString()) + QStringLiteral(".png");
     const QString path = QDir(m_directory).filePath(name);
     const QImage image = m_window->grabWindow();
     if (image.isNull() || !image.save(path)) {
@@ -70,8 +75,43 @@ void PageScreenshotter::capture()
         return;
     }
     m_written.append(path);
+    if (QObject *scrollable = scrollableOfCurrentPage()) {
+        const qreal height = scrollable->property("height").toReal();
+        const qreal contentHeight = scrollable->property("contentHeight").toReal();
+        const qreal contentY = scrollable->property("contentY").toReal();
+        if (m_part + 1 < kMaxScrolledParts && contentY + height < contentHeight - 1) {
+            // A tenth of overlap, so a control cut at the bottom edge shows whole on the next one.
+            scrollable->setProperty("contentY", std::min(contentY + height * 0.9, contentHeight - height));
+            ++m_part;
+            QTimer::singleShot(kSettleMs, this, &PageScreenshotter::capture);
+            return;
+        }
+        scrollable->setProperty("contentY", 0);
+    }
+    m_part = 0;
     ++m_step;
     showNext();
+}
+
+QObject *PageScreenshotter::scrollableOfCurrentPage() const
+{
+    auto *stack = m_window->contentItem()->findChild<QQuickItem *>(QStringLiteral("pageStack"));
+    if (!stack)
+        return nullptr;
+    const int index = m_window->property("currentPage").toInt();
+    const QList<QQuickItem *> pages = stack->childItems();
+    if (index < 0 || index >= pages.size())
+        return nullptr;
+    QQuickItem *best = nullptr;
+    for (QQuickItem *item : pages.at(index)->findChildren<QQuickItem *>()) {
+        if (!item->inherits("QQuickFlickable") || !item->isVisible())
+            continue;
+        if (item->property("contentHeight").toReal() <= item->height() + 1)
+            continue;
+        if (!best || item->width() * item->height() > best->width() * best->height())
+            best = item;
+    }
+    return best;
 }
 
 } // namespace kiosk::ui

@@ -171,6 +171,22 @@ private slots:
         QVERIFY(removed.ok());
     }
 
+    void storeDeletedWithRequestsInFlight()
+    {
+        // A page (and its store) may go away before the keychain answers; the answer must not crash.
+        const CredentialKey k = key(CredentialKey::AiBrainToken, QStringLiteral("http://gone.example:8000"));
+        for (int i = 0; i < 5; ++i) {
+            auto *store = new CredentialStore(m_service);
+            store->read(k);
+            store->store(k, randomSecret("gone-"));
+            delete store;
+        }
+        QTest::qWait(1500);
+        CredentialStore store(m_service);
+        QVERIFY(store.readBlocking(k).ok());
+        QVERIFY(store.removeBlocking(k).ok());
+    }
+
     void invalidInputIsRejectedWithoutTheKeychain()
     {
         CredentialStore store(m_service);
