@@ -14,7 +14,6 @@ ColumnLayout {
     // function(reason, action): runs action, after the admin PIN where one is needed.
     property var requestAdmin: function(reason, action) { action() }
 
-    readonly property bool wide: width >= 760
     readonly property bool dark: Material.theme === Material.Dark
     readonly property color okColor: dark ? "#81c784" : "#2e7d32"
     readonly property color errorColor: dark ? "#ef9a9a" : "#c62828"
@@ -25,10 +24,7 @@ ColumnLayout {
     component FieldLabel: Label {
         font.pixelSize: Style.fontLabel
         opacity: 0.8
-        wrapMode: Text.WordWrap
-        Layout.preferredWidth: form.wide ? 220 : -1
-        Layout.fillWidth: !form.wide
-        Layout.alignment: Qt.AlignVCenter
+        Layout.topMargin: 4
     }
     component FormField: TextField {
         font.pixelSize: Style.fontBody
@@ -39,10 +35,8 @@ ColumnLayout {
         Layout.preferredHeight: Style.touchTarget + 8
     }
 
-    GridLayout {
-        columns: form.wide ? 2 : 1
-        columnSpacing: Style.spacing
-        rowSpacing: 8
+    ColumnLayout {
+        spacing: 4
         Layout.fillWidth: true
 
         FieldLabel { text: qsTr("API server address") }

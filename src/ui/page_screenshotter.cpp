@@ -95,15 +95,23 @@ void PageScreenshotter::capture()
 
 QObject *PageScreenshotter::scrollableOfCurrentPage() const
 {
-    auto *stack = m_window->contentItem()->findChild<QQuickItem *>(QStringLiteral("pageStack"));
+    auto *stack = m_window->findChild<QQuickItem *>(QStringLiteral("pageStack"));
     if (!stack)
         return nullptr;
     const int index = m_window->property("currentPage").toInt();
     const QList<QQuickItem *> pages = stack->childItems();
     if (index < 0 || index >= pages.size())
         return nullptr;
+    // The visual tree, not QObject children: controls do not always own their content items.
+    QList<QQuickItem *> items;
+    QList<QQuickItem *> pending{pages.at(index)};
+    while (!pending.isEmpty()) {
+        QQuickItem *item = pending.takeFirst();
+        items.append(item);
+        pending.append(item->childItems());
+    }
     QQuickItem *best = nullptr;
-    for (QQuickItem *item : pages.at(index)->findChildren<QQuickItem *>()) {
+    for (QQuickItem *item : items) {
         if (!item->inherits("QQuickFlickable") || !item->isVisible())
             continue;
         if (item->property("contentHeight").toReal() <= item->height() + 1)
