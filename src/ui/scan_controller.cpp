@@ -90,9 +90,10 @@ void ScanController::onFrameAssessed(const QImage &frame, const ocr::FrameAssess
     if (m_labelFound)
         for (const QPointF &corner : assessment.corners)
             m_labelCorners.append(corner);
-    m_hint = verdict.hint;
-    m_steadiness = verdict.steadiness;
     m_readyToCapture = m_labelFound && assessment.quality.acceptable();
+    // With auto-capture off, a good picture waits for the person's tap.
+    m_hint = !m_autoCapture && m_readyToCapture ? tr("Ready: press the shutter") : verdict.hint;
+    m_steadiness = m_autoCapture ? verdict.steadiness : 0.0;
     emit guidanceChanged();
     if (verdict.fire && m_autoCapture)
         readFrame(frame);

@@ -114,7 +114,7 @@ ApplicationWindow {
         QVERIFY(!item("scanState")->isVisible());
         QTRY_VERIFY(item("labelOutline")->isVisible());
         QVERIFY(item("guidanceHint")->isVisible());
-        QCOMPARE(item("guidanceHintText")->property("text").toString(), QStringLiteral("Hold steady"));
+        QCOMPARE(item("guidanceHintText")->property("text").toString(), QStringLiteral("Ready: press the shutter"));
         QVERIFY(item("shutterButton")->isEnabled());
         QVERIFY(item("shutterButton")->height() >= 48);
         shoot(QStringLiteral("scan-viewfinder"));
