@@ -70,7 +70,7 @@ Popup {
                 onClicked: { panel.keep += 1; panel.refresh() }
             }
             Item { Layout.preferredWidth: 24 }
-            Switch {
+            TouchSwitch {
                 objectName: "includeOrphans"
                 text: qsTr("Also delete orphans")
                 font.pixelSize: Style.fontBody

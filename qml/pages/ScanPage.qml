@@ -71,7 +71,7 @@ Page {
             Layout.topMargin: Style.margin
             onActivated: index => viewfinder.device = devices.videoInputs[index]
         }
-        Switch {
+        TouchSwitch {
             objectName: "autoCaptureSwitch"
             visible: page.showViewfinder && scan.state === ScanController.Viewfinder
             text: qsTr("Auto-capture")

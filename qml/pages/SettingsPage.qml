@@ -184,6 +184,27 @@ Page {
             }
 
             SettingsSection {
+                objectName: "privacySection"
+                title: qsTr("Privacy")
+                RowLayout {
+                    spacing: Style.spacing
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Forget photos after save: a saved medication keeps what was read, not the photo of its label.")
+                        font.pixelSize: Style.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    TouchSwitch {
+                        objectName: "forgetPhotosSwitch"
+                        checked: page.app.forgetPhotosAfterSave
+                        Layout.preferredHeight: Style.touchTarget
+                        onToggled: page.app.forgetPhotosAfterSave = checked
+                    }
+                }
+            }
+
+            SettingsSection {
                 title: qsTr("About")
                 GridLayout {
                     columns: 2

@@ -94,6 +94,18 @@ TestCase {
         context.setAiBrainUrl("")
     }
 
+    function test_settingsForgetPhotosSwitch() {
+        const page = createTemporaryObject(settingsPage, root)
+        const before = context.forgetPhotosAfterSave
+        const toggle = findChild(page, "forgetPhotosSwitch")
+        verify(toggle.height >= 48)
+        compare(toggle.checked, before)
+        toggle.toggle()
+        toggle.toggled()
+        compare(context.forgetPhotosAfterSave, !before)
+        context.forgetPhotosAfterSave = before
+    }
+
     function test_settingsShowsVersion() {
         const page = createTemporaryObject(settingsPage, root)
         compare(findChild(page, "versionLabel").text, context.version)
