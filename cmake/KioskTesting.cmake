@@ -4,6 +4,8 @@ function(kiosk_add_test)
     cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;ENV;LABELS" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+    # Helpers every test may use (screenshots of windows).
+    target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests/common)
     target_compile_definitions(${T_NAME} PRIVATE
         KIOSK_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         KIOSK_SHARED_DIR="${KIOSK_SHARED_DIR}"

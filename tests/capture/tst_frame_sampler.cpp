@@ -9,6 +9,21 @@
 using kiosk::capture::FrameSampler;
 using kiosk::ocr::FrameAssessment;
 
+// A sampler attached to a sink, with a spy on its judgements.
+struct SamplerRig {
+    QVideoSink sink;
+    FrameSampler sampler;
+    QSignalSpy spy{&sampler, &FrameSampler::frameAssessed};
+
+    explicit SamplerRig(int minIntervalMs = FrameSampler::kDefaultMinIntervalMs)
+    {
+        sampler.setMinInterval(minIntervalMs);
+        sampler.setVideoSink(&sink);
+    }
+    // A new frame each time: a sink ignores a frame equal to the one it shows.
+    void send(const QImage &image) { sink.setVideoFrame(kiosk::test::videoFrameFrom(image)); }
+};
+
 class TestFrameSampler : public QObject {
     Q_OBJECT
 
@@ -25,13 +40,10 @@ private slots:
 
     void aLabelFrameIsJudgedAndKept()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(spy.wait(10000));
-        const FrameAssessment a = assessmentOf(spy);
+        SamplerRig rig;
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(rig.spy.wait(10000));
+        const FrameAssessment a = assessmentOf(rig.spy);
         QVERIFY(a.valid);
         QVERIFY(a.labelFound());
         QVERIFY2(a.quality.acceptable(), qPrintable(a.quality.hints().join(QLatin1String("; "))));
@@ -39,79 +51,62 @@ private slots:
             QVERIFY(c.x() >= 0.0 && c.x() <= 1.0);
             QVERIFY(c.y() >= 0.0 && c.y() <= 1.0);
         }
-        QCOMPARE(sampler.lastFrame().width(), 1280);
-        QCOMPARE(sampler.sampledFrames(), 1);
+        QCOMPARE(rig.sampler.lastFrame().width(), 1280);
+        QCOMPARE(rig.sampler.sampledFrames(), 1);
     }
 
     void framesArrivingWhileBusyAreSkipped()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setMinInterval(0);
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
+        SamplerRig rig(0);
         const QImage image = kiosk::test::labelFrame();
         // Thirty frames in one go, as a camera delivers them while the worker is judging one.
-        // (A sink ignores a frame equal to the one it shows, so each is a new frame.)
         for (int i = 0; i < 30; ++i)
-            sink.setVideoFrame(kiosk::test::videoFrameFrom(image));
-        QCOMPARE(sampler.sampledFrames(), 1);
-        QCOMPARE(sampler.skippedFrames(), 29);
-        QVERIFY(spy.wait(10000));
+            rig.send(image);
+        QCOMPARE(rig.sampler.sampledFrames(), 1);
+        QCOMPARE(rig.sampler.skippedFrames(), 29);
+        QVERIFY(rig.spy.wait(10000));
         QTest::qWait(200);
-        QCOMPARE(spy.count(), 1);
+        QCOMPARE(rig.spy.count(), 1);
         // Free again: the next frame is judged.
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(image));
-        QVERIFY(spy.wait(10000));
-        QCOMPARE(sampler.sampledFrames(), 2);
+        rig.send(image);
+        QVERIFY(rig.spy.wait(10000));
+        QCOMPARE(rig.sampler.sampledFrames(), 2);
     }
 
     void framesSoonerThanTheIntervalAreSkipped()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setMinInterval(60000);
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(spy.wait(10000));
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(!spy.wait(500));
-        QCOMPARE(sampler.skippedFrames(), 1);
+        SamplerRig rig(60000);
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(rig.spy.wait(10000));
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(!rig.spy.wait(500));
+        QCOMPARE(rig.sampler.skippedFrames(), 1);
     }
 
     void pausedOrDetachedMeansNoWork()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setMinInterval(0);
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
-        sampler.setEnabled(false);
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(!spy.wait(500));
-        QCOMPARE(sampler.sampledFrames(), 0);
-        sampler.setEnabled(true);
-        sampler.setVideoSink(nullptr);
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(!spy.wait(500));
-        QCOMPARE(sampler.sampledFrames(), 0);
+        SamplerRig rig(0);
+        rig.sampler.setEnabled(false);
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(!rig.spy.wait(500));
+        QCOMPARE(rig.sampler.sampledFrames(), 0);
+        rig.sampler.setEnabled(true);
+        rig.sampler.setVideoSink(nullptr);
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(!rig.spy.wait(500));
+        QCOMPARE(rig.sampler.sampledFrames(), 0);
     }
 
     void aPlainOrDarkFrameIsNotGoodEnough()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setMinInterval(0);
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
+        SamplerRig rig(0);
 
         QImage plain(1280, 720, QImage::Format_RGB32);
         plain.fill(QColor(90, 90, 90));
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(plain));
-        QVERIFY(spy.wait(10000));
-        QVERIFY(assessmentOf(spy, 0).valid);
-        QVERIFY(!assessmentOf(spy, 0).labelFound());
+        rig.send(plain);
+        QVERIFY(rig.spy.wait(10000));
+        QVERIFY(assessmentOf(rig.spy, 0).valid);
+        QVERIFY(!assessmentOf(rig.spy, 0).labelFound());
 
         // The label in a dim room: a fifth of the light.
         QImage dark = kiosk::test::labelFrame().convertToFormat(QImage::Format_RGB32);
@@ -120,26 +115,23 @@ private slots:
             for (int x = 0; x < dark.width(); ++x)
                 line[x] = qRgb(qRed(line[x]) / 5, qGreen(line[x]) / 5, qBlue(line[x]) / 5);
         }
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(dark));
-        QVERIFY(spy.wait(10000));
-        const FrameAssessment a = assessmentOf(spy, 1);
+        rig.send(dark);
+        QVERIFY(rig.spy.wait(10000));
+        const FrameAssessment a = assessmentOf(rig.spy, 1);
         QVERIFY(!a.quality.acceptable());
         QVERIFY(!a.labelFound() || a.quality.tooDark);
     }
 
     void anInvalidFrameIsIgnored()
     {
-        QVideoSink sink;
-        FrameSampler sampler;
-        sampler.setVideoSink(&sink);
-        QSignalSpy spy(&sampler, &FrameSampler::frameAssessed);
-        sink.setVideoFrame(kiosk::test::videoFrameFrom(kiosk::test::labelFrame()));
-        QVERIFY(spy.wait(10000));
+        SamplerRig rig;
+        rig.send(kiosk::test::labelFrame());
+        QVERIFY(rig.spy.wait(10000));
         // A camera that stops sends an empty frame.
-        sink.setVideoFrame(QVideoFrame());
-        QVERIFY(!spy.wait(300));
-        QCOMPARE(sampler.sampledFrames(), 1);
-        QCOMPARE(sampler.skippedFrames(), 1);
+        rig.sink.setVideoFrame(QVideoFrame());
+        QVERIFY(!rig.spy.wait(300));
+        QCOMPARE(rig.sampler.sampledFrames(), 1);
+        QCOMPARE(rig.sampler.skippedFrames(), 1);
     }
 };
 

@@ -2,9 +2,9 @@
 // label outlined with a hint, the auto-capture switch, the shutter, and auto-capture leading to
 // the review. Saves screenshots to $KIOSK_SCREENSHOT_DIR when set, for reviews.
 #include "frame_source.h"
+#include "window_screenshot.h"
 #include "ui/scan_controller.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
@@ -55,17 +55,7 @@ class TestScanPage : public QObject {
             QTest::qWait(40);
         }
     }
-    void shoot(const QString &name)
-    {
-        QTest::qWait(200);
-        const QImage image = m_window->grabWindow();
-        QVERIFY(!image.isNull());
-        const QString dir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR");
-        if (!dir.isEmpty()) {
-            QDir().mkpath(dir);
-            QVERIFY(image.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
-        }
-    }
+    void shoot(const QString &name) { kiosk::test::saveWindowScreenshot(m_window, name); }
 
 private slots:
     void initTestCase()

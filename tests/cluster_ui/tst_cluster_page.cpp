@@ -6,8 +6,8 @@
 #include "sim/api_server.h"
 #include "ui/admin_session.h"
 #include "ui/cluster_controller.h"
+#include "window_screenshot.h"
 
-#include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickItem>
@@ -77,17 +77,7 @@ class TestClusterPage : public QObject {
         QTest::qWait(100);
     }
     QObject *pinDialog() const { return m_window->findChild<QObject *>(QStringLiteral("clusterPinDialog")); }
-    void shoot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("KIOSK_SCREENSHOT_DIR");
-        QTest::qWait(300);
-        const QImage image = m_window->grabWindow();
-        QVERIFY(!image.isNull());
-        if (!dir.isEmpty()) {
-            QDir().mkpath(dir);
-            QVERIFY(image.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
-        }
-    }
+    void shoot(const QString &name) { kiosk::test::saveWindowScreenshot(m_window, name); }
 
 private slots:
     void initTestCase()
