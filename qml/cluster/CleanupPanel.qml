@@ -85,7 +85,7 @@ Popup {
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
-            color: panel.phase === ClusterController.Failed ? StatusColors.failing : panel.Material.foreground
+            color: panel.phase === ClusterController.Failed ? StatusColors.textFailing(panel.Material.theme === Material.Dark) : panel.Material.foreground
             text: {
                 switch (panel.phase) {
                 case ClusterController.Checking: return qsTr("Checking the plan with the server\u2026")

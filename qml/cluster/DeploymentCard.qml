@@ -50,7 +50,7 @@ ItemDelegate {
                 text: card.readyText
                 font.pixelSize: Style.fontBody
                 font.weight: Font.DemiBold
-                color: card.healthy ? card.Material.foreground : StatusColors.failing
+                color: card.healthy ? card.Material.foreground : StatusColors.textFailing(card.Material.theme === Material.Dark)
             }
         }
         Label {
@@ -68,7 +68,7 @@ ItemDelegate {
                     + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
                   : (card.suggestion.length > 0 ? card.suggestion + " \u2014 " : "") + card.reason
             font.pixelSize: 15
-            color: card.healthy ? card.Material.foreground : StatusColors.failing
+            color: card.healthy ? card.Material.foreground : StatusColors.textFailing(card.Material.theme === Material.Dark)
             opacity: card.healthy ? 0.7 : 1
             elide: Text.ElideRight
             maximumLineCount: 2

@@ -92,8 +92,8 @@ Drawer {
                         visible: drawer.cluster.rollbackDeployment === drawer.deployment && text.length > 0
                         text: drawer.cluster.rollbackMessage
                         font.pixelSize: Style.fontLabel
-                        color: drawer.cluster.rollbackPhase === ClusterController.Failed ? StatusColors.failing
-                             : drawer.cluster.rollbackPhase === ClusterController.Succeeded ? StatusColors.ok
+                        color: drawer.cluster.rollbackPhase === ClusterController.Failed ? StatusColors.textFailing(drawer.Material.theme === Material.Dark)
+                             : drawer.cluster.rollbackPhase === ClusterController.Succeeded ? StatusColors.textOk(drawer.Material.theme === Material.Dark)
                              : drawer.Material.foreground
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
@@ -171,7 +171,7 @@ Drawer {
                     text: drawer.detail.status || ""
                     font.pixelSize: Style.fontBody
                     font.weight: Font.DemiBold
-                    color: drawer.detail.healthy ? StatusColors.ok : StatusColors.failing
+                    color: drawer.detail.healthy ? StatusColors.textOk(drawer.Material.theme === Material.Dark) : StatusColors.textFailing(drawer.Material.theme === Material.Dark)
                 }
                 Label { text: qsTr("Ready"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
                 Label { text: drawer.detail.ready || ""; font.pixelSize: Style.fontBody }
@@ -211,7 +211,7 @@ Drawer {
                             visible: modelData.lastTermination.length > 0
                             text: qsTr("Last termination: %1").arg(modelData.lastTermination)
                             font.pixelSize: Style.fontLabel
-                            color: StatusColors.failing
+                            color: StatusColors.textFailing(drawer.Material.theme === Material.Dark)
                             wrapMode: Text.WordWrap
                             Layout.fillWidth: true
                         }

@@ -68,7 +68,7 @@ ColumnLayout {
                         text: qsTr("created %1 ago").arg(row.modelData.age) + " \u00b7 "
                               + (row.modelData.ran ? qsTr("pods ran") : qsTr("pods never ran"))
                         font.pixelSize: Style.fontLabel
-                        color: row.modelData.ran ? section.Material.foreground : StatusColors.warning
+                        color: row.modelData.ran ? section.Material.foreground : StatusColors.textWarning(section.Material.theme === Material.Dark)
                         opacity: row.modelData.ran ? 0.75 : 1
                         elide: Text.ElideRight
                         Layout.fillWidth: true

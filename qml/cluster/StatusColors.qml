@@ -7,4 +7,9 @@ QtObject {
     readonly property color failing: "#c62828"
     readonly property color warning: "#ef8f00"
     readonly property color neutral: "#607d8b"
+
+    // Text in a health colour: the same hue, light enough to read on the dark theme's cards.
+    function textOk(dark) { return dark ? "#81c784" : ok }
+    function textFailing(dark) { return dark ? "#ef9a9a" : failing }
+    function textWarning(dark) { return dark ? "#ffb74d" : "#b26a00" }
 }

@@ -90,7 +90,7 @@ Page {
             text: page.cluster.errorText.length > 0 ? qsTr("Still trying: %1").arg(page.cluster.errorText) : ""
             visible: text.length > 0
             font.pixelSize: Style.fontBody
-            color: StatusColors.failing
+            color: StatusColors.textFailing(page.Material.theme === Material.Dark)
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
