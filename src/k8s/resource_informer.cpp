@@ -12,6 +12,9 @@
 namespace kiosk::k8s {
 
 namespace {
+// Watch events share subtrees with each other through a pool this large at most; then it starts over.
+constexpr qsizetype kWatchPoolLimit = 20000;
+
 QString nameOf(const QJsonObject &object)
 {
     return object.value(u"metadata").toObject().value(u"name").toString();
@@ -22,6 +25,7 @@ ResourceInformer::ResourceInformer(ApiClient *client, QString collectionPath, QO
     : QObject(parent)
     , m_client(client)
     , m_path(std::move(collectionPath))
+    , m_trimmer(CacheTrimmer::kindOfCollection(m_path))
 {
     m_retryTimer.setSingleShot(true);
     m_batchTimer.setSingleShot(true);
@@ -89,12 +93,18 @@ void ResourceInformer::markChanged()
         m_batchTimer.start();
 }
 
+QJsonObject ResourceInformer::prepareForCache(const QJsonObject &object)
+{
+    return m_interner.intern(m_trimmer.trim(object));
+}
+
 void ResourceInformer::relist()
 {
     if (!m_running)
         return;
     ++m_generation;
     m_listing.clear();
+    m_interner.clear();
     if (m_state != State::Reconnecting)
         setState(State::Listing);
     listPage(QString());
@@ -123,20 +133,23 @@ void ResourceInformer::listPage(const QString &continueToken)
                  true);
             return;
         }
+        const QJsonObject metadata = response.object.value(u"metadata").toObject();
+        const QString next = metadata.value(u"continue").toString();
+        // Ask for the next page first: the server prepares it while this one is cached.
+        if (!next.isEmpty())
+            listPage(next);
         for (const auto &item : response.object.value(u"items").toArray()) {
-            const QJsonObject object = item.toObject();
+            const QJsonObject object = prepareForCache(item.toObject());
             const QString name = nameOf(object);
             if (!name.isEmpty())
                 m_listing.insert(name, object);
         }
-        const QJsonObject metadata = response.object.value(u"metadata").toObject();
-        const QString next = metadata.value(u"continue").toString();
-        if (!next.isEmpty()) {
-            listPage(next);
+        if (!next.isEmpty())
             return;
-        }
         m_objects = std::move(m_listing);
         m_listing.clear();
+        // The cached objects keep their shared subtrees; the pool itself is not needed any more.
+        m_interner.clear();
         m_resourceVersion = metadata.value(u"resourceVersion").toString();
         m_synced = true;
         m_lastError = {};
@@ -195,7 +208,9 @@ void ResourceInformer::onWatchData()
         switch (event->type) {
         case WatchEvent::Type::Added:
         case WatchEvent::Type::Modified:
-            m_objects.insert(nameOf(event->object), event->object);
+            if (m_interner.pooledSubtrees() > kWatchPoolLimit)
+                m_interner.clear();
+            m_objects.insert(nameOf(event->object), prepareForCache(event->object));
             any = true;
             break;
         case WatchEvent::Type::Deleted:

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "k8s/api_error.h"
+#include "k8s/cache_trimmer.h"
+#include "k8s/json_subtree_interner.h"
 #include "k8s/line_splitter.h"
 
 #include <QDateTime>
@@ -18,7 +20,8 @@ class ApiClient;
 
 // An informer for one collection: lists it in pages, then watches from the list's
 // resourceVersion; re-lists on 410 Gone, reconnects with capped exponential backoff, and keeps
-// the last known objects while offline. change notifications are batched.
+// the last known objects while offline. change notifications are batched. Objects are cached
+// trimmed (CacheTrimmer) and with equal subtrees shared (JsonSubtreeInterner).
 class ResourceInformer : public QObject {
     Q_OBJECT
 
@@ -64,6 +67,7 @@ private:
     void fail(const ApiError &error, bool relistAfter);
     void markChanged();
     void touch();
+    QJsonObject prepareForCache(const QJsonObject &object);
 
     QPointer<ApiClient> m_client;
     QString m_path;
@@ -75,6 +79,8 @@ private:
     QString m_resourceVersion;
     QHash<QString, QJsonObject> m_objects;
     QHash<QString, QJsonObject> m_listing; // the list in progress; shown only when complete
+    CacheTrimmer m_trimmer;
+    JsonSubtreeInterner m_interner;
     QPointer<QNetworkReply> m_watch;
     LineSplitter m_lines;
     bool m_watchNeedsRelist = false;

@@ -88,6 +88,40 @@ private slots:
         QCOMPARE(server.count(kPath, true), 1);
     }
 
+    void cachesListedAndWatchedPodsTrimmed()
+    {
+        const auto bulky = [](const QString &name, const QString &rv) {
+            QJsonObject object = pod(name, rv);
+            QJsonObject metadata = object.value("metadata").toObject();
+            metadata.insert("managedFields", QJsonArray{QJsonObject{{"manager", "kubectl"}}});
+            metadata.insert("labels", QJsonObject{{"app", "kilo-meds"}});
+            object.insert("metadata", metadata);
+            object.insert("spec", QJsonObject{{"nodeName", "kilo-server"},
+                                              {"volumes", QJsonArray{QJsonObject{{"name", "kube-api-access"}}}},
+                                              {"containers", QJsonArray{QJsonObject{{"name", "meds"}, {"image", "kilo-meds:cb1"}}}}});
+            return object;
+        };
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1")
+                return {200, watchEvent("ADDED", bulky("c", "11")) + "\n", "application/json", true};
+            return {200, list({bulky("a", "1"), bulky("b", "2")}, "10")};
+        };
+        ClientFixture f(server.url());
+        f.informer->start();
+        QTRY_COMPARE(f.informer->objects().size(), 3);
+        for (const QString name : {"a", "b", "c"}) {
+            const QJsonObject object = f.informer->objects().value(name);
+            QVERIFY(!object.value("metadata").toObject().contains("managedFields"));
+            QVERIFY(!object.value("spec").toObject().contains("volumes"));
+            QCOMPARE(object.value("metadata").toObject().value("labels"), QJsonValue(QJsonObject{{"app", "kilo-meds"}}));
+            QCOMPARE(object.value("spec").toObject().value("nodeName").toString(), QStringLiteral("kilo-server"));
+            QCOMPARE(object.value("spec").toObject().value("containers").toArray().at(0).toObject().value("image").toString(),
+                     QStringLiteral("kilo-meds:cb1"));
+        }
+    }
+
     void goneEventRelists()
     {
         ScriptedApiServer server;
