@@ -38,6 +38,11 @@ AdminSession::AdminSession(QObject *parent)
     attach(m_ownedPin.get(), m_ownedAudit.get());
 }
 
+QString AdminSession::auditLogPath() const
+{
+    return m_audit ? m_audit->filePath() : AuditLog::defaultFilePath();
+}
+
 AdminSession::AdminSession(AdminPin *pin, AuditLog *audit, QObject *parent)
     : QObject(parent)
 {

@@ -44,6 +44,8 @@ class AdminSession : public QObject {
     Q_PROPERTY(QString stateDirectory READ stateDirectory WRITE setStateDirectory NOTIFY stateDirectoryChanged)
     // Where --demo keeps its PIN and audit log, away from the real ones.
     Q_PROPERTY(QString demoStateDirectory READ demoStateDirectory CONSTANT)
+    // The audit log this session writes, so cluster actions land in the same file.
+    Q_PROPERTY(QString auditLogPath READ auditLogPath NOTIFY stateDirectoryChanged)
     Q_PROPERTY(int minPinLength READ minPinLength CONSTANT)
     Q_PROPERTY(int maxPinLength READ maxPinLength CONSTANT)
 
@@ -67,6 +69,7 @@ public:
     QString stateDirectory() const { return m_stateDirectory; }
     void setStateDirectory(const QString &directory);
     static QString demoStateDirectory();
+    QString auditLogPath() const;
 
     static int minPinLength() { return security::AdminPin::kMinLength; }
     static int maxPinLength() { return security::AdminPin::kMaxLength; }

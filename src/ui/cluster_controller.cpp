@@ -46,6 +46,19 @@ QString containerState(const QJsonObject &state)
 }
 } // namespace
 
+void ClusterController::setAuditLogPath(const QString &path)
+{
+    if (path == m_auditLogPath)
+        return;
+    m_auditLogPath = path;
+    emit auditLogPathChanged();
+}
+
+security::AuditLog ClusterController::auditLog() const
+{
+    return m_auditLogPath.isEmpty() ? security::AuditLog() : security::AuditLog(m_auditLogPath);
+}
+
 ClusterController::ClusterController(QObject *parent)
     : QObject(parent)
     , m_deployments(new RowListModel(kDeploymentRoles, QStringLiteral("name"), this))
@@ -506,7 +519,7 @@ void ClusterController::previewCleanup(int keep, bool includeOrphans)
                                {"failed", failed},
                                {"problems", problems}};
             m_cleanupPhase = failed > 0 ? ActionPhase::Failed : ActionPhase::Succeeded;
-            security::AuditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
+            auditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
                                         failed > 0 ? security::AuditEntry::Outcome::Failure : security::AuditEntry::Outcome::Success,
                                         QStringLiteral("from the kiosk, keep %1: %2 done, %3 skipped, %4 failed")
                                             .arg(m_cleanupPreview.value("keep").toInt())
@@ -525,7 +538,7 @@ bool ClusterController::runCleanup()
 {
     if (!m_actionsUnlocked || !m_cleanup || m_cleanupPhase != ActionPhase::Ready) {
         if (!m_actionsUnlocked)
-            security::AuditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
+            auditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
                                         security::AuditEntry::Outcome::Denied, QStringLiteral("admin actions are locked"));
         return false;
     }
@@ -550,7 +563,7 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
 {
     const QString target = QStringLiteral("deployment/%1").arg(deployment);
     if (!m_actionsUnlocked) {
-        security::AuditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Denied,
+        auditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Denied,
                                     QStringLiteral("admin actions are locked"));
         return false;
     }
@@ -562,7 +575,7 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
     if (plan.outcome != k8s::RollbackPlan::Outcome::Patch) {
         m_rollbackPhase = plan.outcome == k8s::RollbackPlan::Outcome::NoOp ? ActionPhase::Succeeded : ActionPhase::Failed;
         m_rollbackMessage = plan.message;
-        security::AuditLog().record(QStringLiteral("cluster.rollback"), target,
+        auditLog().record(QStringLiteral("cluster.rollback"), target,
                                     plan.ok() ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Denied,
                                     plan.message);
         emit rollbackChanged();
@@ -577,7 +590,7 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
     auto failWith = [this, target](const QString &message) {
         m_rollbackPhase = ActionPhase::Failed;
         m_rollbackMessage = message;
-        security::AuditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Failure, message);
+        auditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Failure, message);
         emit rollbackChanged();
     };
     // The server dry-runs the patch first; only then is it sent for real and the rollout followed.
@@ -602,7 +615,7 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
             connect(m_follower, &k8s::RolloutFollower::finished, this, [this, plan, target](bool ok, const QString &message) {
                 m_rollbackPhase = ok ? ActionPhase::Succeeded : ActionPhase::Failed;
                 m_rollbackMessage = message;
-                security::AuditLog().record(QStringLiteral("cluster.rollback"), target,
+                auditLog().record(QStringLiteral("cluster.rollback"), target,
                                             ok ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Failure,
                                             QStringLiteral("from the kiosk, to revision %1 (%2): %3")
                                                 .arg(plan.revision).arg(plan.images.join(QStringLiteral(", ")), message));

@@ -5,6 +5,7 @@
 #include "k8s/cluster_monitor.h"
 #include "k8s/cleanup_executor.h"
 #include "k8s/rollout_follower.h"
+#include "security/audit_log.h"
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
@@ -22,6 +23,8 @@ class ClusterController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    // Where cleanups and rollbacks are recorded; empty = the default audit log (--demo keeps its own).
+    Q_PROPERTY(QString auditLogPath READ auditLogPath WRITE setAuditLogPath NOTIFY auditLogPathChanged)
     Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
     Q_PROPERTY(QString warningText READ warningText NOTIFY stateChanged)
@@ -60,6 +63,8 @@ public:
     Q_ENUM(ActionPhase)
 
     explicit ClusterController(QObject *parent = nullptr);
+    QString auditLogPath() const { return m_auditLogPath; }
+    void setAuditLogPath(const QString &path);
     ~ClusterController() override;
 
     // Starts watching the namespace of `connection`.
@@ -127,6 +132,7 @@ public:
     Q_INVOKABLE void resetRollback();
 
 signals:
+    void auditLogPathChanged();
     void stateChanged();
     void reportChanged();
     void dataAgeChanged();
@@ -138,6 +144,7 @@ signals:
     void historyChanged();
 
 private:
+    security::AuditLog auditLog() const;
     void rebuild();
     void updateState();
     void refreshPodDetail();
@@ -180,6 +187,7 @@ private:
     QString m_rollbackDeployment;
     QString m_rollbackMessage;
     QPointer<k8s::RolloutFollower> m_follower;
+    QString m_auditLogPath;
 };
 
 } // namespace kiosk::ui

@@ -266,6 +266,8 @@ private slots:
         QVERIFY(session.setPin(kPin, kPin));
         QVERIFY(QFile::exists(m_dir->filePath("elsewhere/admin-pin.json")));
         QVERIFY(QFile::exists(m_dir->filePath("elsewhere/audit.jsonl")));
+        // Cluster actions are pointed at the same file (Main.qml binds it).
+        QCOMPARE(session.auditLogPath(), m_dir->filePath("elsewhere/audit.jsonl"));
         QVERIFY(session.unlocked());
 
         // Another folder: locked, and no PIN there yet.
