@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <ctime>
+#include <functional>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -427,20 +428,33 @@ private slots:
         const SimReply stale = client.send("PUT", path, before);
         QCOMPARE(stale.status, 409);
         QVERIFY(statusOf(stale).value("message").toString().contains(QStringLiteral("the object has been modified")));
+        // The deployment controller may write status between a GET and a PUT (a 409, checked
+        // before validation as in kube-apiserver): read again and retry, as clients do.
+        const auto putFresh = [&](const std::function<void(QJsonObject &)> &change) {
+            SimReply reply;
+            for (int attempt = 0; attempt < 5; ++attempt) {
+                QJsonObject object = client.get(path).json();
+                change(object);
+                reply = client.send("PUT", path, object);
+                if (reply.status != 409)
+                    break;
+            }
+            return reply;
+        };
         // Status is not writable through the main resource, and spec not through /status.
-        QJsonObject latest = client.get(path).json();
-        QJsonObject statusBlock = latest.value("status").toObject();
-        statusBlock.insert("replicas", 42);
-        latest.insert("status", statusBlock);
-        const SimReply ignored = client.send("PUT", path, latest);
+        const SimReply ignored = putFresh([](QJsonObject &latest) {
+            QJsonObject statusBlock = latest.value("status").toObject();
+            statusBlock.insert("replicas", 42);
+            latest.insert("status", statusBlock);
+        });
         QCOMPARE(ignored.status, 200);
         QVERIFY(ignored.json().value("status").toObject().value("replicas").toInt() != 42);
         // Immutable selector.
-        QJsonObject current = client.get(path).json();
-        QJsonObject spec = current.value("spec").toObject();
-        spec.insert("selector", QJsonObject{{"matchLabels", QJsonObject{{"app", "kilo-voice"}, {"x", "y"}}}});
-        current.insert("spec", spec);
-        const SimReply immutable = client.send("PUT", path, current);
+        const SimReply immutable = putFresh([](QJsonObject &current) {
+            QJsonObject spec = current.value("spec").toObject();
+            spec.insert("selector", QJsonObject{{"matchLabels", QJsonObject{{"app", "kilo-voice"}, {"x", "y"}}}});
+            current.insert("spec", spec);
+        });
         QCOMPARE(immutable.status, 422);
         QVERIFY(statusOf(immutable).value("message").toString().contains(QStringLiteral("field is immutable")));
         // A no-op patch does not write.
