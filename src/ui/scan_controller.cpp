@@ -1,10 +1,11 @@
 #include "scan_controller.h"
 
-#include "aibrain/engine_config.h"
 #include "aibrain/reading_engine.h"
 #include "capture/frame_sampler.h"
 #include "medication_store_controller.h"
 #include "prescription_review.h"
+#include "security/credential_key.h"
+#include "security/credential_store.h"
 #include "security/private_file.h"
 #include <QBuffer>
 #include <QFile>
@@ -20,8 +21,19 @@ ScanController::ScanController(QObject *parent)
     , m_sampler(new capture::FrameSampler(this))
     , m_engine(new aibrain::ReadingEngine(this))
     , m_review(new PrescriptionReview(this))
+    , m_credentials(new security::CredentialStore(this))
 {
     m_clock.start();
+    connect(m_credentials, &security::CredentialStore::finished, this, &ScanController::onToken);
+    // A keychain that does not answer must not hold the reading up: go on without the token.
+    m_tokenTimeout.setSingleShot(true);
+    m_tokenTimeout.setInterval(kTokenTimeoutMs);
+    connect(&m_tokenTimeout, &QTimer::timeout, this, [this] {
+        security::CredentialResult late;
+        late.requestId = m_tokenRequest;
+        late.status = security::CredentialResult::Status::Timeout;
+        onToken(late);
+    });
     connect(m_sampler, &capture::FrameSampler::frameAssessed, this, &ScanController::onFrameAssessed);
     connect(m_engine, &aibrain::ReadingEngine::finished, this, &ScanController::onReadingFinished);
     connect(m_engine, &aibrain::ReadingEngine::stageChanged, this, [this](int requestId, const QString &stage) {
@@ -154,21 +166,48 @@ bool ScanController::openPhoto(const QVariant &fileOrUrl)
 
 bool ScanController::startReading(const QString &path)
 {
-    const auto config = aibrain::EngineConfig::resolve(m_engineName, QString());
+    // The token is read below without blocking the UI (the keychain may be slow to answer).
+    const auto config = aibrain::EngineConfig::resolve(m_engineName, QString(), 0, false);
     if (!config.ok()) {
         fail(tr("The reader is not set up right: %1").arg(config.error));
         return false;
     }
-    config.apply(*m_engine);
     m_review->clear();
     m_photoPath = path;
     m_error.clear();
     m_stage = tr("Reading the label");
     m_sampler->setEnabled(false);
-    m_requestId = m_engine->readFile(path);
     setState(State::Reading);
     emit stageChanged();
+    if (config.mode != aibrain::EngineMode::Local && !config.url.isEmpty()) {
+        m_pendingConfig = config;
+        m_tokenRequest = m_credentials->read(
+            security::CredentialKey(security::CredentialKey::AiBrainToken, config.url.toString()));
+        m_tokenTimeout.start();
+    } else {
+        startEngine(config);
+    }
     return true;
+}
+
+void ScanController::onToken(const security::CredentialResult &result)
+{
+    if (!m_pendingConfig || result.requestId != m_tokenRequest)
+        return;
+    m_tokenTimeout.stop();
+    aibrain::EngineConfig config = *m_pendingConfig;
+    m_pendingConfig.reset();
+    m_tokenRequest = 0;
+    // No token (none stored, no keychain): AI Brain is asked without one and says if it needs it.
+    if (result.ok())
+        config.token = result.secret;
+    startEngine(config);
+}
+
+void ScanController::startEngine(const aibrain::EngineConfig &config)
+{
+    config.apply(*m_engine);
+    m_requestId = m_engine->readFile(m_photoPath);
 }
 
 void ScanController::onReadingFinished(int requestId, const aibrain::ReadingResult &result)
@@ -190,6 +229,8 @@ void ScanController::cancel()
 {
     if (m_state != State::Reading)
         return;
+    m_pendingConfig.reset();
+    m_tokenTimeout.stop();
     m_requestId = -1;
     m_engine->cancel();
     startOver();
@@ -211,6 +252,8 @@ QString ScanController::save(bool keepPhoto)
 void ScanController::startOver()
 {
     if (m_state == State::Reading) {
+        m_pendingConfig.reset();
+        m_tokenTimeout.stop();
         m_requestId = -1;
         m_engine->cancel();
     }

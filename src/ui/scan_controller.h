@@ -1,23 +1,28 @@
 #pragma once
 
+#include "aibrain/engine_config.h"
 #include "aibrain/reading_result.h"
 #include "capture/auto_capture_judge.h"
 #include "medication_store_controller.h"
 #include "prescription_review.h"
+#include "security/credential_result.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUrl>
 #include <QVariantList>
 #include <QVideoSink>
 
 #include <memory>
+#include <optional>
 
 namespace kiosk::aibrain { class ReadingEngine; }
 namespace kiosk::capture { class FrameSampler; }
+namespace kiosk::security { class CredentialStore; }
 
 namespace kiosk::ui {
 
@@ -56,6 +61,7 @@ class ScanController : public QObject {
 public:
     enum class State { Viewfinder, Reading, Review, Saved, Failed };
     Q_ENUM(State)
+    static constexpr int kTokenTimeoutMs = 3000;
 
     explicit ScanController(QObject *parent = nullptr);
     ~ScanController() override;
@@ -110,6 +116,9 @@ private:
     void onFrameAssessed(const QImage &frame, const ocr::FrameAssessment &assessment);
     void onReadingFinished(int requestId, const aibrain::ReadingResult &result);
     bool startReading(const QString &path);
+    // Reads the AI Brain token from the keychain without blocking, then starts the engine.
+    void onToken(const security::CredentialResult &result);
+    void startEngine(const aibrain::EngineConfig &config);
     bool readFrame(const QImage &frame);
     void setState(State state);
     void fail(const QString &error);
@@ -125,6 +134,10 @@ private:
     bool m_autoCapture = true;
     QString m_engineName;
     int m_requestId = -1;
+    security::CredentialStore *m_credentials;
+    quint64 m_tokenRequest = 0;
+    std::optional<aibrain::EngineConfig> m_pendingConfig; // waiting for the token
+    QTimer m_tokenTimeout;
     QElapsedTimer m_clock;
 
     bool m_labelFound = false;

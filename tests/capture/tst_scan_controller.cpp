@@ -5,6 +5,8 @@
 #include "prescription_review.h"
 #include "scan_controller.h"
 #include "aibrain/engine_config.h"
+#include "security/credential_key.h"
+#include "security/credential_store.h"
 #include "sim/ai_brain_simulator.h"
 
 #include <QFile>
@@ -206,6 +208,36 @@ private slots:
         QVERIFY2(scan.review()->engineText().startsWith(QLatin1String("Read on this tablet (AI Brain not used: ")),
                  qPrintable(scan.review()->engineText()));
         QCOMPARE(scan.review()->title(), QStringLiteral("Rosuvastatin 20 mg"));
+    }
+
+    // The AI Brain token is fetched from the keychain without blocking and sent as a bearer.
+    void theAiBrainTokenComesFromTheKeychain()
+    {
+        using kiosk::aibrain::EngineConfig;
+        using kiosk::security::CredentialKey;
+        kiosk::sim::AiBrainSimulator brain;
+        QVERIFY(brain.listen());
+        brain.setToken(QStringLiteral("scan-test-token"));
+        kiosk::security::CredentialStore keychain;
+        const CredentialKey key(CredentialKey::AiBrainToken, brain.url().toString());
+        const auto stored = keychain.storeBlocking(key, QStringLiteral("scan-test-token"));
+        QVERIFY2(stored.ok(), qPrintable(stored.error));
+        QSettings settings(QStringLiteral("Kilo Guardian"), QStringLiteral("kilo-kiosk"));
+        settings.setValue(EngineConfig::UrlSetting, brain.url().toString());
+        settings.setValue(EngineConfig::EngineSetting, QStringLiteral("ai-brain"));
+        settings.sync();
+        const auto forget = qScopeGuard([&] {
+            settings.remove(EngineConfig::UrlSetting);
+            settings.remove(EngineConfig::EngineSetting);
+            keychain.removeBlocking(key);
+        });
+
+        ScanController scan;
+        QVERIFY(scan.openPhoto(m_photo));
+        QCOMPARE(scan.state(), State::Reading);
+        QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 30000);
+        QCOMPARE(scan.review()->engine(), QStringLiteral("ai-brain"));
+        QCOMPARE(brain.lastAuthorization(), QByteArray("Bearer scan-test-token"));
     }
 
     void aPlainPictureNeverCapturesByItself()
