@@ -375,12 +375,31 @@ QString deploymentArgument(QString name)
     return name;
 }
 
-const QJsonObject *findDeployment(const ClusterSnapshot &state, const QString &name)
+// One deployment with the cluster around it: what `cluster history` and `cluster rollback` start from.
+struct DeploymentContext {
+    ClusterConnection connection;
+    ClusterSnapshot state;
+    qsizetype index = -1;
+    const QJsonObject &deployment() const { return state.deployments.at(index); }
+};
+
+std::optional<DeploymentContext> loadDeployment(const QCommandLineParser &parser, const QString &name, QString *error)
 {
-    const auto found = std::find_if(state.deployments.cbegin(), state.deployments.cend(), [&](const QJsonObject &d) {
+    auto connection = resolveConnection(parser, error);
+    if (!connection)
+        return std::nullopt;
+    auto state = snapshot(*connection, timeoutMs(parser), error);
+    if (!state)
+        return std::nullopt;
+    const auto found = std::find_if(state->deployments.cbegin(), state->deployments.cend(), [&](const QJsonObject &d) {
         return d.value(u"metadata").toObject().value(u"name").toString() == name;
     });
-    return found == state.deployments.cend() ? nullptr : &*found;
+    if (found == state->deployments.cend()) {
+        *error = QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace);
+        return std::nullopt;
+    }
+    const qsizetype index = found - state->deployments.cbegin();
+    return DeploymentContext{std::move(*connection), std::move(*state), index};
 }
 
 void printHistory(QTextStream &out, const QString &name, const QList<kiosk::k8s::RevisionEntry> &history, const QDateTime &now)
@@ -415,17 +434,11 @@ int history(const QStringList &arguments)
         return fail(QStringLiteral("cluster history needs exactly one DEPLOYMENT"));
     const QString name = deploymentArgument(parser.positionalArguments().constFirst());
     QString error;
-    const auto connection = resolveConnection(parser, &error);
-    if (!connection)
+    const auto context = loadDeployment(parser, name, &error);
+    if (!context)
         return fail(error);
-    const auto state = snapshot(*connection, timeoutMs(parser), &error);
-    if (!state)
-        return fail(error);
-    const QJsonObject *deployment = findDeployment(*state, name);
-    if (!deployment)
-        return fail(QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace));
 
-    const auto entries = kiosk::k8s::revisionHistory(*deployment, state->replicaSets, state->pods);
+    const auto entries = kiosk::k8s::revisionHistory(context->deployment(), context->state.replicaSets, context->state.pods);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QTextStream out(stdout);
     if (parser.isSet(QStringLiteral("json"))) {
@@ -472,17 +485,12 @@ int rollback(const QStringList &arguments)
     const QString name = deploymentArgument(parser.positionalArguments().constFirst());
     const bool json = parser.isSet(QStringLiteral("json"));
     QString error;
-    const auto connection = resolveConnection(parser, &error);
-    if (!connection)
+    const auto context = loadDeployment(parser, name, &error);
+    if (!context)
         return fail(error);
-    const auto state = snapshot(*connection, timeoutMs(parser), &error);
-    if (!state)
-        return fail(error);
-    const QJsonObject *deployment = findDeployment(*state, name);
-    if (!deployment)
-        return fail(QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace));
+    const ClusterConnection *connection = &context->connection;
 
-    const auto plan = kiosk::k8s::planRollback(*deployment, state->replicaSets, toRevision);
+    const auto plan = kiosk::k8s::planRollback(context->deployment(), context->state.replicaSets, toRevision);
     kiosk::security::AuditLog audit;
     const QString target = QStringLiteral("deployment/%1").arg(name);
     QTextStream out(stdout);
