@@ -8,6 +8,7 @@
 //
 //   cluster_scale_bench [--runs N] [--kiosk PATH] [--kubectl PATH]
 //   cluster_scale_bench --load-as-kiosk URL NAMESPACE   (the child: prints what it loaded)
+#include "child_process.h"
 #include "k8s/cluster_connection.h"
 #include "ui/cluster_controller.h"
 
@@ -21,11 +22,6 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -35,53 +31,6 @@ namespace {
 constexpr int kDeployments = 5000;
 constexpr int kReplicaSets = 25000;
 constexpr int kPods = 5000;
-
-struct Run {
-    double ms = 0;
-    long maxRssKb = 0;
-    int status = -1;
-};
-
-// fork/exec with wait4, so each child's own peak memory is known; stdout goes to `outputFile`.
-Run runProcess(const QStringList &command, const QString &outputFile)
-{
-    std::vector<QByteArray> storage;
-    for (const auto &a : command)
-        storage.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (auto &s : storage)
-        argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const QByteArray outPath = QFile::encodeName(outputFile);
-    QElapsedTimer timer;
-    timer.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int out = open(outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        const int devnull = open("/dev/null", O_WRONLY);
-        dup2(out, 1);
-        dup2(devnull, 2);
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
-    Run run;
-    int status = 0;
-    rusage usage{};
-    if (pid > 0 && wait4(pid, &status, 0, &usage) == pid) {
-        run.ms = double(timer.nsecsElapsed()) / 1e6;
-        run.maxRssKb = usage.ru_maxrss;
-        run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    return run;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2.0;
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -185,14 +134,14 @@ int main(int argc, char **argv)
     long controllerRss = 0, statusRss = 0, kubectlRss = 0;
     int failures = 0;
     for (int i = 1; i <= runs; ++i) {
-        const Run c = runProcess({self, QStringLiteral("--load-as-kiosk"), url, QStringLiteral("scale")}, output);
+        const kiosk::bench::ChildRun c = kiosk::bench::runChild({self, QStringLiteral("--load-as-kiosk"), url, QStringLiteral("scale")}, output);
         const bool cOk = c.status == 0 && kioskLoadedEverything(readAll(output));
-        const Run s = runProcess({kiosk, QStringLiteral("cluster"), QStringLiteral("status"), QStringLiteral("--json"),
+        const kiosk::bench::ChildRun s = kiosk::bench::runChild({kiosk, QStringLiteral("cluster"), QStringLiteral("status"), QStringLiteral("--json"),
                                   QStringLiteral("--server"), url, QStringLiteral("--namespace"), QStringLiteral("scale"),
                                   QStringLiteral("--timeout"), QStringLiteral("120")},
                                  output);
         const bool sOk = s.status == 0 && statusLoadedEverything(readAll(output));
-        const Run k = runProcess({kubectl, QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("get"),
+        const kiosk::bench::ChildRun k = kiosk::bench::runChild({kubectl, QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("get"),
                                   QStringLiteral("deployments,replicasets,pods"), QStringLiteral("-o"), QStringLiteral("json"),
                                   QStringLiteral("-n"), QStringLiteral("scale")},
                                  output);
@@ -211,7 +160,7 @@ int main(int argc, char **argv)
     simulator.terminate();
     simulator.waitForFinished(10000);
 
-    const double mc = median(controllerMs), ms = median(statusMs), mk = median(kubectlMs);
+    const double mc = kiosk::bench::median(controllerMs), ms = kiosk::bench::median(statusMs), mk = kiosk::bench::median(kubectlMs);
     std::printf("median wall time over %d runs:\n", runs);
     std::printf("  kiosk, Cluster page's ClusterController  %6.0f ms  ratio to kubectl %.2f  peak RSS %4.0f MB\n", mc,
                 mk > 0 ? mc / mk : 0.0, controllerRss / 1024.0);
