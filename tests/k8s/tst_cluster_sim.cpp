@@ -4,9 +4,9 @@
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
 #include "sim/api_server.h"
+#include "plain_text_scan.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -213,14 +213,7 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(status.out).object().value("deployments").toArray().size(), 14);
 
         // The token is in no plain file under the kiosk's home (settings, audit log, ...).
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            if (f.fileName().contains("keyrings"))
-                continue; // the Secret Service's own encrypted store, when it lives under HOME
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(options.token.toUtf8()), qPrintable(f.fileName()));
-        }
+        QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), options.token), QStringList());
 
         const Run disconnect = run({"cluster", "disconnect"});
         QCOMPARE(disconnect.exitCode, 0);

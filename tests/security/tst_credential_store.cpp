@@ -3,8 +3,8 @@
 //                              ctest --test-dir build -R security --output-on-failure'
 // Without a reachable Secret Service this test FAILS on purpose: the feature cannot work there.
 #include "security/credential_store.h"
+#include "plain_text_scan.h"
 
-#include <QDirIterator>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -40,13 +40,7 @@ class TestCredentialStore : public QObject {
 
     static void scanForSecret(const QString &dir, const QString &secret)
     {
-        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(QStringLiteral("secret in plain text in ") + file.fileName()));
-        }
+        QCOMPARE(kiosk::test::filesHoldingPlainText(dir, secret), QStringList());
     }
 
 private slots:

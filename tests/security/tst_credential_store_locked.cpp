@@ -3,8 +3,8 @@
 // keyring password is missing. Storing must fail with AccessDenied and an unlock hint, quickly,
 // and write nothing in plain text.
 #include "security/credential_store.h"
+#include "plain_text_scan.h"
 
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
@@ -82,12 +82,7 @@ private slots:
         QVERIFY2(result.error.contains(QLatin1String("gnome-keyring-daemon --unlock")), qPrintable(result.error));
         QVERIFY(!result.error.contains(secret));
 
-        QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile file(it.next());
-            if (file.open(QIODevice::ReadOnly))
-                QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
-        }
+        QCOMPARE(kiosk::test::filesHoldingPlainText(m_dir.path(), secret), QStringList());
     }
 };
 

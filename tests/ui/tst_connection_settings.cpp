@@ -10,8 +10,8 @@
 #include "ui/app_context.h"
 #include "ui/cluster_controller.h"
 #include "ui/connection_settings.h"
+#include "plain_text_scan.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -88,12 +88,7 @@ class TestConnectionSettings : public QObject {
 
     void verifyNoFileHolds(const QString &secret)
     {
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(f.fileName()));
-        }
+        QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), secret), QStringList());
     }
 
 private slots:

@@ -5,8 +5,8 @@
 #include "ui/ai_brain_settings.h"
 #include "ui/app_context.h"
 #include "ui/connection_settings.h"
+#include "plain_text_scan.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,12 +22,7 @@ class TestConnectionSettingsNoKeychain : public QObject {
 
     void verifyNoFileHolds(const QString &secret)
     {
-        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(f.fileName()));
-        }
+        QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), secret), QStringList());
     }
 
 private slots:
