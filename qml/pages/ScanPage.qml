@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import QtMultimedia
 import Kilo.Backend
@@ -42,12 +41,10 @@ Page {
         videoSink: viewfinder.videoSink
     }
 
-    FileDialog {
+    PhotoPicker {
         id: fileDialog
-        objectName: "openPhotoDialog"
-        title: qsTr("Open a photo of the label")
-        nameFilters: [qsTr("Photos (*.jpg *.jpeg *.png)")]
-        onAccepted: scan.openPhoto(selectedFile)
+        objectName: "photoPicker"
+        onPhotoChosen: file => scan.openPhoto(file)
     }
 
     header: RowLayout {

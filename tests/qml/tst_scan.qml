@@ -94,13 +94,26 @@ TestCase {
             verify(state.visible)
             shoot(page, "scan-no-camera")
             // The Open photo action opens the file dialog (the same path as a drop).
-            mouseClick(findChild(state, "stateAction"))
-            const dialog = findChild(page, "openPhotoDialog")
-            tryCompare(dialog, "visible", true)
-            dialog.close()
         }
-
-        readLabel(page)
+        // Open photo: the touch picker, in the folder with the label photos; a tap on a photo reads it.
+        mouseClick(page.cameraCount === 0 ? findChild(findChild(page, "scanState"), "stateAction")
+                                          : findChild(page, "openPhotoButton"))
+        const picker = findChild(page, "photoPicker")
+        tryCompare(picker, "opened", true)
+        picker.folder = Qt.resolvedUrl("../fixtures/ocr")
+        const grid = findChild(picker.contentItem, "pickerGrid")
+        tryVerify(() => grid.count >= 5)
+        let tile = null
+        tryVerify(() => (tile = findChild(grid, "pickerEntry_0035.jpg")) !== null)
+        verify(tile.width >= 48 && tile.height >= 48)
+        verify(findChild(picker.contentItem, "pickerUp").height >= 48)
+        wait(300)
+        shoot(root, "scan-photo-picker")
+        mouseClick(tile)
+        tryCompare(picker, "opened", false)
+        verify(page.controller.state === ScanController.Reading || page.controller.state === ScanController.Review)
+        tryCompare(page.controller, "state", ScanController.Review, 60000)
+        waitForRendering(page)
         const panel = findChild(page, "reviewPanel")
         verify(panel.visible)
         compare(findChild(panel, "reviewTitle").text, "Atorvastatin 40 mg")
