@@ -52,6 +52,8 @@ Page {
         PageHeader {
             title: qsTr("Scan a prescription")
             subtitle: scan.state === ScanController.Review ? qsTr("Check each field against the label, then save.")
+                    : scan.state === ScanController.Reading ? qsTr("Reading the label. You can cancel at any time.")
+                    : scan.state !== ScanController.Viewfinder ? ""
                     : page.showViewfinder ? qsTr("Hold the label flat in the frame; the photo is taken when it is sharp.")
                     : qsTr("Open a photo of a prescription or pharmacy label.")
             leftPadding: Style.margin
