@@ -3,98 +3,124 @@
 #include <QJsonArray>
 #include <QVarLengthArray>
 
+#include <type_traits>
 #include <utility>
 
 namespace kiosk::k8s {
 
 namespace {
-constexpr size_t kObjectSeed = 0x6f626a;
-constexpr size_t kArraySeed = 0x617272;
-} // namespace
 
-QJsonObject JsonSubtreeInterner::intern(const QJsonObject &object)
+template <typename Container>
+constexpr size_t kContainerSeed = std::is_same_v<Container, QJsonObject> ? 0x6f626a : 0x617272;
+
+template <typename Container>
+Container containerOf(const QJsonValue &value)
 {
-    QJsonObject result = object;
-    size_t hash = 0;
-    internChildren(result, hash);
-    return result;
+    if constexpr (std::is_same_v<Container, QJsonObject>)
+        return value.toObject();
+    else
+        return value.toArray();
 }
 
-bool JsonSubtreeInterner::findPooled(const QJsonValue &candidate, size_t hash, QJsonValue &pooled) const
+// A scalar's hash read through the reference: no QJsonValue (and its reference count) per child.
+size_t scalarHash(QJsonValueConstRef value)
 {
-    // Children are already pooled, so comparing equal subtrees stops at shared containers.
-    for (auto it = m_pool.constFind(hash); it != m_pool.constEnd() && it.key() == hash; ++it) {
-        if (it.value() == candidate) {
-            pooled = it.value();
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return qHash(value.toBool());
+    case QJsonValue::Double:
+        return qHash(value.toDouble());
+    case QJsonValue::String:
+        return qHash(value.toString());
+    default:
+        return qHash(int(value.type()));
+    }
+}
+
+} // namespace
+
+QJsonObject JsonSubtreeInterner::intern(QJsonObject object)
+{
+    const auto metadata = object.constFind(u"metadata");
+    const qsizetype metadataIndex = metadata == object.constEnd() ? -1 : metadata - object.constBegin();
+    size_t hash = 0;
+    Replacements replaced;
+    internChildren(object, 0, false, hash, replaced, metadataIndex);
+    writeBack(object, replaced);
+    return object;
+}
+
+// Returns whether `value` was replaced (by a pooled equal, or because a child was). `hash`
+// covers the whole subtree when the parent wants it or the subtree is pooled, built from the
+// children's hashes so each level is visited once.
+template <typename Container>
+bool JsonSubtreeInterner::internContainer(QJsonValue &value, size_t slot, bool hashWanted, size_t &hash, Pooling pooling)
+{
+    SlotStats &stats = m_slots[slot];
+    const bool pooled = pooling == Pooling::BySlot && stats.worthPooling();
+    Container container = containerOf<Container>(value);
+    Replacements replaced;
+    internChildren(container, slot, hashWanted || pooled, hash, replaced);
+    if (pooled) {
+        // Looked up before the shared children are written in: a subtree found in the pool is
+        // not copied for nothing (the comparison goes deeper instead, without allocating).
+        const auto it = m_pool.constFind(PooledSubtree{hash, value, nullptr});
+        if (it != m_pool.constEnd()) {
+            ++it->slot->found;
+            value = it->value;
             return true;
         }
     }
-    return false;
+    const bool childReplaced = writeBack(container, replaced);
+    if (childReplaced)
+        value = container;
+    if (pooled) {
+        m_pool.insert(PooledSubtree{hash, value, &stats});
+        ++stats.pooled;
+    }
+    return childReplaced;
 }
 
-// Returns whether `value` was replaced (by a pooled equal, or because a child was); `hash`
-// covers the whole subtree, built from the children's hashes so each level is visited once.
-bool JsonSubtreeInterner::internValue(QJsonValue &value, size_t &hash)
+template <typename Container>
+void JsonSubtreeInterner::internChildren(const Container &container, size_t slot, bool hashWanted, size_t &hash,
+                                         Replacements &replaced, qsizetype unpooledIndex)
 {
-    if (value.isObject()) {
-        QJsonObject object = value.toObject();
-        const bool childReplaced = internChildren(object, hash);
-        const QJsonValue candidate(object);
-        if (findPooled(candidate, hash, value))
-            return true;
-        if (childReplaced)
-            value = candidate;
-        m_pool.insert(hash, value);
-        return childReplaced;
-    }
-    if (value.isArray()) {
-        QJsonArray array = value.toArray();
-        const bool childReplaced = internChildren(array, hash);
-        const QJsonValue candidate(array);
-        if (findPooled(candidate, hash, value))
-            return true;
-        if (childReplaced)
-            value = candidate;
-        m_pool.insert(hash, value);
-        return childReplaced;
-    }
-    hash = qHash(value);
-    return false;
-}
-
-bool JsonSubtreeInterner::internChildren(QJsonObject &object, size_t &hash)
-{
-    // Keys stay out of the hash (reading one allocates); equal values under other keys only
-    // cost a comparison.
-    hash = qHashMulti(kObjectSeed, object.size());
-    QVarLengthArray<std::pair<qsizetype, QJsonValue>, 8> replaced;
+    // Object keys stay out of the hash (reading one allocates); equal values under other keys
+    // only cost a comparison.
+    if (hashWanted)
+        hash = qHashMulti(kContainerSeed<Container>, container.size());
     qsizetype index = 0;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it, ++index) {
-        QJsonValue child = it.value();
+    for (auto it = container.constBegin(); it != container.constEnd(); ++it, ++index) {
+        const QJsonValueConstRef ref = *it;
         size_t childHash = 0;
-        if (internValue(child, childHash))
-            replaced.append({index, std::move(child)});
-        hash = qHashMulti(hash, childHash);
+        const QJsonValue::Type type = ref.type();
+        if (type == QJsonValue::Object || type == QJsonValue::Array) {
+            QJsonValue child = ref;
+            const size_t childSlot = qHashMulti(slot, index, int(type));
+            const Pooling pooling = index == unpooledIndex ? Pooling::ChildrenOnly : Pooling::BySlot;
+            const bool childReplaced =
+                type == QJsonValue::Object ? internContainer<QJsonObject>(child, childSlot, hashWanted, childHash, pooling)
+                                           : internContainer<QJsonArray>(child, childSlot, hashWanted, childHash, pooling);
+            if (childReplaced)
+                replaced.append({index, std::move(child)});
+        } else if (hashWanted) {
+            childHash = scalarHash(ref);
+        }
+        if (hashWanted)
+            hash = qHashMulti(hash, childHash);
     }
-    // Written back only when something changed: an untouched object keeps its storage.
-    for (const auto &[at, child] : replaced)
-        *(object.begin() + at) = child;
-    return !replaced.isEmpty();
 }
 
-bool JsonSubtreeInterner::internChildren(QJsonArray &array, size_t &hash)
+// Only when something changed: an untouched container keeps its storage.
+template <typename Container>
+bool JsonSubtreeInterner::writeBack(Container &container, const Replacements &replaced)
 {
-    hash = qHashMulti(kArraySeed, array.size());
-    QVarLengthArray<std::pair<qsizetype, QJsonValue>, 8> replaced;
-    for (qsizetype index = 0; index < array.size(); ++index) {
-        QJsonValue child = array.at(index);
-        size_t childHash = 0;
-        if (internValue(child, childHash))
-            replaced.append({index, std::move(child)});
-        hash = qHashMulti(hash, childHash);
+    for (const auto &[at, child] : replaced) {
+        if constexpr (std::is_same_v<Container, QJsonObject>)
+            *(container.begin() + at) = child;
+        else
+            container.replace(at, child);
     }
-    for (const auto &[at, child] : replaced)
-        array.replace(at, child);
     return !replaced.isEmpty();
 }
 

@@ -72,6 +72,54 @@ private slots:
         QCOMPARE(a.value("spec").toObject().value("template"), b.value("spec").toObject().value("template"));
     }
 
+    void metadataIsNotPooledButItsChildrenAre()
+    {
+        JsonSubtreeInterner interner;
+        const QJsonObject labels{{"app", "svc"}};
+        for (int i = 0; i < 10; ++i)
+            interner.intern(QJsonObject{{"metadata", QJsonObject{{"name", QStringLiteral("svc-%1").arg(i)}, {"labels", labels}}}});
+        // The one labels object; none of the ten metadata objects.
+        QCOMPARE(interner.pooledSubtrees(), 1);
+    }
+
+    void slotsThatNeverRepeatStopBeingPooled()
+    {
+        JsonSubtreeInterner interner;
+        const QJsonObject ports{{"ports", QJsonArray{QJsonObject{{"containerPort", 8080}}}}};
+        const int objects = 4 * JsonSubtreeInterner::kTrialSubtrees;
+        QList<QJsonObject> originals;
+        for (int i = 0; i < objects; ++i) {
+            // `spec` is unique to each object (its image); its `resources` repeats.
+            originals << QJsonObject{{"spec", QJsonObject{{"image", QStringLiteral("img:%1").arg(i)},
+                                                          {"resources", ports}}}};
+        }
+        for (const QJsonObject &original : originals) {
+            const QByteArray bytes = QJsonDocument(original).toJson(QJsonDocument::Compact);
+            const QJsonObject interned = interner.intern(QJsonDocument::fromJson(bytes).object());
+            QCOMPARE(interned, original);
+            QCOMPARE(QJsonDocument(interned).toJson(QJsonDocument::Compact), bytes);
+        }
+        // The trial's specs, then only the shared `resources`, its array and the port.
+        QCOMPARE(interner.pooledSubtrees(), JsonSubtreeInterner::kTrialSubtrees + 3);
+        // What was learnt outlives the pool: a new list starts without pooling specs.
+        interner.clear();
+        for (const QJsonObject &original : originals)
+            QCOMPARE(interner.intern(original), original);
+        QCOMPARE(interner.pooledSubtrees(), 3);
+    }
+
+    void slotsThatRepeatRarelyKeepBeingPooled()
+    {
+        JsonSubtreeInterner interner;
+        const int objects = 4 * JsonSubtreeInterner::kTrialSubtrees;
+        // Every eighth object repeats the spec of the one before: still worth pooling.
+        for (int i = 0; i < objects; ++i) {
+            const int variant = i % 8 == 7 ? i - 1 : i;
+            interner.intern(QJsonObject{{"spec", QJsonObject{{"image", QStringLiteral("img:%1").arg(variant)}}}});
+        }
+        QCOMPARE(interner.pooledSubtrees(), objects - objects / 8);
+    }
+
     void distinctValuesAreNotMerged()
     {
         JsonSubtreeInterner interner;
