@@ -1,6 +1,7 @@
 // Cleanup and rollback end to end against the simulator, through the kilo-kiosk executable, with
 // the incident's figures; and the rollback compared with the real `kubectl rollout undo`.
 #include "sim/api_server.h"
+#include "cli_process.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,32 +22,10 @@ class TestClusterActions : public QObject {
 
     QTemporaryDir m_home;
 
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    // Runs a program while this thread's event loop keeps serving the in-process simulator.
+    using Run = kiosk::test::CliRun;
     Run run(const QString &program, const QStringList &args, int timeoutMs = 60000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HOME", m_home.path());
-        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
-        env.insert("XDG_DATA_HOME", m_home.filePath("data"));
-        env.remove("KUBECONFIG");
-        p.setProcessEnvironment(env);
-        p.start(program, args);
-        p.closeWriteChannel();
-        QElapsedTimer clock;
-        clock.start();
-        while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return kiosk::test::runWithHome(program, args, m_home.path(), {}, timeoutMs);
     }
     Run kiosk(const QStringList &args, const kiosk::sim::ApiServer &server)
     {

@@ -5,6 +5,7 @@
 #include "k8s/cluster_monitor.h"
 #include "sim/api_server.h"
 #include "plain_text_scan.h"
+#include "cli_process.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -42,33 +43,10 @@ class TestClusterSim : public QObject {
     QTemporaryDir m_home;
 
     // Runs kilo-kiosk while this thread's event loop keeps serving the in-process simulator.
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = kiosk::test::CliRun;
     Run run(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("HOME", m_home.path());
-        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
-        env.insert("XDG_DATA_HOME", m_home.filePath("data"));
-        env.remove("KUBECONFIG");
-        p.setProcessEnvironment(env);
-        p.start(kBinary, args);
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        QElapsedTimer clock;
-        clock.start();
-        while (p.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return kiosk::test::runWithHome(kBinary, args, m_home.path(), input, timeoutMs);
     }
 
 private slots:
