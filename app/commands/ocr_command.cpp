@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <functional>
 #include <vector>
 
 namespace {
@@ -166,53 +167,42 @@ kiosk::cli::Subcommand ocrCommand()
                 for (const QString &note : config.notes)
                     err << "kilo-kiosk: warning: " << note << '\n';
                 err.flush();
+                int failures = 0;
+                // One photo's outcome, written alike whichever engine read it: a JSON line or the
+                // table on stdout, and errors on stderr.
+                const auto report = [&](const QString &file, bool ok, const QString &error, const QJsonObject &line,
+                                        const std::function<void()> &printTable) {
+                    if (!ok)
+                        ++failures;
+                    if (json)
+                        out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
+                    else if (ok)
+                        printTable();
+                    if (!ok)
+                        err << "kilo-kiosk: error: " << file << ": " << error << '\n';
+                    err.flush();
+                    out.flush();
+                };
                 if (config.mode != kiosk::aibrain::EngineMode::Local) {
                     // ai-brain or auto: the engine chooser; same output, plus fallback_reason when auto fell back.
                     kiosk::aibrain::ReadingEngine reader;
                     config.apply(reader);
-                    int failed = 0;
                     for (const QString &file : files) {
                         const auto result = reader.readFileBlocking(file);
-                        if (!result.ok()) {
-                            ++failed;
-                            if (json)
-                                out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
-                            err << "kilo-kiosk: error: " << file << ": " << result.error << '\n';
-                            err.flush();
-                            out.flush();
-                            continue;
-                        }
-                        if (!result.fallbackReason.isEmpty())
+                        if (result.ok() && !result.fallbackReason.isEmpty())
                             err << "kilo-kiosk: note: " << file << ": " << result.fallbackReason << '\n';
-                        err.flush();
-                        if (json)
-                            out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
-                        else
-                            printReading(out, file, result);
-                        out.flush();
+                        report(file, result.ok(), result.error, json ? result.toJson(file) : QJsonObject(), [&] { printReading(out, file, result); });
                     }
-                    return failed ? 1 : 0;
+                    return failures ? 1 : 0;
                 }
                 kiosk::ocr::OcrPipeline pipeline;
                 if (const QString e = pipeline.initError(); !e.isEmpty()) {
                     err << "kilo-kiosk: error: " << e << '\n';
                     return 1;
                 }
-                int failures = 0;
                 for (const QString &file : files) {
                     const auto result = pipeline.readFile(file);
-                    if (!result.ok()) {
-                        ++failures;
-                        if (json)
-                            out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
-                        err << "kilo-kiosk: error: " << file << ": " << result.error << '\n';
-                        continue;
-                    }
-                    if (json)
-                        out << QJsonDocument(result.toJson(file)).toJson(QJsonDocument::Compact) << '\n';
-                    else
-                        printTable(out, file, result);
-                    out.flush();
+                    report(file, result.ok(), result.error, json ? result.toJson(file) : QJsonObject(), [&] { printTable(out, file, result); });
                 }
                 return failures ? 1 : 0;
             }};
