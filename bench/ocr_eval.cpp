@@ -29,6 +29,7 @@ int main(int argc, char **argv)
     cli.addOption({QStringLiteral("psm"), QStringLiteral("Tesseract page segmentation mode"), QStringLiteral("n"), QStringLiteral("11")});
     cli.addOption({QStringLiteral("glyph"), QStringLiteral("target glyph height in px"), QStringLiteral("px"), QStringLiteral("26")});
     cli.addOption({QStringLiteral("binarise"), QStringLiteral("binarise before Tesseract (for comparison)")});
+    cli.addOption({QStringLiteral("jsonl"), QStringLiteral("also write the contract's JSON lines (for rx-eval/score_real.py)"), QStringLiteral("file")});
     cli.process(app);
     if (cli.positionalArguments().size() != 1) {
         std::fprintf(stderr, "ocr_eval: error: give one folder\n");
@@ -55,6 +56,11 @@ int main(int argc, char **argv)
     const qint64 initMs = initTimer.elapsed();
 
     QTextStream out(stdout);
+    QFile jsonl(cli.value(QStringLiteral("jsonl")));
+    if (cli.isSet(QStringLiteral("jsonl")) && !jsonl.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "ocr_eval: error: cannot write %s\n", qPrintable(jsonl.fileName()));
+        return 1;
+    }
     RxScorer::Totals totals;
     std::vector<qint64> times;
     for (const QString &name : images) {
@@ -66,6 +72,8 @@ int main(int argc, char **argv)
         const auto result = pipeline.readFile(dir.filePath(name));
         times.push_back(result.ms);
         const QJsonObject reading = result.toJson(name);
+        if (jsonl.isOpen())
+            jsonl.write(QJsonDocument(result.toJson(dir.filePath(name))).toJson(QJsonDocument::Compact) + '\n');
         const auto scores = RxScorer::score(reading, truth);
         totals.add(scores, !result.ok());
         if (cli.isSet(QStringLiteral("text"))) {

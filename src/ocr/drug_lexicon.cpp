@@ -149,36 +149,58 @@ const DrugLexicon &DrugLexicon::shared()
     return lexicon;
 }
 
-DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words) const
+DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMayBeLost) const
 {
     Match best;
     double bestScore = 0.0;
+    int firstLettered = -1;
+    for (int i = 0; i < words.size() && firstLettered < 0; ++i)
+        if (matchKey(words[i]).size() >= 3)
+            firstLettered = i;
+    const auto consider = [&](const QString &joined, int first, int count, int extra) {
+        // Long names tolerate more OCR slips; short ones must be nearly exact.
+        const int limit = joined.size() <= 4 ? 0 : joined.size() <= 7 ? 1 : joined.size() <= 11 ? 2 : 3;
+        for (int i = 0; i < int(m_entries.size()); ++i) {
+            const Entry &e = m_entries[size_t(i)];
+            if (e.words != count && !(count == 1 && e.words == 1))
+                continue;
+            int d = editDistance(joined, e.key, limit);
+            if (extra > 0 && d > limit && joined.size() >= 6) {
+                // The head squeezed away: compare what is left, one edit for the loss.
+                for (int j = 0; j <= 2; ++j)
+                    for (int k = 0; k <= 2; ++k)
+                        if ((j || k) && joined.size() - j >= 5 && e.key.size() - k >= 5)
+                            d = std::min(d, editDistance(joined.mid(j), e.key.mid(k), limit) + 1);
+            }
+            if (d > limit)
+                continue;
+            const double similarity = 1.0 - double(d) / double(std::max(joined.size(), e.key.size()));
+            // Prefer exact, then longer (multi-word) names, then generics over brands.
+            const double score = similarity + 0.01 * count + (e.brand ? 0.0 : 0.001);
+            if (score > bestScore) {
+                bestScore = score;
+                best.entry = i;
+                best.distance = d;
+                best.firstWord = first;
+                best.wordCount = count;
+                best.similarity = similarity;
+            }
+        }
+    };
     for (int first = 0; first < words.size(); ++first) {
         QString joined;
+        const int extra = headMayBeLost && first == firstLettered ? 1 : 0;
         for (int count = 1; count <= 3 && first + count <= words.size(); ++count) {
             joined += matchKey(words[first + count - 1]);
             if (joined.size() < 3)
                 continue;
-            // Long names tolerate more OCR slips; short ones must be nearly exact.
-            const int limit = joined.size() <= 4 ? 0 : joined.size() <= 7 ? 1 : joined.size() <= 11 ? 2 : 3;
-            for (int i = 0; i < int(m_entries.size()); ++i) {
-                const Entry &e = m_entries[size_t(i)];
-                if (e.words != count && !(count == 1 && e.words == 1))
-                    continue;
-                const int d = editDistance(joined, e.key, limit);
-                if (d > limit)
-                    continue;
-                const double similarity = 1.0 - double(d) / double(std::max(joined.size(), e.key.size()));
-                // Prefer exact, then longer (multi-word) names, then generics over brands.
-                const double score = similarity + 0.01 * count + (e.brand ? 0.0 : 0.001);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best.entry = i;
-                    best.distance = d;
-                    best.firstWord = first;
-                    best.wordCount = count;
-                    best.similarity = similarity;
-                }
+            consider(joined, first, count, extra);
+            const QString &word = words[first];
+            const qsizetype dash = word.indexOf(QLatin1Char('-'));
+            if (count == 1 && dash >= 2 && dash + 4 <= word.size()) {
+                const QString afterPrefix = matchKey(word.mid(dash + 1));
+                if (afterPrefix.size() >= 4)
+                    consider(afterPrefix, first, 1, extra);
             }
         }
     }

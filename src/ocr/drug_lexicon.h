@@ -40,7 +40,10 @@ public:
     bool isEmpty() const { return m_entries.empty(); }
 
     // Best entry for any run of 1-3 consecutive words; distance allowed grows with name length.
-    Match bestMatch(const QStringList &words) const;
+    // A manufacturer's prefix ("APO-IBUPROFEN", "SANDOZ-ONDANSETRON") is not part of the name.
+    // headMayBeLost: the first word may have lost or gained a letter or two at its start (a line
+    // squeezed round a bottle); such a match costs one more edit.
+    Match bestMatch(const QStringList &words, bool headMayBeLost = false) const;
     static QString matchKey(const QString &text);
     static int editDistance(const QString &a, const QString &b, int limit);
 

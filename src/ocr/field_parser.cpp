@@ -61,7 +61,9 @@ const QSet<QString> &sigVocabulary()
             "blood pressure sugar heartburn constipation diarrhea infection swelling muscle spasm spasms migraine "
             "vomiting insomnia dizziness cramps inflammation acid reflux chest do not crush chew break until gone "
             "finished all medication medicine this these days continue stop while awake up max maximum per hours "
-            "other may cause drowsiness alcohol avoid sunlight plenty fluids lie down minutes least 30 60";
+            "other may cause drowsiness alcohol avoid sunlight plenty fluids lie down minutes least 30 60 "
+            "eat drink grapefruit juice dairy antacids iron calcium not no until procedure prior start appointment "
+            "dose doses dosing dental surgery complete course full entire";
         QSet<QString> set;
         for (const QString &w : QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
             set.insert(w);
@@ -105,6 +107,31 @@ QString formFromWord(const QString &rawWord, int *distance)
         }
     }
     return {};
+}
+
+// A strength whose unit lost its shape at a line end ("10my", "10m,", "20mq"): read as mg, doubtful.
+QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
+{
+    static const QRegularExpression r(QStringLiteral("(?<![\\d.])(\\d{1,4}(?:\\.\\d+)?)\\s?(?:m[gqy9]?|n[gqy9])(?![a-z])"),
+                                      QRegularExpression::CaseInsensitiveOption);
+    return r.match(text, from);
+}
+
+// "Tae 1 Tablet", "ile 1 Tablet", "|ake 1 capsule": a verb whose letters the bottle's curve
+// squeezed, before a dose. Returns true when the first word stands for a lost verb.
+bool mangledVerbBeforeDose(const QString &text)
+{
+    static const Rx pattern(QStringLiteral("^\\W*([A-Za-z]{0,5})\\W*\\s+(?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b"), CI);
+    const auto m = pattern.match(text);
+    if (!m.hasMatch())
+        return false;
+    const QString verb = m.captured(1).toLower();
+    if (verb.size() <= 3)
+        return true;
+    for (const QString &v : sigVerbs())
+        if (DrugLexicon::editDistance(verb, v, 2) <= 2)
+            return true;
+    return false;
 }
 
 // OCR digit fixes inside numbers: letters that look like digits.
@@ -341,7 +368,9 @@ Prescription FieldParser::parse(const OcrPage &page) const
     qsizetype sigOffset = 0;
     QSet<int> keyedRows; // rows claimed by a key (not the patient's name)
 
-    static const Rx qtyKey(QStringLiteral("\\b(?:QTY|Qty|Quantity|Disp(?:ense)?|Dispensed)\\b\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,4})\\b"), CI);
+    // "Qty 6", "QTY: 30", "Qty Filled:90", "Quantity 90", "Disp: #30"; O for Q is Tesseract's usual slip.
+    static const Rx qtyKey(QStringLiteral("\\b(?:Q[tT]y|QTY|OTY|Oty|Quantity|Quant|Disp(?:ense)?d?|Dispensed)\\b\\s*(?:Filled|Disp(?:ensed)?|Dispensed)?\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
+    static const Rx filledCount(QStringLiteral("\\bFilled\\s*[:;]\\s*(\\d{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
     static const Rx refillKey(QStringLiteral("\\bRefills?\\b\\s*(?:remaining|left|authorized)?\\s*[:.;,]?\\s*(\\d{1,2}|none|no|zero|nr)\\b"), CI);
     static const Rx noRefills(QStringLiteral("\\bno refills\\b"), CI);
     static const Rx dateKey(QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
@@ -365,6 +394,10 @@ Prescription FieldParser::parse(const OcrPage &page) const
             }
             if (auto m = qtyKey.match(t); m.hasMatch()) {
                 quantity.offer(digitsOnly(m.captured(1)), cell.confidence(m.capturedStart(0), m.capturedEnd(1)), row);
+                keyedRows.insert(row);
+            } else if (auto f = filledCount.match(t); f.hasMatch()) {
+                // "...ty Filled:90" with the key's first letters lost: the count, less sure.
+                quantity.offer(f.captured(1), 0.7 * cell.confidence(f.capturedStart(0), f.capturedEnd(1)), row);
                 keyedRows.insert(row);
             }
             if (auto m = refillKey.match(t); m.hasMatch()) {
@@ -413,7 +446,7 @@ Prescription FieldParser::parse(const OcrPage &page) const
                     sigOffset = m.capturedStart(1);
                 } else if (c == 0) {
                     const QString first = t.section(QLatin1Char(' '), 0, 0).toLower();
-                    if (sigVerbs().contains(first) && t.count(QLatin1Char(' ')) >= 2) {
+                    if ((sigVerbs().contains(first) || mangledVerbBeforeDose(t)) && t.count(QLatin1Char(' ')) >= 2) {
                         sigRow = row;
                         sigCellIndex = 0;
                         sigOffset = 0;
@@ -435,11 +468,15 @@ Prescription FieldParser::parse(const OcrPage &page) const
             QStringList words;
             for (const auto &w : cell.words)
                 words.append(w.text);
-            const auto m = m_lexicon.bestMatch(words);
+            const auto m = m_lexicon.bestMatch(words, true);
             if (!m.isValid())
                 continue;
-            const bool strength = strengthPattern().match(cell.text).hasMatch();
-            const double score = m.similarity + (strength ? 0.5 : 0.0);
+            const bool strength = strengthPattern().match(cell.text).hasMatch() || looseStrength(cell.text).hasMatch();
+            double score = m.similarity + (strength ? 0.5 : 0.0);
+            // "Generic for: Norvasc", "Compare to Lipitor": the brand it replaces, not what is in the bottle.
+            static const Rx brandReference(QStringLiteral("(?:\\bfor|\\bto|\\bof)\\s*[:;.]?\\s*$"), CI);
+            if (brandReference.match(cell.text.left(cell.wordStart[size_t(m.firstWord)])).hasMatch())
+                score -= 0.8;
             if (score > drugScore) {
                 drugScore = score;
                 drugMatch = m;
@@ -467,6 +504,13 @@ Prescription FieldParser::parse(const OcrPage &page) const
         auto s = strengthPattern().match(cell.text, nameEnd);
         if (!s.hasMatch())
             s = strengthPattern().match(cell.text);
+        if (!s.hasMatch()) {
+            // "10my", "10m," at a squeezed line end: milligrams, but a person must look.
+            if (const auto loose = looseStrength(cell.text, nameEnd); loose.hasMatch()) {
+                rx.dosage = loose.captured(1) + QStringLiteral(" mg");
+                rx.confidence.insert(QStringLiteral("dosage"), 0.5);
+            }
+        }
         if (s.hasMatch()) {
             QString number = s.captured(1);
             number.replace(QLatin1Char(','), QLatin1Char('.'));
@@ -578,6 +622,26 @@ Prescription FieldParser::parse(const OcrPage &page) const
             }
         }
         sig = sigParts.join(QLatin1Char(' '));
+        // Stray marks before the first word (the label's edge) are not directions; a verb the
+        // curve squeezed ("Tae 1 Tablet") is put back, and a person asked to check it.
+        sig.remove(QRegularExpression(QStringLiteral("^[^A-Za-z0-9]+")));
+        bool verbGuessed = false;
+        if (const QString first = sig.section(QLatin1Char(' '), 0, 0).toLower();
+            !sigVerbs().contains(first) && mangledVerbBeforeDose(sig)) {
+            QString verb = QStringLiteral("take");
+            int bestDistance = 3;
+            for (const QString &v : sigVerbs()) {
+                const int d = DrugLexicon::editDistance(first, v, 2);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    verb = v;
+                }
+            }
+            const bool upper = sig.section(QLatin1Char(' '), 1) == sig.section(QLatin1Char(' '), 1).toUpper();
+            verb = upper ? verb.toUpper() : verb.left(1).toUpper() + verb.mid(1);
+            sig = verb + QLatin1Char(' ') + sig.section(QLatin1Char(' '), 1);
+            verbGuessed = true;
+        }
         rx.instructions = sentenceCase(sig);
         const auto normal = SigNormalizer::normalise(rx.instructions);
         rx.instructionsPlain = normal.plainText;
@@ -605,6 +669,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
         // Directions without a dose schedule, or only a few words, were most likely cut short.
         if (normal.schedule.isEmpty() || sigWords.size() < 4)
             instrConf = std::min(instrConf, 0.45);
+        if (verbGuessed)
+            instrConf = std::min(instrConf, 0.7);
         rx.confidence.insert(QStringLiteral("instructions"), instrConf);
 
         // Schedule: as sure as the sig's parse, and no surer than the words that carry it.

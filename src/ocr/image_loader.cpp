@@ -8,6 +8,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cstring>
 #include <memory>
 
 namespace kiosk::ocr {
@@ -60,53 +61,148 @@ cv::Mat toBgr(PIX *source)
 
 ImageLoader::Header ImageLoader::probe(const QByteArray &bytes)
 {
-    Header header;
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype size = bytes.size();
-    if (size >= 4 && data[0] == 0xFF && data[1] == 0xD8) {
-        header.format = Header::Format::Jpeg;
-        qsizetype pos = 2;
-        while (pos + 4 <= size) {
-            if (data[pos] != 0xFF) {
-                ++pos; // tolerate padding / garbage between segments
-                continue;
-            }
-            const unsigned char marker = data[pos + 1];
-            if (marker == 0xFF) {
-                ++pos;
-                continue;
-            }
-            // Stand-alone markers carry no length.
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD9)) {
-                pos += 2;
-                continue;
-            }
-            const int length = bigEndian16(bytes, pos + 2);
-            if (length < 2)
-                break;
-            const bool isFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                && marker != 0xCC;
-            if (isFrame && pos + 9 <= size) {
-                header.height = bigEndian16(bytes, pos + 5);
-                header.width = bigEndian16(bytes, pos + 7);
-                break;
-            }
-            pos += 2 + length;
-        }
-        // A complete JPEG ends with EOI (FFD9), possibly followed by padding zeros.
-        qsizetype end = size;
-        while (end > 2 && data[end - 1] == 0x00)
-            --end;
-        header.complete = end >= 4 && data[end - 2] == 0xFF && data[end - 1] == 0xD9;
-    } else if (size >= 24 && bytes.startsWith("\x89PNG\r\n\x1a\n") && bytes.mid(12, 4) == "IHDR") {
+    if (size >= 4 && data[0] == 0xFF && data[1] == 0xD8)
+        return probeJpeg(bytes);
+    Header header;
+    if (size >= 24 && bytes.startsWith("\x89PNG\r\n\x1a\n") && bytes.mid(12, 4) == "IHDR") {
         header.format = Header::Format::Png;
         const quint32 w = bigEndian32(bytes, 16);
         const quint32 h = bigEndian32(bytes, 20);
         header.width = w > 1'000'000 ? 1'000'000 : int(w);
         header.height = h > 1'000'000 ? 1'000'000 : int(h);
-        header.complete = bytes.lastIndexOf("IEND") >= size - 12;
+        // Walk the chunks to IEND: complete means the image data ends where the format says.
+        qsizetype pos = 8;
+        while (pos + 12 <= size) {
+            const quint32 length = bigEndian32(bytes, pos);
+            if (length > quint32(size))
+                break;
+            if (bytes.mid(pos + 4, 4) == "IEND") {
+                header.complete = true;
+                break;
+            }
+            pos += 12 + qsizetype(length);
+        }
     }
     return header;
+}
+
+ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes)
+{
+    Header header;
+    header.format = Header::Format::Jpeg;
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype size = bytes.size();
+    // Walk the segments and the entropy-coded scans to the EOI marker. Whatever follows it
+    // (Samsung's SEFT trailer, a Motion Photo's video, MPF's second image) is not our business:
+    // only a file whose image data stops early is truncated.
+    qsizetype pos = 2;
+    while (pos + 2 <= size) {
+        if (data[pos] != 0xFF) {
+            ++pos; // tolerate padding / garbage between segments
+            continue;
+        }
+        const unsigned char marker = data[pos + 1];
+        if (marker == 0xFF) {
+            ++pos;
+            continue;
+        }
+        if (marker == 0xD9) {
+            header.complete = true;
+            break;
+        }
+        // Stand-alone markers carry no length.
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+            pos += 2;
+            continue;
+        }
+        if (pos + 4 > size)
+            break;
+        const int length = bigEndian16(bytes, pos + 2);
+        if (length < 2 || pos + 2 + length > size)
+            break;
+        const bool isFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (isFrame && length >= 7 && header.width == 0) {
+            header.height = bigEndian16(bytes, pos + 5);
+            header.width = bigEndian16(bytes, pos + 7);
+        }
+        if (marker == 0xE1 && header.exifOrientation == 1)
+            header.exifOrientation = exifOrientation(bytes, pos + 4, length - 2);
+        pos += 2 + length;
+        if (marker != 0xDA)
+            continue;
+        // Entropy-coded data: FF00 is a stuffed byte, FFD0..FFD7 restart markers; any other marker ends it.
+        while (pos + 1 < size) {
+            const auto *next = static_cast<const unsigned char *>(std::memchr(data + pos, 0xFF, size_t(size - pos)));
+            if (!next) {
+                pos = size;
+                break;
+            }
+            pos = next - data;
+            if (pos + 1 >= size)
+                break;
+            const unsigned char m = data[pos + 1];
+            if (m == 0x00 || (m >= 0xD0 && m <= 0xD7) || m == 0xFF)
+                pos += (m == 0xFF) ? 1 : 2;
+            else
+                break;
+        }
+    }
+    return header;
+}
+
+int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizetype length)
+{
+    // APP1: "Exif\0\0", then a TIFF header (byte order, 42, offset of IFD0); tag 0x0112 in IFD0.
+    if (length < 14 || from < 0 || from + length > bytes.size() || bytes.mid(from, 6) != QByteArray("Exif\0\0", 6))
+        return 1;
+    const QByteArray tiff = bytes.mid(from + 6, length - 6);
+    const auto *t = reinterpret_cast<const unsigned char *>(tiff.constData());
+    const qsizetype n = tiff.size();
+    bool little = false;
+    if (t[0] == 'I' && t[1] == 'I')
+        little = true;
+    else if (!(t[0] == 'M' && t[1] == 'M'))
+        return 1;
+    const auto u16 = [&](qsizetype at) -> quint32 {
+        return little ? quint32(t[at]) | (quint32(t[at + 1]) << 8) : (quint32(t[at]) << 8) | quint32(t[at + 1]);
+    };
+    const auto u32 = [&](qsizetype at) -> quint32 {
+        return little ? u16(at) | (u16(at + 2) << 16) : (u16(at) << 16) | u16(at + 2);
+    };
+    if (u16(2) != 42)
+        return 1;
+    const quint32 ifd = u32(4);
+    if (ifd < 8 || qsizetype(ifd) + 2 > n)
+        return 1;
+    const quint32 entries = u16(ifd);
+    for (quint32 i = 0; i < entries; ++i) {
+        const qsizetype entry = qsizetype(ifd) + 2 + qsizetype(i) * 12;
+        if (entry + 12 > n)
+            break;
+        if (u16(entry) == 0x0112 && u16(entry + 2) == 3) {
+            const int value = int(u16(entry + 8));
+            return value >= 1 && value <= 8 ? value : 1;
+        }
+    }
+    return 1;
+}
+
+cv::Mat ImageLoader::applyOrientation(const cv::Mat &stored, int orientation)
+{
+    cv::Mat out;
+    switch (orientation) {
+    case 2: cv::flip(stored, out, 1); break;
+    case 3: cv::rotate(stored, out, cv::ROTATE_180); break;
+    case 4: cv::flip(stored, out, 0); break;
+    case 5: cv::transpose(stored, out); break;
+    case 6: cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE); break;
+    case 7: cv::transpose(stored, out); cv::rotate(out, out, cv::ROTATE_180); break;
+    case 8: cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    default: out = stored; break;
+    }
+    return out;
 }
 
 ImageLoader::Result ImageLoader::loadFile(const QString &path)
@@ -220,7 +316,8 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         const double scale = double(kMaxWorkingSide) / longSide;
         cv::resize(image, image, cv::Size(), scale, scale, cv::INTER_AREA);
     }
-    result.image = image;
+    result.exifOrientation = header.exifOrientation;
+    result.image = applyOrientation(image, header.exifOrientation);
     return result;
 }
 

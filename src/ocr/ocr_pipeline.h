@@ -5,6 +5,7 @@
 #include "ocr/prescription.h"
 #include "ocr/quality_checker.h"
 #include "ocr/tesseract_engine.h"
+#include "ocr/text_line_finder.h"
 
 #include <QString>
 
@@ -40,6 +41,16 @@ public:
     Result readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel = nullptr);
 
 private:
+    // The block of print in a grey image (found on a small copy), in its pixels; empty: none.
+    static cv::Rect printBlock(const cv::Mat &gray);
+    // The grey image turned a quarter when its print runs top to bottom.
+    static cv::Mat uprightText(const cv::Mat &gray, int *quarterTurns);
+    // Mean word confidence of the longest lines, read as they are or turned half round (-1: stopped).
+    double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, bool flipped,
+                            const std::atomic<bool> *cancel);
+    bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, OcrPage *page,
+                   const std::atomic<bool> *cancel);
+
     TesseractEngine m_engine;
     Preprocessor::Options m_preprocess;
     const DrugLexicon &m_lexicon;

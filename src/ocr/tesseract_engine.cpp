@@ -55,34 +55,31 @@ TesseractEngine::~TesseractEngine()
         m_api->End();
 }
 
-bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel)
+bool TesseractEngine::run(const cv::Mat &gray, const std::atomic<bool> *cancel)
 {
-    *page = OcrPage();
     if (!m_ready || gray.empty() || gray.type() != CV_8UC1)
         return false;
-    page->width = gray.cols;
-    page->height = gray.rows;
     m_api->SetImage(gray.data, gray.cols, gray.rows, 1, int(gray.step));
     m_api->SetSourceResolution(300);
-
     tesseract::ETEXT_DESC monitor;
     monitor.cancel = cancelRequested;
     monitor.cancel_this = const_cast<std::atomic<bool> *>(cancel);
-    if (m_api->Recognize(&monitor) != 0) {
+    if (m_api->Recognize(&monitor) != 0 || (cancel && cancel->load())) {
         m_api->Clear();
         return false;
     }
-    if (cancel && cancel->load()) {
-        m_api->Clear();
-        return false;
-    }
+    return true;
+}
 
+std::vector<OcrLine> TesseractEngine::collectLines()
+{
+    std::vector<OcrLine> lines;
     std::unique_ptr<tesseract::ResultIterator> it(m_api->GetIterator());
     if (it) {
         OcrLine line;
         do {
             if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) && !line.words.empty()) {
-                page->lines.push_back(std::move(line));
+                lines.push_back(std::move(line));
                 line = OcrLine();
             }
             std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
@@ -100,9 +97,36 @@ bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page, const std::a
             line.words.push_back(std::move(word));
         } while (it->Next(tesseract::RIL_WORD));
         if (!line.words.empty())
-            page->lines.push_back(std::move(line));
+            lines.push_back(std::move(line));
     }
     m_api->Clear();
+    return lines;
+}
+
+bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel)
+{
+    *page = OcrPage();
+    m_api->SetPageSegMode(static_cast<tesseract::PageSegMode>(m_options.pageSegMode));
+    if (!run(gray, cancel))
+        return false;
+    page->width = gray.cols;
+    page->height = gray.rows;
+    page->lines = collectLines();
+    return true;
+}
+
+bool TesseractEngine::recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel)
+{
+    *line = OcrLine();
+    m_api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    if (!run(strip, cancel))
+        return false;
+    for (OcrLine &part : collectLines()) {
+        for (OcrWord &w : part.words) {
+            line->box = line->box.isNull() ? w.box : line->box.united(w.box);
+            line->words.push_back(std::move(w));
+        }
+    }
     return true;
 }
 

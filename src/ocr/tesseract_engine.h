@@ -37,8 +37,13 @@ public:
 
     // Reads an 8-bit grey image; returns false when cancelled (cancel set) or on engine failure.
     bool recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel = nullptr);
+    // Reads one straightened line of print (a strip) as a single text line; words in strip pixels.
+    bool recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel = nullptr);
 
 private:
+    bool run(const cv::Mat &gray, const std::atomic<bool> *cancel);
+    std::vector<OcrLine> collectLines();
+
     std::unique_ptr<tesseract::TessBaseAPI> m_api;
     Options m_options;
     bool m_ready = false;
