@@ -149,6 +149,20 @@ const DrugLexicon &DrugLexicon::shared()
     return lexicon;
 }
 
+int DrugLexicon::genericOf(int entry) const
+{
+    if (entry < 0 || entry >= int(m_entries.size()))
+        return -1;
+    const Entry &e = m_entries[size_t(entry)];
+    if (!e.brand)
+        return entry;
+    const QString key = matchKey(e.generic);
+    for (int i = 0; i < int(m_entries.size()); ++i)
+        if (!m_entries[size_t(i)].brand && m_entries[size_t(i)].key == key)
+            return i;
+    return -1;
+}
+
 DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMayBeLost) const
 {
     Match best;

@@ -44,6 +44,8 @@ public:
     // headMayBeLost: the first word may have lost or gained a letter or two at its start (a line
     // squeezed round a bottle); such a match costs one more edit.
     Match bestMatch(const QStringList &words, bool headMayBeLost = false) const;
+    // The entry of the generic a brand belongs to (the entry itself for a generic); -1 if unknown.
+    int genericOf(int entry) const;
     static QString matchKey(const QString &text);
     static int editDistance(const QString &a, const QString &b, int limit);
 

@@ -109,6 +109,19 @@ QString formFromWord(const QString &rawWord, int *distance)
     return {};
 }
 
+// "10", "MG" -> "10 mg"; "0,5", "%" -> "0.5%"; micrograms and units in one spelling.
+QString normalisedStrength(QString number, const QString &printedUnit)
+{
+    number.replace(QLatin1Char(','), QLatin1Char('.'));
+    QString unit = printedUnit.toLower().remove(QLatin1Char(' '));
+    if (unit == QLatin1String("ug") || unit == QStringLiteral("µg"))
+        unit = QStringLiteral("mcg");
+    if (unit == QLatin1String("unit") || unit == QLatin1String("iu"))
+        unit = QStringLiteral("units");
+    unit.replace(QLatin1String("ml"), QLatin1String("mL"));
+    return unit == QLatin1String("%") ? number + unit : number + QLatin1Char(' ') + unit;
+}
+
 // A strength whose unit lost its shape at a line end ("10my", "10m,", "20mq"): read as mg, doubtful.
 QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
 {
@@ -457,9 +470,12 @@ Prescription FieldParser::parse(const OcrPage &page) const
     }
 
     // --- Medication row: the best lexicon match, preferring rows that also print a strength.
-    int drugRow = -1;
-    DrugLexicon::Match drugMatch;
-    double drugScore = 0.0;
+    // "Generic for: Norvasc" names the brand the bottle replaces: not the name, but a second
+    // reading of it (Norvasc is amlodipine) that can confirm or stand in for a doubtful one.
+    int drugRow = -1, referenceRow = -1;
+    DrugLexicon::Match drugMatch, referenceMatch;
+    double drugScore = 0.0, referenceScore = 0.0;
+    static const Rx brandReference(QStringLiteral("(?:\\bfor|\\bto|\\bof)\\s*[:;.]?\\s*$"), CI);
     for (size_t r = 0; r < rows.size(); ++r) {
         if (int(r) == sigRow)
             continue; // "for pain" in a sig is not a drug; the drug row is separate on every layout
@@ -472,17 +488,38 @@ Prescription FieldParser::parse(const OcrPage &page) const
             if (!m.isValid())
                 continue;
             const bool strength = strengthPattern().match(cell.text).hasMatch() || looseStrength(cell.text).hasMatch();
-            double score = m.similarity + (strength ? 0.5 : 0.0);
-            // "Generic for: Norvasc", "Compare to Lipitor": the brand it replaces, not what is in the bottle.
-            static const Rx brandReference(QStringLiteral("(?:\\bfor|\\bto|\\bof)\\s*[:;.]?\\s*$"), CI);
-            if (brandReference.match(cell.text.left(cell.wordStart[size_t(m.firstWord)])).hasMatch())
-                score -= 0.8;
-            if (score > drugScore) {
-                drugScore = score;
-                drugMatch = m;
-                drugRow = int(r) * 1000 + int(c);
+            const double score = m.similarity + (strength ? 0.5 : 0.0);
+            const bool reference = m_lexicon.entries()[size_t(m.entry)].brand
+                && brandReference.match(cell.text.left(cell.wordStart[size_t(m.firstWord)])).hasMatch();
+            double &best = reference ? referenceScore : drugScore;
+            if (score > best) {
+                best = score;
+                (reference ? referenceMatch : drugMatch) = m;
+                (reference ? referenceRow : drugRow) = int(r) * 1000 + int(c);
             }
         }
+    }
+    // A label that says "Generic for" dispenses the generic: a brand read anywhere on it is the
+    // brand replaced, even when "Generic for:" itself was read onto another row or not at all.
+    static const Rx genericWord(QStringLiteral("\\b\\S{0,3}(?:eneric|neric)\\b"), CI);
+    bool saysGeneric = false;
+    for (const Row &row : rows)
+        saysGeneric = saysGeneric || genericWord.match(row.text()).hasMatch();
+    if (saysGeneric && drugMatch.isValid() && m_lexicon.entries()[size_t(drugMatch.entry)].brand && !referenceMatch.isValid()) {
+        referenceMatch = drugMatch;
+        referenceRow = drugRow;
+        drugMatch = DrugLexicon::Match();
+        drugRow = -1;
+    }
+    const int referenceGeneric = referenceMatch.isValid() ? m_lexicon.genericOf(referenceMatch.entry) : -1;
+    bool fromReference = false;
+    if (referenceGeneric >= 0 && (!drugMatch.isValid()
+                                  || (drugMatch.distance > 0 && m_lexicon.genericOf(drugMatch.entry) != referenceGeneric))) {
+        // The name line is unreadable or only a doubtful match that disagrees: the reference's generic.
+        drugMatch = referenceMatch;
+        drugMatch.entry = referenceGeneric;
+        drugRow = referenceRow;
+        fromReference = true;
     }
     if (drugMatch.isValid()) {
         const Cell &cell = rows[size_t(drugRow / 1000)].cells[size_t(drugRow % 1000)];
@@ -495,6 +532,10 @@ Prescription FieldParser::parse(const OcrPage &page) const
         double conf = drugMatch.distance == 0 ? std::max(0.9, std::min(0.99, ocr + 0.3)) : 0.9 - 0.12 * drugMatch.distance;
         if (drugMatch.distance > 0 && ocr < 0.5)
             conf -= 0.1;
+        if (fromReference)
+            conf = std::min(conf, 0.7); // inferred from the brand it replaces: a person confirms
+        else if (referenceGeneric >= 0 && m_lexicon.genericOf(drugMatch.entry) == referenceGeneric)
+            conf = std::max(conf, 0.9); // two lines of the label agree on the drug
         rx.confidence.insert(QStringLiteral("medication_name"), conf);
         keyedRows.insert(drugRow / 1000);
 
@@ -512,15 +553,7 @@ Prescription FieldParser::parse(const OcrPage &page) const
             }
         }
         if (s.hasMatch()) {
-            QString number = s.captured(1);
-            number.replace(QLatin1Char(','), QLatin1Char('.'));
-            QString unit = s.captured(2).toLower().remove(QLatin1Char(' '));
-            if (unit == QLatin1String("ug") || unit == QStringLiteral("µg"))
-                unit = QStringLiteral("mcg");
-            if (unit == QLatin1String("unit") || unit == QLatin1String("iu"))
-                unit = QStringLiteral("units");
-            unit.replace(QLatin1String("ml"), QLatin1String("mL"));
-            rx.dosage = unit == QLatin1String("%") ? number + unit : number + QLatin1Char(' ') + unit;
+            rx.dosage = normalisedStrength(s.captured(1), s.captured(2));
             double c = cell.confidence(s.capturedStart(0), s.capturedEnd(0));
             // A strength far from the name (another cell, another row) is less certain.
             if (s.capturedStart(0) < nameEnd)
@@ -535,6 +568,14 @@ Prescription FieldParser::parse(const OcrPage &page) const
                     rx.confidence.insert(QStringLiteral("dosage_form"), formDistance ? 0.75 : 0.95);
                     break;
                 }
+            }
+        }
+        // The brand line prints the same strength ("Generic for: Norvasc Tabs 10mg").
+        if (rx.dosage.isEmpty() && referenceRow >= 0 && referenceRow != drugRow) {
+            const Cell &reference = rows[size_t(referenceRow / 1000)].cells[size_t(referenceRow % 1000)];
+            if (const auto s = strengthPattern().match(reference.text); s.hasMatch()) {
+                rx.dosage = normalisedStrength(s.captured(1), s.captured(2));
+                rx.confidence.insert(QStringLiteral("dosage"), 0.7 * reference.confidence(s.capturedStart(0), s.capturedEnd(0)));
             }
         }
     } else {
@@ -628,8 +669,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
         bool verbGuessed = false;
         if (const QString first = sig.section(QLatin1Char(' '), 0, 0).toLower();
             !sigVerbs().contains(first) && mangledVerbBeforeDose(sig)) {
-            QString verb = QStringLiteral("take");
-            int bestDistance = 3;
+            QString verb = QStringLiteral("take"); // what most labels say; another verb only when nearly read
+            int bestDistance = 2;
             for (const QString &v : sigVerbs()) {
                 const int d = DrugLexicon::editDistance(first, v, 2);
                 if (d < bestDistance) {

@@ -1,6 +1,8 @@
 #include "ocr/image_loader.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImageReader>
 #include <QFileInfo>
 #include <QImage>
 
@@ -189,6 +191,57 @@ int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizet
     return 1;
 }
 
+ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
+{
+    // WebP, TIFF, BMP, GIF (a photo saved from a browser or a messenger, often with the wrong
+    // extension): Qt's image plugins read them. The size is read from the header first.
+    Result result;
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    reader.setDecideFormatFromContent(true);
+    const QByteArray format = reader.format();
+    if (format.isEmpty() || !reader.canRead()) {
+        result.error = QStringLiteral("not an image this kiosk can read (JPEG, PNG, WebP, TIFF, BMP)");
+        return result;
+    }
+    const QSize size = reader.size();
+    const QString name = QString::fromLatin1(format).toUpper();
+    if (!size.isValid()) {
+        result.error = QStringLiteral("damaged %1: no image size in the header").arg(name);
+        return result;
+    }
+    result.originalWidth = size.width();
+    result.originalHeight = size.height();
+    if (size.width() < kMinSide || size.height() < kMinSide) {
+        result.error = QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label")
+                           .arg(size.width())
+                           .arg(size.height());
+        return result;
+    }
+    if (qint64(size.width()) * size.height() > kMaxDecodedPixels) {
+        result.error = QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
+                           .arg(size.width())
+                           .arg(size.height());
+        return result;
+    }
+    QImage image;
+    if (!reader.read(&image) || image.isNull()) {
+        result.error = QStringLiteral("cannot decode %1: %2").arg(name, reader.errorString());
+        return result;
+    }
+    cv::Mat bgr = fromImage(image);
+    const int longSide = std::max(bgr.cols, bgr.rows);
+    if (longSide > kMaxWorkingSide) {
+        const double scale = double(kMaxWorkingSide) / longSide;
+        cv::resize(bgr, bgr, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
+    result.image = bgr;
+    return result;
+}
+
 cv::Mat ImageLoader::applyOrientation(const cv::Mat &stored, int orientation)
 {
     cv::Mat out;
@@ -256,10 +309,8 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         return result;
     }
     const Header header = probe(bytes);
-    if (header.format == Header::Format::Unknown) {
-        result.error = QStringLiteral("not a JPEG or PNG image");
-        return result;
-    }
+    if (header.format == Header::Format::Unknown)
+        return decodeOther(bytes);
     const char *formatName = header.format == Header::Format::Jpeg ? "JPEG" : "PNG";
     if (header.width <= 0 || header.height <= 0) {
         result.error = QStringLiteral("damaged %1: no image size in the header").arg(QLatin1String(formatName));

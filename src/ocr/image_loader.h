@@ -46,6 +46,7 @@ private:
     };
     static Header probe(const QByteArray &bytes);
     static Header probeJpeg(const QByteArray &bytes);
+    static Result decodeOther(const QByteArray &bytes);
     static int exifOrientation(const QByteArray &bytes, qsizetype from, qsizetype length);
 };
 

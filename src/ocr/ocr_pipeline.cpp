@@ -8,9 +8,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <opencv2/imgcodecs.hpp>
-#include <cstdio>
 
 #include <algorithm>
 #include <cmath>
@@ -85,46 +82,61 @@ std::vector<size_t> longestFirst(const std::vector<TextLine> &lines)
     return order;
 }
 
-} // namespace
-
-cv::Rect OcrPipeline::printBlock(const cv::Mat &gray)
+// A copy small enough to search quickly; factor is small / full.
+cv::Mat smallCopy(const cv::Mat &gray, double *factor)
 {
-    const double factor = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
+    *factor = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
     cv::Mat small;
-    cv::resize(gray, small, cv::Size(), factor, factor, cv::INTER_AREA);
-    const auto lines = TextLineFinder::find(small);
-    const cv::Rect found = TextLineFinder::textBlock(lines, small.size());
-    if (qEnvironmentVariableIsSet("KIOSK_DBG")) { // DEBUG-REMOVE
-        cv::Mat dbg; cv::cvtColor(small, dbg, cv::COLOR_GRAY2BGR);
-        for (const auto &l : lines) { for (int x = l.left; x < l.right; x += 3) cv::circle(dbg, cv::Point(x, int(l.y(x))), 1, l.looksLikePrint() ? cv::Scalar(0,0,255) : cv::Scalar(255,0,0), -1); }
-        cv::rectangle(dbg, found, cv::Scalar(0,200,0), 2);
-        std::vector<uchar> buf; cv::imencode(".png", dbg, buf);
-        QFile f(qEnvironmentVariable("KIOSK_DBG") + QStringLiteral(".small.png")); f.open(QIODevice::WriteOnly); f.write(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
-    }
-    if (found.empty())
-        return {};
-    const cv::Rect full(cv::Point(int(found.x / factor), int(found.y / factor)),
-                        cv::Point(int(std::ceil(found.br().x / factor)), int(std::ceil(found.br().y / factor))));
-    return full & cv::Rect(0, 0, gray.cols, gray.rows);
+    cv::resize(gray, small, cv::Size(), *factor, *factor, cv::INTER_AREA);
+    return small;
 }
 
-cv::Mat OcrPipeline::uprightText(const cv::Mat &gray, int *quarterTurns)
+// Turns the image so the print's slope becomes level; the canvas grows to keep every corner.
+cv::Mat levelled(const cv::Mat &gray, double angle)
 {
-    // Sideways text (a frame held sideways, a photo with no EXIF tag): print forms long lines
-    // of glyphs one way only. Which of the two ways up is left to the reading.
-    const double factor = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
-    cv::Mat small;
-    cv::resize(gray, small, cv::Size(), factor, factor, cv::INTER_AREA);
+    const double degrees = angle * 180.0 / CV_PI;
+    if (std::abs(degrees) < 1.5)
+        return gray;
+    const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
+    cv::Mat turn = cv::getRotationMatrix2D(centre, degrees, 1.0);
+    const double c = std::abs(std::cos(angle)), s = std::abs(std::sin(angle));
+    const int width = int(std::ceil(gray.cols * c + gray.rows * s));
+    const int height = int(std::ceil(gray.cols * s + gray.rows * c));
+    turn.at<double>(0, 2) += width / 2.0 - centre.x;
+    turn.at<double>(1, 2) += height / 2.0 - centre.y;
+    cv::Mat out;
+    cv::warpAffine(gray, out, turn, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return out;
+}
+
+} // namespace
+
+TextLineFinder::TextBlock OcrPipeline::printBlock(const cv::Mat &gray)
+{
+    double factor = 1.0;
+    const cv::Mat small = smallCopy(gray, &factor);
+    auto block = TextLineFinder::textBlock(TextLineFinder::find(small), small.size());
+    if (block.area.empty())
+        return block;
+    const cv::Rect &a = block.area;
+    block.area = cv::Rect(cv::Point(int(a.x / factor), int(a.y / factor)),
+                          cv::Point(int(std::ceil(a.br().x / factor)), int(std::ceil(a.br().y / factor))))
+        & cv::Rect(0, 0, gray.cols, gray.rows);
+    block.glyphHeight /= factor;
+    return block;
+}
+
+bool OcrPipeline::runsTopToBottom(const cv::Mat &gray)
+{
+    // Sideways text (a frame held sideways, a photo with no EXIF tag, a bottle lying down):
+    // print forms long lines of glyphs one way only. Which of the two ways up is left to reading.
+    double factor = 1.0;
+    const cv::Mat small = smallCopy(gray, &factor);
     cv::Mat turned;
     cv::rotate(small, turned, cv::ROTATE_90_CLOCKWISE);
     const double level = TextLineFinder::printScore(TextLineFinder::find(small));
     const double sideways = TextLineFinder::printScore(TextLineFinder::find(turned));
-    *quarterTurns = sideways > 1.5 * level + 10.0 ? 1 : 0;
-    if (*quarterTurns == 0)
-        return gray;
-    cv::Mat out;
-    cv::rotate(gray, out, cv::ROTATE_90_CLOCKWISE);
-    return out;
+    return sideways > 1.5 * level + 10.0;
 }
 
 bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, OcrPage *page,
@@ -133,17 +145,14 @@ bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &li
     page->width = gray.cols;
     page->height = gray.rows;
     const double target = m_preprocess.targetGlyphHeight;
+    const auto bottle = TextLineFinder::cylinder(gray, lines);
     for (const TextLine &line : lines) {
-        const auto strip = TextLineFinder::straighten(gray, line, target);
+        const auto strip = TextLineFinder::straighten(gray, line, target, bottle);
         if (strip.gray.empty())
             continue;
         OcrLine read;
         if (!m_engine.recogniseLine(strip.gray, &read, cancel))
             return false;
-        if (qEnvironmentVariableIsSet("KIOSK_DBG")) { // DEBUG-REMOVE
-            static int k = 0; std::vector<uchar> buf; cv::imencode(".png", strip.gray, buf);
-            QFile f(qEnvironmentVariable("KIOSK_DBG") + QStringLiteral(".strip%1.png").arg(k++)); f.open(QIODevice::WriteOnly); f.write(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
-        }
         if (read.words.empty())
             continue;
         // Back to the label's pixels: x along the line, every word level with the line's middle.
@@ -152,8 +161,8 @@ bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &li
         const int height = std::max(1, int(std::lround(line.glyphHeight)));
         OcrLine placed;
         for (OcrWord &w : read.words) {
-            const int x0 = strip.left + int(std::lround(w.box.left() / strip.scale));
-            const int x1 = strip.left + int(std::lround((w.box.right() + 1) / strip.scale));
+            const int x0 = int(std::lround(strip.imageX(w.box.left())));
+            const int x1 = int(std::lround(strip.imageX(w.box.right() + 1)));
             w.box = QRect(x0, top, std::max(1, x1 - x0), height);
             placed.box = placed.box.isNull() ? w.box : placed.box.united(w.box);
             placed.words.push_back(std::move(w));
@@ -171,8 +180,9 @@ double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<Text
     double sum = 0.0;
     int words = 0;
     const auto order = longestFirst(lines);
+    const auto bottle = TextLineFinder::cylinder(gray, lines);
     for (size_t k = 0; k < order.size() && k < 3; ++k) {
-        auto strip = TextLineFinder::straighten(gray, lines[order[k]], m_preprocess.targetGlyphHeight);
+        auto strip = TextLineFinder::straighten(gray, lines[order[k]], m_preprocess.targetGlyphHeight, bottle);
         if (strip.gray.empty())
             continue;
         if (flipped)
@@ -182,7 +192,7 @@ double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<Text
             return -1.0;
         for (const OcrWord &w : read.words) {
             // Long words count more: one confident "I" says little.
-            const double weight = std::min<qsizetype>(w.text.size(), 8);
+            const double weight = double(std::min<qsizetype>(w.text.size(), 8));
             sum += w.confidence * weight;
             words += int(weight);
         }
@@ -203,20 +213,27 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         r.error = e;
         return r;
     }
+    const auto stopped = [&] {
+        if (cancel && cancel->load()) {
+            r.cancelled = true;
+            return true;
+        }
+        return false;
+    };
     // Where the print is, found on a small copy; a label outline is trusted only when the print
     // lies inside it (on a real scene the brightest quadrilateral is often a keyboard or a cap).
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    int quarterTurns = 0;
     auto label = LabelLocator::locate(bgr);
-    cv::Rect block = printBlock(gray);
-    if (label.found && !label.wholeImage && !block.empty()) {
-        std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
+    auto block = printBlock(gray);
+    if (label.found && !label.wholeImage && !block.area.empty()) {
+        const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
+        const cv::Rect &a = block.area;
+        const cv::Point2f corners[4] = {cv::Point2f(float(a.x), float(a.y)), cv::Point2f(float(a.br().x), float(a.y)),
+                                        cv::Point2f(float(a.br().x), float(a.br().y)), cv::Point2f(float(a.x), float(a.br().y))};
         int inside = 0;
-        const cv::Point2f corners[4] = {cv::Point2f(block.tl()), cv::Point2f(float(block.br().x), float(block.y)),
-                                        cv::Point2f(block.br()), cv::Point2f(float(block.x), float(block.br().y))};
         for (const auto &p : corners)
-            inside += cv::pointPolygonTest(outline, p, true) > -0.05 * block.width ? 1 : 0;
+            inside += cv::pointPolygonTest(outline, p, true) > -0.05 * a.width ? 1 : 0;
         if (inside == 4) {
             cv::cvtColor(label.warped, gray, cv::COLOR_BGR2GRAY);
             block = printBlock(gray);
@@ -224,52 +241,39 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
             label.found = false;
         }
     }
-    const cv::Mat turned = uprightText(block.empty() ? gray : gray(block), &quarterTurns);
-    if (quarterTurns != 0) {
-        gray = turned.clone();
+    if (runsTopToBottom(block.area.empty() ? gray : gray(block.area))) {
+        cv::rotate(gray, gray, cv::ROTATE_90_CLOCKWISE);
         block = printBlock(gray);
     }
-    if (cancel && cancel->load()) {
-        r.cancelled = true;
+    if (stopped())
         return r;
-    }
-    if (block.empty())
-        block = cv::Rect(0, 0, gray.cols, gray.rows);
-    cv::Mat crop = gray(block).clone();
-    std::vector<TextLine> lines = TextLineFinder::find(crop);
-    if (qEnvironmentVariableIsSet("KIOSK_DBG")) { // DEBUG-REMOVE
-        cv::Mat dbg; cv::cvtColor(crop, dbg, cv::COLOR_GRAY2BGR);
-        for (const auto &l : lines) { for (int x = l.left; x < l.right; x += 3) cv::circle(dbg, cv::Point(x, int(l.y(x))), 2, cv::Scalar(0,0,255), -1);
-            cv::rectangle(dbg, l.bounds(), cv::Scalar(0,200,0), 1); }
-        std::vector<uchar> buf; cv::imencode(".png", dbg, buf);
-        QFile f(qEnvironmentVariable("KIOSK_DBG")); f.open(QIODevice::WriteOnly); f.write(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
-        std::printf("block %d %d %d %d of %d %d turns %d\n", block.x, block.y, block.width, block.height, gray.cols, gray.rows, quarterTurns);
-    }
+    if (block.area.empty())
+        block.area = cv::Rect(0, 0, gray.cols, gray.rows);
+
+    // The block at full resolution, its print turned level, then every line found in it.
+    cv::Mat crop = levelled(gray(block.area), block.angle).clone();
+    std::vector<TextLine> lines = TextLineFinder::find(crop, block.glyphHeight);
 
     // Upside down reads as noise: compare the longest lines both ways.
     if (!lines.empty()) {
         const double upright = sampleConfidence(crop, lines, false, cancel);
-        const double flipped = upright < 0.85 ? sampleConfidence(crop, lines, true, cancel) : 0.0;
+        const double flipped = upright >= 0.0 && upright < 0.85 ? sampleConfidence(crop, lines, true, cancel) : 0.0;
         if (upright < 0.0 || flipped < 0.0) {
-            r.cancelled = cancel && cancel->load();
-            if (!r.cancelled)
+            if (!stopped())
                 r.error = QStringLiteral("Tesseract failed to read the image");
             return r;
         }
         if (flipped > upright + 0.1) {
             cv::rotate(crop, crop, cv::ROTATE_180);
-            lines = TextLineFinder::find(crop);
-            quarterTurns += 2;
+            lines = TextLineFinder::find(crop, block.glyphHeight);
         }
     }
 
     // The photo's quality is judged on the label as found.
     if (!lines.empty()) {
         label.found = true;
-        cv::Mat cropBgr;
-        cv::cvtColor(crop, cropBgr, cv::COLOR_GRAY2BGR);
-        label.warped = cropBgr;
-        label.areaFraction = std::max(label.areaFraction, double(block.area()) / (double(gray.cols) * gray.rows));
+        cv::cvtColor(crop, label.warped, cv::COLOR_GRAY2BGR);
+        label.areaFraction = std::max(label.areaFraction, double(block.area.area()) / (double(gray.cols) * gray.rows));
     }
     const auto prepared = Preprocessor::run(label.warped, m_preprocess);
     r.quality = QualityChecker::assess(bgr, label, prepared);
@@ -280,9 +284,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         return r;
     }
     if (!readLines(crop, lines, &r.page, cancel)) {
-        if (cancel && cancel->load())
-            r.cancelled = true;
-        else
+        if (!stopped())
             r.error = QStringLiteral("Tesseract failed to read the image");
         return r;
     }

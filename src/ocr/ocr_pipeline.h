@@ -41,10 +41,10 @@ public:
     Result readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel = nullptr);
 
 private:
-    // The block of print in a grey image (found on a small copy), in its pixels; empty: none.
-    static cv::Rect printBlock(const cv::Mat &gray);
-    // The grey image turned a quarter when its print runs top to bottom.
-    static cv::Mat uprightText(const cv::Mat &gray, int *quarterTurns);
+    // The block of print in a grey image (found on a small copy), in the image's pixels.
+    static TextLineFinder::TextBlock printBlock(const cv::Mat &gray);
+    // True when the image's print runs top to bottom (the photo is a quarter turn off).
+    static bool runsTopToBottom(const cv::Mat &gray);
     // Mean word confidence of the longest lines, read as they are or turned half round (-1: stopped).
     double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, bool flipped,
                             const std::atomic<bool> *cancel);

@@ -99,19 +99,19 @@ TextLine TextLine::scaled(double factor, cv::Point2d offset) const
     return out;
 }
 
-std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray)
+std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint)
 {
     std::vector<TextLine> lines;
     if (gray.empty() || gray.type() != CV_8UC1 || gray.cols < 16 || gray.rows < 16)
         return lines;
     // Dark print on lighter ground, judged locally: shading, amber plastic and a hand do not
     // move the threshold of the paper next to them.
-    const int block = oddAtLeast(std::min(gray.cols, gray.rows) / 25.0, 15);
+    const int block = glyphHint > 0.0 ? oddAtLeast(3.0 * glyphHint, 15) : oddAtLeast(std::min(gray.cols, gray.rows) / 25.0, 15);
     cv::Mat ink;
     cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 12);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    const int maxHeight = std::max(12, std::min(gray.rows / 5, block * 2));
+    const int maxHeight = glyphHint > 0.0 ? int(std::max(12.0, 3.0 * glyphHint)) : std::max(12, std::min(gray.rows / 5, block * 2));
     std::vector<Blob> blobs;
     blobs.reserve(size_t(n));
     for (int i = 1; i < n; ++i) {
@@ -234,15 +234,16 @@ double TextLineFinder::printScore(const std::vector<TextLine> &lines)
     return score;
 }
 
-cv::Rect TextLineFinder::textBlock(const std::vector<TextLine> &lines, cv::Size imageSize)
+TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> &lines, cv::Size imageSize)
 {
+    TextBlock result;
     // Print, not texture: lines of several glyphs.
     std::vector<size_t> print;
     for (size_t i = 0; i < lines.size(); ++i)
         if (lines[i].looksLikePrint())
             print.push_back(i);
     if (print.empty())
-        return {};
+        return result;
     // Neighbouring lines (close above or below, overlapping across, of a similar size) form a block.
     std::vector<size_t> parent(print.size());
     std::iota(parent.begin(), parent.end(), 0);
@@ -274,19 +275,110 @@ cv::Rect TextLineFinder::textBlock(const std::vector<TextLine> &lines, cv::Size 
     const size_t best = size_t(std::max_element(score.begin(), score.end()) - score.begin());
     cv::Rect block;
     std::vector<double> heights;
+    std::vector<std::pair<double, double>> angles; // (angle, weight): the print's slope, by length
+    double totalWeight = 0.0;
     for (size_t i = 0; i < print.size(); ++i) {
         if (root(i) != best)
             continue;
+        const TextLine &line = lines[print[i]];
         block = block.empty() ? boxes[i] : (block | boxes[i]);
-        heights.push_back(lines[print[i]].glyphHeight);
+        heights.push_back(line.glyphHeight);
+        const double chord = (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
+        angles.emplace_back(std::atan(chord), double(line.right - line.left));
+        totalWeight += line.right - line.left;
     }
+    std::sort(angles.begin(), angles.end());
+    double seen = 0.0;
+    for (const auto &[angle, weight] : angles) {
+        seen += weight;
+        if (seen >= totalWeight / 2.0) {
+            result.angle = angle;
+            break;
+        }
+    }
+    result.glyphHeight = median(heights);
     // Wide at the sides: the ends of a line round a bottle are squeezed and chain less well.
-    const int pad = int(std::ceil(1.5 * median(heights)));
+    const int pad = int(std::ceil(1.5 * result.glyphHeight));
     block = cv::Rect(block.x - 3 * pad, block.y - pad, block.width + 6 * pad, block.height + 2 * pad);
-    return block & cv::Rect(cv::Point(0, 0), imageSize);
+    result.area = block & cv::Rect(cv::Point(0, 0), imageSize);
+    return result;
 }
 
-TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const TextLine &line, double targetGlyph)
+double TextLineFinder::Strip::imageX(double u) const
+{
+    if (!bottle.isValid())
+        return left + u / scale;
+    const double arc = arcStart + u / scale;
+    return bottle.axis + bottle.radius * std::sin(std::clamp(arc / bottle.radius, -1.45, 1.45));
+}
+
+Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines)
+{
+    Cylinder bottle;
+    // The axis: where the bent lines turn (their vertex), weighted by how far they bend.
+    std::vector<std::pair<double, double>> vertices;
+    double totalWeight = 0.0, reach = 0.0;
+    for (const TextLine &line : lines) {
+        if (line.glyphs < 5 || line.a == 0.0)
+            continue;
+        const double half = (line.right - line.left) / 2.0;
+        const double sag = std::abs(line.a) * half * half;
+        const double vertex = -line.b / (2.0 * line.a);
+        if (sag < 0.25 * line.glyphHeight || vertex < line.left || vertex > line.right)
+            continue;
+        vertices.emplace_back(vertex, sag * half);
+        totalWeight += sag * half;
+    }
+    if (vertices.size() < 2)
+        return bottle;
+    std::sort(vertices.begin(), vertices.end());
+    double seen = 0.0;
+    for (const auto &[x, weight] : vertices) {
+        seen += weight;
+        if (seen >= totalWeight / 2.0) {
+            bottle.axis = x;
+            break;
+        }
+    }
+    // The radius: where the paper ends beside each line (a wrapped label reaches the bottle's
+    // visible edge), never less than the print's own reach.
+    std::vector<double> edges;
+    for (const TextLine &line : lines) {
+        if (line.glyphs < 5)
+            continue;
+        reach = std::max({reach, bottle.axis - line.left, line.right - bottle.axis});
+        const int band = std::max(2, int(line.glyphHeight));
+        const auto paperAt = [&](int x) {
+            const int y = int(std::lround(line.y(x)));
+            const cv::Rect r = cv::Rect(x - 1, y - band, 3, 2 * band) & cv::Rect(0, 0, gray.cols, gray.rows);
+            if (r.empty())
+                return 0.0;
+            cv::Mat values = gray(r).clone().reshape(1, 1);
+            std::sort(values.begin<uchar>(), values.end<uchar>());
+            return double(values.at<uchar>(int(values.cols * 0.8)));
+        };
+        const double paper = paperAt(int(bottle.axis));
+        double ends[2] = {0.0, 0.0};
+        for (int side = 0; side < 2; ++side) {
+            const int step = side == 0 ? -1 : 1;
+            int x = int(bottle.axis);
+            int darkRun = 0;
+            while (x > 0 && x < gray.cols - 1 && darkRun < band) {
+                x += step;
+                darkRun = paperAt(x) < 0.6 * paper ? darkRun + 1 : 0;
+            }
+            ends[side] = std::abs(x - step * darkRun - bottle.axis);
+        }
+        edges.push_back(std::max(ends[0], ends[1]));
+    }
+    if (edges.empty())
+        return bottle;
+    bottle.radius = std::max(median(edges), reach) * 1.03;
+    return bottle;
+}
+
+TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const TextLine &line, double targetGlyph,
+                                                 const Cylinder &bottle)
 {
     Strip strip;
     if (gray.empty() || line.glyphHeight <= 0.0)
@@ -298,7 +390,17 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     const int left = std::max(0, int(line.left - 2.0 * h));
     const int right = std::min(gray.cols - 1, int(line.right + 2.0 * h));
     strip.left = left;
-    const int width = std::max(1, int(std::lround((right - left) * strip.scale)));
+    // Round a bottle, columns are taken at even steps of arc, not of x: the squeezed ends open up.
+    const bool wrapped = bottle.isValid() && bottle.radius > 1.0;
+    const auto arcAt = [&](double x) {
+        return bottle.radius * std::asin(std::clamp((x - bottle.axis) / bottle.radius, -0.99, 0.99));
+    };
+    if (wrapped) {
+        strip.bottle = bottle;
+        strip.arcStart = arcAt(line.left) - 2.0 * h;
+    }
+    const double span = wrapped ? arcAt(line.right) + 2.0 * h - strip.arcStart : double(right - left);
+    const int width = std::max(1, int(std::lround(span * strip.scale)));
     const int height = std::max(8, int(std::lround(2.0 * half * strip.scale)));
     if (width > 20000)
         return strip;
@@ -310,7 +412,7 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     const double nx = -chord / norm, ny = 1.0 / norm;
     cv::Mat mapX(height, width, CV_32F), mapY(height, width, CV_32F);
     for (int u = 0; u < width; ++u) {
-        const double x = left + u / strip.scale;
+        const double x = strip.imageX(u);
         const double y = line.y(x);
         for (int v = 0; v < height; ++v) {
             const double s = (v + 0.5) / strip.scale - half;
@@ -357,6 +459,7 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     if (last - first > int(targetGlyph)) {
         flat = flat.colRange(first, last + 1).clone();
         strip.left += int(first / strip.scale);
+        strip.arcStart += first / strip.scale;
     }
     // Even the light along the strip: divide by the paper's brightness (a closing removes the ink).
     const int k = oddAtLeast(targetGlyph * 1.6, 3);
@@ -368,6 +471,7 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     const int margin = int(targetGlyph * 0.5);
     cv::copyMakeBorder(flat, strip.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar(255));
     strip.left -= int(margin / strip.scale);
+    strip.arcStart -= margin / strip.scale;
     return strip;
 }
 

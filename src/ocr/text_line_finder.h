@@ -30,6 +30,14 @@ struct TextLine {
     TextLine scaled(double factor, cv::Point2d offset = {}) const;
 };
 
+// The bottle a label is wrapped round, seen from the side: its axis (an image column) and
+// radius in px. Print at angle θ round the axis shows at x = axis + radius·sin θ, so a line's
+// ends are squeezed; reading along θ undoes that.
+struct Cylinder {
+    double axis = 0.0;
+    double radius = 0.0; // 0: no bend to undo (a flat label)
+    bool isValid() const { return radius > 0.0; }
+};
 // Finds lines of dark print on lighter paper in a grey photo of a real scene (a hand, a patterned
 // table, an amber bottle, a cap), without reading anything: glyph-sized blobs from a local
 // threshold, chained left to right into lines, each line's centre fitted with a quadratic.
@@ -37,21 +45,36 @@ struct TextLine {
 class TextLineFinder
 {
 public:
-    // Every text line in the image, top to bottom.
-    static std::vector<TextLine> find(const cv::Mat &gray);
-    // The densest block of neighbouring lines (the label's text), padded by a glyph or two;
-    // empty when no line looks like print.
-    static cv::Rect textBlock(const std::vector<TextLine> &lines, cv::Size imageSize);
+    // Every text line in the image, top to bottom. glyphHint: the expected glyph height in px
+    // (sizes the local threshold to the print); 0 when unknown.
+    static std::vector<TextLine> find(const cv::Mat &gray, double glyphHint = 0.0);
+
+    struct TextBlock {
+        cv::Rect area;            // padded by a glyph or two; empty when no line looks like print
+        double angle = 0.0;       // the print's slope in radians (positive: rising to the left)
+        double glyphHeight = 0.0; // median glyph height of its lines, px
+    };
+    // The densest block of neighbouring lines of print: the label's text.
+    static TextBlock textBlock(const std::vector<TextLine> &lines, cv::Size imageSize);
     // How much the image looks like horizontal print: glyphs chained into lines of several glyphs.
     static double printScore(const std::vector<TextLine> &lines);
+
+    // The cylinder the block's lines bend round, from where their curves turn (the axis) and
+    // where the paper ends on either side (the bottle's edge); invalid for flat print.
+    static Cylinder cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines);
 
     struct Strip {
         cv::Mat gray;      // 8-bit, evenly lit, the line straight and its glyphs targetGlyph high
         double scale = 1.0; // strip px per image px
         int left = 0;      // image x of the strip's x = 0
+        Cylinder bottle;   // when valid, strip x runs along the arc: imageX() maps back
+        double arcStart = 0.0;
+        // The image column under strip column u.
+        double imageX(double u) const;
     };
     // Samples the image along the line's curve (across its normal) into a flat strip.
-    static Strip straighten(const cv::Mat &gray, const TextLine &line, double targetGlyph);
+    static Strip straighten(const cv::Mat &gray, const TextLine &line, double targetGlyph,
+                            const Cylinder &bottle = Cylinder());
 };
 
 } // namespace kiosk::ocr
