@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -116,6 +117,12 @@ TextLineFinder::TextBlock OcrPipeline::printBlock(const cv::Mat &gray)
     double factor = 1.0;
     const cv::Mat small = smallCopy(gray, &factor);
     auto block = TextLineFinder::textBlock(TextLineFinder::find(small), small.size());
+    // Little print at the small scale: the label may be far away and its glyphs specks there.
+    if (block.glyphs < 60 && factor < 0.75) {
+        auto closer = TextLineFinder::textBlock(TextLineFinder::find(gray), gray.size());
+        if (closer.glyphs > block.glyphs)
+            return closer;
+    }
     if (block.area.empty())
         return block;
     const cv::Rect &a = block.area;
@@ -153,6 +160,12 @@ bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &li
         OcrLine read;
         if (!m_engine.recogniseLine(strip.gray, &read, cancel))
             return false;
+        // A label's edge or a rule at a line's end reads as "|", "[", "—": not words.
+        static const QRegularExpression noLetters(QStringLiteral("^[^\\p{L}\\p{N}]+$"));
+        while (!read.words.empty() && noLetters.match(read.words.front().text).hasMatch())
+            read.words.erase(read.words.begin());
+        while (!read.words.empty() && noLetters.match(read.words.back().text).hasMatch())
+            read.words.pop_back();
         if (read.words.empty())
             continue;
         // Back to the label's pixels: x along the line, every word level with the line's middle.
@@ -200,6 +213,29 @@ double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<Text
     return words ? sum / words : 0.0;
 }
 
+OcrPipeline::Result OcrPipeline::readPage(const cv::Mat &bgr, const LabelLocator::Result &label,
+                                          const QElapsedTimer &timer, const std::atomic<bool> *cancel)
+{
+    Result r;
+    const auto prepared = Preprocessor::run(label.warped, m_preprocess);
+    r.quality = QualityChecker::assess(bgr, label, prepared);
+    if (prepared.glyphCount == 0) {
+        r.prescription = m_parser.parse(OcrPage());
+        r.ms = timer.elapsed();
+        return r;
+    }
+    if (!m_engine.recognise(prepared.gray, &r.page, cancel)) {
+        if (cancel && cancel->load())
+            r.cancelled = true;
+        else
+            r.error = QStringLiteral("Tesseract failed to read the image");
+        return r;
+    }
+    r.prescription = m_parser.parse(r.page);
+    r.ms = timer.elapsed();
+    return r;
+}
+
 OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel)
 {
     QElapsedTimer timer;
@@ -228,15 +264,20 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     auto block = printBlock(gray);
     if (label.found && !label.wholeImage && !block.area.empty()) {
         const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
-        const cv::Rect &a = block.area;
+        // The print itself, without the block's padding (wide at the sides for squeezed line ends).
+        const int insetX = int(std::min(0.2 * block.area.width, 4.5 * block.glyphHeight));
+        const int insetY = int(std::min(0.15 * block.area.height, 1.5 * block.glyphHeight));
+        const cv::Rect a(block.area.x + insetX, block.area.y + insetY, std::max(1, block.area.width - 2 * insetX),
+                         std::max(1, block.area.height - 2 * insetY));
         const cv::Point2f corners[4] = {cv::Point2f(float(a.x), float(a.y)), cv::Point2f(float(a.br().x), float(a.y)),
                                         cv::Point2f(float(a.br().x), float(a.br().y)), cv::Point2f(float(a.x), float(a.br().y))};
         int inside = 0;
         for (const auto &p : corners)
             inside += cv::pointPolygonTest(outline, p, true) > -0.05 * a.width ? 1 : 0;
-        if (inside == 4) {
-            cv::cvtColor(label.warped, gray, cv::COLOR_BGR2GRAY);
-            block = printBlock(gray);
+        if (inside == 4 && !block.bent) {
+            // A flat label with a clear outline, warped flat: Tesseract's own page layout reads
+            // it best (measured on the rendered set); lines one by one are for bent labels.
+            return readPage(bgr, label, timer, cancel);
         } else {
             label.found = false;
         }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "ocr/field_parser.h"
+#include "ocr/label_locator.h"
 #include "ocr/ocr_types.h"
 #include "ocr/prescription.h"
 #include "ocr/quality_checker.h"
 #include "ocr/tesseract_engine.h"
 #include "ocr/text_line_finder.h"
 
+#include <QElapsedTimer>
 #include <QString>
 
 #include <atomic>
@@ -48,6 +50,9 @@ private:
     // Mean word confidence of the longest lines, read as they are or turned half round (-1: stopped).
     double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, bool flipped,
                             const std::atomic<bool> *cancel);
+    // A flat label found by its outline: warped, evened and read as one page.
+    Result readPage(const cv::Mat &bgr, const LabelLocator::Result &label, const QElapsedTimer &timer,
+                    const std::atomic<bool> *cancel);
     bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, OcrPage *page,
                    const std::atomic<bool> *cancel);
 

@@ -74,7 +74,7 @@ void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line)
 bool TextLine::looksLikePrint() const
 {
     return glyphs >= 4 && right - left >= 3.0 * glyphHeight && heightSpread < 0.35 && residual < 0.16
-        && glyphAspect > 0.25 && glyphAspect < 1.6 && paper - ink > 0.3 * paper;
+        && glyphAspect > 0.3 && glyphAspect < 1.6 && widthSpread > 0.03 && paper - ink > 0.3 * paper;
 }
 
 cv::Rect TextLine::bounds() const
@@ -202,16 +202,22 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         line.glyphHeight = glyph;
         line.glyphs = int(chain.blobs.size());
         fitCentre(chain.blobs, glyph, &line);
-        std::vector<double> spread, aspects;
+        std::vector<double> spread, aspects, widths;
         double residual = 0.0;
+        for (const Blob &b : chain.blobs)
+            widths.push_back(b.box.width);
+        const double width = median(widths);
+        std::vector<double> widthSpread;
         for (const Blob &b : chain.blobs) {
             spread.push_back(std::abs(b.box.height - glyph));
+            widthSpread.push_back(std::abs(b.box.width - width));
             aspects.push_back(double(b.box.width) / b.box.height);
             residual += std::abs(b.cy() - line.y(b.cx()));
         }
         line.heightSpread = median(spread) / glyph;
         line.residual = residual / double(chain.blobs.size()) / glyph;
         line.glyphAspect = median(aspects);
+        line.widthSpread = median(widthSpread) / std::max(1.0, width);
         const cv::Rect area = line.bounds() & cv::Rect(0, 0, gray.cols, gray.rows);
         if (!area.empty()) {
             line.paper = cv::mean(gray(area), ink(area) == 0)[0];
@@ -270,19 +276,46 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         }
     }
     std::vector<double> score(print.size(), 0.0);
-    for (size_t i = 0; i < print.size(); ++i)
-        score[root(i)] += lines[print[i]].glyphs;
+    std::vector<cv::Rect> area(print.size());
+    std::vector<double> glyph(print.size(), 0.0);
+    for (size_t i = 0; i < print.size(); ++i) {
+        const size_t r = root(i);
+        score[r] += lines[print[i]].glyphs;
+        area[r] = area[r].empty() ? boxes[i] : (area[r] | boxes[i]);
+        glyph[r] = std::max(glyph[r], lines[print[i]].glyphHeight);
+    }
+    // The densest block, joined by other sizeable blocks close to it: a label's sections are
+    // often parted by a wide gap (a big "Rx", a rule, a logo).
     const size_t best = size_t(std::max_element(score.begin(), score.end()) - score.begin());
+    std::vector<char> member(print.size(), 0);
+    member[best] = 1;
+    cv::Rect joined = area[best];
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t r = 0; r < print.size(); ++r) {
+            if (member[r] || score[r] < 0.1 * score[best] || score[r] < 8 || area[r].empty())
+                continue;
+            const double h = std::max(glyph[r], glyph[best]);
+            const int vGap = std::max(joined.y, area[r].y) - std::min(joined.br().y, area[r].br().y);
+            const int hGap = std::max(joined.x, area[r].x) - std::min(joined.br().x, area[r].br().x);
+            if (vGap <= 6.0 * h && hGap <= 4.0 * h) {
+                member[r] = 1;
+                joined |= area[r];
+                grew = true;
+            }
+        }
+    }
     cv::Rect block;
     std::vector<double> heights;
     std::vector<std::pair<double, double>> angles; // (angle, weight): the print's slope, by length
     double totalWeight = 0.0;
     for (size_t i = 0; i < print.size(); ++i) {
-        if (root(i) != best)
+        if (!member[root(i)])
             continue;
         const TextLine &line = lines[print[i]];
         block = block.empty() ? boxes[i] : (block | boxes[i]);
         heights.push_back(line.glyphHeight);
+        result.glyphs += line.glyphs;
         const double chord = (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
         angles.emplace_back(std::atan(chord), double(line.right - line.left));
         totalWeight += line.right - line.left;
@@ -297,6 +330,12 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         }
     }
     result.glyphHeight = median(heights);
+    std::vector<TextLine> memberLines;
+    for (size_t i = 0; i < print.size(); ++i)
+        if (member[root(i)])
+            memberLines.push_back(lines[print[i]]);
+    double axis = 0.0;
+    result.bent = bendAxis(memberLines, &axis);
     // Wide at the sides: the ends of a line round a bottle are squeezed and chain less well.
     const int pad = int(std::ceil(1.5 * result.glyphHeight));
     block = cv::Rect(block.x - 3 * pad, block.y - pad, block.width + 6 * pad, block.height + 2 * pad);
@@ -312,12 +351,10 @@ double TextLineFinder::Strip::imageX(double u) const
     return bottle.axis + bottle.radius * std::sin(std::clamp(arc / bottle.radius, -1.45, 1.45));
 }
 
-Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines)
+bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis)
 {
-    Cylinder bottle;
-    // The axis: where the bent lines turn (their vertex), weighted by how far they bend.
     std::vector<std::pair<double, double>> vertices;
-    double totalWeight = 0.0, reach = 0.0;
+    double totalWeight = 0.0;
     for (const TextLine &line : lines) {
         if (line.glyphs < 5 || line.a == 0.0)
             continue;
@@ -330,16 +367,25 @@ Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLin
         totalWeight += sag * half;
     }
     if (vertices.size() < 2)
-        return bottle;
+        return false;
     std::sort(vertices.begin(), vertices.end());
     double seen = 0.0;
     for (const auto &[x, weight] : vertices) {
         seen += weight;
         if (seen >= totalWeight / 2.0) {
-            bottle.axis = x;
+            *axis = x;
             break;
         }
     }
+    return true;
+}
+
+Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines)
+{
+    Cylinder bottle;
+    double reach = 0.0;
+    if (!bendAxis(lines, &bottle.axis))
+        return bottle;
     // The radius: where the paper ends beside each line (a wrapped label reaches the bottle's
     // visible edge), never less than the print's own reach.
     std::vector<double> edges;

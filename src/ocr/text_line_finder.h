@@ -17,6 +17,7 @@ struct TextLine {
     double heightSpread = 0.0; // glyph heights' spread / median: print is even, texture is not
     double residual = 0.0;    // mean distance of glyph centres from the fitted centre / glyph height
     double glyphAspect = 0.0; // median glyph width / height (a cap's ridges are thin, letters are not)
+    double widthSpread = 0.0; // glyph widths' spread / median: letters differ, a cap's ridges do not
     double paper = 0.0;       // brightness of the ground around the glyphs, 0..255
     double ink = 0.0;         // brightness of the glyphs, 0..255
 
@@ -53,6 +54,8 @@ public:
         cv::Rect area;            // padded by a glyph or two; empty when no line looks like print
         double angle = 0.0;       // the print's slope in radians (positive: rising to the left)
         double glyphHeight = 0.0; // median glyph height of its lines, px
+        int glyphs = 0;           // glyphs in its lines: how sure it is print
+        bool bent = false;        // its lines bend round a common axis (a label on a bottle)
     };
     // The densest block of neighbouring lines of print: the label's text.
     static TextBlock textBlock(const std::vector<TextLine> &lines, cv::Size imageSize);
@@ -62,6 +65,9 @@ public:
     // The cylinder the block's lines bend round, from where their curves turn (the axis) and
     // where the paper ends on either side (the bottle's edge); invalid for flat print.
     static Cylinder cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines);
+    // Where bent lines turn (their common vertex column), weighted by how much they bend;
+    // false when fewer than two lines bend noticeably.
+    static bool bendAxis(const std::vector<TextLine> &lines, double *axis);
 
     struct Strip {
         cv::Mat gray;      // 8-bit, evenly lit, the line straight and its glyphs targetGlyph high
