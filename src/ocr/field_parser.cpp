@@ -389,7 +389,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
     static const Rx dateKey(QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
     static const Rx discardKey(QStringLiteral("\\b(?:Discard|Expires?|Exp|Use by|Beyond)\\b"), CI);
     static const Rx prescriberKey(QStringLiteral("^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"), CI);
-    static const Rx drKey(QStringLiteral("^\\s*Dr\\b\\.?\\s*([A-Za-z].+)$"), CI);
+    // "Dr. Jane Smith", and "by: Dr. Jane Smith" when "Prescribed" was lost at the line's start.
+    static const Rx drKey(QStringLiteral("^\\s*(?:(?:prescribed\\s+)?by\\s*[:.;]?\\s*)?Dr\\b\\.?\\s*([A-Za-z].+)$"), CI);
     static const Rx credentialName(QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"), CI);
     static const Rx patientKey(QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For)\\s*[:;]\\s*(.+)$"), CI);
     static const Rx sigKey(QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);

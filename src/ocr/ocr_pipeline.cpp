@@ -262,6 +262,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
     auto label = LabelLocator::locate(bgr);
     auto block = printBlock(gray);
+    bool outlined = label.found && label.wholeImage; // a scan or a close-up: the frame is the label
     if (label.found && !label.wholeImage && !block.area.empty()) {
         const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
         // The print itself, without the block's padding (wide at the sides for squeezed line ends).
@@ -274,15 +275,21 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         int inside = 0;
         for (const auto &p : corners)
             inside += cv::pointPolygonTest(outline, p, true) > -0.05 * a.width ? 1 : 0;
-        if (inside == 4 && !block.bent) {
-            // A flat label with a clear outline, warped flat: Tesseract's own page layout reads
-            // it best (measured on the rendered set); lines one by one are for bent labels.
-            return readPage(bgr, label, timer, cancel);
-        } else {
+        outlined = inside == 4;
+        if (!outlined)
             label.found = false;
-        }
     }
-    if (runsTopToBottom(block.area.empty() ? gray : gray(block.area))) {
+    const bool sideways = runsTopToBottom(block.area.empty() ? gray : gray(block.area));
+    if (outlined && !block.bent && !sideways) {
+        // A flat, upright label with a clear outline (warped flat), or a scan: Tesseract's own
+        // page layout reads it best (measured on the rendered set); bent print goes line by line.
+        return readPage(bgr, label, timer, cancel);
+    }
+    if (outlined && !label.wholeImage) {
+        cv::cvtColor(label.warped, gray, cv::COLOR_BGR2GRAY);
+        block = printBlock(gray);
+    }
+    if (sideways) {
         cv::rotate(gray, gray, cv::ROTATE_90_CLOCKWISE);
         block = printBlock(gray);
     }
