@@ -559,6 +559,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
             // A strength far from the name (another cell, another row) is less certain.
             if (s.capturedStart(0) < nameEnd)
                 c *= 0.8;
+            if (fromReference)
+                c = std::min(c, 0.7); // the strength of the brand it replaces: a person confirms
             rx.confidence.insert(QStringLiteral("dosage"), c);
             const QString after = cell.text.mid(s.capturedEnd(0)).simplified();
             int formDistance = 0;

@@ -12,6 +12,7 @@ namespace {
 
 struct Blob {
     cv::Rect box;
+    int area = 0; // ink pixels
     double cx() const { return box.x + box.width / 2.0; }
     double cy() const { return box.y + box.height / 2.0; }
 };
@@ -74,7 +75,8 @@ void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line)
 bool TextLine::looksLikePrint() const
 {
     return glyphs >= 4 && right - left >= 3.0 * glyphHeight && heightSpread < 0.35 && residual < 0.16
-        && glyphAspect > 0.3 && glyphAspect < 1.6 && widthSpread > 0.03 && paper - ink > 0.3 * paper;
+        && glyphAspect > 0.3 && glyphAspect < 1.6 && widthSpread > 0.03 && fill < 0.75
+        && paper - ink > 0.3 * paper;
 }
 
 cv::Rect TextLine::bounds() const
@@ -123,7 +125,7 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
             continue;
         if (area > 0.92 * w * h || area < 0.08 * w * h)
             continue;
-        blobs.push_back({cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h)});
+        blobs.push_back({cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h), area});
     }
     std::sort(blobs.begin(), blobs.end(), [](const Blob &x, const Blob &y) { return x.box.x < y.box.x; });
 
@@ -207,8 +209,9 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         for (const Blob &b : chain.blobs)
             widths.push_back(b.box.width);
         const double width = median(widths);
-        std::vector<double> widthSpread;
+        std::vector<double> widthSpread, fill;
         for (const Blob &b : chain.blobs) {
+            fill.push_back(double(b.area) / (double(b.box.width) * b.box.height));
             spread.push_back(std::abs(b.box.height - glyph));
             widthSpread.push_back(std::abs(b.box.width - width));
             aspects.push_back(double(b.box.width) / b.box.height);
@@ -218,6 +221,7 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         line.residual = residual / double(chain.blobs.size()) / glyph;
         line.glyphAspect = median(aspects);
         line.widthSpread = median(widthSpread) / std::max(1.0, width);
+        line.fill = median(fill);
         const cv::Rect area = line.bounds() & cv::Rect(0, 0, gray.cols, gray.rows);
         if (!area.empty()) {
             line.paper = cv::mean(gray(area), ink(area) == 0)[0];

@@ -18,6 +18,7 @@ struct TextLine {
     double residual = 0.0;    // mean distance of glyph centres from the fitted centre / glyph height
     double glyphAspect = 0.0; // median glyph width / height (a cap's ridges are thin, letters are not)
     double widthSpread = 0.0; // glyph widths' spread / median: letters differ, a cap's ridges do not
+    double fill = 0.0;        // median share of a glyph's box that is ink: strokes, not squares
     double paper = 0.0;       // brightness of the ground around the glyphs, 0..255
     double ink = 0.0;         // brightness of the glyphs, 0..255
 

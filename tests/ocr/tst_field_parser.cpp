@@ -151,6 +151,88 @@ private slots:
         for (const QString &field : Prescription::coreFields())
             QVERIFY2(rx.needsReview.contains(field), qPrintable(field));
     }
+
+    // Real bottles (layouts and slips seen on phone photos of dispensed labels; invented people).
+    void genericForNamesTheBrandReplaced()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral(
+            "Olivia Bennett\n"
+            "Lovastatin Tabs 10mg\n"
+            "Generic for: Mevacor Tabs 10mg\n"
+            "Take 1 Tablet Every Night At Bedtime\n"
+            "CALL:800.555.0100      Rx: 171500000001\n"
+            "Pkg: 1 Of 1      Qty Filled:90"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Lovastatin")); // not the brand it replaces
+        QCOMPARE(rx.dosage, QStringLiteral("10 mg"));
+        QCOMPARE(rx.schedule, QStringLiteral("at bedtime"));
+        QCOMPARE(rx.quantity.value_or(-1), 90);
+        QVERIFY(!rx.needsReview.contains(QStringLiteral("medication_name"))); // two lines agree
+    }
+    void unreadableDrugLineFallsBackToTheBrandsGeneric()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral(
+            "Wd sisoine Besylate Vans Wo\n"
+            "Generic for: Norvasc Tabs 10mg\n"
+            "Take 1 Tablet Daily. Do Not Eat Grapefruit."));
+        QCOMPARE(rx.medicationName, QStringLiteral("Amlodipine"));
+        QCOMPARE(rx.dosage, QStringLiteral("10 mg"));
+        // Inferred, not read: a person confirms both.
+        QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("dosage")));
+    }
+    void squeezedLineStartsAreRecoveredButFlagged()
+    {
+        FieldParser parser(m_lexicon);
+        // The bottle's curve squeezed the first letters of each line away.
+        const auto rx = parser.parseText(QStringLiteral(
+            "ovastatin Tabs 10mg\n"
+            "Tae 1 Tablet Every Night At Bedtime"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Lovastatin"));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
+        QCOMPARE(rx.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
+        QVERIFY(rx.needsReview.contains(QStringLiteral("instructions")));
+        // A word that is no verb and a count the reader cannot see are never made up.
+        const auto unsure = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\n| nie Tablet Daily"));
+        QVERIFY(!unsure.instructions.startsWith(QLatin1String("Take 1")));
+    }
+    void manufacturerPrefixIsNotTheName()
+    {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral(
+            "APO-IBUPROFEN 400MG TABLET\n"
+            "TAKE 1 TABLET BY MOUTH EVERY 6 HOURS AS NEEDED FOR PAIN\n"
+            "QTY 6      NO REFILLS - DR. AUTHORIZATION REQUIRED\n"
+            "Dr. Peter Harper"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Ibuprofen"));
+        QCOMPARE(rx.dosage, QStringLiteral("400 mg"));
+        QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
+        QCOMPARE(rx.schedule, QStringLiteral("every 6 hours as needed"));
+        QCOMPARE(rx.quantity.value_or(-1), 6);
+        QCOMPARE(rx.refills.value_or(-1), 0);
+        QCOMPARE(rx.prescriber, QStringLiteral("Peter Harper"));
+    }
+    void prescriberKeysAreSynonyms_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::newRow("Doctor:") << "Doctor: Rosa Quinn";
+        QTest::newRow("Prescribed by") << "Prescribed by: Rosa Quinn";
+        QTest::newRow("by: Dr. (Prescribed lost)") << "by: Dr. Rosa Quinn";
+        QTest::newRow("Dr.") << "DR. ROSA QUINN";
+        QTest::newRow("Prescriber, comma") << "PRESCRIBER: QUINN, ROSA";
+        QTest::newRow("credential after") << "Rosa Quinn, MD";
+    }
+    void prescriberKeysAreSynonyms()
+    {
+        QFETCH(QString, line);
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(QStringLiteral("PREDNISONE 20MG TAB\nTAKE 1 TABLET BY MOUTH DAILY\n") + line);
+        QCOMPARE(rx.medicationName, QStringLiteral("Prednisone"));
+        QStringList words = rx.prescriber.toLower().remove(QLatin1Char(',')).split(QLatin1Char(' '));
+        words.sort();
+        QCOMPARE(words, (QStringList{QStringLiteral("quinn"), QStringLiteral("rosa")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFieldParser)

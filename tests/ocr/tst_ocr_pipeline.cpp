@@ -1,6 +1,7 @@
 #include "ocr/ocr_pipeline.h"
 #include "ocr/ocr_worker.h"
 #include "ocr/rx_scorer.h"
+#include "synth/bottle_photo.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -82,6 +83,53 @@ private slots:
         cv::Mat dark = photo * 0.2;
         QVERIFY(m_pipeline->readImage(dark).quality.tooDark);
         QVERIFY(!m_pipeline->readImage(photo).quality.blurry);
+    }
+
+    // A phone photo of a dispensed bottle, rendered (no real person's data): label wrapped round
+    // an amber vial in a hand, 4032x1816 stored sideways with EXIF orientation 6, Samsung trailer.
+    static kiosk::synth::LabelText bottleLabel()
+    {
+        kiosk::synth::LabelText text;
+        text.pharmacyLine = QStringLiteral("CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH  (937) 555-0142");
+        text.rxLine = QStringLiteral("RX# 6084521");
+        text.dateLine = QStringLiteral("DATE FILLED: 01/06/2026");
+        text.patientLine = QStringLiteral("OLIVIA BENNETT");
+        text.drugLine = QStringLiteral("LISINOPRIL 10MG TABLET");
+        text.directions = QStringLiteral("TAKE 1 TABLET BY MOUTH DAILY");
+        text.quantityLine = QStringLiteral("QTY: 30");
+        text.refillsLine = QStringLiteral("Refills left: 2");
+        text.prescriberLine = QStringLiteral("Dr. Peter Harper");
+        return text;
+    }
+    void readsAPhoneBottlePhoto()
+    {
+        using namespace kiosk::synth;
+        BottleShot shot;
+        shot.curvature = 0.6;
+        shot.exifOrientation = 6;
+        shot.samsungTrailer = true;
+        shot.seed = 5;
+        const cv::Mat upright = BottlePhoto::photograph(BottlePhoto::renderLabel(bottleLabel()).image, shot);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("20260106_081500.jpg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(BottlePhoto::encodeJpeg(upright, shot));
+        file.close();
+
+        const auto result = m_pipeline->readFile(path);
+        QVERIFY2(result.ok(), qPrintable(result.error)); // the trailer is no truncation
+        QVERIFY(result.quality.labelFound);
+        QCOMPARE(result.prescription.medicationName, QStringLiteral("Lisinopril"));
+        QCOMPARE(result.prescription.dosage, QStringLiteral("10 mg"));
+        QCOMPARE(result.prescription.schedule, QStringLiteral("once daily"));
+
+        // The same bottle in a camera frame held sideways or upside down (no EXIF to say so).
+        cv::Mat sideways, upsideDown;
+        cv::rotate(upright, sideways, cv::ROTATE_90_COUNTERCLOCKWISE);
+        cv::rotate(upright, upsideDown, cv::ROTATE_180);
+        QCOMPARE(m_pipeline->readImage(sideways).prescription.medicationName, QStringLiteral("Lisinopril"));
+        QCOMPARE(m_pipeline->readImage(upsideDown).prescription.medicationName, QStringLiteral("Lisinopril"));
     }
 
     void workerRunsOffThreadAndCancels()
