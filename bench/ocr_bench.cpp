@@ -34,6 +34,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: ocr_bench [--kiosk PATH] IMAGE|FOLDER...\n");
         return 2;
     }
+    // Both sides with the same OpenMP threads (the kiosk ships with one: see app/commands/ocr_command.cpp).
+    if (!qEnvironmentVariableIsSet("OMP_THREAD_LIMIT"))
+        qputenv("OMP_THREAD_LIMIT", "1");
+    std::printf("OMP_THREAD_LIMIT=%s for both\n", qgetenv("OMP_THREAD_LIMIT").constData());
     std::vector<double> ours, theirs;
     long oursRss = 0, theirsRss = 0;
     int failures = 0;

@@ -12,7 +12,8 @@ namespace {
 
 struct Blob {
     cv::Rect box;
-    int area = 0; // ink pixels
+    int area = 0;       // ink pixels
+    double ground = 0.0; // brightness around the ink in its box
     double cx() const { return box.x + box.width / 2.0; }
     double cy() const { return box.y + box.height / 2.0; }
 };
@@ -125,7 +126,8 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
             continue;
         if (area > 0.92 * w * h || area < 0.08 * w * h)
             continue;
-        blobs.push_back({cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h), area});
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        blobs.push_back({box, area, cv::mean(gray(box), ink(box) == 0)[0]});
     }
     std::sort(blobs.begin(), blobs.end(), [](const Blob &x, const Blob &y) { return x.box.x < y.box.x; });
 
@@ -134,6 +136,7 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
     struct Chain {
         std::vector<Blob> blobs;
         double height = 0.0; // running mean
+        double ground = 0.0; // running mean of the blobs' ground
         bool open = true;
     };
     std::vector<Chain> chains;
@@ -158,6 +161,10 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
             const double ratio = h / chain.height;
             if (ratio < 0.45 || ratio > 2.2)
                 continue;
+            // Past a word space the ground must still be the same paper: print does not run on
+            // into the table beside the label.
+            if (gap > 0.6 * chain.height && std::abs(blob.ground - chain.ground) > 0.2 * chain.ground)
+                continue;
             // Where the chain heads: the trend of its last few blobs.
             double expected = last.cy();
             if (chain.blobs.size() >= 3) {
@@ -179,9 +186,10 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         open = std::move(stillOpen);
         if (best) {
             best->height = (best->height * double(best->blobs.size()) + h) / double(best->blobs.size() + 1);
+            best->ground = (best->ground * double(best->blobs.size()) + blob.ground) / double(best->blobs.size() + 1);
             best->blobs.push_back(blob);
         } else {
-            chains.push_back({{blob}, h, true});
+            chains.push_back({{blob}, h, blob.ground, true});
             open.push_back(chains.size() - 1);
         }
     }
@@ -254,6 +262,15 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
             print.push_back(i);
     if (print.empty())
         return result;
+    // A label is the brightest ground in the scene: texture on a duller table that happens to
+    // chain like print is left out.
+    std::vector<double> papers;
+    for (const size_t i : print)
+        papers.insert(papers.end(), size_t(lines[i].glyphs), lines[i].paper);
+    std::sort(papers.begin(), papers.end());
+    const double brightPaper = papers[size_t(double(papers.size() - 1) * 0.9)];
+    print.erase(std::remove_if(print.begin(), print.end(), [&](size_t i) { return lines[i].paper < 0.7 * brightPaper; }),
+                print.end());
     // Neighbouring lines (close above or below, overlapping across, of a similar size) form a block.
     std::vector<size_t> parent(print.size());
     std::iota(parent.begin(), parent.end(), 0);
@@ -299,7 +316,7 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         for (size_t r = 0; r < print.size(); ++r) {
             if (member[r] || score[r] < 0.1 * score[best] || score[r] < 8 || area[r].empty())
                 continue;
-            const double h = std::max(glyph[r], glyph[best]);
+            const double h = glyph[best]; // the reach of the print's own size, not of whatever joins it
             const int vGap = std::max(joined.y, area[r].y) - std::min(joined.br().y, area[r].br().y);
             const int hGap = std::max(joined.x, area[r].x) - std::min(joined.br().x, area[r].br().x);
             if (vGap <= 6.0 * h && hGap <= 4.0 * h) {
