@@ -194,7 +194,53 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         }
     }
 
-    for (const Chain &chain : chains) {
+    // A line broken at a wide word space (or where the bend steered the chain off) continues in
+    // another chain that starts where this one heads: join them, left to right.
+    const auto heading = [](const Chain &chain, double x) {
+        const Blob &last = chain.blobs.back();
+        const size_t back = std::min<size_t>(chain.blobs.size() - 1, 5);
+        const Blob &earlier = chain.blobs[chain.blobs.size() - 1 - back];
+        const double dx = last.cx() - earlier.cx();
+        const double slope = dx > 1.0 ? (last.cy() - earlier.cy()) / dx : 0.0;
+        return last.cy() + std::clamp(slope, -1.0, 1.0) * (x - last.cx());
+    };
+    std::sort(chains.begin(), chains.end(), [](const Chain &x, const Chain &y) { return x.blobs.front().box.x < y.blobs.front().box.x; });
+    std::vector<char> absorbed(chains.size(), 0);
+    for (size_t i = 0; i < chains.size(); ++i) {
+        if (absorbed[i] || chains[i].blobs.size() < 2)
+            continue;
+        for (bool grew = true; grew;) {
+            grew = false;
+            Chain &a = chains[i];
+            const Blob &end = a.blobs.back();
+            const double right = end.box.x + end.box.width;
+            for (size_t j = i + 1; j < chains.size(); ++j) {
+                Chain &b = chains[j];
+                if (absorbed[j] || b.blobs.size() < 2)
+                    continue;
+                const Blob &start = b.blobs.front();
+                const double gap = start.box.x - right;
+                if (gap < -0.3 * a.height || gap > 4.0 * a.height)
+                    continue;
+                const double ratio = b.height / a.height;
+                if (ratio < 0.7 || ratio > 1.45 || std::abs(b.ground - a.ground) > 0.2 * a.ground)
+                    continue;
+                if (std::abs(start.cy() - heading(a, start.cx())) > 0.35 * a.height)
+                    continue;
+                a.height = (a.height * double(a.blobs.size()) + b.height * double(b.blobs.size()))
+                    / double(a.blobs.size() + b.blobs.size());
+                a.blobs.insert(a.blobs.end(), b.blobs.begin(), b.blobs.end());
+                absorbed[j] = 1;
+                grew = true;
+                break;
+            }
+        }
+    }
+
+    for (size_t k = 0; k < chains.size(); ++k) {
+        if (absorbed[k])
+            continue;
+        const Chain &chain = chains[k];
         if (chain.blobs.size() < 2)
             continue;
         std::vector<double> heights;
