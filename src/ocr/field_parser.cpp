@@ -132,19 +132,24 @@ QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
 
 // "Tae 1 Tablet", "ile 1 Tablet", "|ake 1 capsule": a verb whose letters the bottle's curve
 // squeezed, before a dose. Returns true when the first word stands for a lost verb.
-bool mangledVerbBeforeDose(const QString &text)
+// Returns the offset of the dose (the count) when the words before it stand for a lost verb,
+// -1 otherwise; verb receives what was read of it. One stray mark from the label's edge may
+// precede ("P 'ste 1 Tablet", "FE Take 1 Tablet").
+qsizetype mangledVerbBeforeDose(const QString &text, QString *verb = nullptr)
 {
-    static const Rx pattern(QStringLiteral("^\\W*([A-Za-z]{0,5})\\W*\\s+(?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b"), CI);
+    static const Rx pattern(QStringLiteral("^(?:\\W*[A-Za-z0-9]{1,2}\\W*\\s+(?=\\S+\\s+(?:\\d|one|two|half)))?\\W*([A-Za-z]{0,5})\\W*\\s+((?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b)"), CI);
     const auto m = pattern.match(text);
     if (!m.hasMatch())
-        return false;
-    const QString verb = m.captured(1).toLower();
-    if (verb.size() <= 3)
-        return true;
+        return -1;
+    const QString read = m.captured(1).toLower();
+    if (verb)
+        *verb = read;
+    if (read.size() <= 3)
+        return m.capturedStart(2);
     for (const QString &v : sigVerbs())
-        if (DrugLexicon::editDistance(verb, v, 2) <= 2)
-            return true;
-    return false;
+        if (DrugLexicon::editDistance(read, v, 2) <= 2)
+            return m.capturedStart(2);
+    return -1;
 }
 
 // OCR digit fixes inside numbers: letters that look like digits.
@@ -460,7 +465,7 @@ Prescription FieldParser::parse(const OcrPage &page) const
                     sigOffset = m.capturedStart(1);
                 } else if (c == 0) {
                     const QString first = t.section(QLatin1Char(' '), 0, 0).toLower();
-                    if ((sigVerbs().contains(first) || mangledVerbBeforeDose(t)) && t.count(QLatin1Char(' ')) >= 2) {
+                    if ((sigVerbs().contains(first) || mangledVerbBeforeDose(t) >= 0) && t.count(QLatin1Char(' ')) >= 2) {
                         sigRow = row;
                         sigCellIndex = 0;
                         sigOffset = 0;
@@ -670,21 +675,22 @@ Prescription FieldParser::parse(const OcrPage &page) const
         // curve squeezed ("Tae 1 Tablet") is put back, and a person asked to check it.
         sig.remove(QRegularExpression(QStringLiteral("^[^A-Za-z0-9]+")));
         bool verbGuessed = false;
-        if (const QString first = sig.section(QLatin1Char(' '), 0, 0).toLower();
-            !sigVerbs().contains(first) && mangledVerbBeforeDose(sig)) {
+        QString readVerb;
+        if (const qsizetype dose = mangledVerbBeforeDose(sig, &readVerb);
+            dose >= 0 && !sigVerbs().contains(sig.section(QLatin1Char(' '), 0, 0).toLower())) {
             QString verb = QStringLiteral("take"); // what most labels say; another verb only when nearly read
             int bestDistance = 2;
             for (const QString &v : sigVerbs()) {
-                const int d = DrugLexicon::editDistance(first, v, 2);
+                const int d = DrugLexicon::editDistance(readVerb, v, 2);
                 if (d < bestDistance) {
                     bestDistance = d;
                     verb = v;
                 }
             }
-            const bool upper = sig.section(QLatin1Char(' '), 1) == sig.section(QLatin1Char(' '), 1).toUpper();
-            verb = upper ? verb.toUpper() : verb.left(1).toUpper() + verb.mid(1);
-            sig = verb + QLatin1Char(' ') + sig.section(QLatin1Char(' '), 1);
-            verbGuessed = true;
+            const QString rest = sig.mid(dose);
+            verb = rest == rest.toUpper() ? verb.toUpper() : verb.left(1).toUpper() + verb.mid(1);
+            sig = verb + QLatin1Char(' ') + rest;
+            verbGuessed = bestDistance > 0;
         }
         rx.instructions = sentenceCase(sig);
         const auto normal = SigNormalizer::normalise(rx.instructions);

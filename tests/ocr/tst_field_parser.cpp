@@ -193,6 +193,10 @@ private slots:
         QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
         QCOMPARE(rx.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
         QVERIFY(rx.needsReview.contains(QStringLiteral("instructions")));
+        // A stray mark from the label's edge before the verb is dropped, not read as directions.
+        const auto stray = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\nFE Take 1 Tablet Every Night At Bedtime"));
+        QCOMPARE(stray.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
+        QCOMPARE(stray.schedule, QStringLiteral("at bedtime"));
         // A word that is no verb and a count the reader cannot see are never made up.
         const auto unsure = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\n| nie Tablet Daily"));
         QVERIFY(!unsure.instructions.startsWith(QLatin1String("Take 1")));
