@@ -10,6 +10,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <bit>
 #include <cstring>
 #include <memory>
 
@@ -43,8 +44,15 @@ cv::Mat toBgr(PIX *source)
         return {};
     const int w = int(pixGetWidth(pix.get())), h = int(pixGetHeight(pix.get()));
     const int wpl = int(pixGetWpl(pix.get()));
-    const l_uint32 *data = pixGetData(pix.get());
+    l_uint32 *data = pixGetData(pix.get());
     cv::Mat out(h, w, CV_8UC3);
+    if constexpr (std::endian::native == std::endian::little) {
+        // A 32-bit pixel is 0xRRGGBBAA: in memory A, B, G, R. One pass picks B, G, R out.
+        const cv::Mat words(h, w, CV_8UC4, data, size_t(wpl) * 4);
+        const int from[] = {1, 0, 2, 1, 3, 2};
+        cv::mixChannels(&words, 1, &out, 1, from, 3);
+        return out;
+    }
     for (int y = 0; y < h; ++y) {
         const l_uint32 *line = data + size_t(y) * size_t(wpl);
         auto *row = out.ptr<uchar>(y);
@@ -343,6 +351,13 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
             if (pixels / (qint64(denominator) * denominator) <= kMaxDecodedPixels)
                 break;
         }
+    }
+    // A phone photo has more pixels than a label's print needs: libjpeg's scaled decode is the
+    // cheapest downscale there is, as long as the long side stays at kMinWorkingSide or more.
+    if (header.format == Header::Format::Jpeg) {
+        const int longSide = std::max(header.width, header.height);
+        while (result.reduction < 8 && longSide / (result.reduction * 2) >= kMinWorkingSide)
+            result.reduction *= 2;
     }
     setMsgSeverity(L_SEVERITY_NONE);
     const auto *data = reinterpret_cast<const l_uint8 *>(bytes.constData());

@@ -53,7 +53,7 @@ std::array<cv::Point2f, 4> LabelLocator::quadFromContour(const std::vector<cv::P
     return orderCorners(pts);
 }
 
-LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr)
+LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
 {
     Result result;
     result.warped = bgr;
@@ -230,13 +230,24 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr)
         fullFrame();
         return result;
     }
+    if (warpNow)
+        warp(bgr, &result);
+    return result;
+}
+
+void LabelLocator::warp(const cv::Mat &bgr, Result *result)
+{
+    if (!result->found || result->wholeImage)
+        return;
+    const auto &quad = result->corners;
+    const double width = std::max(distance(quad[0], quad[1]), distance(quad[3], quad[2]));
+    const double height = std::max(distance(quad[0], quad[3]), distance(quad[1], quad[2]));
     const std::array<cv::Point2f, 4> target = {cv::Point2f(0, 0), cv::Point2f(float(width), 0),
                                               cv::Point2f(float(width), float(height)),
                                               cv::Point2f(0, float(height))};
     const cv::Mat transform = cv::getPerspectiveTransform(quad.data(), target.data());
-    cv::warpPerspective(bgr, result.warped, transform, cv::Size(int(width), int(height)), cv::INTER_LINEAR,
+    cv::warpPerspective(bgr, result->warped, transform, cv::Size(int(width), int(height)), cv::INTER_LINEAR,
                         cv::BORDER_REPLICATE);
-    return result;
 }
 
 } // namespace kiosk::ocr

@@ -19,7 +19,10 @@ public:
         cv::Mat warped;              // BGR, the label as a flat rectangle (the input when not found)
     };
 
-    static Result locate(const cv::Mat &bgr);
+    // warp false: only find the outline (warped stays the input); warp() flattens it later.
+    static Result locate(const cv::Mat &bgr, bool warp = true);
+    // Flattens the found outline of bgr into result.warped (nothing to do when not found).
+    static void warp(const cv::Mat &bgr, Result *result);
 
 private:
     static std::array<cv::Point2f, 4> quadFromContour(const std::vector<cv::Point> &contour);

@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 #include <cmath>
 
 namespace kiosk::ocr {
@@ -146,69 +148,81 @@ bool OcrPipeline::runsTopToBottom(const cv::Mat &gray)
     return sideways > 1.5 * level + 10.0;
 }
 
-bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, OcrPage *page,
+bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped,
+                           OcrLine *placed, const std::atomic<bool> *cancel)
+{
+    *placed = OcrLine();
+    auto strip = TextLineFinder::straighten(gray, line, m_preprocess.targetGlyphHeight, bottle);
+    if (strip.gray.empty())
+        return true;
+    if (flipped)
+        cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
+    OcrLine read;
+    if (!m_engine.recogniseLine(strip.gray, &read, cancel))
+        return false;
+    // A label's edge or a rule at a line's end reads as "|", "[", "—": not words.
+    static const QRegularExpression noLetters(QStringLiteral("^[^\\p{L}\\p{N}]+$"));
+    while (!read.words.empty() && noLetters.match(read.words.front().text).hasMatch())
+        read.words.erase(read.words.begin());
+    while (!read.words.empty() && noLetters.match(read.words.back().text).hasMatch())
+        read.words.pop_back();
+    // Back to the label's pixels: x along the line, every word level with the line's middle.
+    const double mid = line.y((line.left + line.right) / 2.0);
+    const int top = int(std::lround(mid - line.glyphHeight / 2.0));
+    const int height = std::max(1, int(std::lround(line.glyphHeight)));
+    const double stripWidth = strip.gray.cols;
+    for (OcrWord &w : read.words) {
+        double u0 = w.box.left(), u1 = w.box.right() + 1.0;
+        if (flipped)
+            std::tie(u0, u1) = std::pair(stripWidth - u1, stripWidth - u0);
+        const int x0 = int(std::lround(strip.imageX(u0)));
+        const int x1 = int(std::lround(strip.imageX(u1)));
+        w.box = QRect(x0, top, std::max(1, x1 - x0), height);
+        placed->box = placed->box.isNull() ? w.box : placed->box.united(w.box);
+        placed->words.push_back(std::move(w));
+    }
+    return true;
+}
+
+bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
+                            std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page,
                             const std::atomic<bool> *cancel)
 {
     page->width = gray.cols;
     page->height = gray.rows;
-    const double target = m_preprocess.targetGlyphHeight;
-    const auto bottle = TextLineFinder::cylinder(gray, lines);
-    for (const TextLine &line : lines) {
-        const auto strip = TextLineFinder::straighten(gray, line, target, bottle);
-        if (strip.gray.empty())
-            continue;
-        OcrLine read;
-        if (!m_engine.recogniseLine(strip.gray, &read, cancel))
-            return false;
-        // A label's edge or a rule at a line's end reads as "|", "[", "—": not words.
-        static const QRegularExpression noLetters(QStringLiteral("^[^\\p{L}\\p{N}]+$"));
-        while (!read.words.empty() && noLetters.match(read.words.front().text).hasMatch())
-            read.words.erase(read.words.begin());
-        while (!read.words.empty() && noLetters.match(read.words.back().text).hasMatch())
-            read.words.pop_back();
-        if (read.words.empty())
-            continue;
-        // Back to the label's pixels: x along the line, every word level with the line's middle.
-        const double mid = line.y((line.left + line.right) / 2.0);
-        const int top = int(std::lround(mid - line.glyphHeight / 2.0));
-        const int height = std::max(1, int(std::lround(line.glyphHeight)));
+    for (size_t i = 0; i < lines.size(); ++i) {
         OcrLine placed;
-        for (OcrWord &w : read.words) {
-            const int x0 = int(std::lround(strip.imageX(w.box.left())));
-            const int x1 = int(std::lround(strip.imageX(w.box.right() + 1)));
-            w.box = QRect(x0, top, std::max(1, x1 - x0), height);
-            placed.box = placed.box.isNull() ? w.box : placed.box.united(w.box);
-            placed.words.push_back(std::move(w));
-        }
-        page->lines.push_back(std::move(placed));
+        if (i < alreadyRead.size() && alreadyRead[i])
+            placed = std::move(*alreadyRead[i]);
+        else if (!readLine(gray, lines[i], bottle, false, &placed, cancel))
+            return false;
+        if (!placed.words.empty())
+            page->lines.push_back(std::move(placed));
     }
     std::stable_sort(page->lines.begin(), page->lines.end(),
                      [](const OcrLine &x, const OcrLine &y) { return x.box.top() < y.box.top(); });
     return true;
 }
 
-double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, bool flipped,
+double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
+                                     bool flipped, std::vector<std::optional<OcrLine>> *read,
                                      const std::atomic<bool> *cancel)
 {
     double sum = 0.0;
     int words = 0;
     const auto order = longestFirst(lines);
-    const auto bottle = TextLineFinder::cylinder(gray, lines);
     for (size_t k = 0; k < order.size() && k < 3; ++k) {
-        auto strip = TextLineFinder::straighten(gray, lines[order[k]], m_preprocess.targetGlyphHeight, bottle);
-        if (strip.gray.empty())
-            continue;
-        if (flipped)
-            cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
-        OcrLine read;
-        if (!m_engine.recogniseLine(strip.gray, &read, cancel))
+        OcrLine line;
+        if (!readLine(gray, lines[order[k]], bottle, flipped, &line, cancel))
             return -1.0;
-        for (const OcrWord &w : read.words) {
+        for (const OcrWord &w : line.words) {
             // Long words count more: one confident "I" says little.
             const double weight = double(std::min<qsizetype>(w.text.size(), 8));
             sum += w.confidence * weight;
             words += int(weight);
         }
+        if (read)
+            (*read)[order[k]] = std::move(line);
     }
     return words ? sum / words : 0.0;
 }
@@ -260,7 +274,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     // lies inside it (on a real scene the brightest quadrilateral is often a keyboard or a cap).
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    auto label = LabelLocator::locate(bgr);
+    auto label = LabelLocator::locate(bgr, false); // flattened only if it is used
     auto block = printBlock(gray);
     bool outlined = label.found && label.wholeImage; // a scan or a close-up: the frame is the label
     if (label.found && !label.wholeImage && !block.area.empty()) {
@@ -283,9 +297,11 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     if (outlined && !block.bent && !sideways) {
         // A flat, upright label with a clear outline (warped flat), or a scan: Tesseract's own
         // page layout reads it best (measured on the rendered set); bent print goes line by line.
+        LabelLocator::warp(bgr, &label);
         return readPage(bgr, label, timer, cancel);
     }
     if (outlined && !label.wholeImage) {
+        LabelLocator::warp(bgr, &label);
         cv::cvtColor(label.warped, gray, cv::COLOR_BGR2GRAY);
         block = printBlock(gray);
     }
@@ -302,10 +318,12 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     cv::Mat crop = levelled(gray(block.area), block.angle).clone();
     std::vector<TextLine> lines = TextLineFinder::find(crop, block.glyphHeight);
 
-    // Upside down reads as noise: compare the longest lines both ways.
+    // Upside down reads as noise: compare the longest lines both ways (the upright reading is kept).
+    Cylinder bottle = TextLineFinder::cylinder(crop, lines);
+    std::vector<std::optional<OcrLine>> alreadyRead(lines.size());
     if (!lines.empty()) {
-        const double upright = sampleConfidence(crop, lines, false, cancel);
-        const double flipped = upright >= 0.0 && upright < 0.85 ? sampleConfidence(crop, lines, true, cancel) : 0.0;
+        const double upright = sampleConfidence(crop, lines, bottle, false, &alreadyRead, cancel);
+        const double flipped = upright >= 0.0 && upright < 0.85 ? sampleConfidence(crop, lines, bottle, true, nullptr, cancel) : 0.0;
         if (upright < 0.0 || flipped < 0.0) {
             if (!stopped())
                 r.error = QStringLiteral("Tesseract failed to read the image");
@@ -314,6 +332,8 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         if (flipped > upright + 0.1) {
             cv::rotate(crop, crop, cv::ROTATE_180);
             lines = TextLineFinder::find(crop, block.glyphHeight);
+            bottle = TextLineFinder::cylinder(crop, lines);
+            alreadyRead.assign(lines.size(), std::nullopt);
         }
     }
 
@@ -331,7 +351,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         r.ms = timer.elapsed();
         return r;
     }
-    if (!readLines(crop, lines, &r.page, cancel)) {
+    if (!readLines(crop, lines, bottle, alreadyRead, &r.page, cancel)) {
         if (!stopped())
             r.error = QStringLiteral("Tesseract failed to read the image");
         return r;

@@ -12,6 +12,8 @@
 #include <QString>
 
 #include <atomic>
+#include <optional>
+#include <vector>
 
 namespace kiosk::ocr {
 
@@ -47,15 +49,19 @@ private:
     static TextLineFinder::TextBlock printBlock(const cv::Mat &gray);
     // True when the image's print runs top to bottom (the photo is a quarter turn off).
     static bool runsTopToBottom(const cv::Mat &gray);
-    // Mean word confidence of the longest lines, read as they are or turned half round (-1: stopped).
-    double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, bool flipped,
-                            const std::atomic<bool> *cancel);
+    // Reads one line through its straightened strip (flipped: turned half round first); the words
+    // are placed back in gray's pixels. False when cancelled or the engine failed.
+    bool readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped, OcrLine *placed,
+                  const std::atomic<bool> *cancel);
+    // Mean word confidence of the three longest lines, read as they are or turned half round
+    // (-1: stopped); read, when given, keeps each line's reading for readLines.
+    double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
+                            bool flipped, std::vector<std::optional<OcrLine>> *read, const std::atomic<bool> *cancel);
     // A flat label found by its outline: warped, evened and read as one page.
     Result readPage(const cv::Mat &bgr, const LabelLocator::Result &label, const QElapsedTimer &timer,
                     const std::atomic<bool> *cancel);
-    bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, OcrPage *page,
-                   const std::atomic<bool> *cancel);
-
+    bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
+                   std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page, const std::atomic<bool> *cancel);
     TesseractEngine m_engine;
     Preprocessor::Options m_preprocess;
     const DrugLexicon &m_lexicon;
