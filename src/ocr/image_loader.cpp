@@ -8,9 +8,9 @@
 
 #include <allheaders.h>
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <bit>
 #include <cstring>
 #include <memory>
 
@@ -39,31 +39,28 @@ using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 // hundred more libraries, which cost more start-up time than reading the photo.
 cv::Mat toBgr(PIX *source)
 {
-    PixPtr pix(pixConvertTo32(source));
-    if (!pix)
+    // A JPEG or RGB PNG decodes to 32 bpp already: converting would only copy it.
+    PixPtr converted(pixGetDepth(source) == 32 ? nullptr : pixConvertTo32(source));
+    PIX *pix = converted ? converted.get() : source;
+    if (!pix || pixGetDepth(pix) != 32)
         return {};
-    const int w = int(pixGetWidth(pix.get())), h = int(pixGetHeight(pix.get()));
-    const int wpl = int(pixGetWpl(pix.get()));
-    l_uint32 *data = pixGetData(pix.get());
+    const int w = int(pixGetWidth(pix)), h = int(pixGetHeight(pix));
+    const int wpl = int(pixGetWpl(pix));
+    const l_uint32 *data = pixGetData(pix);
     cv::Mat out(h, w, CV_8UC3);
-    if constexpr (std::endian::native == std::endian::little) {
-        // A 32-bit pixel is 0xRRGGBBAA: in memory A, B, G, R. One pass picks B, G, R out.
-        const cv::Mat words(h, w, CV_8UC4, data, size_t(wpl) * 4);
-        const int from[] = {1, 0, 2, 1, 3, 2};
-        cv::mixChannels(&words, 1, &out, 1, from, 3);
-        return out;
-    }
-    for (int y = 0; y < h; ++y) {
-        const l_uint32 *line = data + size_t(y) * size_t(wpl);
-        auto *row = out.ptr<uchar>(y);
-        for (int x = 0; x < w; ++x) {
-            l_int32 r = 0, g = 0, b = 0;
-            extractRGBValues(line[x], &r, &g, &b);
-            row[3 * x] = uchar(b);
-            row[3 * x + 1] = uchar(g);
-            row[3 * x + 2] = uchar(r);
+    cv::parallel_for_(cv::Range(0, h), [&](const cv::Range &rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const l_uint32 *line = data + size_t(y) * size_t(wpl);
+            auto *row = out.ptr<uchar>(y);
+            // A pixel word is 0xRRGGBBAA whatever the byte order.
+            for (int x = 0; x < w; ++x) {
+                const l_uint32 word = line[x];
+                row[3 * x] = uchar(word >> L_BLUE_SHIFT);
+                row[3 * x + 1] = uchar(word >> L_GREEN_SHIFT);
+                row[3 * x + 2] = uchar(word >> L_RED_SHIFT);
+            }
         }
-    }
+    });
     return out;
 }
 

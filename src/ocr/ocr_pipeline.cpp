@@ -274,8 +274,12 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     // lies inside it (on a real scene the brightest quadrilateral is often a keyboard or a cap).
     cv::Mat gray;
     cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-    auto label = LabelLocator::locate(bgr, false); // flattened only if it is used
     auto block = printBlock(gray);
+    // Bent print is read line by line whatever its outline: no need to look for one.
+    LabelLocator::Result label;
+    label.warped = bgr;
+    if (!block.bent)
+        label = LabelLocator::locate(bgr, false); // flattened only if it is used
     bool outlined = label.found && label.wholeImage; // a scan or a close-up: the frame is the label
     if (label.found && !label.wholeImage && !block.area.empty()) {
         const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
@@ -343,7 +347,13 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         cv::cvtColor(crop, label.warped, cv::COLOR_GRAY2BGR);
         label.areaFraction = std::max(label.areaFraction, double(block.area.area()) / (double(gray.cols) * gray.rows));
     }
-    const auto prepared = Preprocessor::run(label.warped, m_preprocess);
+    // Judged at about twice the reading size: sharper than that says nothing more, and the
+    // lighting estimate on a 12 MP crop costs more than the reading.
+    const double shrink = block.glyphHeight > 0.0 ? std::min(1.0, 2.0 * m_preprocess.targetGlyphHeight / block.glyphHeight) : 1.0;
+    if (shrink < 0.9)
+        cv::resize(label.warped, label.warped, cv::Size(), shrink, shrink, cv::INTER_AREA);
+    auto prepared = Preprocessor::run(label.warped, m_preprocess);
+    prepared.glyphHeight /= shrink < 0.9 ? shrink : 1.0;
     r.quality = QualityChecker::assess(bgr, label, prepared);
     if (lines.empty()) {
         // Nothing text-like anywhere: reading would only produce noise.
