@@ -288,12 +288,14 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         const int insetY = int(std::min(0.15 * block.area.height, 1.5 * block.glyphHeight));
         const cv::Rect a(block.area.x + insetX, block.area.y + insetY, std::max(1, block.area.width - 2 * insetX),
                          std::max(1, block.area.height - 2 * insetY));
-        const cv::Point2f corners[4] = {cv::Point2f(float(a.x), float(a.y)), cv::Point2f(float(a.br().x), float(a.y)),
-                                        cv::Point2f(float(a.br().x), float(a.br().y)), cv::Point2f(float(a.x), float(a.br().y))};
+        // The middles of its sides, not its corners: tilted print's box pokes out at the corners.
+        const float cx = float(a.x + a.width / 2.0), cy = float(a.y + a.height / 2.0);
+        const cv::Point2f probes[5] = {cv::Point2f(cx, cy), cv::Point2f(float(a.x), cy), cv::Point2f(float(a.br().x), cy),
+                                       cv::Point2f(cx, float(a.y)), cv::Point2f(cx, float(a.br().y))};
         int inside = 0;
-        for (const auto &p : corners)
+        for (const auto &p : probes)
             inside += cv::pointPolygonTest(outline, p, true) > -0.05 * a.width ? 1 : 0;
-        outlined = inside == 4;
+        outlined = inside == 5;
         if (!outlined)
             label.found = false;
     }

@@ -362,7 +362,9 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         for (size_t r = 0; r < print.size(); ++r) {
             if (member[r] || score[r] < 0.1 * score[best] || score[r] < 8 || area[r].empty())
                 continue;
-            const double h = glyph[best]; // the reach of the print's own size, not of whatever joins it
+            // The reach of the print's size, never more than twice the main block's (texture's
+            // big "glyphs" would otherwise reach across the table).
+            const double h = std::min(std::max(glyph[r], glyph[best]), 2.0 * glyph[best]);
             const int vGap = std::max(joined.y, area[r].y) - std::min(joined.br().y, area[r].br().y);
             const int hGap = std::max(joined.x, area[r].x) - std::min(joined.br().x, area[r].br().x);
             if (vGap <= 6.0 * h && hGap <= 4.0 * h) {
@@ -422,8 +424,12 @@ bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis)
 {
     std::vector<std::pair<double, double>> vertices;
     double totalWeight = 0.0;
+    int considered = 0;
     for (const TextLine &line : lines) {
-        if (line.glyphs < 5 || line.a == 0.0)
+        if (line.glyphs < 5)
+            continue;
+        ++considered;
+        if (line.a == 0.0)
             continue;
         const double half = (line.right - line.left) / 2.0;
         const double sag = std::abs(line.a) * half * half;
@@ -433,7 +439,8 @@ bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis)
         vertices.emplace_back(vertex, sag * half);
         totalWeight += sag * half;
     }
-    if (vertices.size() < 2)
+    // A bottle bends most of its lines; one or two wobbly fits on a flat label do not make it bent.
+    if (vertices.size() < 2 || 3 * int(vertices.size()) < considered)
         return false;
     std::sort(vertices.begin(), vertices.end());
     double seen = 0.0;
