@@ -123,11 +123,16 @@ QString normalisedStrength(QString number, const QString &printedUnit)
 }
 
 // A strength whose unit lost its shape at a line end ("10my", "10m,", "20mq"): read as mg, doubtful.
+// Also digits read as letters before "MG" ("LOMG", "2OMG", "l0mg"): the number is group 1,
+// to be cleaned with digitsOnly().
 QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
 {
     static const QRegularExpression r(QStringLiteral("(?<![\\d.])(\\d{1,4}(?:\\.\\d+)?)\\s?(?:m[gqy9]?|n[gqy9])(?![a-z])"),
                                       QRegularExpression::CaseInsensitiveOption);
-    return r.match(text, from);
+    static const QRegularExpression lettered(QStringLiteral("(?<![A-Za-z\\d.])((?=[0-9OoIlL|]*\\d|[IlL|][Oo])[0-9OoIlL|]{1,4})\\s?mg\\b"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    const auto m = r.match(text, from);
+    return m.hasMatch() ? m : lettered.match(text, from);
 }
 
 // "Tae 1 Tablet", "ile 1 Tablet", "|ake 1 capsule": a verb whose letters the bottle's curve
@@ -554,7 +559,9 @@ Prescription FieldParser::parse(const OcrPage &page) const
         if (!s.hasMatch()) {
             // "10my", "10m," at a squeezed line end: milligrams, but a person must look.
             if (const auto loose = looseStrength(cell.text, nameEnd); loose.hasMatch()) {
-                rx.dosage = loose.captured(1) + QStringLiteral(" mg");
+                QString number = loose.captured(1);
+                number.replace(QLatin1Char('L'), QLatin1Char('1')).replace(QLatin1Char('|'), QLatin1Char('1'));
+                rx.dosage = digitsOnly(number) + QStringLiteral(" mg");
                 rx.confidence.insert(QStringLiteral("dosage"), 0.5);
             }
         }

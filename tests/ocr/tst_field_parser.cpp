@@ -193,6 +193,10 @@ private slots:
         QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
         QCOMPARE(rx.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
         QVERIFY(rx.needsReview.contains(QStringLiteral("instructions")));
+        // Digits read as letters in a strength ("10MG" as "LOMG"): put back, and flagged.
+        const auto lettered = parser.parseText(QStringLiteral("LISINOPRIL LOMG TABLET\nTAKE 1 TABLET BY MOUTH DAILY"));
+        QCOMPARE(lettered.dosage, QStringLiteral("10 mg"));
+        QVERIFY(lettered.needsReview.contains(QStringLiteral("dosage")));
         // A stray mark from the label's edge before the verb is dropped, not read as directions.
         const auto stray = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\nFE Take 1 Tablet Every Night At Bedtime"));
         QCOMPARE(stray.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
