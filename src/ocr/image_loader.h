@@ -28,7 +28,7 @@ public:
     static constexpr qint64 kMaxDecodedPixels = 16'000'000; // ~48 MB as BGR: a 16 MP camera photo still decodes in full
     static constexpr int kMinSide = 64;
     static constexpr int kMaxWorkingSide = 3200; // larger photos are downscaled before processing
-    static constexpr int kMinWorkingSide = 2800; // JPEGs are decoded at 1/2.. while this many px remain
+    static constexpr int kMinWorkingSide = 2000; // JPEGs are decoded at 1/2.. while this many px remain
 
     static Result loadFile(const QString &path);
     static Result decode(const QByteArray &bytes);
