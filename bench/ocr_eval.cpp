@@ -63,11 +63,16 @@ int main(int argc, char **argv)
     }
     RxScorer::Totals totals;
     std::vector<qint64> times;
+    int unscored = 0;
     for (const QString &name : images) {
         const QString base = QFileInfo(name).completeBaseName();
         QFile truthFile(dir.filePath(base + QStringLiteral(".json")));
-        if (!truthFile.open(QIODevice::ReadOnly))
+        if (!truthFile.open(QIODevice::ReadOnly)) {
+            // Said, not skipped silently: a photo without ground truth is not in the figures.
+            std::fprintf(stderr, "ocr_eval: %s has no %s.json: not scored\n", qPrintable(name), qPrintable(base));
+            ++unscored;
             continue;
+        }
         const QJsonObject truth = QJsonDocument::fromJson(truthFile.readAll()).object();
         const auto result = pipeline.readFile(dir.filePath(name));
         times.push_back(result.ms);
@@ -100,9 +105,14 @@ int main(int argc, char **argv)
                 out << name << " ERROR " << result.error << '\n';
         }
     }
+    if (times.empty()) {
+        std::fprintf(stderr, "ocr_eval: error: no photo in %s has ground truth\n", qPrintable(dir.path()));
+        return 2;
+    }
     std::sort(times.begin(), times.end());
     const double n = totals.images;
-    out << "images: " << totals.images << "  errors: " << totals.errors << "  engine init: " << initMs << " ms\n";
+    out << "images: " << totals.images << "  errors: " << totals.errors << "  not scored (no truth): " << unscored
+        << "  engine init: " << initMs << " ms\n";
     out << "field accuracy:\n";
     for (const QString &field : Prescription::allFields()) {
         if (!totals.right.contains(field))
@@ -119,5 +129,6 @@ int main(int argc, char **argv)
     out << QStringLiteral("silent errors: %1% of core fields (%2/%3)\n").arg(100.0 * totals.silentErrors / totals.coreFields(), 0, 'f', 1).arg(totals.silentErrors).arg(totals.coreFields());
     out << QStringLiteral("right but flagged for review: %1 core fields\n").arg(totals.flaggedRight);
     out << QStringLiteral("time per image: median %1 ms, max %2 ms\n").arg(times[times.size() / 2]).arg(times.back());
-    return 0;
+    // Photos that could not be read at all fail the run, so a script notices.
+    return totals.errors > 0 ? 1 : 0;
 }
