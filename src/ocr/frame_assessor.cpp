@@ -3,6 +3,9 @@
 #include "ocr/image_loader.h"
 #include "ocr/label_locator.h"
 #include "ocr/preprocessor.h"
+#include "ocr/text_line_finder.h"
+
+#include <opencv2/imgproc.hpp>
 
 #include <opencv2/imgproc.hpp>
 
@@ -40,7 +43,27 @@ FrameAssessment FrameAssessor::assess(const cv::Mat &bgr)
     if (scale < 1.0)
         cv::resize(bgr, working, cv::Size(), scale, scale, cv::INTER_AREA);
 
-    const auto label = LabelLocator::locate(working);
+    auto label = LabelLocator::locate(working);
+    // The outline is trusted only with print inside it, as the reader does (OcrPipeline): on a
+    // real scene the brightest quadrilateral is often a sheet of paper, a keyboard or a cap,
+    // and a bottle in a hand has no clean outline at all. Then the block of print is the label.
+    cv::Mat gray;
+    cv::cvtColor(working, gray, cv::COLOR_BGR2GRAY);
+    const auto block = TextLineFinder::textBlock(TextLineFinder::find(gray), gray.size());
+    if (!block.area.empty() && block.glyphs >= 20) {
+        const cv::Rect &r = block.area;
+        const cv::Point2f centre(float(r.x + r.width / 2.0), float(r.y + r.height / 2.0));
+        const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
+        const bool printInside = label.found && (label.wholeImage || cv::pointPolygonTest(outline, centre, false) >= 0);
+        if (!printInside) {
+            label.found = true;
+            label.wholeImage = false;
+            label.corners = {cv::Point2f(float(r.x), float(r.y)), cv::Point2f(float(r.br().x), float(r.y)),
+                             cv::Point2f(float(r.br().x), float(r.br().y)), cv::Point2f(float(r.x), float(r.br().y))};
+            label.areaFraction = double(r.area()) / (double(working.cols) * working.rows);
+            label.warped = working(r).clone();
+        }
+    }
     const auto prepared = Preprocessor::run(label.warped);
     a.quality = QualityChecker::assess(working, label, prepared);
     // Glyph height was measured on the reduced frame; the captured frame is read at full size.
