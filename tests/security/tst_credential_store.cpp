@@ -38,9 +38,10 @@ class TestCredentialStore : public QObject {
             + QString::number(QRandomGenerator::global()->generate64(), 36);
     }
 
-    static void scanForSecret(const QString &dir, const QString &secret)
+    static void scanForSecret(const QString &dir, const QString &secret,
+                              kiosk::test::SecretStore store = kiosk::test::SecretStore::Skip)
     {
-        QCOMPARE(kiosk::test::filesHoldingPlainText(dir, secret), QStringList());
+        QCOMPARE(kiosk::test::filesHoldingPlainText(dir, secret, store), QStringList());
     }
 
 private slots:
@@ -219,7 +220,7 @@ private slots:
 
         scanForSecret(m_home.path(), secret);
         if (QFileInfo(m_keyringDir).isDir())
-            scanForSecret(m_keyringDir, secret);  // the keyring file is encrypted
+            scanForSecret(m_keyringDir, secret, kiosk::test::SecretStore::Search); // the keyring file is encrypted
     }
 };
 
