@@ -64,6 +64,27 @@ cv::Mat toBgr(PIX *source)
     return out;
 }
 
+QString tooSmall(int width, int height)
+{
+    return QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label").arg(width).arg(height);
+}
+
+QString tooLarge(int width, int height)
+{
+    return QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read").arg(width).arg(height);
+}
+
+// Larger photos are downscaled before processing: the reading needs no more.
+cv::Mat toWorkingSize(cv::Mat image)
+{
+    const int longSide = std::max(image.cols, image.rows);
+    if (longSide > ImageLoader::kMaxWorkingSide) {
+        const double scale = double(ImageLoader::kMaxWorkingSide) / longSide;
+        cv::resize(image, image, cv::Size(), scale, scale, cv::INTER_AREA);
+    }
+    return image;
+}
+
 } // namespace
 
 ImageLoader::Header ImageLoader::probe(const QByteArray &bytes)
@@ -221,15 +242,11 @@ ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
     result.originalWidth = size.width();
     result.originalHeight = size.height();
     if (size.width() < kMinSide || size.height() < kMinSide) {
-        result.error = QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label")
-                           .arg(size.width())
-                           .arg(size.height());
+        result.error = tooSmall(size.width(), size.height());
         return result;
     }
     if (qint64(size.width()) * size.height() > kMaxDecodedPixels) {
-        result.error = QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
-                           .arg(size.width())
-                           .arg(size.height());
+        result.error = tooLarge(size.width(), size.height());
         return result;
     }
     QImage image;
@@ -237,13 +254,7 @@ ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
         result.error = QStringLiteral("cannot decode %1: %2").arg(name, reader.errorString());
         return result;
     }
-    cv::Mat bgr = fromImage(image);
-    const int longSide = std::max(bgr.cols, bgr.rows);
-    if (longSide > kMaxWorkingSide) {
-        const double scale = double(kMaxWorkingSide) / longSide;
-        cv::resize(bgr, bgr, cv::Size(), scale, scale, cv::INTER_AREA);
-    }
-    result.image = bgr;
+    result.image = toWorkingSize(fromImage(image));
     return result;
 }
 
@@ -329,17 +340,13 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         return result;
     }
     if (header.width < kMinSide || header.height < kMinSide) {
-        result.error = QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label")
-                           .arg(header.width)
-                           .arg(header.height);
+        result.error = tooSmall(header.width, header.height);
         return result;
     }
     const qint64 pixels = qint64(header.width) * header.height;
     if (pixels > kMaxDecodedPixels) {
         if (header.format != Header::Format::Jpeg || pixels > kMaxDecodedPixels * 64) {
-            result.error = QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
-                               .arg(header.width)
-                               .arg(header.height);
+            result.error = tooLarge(header.width, header.height);
             return result;
         }
         // libjpeg scales during the DCT, so memory stays proportional to the reduced size.
@@ -374,13 +381,8 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         result.error = QStringLiteral("cannot decode %1: the image data is damaged").arg(QLatin1String(formatName));
         return result;
     }
-    const int longSide = std::max(image.cols, image.rows);
-    if (longSide > kMaxWorkingSide) {
-        const double scale = double(kMaxWorkingSide) / longSide;
-        cv::resize(image, image, cv::Size(), scale, scale, cv::INTER_AREA);
-    }
     result.exifOrientation = header.exifOrientation;
-    result.image = applyOrientation(image, header.exifOrientation);
+    result.image = applyOrientation(toWorkingSize(image), header.exifOrientation);
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <tuple>
 #include <cmath>
@@ -77,8 +78,7 @@ namespace {
 std::vector<size_t> longestFirst(const std::vector<TextLine> &lines)
 {
     std::vector<size_t> order(lines.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
+    std::iota(order.begin(), order.end(), size_t(0));
     std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
         return lines[x].right - lines[x].left > lines[y].right - lines[y].left;
     });
@@ -351,11 +351,13 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     }
     // Judged at about twice the reading size: sharper than that says nothing more, and the
     // lighting estimate on a 12 MP crop costs more than the reading.
-    const double shrink = block.glyphHeight > 0.0 ? std::min(1.0, 2.0 * m_preprocess.targetGlyphHeight / block.glyphHeight) : 1.0;
+    double shrink = block.glyphHeight > 0.0 ? 2.0 * m_preprocess.targetGlyphHeight / block.glyphHeight : 1.0;
     if (shrink < 0.9)
         cv::resize(label.warped, label.warped, cv::Size(), shrink, shrink, cv::INTER_AREA);
+    else
+        shrink = 1.0;
     auto prepared = Preprocessor::run(label.warped, m_preprocess);
-    prepared.glyphHeight /= shrink < 0.9 ? shrink : 1.0;
+    prepared.glyphHeight /= shrink; // in the photo's pixels, as the checks expect
     r.quality = QualityChecker::assess(bgr, label, prepared);
     if (lines.empty()) {
         // Nothing text-like anywhere: reading would only produce noise.

@@ -26,9 +26,9 @@ public:
     static Result run(const cv::Mat &bgr) { return run(bgr, Options()); }
     // Median height of dark glyph-sized blobs in an evenly lit grey image; count receives how many.
     static double estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv::Rect *textArea = nullptr);
-
-private:
-    static cv::Mat evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat *background);
+    // The grey image divided by its paper's brightness (a closing wider than a stroke removes the
+    // ink); background, when given, receives that estimate.
+    static cv::Mat evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat *background = nullptr);
 };
 
 } // namespace kiosk::ocr

@@ -1,5 +1,7 @@
 #include "ocr/text_line_finder.h"
 
+#include "ocr/preprocessor.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -581,12 +583,8 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
         strip.left += int(first / strip.scale);
         strip.arcStart += first / strip.scale;
     }
-    // Even the light along the strip: divide by the paper's brightness (a closing removes the ink).
-    const int k = oddAtLeast(targetGlyph * 1.6, 3);
-    cv::Mat paper;
-    cv::morphologyEx(flat, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
-    cv::blur(paper, paper, cv::Size(k, k));
-    cv::divide(flat, paper, flat, 255.0, CV_8U);
+    // Even the light along the strip, with a closing a little wider than a glyph.
+    flat = Preprocessor::evenLighting(flat, oddAtLeast(targetGlyph * 1.6, 3));
     // White margins: Tesseract reads a line best with paper around it.
     const int margin = int(targetGlyph * 0.5);
     cv::copyMakeBorder(flat, strip.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar(255));

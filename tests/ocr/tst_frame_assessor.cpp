@@ -1,5 +1,5 @@
 #include "ocr/frame_assessor.h"
-#include "synth/bottle_photo.h"
+#include "bottle_label.h"
 
 #include <QTest>
 
@@ -18,13 +18,6 @@ private:
     static cv::Mat bottleFrame(kiosk::synth::ShotGeometry *geometry)
     {
         using namespace kiosk::synth;
-        LabelText text;
-        text.rxLine = QStringLiteral("RX# 6084521");
-        text.patientLine = QStringLiteral("OLIVIA BENNETT");
-        text.drugLine = QStringLiteral("LISINOPRIL 10MG TABLET");
-        text.directions = QStringLiteral("TAKE 1 TABLET BY MOUTH DAILY");
-        text.quantityLine = QStringLiteral("QTY: 30");
-        text.prescriberLine = QStringLiteral("Dr. Peter Harper");
         BottleShot shot;
         shot.width = 720;
         shot.height = 1280;
@@ -32,7 +25,7 @@ private:
         shot.samsungTrailer = false;
         shot.curvature = 0.6;
         shot.seed = 3;
-        return BottlePhoto::photograph(BottlePhoto::renderLabel(text).image, shot, geometry);
+        return BottlePhoto::photograph(BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot, geometry);
     }
     static bool outlineOn(const FrameAssessment &a, const QPointF &point)
     {

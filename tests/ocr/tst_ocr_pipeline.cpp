@@ -1,7 +1,7 @@
 #include "ocr/ocr_pipeline.h"
 #include "ocr/ocr_worker.h"
 #include "ocr/rx_scorer.h"
-#include "synth/bottle_photo.h"
+#include "bottle_label.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -87,20 +87,6 @@ private slots:
 
     // A phone photo of a dispensed bottle, rendered (no real person's data): label wrapped round
     // an amber vial in a hand, 4032x1816 stored sideways with EXIF orientation 6, Samsung trailer.
-    static kiosk::synth::LabelText bottleLabel()
-    {
-        kiosk::synth::LabelText text;
-        text.pharmacyLine = QStringLiteral("CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH  (937) 555-0142");
-        text.rxLine = QStringLiteral("RX# 6084521");
-        text.dateLine = QStringLiteral("DATE FILLED: 01/06/2026");
-        text.patientLine = QStringLiteral("OLIVIA BENNETT");
-        text.drugLine = QStringLiteral("LISINOPRIL 10MG TABLET");
-        text.directions = QStringLiteral("TAKE 1 TABLET BY MOUTH DAILY");
-        text.quantityLine = QStringLiteral("QTY: 30");
-        text.refillsLine = QStringLiteral("Refills left: 2");
-        text.prescriberLine = QStringLiteral("Dr. Peter Harper");
-        return text;
-    }
     void readsAPhoneBottlePhoto()
     {
         using namespace kiosk::synth;
@@ -109,7 +95,7 @@ private slots:
         shot.exifOrientation = 6;
         shot.samsungTrailer = true;
         shot.seed = 5;
-        const cv::Mat upright = BottlePhoto::photograph(BottlePhoto::renderLabel(bottleLabel()).image, shot);
+        const cv::Mat upright = BottlePhoto::photograph(BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("20260106_081500.jpg"));
         QFile file(path);
