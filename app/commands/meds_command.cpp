@@ -5,6 +5,10 @@
 #include "meds/medication_exporter.h"
 #include "meds/medication_store.h"
 #include "meds/medication_validator.h"
+#include "meds/sync_ledger.h"
+#include "meds/sync_payload.h"
+#include "sync/medication_sync.h"
+#include "sync/service_config.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -41,6 +45,13 @@ const char kUsage[] =
     "                                                      then each is saved and printed as one line\n"
     "  export (--csv [FILE] | --json [FILE] | --pdf FILE)  the whole list (stdout when no FILE)\n"
     "  check                                               PRAGMA integrity_check of the database\n"
+    "  sync [--service URL] [--json]                       one round with the household's medication service:\n"
+    "                                                      push the changes made here, then pull the others;\n"
+    "                                                      prints {\"pushed\": N, \"pulled\": N, \"conflicts\": N}\n"
+    "  service [--url URL [--token-stdin | --no-token]] [--json]\n"
+    "                                                      show or save the service's address (token to the keychain)\n"
+    "  conflicts [--json]                                  records changed here and on another device, both versions\n"
+    "  resolve ID|UUID --keep local|remote                 settle a conflict with one of the two versions\n"
     "--db FILE picks the database (default $KILO_KIOSK_MEDS_DB, else the app data folder).\n";
 
 constexpr int kFailure = 1;
@@ -346,7 +357,7 @@ public:
             }
         }
         if (args.isEmpty())
-            return fail(QStringLiteral("meds needs a command: list, show, add, edit, stop, resume, delete, import, export or check (see kilo-kiosk meds --help)"),
+            return fail(QStringLiteral("meds needs a command: list, show, add, edit, stop, resume, delete, import, export, check, sync, service, conflicts or resolve (see kilo-kiosk meds --help)"),
                         kUsageError);
         if (args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
             QTextStream(stdout) << kUsage;
@@ -371,7 +382,15 @@ public:
             return exportList(args);
         if (verb == u"check")
             return check(args);
-        return fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, import, export, check)").arg(verb),
+        if (verb == u"sync")
+            return sync(args);
+        if (verb == u"service")
+            return service(args);
+        if (verb == u"conflicts")
+            return conflicts(args);
+        if (verb == u"resolve")
+            return resolve(args);
+        return fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, import, export, check, sync, service, conflicts, resolve)").arg(verb),
                     kUsageError);
     }
 
@@ -751,6 +770,179 @@ private:
         return 0;
     }
 
+    int sync(const QStringList &args)
+    {
+        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {QStringLiteral("--service")});
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error, kUsageError);
+        if (!parsed.positional.isEmpty())
+            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
+        const auto config = kiosk::sync::ServiceConfig::resolve(parsed.value(QStringLiteral("--service")));
+        if (!config.configured())
+            return fail(QStringLiteral("no medication service is set: kilo-kiosk meds service --url URL, or meds sync --service URL"));
+        if (!config.ok())
+            return fail(config.error);
+        for (const QString &note : config.notes)
+            warn(note);
+        QString error;
+        if (!openStore(&error))
+            return fail(error);
+        kiosk::sync::MedicationSync sync(*m_store);
+        config.apply(sync.client());
+        const auto report = sync.syncBlocking();
+        for (const QString &rejected : report.rejected)
+            warn(QStringLiteral("kept off this tablet: %1").arg(rejected));
+        const auto status = sync.ledger().status();
+        if (!report.ok())
+            return fail(QStringLiteral("%1; nothing is lost: %2 change(s) stay queued for the next sync").arg(report.error).arg(status.pending));
+        if (parsed.has(QStringLiteral("--json"))) {
+            printJson(QJsonObject{{QStringLiteral("pushed"), report.pushed},
+                                  {QStringLiteral("pulled"), report.pulled},
+                                  {QStringLiteral("conflicts"), report.conflicts},
+                                  {QStringLiteral("pending"), status.pending},
+                                  {QStringLiteral("unresolved_conflicts"), status.conflicts}},
+                      false);
+        } else {
+            QTextStream(stdout) << QStringLiteral("Synced with %1: %2 sent, %3 received, %4 new conflict(s)%5.\n")
+                                       .arg(config.url.toString())
+                                       .arg(report.pushed)
+                                       .arg(report.pulled)
+                                       .arg(report.conflicts)
+                                       .arg(status.conflicts > 0 ? QStringLiteral("; %1 to settle (meds conflicts)").arg(status.conflicts) : QString());
+        }
+        return 0;
+    }
+
+    int service(const QStringList &args)
+    {
+        const auto parsed = Arguments::parse(args, {QStringLiteral("--json"), QStringLiteral("--token-stdin"), QStringLiteral("--no-token")},
+                                             {QStringLiteral("--url")});
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error, kUsageError);
+        if (!parsed.positional.isEmpty())
+            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
+        const bool setting = parsed.options.contains(QStringLiteral("--url"));
+        if (!setting && (parsed.has(QStringLiteral("--token-stdin")) || parsed.has(QStringLiteral("--no-token"))))
+            return fail(QStringLiteral("--token-stdin and --no-token need --url (the address the token belongs to)"), kUsageError);
+        if (parsed.has(QStringLiteral("--token-stdin")) && parsed.has(QStringLiteral("--no-token")))
+            return fail(QStringLiteral("--token-stdin and --no-token exclude each other"), kUsageError);
+        if (setting) {
+            const QUrl url = kiosk::sync::ServiceConfig::normalised(parsed.value(QStringLiteral("--url")));
+            QString token;
+            if (parsed.has(QStringLiteral("--token-stdin"))) {
+                QFile in;
+                if (!in.open(stdin, QIODevice::ReadOnly))
+                    return fail(QStringLiteral("cannot read standard input"));
+                token = QString::fromUtf8(in.read(64 * 1024)).trimmed();
+                if (token.isEmpty())
+                    return fail(QStringLiteral("--token-stdin: no token on standard input"));
+            }
+            // The token first: an address is never saved with a token that did not reach the keychain.
+            if (!token.isEmpty() && !url.isEmpty()) {
+                if (const QString problem = kiosk::sync::ServiceConfig::saveToken(url, token); !problem.isEmpty())
+                    return fail(problem);
+            } else if (parsed.has(QStringLiteral("--no-token")) && !url.isEmpty()) {
+                if (const QString problem = kiosk::sync::ServiceConfig::forgetToken(url); !problem.isEmpty())
+                    return fail(problem);
+            }
+            if (const QString problem = kiosk::sync::ServiceConfig::save(url); !problem.isEmpty())
+                return fail(problem);
+        }
+        const auto config = kiosk::sync::ServiceConfig::resolve();
+        for (const QString &note : config.notes)
+            warn(note);
+        if (parsed.has(QStringLiteral("--json"))) {
+            printJson(QJsonObject{{QStringLiteral("url"), config.configured() ? QJsonValue(config.url.toString()) : QJsonValue()},
+                                  {QStringLiteral("token"), !config.token.isEmpty()}},
+                      false);
+        } else if (!config.configured()) {
+            QTextStream(stdout) << "No medication service is set: the list stays on this tablet.\n";
+        } else {
+            QTextStream(stdout) << QStringLiteral("Medication service: %1 (%2)\n")
+                                       .arg(config.url.toString(), config.token.isEmpty() ? QStringLiteral("no token") : QStringLiteral("token in the keychain"));
+        }
+        return 0;
+    }
+
+    static QJsonObject conflictJson(const kiosk::meds::SyncConflict &conflict)
+    {
+        return QJsonObject{{QStringLiteral("uuid"), conflict.uuid},
+                           {QStringLiteral("id"), conflict.local ? QJsonValue(conflict.local->id) : QJsonValue()},
+                           {QStringLiteral("title"), conflict.title()},
+                           {QStringLiteral("fields"), QJsonArray::fromStringList(conflict.fields)},
+                           {QStringLiteral("local"), conflict.local ? QJsonValue(conflict.local->toJson()) : QJsonValue()},
+                           {QStringLiteral("remote"), conflict.remote},
+                           {QStringLiteral("detected_at"), conflict.detectedAt.toUTC().toString(Qt::ISODate)}};
+    }
+
+    int conflicts(const QStringList &args)
+    {
+        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {});
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error, kUsageError);
+        if (!parsed.positional.isEmpty())
+            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
+        QString error;
+        if (!openStore(&error))
+            return fail(error);
+        kiosk::meds::SyncLedger ledger(*m_store);
+        const auto all = ledger.conflicts(&error);
+        if (!all)
+            return fail(error);
+        if (parsed.has(QStringLiteral("--json"))) {
+            QJsonArray array;
+            for (const auto &conflict : *all)
+                array.append(conflictJson(conflict));
+            printJson(array, true);
+            return 0;
+        }
+        QTextStream out(stdout);
+        if (all->isEmpty())
+            out << "No conflicts.\n";
+        for (const auto &conflict : *all) {
+            const QString there = conflict.remoteDevice().isEmpty() ? QStringLiteral("another device") : conflict.remoteDevice();
+            QString what;
+            if (!conflict.local)
+                what = QStringLiteral("deleted here, changed on %1").arg(there);
+            else if (kiosk::meds::SyncPayload::isDeleted(conflict.remote))
+                what = QStringLiteral("changed here, deleted on %1").arg(there);
+            else
+                what = QStringLiteral("%1 changed here and on %2").arg(conflict.fields.join(QStringLiteral(", ")), there);
+            out << conflict.uuid << "  " << conflict.title() << ": " << what << '\n';
+        }
+        return 0;
+    }
+
+    int resolve(const QStringList &args)
+    {
+        const auto parsed = Arguments::parse(args, {}, {QStringLiteral("--keep")});
+        if (!parsed.error.isEmpty())
+            return fail(parsed.error, kUsageError);
+        const QString keep = parsed.value(QStringLiteral("--keep"));
+        if (parsed.positional.size() != 1 || (keep != u"local" && keep != u"remote"))
+            return fail(QStringLiteral("usage: kilo-kiosk meds resolve ID|UUID --keep local|remote"), kUsageError);
+        QString error;
+        if (!openStore(&error))
+            return fail(error);
+        kiosk::meds::SyncLedger ledger(*m_store);
+        const auto all = ledger.conflicts(&error);
+        if (!all)
+            return fail(error);
+        const QString wanted = parsed.positional.first();
+        for (const auto &conflict : *all) {
+            if (conflict.uuid == wanted || (conflict.local && QString::number(conflict.local->id) == wanted)) {
+                if (!ledger.resolve(conflict.uuid, keep == u"local" ? kiosk::meds::SyncLedger::Keep::Local : kiosk::meds::SyncLedger::Keep::Remote, &error))
+                    return fail(error);
+                QTextStream(stdout) << (keep == u"local"
+                                            ? QStringLiteral("Kept this tablet's version of %1; it goes to the service with the next sync.\n")
+                                            : QStringLiteral("Kept the service's version of %1.\n"))
+                                           .arg(conflict.title());
+                return 0;
+            }
+        }
+        return fail(QStringLiteral("no conflict for %1 (see kilo-kiosk meds conflicts)").arg(wanted));
+    }
+
     QString m_dbPath;
     std::unique_ptr<MedicationStore> m_store;
 };
@@ -759,7 +951,7 @@ private:
 
 kiosk::cli::Subcommand medsCommand()
 {
-    return {QStringLiteral("meds"), QStringLiteral("list, add, edit, stop, delete and export medications"),
+    return {QStringLiteral("meds"), QStringLiteral("list, add, edit, stop, delete, export and sync medications"),
             [](const QStringList &arguments) { return MedsCli().run(arguments); },
             [](const QStringList &arguments) {
                 return arguments.contains(QStringLiteral("export"))

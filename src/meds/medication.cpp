@@ -90,6 +90,7 @@ QJsonObject Medication::toJson() const
 {
     QJsonObject object;
     object.insert(QStringLiteral("id"), id);
+    object.insert(QStringLiteral("uuid"), nullable(uuid));
     object.insert(QStringLiteral("medication_name"), medicationName);
     object.insert(QStringLiteral("dosage"), dosage);
     object.insert(QStringLiteral("dosage_form"), dosageForm);
@@ -116,6 +117,8 @@ QJsonObject Medication::toJson() const
     object.insert(QStringLiteral("stopped_at"), nullable(isoUtc(stoppedAt)));
     object.insert(QStringLiteral("created_at"), isoUtc(createdAt));
     object.insert(QStringLiteral("updated_at"), isoUtc(updatedAt));
+    if (!syncState.isEmpty())
+        object.insert(QStringLiteral("sync_state"), syncState);
     return object;
 }
 

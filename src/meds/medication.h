@@ -16,6 +16,7 @@ namespace kiosk::meds {
 // MedicationStore keeps it.
 struct Medication {
     qint64 id = 0;  // 0 until stored
+    QString uuid;   // the name every device and the medication service know it by; set when stored
 
     // The contract's fields.
     QString medicationName;
@@ -45,11 +46,12 @@ struct Medication {
     QDateTime stoppedAt;  // UTC, set while stopped
     QDateTime createdAt;  // UTC
     QDateTime updatedAt;  // UTC
+    QString syncState;    // "synced", "pending" or "conflict", as the store read it (empty before)
 
     // "Lisinopril 10 mg"
     QString title() const;
 
-    // The stored record in the contract's shape plus id, provenance and state.
+    // The stored record in the contract's shape plus id, uuid, provenance and state.
     QJsonObject toJson() const;
 
     // Builds a record from an object in the contract's shape (what `kilo-kiosk ocr --json`

@@ -32,7 +32,9 @@ constexpr qint64 kMaxPhotoBytes = 30 * 1024 * 1024;
 const char kColumns[] =
     "id, medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
     "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
-    "photo_path, raw_text, active, stopped_at, created_at, updated_at";
+    "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, "
+    "CASE WHEN EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.uuid = medications.uuid) THEN 'conflict' "
+    "WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.uuid = medications.uuid) THEN 'pending' ELSE 'synced' END";
 
 QString isoUtc(const QDateTime &time)
 {
@@ -285,19 +287,19 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     const QString fields = QStringLiteral(
         "medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
         "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
-        "photo_path, raw_text, active, stopped_at, created_at, updated_at");
+        "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid");
     if (insert) {
         query.prepare(keepId ? QStringLiteral("INSERT INTO medications (id, %1) VALUES (:id, %2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated"))
+                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid"))
                              : QStringLiteral("INSERT INTO medications (%1) VALUES (%2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated")));
+                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid")));
     } else {
         query.prepare(QStringLiteral(
             "UPDATE medications SET medication_name = :n, dosage = :d, dosage_form = :f, schedule = :s, "
             "times_per_day = :t, as_needed = :a, instructions = :i, prescriber = :p, quantity = :q, refills = :r, "
             "rx_number = :x, pharmacy = :ph, patient = :pa, date = :dt, engine = :e, needs_review = :nr, "
             "photo_path = :photo, raw_text = :raw, active = :active, stopped_at = :stopped, created_at = :created, "
-            "updated_at = :updated WHERE id = :id"));
+            "updated_at = :updated, uuid = :uuid WHERE id = :id"));
     }
     if (!insert || keepId)
         query.bindValue(QStringLiteral(":id"), m.id);
@@ -323,6 +325,7 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     query.bindValue(QStringLiteral(":stopped"), m.stoppedAt.isValid() ? QVariant(isoUtc(m.stoppedAt)) : QVariant(QMetaType(QMetaType::QString)));
     query.bindValue(QStringLiteral(":created"), isoUtc(m.createdAt));
     query.bindValue(QStringLiteral(":updated"), isoUtc(m.updatedAt));
+    query.bindValue(QStringLiteral(":uuid"), m.uuid);
     if (!query.exec()) {
         *error = QStringLiteral("cannot save %1: %2").arg(m.title(), sqlError(query.lastError()));
         return false;
@@ -373,12 +376,14 @@ std::optional<Medication> MedicationStore::add(const Medication &medication, QSt
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     record.id = 0;
+    if (record.uuid.isEmpty())
+        record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.createdAt = now;
     record.updatedAt = now;
     record.stoppedAt = record.active ? QDateTime() : now;
     if (!begin(error))
         return std::nullopt;
-    if (!writeRecord(record, true, false, error)) {
+    if (!writeRecord(record, true, false, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -406,6 +411,7 @@ std::optional<Medication> MedicationStore::update(const Medication &medication, 
         return std::nullopt;
     }
     record.createdAt = current->createdAt;
+    record.uuid = current->uuid;
     record.updatedAt = QDateTime::currentDateTimeUtc();
     if (record.active)
         record.stoppedAt = QDateTime();
@@ -413,7 +419,7 @@ std::optional<Medication> MedicationStore::update(const Medication &medication, 
         record.stoppedAt = record.updatedAt;
     else
         record.stoppedAt = current->stoppedAt;
-    if (!writeRecord(record, false, true, error)) {
+    if (!writeRecord(record, false, true, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -457,6 +463,10 @@ std::optional<Medication> MedicationStore::remove(qint64 id, QString *error)
         return std::nullopt;
     }
     query.finish();
+    if (!queueChange(record->uuid, QStringLiteral("delete"), error)) {
+        rollback();
+        return std::nullopt;
+    }
     if (!commit(error))
         return std::nullopt;
     return record;
@@ -477,9 +487,11 @@ std::optional<Medication> MedicationStore::restore(const Medication &medication,
         *error = problems.join(QStringLiteral("; "));
         return std::nullopt;
     }
+    if (record.uuid.isEmpty())
+        record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!begin(error))
         return std::nullopt;
-    if (!writeRecord(record, true, true, error)) {
+    if (!writeRecord(record, true, true, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -488,7 +500,7 @@ std::optional<Medication> MedicationStore::restore(const Medication &medication,
     return get(record.id, error);
 }
 
-std::optional<QList<Medication>> MedicationStore::query(const QString &where, qint64 id, QString *error) const
+std::optional<QList<Medication>> MedicationStore::query(const QString &where, const QVariant &key, QString *error) const
 {
     QString localError;
     if (!error)
@@ -503,7 +515,7 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, qi
     query.prepare(QStringLiteral("SELECT %1 FROM medications %2 ORDER BY active DESC, medication_name COLLATE NOCASE, id")
                       .arg(QLatin1String(kColumns), where));
     if (!where.isEmpty())
-        query.addBindValue(id);
+        query.addBindValue(key);
     if (!query.exec()) {
         *error = QStringLiteral("cannot read the medication database: %1").arg(sqlError(query.lastError()));
         return std::nullopt;
@@ -539,6 +551,8 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, qi
         m.stoppedAt = fromIso(query.value(20));
         m.createdAt = fromIso(query.value(21));
         m.updatedAt = fromIso(query.value(22));
+        m.uuid = query.value(23).toString();
+        m.syncState = query.value(24).toString();
         index.insert(m.id, records.size());
         records.append(m);
     }
@@ -548,10 +562,10 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, qi
 
     QSqlQuery confidence(db);
     confidence.setForwardOnly(true);
-    confidence.prepare(where.isEmpty() ? QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence")
-                                       : QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence WHERE medication_id = ?"));
-    if (!where.isEmpty())
-        confidence.addBindValue(id);
+    confidence.prepare(records.size() > 1 ? QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence")
+                                          : QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence WHERE medication_id = ?"));
+    if (records.size() == 1)
+        confidence.addBindValue(records.constFirst().id);
     if (!confidence.exec()) {
         *error = QStringLiteral("cannot read the medication database: %1").arg(sqlError(confidence.lastError()));
         return std::nullopt;
@@ -576,6 +590,37 @@ std::optional<Medication> MedicationStore::readRecord(qint64 id, QString *error)
     return records->constFirst();
 }
 
+std::optional<Medication> MedicationStore::readByUuid(const QString &uuid, QString *error) const
+{
+    const auto records = query(QStringLiteral("WHERE uuid = ?"), uuid, error);
+    if (!records || records->isEmpty())
+        return std::nullopt;
+    return records->constFirst();
+}
+
+bool MedicationStore::queueChange(const QString &uuid, const QString &op, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const auto run = [&](const QString &sql, const QVariantList &values) {
+        QSqlQuery step(db);
+        step.prepare(sql);
+        for (const QVariant &value : values)
+            step.addBindValue(value);
+        if (step.exec())
+            return true;
+        *error = QStringLiteral("cannot queue the change for the medication service: %1").arg(sqlError(step.lastError()));
+        return false;
+    };
+    // One entry per record: a newer change replaces the older one and moves to the end, since
+    // the service is always sent the record as it is now.
+    if (!run(QStringLiteral("DELETE FROM sync_outbox WHERE uuid = ?"), {uuid})
+        || !run(QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) VALUES (?, ?, ?)"),
+                {uuid, op, isoUtc(QDateTime::currentDateTimeUtc())}))
+        return false;
+    // A record deleted here while in conflict keeps the conflict, with "deleted here" as its local side.
+    return op != u"delete" || run(QStringLiteral("UPDATE sync_conflicts SET local = NULL WHERE uuid = ?"), {uuid});
+}
+
 std::optional<Medication> MedicationStore::get(qint64 id, QString *error) const
 {
     QString localError;
@@ -584,7 +629,7 @@ std::optional<Medication> MedicationStore::get(qint64 id, QString *error) const
 
 std::optional<QList<Medication>> MedicationStore::list(QString *error) const
 {
-    return query(QString(), 0, error);
+    return query(QString(), QVariant(), error);
 }
 
 bool MedicationStore::sameDrug(const Medication &a, const Medication &b)

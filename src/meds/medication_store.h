@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -14,6 +15,9 @@ namespace kiosk::meds {
 // survives a kill of this or any other process) and a folder of label photos beside it. The
 // folders are created owner-only (0700) and the files 0600. Several processes may use the same
 // database at once; a busy database is waited for.
+//
+// Every change is recorded in the sync outbox in the same transaction (SyncLedger pushes it to
+// the medication service), so a change that returned is never lost to the other devices.
 //
 // Every method reports failure through its return value and one sentence in *error.
 class MedicationStore {
@@ -47,6 +51,8 @@ public:
     std::optional<Medication> restore(const Medication &medication, QString *error);
 
     std::optional<Medication> get(qint64 id, QString *error) const;
+    // The record with this UUID, or nullopt (error empty when there is none).
+    std::optional<Medication> readByUuid(const QString &uuid, QString *error) const;
     // Every record, active first, then by name.
     std::optional<QList<Medication>> list(QString *error) const;
     // Records with the same drug and strength as medication (other than medication.id itself).
@@ -67,6 +73,10 @@ public:
     QString integrityCheck() const;
 
 private:
+    friend class SyncLedger;  // the sync side of the same database and transactions
+
+    // Records a local change in the outbox, in the caller's transaction.
+    bool queueChange(const QString &uuid, const QString &op, QString *error);
     bool ensureFiles(QString *error);
     bool migrate(QString *error);
     bool exec(const QString &sql, QString *error) const;
@@ -75,7 +85,7 @@ private:
     void rollback();
     bool writeRecord(Medication &medication, bool insert, bool keepId, QString *error);
     std::optional<Medication> readRecord(qint64 id, QString *error) const;
-    std::optional<QList<Medication>> query(const QString &where, qint64 id, QString *error) const;
+    std::optional<QList<Medication>> query(const QString &where, const QVariant &key, QString *error) const;
 
     QString m_path;
     QString m_connection;

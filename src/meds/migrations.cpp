@@ -41,6 +41,39 @@ const QList<QStringList> &Migrations::steps()
         {
             QStringLiteral("CREATE INDEX medications_by_name ON medications (active DESC, medication_name COLLATE NOCASE)"),
         },
+        // 3: sync with the household's medication service. Every record gets a UUID (the name
+        // other devices know it by); changes wait in the outbox; what the service last agreed to
+        // is kept per record, so a change on both sides can be merged field by field.
+        {
+            QStringLiteral("ALTER TABLE medications ADD COLUMN uuid TEXT"),
+            // Correlated on the row, so SQLite draws a new random value for each record.
+            QStringLiteral(R"(UPDATE medications SET uuid = (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4'
+                || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12))
+                FROM (SELECT hex(randomblob(16)) AS h WHERE medications.id IS NOT NULL)))"),
+            QStringLiteral("CREATE UNIQUE INDEX medications_by_uuid ON medications (uuid)"),
+            QStringLiteral(R"(CREATE TABLE sync_records (
+                uuid TEXT PRIMARY KEY,
+                remote_version INTEGER NOT NULL CHECK (remote_version >= 0),
+                base TEXT NOT NULL,
+                extra TEXT NOT NULL DEFAULT '{}',
+                remote_deleted INTEGER NOT NULL DEFAULT 0 CHECK (remote_deleted IN (0, 1))))"),
+            QStringLiteral(R"(CREATE TABLE sync_outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                uuid TEXT NOT NULL UNIQUE,
+                op TEXT NOT NULL CHECK (op IN ('put', 'delete')),
+                queued_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT))"),
+            QStringLiteral(R"(CREATE TABLE sync_conflicts (
+                uuid TEXT PRIMARY KEY,
+                local TEXT,
+                remote TEXT NOT NULL,
+                fields TEXT NOT NULL DEFAULT '[]',
+                detected_at TEXT NOT NULL))"),
+            QStringLiteral("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            // What was on this tablet before sync existed goes to the service on the first round.
+            QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) SELECT uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM medications ORDER BY id"),
+        },
     };
     return all;
 }

@@ -6,7 +6,7 @@
 
 namespace kiosk::security {
 
-// Which secret: a kind ("cluster-token", "aibrain-token", "cluster-client-key") and the server
+// Which secret: a kind ("cluster-token", "aibrain-token", "meds-token", "cluster-client-key") and the server
 // it belongs to. Server URLs are normalised (scheme and host lower case, default port, trailing
 // slash, user info, query and fragment dropped), so "HTTPS://10.0.0.1:6443/" and
 // "https://10.0.0.1:6443" name the same entry.
@@ -15,6 +15,7 @@ public:
     static inline const QString ClusterToken = QStringLiteral("cluster-token");
     static inline const QString ClusterClientKey = QStringLiteral("cluster-client-key");
     static inline const QString AiBrainToken = QStringLiteral("aibrain-token");
+    static inline const QString MedsServiceToken = QStringLiteral("meds-token");
 
     CredentialKey() = default;
     CredentialKey(const QString &kind, const QString &server);

@@ -1,0 +1,275 @@
+#include "sync/medication_sync.h"
+
+#include "meds/medication_store.h"
+
+#include <QEventLoop>
+#include <QNetworkInformation>
+
+namespace kiosk::sync {
+
+namespace {
+
+constexpr int kMaxRetriesPerRecord = 3;
+constexpr int kFirstBackoffMs = 5000;
+constexpr int kMaxBackoffMs = 5 * 60 * 1000;
+constexpr int kAcknowledgeBatch = 64;
+
+} // namespace
+
+MedicationSync::MedicationSync(meds::MedicationStore &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_ledger(store)
+{
+    m_client.setDeviceName(meds::SyncLedger::deviceName());
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &MedicationSync::syncNow);
+}
+
+void MedicationSync::setAutomatic(bool on)
+{
+    m_automatic = on;
+    if (!on) {
+        m_timer.stop();
+        return;
+    }
+    // At once when the network returns (where Qt has a reachability backend).
+    if (QNetworkInformation::loadDefaultBackend() || QNetworkInformation::instance()) {
+        if (auto *info = QNetworkInformation::instance()) {
+            connect(info, &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {
+                if (m_automatic && r == QNetworkInformation::Reachability::Online) {
+                    m_retryDelayMs = 0;
+                    syncNow();
+                }
+            }, Qt::UniqueConnection);
+        }
+    }
+    if (!m_running)
+        m_timer.start(0);
+}
+
+void MedicationSync::noteLocalChange()
+{
+    if (!m_automatic)
+        return;
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    // A failing service is not asked more often than its backoff allows.
+    const int delay = qMax(kChangeDelayMs, m_retryDelayMs);
+    if (!m_timer.isActive() || m_timer.remainingTime() > delay)
+        m_timer.start(delay);
+}
+
+void MedicationSync::syncNow()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_timer.stop();
+    m_running = true;
+    m_again = false;
+    m_secondPush = false;
+    m_report = SyncReport();
+    m_retries.clear();
+    emit started();
+    push(true);
+}
+
+SyncReport MedicationSync::syncBlocking()
+{
+    QEventLoop loop;
+    SyncReport result;
+    const auto connection = connect(this, &MedicationSync::finished, &loop, [&](const SyncReport &report) {
+        result = report;
+        loop.quit();
+    });
+    syncNow();
+    loop.exec();
+    disconnect(connection);
+    return result;
+}
+
+void MedicationSync::push(bool thenPull)
+{
+    m_pullAfterPush = thenPull;
+    QString error;
+    const auto entries = m_ledger.pending(&error);
+    if (!entries) {
+        fail(SyncReport::Failure::Storage, error);
+        return finish();
+    }
+    m_queue = *entries;
+    m_acknowledged.clear();
+    m_failed.clear();
+    if (m_queue.isEmpty())
+        return afterPush();
+    launchNext();
+}
+
+void MedicationSync::launchNext()
+{
+    while (m_report.ok() && !m_queue.isEmpty() && m_client.inFlight() < kWindow) {
+        const meds::OutboxEntry entry = m_queue.takeFirst();
+        const auto done = [this, entry](const ServiceAnswer &answer) { onPushed(entry, answer); };
+        if (entry.op == meds::OutboxEntry::Op::Put)
+            m_client.put(entry.uuid, entry.body, entry.baseVersion, done);
+        else  // a record the service never confirmed is deleted against version 0: 404 or 412 tells
+            m_client.remove(entry.uuid, entry.baseVersion.value_or(0), done);
+    }
+    if (m_client.inFlight() == 0)
+        afterPush();
+}
+
+void MedicationSync::onPushed(const meds::OutboxEntry &entry, const ServiceAnswer &answer)
+{
+    QString error;
+    if (answer.ok()) {
+        m_acknowledged.append({entry, answer.record});
+        if (m_acknowledged.size() >= kAcknowledgeBatch)
+            flushAcknowledged();
+    } else if (answer.kind == ServiceAnswer::Kind::Conflict || answer.kind == ServiceAnswer::Kind::NotFound) {
+        std::optional<meds::SyncLedger::Outcome> outcome;
+        if (answer.kind == ServiceAnswer::Kind::Conflict) {
+            outcome = m_ledger.reconcile(entry, answer.record, &error);
+        } else if (m_ledger.forgetRemote(entry, &error)) {
+            outcome = entry.op == meds::OutboxEntry::Op::Put ? meds::SyncLedger::Outcome::Retry : meds::SyncLedger::Outcome::Settled;
+        }
+        if (!outcome) {
+            fail(SyncReport::Failure::Storage, error);
+        } else if (*outcome == meds::SyncLedger::Outcome::Settled) {
+            ++m_report.pushed;
+        } else if (*outcome == meds::SyncLedger::Outcome::Conflict) {
+            ++m_report.conflicts;
+        } else if (++m_retries[entry.uuid] <= kMaxRetriesPerRecord) {
+            const auto again = m_ledger.pendingFor(entry.uuid, &error);
+            if (again)
+                m_queue.prepend(*again);
+            else if (!error.isEmpty())
+                fail(SyncReport::Failure::Storage, error);
+        } else {
+            m_failed.append(entry);  // keeps changing under us: next round
+        }
+    } else {
+        m_failed.append(entry);
+        if (m_report.ok())
+            fail(failureOf(answer), answer.error);
+    }
+    if (m_client.inFlight() > 0)
+        return;
+    if (!m_report.ok() || m_queue.isEmpty()) {
+        afterPush();
+        return;
+    }
+    launchNext();
+}
+
+void MedicationSync::flushAcknowledged()
+{
+    if (m_acknowledged.isEmpty())
+        return;
+    QString error;
+    if (!m_ledger.acknowledge(m_acknowledged, &error)) {
+        m_acknowledged.clear();
+        fail(SyncReport::Failure::Storage, error);
+        return;
+    }
+    m_report.pushed += int(m_acknowledged.size());
+    m_acknowledged.clear();
+}
+
+void MedicationSync::afterPush()
+{
+    if (m_client.inFlight() > 0)
+        return;
+    flushAcknowledged();
+    if (!m_failed.isEmpty()) {
+        QString ignored;
+        m_ledger.noteFailure(m_failed, m_report.error.isEmpty() ? QStringLiteral("changed again while it was sent") : m_report.error, &ignored);
+        m_failed.clear();
+    }
+    if (!m_report.ok() || !m_pullAfterPush)
+        return finish();
+    pull();
+}
+
+void MedicationSync::pull()
+{
+    m_client.fetchChanges(m_ledger.cursor(), [this](const ServiceAnswer &answer) {
+        if (!answer.ok()) {
+            fail(failureOf(answer), answer.error);
+            return finish();
+        }
+        QString error;
+        const auto result = m_ledger.applyRemote(answer.items, answer.cursor, &error);
+        if (!result) {
+            fail(SyncReport::Failure::Storage, error);
+            return finish();
+        }
+        m_report.pulled += result->applied + result->merged;
+        m_report.conflicts += result->conflicts;
+        m_report.rejected += result->rejected;
+        if (result->merged > 0)
+            m_secondPush = true;
+        if (answer.more && !answer.items.isEmpty())
+            return pull();
+        if (m_secondPush) {
+            m_secondPush = false;
+            return push(false);
+        }
+        finish();
+    });
+}
+
+void MedicationSync::fail(SyncReport::Failure failure, const QString &error)
+{
+    if (m_report.ok()) {
+        m_report.failure = failure;
+        m_report.error = error;
+    }
+    // Nothing more is sent; requests still in flight report first.
+    m_queue.clear();
+}
+
+void MedicationSync::finish()
+{
+    if (!m_running)
+        return;
+    if (m_client.inFlight() > 0)
+        return;
+    m_running = false;
+    m_ledger.noteRound(m_report.ok(), m_report.error);
+    if (m_report.ok())
+        m_retryDelayMs = 0;
+    else
+        m_retryDelayMs = m_retryDelayMs == 0 ? kFirstBackoffMs : qMin(kMaxBackoffMs, m_retryDelayMs * 2);
+    const SyncReport report = m_report;
+    emit finished(report);
+    scheduleNext();
+}
+
+void MedicationSync::scheduleNext()
+{
+    if (m_again) {
+        m_again = false;
+        if (m_report.ok()) {
+            QTimer::singleShot(0, this, &MedicationSync::syncNow);
+            return;
+        }
+    }
+    if (m_automatic)
+        m_timer.start(m_retryDelayMs > 0 ? m_retryDelayMs : kIntervalMs);
+}
+
+SyncReport::Failure MedicationSync::failureOf(const ServiceAnswer &answer)
+{
+    switch (answer.kind) {
+    case ServiceAnswer::Kind::Refused: return SyncReport::Failure::Refused;
+    case ServiceAnswer::Kind::Garbage: return SyncReport::Failure::Garbage;
+    default: return SyncReport::Failure::Unreachable;
+    }
+}
+
+} // namespace kiosk::sync
