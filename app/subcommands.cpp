@@ -6,6 +6,7 @@
 #include "commands/meds_command.h"
 #include "commands/sim_command.h"
 #include "commands/ai_brain_sim_command.h"
+#include "commands/meds_sim_command.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -37,5 +38,6 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
     registry.add(auditCommand());
     registry.add(simCommand());
     registry.add(aiBrainSimCommand());
+    registry.add(medsSimCommand());
     return registry;
 }
