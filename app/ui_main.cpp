@@ -3,8 +3,11 @@
 #include "k8s/connection_resolver.h"
 #include "security/credential_store.h"
 #include "sim/api_server.h"
+#include "sim/meds_service_simulator.h"
 #include "ui/cluster_controller.h"
 #include "ui/app_context.h"
+#include "ui/medication_store_controller.h"
+#include "ui/medication_sync_controller.h"
 #include "ui/page_screenshotter.h"
 #include "ui/theme_preference.h"
 
@@ -76,12 +79,29 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
     kiosk::ui::ClusterController cluster;
     connectCluster(cluster, simulator.get(), options);
 
+    // The medication list syncs with the saved service; the demo's with a built-in one that
+    // starts with a few sample medications, so a newcomer sees a filled list.
+    kiosk::ui::MedicationSyncController medsSync;
+    std::unique_ptr<kiosk::sim::MedsServiceSimulator> medsService;
+    if (options.demo) {
+        medsSync.setDatabasePath(kiosk::ui::MedicationStoreController::demoDatabasePath());
+        medsService = std::make_unique<kiosk::sim::MedsServiceSimulator>();
+        for (const QJsonObject &record : kiosk::sim::MedsServiceSimulator::sampleRecords())
+            medsService->addRecord(record);
+        if (medsService->listen())
+            medsSync.useDemoService(medsService->url());
+    }
+    medsSync.start();
+    if (medsService)
+        medsSync.syncOnce();  // the built-in service answers from this loop, in milliseconds
+
     QQmlApplicationEngine engine;
     // Statically linked QML modules live in the resources, not on disk.
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&context)},
                                  {QStringLiteral("theme"), QVariant::fromValue(&theme)},
-                                 {QStringLiteral("cluster"), QVariant::fromValue(&cluster)}});
+                                 {QStringLiteral("cluster"), QVariant::fromValue(&cluster)},
+                                 {QStringLiteral("medsSync"), QVariant::fromValue(&medsSync)}});
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

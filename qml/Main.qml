@@ -12,6 +12,8 @@ ApplicationWindow {
     required property AppContext app
     required property ThemePreference theme
     required property ClusterController cluster
+    // The medication list's sync; set by the app (null in tests that do not need it).
+    property MedicationSyncController medsSync: null
     property int currentPage: 0
     readonly property var pages: [
         { name: "scan", title: qsTr("Scan"), icon: "qrc:/Kilo/Ui/icons/scan.svg" },
@@ -73,9 +75,9 @@ ApplicationWindow {
                     app: window.app
                     onShowMedicationsRequested: window.currentPage = window.pages.findIndex(p => p.name === "medications")
                 }
-                MedicationsPage { app: window.app }
+                MedicationsPage { app: window.app; medsSync: window.medsSync }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
-                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession }
+                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync }
             }
         }
     }

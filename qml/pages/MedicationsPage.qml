@@ -14,6 +14,9 @@ Page {
     // Empty: the app's data folder (or $KILO_KIOSK_MEDS_DB); --demo keeps a list of its own.
     // Tests point it elsewhere.
     property string databasePath: ""
+    // The list's sync with the household's medication service; null: this tablet only.
+    property MedicationSyncController medsSync: null
+    property string conflictError
     readonly property alias store: store
     readonly property alias listModel: listModel
     readonly property alias todayModel: todayModel
@@ -46,6 +49,14 @@ Page {
         onRecordsChanged: page.refreshSelected()
     }
     MedicationListModel { id: listModel; store: store }
+    Connections {
+        target: page.medsSync
+        // What a sync wrote shows at once, not at the next look for changes.
+        function onRoundFinished(changed) {
+            if (changed)
+                store.reload()
+        }
+    }
     TodayDoseModel { id: todayModel; store: store }
 
     background: null
@@ -90,6 +101,16 @@ Page {
             Layout.rightMargin: Style.margin
             Layout.topMargin: page.wide ? Style.margin : 0
             Layout.alignment: Qt.AlignTop | Qt.AlignRight
+        }
+        Loader {
+            objectName: "syncStatusBar"
+            active: page.medsSync !== null && page.medsSync.configured
+            visible: active
+            Layout.columnSpan: page.wide ? 3 : 2
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.margin
+            Layout.rightMargin: Style.margin
+            sourceComponent: SyncStatusBar { sync: page.medsSync }
         }
     }
 
@@ -166,6 +187,25 @@ Page {
                           { text: qsTr("Next dose"), value: MedicationListModel.ByNextDose }]
                 onChosen: value => listModel.sortOrder = value
             }
+        }
+
+        Repeater {
+            objectName: "conflicts"
+            model: page.medsSync ? page.medsSync.conflicts : []
+            delegate: ConflictCard {
+                required property var modelData
+                conflict: modelData
+                Layout.fillWidth: true
+                onKeep: local => page.conflictError = page.medsSync.resolve(modelData.uuid, local)
+            }
+        }
+        Label {
+            objectName: "conflictError"
+            visible: text.length > 0
+            text: page.conflictError
+            font.pixelSize: Style.fontBody
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
 
         Label {

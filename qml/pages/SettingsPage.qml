@@ -13,6 +13,8 @@ Page {
     required property ClusterController cluster
     // The admin PIN session (Main.qml's adminSession); without it the Administrator section is hidden.
     property AdminSession adminSession: null
+    // The medication list's sync (Main.qml's); without it the Medication service section is hidden.
+    property MedicationSyncController medsSync: null
     // The cluster connection form's backend; tests hand in one with its own keychain service.
     property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster }
     readonly property bool dark: Material.theme === Material.Dark
@@ -158,6 +160,86 @@ Page {
                     visible: text.length > 0
                     color: aiBrain.state === AiBrainSettings.Saved ? (page.dark ? "#81c784" : "#2e7d32") : page.Material.foreground
                     font.pixelSize: Style.fontLabel
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+            }
+
+            SettingsSection {
+                objectName: "medsServiceSection"
+                title: qsTr("Medication service")
+                visible: page.medsSync !== null
+                Label {
+                    text: page.medsSync && page.medsSync.demoService
+                          ? qsTr("The demo syncs with a built-in medication service. Saving an address here uses a real one.")
+                          : qsTr("Address of the household's medication service (kilo-meds), which keeps every tablet's list the same. Leave empty to keep the list on this tablet only.")
+                    font.pixelSize: Style.fontLabel
+                    wrapMode: Text.WordWrap
+                    opacity: 0.8
+                    Layout.fillWidth: true
+                }
+                TextField {
+                    id: medsServiceField
+                    objectName: "medsServiceField"
+                    text: page.medsSync ? page.medsSync.serviceUrl : ""
+                    placeholderText: "http://kilo-meds.kilo-guardian:8080"
+                    font.pixelSize: Style.fontBody
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                    enabled: page.medsSync !== null && !page.medsSync.settingsBusy
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Style.touchTarget + 8
+                }
+                TextField {
+                    id: medsTokenField
+                    objectName: "medsServiceToken"
+                    echoMode: TextInput.Password
+                    placeholderText: page.medsSync && page.medsSync.tokenStored ? qsTr("Bearer token saved in the keychain; type to replace")
+                                                                               : qsTr("Bearer token (optional)")
+                    font.pixelSize: Style.fontBody
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText | Qt.ImhHiddenText
+                    enabled: page.medsSync !== null && !page.medsSync.settingsBusy
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Style.touchTarget + 8
+                }
+                Flow {
+                    spacing: 12
+                    Layout.fillWidth: true
+                    TouchButton {
+                        objectName: "medsServiceSave"
+                        text: qsTr("Save")
+                        highlighted: true
+                        enabled: page.medsSync !== null && !page.medsSync.settingsBusy
+                                 && (medsServiceField.text.trim() !== page.medsSync.serviceUrl || medsTokenField.text.length > 0)
+                        width: Math.max(implicitWidth, 160)
+                        onClicked: page.requestAdmin(qsTr("Enter the admin PIN to save the medication service settings."), () => {
+                            page.medsSync.saveService(medsServiceField.text, medsTokenField.text)
+                            medsTokenField.clear()
+                        })
+                    }
+                    TouchButton {
+                        objectName: "medsServiceTest"
+                        text: qsTr("Test")
+                        enabled: page.medsSync !== null && !page.medsSync.settingsBusy
+                                 && (medsServiceField.text.trim().length > 0 || page.medsSync.configured)
+                        width: Math.max(implicitWidth, 160)
+                        onClicked: page.medsSync.testService(medsServiceField.text)
+                    }
+                    TouchButton {
+                        objectName: "medsServiceForgetToken"
+                        text: qsTr("Remove token")
+                        visible: page.medsSync !== null && page.medsSync.tokenStored && !page.medsSync.demoService
+                        enabled: !page.medsSync.settingsBusy
+                        width: Math.max(implicitWidth, 180)
+                        onClicked: page.requestAdmin(qsTr("Enter the admin PIN to remove the medication service token."),
+                                                     () => page.medsSync.forgetToken())
+                    }
+                }
+                Label {
+                    objectName: "medsServiceMessage"
+                    text: page.medsSync ? (page.medsSync.settingsFailed ? "⚠ " : "") + page.medsSync.settingsMessage : ""
+                    visible: text.length > 0
+                    font.pixelSize: Style.fontLabel
+                    font.weight: page.medsSync && page.medsSync.settingsFailed ? Font.DemiBold : Font.Normal
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
