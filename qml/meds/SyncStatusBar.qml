@@ -10,14 +10,16 @@ import Kilo.Ui
 RowLayout {
     id: bar
     required property MedicationSyncController sync
-    readonly property bool problem: sync.state === MedicationSyncController.Offline
-                                    || sync.state === MedicationSyncController.Refused
-                                    || sync.state === MedicationSyncController.Failed
+    // The page may let go of the sync before this bar is gone.
+    readonly property int syncState: sync ? sync.state : MedicationSyncController.NotConfigured
+    readonly property bool problem: syncState === MedicationSyncController.Offline
+                                    || syncState === MedicationSyncController.Refused
+                                    || syncState === MedicationSyncController.Failed
     spacing: 12
 
     Label {
         objectName: "syncSymbol"
-        text: bar.sync.state === MedicationSyncController.Syncing ? "⟳"
+        text: bar.syncState === MedicationSyncController.Syncing ? "⟳"
             : bar.problem ? "⚠" : "✓"
         font.pixelSize: Style.fontTitle
         color: bar.problem ? bar.Material.color(Material.Orange, bar.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
@@ -26,7 +28,7 @@ RowLayout {
     }
     Label {
         objectName: "syncStatus"
-        text: bar.sync.statusText
+        text: bar.sync ? bar.sync.statusText : ""
         font.pixelSize: Style.fontLabel
         font.weight: bar.problem ? Font.DemiBold : Font.Normal
         wrapMode: Text.WordWrap
@@ -37,7 +39,7 @@ RowLayout {
     TouchButton {
         objectName: "syncNow"
         text: qsTr("Sync now")
-        enabled: bar.sync.state !== MedicationSyncController.Syncing
+        enabled: bar.sync !== null && bar.syncState !== MedicationSyncController.Syncing
         onClicked: bar.sync.syncNow()
         Accessible.name: qsTr("Sync the medication list now")
     }

@@ -57,7 +57,7 @@ SyncLedger::SyncLedger(MedicationStore &store)
 {
 }
 
-QString SyncLedger::deviceName()
+QString SyncLedger::defaultDeviceName()
 {
     const QString configured = qEnvironmentVariable("KILO_KIOSK_DEVICE_NAME").trimmed();
     return configured.isEmpty() ? QSysInfo::machineHostName() : configured;
@@ -224,7 +224,7 @@ std::optional<QList<OutboxEntry>> SyncLedger::pending(QString *error) const
                 continue;  // deleted meanwhile; its delete entry replaced this one
             }
             entry.title = local->title();
-            entry.body = SyncPayload::toService(*local, extra, deviceName());
+            entry.body = SyncPayload::toService(*local, extra, m_deviceName);
         }
         ready.append(entry);
     }

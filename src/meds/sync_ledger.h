@@ -66,7 +66,9 @@ public:
     explicit SyncLedger(MedicationStore &store);
 
     // The name this device gives the service: KILO_KIOSK_DEVICE_NAME, else the host name.
-    static QString deviceName();
+    static QString defaultDeviceName();
+    QString deviceName() const { return m_deviceName; }
+    void setDeviceName(const QString &name) { m_deviceName = name; }
 
     // Queued changes in order, without records waiting in a conflict.
     std::optional<QList<OutboxEntry>> pending(QString *error) const;
@@ -112,6 +114,7 @@ private:
     template<typename Body> bool transaction(QString *error, Body body);
 
     MedicationStore &m_store;
+    QString m_deviceName = defaultDeviceName();
 };
 
 } // namespace kiosk::meds

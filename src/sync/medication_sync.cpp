@@ -21,9 +21,15 @@ MedicationSync::MedicationSync(meds::MedicationStore &store, QObject *parent)
     , m_store(store)
     , m_ledger(store)
 {
-    m_client.setDeviceName(meds::SyncLedger::deviceName());
+    m_client.setDeviceName(m_ledger.deviceName());
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MedicationSync::syncNow);
+}
+
+void MedicationSync::setDeviceName(const QString &name)
+{
+    m_ledger.setDeviceName(name);
+    m_client.setDeviceName(name);
 }
 
 void MedicationSync::setAutomatic(bool on)

@@ -48,6 +48,8 @@ public:
     MedsServiceClient &client() { return m_client; }
     meds::SyncLedger &ledger() { return m_ledger; }
     bool isRunning() const { return m_running; }
+    // What the service records as updated_by (default: SyncLedger::defaultDeviceName()).
+    void setDeviceName(const QString &name);
 
     // Starts a round now; during one, another follows it.
     void syncNow();
