@@ -46,10 +46,11 @@ const QList<QStringList> &Migrations::steps()
         // is kept per record, so a change on both sides can be merged field by field.
         {
             QStringLiteral("ALTER TABLE medications ADD COLUMN uuid TEXT"),
-            // Correlated on the row, so SQLite draws a new random value for each record.
-            QStringLiteral(R"(UPDATE medications SET uuid = (SELECT lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4'
-                || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12))
-                FROM (SELECT hex(randomblob(16)) AS h WHERE medications.id IS NOT NULL)))"),
+            // randomblob() in the row's own expression is drawn anew for every record (a
+            // subquery may be evaluated once); version 4, variant 10xx, as QUuid makes them.
+            QStringLiteral(R"(UPDATE medications SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+                || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)
+                || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))"),
             QStringLiteral("CREATE UNIQUE INDEX medications_by_uuid ON medications (uuid)"),
             QStringLiteral(R"(CREATE TABLE sync_records (
                 uuid TEXT PRIMARY KEY,

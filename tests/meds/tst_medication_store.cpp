@@ -9,7 +9,9 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
+#include <QUuid>
 
 #include <sys/stat.h>
 
@@ -275,6 +277,10 @@ private slots:
                 QVERIFY(query.exec(sql));
             QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, created_at, updated_at) "
                                               "VALUES ('Warfarin', 'once daily', '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z')")));
+            for (const char *name : {"Aspirin", "Digoxin", "Furosemide"})
+                QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, created_at, updated_at) "
+                                                  "VALUES ('%1', 'once daily', '2026-01-02T08:00:00.000Z', '2026-01-02T08:00:00.000Z')")
+                                       .arg(QLatin1String(name))));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=1")));
             query.finish();
             db.close();
@@ -287,9 +293,18 @@ private slots:
         QCOMPARE(store.schemaVersion(), Migrations::latestVersion());
         QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'medications_by_name'")).toInt(), 1);
         const auto records = store.list(&error);
-        QCOMPARE(records->size(), 1);
-        QCOMPARE(records->first().medicationName, QStringLiteral("Warfarin"));
-        QCOMPARE(records->first().createdAt, QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC));
+        QCOMPARE(records->size(), 4);
+        QCOMPARE(records->last().medicationName, QStringLiteral("Warfarin"));
+        QCOMPARE(records->last().createdAt, QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC));
+        // Each record was given its own UUID and queued for the medication service.
+        QSet<QString> uuids;
+        for (const auto &record : *records) {
+            QVERIFY2(!QUuid::fromString(record.uuid).isNull(), qPrintable(record.uuid));
+            QCOMPARE(QUuid::fromString(record.uuid).version(), QUuid::Random);
+            QCOMPARE(record.syncState, QStringLiteral("pending"));
+            uuids.insert(record.uuid);
+        }
+        QCOMPARE(uuids.size(), 4);
     }
 
     void refusesANewerSchema()
