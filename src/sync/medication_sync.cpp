@@ -203,7 +203,8 @@ void MedicationSync::afterPush()
 
 void MedicationSync::pull()
 {
-    m_client.fetchChanges(m_ledger.cursor(), [this](const ServiceAnswer &answer) {
+    const QString cursor = m_ledger.cursor();
+    m_client.fetchChanges(cursor, [this, cursor](const ServiceAnswer &answer) {
         if (!answer.ok()) {
             fail(failureOf(answer), answer.error);
             return finish();
@@ -219,7 +220,8 @@ void MedicationSync::pull()
         m_report.rejected += result->rejected;
         if (result->merged > 0)
             m_secondPush = true;
-        if (answer.more && !answer.items.isEmpty())
+        // A service that says "more" without moving its cursor would keep this round forever.
+        if (answer.more && !answer.items.isEmpty() && answer.cursor != cursor)
             return pull();
         if (m_secondPush) {
             m_secondPush = false;

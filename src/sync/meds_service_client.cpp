@@ -131,6 +131,19 @@ ServiceAnswer MedsServiceClient::read(QNetworkReply *reply, Expect expect) const
             : QStringLiteral("the medication service at %1 cannot be reached: %2").arg(where, reply->errorString());
         return answer;
     }
+    if (reply->error() != QNetworkReply::NoError && answer.status < 400) {
+        // A connection cut in the middle of an answer: whatever arrived is not trusted.
+        answer.kind = ServiceAnswer::Kind::Unavailable;
+        answer.error = QStringLiteral("the medication service at %1 broke off its answer: %2").arg(where, reply->errorString());
+        return answer;
+    }
+    return interpret(answer.status, bytes, expect, where);
+}
+
+ServiceAnswer MedsServiceClient::interpret(int status, const QByteArray &bytes, Expect expect, const QString &where)
+{
+    ServiceAnswer answer;
+    answer.status = status;
     if (answer.status == 401 || answer.status == 403) {
         answer.kind = ServiceAnswer::Kind::Refused;
         answer.error = QStringLiteral("the medication service at %1 refused the token (HTTP %2): set it with kilo-kiosk meds service --token-stdin")
@@ -142,15 +155,9 @@ ServiceAnswer MedsServiceClient::read(QNetworkReply *reply, Expect expect) const
         answer.error = QStringLiteral("the medication service at %1 is not working (HTTP %2)").arg(where).arg(answer.status);
         return answer;
     }
-    if (answer.status == 404 && expect != Expect::Changes) {
+    if (answer.status == 404 && expect == Expect::Record) {
         answer.kind = ServiceAnswer::Kind::NotFound;
         answer.error = QStringLiteral("the medication service does not know this record");
-        return answer;
-    }
-    if (reply->error() != QNetworkReply::NoError && answer.status < 400) {
-        // A connection cut in the middle of an answer: whatever arrived is not trusted.
-        answer.kind = ServiceAnswer::Kind::Unavailable;
-        answer.error = QStringLiteral("the medication service at %1 broke off its answer: %2").arg(where, reply->errorString());
         return answer;
     }
     QJsonParseError parseError{};

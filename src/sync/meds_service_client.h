@@ -47,6 +47,7 @@ class MedsServiceClient : public QObject
     Q_OBJECT
 public:
     using Callback = std::function<void(const ServiceAnswer &)>;
+    enum class Expect { Changes, Record, Health };
     static constexpr int kDefaultTimeoutMs = 8000;
     static constexpr qint64 kMaxAnswerBytes = 32LL * 1024 * 1024;
 
@@ -69,8 +70,11 @@ public:
     // Ends every request in flight; each callback still runs (Unavailable, "cancelled").
     void abortAll();
 
+    // What an HTTP answer that arrived whole means (status and body are untrusted); where names
+    // the service in messages.
+    static ServiceAnswer interpret(int status, const QByteArray &body, Expect expect, const QString &where);
+
 private:
-    enum class Expect { Changes, Record, Health };
     void send(const QByteArray &verb, const QString &path, const QByteArray &query, const QByteArray &body,
               std::optional<qint64> ifMatch, Expect expect, Callback done);
     ServiceAnswer read(QNetworkReply *reply, Expect expect) const;
