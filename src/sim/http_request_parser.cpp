@@ -4,6 +4,20 @@
 
 namespace kiosk::sim {
 
+namespace {
+
+constexpr qsizetype kMaxChunkSizeLine = 1024;
+
+// Whether the CRLF-terminated line at the start of `buffer` (ending at `lineEnd`, -1 while its end
+// has not arrived) is longer than `limit`. Without its end the line is at least all but a last
+// '\r', so a line is refused on the same terms however the stream was cut.
+bool lineTooLong(const QByteArray &buffer, qsizetype lineEnd, qsizetype limit)
+{
+    return (lineEnd < 0 ? buffer.size() - 1 : lineEnd) > limit;
+}
+
+} // namespace
+
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
@@ -120,15 +134,20 @@ HttpRequestParser::Result HttpRequestParser::parseHead(const QByteArray &head)
 HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
 {
     if (!m_headersDone) {
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        const qsizetype endLf = end < 0 ? buffer.indexOf("\n\n") : -1;
-        if (end < 0 && endLf < 0) {
-            if (buffer.size() > m_maxHeader)
+        // The head ends at its first empty line, whether lines end in CRLF or a bare LF (RFC 9112
+        // 2.2): where it ends must not depend on how much of the stream has arrived, or a later
+        // "\r\n\r\n" in the body or in a pipelined request would swallow an earlier "\n\n".
+        const qsizetype lf = buffer.indexOf("\n\n");
+        const qsizetype crlf = buffer.indexOf("\n\r\n");
+        if (lf < 0 && crlf < 0) {
+            // Up to 3 bytes at the end ("\r\n\r") may belong to the end of the head, not to it.
+            if (buffer.size() - 3 > m_maxHeader)
                 return fail(431, QStringLiteral("request headers are too large"));
             return Result::NeedMore;
         }
-        const qsizetype headEnd = end >= 0 ? end : endLf;
-        const qsizetype bodyStart = headEnd + (end >= 0 ? 4 : 2);
+        const qsizetype lineEnd = lf >= 0 && (crlf < 0 || lf < crlf) ? lf : crlf;
+        const qsizetype bodyStart = lineEnd + (lineEnd == lf ? 2 : 3);
+        const qsizetype headEnd = lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
         if (headEnd > m_maxHeader)
             return fail(431, QStringLiteral("request headers are too large"));
         const QByteArray head = buffer.left(headEnd);
@@ -150,6 +169,9 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
     for (;;) {
         if (m_trailers) {
             const qsizetype lineEnd = buffer.indexOf("\r\n");
+            // A trailer line is bounded like the head, or a client could grow the buffer forever.
+            if (lineTooLong(buffer, lineEnd, m_maxHeader))
+                return fail(431, QStringLiteral("request trailers are too large"));
             if (lineEnd < 0)
                 return Result::NeedMore;
             buffer.remove(0, lineEnd + 2);
@@ -159,11 +181,10 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
         }
         if (m_chunkRemaining < 0) {
             const qsizetype lineEnd = buffer.indexOf("\r\n");
-            if (lineEnd < 0) {
-                if (buffer.size() > 1024)
-                    return fail(400, QStringLiteral("malformed chunk size"));
+            if (lineTooLong(buffer, lineEnd, kMaxChunkSizeLine))
+                return fail(400, QStringLiteral("malformed chunk size"));
+            if (lineEnd < 0)
                 return Result::NeedMore;
-            }
             QByteArray sizeText = buffer.left(lineEnd);
             if (const qsizetype semicolon = sizeText.indexOf(';'); semicolon >= 0)
                 sizeText.truncate(semicolon);
@@ -176,7 +197,8 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
                 m_trailers = true;
                 continue;
             }
-            if (m_request.body.size() + size > m_maxBody)
+            // Compared this way round: body + size overflows for a size near 2^63.
+            if (size > m_maxBody - m_request.body.size())
                 return fail(413, QString());
             m_chunkRemaining = size;
         }

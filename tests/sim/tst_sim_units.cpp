@@ -30,6 +30,26 @@ QJsonObject fixture(const QString &relative)
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
 }
+// Feeds `raw` in pieces of `piece` bytes as HttpConnection does (small limits: 256-byte bodies,
+// 512-byte heads); returns the complete requests and the error status (0: none).
+std::pair<QList<HttpRequest>, int> parseAll(const QByteArray &raw, qsizetype piece)
+{
+    HttpRequestParser parser(256, 512);
+    QByteArray buffer;
+    QList<HttpRequest> requests;
+    for (qsizetype pos = 0; pos < raw.size(); pos += piece) {
+        buffer += raw.mid(pos, piece);
+        while (!buffer.isEmpty() || parser.headersDone()) {
+            const auto result = parser.feed(buffer);
+            if (result == HttpRequestParser::Result::Error)
+                return {requests, parser.errorStatus()};
+            if (result == HttpRequestParser::Result::NeedMore)
+                break;
+            requests.append(parser.takeRequest());
+        }
+    }
+    return {requests, 0};
+}
 } // namespace
 
 class TestSimUnits : public QObject
@@ -260,6 +280,61 @@ private slots:
                     QVERIFY(request.target.startsWith('/'));
                 }
             }
+        }
+    }
+
+    // Found by fuzz/fuzz_http_request_parser: the stream fed at once and fed in pieces must give
+    // the same requests. The head ended at the first "\r\n\r\n" when one had arrived, else at
+    // "\n\n", so a later CRLF request or body swallowed an earlier bare-LF end of head.
+    void httpParserHeadEndsAtFirstBlankLine_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QByteArrayList>("bodies");
+        QTest::newRow("bare LF request, then a CRLF one")
+            << QByteArray("GET /api/v1/pods HTTP/1.1\nHost: x\n\nGET /version HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArrayList{"", ""};
+        QTest::newRow("CRLF head ended by a bare LF, body with CRLF CRLF")
+            << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 6\r\n\nab\r\n\r\n")
+            << QByteArrayList{"ab\r\n\r\n"};
+    }
+
+    void httpParserHeadEndsAtFirstBlankLine()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(QByteArrayList, bodies);
+        for (const qsizetype piece : {raw.size(), qsizetype(1), qsizetype(3)}) {
+            const auto [requests, error] = parseAll(raw, piece);
+            QCOMPARE(error, 0);
+            QCOMPARE(requests.size(), bodies.size());
+            for (qsizetype i = 0; i < requests.size(); ++i)
+                QCOMPARE(requests[i].body, bodies[i]);
+        }
+    }
+
+    // Also found by the fuzzer: the bounds on the head, a chunk-size line and trailers held or
+    // not depending on where the stream was cut, and a chunk size near 2^63 overflowed the
+    // body-size check (signed overflow, undefined behaviour).
+    void httpParserBoundsDoNotDependOnPieces_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<int>("status");
+        const QByteArray chunked = "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        QTest::newRow("head of exactly the limit") << QByteArray("GET /x HTTP/1.1\r\nA: " + QByteArray(512 - 20, 'a') + "\r\n\r\n") << 0;
+        QTest::newRow("head one byte over") << QByteArray("GET /x HTTP/1.1\r\nA: " + QByteArray(512 - 19, 'a') + "\r\n\r\n") << 431;
+        QTest::newRow("chunk size near 2^63") << chunked + "1\r\na\r\n7fffffffffffffff\r\n" << 413;
+        QTest::newRow("long chunk-size line") << chunked + QByteArray(1100, '0') + "1\r\na\r\n0\r\n\r\n" << 400;
+        QTest::newRow("long trailer line") << chunked + "0\r\nX-T: " + QByteArray(600, 't') + "\r\n\r\n" << 431;
+        QTest::newRow("trailers within bounds") << chunked + "1\r\na\r\n0\r\nX-T: t\r\n\r\n" << 0;
+    }
+
+    void httpParserBoundsDoNotDependOnPieces()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(int, status);
+        for (const qsizetype piece : {raw.size(), qsizetype(1), qsizetype(7)}) {
+            const auto [requests, error] = parseAll(raw, piece);
+            QCOMPARE(error, status);
+            QCOMPARE(requests.size(), status ? 0 : 1);
         }
     }
 
