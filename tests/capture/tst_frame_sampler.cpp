@@ -1,6 +1,7 @@
 // Frames from a video sink are judged on a worker thread, skipped while busy, never queued up.
 #include "capture/frame_sampler.h"
 #include "frame_source.h"
+#include "thread_round_trip.h"
 
 #include <QSignalSpy>
 #include <QVideoSink>
@@ -22,6 +23,12 @@ struct SamplerRig {
     }
     // A new frame each time: a sink ignores a frame equal to the one it shows.
     void send(const QImage &image) { sink.setVideoFrame(kiosk::test::videoFrameFrom(image)); }
+    // Set once every judgement already handed to the worker has been delivered: for "no more
+    // judgements come" checks without a fixed sleep (thread_round_trip.h).
+    std::shared_ptr<std::atomic<bool>> workerDrained()
+    {
+        return kiosk::test::roundTripThrough(sampler.findChild<QThread *>(QStringLiteral("frame-sampler")));
+    }
 };
 
 class TestFrameSampler : public QObject {
@@ -65,7 +72,9 @@ private slots:
         QCOMPARE(rig.sampler.sampledFrames(), 1);
         QCOMPARE(rig.sampler.skippedFrames(), 29);
         QVERIFY(rig.spy.wait(10000));
-        QTest::qWait(200);
+        // The 29 skipped frames left no work behind: once the worker is drained, still one.
+        const auto drained = rig.workerDrained();
+        QTRY_VERIFY_WITH_TIMEOUT(drained->load(), 10000);
         QCOMPARE(rig.spy.count(), 1);
         // Free again: the next frame is judged.
         rig.send(image);
@@ -79,8 +88,11 @@ private slots:
         rig.send(kiosk::test::labelFrame());
         QVERIFY(rig.spy.wait(10000));
         rig.send(kiosk::test::labelFrame());
-        QVERIFY(!rig.spy.wait(500));
         QCOMPARE(rig.sampler.skippedFrames(), 1);
+        const auto drained = rig.workerDrained();
+        QTRY_VERIFY_WITH_TIMEOUT(drained->load(), 10000);
+        QCOMPARE(rig.spy.count(), 1);
+        QCOMPARE(rig.sampler.sampledFrames(), 1);
     }
 
     void pausedOrDetachedMeansNoWork()
@@ -88,13 +100,19 @@ private slots:
         SamplerRig rig(0);
         rig.sampler.setEnabled(false);
         rig.send(kiosk::test::labelFrame());
-        QVERIFY(!rig.spy.wait(500));
         QCOMPARE(rig.sampler.sampledFrames(), 0);
+        QCOMPARE(rig.sampler.skippedFrames(), 1);
+        const auto pausedDrained = rig.workerDrained();
+        QTRY_VERIFY_WITH_TIMEOUT(pausedDrained->load(), 10000);
+        QCOMPARE(rig.spy.count(), 0);
         rig.sampler.setEnabled(true);
         rig.sampler.setVideoSink(nullptr);
         rig.send(kiosk::test::labelFrame());
-        QVERIFY(!rig.spy.wait(500));
         QCOMPARE(rig.sampler.sampledFrames(), 0);
+        QCOMPARE(rig.sampler.skippedFrames(), 1); // not even looked at
+        const auto detachedDrained = rig.workerDrained();
+        QTRY_VERIFY_WITH_TIMEOUT(detachedDrained->load(), 10000);
+        QCOMPARE(rig.spy.count(), 0);
     }
 
     void aPlainOrDarkFrameIsNotGoodEnough()
@@ -129,9 +147,11 @@ private slots:
         QVERIFY(rig.spy.wait(10000));
         // A camera that stops sends an empty frame.
         rig.sink.setVideoFrame(QVideoFrame());
-        QVERIFY(!rig.spy.wait(300));
         QCOMPARE(rig.sampler.sampledFrames(), 1);
         QCOMPARE(rig.sampler.skippedFrames(), 1);
+        const auto drained = rig.workerDrained();
+        QTRY_VERIFY_WITH_TIMEOUT(drained->load(), 10000);
+        QCOMPARE(rig.spy.count(), 1);
     }
 };
 

@@ -8,6 +8,7 @@
 #include "security/credential_key.h"
 #include "security/credential_store.h"
 #include "sim/ai_brain_simulator.h"
+#include "thread_round_trip.h"
 
 #include <QFile>
 #include <QSettings>
@@ -130,7 +131,13 @@ private slots:
         QVERIFY(scan.openPhoto(m_photo));
         scan.cancel();
         QCOMPARE(scan.state(), State::Viewfinder);
-        QTest::qWait(3000);
+        // Instead of sleeping while the cancelled reading might still come back: wait until it
+        // has. The reading engine reads on its one worker thread; a round trip through that
+        // thread ends after the cancelled reading, and its answer is delivered before ours.
+        QThread *reader = scan.findChild<QThread *>(QStringLiteral("kiosk-reading"));
+        QVERIFY2(reader, "the reading engine's worker thread (kiosk-reading) was not found");
+        const auto drained = kiosk::test::roundTripThrough(reader);
+        QTRY_VERIFY_WITH_TIMEOUT(drained->load(), 60000);
         QCOMPARE(scan.state(), State::Viewfinder);
         QVERIFY(!scan.review()->loaded());
     }

@@ -2,6 +2,8 @@
 // the incident's figures; and the rollback compared with the real `kubectl rollout undo`.
 #include "sim/api_server.h"
 #include "cli_process.h"
+#include "kubectl_binary.h"
+#include "sim_incident.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -9,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,7 +43,8 @@ private slots:
     {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
-        QTest::qWait(2000);
+        // The figures below are the incident's: wait until the simulator shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
         const Run dry = kiosk({"cluster", "cleanup", "--dry-run", "--json"}, server);
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
         const QJsonObject plan = QJsonDocument::fromJson(dry.out).object();
@@ -82,7 +84,8 @@ private slots:
     {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
-        QTest::qWait(2000);
+        // The figures below are the incident's: wait until the simulator shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
         const Run dry = kiosk({"cluster", "rollback", "kilo-meds", "--dry-run", "--json"}, server);
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
         const QJsonObject plan = QJsonDocument::fromJson(dry.out).object();
@@ -121,7 +124,8 @@ private slots:
     {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
-        QTest::qWait(2000);
+        // The figures below are the incident's: wait until the simulator shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
         const Run json = kiosk({"cluster", "history", "kilo-meds", "--json"}, server);
         QVERIFY2(json.exitCode == 0, json.err.constData());
         const QJsonObject meds = QJsonDocument::fromJson(json.out).object();
@@ -186,9 +190,12 @@ private slots:
 
     void sameTemplateAsKubectlRolloutUndo()
     {
-        const QString kubectl = QStandardPaths::findExecutable("kubectl");
-        if (kubectl.isEmpty())
-            QSKIP("kubectl is not installed; the comparison with kubectl rollout undo needs it");
+        // No kubectl is a failure: this comparison is the point of the test.
+        const kiosk::test::Kubectl found = kiosk::test::findKubectl();
+        if (found.path.isEmpty())
+            QFAIL(qPrintable(found.error));
+        qInfo("comparing with kubectl %s (%s)", qPrintable(found.gitVersion), qPrintable(found.path));
+        const QString kubectl = found.path;
         kiosk::sim::ApiServer ours;
         kiosk::sim::ApiServer theirs;
         QVERIFY(ours.listen());

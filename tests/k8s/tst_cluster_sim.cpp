@@ -6,6 +6,7 @@
 #include "sim/api_server.h"
 #include "plain_text_scan.h"
 #include "cli_process.h"
+#include "sim_incident.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -85,7 +86,8 @@ private slots:
     {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
-        QTest::qWait(2500); // let kilo-meds reach CrashLoopBackOff
+        // kilo-meds in CrashLoopBackOff, the rest running: what the figures below describe.
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
         const Run r = run({"cluster", "status", "--json", "--server", server.url().toString()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
@@ -151,7 +153,8 @@ private slots:
     {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
-        QTest::qWait(2500);
+        // The crash-looping pod has restarted, so it has a previous log.
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
         const Run status = run({"cluster", "status", "--json", "--server", server.url().toString()});
         QString medsPod;
         for (const auto &p : QJsonDocument::fromJson(status.out).object().value("pods").toArray())

@@ -267,7 +267,9 @@ private slots:
         QNetworkReply *watch = client.stream("/apis/apps/v1/namespaces/kilo-guardian/deployments?watch=1&allowWatchBookmarks=true&resourceVersion=" + rv
                                                  + "&fieldSelector=metadata.name%3Dkilo-voice&timeoutSeconds=30",
                                              &events);
-        QTest::qWait(100);
+        // The server answers a watch's head (200) when it has registered it; only then is the
+        // change below sure to be one the watch sees as it happens.
+        QTRY_COMPARE_WITH_TIMEOUT(watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200, 5000);
         const SimReply patched = client.request("PATCH", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-voice",
                                                 R"({"metadata":{"labels":{"watched":"yes"}}})", "application/strategic-merge-patch+json");
         QCOMPARE(patched.status, 200);
@@ -623,8 +625,15 @@ private slots:
         current.insert("status", QJsonObject{{"phase", "Failed"}, {"reason", "Evicted"}, {"message", "The node was low on resource: memory."}});
         const SimReply replaced = client.send("PUT", "/api/v1/namespaces/kilo-guardian/pods/manual/status", current);
         QCOMPARE(replaced.status, 200);
+        const auto reason = [&]() {
+            return client.get("/api/v1/namespaces/kilo-guardian/pods/manual").json().value("status").toObject().value("reason").toString();
+        };
+        // First what was written is there (the positive condition), then it stays: a negative
+        // check needs a bounded wait. 700 ms outlasts the kubelet's steps for a new pod (bind
+        // after 50 ms, start 100 ms later), the ones that would overwrite an owned pod's status.
+        QCOMPARE(reason(), QStringLiteral("Evicted"));
         QTest::qWait(700);
-        QCOMPARE(client.get("/api/v1/namespaces/kilo-guardian/pods/manual").json().value("status").toObject().value("reason").toString(), QStringLiteral("Evicted"));
+        QCOMPARE(reason(), QStringLiteral("Evicted"));
     }
 
     void unknownImageGoesImagePullBackOff()
