@@ -216,6 +216,13 @@ std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray
             return std::nullopt;
         }
         const QJsonValue keyValue = element.value(key);
+        // Only a scalar identifies an element: a null merge key is removed from the element
+        // added and an object one has its directives applied, so the same patch applied again
+        // would not find that element and would add it a second time.
+        if (keyValue.isNull() || keyValue.isObject() || keyValue.isArray()) {
+            *error = QStringLiteral("list %1: merge key %2 must be a string or a number").arg(field, key);
+            return std::nullopt;
+        }
         qsizetype found = -1;
         for (qsizetype i = 0; i < result.size(); ++i) {
             if (result.at(i).toObject().value(key) == keyValue) {
@@ -230,7 +237,13 @@ std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray
             continue;
         }
         if (found < 0) {
-            result.append(stripDirectives(element));
+            // A new element is the patch applied to nothing: directives nested in its own lists
+            // ($patch on an env entry, ...) apply or are refused as they would be on a match,
+            // instead of being stored verbatim and refused on the next identical patch.
+            const auto added = strategicMerge(QJsonObject(), element, field, error);
+            if (!added)
+                return std::nullopt;
+            result.append(*added);
             continue;
         }
         const auto merged = strategicMerge(result.at(found), element, field, error);

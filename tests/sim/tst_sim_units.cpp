@@ -139,6 +139,51 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("merge key")));
     }
 
+    // Found by fuzz/fuzz_json_patch: a new list element was stored with the directives of its own
+    // lists still in it ("$patch" on an env entry), so the same patch applied again (kubectl
+    // apply does) met them on the stored element and failed, or removed what it had just added.
+    void strategicMergeNewElementHonoursNestedDirectives()
+    {
+        const QJsonObject doc = parse(R"({"spec":{"containers":[{"name":"meds","image":"a"}]}})");
+        QString error;
+        const QJsonObject patch = parse(R"({"spec":{"containers":[{"name":"sidecar","image":"b",
+            "env":[{"name":"A","value":"1"},{"name":"GONE","$patch":"delete"}],
+            "resources":{"$retainKeys":["limits"],"limits":{"cpu":"1"}}}]}})");
+        const auto once = JsonPatch::applyStrategicMergePatch(doc, patch, &error);
+        QVERIFY2(once.has_value(), qPrintable(error));
+        const QJsonObject sidecar = once->value("spec").toObject().value("containers").toArray().at(1).toObject();
+        QCOMPARE(sidecar, parse(R"({"name":"sidecar","image":"b","env":[{"name":"A","value":"1"}],"resources":{"limits":{"cpu":"1"}}})"));
+        const auto twice = JsonPatch::applyStrategicMergePatch(*once, patch, &error);
+        QVERIFY2(twice.has_value(), qPrintable(error));
+        QCOMPARE(*twice, *once);
+        // An unknown directive is refused on a new element as on an existing one.
+        const QJsonObject unknown = parse(R"({"spec":{"containers":[{"name":"x","env":[{"name":"A","$patch":"de\u001blete"}]}]}})");
+        QVERIFY(!JsonPatch::applyStrategicMergePatch(doc, unknown, &error).has_value());
+        QVERIFY2(error.contains(QStringLiteral("Unknown patch type")), qPrintable(error));
+    }
+
+    // Also found by the fuzzer: {"containerPort": null} as a merge key added a port without one,
+    // which the same patch applied again did not find, so it added the port a second time.
+    void strategicMergeKeyMustBeScalar()
+    {
+        const QJsonObject doc = parse(R"({"spec":{"containers":[{"name":"meds","ports":[{"containerPort":80}]}]}})");
+        QString error;
+        for (const char *key : {"null", "{}", "{\"$patch\":\"delete\"}", "[1]"}) {
+            // Escaped, not raw, strings: moc misreads raw strings whose brackets do not balance.
+            const QByteArray text = QByteArray("{\"spec\":{\"containers\":[{\"name\":\"meds\",\"ports\":[{\"containerPort\":") + key
+                                    + ",\"name\":\"metrics\"}]}]}}";
+            const QJsonObject patch = parse(text.constData());
+            QVERIFY(!patch.isEmpty());
+            QVERIFY2(!JsonPatch::applyStrategicMergePatch(doc, patch, &error).has_value(), key);
+            QVERIFY2(error.contains(QStringLiteral("merge key containerPort")), qPrintable(error));
+        }
+        const auto scalar = JsonPatch::applyStrategicMergePatch(
+            doc, parse(R"({"spec":{"containers":[{"name":"meds","ports":[{"containerPort":80,"name":"http"}]}]}})"), &error);
+        QVERIFY2(scalar.has_value(), qPrintable(error));
+        QCOMPARE(scalar->value("spec").toObject().value("containers").toArray().at(0).toObject().value("ports").toArray(),
+                 parseArray(R"([{"containerPort":80,"name":"http"}])"));
+    }
+
     void labelSelectorParse_data()
     {
         QTest::addColumn<QString>("selector");
