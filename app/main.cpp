@@ -1,5 +1,6 @@
 // kilo-kiosk: no subcommand starts the touch UI; a subcommand runs headless on QCoreApplication.
 #include "cli/launch_options.h"
+#include "openmp_limit.h"
 #include "subcommands.h"
 #include "ui_main.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "kilo-kiosk: error: " << options.error << '\n';
         return 2;
     case kiosk::cli::LaunchOptions::Mode::Subcommand: {
+        if (options.subcommand == QLatin1String("ocr"))
+            limitOpenMpThreads(argv);
         const auto command = registry.find(options.subcommand);
         if (command->needsGui && command->needsGui(options.subcommandArgs)) {
             // Still no display: fonts and painting work on the offscreen platform.
@@ -53,6 +56,7 @@ int main(int argc, char **argv)
         return command->run(options.subcommandArgs);
     }
     case kiosk::cli::LaunchOptions::Mode::Ui:
+        limitOpenMpThreads(argv);
         break;
     }
     return runUi(argc, argv, options);

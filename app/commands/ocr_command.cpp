@@ -8,11 +8,9 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-#include <unistd.h>
 
 #include <cstdlib>
 #include <functional>
-#include <vector>
 
 namespace {
 
@@ -69,25 +67,6 @@ void printReading(QTextStream &out, const QString &file, const kiosk::aibrain::R
             out << "  hint: " << hint << '\n';
     }
     out << '\n';
-}
-
-// Tesseract's LSTM runs OpenMP teams that, on the kiosk's two shared cores, cost more than they
-// give (measured: recognition twice as slow). libgomp reads OMP_THREAD_LIMIT only at start-up, so
-// set it and re-execute once; KIOSK_OCR_THREADS overrides.
-void limitOpenMpThreads()
-{
-    if (qEnvironmentVariableIsSet("OMP_THREAD_LIMIT"))
-        return;
-    const QByteArray threads = qEnvironmentVariableIsSet("KIOSK_OCR_THREADS") ? qgetenv("KIOSK_OCR_THREADS") : QByteArray("1");
-    setenv("OMP_THREAD_LIMIT", threads.constData(), 1);
-    std::vector<QByteArray> storage;
-    for (const QString &a : QCoreApplication::arguments())
-        storage.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (auto &a : storage)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv("/proc/self/exe", argv.data()); // returns only on failure: then run with the default
 }
 
 } // namespace
@@ -158,7 +137,6 @@ kiosk::cli::Subcommand ocrCommand()
                     err << "kilo-kiosk: error: no image given\n" << kUsage << '\n';
                     return 2;
                 }
-                limitOpenMpThreads();
                 const auto config = kiosk::aibrain::EngineConfig::resolve(engine, aiBrainUrl, aiBrainTimeoutMs);
                 if (!config.ok()) {
                     err << "kilo-kiosk: error: " << config.error << '\n';

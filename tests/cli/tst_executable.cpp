@@ -1,5 +1,6 @@
 // The built kilo-kiosk binary: version, help, errors and screenshots, as a user runs it.
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -92,6 +93,50 @@ private slots:
         const QImage dark(QDir(out.path()).filePath("cluster-dark.png"));
         QVERIFY(qGray(light.pixel(640, 700)) > 200);
         QVERIFY(qGray(dark.pixel(640, 700)) < 100);
+    }
+
+    // Reading labels is faster with one OpenMP thread on the tablet's cores; the UI reads them
+    // too, so it runs with the limit (set before libgomp loads: seen in the process's own
+    // starting environment), and a limit already given is kept.
+    void uiRunsWithOneOpenMpThread_data()
+    {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("ocrThreads");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("default") << QString() << QString() << QByteArray("OMP_THREAD_LIMIT=1");
+        QTest::newRow("KIOSK_OCR_THREADS") << QString() << QStringLiteral("2") << QByteArray("OMP_THREAD_LIMIT=2");
+        QTest::newRow("already set") << QStringLiteral("3") << QString() << QByteArray("OMP_THREAD_LIMIT=3");
+    }
+    void uiRunsWithOneOpenMpThread()
+    {
+        QFETCH(QString, given);
+        QFETCH(QString, ocrThreads);
+        QFETCH(QByteArray, expected);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("OMP_THREAD_LIMIT"));
+        env.remove(QStringLiteral("KIOSK_OCR_THREADS"));
+        if (!given.isEmpty())
+            env.insert(QStringLiteral("OMP_THREAD_LIMIT"), given);
+        if (!ocrThreads.isEmpty())
+            env.insert(QStringLiteral("KIOSK_OCR_THREADS"), ocrThreads);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath("config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath("data"));
+        env.remove(QStringLiteral("KUBECONFIG"));
+        p.setProcessEnvironment(env);
+        p.start(binary, {QStringLiteral("--demo")});
+        QVERIFY(p.waitForStarted());
+        const QString environ = QStringLiteral("/proc/%1/environ").arg(p.processId());
+        const auto startingEnvironment = [&] {
+            QFile file(environ);
+            return file.open(QIODevice::ReadOnly) ? file.readAll().split('\0') : QList<QByteArray>{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(startingEnvironment().contains(expected), 20000);
+        QCOMPARE(p.state(), QProcess::Running); // the same process, executed again, runs the UI
+        p.kill();
+        p.waitForFinished();
     }
 
     void screenshotDirThatCannotBeCreated()
