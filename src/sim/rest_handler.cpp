@@ -5,6 +5,7 @@
 #include "sim/label_selector.h"
 #include "sim/log_source.h"
 #include "sim/object_util.h"
+#include "sim/query_bool.h"
 #include "sim/table_converter.h"
 #include "sim/watch_stream.h"
 
@@ -172,8 +173,7 @@ void RestHandler::handle(HttpConnection *connection, const HttpRequest &request,
     }
     const Target target = std::get<Target>(resolved);
     const bool collection = target.name.isEmpty();
-    const QString watchParam = request.queryValue(QStringLiteral("watch"));
-    const bool isWatch = request.method == "GET" && (watchParam == QLatin1String("true") || watchParam == QLatin1String("1"));
+    const bool isWatch = request.method == "GET" && QueryBool::option(request, QStringLiteral("watch"));
     const QString verb = verbFor(request.method, collection, isWatch);
 
     if (target.type == &catalog().accessReviews()) {
@@ -261,7 +261,7 @@ void RestHandler::handle(HttpConnection *connection, const HttpRequest &request,
 std::optional<HttpResponse> RestHandler::discovery(const HttpRequest &request, const QStringList &segments)
 {
     const QString path = QLatin1Char('/') + segments.join(QLatin1Char('/'));
-    const bool pretty = request.queryValue(QStringLiteral("pretty")) == QLatin1String("true");
+    const bool pretty = QueryBool::pretty(request);
     if (path == QLatin1String("/version"))
         return jsonResponse(200, versionInfo(), pretty);
     if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") || path == QLatin1String("/readyz")) {
@@ -449,7 +449,7 @@ std::variant<ResponseFormat, ApiError> RestHandler::negotiate(const HttpRequest 
 HttpResponse RestHandler::objectResponse(int status, const QJsonObject &object, const HttpRequest &request,
                                          const ResponseFormat &format) const
 {
-    const bool pretty = request.queryValue(QStringLiteral("pretty")) == QLatin1String("true");
+    const bool pretty = QueryBool::pretty(request);
     const ResourceType *found = catalog().findByKind(object.value(QStringLiteral("apiVersion")).toString(), object.value(QStringLiteral("kind")).toString());
     if (format.table && found) {
         const ResourceType &type = *found;
@@ -603,7 +603,7 @@ HttpResponse RestHandler::list(const HttpRequest &request, const Target &target,
         if (!filtered)
             listMeta.insert(QStringLiteral("remainingItemCount"), remaining);
     }
-    const bool pretty = request.queryValue(QStringLiteral("pretty")) == QLatin1String("true");
+    const bool pretty = QueryBool::pretty(request);
     if (format.table) {
         const QString includeText = request.queryValue(QStringLiteral("includeObject"));
         const auto include = includeText == QLatin1String("None") ? TableConverter::IncludeObject::None
@@ -684,7 +684,7 @@ void RestHandler::watch(HttpConnection *connection, const HttpRequest &request, 
     options.ns = type.namespaced ? target.ns : QString();
     options.labels = *labels;
     options.fields = *fields;
-    options.bookmarks = request.queryValue(QStringLiteral("allowWatchBookmarks")) == QLatin1String("true");
+    options.bookmarks = QueryBool::option(request, QStringLiteral("allowWatchBookmarks"));
     options.bookmarkIntervalMs = m_config.bookmarkIntervalMs;
     options.dropAfterSeconds = m_config.dropWatchAfterSeconds;
     options.table = format.table;
@@ -698,9 +698,8 @@ void RestHandler::watch(HttpConnection *connection, const HttpRequest &request, 
             return;
         }
     }
-    const QString sendInitial = request.queryValue(QStringLiteral("sendInitialEvents"));
     const QString rvText = request.queryValue(QStringLiteral("resourceVersion"));
-    if (sendInitial == QLatin1String("true")) {
+    if (QueryBool::option(request, QStringLiteral("sendInitialEvents"))) {
         if (!options.bookmarks || request.queryValue(QStringLiteral("resourceVersionMatch")) != QLatin1String("NotOlderThan")) {
             connection->respond(errorResponse(ApiError{422, QStringLiteral("Invalid"),
                                                        QStringLiteral("ListOptions.meta.k8s.io \"\" is invalid: [resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan, allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true]"), {}}));
@@ -945,6 +944,11 @@ std::variant<DeleteOptions, ApiError> deleteOptionsFrom(const HttpRequest &reque
     }
     if (request.hasQuery(QStringLiteral("propagationPolicy")))
         options.propagationPolicy = request.queryValue(QStringLiteral("propagationPolicy"));
+    if (request.hasQuery(QStringLiteral("orphanDependents"))) {
+        if (!options.propagationPolicy.isEmpty())
+            return ApiError{422, QStringLiteral("Invalid"), QStringLiteral("DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Invalid value: \"%1\": orphanDependents and deletionPropagation cannot be both set").arg(options.propagationPolicy), {}};
+        options.propagationPolicy = QueryBool::option(request, QStringLiteral("orphanDependents")) ? QStringLiteral("Orphan") : QStringLiteral("Background");
+    }
     if (request.hasQuery(QStringLiteral("gracePeriodSeconds"))) {
         bool ok = false;
         options.gracePeriodSeconds = request.queryValue(QStringLiteral("gracePeriodSeconds")).toLongLong(&ok);
@@ -1058,9 +1062,9 @@ void RestHandler::logs(HttpConnection *connection, const HttpRequest &request, c
         connection->respond(errorResponse(ApiError::badRequest(QStringLiteral("container %1 is not valid for pod %2").arg(container, target.name))));
         return;
     }
-    const bool previous = request.queryValue(QStringLiteral("previous")) == QLatin1String("true");
-    const bool follow = request.queryValue(QStringLiteral("follow")) == QLatin1String("true") && !previous;
-    const bool timestamps = request.queryValue(QStringLiteral("timestamps")) == QLatin1String("true");
+    const bool previous = QueryBool::option(request, QStringLiteral("previous"));
+    const bool follow = QueryBool::option(request, QStringLiteral("follow")) && !previous;
+    const bool timestamps = QueryBool::option(request, QStringLiteral("timestamps"));
     qint64 tail = -1;
     if (request.hasQuery(QStringLiteral("tailLines"))) {
         bool ok = false;

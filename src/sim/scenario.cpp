@@ -145,7 +145,12 @@ void createSystem(ObjectStore *store, const QDateTime &now, qint64 clusterAgeSec
                                                        condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
                                                        condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
                                                        condition("Ready", "True", "KubeletReady", "kubelet is posting ready status")}},
+             {QStringLiteral("daemonEndpoints"), QJsonObject{{QStringLiteral("kubeletEndpoint"), QJsonObject{{QStringLiteral("Port"), 10250}}}}},
+             // Every field NodeSystemInfo marks required: typed clients (the Python one) refuse a Node without them.
              {QStringLiteral("nodeInfo"), QJsonObject{{QStringLiteral("architecture"), QStringLiteral("amd64")},
+                                                      {QStringLiteral("bootID"), QStringLiteral("5f0c2b7e-9a41-4d3c-8e6b-1f2a3c4d5e6f")},
+                                                      {QStringLiteral("machineID"), QStringLiteral("9c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5")},
+                                                      {QStringLiteral("systemUUID"), QStringLiteral("4c4c4544-0042-3510-8051-b4c04f4b4e32")},
                                                       {QStringLiteral("containerRuntimeVersion"), QStringLiteral("containerd://1.7.23-k3s2")},
                                                       {QStringLiteral("kernelVersion"), QStringLiteral("6.8.0-51-generic")},
                                                       {QStringLiteral("kubeProxyVersion"), QStringLiteral("v1.31.4+k3s1")},

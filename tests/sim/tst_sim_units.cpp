@@ -1,9 +1,10 @@
 // Units of the simulator that need no server: patches, selectors, the HTTP request parser,
-// kubectl's pod STATUS text, durations and the pod-template-hash.
+// kubectl's pod STATUS text, durations, the pod-template-hash and boolean query parameters.
 #include "sim/http_request_parser.h"
 #include "sim/json_patch.h"
 #include "sim/label_selector.h"
 #include "sim/object_util.h"
+#include "sim/query_bool.h"
 #include "sim/table_converter.h"
 
 #include <QFile>
@@ -430,6 +431,94 @@ private slots:
         QVERIFY(hash.size() >= 6 && hash.size() <= 10);
         for (const QChar c : hash)
             QVERIFY(QStringLiteral("bcdfghjklmnpqrstvwxz2456789").contains(c));
+    }
+
+    // Go's strconv.ParseBool, exactly: these twelve spellings and nothing else.
+    void goParseBool_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("expected"); // 1 true, 0 false, -1 rejected
+        for (const char *yes : {"1", "t", "T", "TRUE", "true", "True"})
+            QTest::addRow("yes %s", yes) << QString::fromLatin1(yes) << 1;
+        for (const char *no : {"0", "f", "F", "FALSE", "false", "False"})
+            QTest::addRow("no %s", no) << QString::fromLatin1(no) << 0;
+        for (const char *bad : {"", "yes", "no", "on", "TRue", "tRUE", "fALSE", " true", "true ", "2", "01", "00", "y"})
+            QTest::addRow("bad '%s'", bad) << QString::fromLatin1(bad) << -1;
+    }
+
+    void goParseBool()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, expected);
+        const std::optional<bool> parsed = QueryBool::parseGo(text);
+        QCOMPARE(parsed.has_value() ? int(*parsed) : -1, expected);
+    }
+
+    // A request line through the real parser, then the option rule kube-apiserver applies to
+    // watch, allowWatchBookmarks, sendInitialEvents, follow, previous, timestamps and
+    // orphanDependents (apimachinery's Convert_Slice_string_To_bool): only absent, "0" and
+    // "false" in any case are false; it never rejects a value.
+    void queryOptionBool_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("absent") << QByteArray("limit=5") << false;
+        QTest::newRow("python True") << QByteArray("watch=True") << true;
+        QTest::newRow("true") << QByteArray("watch=true") << true;
+        QTest::newRow("TRUE") << QByteArray("watch=TRUE") << true;
+        QTest::newRow("1") << QByteArray("watch=1") << true;
+        QTest::newRow("t") << QByteArray("watch=t") << true;
+        QTest::newRow("yes") << QByteArray("watch=yes") << true;
+        QTest::newRow("2") << QByteArray("watch=2") << true;
+        QTest::newRow("empty value") << QByteArray("watch=") << true;
+        QTest::newRow("bare name") << QByteArray("watch") << true;
+        QTest::newRow("0") << QByteArray("watch=0") << false;
+        QTest::newRow("false") << QByteArray("watch=false") << false;
+        QTest::newRow("python False") << QByteArray("watch=False") << false;
+        QTest::newRow("FALSE") << QByteArray("watch=FALSE") << false;
+        QTest::newRow("fAlSe") << QByteArray("watch=fAlSe") << false;
+        QTest::newRow("percent-encoded FALSE") << QByteArray("watch=%46ALSE") << false;
+        QTest::newRow("long s folds to s") << QByteArray("watch=fal%C5%BFe") << false;
+        // ParseBool would call these false; the apiserver's option rule does not.
+        QTest::newRow("f") << QByteArray("watch=f") << true;
+        QTest::newRow("F") << QByteArray("watch=F") << true;
+        QTest::newRow("00") << QByteArray("watch=00") << true;
+        QTest::newRow("first value wins (false)") << QByteArray("watch=false&watch=true") << false;
+        QTest::newRow("first value wins (true)") << QByteArray("watch=true&watch=0") << true;
+    }
+
+    void queryOptionBool()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(bool, expected);
+        const auto [requests, status] = parseAll("GET /api/v1/pods?" + query + " HTTP/1.1\r\nHost: x\r\n\r\n", 4096);
+        QCOMPARE(status, 0);
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(QueryBool::option(requests.first(), QStringLiteral("watch")), expected);
+    }
+
+    // `pretty` is read with strconv.ParseBool and an unparsable value is simply false.
+    void prettyParameter_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("absent") << QByteArray("limit=1") << false;
+        QTest::newRow("True") << QByteArray("pretty=True") << true;
+        QTest::newRow("t") << QByteArray("pretty=t") << true;
+        QTest::newRow("1") << QByteArray("pretty=1") << true;
+        QTest::newRow("false") << QByteArray("pretty=false") << false;
+        QTest::newRow("yes is not a Go bool") << QByteArray("pretty=yes") << false;
+        QTest::newRow("empty") << QByteArray("pretty=") << false;
+    }
+
+    void prettyParameter()
+    {
+        QFETCH(QByteArray, query);
+        QFETCH(bool, expected);
+        const auto [requests, status] = parseAll("GET /version?" + query + " HTTP/1.1\r\nHost: x\r\n\r\n", 4096);
+        QCOMPARE(status, 0);
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(QueryBool::pretty(requests.first()), expected);
     }
 };
 
