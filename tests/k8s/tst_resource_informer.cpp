@@ -192,6 +192,38 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(f.informer->state(), ResourceInformer::State::Live, 10000);
     }
 
+    // Found by bench/cluster_soak (--drop-watch-after): a watch cut after its 200 headers was
+    // reported as an error of kind None, so people saw "reconnecting" with no reason given.
+    void watchCutMidStreamIsANetworkErrorAndResumes()
+    {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1")
+                return {200, r.query("resourceVersion") == "1" ? watchEvent("ADDED", pod("b", "5")) + "\n" : QByteArray(),
+                        "application/json", true};
+            return {200, list({pod("a", "1")}, "1")};
+        };
+        ClientFixture f(server.url());
+        f.informer->setBackoff(20, 100);
+        QSignalSpy errors(f.informer, &ResourceInformer::errorOccurred);
+        f.informer->start();
+        QTRY_COMPARE(f.informer->objects().size(), 2);
+        QTRY_COMPARE(server.openStreams.size(), 1);
+        server.abortStreams();
+        QTRY_COMPARE(errors.size(), 1);
+        const ApiError error = errors.first().first().value<ApiError>();
+        QVERIFY2(error.isError(), qPrintable(error.message));
+        QCOMPARE(error.kind, ApiError::Kind::Network);
+        QVERIFY2(error.message.contains(QStringLiteral("was cut")), qPrintable(error.message));
+        // It resumes from the last event it saw, without listing again.
+        QTRY_COMPARE(server.count(kPath, true), 2);
+        QCOMPARE(server.requests.last().query("resourceVersion"), QStringLiteral("5"));
+        QTRY_COMPARE(f.informer->state(), ResourceInformer::State::Live);
+        QCOMPARE(server.count(kPath, false), 1);
+        QCOMPARE(f.informer->objects().size(), 2);
+    }
+
     void statusErrorsAreShownByTheirMessage_data()
     {
         QTest::addColumn<int>("status");
