@@ -27,6 +27,7 @@
 
 #include "k8s/cluster_monitor.h"
 #include "k8s/kubeconfig_loader.h"
+#include "k8s/resource_informer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -54,6 +55,7 @@ struct Options {
     int stuckSeconds = 60;
     int settleSeconds = 120;
     int sampleSeconds = 2;
+    int progressSeconds = 60;
     QString kiosk = QStringLiteral(KIOSK_APP_PATH);
     QString kubectl;
     bool verbose = false;
@@ -97,6 +99,8 @@ bool parse(const QStringList &args, Options *o)
             o->stuckSeconds = value.toInt(&ok), ok = ok && o->stuckSeconds >= 1;
         else if (name == QLatin1String("--settle-seconds"))
             o->settleSeconds = value.toInt(&ok), ok = ok && o->settleSeconds >= 1;
+        else if (name == QLatin1String("--progress-seconds"))
+            o->progressSeconds = value.toInt(&ok), ok = ok && o->progressSeconds >= 1;
         else if (name == QLatin1String("--kiosk"))
             o->kiosk = value;
         else if (name == QLatin1String("--kubectl"))
@@ -201,11 +205,17 @@ int main(int argc, char **argv)
         }
     });
     QTimer progress;
-    progress.setInterval(60000);
+    progress.setInterval(options.progressSeconds * 1000);
     QObject::connect(&progress, &QTimer::timeout, [&] {
-        std::printf("  %4lld s: %d kubectl commands, %d reconnects, monitor %s, RSS %.1f MiB\n",
+        std::printf("  %4lld s: %d kubectl commands, %d reconnects, monitor %s, RSS %.1f MiB, "
+                    "cached %lld deployments %lld ReplicaSets %lld pods, pooled subtrees %lld\n",
                     static_cast<long long>(clock.elapsed() / 1000), driver ? driver->operations() : 0, observer.reconnects(),
-                    observer.live() ? "Live" : "not Live", mib(kiosk::bench::residentKib()));
+                    observer.live() ? "Live" : "not Live", mib(kiosk::bench::residentKib()),
+                    static_cast<long long>(monitor.deploymentInformer()->objects().size()),
+                    static_cast<long long>(monitor.replicaSetInformer()->objects().size()),
+                    static_cast<long long>(monitor.podInformer()->objects().size()),
+                    static_cast<long long>(monitor.deploymentInformer()->pooledSubtrees() + monitor.replicaSetInformer()->pooledSubtrees()
+                                           + monitor.podInformer()->pooledSubtrees()));
         std::fflush(stdout);
     });
 
