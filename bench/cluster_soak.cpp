@@ -17,7 +17,7 @@
 //   cluster_soak [--seconds 600] [--seed 1] [--interval-ms 1500] [--fail-rate 0.2]
 //                [--latency-ms 300] [--drop-watch-after 20] [--baseline-seconds 60]
 //                [--max-growth 10] [--stuck-seconds 60] [--settle-seconds 120]
-//                [--kiosk PATH] [--kubectl PATH] [--verbose]
+//                [--progress-seconds 60] [--kiosk PATH] [--kubectl PATH] [--verbose]
 #include "kubectl_binary.h"
 #include "soak/kubectl_runner.h"
 #include "soak/monitor_observer.h"
@@ -64,7 +64,8 @@ struct Options {
 const char kUsage[] =
     "usage: cluster_soak [--seconds N] [--seed S] [--interval-ms N] [--fail-rate F] [--latency-ms N]\n"
     "                    [--drop-watch-after S] [--baseline-seconds S] [--max-growth PERCENT]\n"
-    "                    [--stuck-seconds S] [--settle-seconds S] [--kiosk PATH] [--kubectl PATH] [--verbose]\n";
+    "                    [--stuck-seconds S] [--settle-seconds S] [--progress-seconds S]\n"
+    "                    [--kiosk PATH] [--kubectl PATH] [--verbose]\n";
 
 bool parse(const QStringList &args, Options *o)
 {
