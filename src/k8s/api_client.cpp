@@ -80,9 +80,14 @@ QNetworkRequest ApiClient::buildRequest(const QString &path, const QUrlQuery &qu
 ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, const QString &tlsDetail)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status > 0)
+    // A 2xx cut short (a dropped watch, a timed-out body) failed in transport: its status says nothing.
+    const bool cutShort = status >= 200 && status < 300 && reply->error() != QNetworkReply::NoError;
+    if (status > 0 && !cutShort)
         return ApiError::fromHttp(status, body);
     const QString host = reply->url().host();
+    if (cutShort && reply->error() != QNetworkReply::TimeoutError && reply->error() != QNetworkReply::OperationCanceledError)
+        return ApiError::make(ApiError::Kind::Network, QStringLiteral("the connection to the API server %1 was cut: %2")
+                                                           .arg(reply->url().authority(), reply->errorString()));
     switch (reply->error()) {
     case QNetworkReply::NoError:
         return ApiError::make(ApiError::Kind::Malformed, QStringLiteral("the API server sent no HTTP status"));
@@ -116,19 +121,26 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     auto tlsDetail = std::make_shared<QString>();
     connect(reply, &QNetworkReply::sslErrors, reply,
             [tlsDetail](const QList<QSslError> &errors) { *tlsDetail = sslErrorsText(errors); });
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxBodyBytes)
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
+        if (received > kMaxBodyBytes) {
+            *tooLarge = true;
             reply->abort();
+        }
     });
     QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, tlsDetail, done = std::move(done)] {
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, tlsDetail, tooLarge, done = std::move(done)] {
         reply->deleteLater();
         if (!guard)
             return;
         ApiResponse response;
         response.body = reply->readAll();
         response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || response.httpStatus < 200 || response.httpStatus >= 300) {
+        if (*tooLarge) {
+            response.error = ApiError::make(ApiError::Kind::Malformed,
+                                            QStringLiteral("the API server's answer is larger than %1 MiB").arg(kMaxBodyBytes >> 20),
+                                            response.httpStatus);
+        } else if (reply->error() != QNetworkReply::NoError || response.httpStatus < 200 || response.httpStatus >= 300) {
             response.error = errorFor(reply, response.body, *tlsDetail);
         } else {
             const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();

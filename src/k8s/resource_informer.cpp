@@ -12,8 +12,13 @@
 namespace kiosk::k8s {
 
 namespace {
-// Watch events share subtrees with each other through a pool this large at most; then it starts over.
-constexpr qsizetype kWatchPoolLimit = 20000;
+// Watch events share subtrees with each other through a pool; past its limit it starts over. The
+// limit follows the cache (4 subtrees per cached object, 500 to 20,000): most pooled subtrees of a
+// long watch belong to versions of objects that are gone, and a small namespace must not keep
+// 20,000 of them.
+constexpr qsizetype kWatchPoolPerObject = 4;
+constexpr qsizetype kWatchPoolMinimum = 500;
+constexpr qsizetype kWatchPoolMaximum = 20000;
 
 QString nameOf(const QJsonObject &object)
 {
@@ -208,7 +213,7 @@ void ResourceInformer::onWatchData()
         switch (event->type) {
         case WatchEvent::Type::Added:
         case WatchEvent::Type::Modified:
-            if (m_interner.pooledSubtrees() > kWatchPoolLimit)
+            if (m_interner.pooledSubtrees() > std::clamp(kWatchPoolPerObject * m_objects.size(), kWatchPoolMinimum, kWatchPoolMaximum))
                 m_interner.clear();
             m_objects.insert(nameOf(event->object), prepareForCache(event->object));
             any = true;

@@ -44,6 +44,8 @@ public:
     QString collectionPath() const { return m_path; }
 
     const QHash<QString, QJsonObject> &objects() const { return m_objects; }
+    // Subtrees the interner holds for sharing with later events (for soaks and benchmarks).
+    qsizetype pooledSubtrees() const { return m_interner.pooledSubtrees(); }
     QList<QJsonObject> sortedObjects() const;
 
     void setPageSize(int size) { m_pageSize = size; }

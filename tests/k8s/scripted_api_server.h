@@ -70,6 +70,14 @@ public:
             }
         openStreams.clear();
     }
+    // Cuts every open watch stream without its final chunk, as a dropped connection does.
+    void abortStreams()
+    {
+        for (const auto &s : openStreams)
+            if (s)
+                s->abort();
+        openStreams.clear();
+    }
 
 private:
     void onData(QTcpSocket *socket)
