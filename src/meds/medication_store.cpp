@@ -18,6 +18,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -37,6 +38,8 @@ constexpr qint64 kMaxPhotoBytes = 30 * 1024 * 1024;
 constexpr qint64 kFullBelowBytes = 1024 * 1024;
 // A file this close to the file size limit (RLIMIT_FSIZE) cannot take another page.
 constexpr qint64 kLimitMarginBytes = 64 * 1024;
+// A damaged file's ids are tried one by one up to this many.
+constexpr qint64 kMaxSalvagedIds = 100000;
 
 const char kColumns[] =
     "id, medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
@@ -133,6 +136,42 @@ void restrictFile(const QString &path)
     if (::stat(QFile::encodeName(path).constData(), &info) == 0 && info.st_uid == ::geteuid()
         && (info.st_mode & 077) != 0)
         ::chmod(QFile::encodeName(path).constData(), info.st_mode & 0700);
+}
+
+// One row of SELECT kColumns as a record (without its confidence).
+Medication recordFromRow(const QSqlQuery &query)
+{
+    Medication m;
+    m.id = query.value(0).toLongLong();
+    m.medicationName = query.value(1).toString();
+    m.dosage = query.value(2).toString();
+    m.dosageForm = query.value(3).toString();
+    m.schedule = query.value(4).toString();
+    if (!query.value(5).isNull())
+        m.timesPerDay = query.value(5).toInt();
+    m.asNeeded = query.value(6).toInt() != 0;
+    m.instructions = query.value(7).toString();
+    m.prescriber = query.value(8).toString();
+    if (!query.value(9).isNull())
+        m.quantity = query.value(9).toInt();
+    if (!query.value(10).isNull())
+        m.refills = query.value(10).toInt();
+    m.rxNumber = query.value(11).toString();
+    m.pharmacy = query.value(12).toString();
+    m.patient = query.value(13).toString();
+    m.date = QDate::fromString(query.value(14).toString(), Qt::ISODate);
+    m.engine = query.value(15).toString();
+    for (const QJsonValue &field : QJsonDocument::fromJson(query.value(16).toByteArray()).array())
+        m.needsReview.append(field.toString());
+    m.photoPath = query.value(17).toString();
+    m.rawText = query.value(18).toString();
+    m.active = query.value(19).toInt() != 0;
+    m.stoppedAt = fromIso(query.value(20));
+    m.createdAt = fromIso(query.value(21));
+    m.updatedAt = fromIso(query.value(22));
+    m.uuid = query.value(23).toString();
+    m.syncState = query.value(24).toString();
+    return m;
 }
 
 } // namespace
@@ -484,7 +523,20 @@ bool MedicationStore::open(QString *error)
         QSqlQuery check(db);
         if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
             const QString message = fault(check.lastError(), QStringLiteral("the medication list could not be opened"));
+            const QString detail = QStringLiteral("SQLite: %1").arg(sqlError(check.lastError()));
             check.finish();
+            // Too damaged to check (a truncated file: SQLite refuses a file shorter than its header
+            // says unless writable_schema is on, which changes nothing on this read-only
+            // connection), yet its schema still reads: show what can be read.
+            if (m_lastFault == StoreFault::Damaged) {
+                QSqlQuery relax(db);
+                relax.exec(QStringLiteral("PRAGMA writable_schema=ON"));
+            }
+            if (m_lastFault == StoreFault::Damaged && schemaVersion() == Migrations::latestVersion()) {
+                setReadOnly(StoreFault::Damaged, detail);
+                m_lastFault = StoreFault::None;
+                return true;
+            }
             if (m_lastFault == StoreFault::Other)
                 return fail(QStringLiteral("the medication database %1 cannot be read: %2").arg(m_path, sqlError(check.lastError())));
             return fail(message);
@@ -495,7 +547,8 @@ bool MedicationStore::open(QString *error)
         check.finish();
         if (problems != QStringList{QStringLiteral("ok")}) {
             // Damaged but readable: show what can be read, never write (the connection stays read-only).
-            const QString detail = QStringLiteral("SQLite finds: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")));
+            problems.removeIf([](const QString &line) { return line.startsWith(QStringLiteral("***")); });
+            const QString detail = QStringLiteral("SQLite finds: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")).simplified());
             setReadOnly(StoreFault::Damaged, detail);
             if (schemaVersion() != Migrations::latestVersion())
                 return fail(fault(StoreFault::Damaged, QStringLiteral("the medication list could not be opened: %1").arg(faultMessage(StoreFault::Damaged, detail))));
@@ -876,43 +929,23 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, co
         query.addBindValue(key);
     if (!query.exec()) {
         *error = fault(query.lastError(), QStringLiteral("cannot read the medication database"));
+        if (m_lastFault == StoreFault::Damaged && where.isEmpty())
+            return salvage(error);
         return std::nullopt;
     }
     QList<Medication> records;
     QHash<qint64, qsizetype> index;
     while (query.next()) {
-        Medication m;
-        m.id = query.value(0).toLongLong();
-        m.medicationName = query.value(1).toString();
-        m.dosage = query.value(2).toString();
-        m.dosageForm = query.value(3).toString();
-        m.schedule = query.value(4).toString();
-        if (!query.value(5).isNull())
-            m.timesPerDay = query.value(5).toInt();
-        m.asNeeded = query.value(6).toInt() != 0;
-        m.instructions = query.value(7).toString();
-        m.prescriber = query.value(8).toString();
-        if (!query.value(9).isNull())
-            m.quantity = query.value(9).toInt();
-        if (!query.value(10).isNull())
-            m.refills = query.value(10).toInt();
-        m.rxNumber = query.value(11).toString();
-        m.pharmacy = query.value(12).toString();
-        m.patient = query.value(13).toString();
-        m.date = QDate::fromString(query.value(14).toString(), Qt::ISODate);
-        m.engine = query.value(15).toString();
-        for (const QJsonValue &field : QJsonDocument::fromJson(query.value(16).toByteArray()).array())
-            m.needsReview.append(field.toString());
-        m.photoPath = query.value(17).toString();
-        m.rawText = query.value(18).toString();
-        m.active = query.value(19).toInt() != 0;
-        m.stoppedAt = fromIso(query.value(20));
-        m.createdAt = fromIso(query.value(21));
-        m.updatedAt = fromIso(query.value(22));
-        m.uuid = query.value(23).toString();
-        m.syncState = query.value(24).toString();
+        const Medication m = recordFromRow(query);
         index.insert(m.id, records.size());
         records.append(m);
+    }
+    // A page that cannot be read ends the scan: never a shorter list as if it were whole.
+    if (query.lastError().type() != QSqlError::NoError) {
+        *error = fault(query.lastError(), QStringLiteral("cannot read the medication database"));
+        if (m_lastFault == StoreFault::Damaged && where.isEmpty())
+            return salvage(error);
+        return std::nullopt;
     }
     query.finish();
     if (records.isEmpty())
@@ -924,15 +957,70 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, co
                                           : QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence WHERE medication_id = ?"));
     if (records.size() == 1)
         confidence.addBindValue(records.constFirst().id);
-    if (!confidence.exec()) {
+    if (confidence.exec()) {
+        while (confidence.next()) {
+            const auto it = index.constFind(confidence.value(0).toLongLong());
+            if (it != index.constEnd())
+                records[*it].confidence.insert(confidence.value(1).toString(), confidence.value(2).toDouble());
+        }
+    }
+    if (confidence.lastError().type() != QSqlError::NoError) {
         *error = fault(confidence.lastError(), QStringLiteral("cannot read the medication database"));
+        if (m_lastFault == StoreFault::Damaged && where.isEmpty())
+            return salvage(error);
         return std::nullopt;
     }
-    while (confidence.next()) {
-        const auto it = index.constFind(confidence.value(0).toLongLong());
-        if (it != index.constEnd())
-            records[*it].confidence.insert(confidence.value(1).toString(), confidence.value(2).toDouble());
+    return records;
+}
+
+std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const
+{
+    // A damaged file: each record looked up by its id, which reads only the pages on the way to
+    // it, so records on pages that are still whole are shown. Ids run up to the highest one
+    // SQLite can still name.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    qint64 highest = 0;
+    for (const char *sql : {"SELECT seq FROM sqlite_sequence WHERE name = 'medications'", "SELECT max(id) FROM medications"}) {
+        QSqlQuery bound(db);
+        if (bound.exec(QLatin1String(sql)) && bound.next())
+            highest = std::max(highest, bound.value(0).toLongLong());
     }
+    highest = std::min<qint64>(highest, kMaxSalvagedIds);
+    const QString columns = QString::fromLatin1(kColumns).section(QStringLiteral(", CASE"), 0, 0) + QStringLiteral(", ''");
+    QList<Medication> records;
+    for (qint64 id = 1; id <= highest; ++id) {
+        QSqlQuery row(db);
+        row.setForwardOnly(true);
+        row.prepare(QStringLiteral("SELECT %1 FROM medications WHERE id = ?").arg(columns));
+        row.addBindValue(id);
+        if (!row.exec() || !row.next())
+            continue;
+        Medication m = recordFromRow(row);
+        row.finish();
+        // A row read from a page cut short comes back with fields missing: never shown as a record.
+        Medication checked = m;
+        if (!m.createdAt.isValid() || !m.updatedAt.isValid() || m.uuid.isEmpty()
+            || !MedicationValidator::validate(checked).isEmpty())
+            continue;
+        QSqlQuery confidence(db);
+        confidence.prepare(QStringLiteral("SELECT field, confidence FROM field_confidence WHERE medication_id = ?"));
+        confidence.addBindValue(id);
+        if (confidence.exec()) {
+            while (confidence.next())
+                m.confidence.insert(confidence.value(0).toString(), confidence.value(1).toDouble());
+        }
+        records.append(m);
+    }
+    if (records.isEmpty())
+        return std::nullopt;  // *error already says the file is damaged
+    std::sort(records.begin(), records.end(), [](const Medication &a, const Medication &b) {
+        if (a.active != b.active)
+            return a.active;
+        const int byName = a.medicationName.compare(b.medicationName, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    error->clear();
+    m_lastFault = StoreFault::None;
     return records;
 }
 

@@ -135,6 +135,8 @@ private:
     std::optional<Medication> readRecord(qint64 id, QString *error) const;
     // The record just committed, as stored; the written one when reading it back fails.
     std::optional<Medication> readBack(Medication record, QString *error) const;
+    // Every record of a damaged file that can still be read, one by one.
+    std::optional<QList<Medication>> salvage(QString *error) const;
     std::optional<QList<Medication>> query(const QString &where, const QVariant &key, QString *error) const;
 
     QString m_path;
