@@ -271,10 +271,14 @@ void MedicationStore::setReadOnly(StoreFault kind, const QString &detail) const
     m_readOnlyReason = kind;
     m_readOnlyDetail = detail;
     const QString because = detail.isEmpty() ? faultCondition(kind) : QStringLiteral("%1 (%2)").arg(faultCondition(kind), detail);
-    m_readOnlyMessage = QStringLiteral("The medication list can be read but not changed: %1. %2.")
-                            .arg(because, kind == StoreFault::Damaged
-                                              ? QStringLiteral("The medications that can still be read are shown; the file is kept as it is and never written to. Ask an administrator to restore the list from a backup or from the household's medication service")
-                                              : QStringLiteral("Restart the tablet or check its memory card"));
+    QString advice;
+    if (kind == StoreFault::Damaged)
+        advice = QStringLiteral("The medications that can still be read are shown; the file is kept as it is and never written to. Ask an administrator to restore the list from a backup or from the household's medication service");
+    else if (kind == StoreFault::StorageFull)
+        advice = QStringLiteral("Free some space (old photos, downloads); changes can be saved again then");
+    else
+        advice = QStringLiteral("Restart the tablet or check its memory card");
+    m_readOnlyMessage = QStringLiteral("The medication list can be read but not changed: %1. %2.").arg(because, advice);
 }
 
 StoreFault MedicationStore::diagnoseStorage() const
@@ -458,7 +462,7 @@ bool MedicationStore::createDatabase(QString *error)
     return true;
 }
 
-bool MedicationStore::openConnection(bool readOnly, QString *error)
+bool MedicationStore::openConnection(bool readOnly, QString *error, bool immutable)
 {
     {
         QSqlDatabase current = QSqlDatabase::database(m_connection, false);
@@ -478,7 +482,7 @@ bool MedicationStore::openConnection(bool readOnly, QString *error)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         // With no write-ahead log and no way to make its index file, SQLite reads a WAL database
         // only as immutable; a log with changes in it must be read, so the file is then opened as is.
-        if (QFileInfo(m_path + QStringLiteral("-wal")).size() == 0 && ::access(QFile::encodeName(existingFolder(m_path)).constData(), W_OK) != 0) {
+        if (immutable || (QFileInfo(m_path + QStringLiteral("-wal")).size() == 0 && ::access(QFile::encodeName(existingFolder(m_path)).constData(), W_OK) != 0)) {
             options += QStringLiteral(";QSQLITE_OPEN_URI");
             name = QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
         }
@@ -514,6 +518,29 @@ bool MedicationStore::open(QString *error)
     if (!openConnection(true, error))
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // A full disk may leave no room for the log's index file (-shm), which SQLite makes at the
+    // first read: then the file is read as it is. Safe when the log is empty: with no room to
+    // grow it, no one can commit a change meanwhile.
+    bool fullAtOpen = false;
+    {
+        QSqlQuery probe(db);
+        if (!probe.exec(QStringLiteral("PRAGMA user_version"))) {
+            const QString message = fault(probe.lastError(), QStringLiteral("the medication list could not be opened"));
+            probe.finish();
+            if (m_lastFault == StoreFault::StorageFull && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
+                if (!openConnection(true, error, true))
+                    return false;
+                db = QSqlDatabase::database(m_connection, false);
+                fullAtOpen = true;
+            } else if (m_lastFault != StoreFault::Damaged) {
+                *error = m_lastFault == StoreFault::Other
+                    ? QStringLiteral("the medication database %1 cannot be read: %2").arg(m_path, sqlError(probe.lastError()))
+                    : message;
+                db.close();
+                return false;
+            }
+        }
+    }
     const auto fail = [&](const QString &message) {
         *error = message;
         db.close();
@@ -555,15 +582,15 @@ bool MedicationStore::open(QString *error)
             return true;
         }
     }
-    if (readOnlyStorage) {
-        setReadOnly(StoreFault::ReadOnly, {});
+    if (readOnlyStorage || fullAtOpen) {
+        setReadOnly(fullAtOpen ? StoreFault::StorageFull : StoreFault::ReadOnly, {});
         const int version = schemaVersion();
         if (version > Migrations::latestVersion())
             return fail(fault(StoreFault::Other, QStringLiteral("the medication database %1 was written by a newer kilo-kiosk (schema %2, this one knows up to %3)")
                                                      .arg(m_path).arg(version).arg(Migrations::latestVersion())));
         if (version < Migrations::latestVersion())
-            return fail(fault(StoreFault::ReadOnly, QStringLiteral("the medication list could not be opened: it needs an update (schema %1 to %2), but %3")
-                                                        .arg(version).arg(Migrations::latestVersion()).arg(faultMessage(StoreFault::ReadOnly, {}))));
+            return fail(fault(m_readOnlyReason, QStringLiteral("the medication list could not be opened: it needs an update (schema %1 to %2), but %3")
+                                                    .arg(version).arg(Migrations::latestVersion()).arg(faultMessage(m_readOnlyReason, {}))));
         return true;
     }
     if (!openConnection(false, error))
@@ -617,6 +644,16 @@ bool MedicationStore::exec(const QString &sql, QString *error) const
 bool MedicationStore::begin(QString *error)
 {
     m_lastFault = StoreFault::None;
+    // Opened for reading on a full disk: once there is room, the list opens for writing again.
+    if (m_readOnlyReason == StoreFault::StorageFull) {
+        QSqlDatabase::database(m_connection, false).close();
+        QString reopenError;
+        if (!open(&reopenError)) {
+            *error = reopenError;
+            return false;
+        }
+        m_lastFault = StoreFault::None;
+    }
     if (refuseWrite(error))
         return false;
     if (!isOpen()) {

@@ -56,7 +56,8 @@ public:
     // Creates the folder and the database when missing, then brings the schema up to date.
     bool open(QString *error);
     bool isOpen() const;
-    // Why the open database cannot be changed: None (it can), ReadOnly or Damaged.
+    // Why the open database cannot be changed: None (it can), ReadOnly, Damaged, or StorageFull
+    // (opened on a full disk; the next change tries to open it for writing again).
     StoreFault readOnlyReason() const { return m_readOnlyReason; }
     // The sentence that says so (empty when the database can be changed).
     QString readOnlyMessage() const { return m_readOnlyMessage; }
@@ -110,7 +111,8 @@ private:
     bool queueChange(const QString &uuid, const QString &op, QString *error);
     bool ensureFiles(bool *readOnlyStorage, QString *error);
     bool createDatabase(QString *error);
-    bool openConnection(bool readOnly, QString *error);
+    // immutable: read the file as it is, with no log or lock files (nobody can be writing it).
+    bool openConnection(bool readOnly, QString *error, bool immutable = false);
     bool checkReadOnlyOpen(QString *error);
     // Classifies a failed statement, remembers the kind in lastFault() and returns the sentence
     // to report: the caregiver's words for a fault of the storage, else "context: SQLite's text".

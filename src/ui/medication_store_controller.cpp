@@ -110,6 +110,12 @@ QString MedicationStoreController::noteSave(const QString &error)
         m_saveErrorKind = kind;
         emit saveErrorChanged();
     }
+    // A store opened on a full disk can be written again once there is room.
+    if (readOnly() != m_readOnlyShown) {
+        m_readOnlyShown = readOnly();
+        emit stateChanged();
+        emit saveErrorChanged();
+    }
     return error;
 }
 
@@ -148,6 +154,7 @@ bool MedicationStoreController::open()
         emit recordsChanged();
         return false;
     }
+    m_readOnlyShown = readOnly();
     if (m_pollTimer.interval() > 0)
         m_pollTimer.start();
     return true;

@@ -129,6 +129,7 @@ private:
     QString m_errorKind;
     QString m_saveError;
     QString m_saveErrorKind;
+    bool m_readOnlyShown = false;
     bool m_complete = false;
 
     std::optional<meds::Medication> m_undo;

@@ -394,6 +394,72 @@ private slots:
         QCOMPARE(cliList(home, path).size(), 3);
     }
 
+    // The tablet starts on a full disk, with no room even for the log's index file (-shm): the
+    // list is read as it is and shown, changes are refused, and once there is room the same
+    // store saves again. The CLI likewise.
+    void diskFullAtStartStillShowsTheList()
+    {
+        const QString path = newDatabase();
+        const QJsonArray saved = seed(path, 3);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+        const QString home = m_dir.filePath(QStringLiteral("full-home"));
+        {
+            // No file may grow beyond 1,000 bytes: the 32 KiB index file cannot be made.
+            FileSizeLimit full(1000);
+            QVERIFY(full.active());
+            MedicationStore store(path);
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+            QCOMPARE(store.readOnlyReason(), StoreFault::StorageFull);
+            QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("storage is full")), qPrintable(store.readOnlyMessage()));
+            QCOMPARE(asJson(*store.list(&error)), saved);
+            QVERIFY(!store.add(sample(5), &error));
+            QCOMPARE(store.lastFault(), StoreFault::StorageFull);
+            expectClearError(error, path, "storage is full");
+            QCOMPARE(asJson(*store.list(&error)), saved);
+            full.lift();
+
+            QVERIFY2(store.add(sample(5), &error), qPrintable(error));
+            QCOMPARE(store.readOnlyReason(), StoreFault::None);
+            QCOMPARE(store.list(&error)->size(), saved.size() + 1);
+        }
+        QCOMPARE(reopened(path).size(), saved.size() + 1);
+
+        // The page's store likewise: the list shown, the reason above it, then saving again.
+        {
+            MedicationStoreController controller;
+            controller.setPollInterval(0);
+            controller.setDatabasePath(path);
+            {
+                FileSizeLimit full(1000);
+                controller.componentComplete();
+                QVERIFY2(controller.ready(), qPrintable(controller.error()));
+                QVERIFY(controller.readOnly());
+                QVERIFY2(controller.notice().contains(QStringLiteral("storage is full")), qPrintable(controller.notice()));
+                QCOMPARE(controller.count(), saved.size() + 1);
+                QVERIFY(controller.add(controllerRecord(6)).contains(QStringLiteral("error")));
+                QCOMPARE(controller.faultKind(), QStringLiteral("storage-full"));
+                QCOMPARE(controller.count(), saved.size() + 1);
+            }
+            QSignalSpy state(&controller, &MedicationStoreController::stateChanged);
+            QVERIFY(controller.add(controllerRecord(6)).contains(QStringLiteral("id")));
+            QVERIFY(!controller.readOnly());
+            QVERIFY(state.count() > 0);
+            QVERIFY(controller.notice().isEmpty());
+            QCOMPARE(controller.count(), saved.size() + 2);
+        }
+
+        QByteArray warning;
+        const auto listed = meds(home, path, {QStringLiteral("list"), QStringLiteral("--json")}, {}, 1000);
+        QVERIFY2(listed.status == 0, listed.err.constData());
+        QVERIFY2(listed.err.contains("storage is full"), listed.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), saved.size() + 2);
+        expectCliError(meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")}, recordJson(7, 100), 1000),
+                       path, "storage is full");
+        QCOMPARE(cliList(home, path, &warning).size(), saved.size() + 2);
+        QVERIFY(warning.isEmpty());
+    }
+
     // The page's store: a refused change leaves the list it shows as it was and says why.
     void diskFullControllerKeepsTheList()
     {
