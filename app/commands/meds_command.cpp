@@ -395,10 +395,32 @@ public:
     }
 
 private:
-    bool openStore(QString *error)
+    // The store's sentence for a fault of the storage already says nothing was saved.
+    QString notSaved(const QString &prefix, const QString &error) const
+    {
+        switch (m_store ? m_store->lastFault() : kiosk::meds::StoreFault::None) {
+        case kiosk::meds::StoreFault::StorageFull:
+        case kiosk::meds::StoreFault::ReadOnly:
+        case kiosk::meds::StoreFault::Damaged:
+        case kiosk::meds::StoreFault::Busy:
+        case kiosk::meds::StoreFault::StorageError:
+            return error;
+        default:
+            return QStringLiteral("%1: %2").arg(prefix, error);
+        }
+    }
+
+    enum Purpose { Writing, Reading };
+    // A list that opens read-only (read-only storage, damaged file) is read with a warning
+    // saying why; a change to it is refused by the store with the same reason.
+    bool openStore(QString *error, Purpose purpose = Writing)
     {
         m_store = std::make_unique<MedicationStore>(m_dbPath.isEmpty() ? MedicationStore::defaultDatabasePath() : m_dbPath);
-        return m_store->open(error);
+        if (!m_store->open(error))
+            return false;
+        if (purpose == Reading && !m_store->readOnlyMessage().isEmpty())
+            warn(m_store->readOnlyMessage());
+        return true;
     }
 
     int list(const QStringList &args)
@@ -412,7 +434,7 @@ private:
         if (parsed.has(QStringLiteral("--active")) && parsed.has(QStringLiteral("--stopped")))
             return fail(QStringLiteral("--active and --stopped exclude each other"), kUsageError);
         QString error;
-        if (!openStore(&error))
+        if (!openStore(&error, Reading))
             return fail(error);
         const auto records = m_store->list(&error);
         if (!records)
@@ -451,7 +473,7 @@ private:
         const auto id = parseId(parsed.positional, &error);
         if (!id)
             return fail(error, kUsageError);
-        if (!openStore(&error))
+        if (!openStore(&error, Reading))
             return fail(error);
         const auto record = m_store->get(*id, &error);
         if (!record)
@@ -508,7 +530,7 @@ private:
             storedPhoto = m_store->importPhoto(photo, &error);
             if (!storedPhoto) {
                 if (explicitPhoto)
-                    return fail(QStringLiteral("the record was not saved: %1").arg(error));
+                    return fail(notSaved(QStringLiteral("the record was not saved"), error));
                 warn(QStringLiteral("%1; saving without a photo").arg(error));
             } else {
                 medication->photoPath = *storedPhoto;
@@ -518,7 +540,7 @@ private:
         if (!stored) {
             if (storedPhoto)
                 QFile::remove(*storedPhoto);
-            return fail(QStringLiteral("the record was not saved: %1").arg(error));
+            return fail(notSaved(QStringLiteral("the record was not saved"), error));
         }
         printJson(stored->toJson(), false);
         return 0;
@@ -560,14 +582,14 @@ private:
         if (!photo.isEmpty()) {
             const auto storedPhoto = m_store->importPhoto(photo, &error);
             if (!storedPhoto)
-                return fail(QStringLiteral("nothing was changed: %1").arg(error));
+                return fail(notSaved(QStringLiteral("nothing was changed"), error));
             record->photoPath = *storedPhoto;
         }
         const auto updated = m_store->update(*record, &error);
         if (!updated) {
             if (record->photoPath != oldPhoto)
                 QFile::remove(record->photoPath);
-            return fail(QStringLiteral("nothing was changed: %1").arg(error));
+            return fail(notSaved(QStringLiteral("nothing was changed"), error));
         }
         if (updated->photoPath != oldPhoto && !m_store->discardPhoto(oldPhoto, &error))
             warn(error);
@@ -725,7 +747,7 @@ private:
         if (formats != 1)
             return fail(QStringLiteral("meds export needs exactly one of --csv [FILE], --json [FILE], --pdf FILE"), kUsageError);
         QString error;
-        if (!openStore(&error))
+        if (!openStore(&error, Reading))
             return fail(error);
         const auto records = m_store->list(&error);
         if (!records)
@@ -761,7 +783,7 @@ private:
         if (!args.isEmpty())
             return fail(QStringLiteral("unexpected argument %1").arg(args.first()), kUsageError);
         QString error;
-        if (!openStore(&error))
+        if (!openStore(&error, Reading))
             return fail(error);
         const QString result = m_store->integrityCheck();
         if (result != u"ok")

@@ -112,6 +112,19 @@ Page {
             Layout.rightMargin: Style.margin
             sourceComponent: SyncStatusBar { sync: page.medsSync }
         }
+        // Why the list cannot be changed, or why the last change was not saved (the controller
+        // words it; the list below stays as it was).
+        Label {
+            objectName: "storeNotice"
+            visible: text.length > 0
+            text: store.notice
+            font.pixelSize: Style.fontBody
+            wrapMode: Text.WordWrap
+            Layout.columnSpan: page.wide ? 3 : 2
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.margin
+            Layout.rightMargin: Style.margin
+        }
     }
 
     // Declared first: the page's first state message is its empty state.

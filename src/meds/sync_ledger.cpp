@@ -71,7 +71,7 @@ bool SyncLedger::run(const QString &sql, const QVariantList &values, QString *er
         query.addBindValue(value);
     if (query.exec())
         return true;
-    *error = QStringLiteral("the medication database: %1").arg(sqlError(query.lastError()));
+    *error = m_store.fault(query.lastError(), QStringLiteral("the medication database"));
     return false;
 }
 

@@ -93,10 +93,39 @@ void MedicationStoreController::componentComplete()
 
 void MedicationStoreController::setError(const QString &error)
 {
-    if (error == m_error)
+    const QString kind = error.isEmpty() || !m_store ? QString() : meds::MedicationStore::faultName(m_store->lastFault());
+    if (error == m_error && kind == m_errorKind)
         return;
     m_error = error;
+    m_errorKind = kind;
     emit stateChanged();
+    emit saveErrorChanged();
+}
+
+QString MedicationStoreController::noteSave(const QString &error)
+{
+    const QString kind = error.isEmpty() || !m_store ? QString() : meds::MedicationStore::faultName(m_store->lastFault());
+    if (error != m_saveError || kind != m_saveErrorKind) {
+        m_saveError = error;
+        m_saveErrorKind = kind;
+        emit saveErrorChanged();
+    }
+    // A store opened on a full disk can be written again once there is room.
+    if (readOnly() != m_readOnlyShown) {
+        m_readOnlyShown = readOnly();
+        emit stateChanged();
+        emit saveErrorChanged();
+    }
+    return error;
+}
+
+QString MedicationStoreController::notice() const
+{
+    if (!ready())
+        return {};
+    if (!m_store->readOnlyMessage().isEmpty())
+        return m_store->readOnlyMessage();
+    return m_saveError.isEmpty() ? m_error : m_saveError;
 }
 
 bool MedicationStoreController::open()
@@ -105,6 +134,7 @@ bool MedicationStoreController::open()
     m_store = std::make_unique<meds::MedicationStore>(m_databasePath);
     QString error;
     m_pollTimer.stop();
+    noteSave({});
     if (!m_store->open(&error)) {
         m_records.clear();
         setError(error);
@@ -115,9 +145,19 @@ bool MedicationStoreController::open()
     setError({});
     emit stateChanged();
     m_dataVersion = m_store->dataVersion();
+    if (!reload()) {
+        // A list that cannot be read at all is unavailable, never shown as an empty list
+        // (error and its kind stay as reload() set them).
+        m_store.reset();
+        m_records.clear();
+        emit stateChanged();
+        emit recordsChanged();
+        return false;
+    }
+    m_readOnlyShown = readOnly();
     if (m_pollTimer.interval() > 0)
         m_pollTimer.start();
-    return reload();
+    return true;
 }
 
 bool MedicationStoreController::reload()
@@ -170,15 +210,17 @@ QVariantMap MedicationStoreController::add(const QVariantMap &record)
         const QUrl url(photo);
         storedPhoto = m_store->importPhoto(url.isLocalFile() ? url.toLocalFile() : photo, &error);
         if (!storedPhoto)
-            return {{QStringLiteral("error"), error}};
+            return {{QStringLiteral("error"), noteSave(error)}};
         medication->photoPath = *storedPhoto;
     }
     const auto stored = m_store->add(*medication, &error);
     if (!stored) {
+        noteSave(error);
         if (storedPhoto)
             m_store->discardPhoto(*storedPhoto, nullptr);
         return {{QStringLiteral("error"), error}};
     }
+    noteSave({});
     reload();
     return {{QStringLiteral("id"), stored->id}};
 }
@@ -197,7 +239,8 @@ QString MedicationStoreController::update(qint64 id, const QVariantMap &changes)
         return problems.join(QStringLiteral("; "));
     const auto updated = m_store->update(*record, &error);
     if (!updated)
-        return error;
+        return noteSave(error);
+    noteSave({});
     reload();
     offerUndo(UndoKind::Revert, before, tr("Saved changes to %1").arg(updated->title()));
     return {};
@@ -213,7 +256,8 @@ QString MedicationStoreController::setActive(qint64 id, bool active)
         return error;
     const auto updated = m_store->setActive(id, active, &error);
     if (!updated)
-        return error;
+        return noteSave(error);
+    noteSave({});
     reload();
     offerUndo(UndoKind::Revert, *before,
               active ? tr("%1 is taken again").arg(updated->title()) : tr("Stopped %1").arg(updated->title()));
@@ -237,7 +281,8 @@ QString MedicationStoreController::remove(qint64 id)
     QString error;
     const auto removed = m_store->remove(id, &error);
     if (!removed)
-        return error;
+        return noteSave(error);
+    noteSave({});
     reload();
     offerUndo(UndoKind::Restore, *removed, tr("Deleted %1").arg(removed->title()));
     return {};
@@ -265,7 +310,8 @@ QString MedicationStoreController::undo()
     const bool ok = m_undoKind == UndoKind::Restore ? m_store->restore(before, &error).has_value()
                                                     : m_store->update(before, &error).has_value();
     if (!ok)
-        return error;  // the chance stays open: the caller may show the error and try again
+        return noteSave(error);  // the chance stays open: the caller may show the error and try again
+    noteSave({});
     m_undo.reset();
     m_undoText.clear();
     m_undoTimer.stop();

@@ -27,6 +27,17 @@ class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    // The list opened but cannot be changed (read-only storage, damaged file); readOnlyMessage says why.
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY stateChanged)
+    // The last change that failed (cleared by the next one that works); the list shown stays as
+    // it was, since nothing was changed.
+    Q_PROPERTY(QString saveError READ saveError NOTIFY saveErrorChanged)
+    // What kind of failure error or saveError is: "storage-full", "read-only", "damaged", "busy",
+    // "storage-error", ... (MedicationStore::faultName); empty when neither is set.
+    Q_PROPERTY(QString faultKind READ faultKind NOTIFY saveErrorChanged)
+    // The one line the page shows above an open list: why it cannot be changed, else the last
+    // failed change, else why the list could not be read again. Empty when all is well.
+    Q_PROPERTY(QString notice READ notice NOTIFY saveErrorChanged)
     Q_PROPERTY(int count READ count NOTIFY recordsChanged)
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
@@ -46,6 +57,10 @@ public:
     void setDatabasePath(const QString &path);
     bool ready() const { return m_store && m_store->isOpen(); }
     QString error() const { return m_error; }
+    bool readOnly() const { return ready() && m_store->readOnlyReason() != meds::StoreFault::None; }
+    QString saveError() const { return m_saveError; }
+    QString faultKind() const { return m_saveError.isEmpty() ? m_errorKind : m_saveErrorKind; }
+    QString notice() const;
     int count() const { return int(m_records.size()); }
     bool canUndo() const { return m_undo.has_value(); }
     QString undoText() const { return m_undoText; }
@@ -95,10 +110,13 @@ signals:
     void recordsChanged();
     void undoChanged();
     void pollIntervalChanged();
+    void saveErrorChanged();
 
 private:
     enum class UndoKind { Restore, Revert };
     void setError(const QString &error);
+    // After a change: error empty means it worked (clears saveError), else the store's fault.
+    QString noteSave(const QString &error);
     void poll();
     void offerUndo(UndoKind kind, const meds::Medication &before, const QString &text);
     QString setActive(qint64 id, bool active);
@@ -108,6 +126,10 @@ private:
     QList<meds::Medication> m_records;
     meds::DosePlanner m_planner;
     QString m_error;
+    QString m_errorKind;
+    QString m_saveError;
+    QString m_saveErrorKind;
+    bool m_readOnlyShown = false;
     bool m_complete = false;
 
     std::optional<meds::Medication> m_undo;
