@@ -4,6 +4,7 @@
 #include "commands/audit_command.h"
 #include "commands/cluster_command.h"
 #include "commands/meds_command.h"
+#include "commands/doses_command.h"
 #include "commands/sim_command.h"
 #include "commands/ai_brain_sim_command.h"
 #include "commands/meds_sim_command.h"
@@ -34,6 +35,7 @@ kiosk::cli::CommandRegistry buildCommandRegistry()
     registry.add(versionCommand());
     registry.add(ocrCommand());
     registry.add(medsCommand());
+    registry.add(dosesCommand());
     registry.add(clusterCommand());
     registry.add(auditCommand());
     registry.add(simCommand());

@@ -75,9 +75,9 @@ ApplicationWindow {
                     app: window.app
                     onShowMedicationsRequested: window.currentPage = window.pages.findIndex(p => p.name === "medications")
                 }
-                MedicationsPage { app: window.app; medsSync: window.medsSync }
+                MedicationsPage { id: medicationsPage; app: window.app; medsSync: window.medsSync; doses: doseController }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
-                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync }
+                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
             }
         }
     }
@@ -152,6 +152,19 @@ ApplicationWindow {
                 action()
         }
         onRejected: window.pendingAdminAction = null
+    }
+
+    // Dose time: the medication list's doses, due on the clock, shown over whatever page is open.
+    DoseController {
+        id: doseController
+        objectName: "doseController"
+        store: medicationsPage.store
+    }
+    DoseReminder {
+        objectName: "doseReminder"
+        anchors.fill: parent
+        z: 50
+        doses: doseController
     }
 
     InputPanel {

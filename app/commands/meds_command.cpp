@@ -1,5 +1,6 @@
 #include "commands/meds_command.h"
 
+#include "meds/dose_log.h"
 #include "meds/dose_planner.h"
 #include "meds/medication.h"
 #include "meds/medication_exporter.h"
@@ -756,9 +757,14 @@ private:
             const QString file = parsed.value(QStringLiteral("--pdf"));
             if (file.isEmpty() || file == u"-")
                 return fail(QStringLiteral("--pdf needs a file name"), kUsageError);
-            if (!MedicationExporter::writePdf(*records, file, &error))
+            // The last 30 days of the dose log go with the list, for a doctor's visit.
+            const auto doses = kiosk::meds::DoseLog(*m_store).entries(
+                QDateTime::currentDateTimeUtc().addDays(-MedicationExporter::kDoseLogDays), QDateTime(), QString(), &error);
+            if (!doses)
+                return fail(error);
+            if (!MedicationExporter::writePdf(*records, file, &error, *doses))
                 return fail(QStringLiteral("no PDF was written: %1").arg(error));
-            QTextStream(stderr) << "Wrote " << records->size() << " medications to " << file << '\n';
+            QTextStream(stderr) << "Wrote " << records->size() << " medications and " << doses->size() << " logged doses to " << file << '\n';
             return 0;
         }
         QByteArray data;
@@ -821,15 +827,19 @@ private:
             printJson(QJsonObject{{QStringLiteral("pushed"), report.pushed},
                                   {QStringLiteral("pulled"), report.pulled},
                                   {QStringLiteral("conflicts"), report.conflicts},
+                                  {QStringLiteral("doses_pushed"), report.dosesPushed},
+                                  {QStringLiteral("doses_pulled"), report.dosesPulled},
                                   {QStringLiteral("pending"), status.pending},
                                   {QStringLiteral("unresolved_conflicts"), status.conflicts}},
                       false);
         } else {
-            QTextStream(stdout) << QStringLiteral("Synced with %1: %2 sent, %3 received, %4 new conflict(s)%5.\n")
+            QTextStream(stdout) << QStringLiteral("Synced with %1: %2 sent, %3 received, %4 new conflict(s), %5 dose(s) sent, %6 received%7.\n")
                                        .arg(config.url.toString())
                                        .arg(report.pushed)
                                        .arg(report.pulled)
                                        .arg(report.conflicts)
+                                       .arg(report.dosesPushed)
+                                       .arg(report.dosesPulled)
                                        .arg(status.conflicts > 0 ? QStringLiteral("; %1 to settle (meds conflicts)").arg(status.conflicts) : QString());
         }
         return 0;

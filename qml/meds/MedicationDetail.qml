@@ -14,6 +14,7 @@ Item {
     signal stopRequested()
     signal resumeRequested()
     signal deleteRequested()
+    signal historyRequested()
 
     readonly property bool hasPhoto: record.photoUrl !== undefined && record.photoUrl.toString().length > 0
     property bool photoEnlarged: false
@@ -179,6 +180,13 @@ Item {
                 text: detail.record.active === false ? qsTr("Take again") : qsTr("Stop taking")
                 Layout.minimumWidth: 160
                 onClicked: detail.record.active === false ? detail.resumeRequested() : detail.stopRequested()
+            }
+            TouchButton {
+                objectName: "detailHistory"
+                text: qsTr("Dose history")
+                Accessible.name: qsTr("Dose history of this medication")
+                Layout.minimumWidth: 160
+                onClicked: detail.historyRequested()
             }
             Item { Layout.fillWidth: true }
             TouchButton {

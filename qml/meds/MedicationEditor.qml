@@ -35,6 +35,8 @@ Item {
         rxField.text = text("rx_number")
         patientField.text = text("patient")
         schedule = text("schedule")
+        const times = editor.record["dose_times"]
+        doseTimesField.text = times && times.length ? times.join(", ") : ""
     }
     function changes() {
         return {
@@ -48,7 +50,8 @@ Item {
             "refills": numberOrNull(refillsField),
             "pharmacy": pharmacyField.text,
             "rx_number": rxField.text,
-            "patient": patientField.text
+            "patient": patientField.text,
+            "dose_times": editor.schedule.indexOf("as needed") >= 0 ? "" : doseTimesField.text
         }
     }
 
@@ -121,6 +124,16 @@ Item {
                             onClicked: editor.schedule = modelData
                         }
                     }
+                }
+
+                FieldLabel { text: qsTr("Dose times"); visible: doseTimesField.visible }
+                Field {
+                    id: doseTimesField
+                    objectName: "editDoseTimes"
+                    visible: editor.schedule.indexOf("as needed") < 0
+                    placeholderText: qsTr("empty: the usual times; or e.g. 07:30, 19:30 (one per dose)")
+                    inputMethodHints: Qt.ImhPreferNumbers
+                    Accessible.name: qsTr("Dose times, one per dose of the day")
                 }
 
                 FieldLabel { text: qsTr("Directions"); Layout.alignment: Qt.AlignRight | Qt.AlignTop; Layout.topMargin: 14 }

@@ -15,13 +15,15 @@ ItemDelegate {
     required property bool active
     required property string instructions
     required property var needsReview
+    required property string refillText
+    required property bool refillWarning
 
     objectName: "medicationRow_" + index
     width: ListView.view ? ListView.view.width : implicitWidth
     padding: 0
     topInset: 0
     bottomInset: 0
-    Accessible.name: title + ", " + schedule + ", " + nextDoseText
+    Accessible.name: title + ", " + schedule + ", " + nextDoseText + (refillText.length > 0 ? ", " + refillText : "")
 
     background: Rectangle {
         radius: Style.radius
@@ -53,6 +55,17 @@ ItemDelegate {
                 elide: Text.ElideRight
                 opacity: 0.75
                 Layout.fillWidth: true
+            }
+            Label {
+                objectName: "refill"
+                visible: row.active && row.refillText.length > 0
+                text: row.refillWarning ? qsTr("Refill soon: %1").arg(row.refillText) : row.refillText
+                font.pixelSize: Style.fontLabel
+                font.weight: row.refillWarning ? Font.DemiBold : Font.Normal
+                color: row.refillWarning ? row.Material.color(Material.DeepOrange) : row.Material.foreground
+                opacity: row.refillWarning ? 1 : 0.75
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
             }
         }
         Label {

@@ -8,6 +8,8 @@ import Kilo.Ui
 Item {
     id: today
     property var model                  // TodayDoseModel
+    property DoseController doses: null // logs doses from the rows when set
+    property string message
     property real bottomMargin: 0       // room for the undo bar
     signal medicationChosen(var medicationId)
 
@@ -24,6 +26,16 @@ Item {
             font.pixelSize: Style.fontTitle
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
+        }
+
+        Label {
+            objectName: "todayMessage"
+            visible: text.length > 0
+            text: today.message
+            color: Material.color(Material.Red)
+            font.pixelSize: Style.fontBody
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
 
         ListView {
@@ -62,12 +74,15 @@ Item {
                 required property bool past
                 required property bool isNext
                 required property bool asNeeded
+                required property string status
+                required property string detail
+                required property string doseKey
                 objectName: "todayRow_" + index
                 width: ListView.view.width
                 padding: 0
                 topInset: 0
                 bottomInset: 0
-                Accessible.name: (asNeeded ? qsTr("When needed") : time) + ", " + title
+                Accessible.name: (asNeeded ? qsTr("When needed") : time) + ", " + title + (detail.length > 0 ? ", " + detail : "")
                 onClicked: today.medicationChosen(medicationId)
                 background: Rectangle {
                     radius: Style.radius
@@ -79,7 +94,7 @@ Item {
                 }
                 contentItem: RowLayout {
                     spacing: Style.spacing
-                    opacity: dose.past ? 0.55 : 1
+                    opacity: dose.past && dose.status !== "missed" ? 0.55 : 1
                     Label {
                         text: dose.asNeeded ? "—" : dose.time
                         font.pixelSize: Style.fontHeadline
@@ -106,9 +121,52 @@ Item {
                             opacity: 0.75
                             Layout.fillWidth: true
                         }
+                        Label {
+                            objectName: "todayDetail_" + dose.index
+                            visible: text.length > 0
+                            text: dose.detail
+                            font.pixelSize: Style.fontLabel
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    DoseStatusChip {
+                        objectName: "todayStatus_" + dose.index
+                        visible: dose.status.length > 0
+                        status: dose.status
+                        Layout.rightMargin: giveButton.visible ? 0 : Style.spacing
+                    }
+                    TouchButton {
+                        id: giveButton
+                        objectName: "todayGive_" + dose.index
+                        visible: today.doses !== null && (dose.status === "due" || dose.status === "missed" || dose.status === "as needed")
+                        text: dose.status === "as needed" ? qsTr("Give now") : qsTr("Given")
+                        highlighted: dose.status === "due"
+                        Accessible.name: qsTr("%1: %2").arg(text).arg(dose.title)
+                        Layout.rightMargin: Style.spacing
+                        onClicked: {
+                            // The model is rebuilt by the log, taking this delegate with it: keep
+                            // what the handler needs first.
+                            const view = today
+                            const dialog = confirm
+                            const medicationId = dose.medicationId
+                            if (dose.status === "as needed") {
+                                const result = view.doses.giveNow(medicationId, false)
+                                if (result.needsConfirmation) {
+                                    dialog.medicationId = medicationId
+                                    dialog.text = result.message
+                                    dialog.open()
+                                } else {
+                                    view.message = result.ok ? "" : result.message
+                                }
+                            } else {
+                                const result = view.doses.give(dose.doseKey, false)
+                                view.message = result.ok ? "" : result.message
+                            }
+                        }
                     }
                     Label {
-                        text: dose.isNext ? qsTr("Next") : dose.past ? qsTr("Earlier") : ""
+                        text: dose.status.length > 0 ? "" : dose.isNext ? qsTr("Next") : dose.past ? qsTr("Earlier") : ""
                         visible: text.length > 0
                         font.pixelSize: Style.fontLabel
                         font.weight: Font.DemiBold
@@ -129,5 +187,69 @@ Item {
             Layout.topMargin: Style.margin
         }
         Item { visible: list.count === 0; Layout.fillHeight: true }
+    }
+
+    // Too soon or too many for an as-needed medication: say when the last one was given, and
+    // give it only when a person confirms.
+    Popup {
+        id: confirm
+        objectName: "doseConfirm"
+        property var medicationId: 0
+        property alias text: confirmText.text
+        parent: Overlay.overlay
+        modal: true
+        focus: true
+        closePolicy: Popup.CloseOnEscape
+        anchors.centerIn: parent
+        padding: 28
+        width: Math.min(parent ? parent.width - 2 * Style.margin : 800, 760)
+        // The popup lives in the window overlay: take the theme of the place it is declared.
+        Material.theme: today.Material.theme
+        Material.accent: today.Material.accent
+        Overlay.modal: Rectangle { color: "#99000000" }
+        background: Rectangle {
+            radius: Style.radius
+            color: confirm.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
+            border.width: 1
+            border.color: confirm.Material.dividerColor
+        }
+        contentItem: ColumnLayout {
+            spacing: Style.spacing
+            Label {
+                text: qsTr("Give another dose?")
+                font.pixelSize: Style.fontTitle
+                font.weight: Font.DemiBold
+                Layout.fillWidth: true
+            }
+            Label {
+                id: confirmText
+                objectName: "doseConfirmText"
+                wrapMode: Text.WordWrap
+                font.pixelSize: Style.fontBody
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                spacing: Style.spacing
+                Layout.fillWidth: true
+                Item { Layout.fillWidth: true }
+                TouchButton {
+                    objectName: "doseConfirmCancel"
+                    text: qsTr("Do not give")
+                    Accessible.name: text
+                    onClicked: confirm.close()
+                }
+                TouchButton {
+                    objectName: "doseConfirmGive"
+                    text: qsTr("Give anyway")
+                    highlighted: true
+                    Accessible.name: text
+                    onClicked: {
+                        confirm.close()
+                        const result = today.doses.giveNow(confirm.medicationId, true)
+                        today.message = result.ok ? "" : result.message
+                    }
+                }
+            }
+        }
     }
 }

@@ -16,12 +16,15 @@ Page {
     property string databasePath: ""
     // The list's sync with the household's medication service; null: this tablet only.
     property MedicationSyncController medsSync: null
+    // Dose time (reminders, the log); null: the Today view shows the plan only.
+    property DoseController doses: null
+    property var historyMedication: 0
     property string conflictError
     readonly property alias store: store
     readonly property alias listModel: listModel
     readonly property alias todayModel: todayModel
 
-    // "list", "today", "detail" or "edit"
+    // "list", "today", "history", "detail" or "edit"
     property string view: "list"
     property var selectedId: 0
     property var selected: ({})
@@ -57,7 +60,7 @@ Page {
                 store.reload()
         }
     }
-    TodayDoseModel { id: todayModel; store: store }
+    TodayDoseModel { id: todayModel; store: store; doses: page.doses }
 
     background: null
     padding: Style.margin
@@ -95,8 +98,10 @@ Page {
             objectName: "viewChoice"
             namePrefix: "view"
             visible: store.ready && store.count > 0
-            value: page.view === "today" ? "today" : "list"
-            options: [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }]
+            value: page.view === "today" || page.view === "history" ? page.view : "list"
+            options: page.doses !== null
+                     ? [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }, { text: qsTr("History"), value: "history" }]
+                     : [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }]
             onChosen: value => page.view = value
             Layout.rightMargin: Style.margin
             Layout.topMargin: page.wide ? Style.margin : 0
@@ -274,8 +279,19 @@ Page {
         anchors.fill: parent
         visible: store.ready && store.count > 0 && page.view === "today"
         model: todayModel
+        doses: page.doses
         bottomMargin: undoBar.visible ? undoBar.height + 8 : 0
         onMedicationChosen: id => page.openMedication(id)
+    }
+
+    DoseHistory {
+        objectName: "doseHistory"
+        anchors.fill: parent
+        visible: store.ready && store.count > 0 && page.view === "history" && page.doses !== null
+        doses: page.doses
+        medications: page.doses ? (store.count, page.doses.medicationChoices()) : []
+        medicationId: page.historyMedication
+        onMedicationIdChanged: page.historyMedication = medicationId
     }
 
     MedicationDetail {
@@ -288,6 +304,7 @@ Page {
         onEditRequested: { page.editError = ""; page.view = "edit" }
         onStopRequested: page.actionError = store.stop(page.selectedId)
         onResumeRequested: page.actionError = store.resume(page.selectedId)
+        onHistoryRequested: { page.historyMedication = page.selectedId; page.view = "history" }
         onDeleteRequested: {
             const error = store.remove(page.selectedId)
             page.actionError = error

@@ -15,6 +15,8 @@ Page {
     property AdminSession adminSession: null
     // The medication list's sync (Main.qml's); without it the Medication service section is hidden.
     property MedicationSyncController medsSync: null
+    // Dose reminders (chime, mute); null: the section is hidden.
+    property DoseController doses: null
     // The cluster connection form's backend; tests hand in one with its own keychain service.
     property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster }
     readonly property bool dark: Material.theme === Material.Dark
@@ -282,6 +284,46 @@ Page {
                         checked: page.app.forgetPhotosAfterSave
                         Layout.preferredHeight: Style.touchTarget
                         onToggled: page.app.forgetPhotosAfterSave = checked
+                    }
+                }
+            }
+
+            SettingsSection {
+                objectName: "doseSection"
+                title: qsTr("Dose reminders")
+                visible: page.doses !== null
+                RowLayout {
+                    spacing: Style.spacing
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Chime when a dose is due")
+                        font.pixelSize: Style.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    TouchSwitch {
+                        objectName: "chimeSwitch"
+                        checked: page.doses !== null && page.doses.chimeEnabled
+                        Accessible.name: qsTr("Chime when a dose is due")
+                        Layout.preferredHeight: Style.touchTarget
+                        onToggled: page.doses.chimeEnabled = checked
+                    }
+                }
+                RowLayout {
+                    spacing: Style.spacing
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Mute the kiosk: no sound at all (reminders still show)")
+                        font.pixelSize: Style.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    TouchSwitch {
+                        objectName: "muteSwitch"
+                        checked: page.doses !== null && page.doses.muted
+                        Accessible.name: qsTr("Mute the kiosk")
+                        Layout.preferredHeight: Style.touchTarget
+                        onToggled: page.doses.muted = checked
                     }
                 }
             }

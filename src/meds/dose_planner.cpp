@@ -3,6 +3,7 @@
 #include "meds/schedule.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace kiosk::meds {
 
@@ -65,7 +66,51 @@ QList<QTime> DosePlanner::dueTimes(const Medication &medication, const QDate &da
         if (anchor.dayOfWeek() != date.dayOfWeek())
             return {};
     }
+    if (!medication.doseTimes.isEmpty() && !schedule->asNeeded() && schedule->kind() != Schedule::Kind::AsNeeded)
+        return medication.doseTimes;  // the caregiver's own times
     return timesForSchedule(medication.schedule);
+}
+
+QList<QDateTime> DosePlanner::dueMoments(const Medication &medication, const QDate &date, const QTimeZone &zone) const
+{
+    QList<QDateTime> moments;
+    for (const QTime &time : dueTimes(medication, date)) {
+        const QDateTime moment = atWallTime(date, time, zone);
+        if (moment.isValid() && (moments.isEmpty() || moments.constLast() != moment))
+            moments.append(moment);
+    }
+    return moments;
+}
+
+QDateTime DosePlanner::atWallTime(const QDate &date, const QTime &time, const QTimeZone &zone)
+{
+    // The instants whose wall time in zone is date + time, tried with the offsets in force half a
+    // day either side; the earliest wins (Qt 6.4 alone picks the later of a repeated hour).
+    const auto at = [&](const QTime &wall) -> QDateTime {
+        const QDateTime naive(date, wall, Qt::UTC);
+        QList<int> offsets{zone.offsetFromUtc(naive.addSecs(-12 * 3600)), zone.offsetFromUtc(naive.addSecs(12 * 3600))};
+        std::sort(offsets.begin(), offsets.end(), std::greater<int>());
+        for (const int offset : offsets) {
+            const QDateTime utc = naive.addSecs(-offset);
+            const QDateTime local = utc.toTimeZone(zone);
+            if (local.date() == date && local.time() == wall)
+                return utc;
+        }
+        return {};
+    };
+    if (!zone.isValid())
+        return QDateTime(date, time, Qt::LocalTime).toUTC();
+    if (const QDateTime exact = at(time); exact.isValid())
+        return exact;
+    // Skipped by a change to summer time: the first minute that exists after it.
+    for (int minutes = 1; minutes <= 180; ++minutes) {
+        const QTime later = time.addSecs(minutes * 60);
+        if (later < time)
+            break;
+        if (const QDateTime moment = at(later); moment.isValid())
+            return moment;
+    }
+    return {};
 }
 
 QDateTime DosePlanner::nextDose(const Medication &medication, const QDateTime &moment) const

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk::meds {
@@ -83,7 +84,35 @@ QStringList Medication::editableFields()
 {
     return contractFields()
         + QStringList{QStringLiteral("engine"), QStringLiteral("confidence"), QStringLiteral("needs_review"),
-                      QStringLiteral("raw_text"), QStringLiteral("active")};
+                      QStringLiteral("raw_text"), QStringLiteral("active"), QStringLiteral("dose_times")};
+}
+
+std::optional<QList<QTime>> Medication::parseDoseTimes(const QString &text, QString *error)
+{
+    QList<QTime> times;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString trimmed = part.trimmed();
+        QTime time = QTime::fromString(trimmed, QStringLiteral("H:mm"));
+        if (!time.isValid())
+            time = QTime::fromString(trimmed, QStringLiteral("HH:mm"));
+        if (!time.isValid()) {
+            if (error)
+                *error = QStringLiteral("dose_times must be clock times such as \"08:00, 20:00\", not \"%1\"").arg(trimmed);
+            return std::nullopt;
+        }
+        if (!times.contains(time))
+            times.append(time);
+    }
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
+QStringList Medication::doseTimeTexts() const
+{
+    QStringList texts;
+    for (const QTime &time : doseTimes)
+        texts.append(time.toString(QStringLiteral("HH:mm")));
+    return texts;
 }
 
 QJsonObject Medication::toJson() const
@@ -105,6 +134,7 @@ QJsonObject Medication::toJson() const
     object.insert(QStringLiteral("pharmacy"), nullable(pharmacy));
     object.insert(QStringLiteral("patient"), nullable(patient));
     object.insert(QStringLiteral("date"), date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue());
+    object.insert(QStringLiteral("dose_times"), QJsonArray::fromStringList(doseTimeTexts()));
     object.insert(QStringLiteral("engine"), engine);
     QJsonObject confidenceObject;
     for (auto it = confidence.cbegin(); it != confidence.cend(); ++it)
@@ -233,6 +263,30 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
                 }
                 edited.confidence = confidence;
             }
+        } else if (key == u"dose_times") {
+            // A list of "HH:mm", or one text "08:00, 20:00" (the CLI's --set).
+            QString text;
+            bool readable = true;
+            if (value.isArray()) {
+                QStringList parts;
+                for (const QJsonValue &entry : value.toArray()) {
+                    readable = readable && entry.isString();
+                    parts.append(entry.toString());
+                }
+                text = parts.join(u',');
+            } else if (value.isString()) {
+                text = value.toString();
+            } else if (!value.isNull()) {
+                readable = false;
+            }
+            QString problem;
+            const auto times = readable ? parseDoseTimes(text, &problem) : std::nullopt;
+            if (!readable)
+                problems.append(QStringLiteral("dose_times must be a list of clock times such as [\"08:00\", \"20:00\"]"));
+            else if (!times)
+                problems.append(problem);
+            else
+                edited.doseTimes = *times;
         } else if (key == u"needs_review") {
             if (value.isNull()) {
                 edited.needsReview.clear();
@@ -258,6 +312,8 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
             edited.timesPerDay.reset();
         if (!changes.contains(QStringLiteral("as_needed")))
             edited.asNeeded = false;
+        if (!changes.contains(QStringLiteral("dose_times")) && edited.schedule.simplified().compare(schedule.simplified(), Qt::CaseInsensitive) != 0)
+            edited.doseTimes.clear();
     }
     if (!problems.isEmpty()) {
         if (errors)

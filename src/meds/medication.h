@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <optional>
 
@@ -33,6 +34,9 @@ struct Medication {
     QString pharmacy;
     QString patient;
     QDate date;
+    // The clock times the caregiver set for the doses (local wall time), replacing the planner's
+    // defaults for fixed schedules; empty: the planner's. Synced like the contract's fields.
+    QList<QTime> doseTimes;
 
     // Provenance.
     QString engine = QStringLiteral("manual");  // local, ai-brain or manual
@@ -67,6 +71,10 @@ struct Medication {
     static QStringList contractFields();
     // Keys applyJson accepts.
     static QStringList editableFields();
+    // "08:00, 20:30" -> two times; nullopt (and a sentence in *error) for anything else.
+    static std::optional<QList<QTime>> parseDoseTimes(const QString &text, QString *error);
+    // {"08:00", "20:30"}
+    QStringList doseTimeTexts() const;
 };
 
 } // namespace kiosk::meds

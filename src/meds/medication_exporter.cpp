@@ -3,6 +3,7 @@
 #include "meds/dose_planner.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPageLayout>
@@ -10,6 +11,8 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace kiosk::meds {
 
@@ -69,7 +72,7 @@ QByteArray MedicationExporter::toCsv(const QList<Medication> &medications)
     return out;
 }
 
-QString MedicationExporter::toHtml(const QList<Medication> &medications, const QDateTime &printedAt)
+QString MedicationExporter::toHtml(const QList<Medication> &medications, const QDateTime &printedAt, const QList<DoseEntry> &doses)
 {
     const auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
     QStringList patients;
@@ -127,11 +130,38 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
         }
         html += QStringLiteral("</table>");
     }
+    if (!doses.isEmpty()) {
+        QHash<QString, QString> titles;
+        for (const Medication &m : medications)
+            titles.insert(m.uuid, m.title());
+        html += QStringLiteral("<h2 style=\"font-size: 14pt;\">Doses in the last %1 days (%2)</h2>").arg(kDoseLogDays).arg(doses.size());
+        html += QStringLiteral(
+            "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" style=\"border-collapse: collapse;\">"
+            "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\" width=\"18%\">When</th>"
+            "<th align=\"left\" width=\"28%\">Medication</th><th align=\"left\" width=\"12%\">Planned</th>"
+            "<th align=\"left\" width=\"12%\">Status</th><th align=\"left\" width=\"30%\">By / note</th></tr>");
+        QList<DoseEntry> newestFirst = doses;
+        std::sort(newestFirst.begin(), newestFirst.end(), [](const DoseEntry &a, const DoseEntry &b) { return a.at > b.at; });
+        for (const DoseEntry &entry : std::as_const(newestFirst)) {
+            QStringList note;
+            if (!entry.givenBy.isEmpty())
+                note.append(entry.givenBy);
+            if (!entry.reason.isEmpty())
+                note.append(entry.reason);
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                        .arg(esc(entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                             esc(titles.value(entry.medicationUuid, QStringLiteral("(no longer on the list)"))),
+                             esc(entry.scheduledAt.isValid() ? entry.scheduledAt.toLocalTime().toString(QStringLiteral("HH:mm")) : QStringLiteral("as needed")),
+                             esc(DoseEntry::statusName(entry.status)), esc(note.join(QStringLiteral(": "))));
+        }
+        html += QStringLiteral("</table>");
+    }
     html += QStringLiteral("</body></html>");
     return html;
 }
 
-bool MedicationExporter::writePdf(const QList<Medication> &medications, const QString &path, QString *error)
+bool MedicationExporter::writePdf(const QList<Medication> &medications, const QString &path, QString *error,
+                                  const QList<DoseEntry> &doses)
 {
     QString localError;
     if (!error)
@@ -157,7 +187,7 @@ bool MedicationExporter::writePdf(const QList<Medication> &medications, const QS
                                          QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         QTextDocument document;
         document.setDocumentMargin(0);
-        document.setHtml(toHtml(medications, QDateTime::currentDateTime()));
+        document.setHtml(toHtml(medications, QDateTime::currentDateTime(), doses));
         document.print(&writer);
     }
     if (!file.commit()) {

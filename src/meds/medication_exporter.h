@@ -1,5 +1,6 @@
 #pragma once
 
+#include "meds/dose_entry.h"
 #include "meds/medication.h"
 
 #include <QByteArray>
@@ -15,11 +16,17 @@ public:
     // would take for a formula (=, +, -, @ first) are prefixed with an apostrophe.
     static QByteArray toCsv(const QList<Medication> &medications);
 
-    // The HTML the PDF is printed from (active medications first, then stopped ones).
-    static QString toHtml(const QList<Medication> &medications, const QDateTime &printedAt);
+    // Days of the dose log the PDF shows (for a doctor's visit).
+    static constexpr int kDoseLogDays = 30;
+
+    // The HTML the PDF is printed from (active medications first, then stopped ones), then the
+    // dose log given (newest first, local time), when there is one.
+    static QString toHtml(const QList<Medication> &medications, const QDateTime &printedAt,
+                          const QList<DoseEntry> &doses = {});
 
     // A printable PDF (Letter in the US, A4 elsewhere). Needs a QGuiApplication (fonts).
-    static bool writePdf(const QList<Medication> &medications, const QString &path, QString *error);
+    static bool writePdf(const QList<Medication> &medications, const QString &path, QString *error,
+                         const QList<DoseEntry> &doses = {});
 };
 
 } // namespace kiosk::meds

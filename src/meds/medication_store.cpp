@@ -44,7 +44,7 @@ constexpr qint64 kMaxSalvagedIds = 100000;
 const char kColumns[] =
     "id, medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
     "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
-    "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, "
+    "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, dose_times, "
     "CASE WHEN EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.uuid = medications.uuid) THEN 'conflict' "
     "WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.uuid = medications.uuid) THEN 'pending' ELSE 'synced' END";
 
@@ -170,7 +170,11 @@ Medication recordFromRow(const QSqlQuery &query)
     m.createdAt = fromIso(query.value(21));
     m.updatedAt = fromIso(query.value(22));
     m.uuid = query.value(23).toString();
-    m.syncState = query.value(24).toString();
+    QStringList timeTexts;
+    for (const QJsonValue &time : QJsonDocument::fromJson(query.value(24).toByteArray()).array())
+        timeTexts.append(time.toString());
+    m.doseTimes = Medication::parseDoseTimes(timeTexts.join(u','), nullptr).value_or(QList<QTime>());
+    m.syncState = query.value(25).toString();
     return m;
 }
 
@@ -729,19 +733,19 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     const QString fields = QStringLiteral(
         "medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
         "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
-        "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid");
+        "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, dose_times");
     if (insert) {
         query.prepare(keepId ? QStringLiteral("INSERT INTO medications (id, %1) VALUES (:id, %2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid"))
+                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid, :times"))
                              : QStringLiteral("INSERT INTO medications (%1) VALUES (%2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid")));
+                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid, :times")));
     } else {
         query.prepare(QStringLiteral(
             "UPDATE medications SET medication_name = :n, dosage = :d, dosage_form = :f, schedule = :s, "
             "times_per_day = :t, as_needed = :a, instructions = :i, prescriber = :p, quantity = :q, refills = :r, "
             "rx_number = :x, pharmacy = :ph, patient = :pa, date = :dt, engine = :e, needs_review = :nr, "
             "photo_path = :photo, raw_text = :raw, active = :active, stopped_at = :stopped, created_at = :created, "
-            "updated_at = :updated, uuid = :uuid WHERE id = :id"));
+            "updated_at = :updated, uuid = :uuid, dose_times = :times WHERE id = :id"));
     }
     if (!insert || keepId)
         query.bindValue(QStringLiteral(":id"), m.id);
@@ -768,6 +772,7 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     query.bindValue(QStringLiteral(":created"), isoUtc(m.createdAt));
     query.bindValue(QStringLiteral(":updated"), isoUtc(m.updatedAt));
     query.bindValue(QStringLiteral(":uuid"), m.uuid);
+    query.bindValue(QStringLiteral(":times"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.doseTimeTexts())).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         *error = fault(query.lastError(), QStringLiteral("cannot save %1").arg(m.title()));
         return false;

@@ -106,6 +106,7 @@ public:
 
 private:
     friend class SyncLedger;  // the sync side of the same database and transactions
+    friend class DoseLog;     // the dose log, in the same database and transactions
 
     // Records a local change in the outbox, in the caller's transaction.
     bool queueChange(const QString &uuid, const QString &op, QString *error);

@@ -77,6 +77,19 @@ QStringList MedicationValidator::validate(Medication &medication, const QDate &t
         m.asNeeded = schedule->asNeeded();
     }
 
+    if (m.doseTimes.size() > 24)
+        errors.append(QStringLiteral("dose_times has %1 times, at most 24").arg(m.doseTimes.size()));
+    if (!m.doseTimes.isEmpty() && schedule && (schedule->asNeeded() || schedule->kind() == Schedule::Kind::AsNeeded))
+        errors.append(QStringLiteral("dose_times are for fixed schedules; \"%1\" has no fixed times").arg(m.schedule));
+    else if (!m.doseTimes.isEmpty() && schedule) {
+        // One time per dose of the day, so the plan and the refill estimate agree.
+        const int perDay = schedule->kind() == Schedule::Kind::TimesPerDay ? schedule->count()
+            : schedule->kind() == Schedule::Kind::EveryHours             ? 24 / qMax(1, schedule->count())
+                                                                        : 1;
+        if (m.doseTimes.size() != perDay)
+            errors.append(QStringLiteral("dose_times has %1 time(s) but \"%2\" means %3 a day").arg(m.doseTimes.size()).arg(m.schedule).arg(perDay));
+    }
+
     if (m.instructions.size() > kMaxInstructions)
         errors.append(QStringLiteral("instructions are too long (%1 characters, at most %2)").arg(m.instructions.size()).arg(kMaxInstructions));
     if (hasControlCharacters(m.instructions, true))

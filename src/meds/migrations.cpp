@@ -75,6 +75,39 @@ const QList<QStringList> &Migrations::steps()
             // What was on this tablet before sync existed goes to the service on the first round.
             QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) SELECT uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM medications ORDER BY id"),
         },
+        // 4: the dose log. Each entry is its own record (a UUID) for one medication (by UUID, so
+        // it outlives the record and means the same on every tablet), never changed once written,
+        // and goes to the medication service through the same outbox as the list ('dose').
+        // The caregiver's dose times are a field of the medication, synced with it.
+        {
+            QStringLiteral("ALTER TABLE medications ADD COLUMN dose_times TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral(R"(CREATE TABLE doses (
+                uuid TEXT PRIMARY KEY,
+                medication_uuid TEXT NOT NULL,
+                scheduled_at TEXT,
+                taken_at TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('given', 'skipped')),
+                reason TEXT NOT NULL DEFAULT '',
+                given_by TEXT NOT NULL DEFAULT '',
+                device TEXT NOT NULL DEFAULT '',
+                logged_at TEXT NOT NULL,
+                extra TEXT NOT NULL DEFAULT '{}',
+                remote_version INTEGER))"),
+            QStringLiteral("CREATE INDEX doses_by_medication ON doses (medication_uuid, taken_at)"),
+            QStringLiteral("CREATE INDEX doses_by_time ON doses (taken_at)"),
+            // SQLite cannot widen a CHECK in place: the outbox is rebuilt with 'dose', seq kept.
+            QStringLiteral(R"(CREATE TABLE sync_outbox_v4 (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                uuid TEXT NOT NULL UNIQUE,
+                op TEXT NOT NULL CHECK (op IN ('put', 'delete', 'dose')),
+                queued_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT))"),
+            QStringLiteral("INSERT INTO sync_outbox_v4 (seq, uuid, op, queued_at, attempts, last_error) "
+                           "SELECT seq, uuid, op, queued_at, attempts, last_error FROM sync_outbox ORDER BY seq"),
+            QStringLiteral("DROP TABLE sync_outbox"),
+            QStringLiteral("ALTER TABLE sync_outbox_v4 RENAME TO sync_outbox"),
+        },
     };
     return all;
 }

@@ -190,7 +190,7 @@ std::optional<QList<OutboxEntry>> SyncLedger::pending(QString *error) const
     QSqlQuery query(QSqlDatabase::database(m_store.m_connection, false));
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT seq, uuid, op, attempts FROM sync_outbox "
-                                   "WHERE uuid NOT IN (SELECT uuid FROM sync_conflicts) ORDER BY seq"))) {
+                                   "WHERE op IN ('put', 'delete') AND uuid NOT IN (SELECT uuid FROM sync_conflicts) ORDER BY seq"))) {
         *error = QStringLiteral("cannot read the sync outbox: %1").arg(sqlError(query.lastError()));
         return std::nullopt;
     }

@@ -20,6 +20,7 @@ constexpr qint64 kMaxBodyBytes = 1024 * 1024;
 constexpr int kDefaultLimit = 500;
 constexpr int kMaxLimit = 1000;
 const QString kCollection = QStringLiteral("/api/v1/medications");
+const QString kDoses = QStringLiteral("/api/v1/doses");
 
 const QString kId = QStringLiteral("id");
 const QString kVersion = QStringLiteral("version");
@@ -298,6 +299,19 @@ MedsServiceSimulator::Answer MedsServiceSimulator::route(const HttpRequest &requ
             return notAllowed("GET");
         return list(request);
     }
+    if (path == kDoses) {
+        if (request.method != "GET")
+            return notAllowed("GET");
+        return listDoses(request);
+    }
+    if (path.startsWith(kDoses + u'/')) {
+        const QString id = path.mid(kDoses.size() + 1);
+        if (!id.isEmpty() && !id.contains(u'/')) {
+            if (request.method == "PUT")
+                return putDose(request, id);
+            return notAllowed("PUT");
+        }
+    }
     if (path.startsWith(kCollection + u'/')) {
         const QString id = path.mid(kCollection.size() + 1);
         if (!id.isEmpty() && !id.contains(u'/')) {
@@ -342,6 +356,89 @@ MedsServiceSimulator::Answer MedsServiceSimulator::list(const HttpRequest &reque
              {QStringLiteral("cursor"), QString::number(cursor)},
              {QStringLiteral("more"), it != m_changes.end()}},
             {}};
+}
+
+MedsServiceSimulator::Answer MedsServiceSimulator::listDoses(const HttpRequest &request)
+{
+    quint64 after = 0;
+    const QString since = request.queryValue(QStringLiteral("since"));
+    if (!since.isEmpty()) {
+        static const QRegularExpression digits(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,19}")));
+        bool ok = digits.match(since).hasMatch();
+        after = ok ? since.toULongLong(&ok) : 0;
+        if (!ok)
+            return {400, {{kError, QStringLiteral("the cursor \"%1\" is not one this service gave out").arg(since)}}, {}};
+    }
+    int limit = kDefaultLimit;
+    if (request.hasQuery(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1)
+            return {400, {{kError, QStringLiteral("limit must be a positive whole number")}}, {}};
+        limit = qMin(limit, kMaxLimit);
+    }
+    QJsonArray items;
+    quint64 cursor = after;
+    auto it = m_doseOrder.upper_bound(after);
+    for (; it != m_doseOrder.end() && items.size() < limit; ++it) {
+        items.append(m_doses.value(it->second));
+        cursor = it->first;
+    }
+    return {200,
+            {{QStringLiteral("items"), items},
+             {QStringLiteral("cursor"), QString::number(cursor)},
+             {QStringLiteral("more"), it != m_doseOrder.end()}},
+            {}};
+}
+
+MedsServiceSimulator::Answer MedsServiceSimulator::putDose(const HttpRequest &request, const QString &id)
+{
+    if (!validId(id))
+        return {400, {{kError, QStringLiteral("the id \"%1\" is not 8 to 64 hexadecimal digits and dashes").arg(id)}}, {}};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return {400, {{kError, QStringLiteral("the body must be one JSON object")}}, {}};
+    const QJsonObject body = document.object();
+    for (const char *field : {"medication_id", "at", "status"}) {
+        if (!body.value(QLatin1String(field)).isString() || body.value(QLatin1String(field)).toString().isEmpty())
+            return {400, {{kError, QStringLiteral("a dose needs %1").arg(QLatin1String(field))}}, {}};
+    }
+    const QString status = body.value(QStringLiteral("status")).toString();
+    if (status != u"given" && status != u"skipped")
+        return {400, {{kError, QStringLiteral("status must be given or skipped")}}, {}};
+    const auto it = m_doses.constFind(id);
+    if (it != m_doses.cend()) {
+        // Entries never change: the same again is a retry, anything else is refused.
+        if (content(body) == content(*it))
+            return {200, *it, {{QByteArrayLiteral("ETag"), etag(*it)}}};
+        return {412, {{kError, QStringLiteral("dose %1 exists with other content; dose entries never change").arg(id)}, {QStringLiteral("current"), *it}}, {}};
+    }
+    QJsonObject dose = body;
+    dose.insert(kId, id);
+    dose.insert(kVersion, 1);
+    dose.insert(kUpdatedAt, now());
+    dose.insert(kUpdatedBy, updatedBy(body, request));
+    dose.remove(kDeleted);
+    m_doses.insert(id, dose);
+    m_doseOrder.emplace(++m_doseSequence, id);
+    return {201, dose, {{QByteArrayLiteral("ETag"), etag(dose)}}};
+}
+
+QList<QJsonObject> MedsServiceSimulator::doses() const
+{
+    QList<QJsonObject> out;
+    for (const auto &entry : m_doseOrder)
+        out.append(m_doses.value(entry.second));
+    return out;
+}
+
+std::optional<QJsonObject> MedsServiceSimulator::dose(const QString &id) const
+{
+    const auto it = m_doses.constFind(id);
+    if (it == m_doses.cend())
+        return std::nullopt;
+    return *it;
 }
 
 MedsServiceSimulator::Answer MedsServiceSimulator::put(const HttpRequest &request, const QString &id)

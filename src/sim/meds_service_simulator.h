@@ -25,6 +25,9 @@ struct HttpRequest;
 //   GET    /api/v1/medications?since=CURSOR[&limit=N]   changes after CURSOR, tombstones included
 //   PUT    /api/v1/medications/{id}                     create (no If-Match) or update (If-Match)
 //   DELETE /api/v1/medications/{id}                     tombstone (If-Match)
+//   GET    /api/v1/doses?since=CURSOR[&limit=N]         dose log entries added after CURSOR
+//   PUT    /api/v1/doses/{id}                           append a dose entry (201; the same again: 200;
+//                                                       different content under that id: 412 {"current"})
 //   GET    /healthz
 // Records live in memory; every change takes the next number of one change sequence, which is
 // also the cursor. Runs on the Qt event loop, no threads.
@@ -76,6 +79,9 @@ public:
     // Every stored record, tombstones included, in change order.
     QList<QJsonObject> records() const;
     std::optional<QJsonObject> record(const QString &id) const;
+    // Every stored dose log entry, in the order they arrived.
+    QList<QJsonObject> doses() const;
+    std::optional<QJsonObject> dose(const QString &id) const;
     // Requests received (answered or not), /healthz included.
     int requestCount() const { return m_requestCount; }
 
@@ -104,6 +110,8 @@ private:
     Answer list(const HttpRequest &request);
     Answer put(const HttpRequest &request, const QString &id);
     Answer remove(const HttpRequest &request, const QString &id);
+    Answer listDoses(const HttpRequest &request);
+    Answer putDose(const HttpRequest &request, const QString &id);
     void store(const QString &id, const QJsonObject &med);
     void send(HttpConnection *connection, const HttpRequest &request, const Answer &answer, bool truncate);
 
@@ -118,6 +126,9 @@ private:
     QHash<QString, Entry> m_records;      // id -> record and its last change
     std::map<quint64, QString> m_changes; // change sequence -> id, one entry per record
     quint64 m_sequence = 0;
+    QHash<QString, QJsonObject> m_doses;   // id -> entry (entries never change)
+    std::map<quint64, QString> m_doseOrder; // dose sequence -> id
+    quint64 m_doseSequence = 0;
     int m_requestCount = 0;
 };
 

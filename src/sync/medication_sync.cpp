@@ -20,7 +20,9 @@ MedicationSync::MedicationSync(meds::MedicationStore &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_ledger(store)
+    , m_doseLog(store)
 {
+    m_doseLog.setDeviceName(m_ledger.deviceName());
     m_client.setDeviceName(m_ledger.deviceName());
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MedicationSync::syncNow);
@@ -29,6 +31,7 @@ MedicationSync::MedicationSync(meds::MedicationStore &store, QObject *parent)
 void MedicationSync::setDeviceName(const QString &name)
 {
     m_ledger.setDeviceName(name);
+    m_doseLog.setDeviceName(name);
     m_client.setDeviceName(name);
 }
 
@@ -196,9 +199,121 @@ void MedicationSync::afterPush()
         m_ledger.noteFailure(m_failed, m_report.error.isEmpty() ? QStringLiteral("changed again while it was sent") : m_report.error, &ignored);
         m_failed.clear();
     }
+    if (!m_report.ok())
+        return finish();
+    pushDoses();
+}
+
+void MedicationSync::pushDoses()
+{
+    QString error;
+    const auto entries = m_doseLog.pending(&error);
+    if (!entries) {
+        fail(SyncReport::Failure::Storage, error);
+        return finish();
+    }
+    m_doseQueue = *entries;
+    m_dosesAcknowledged.clear();
+    m_dosesFailed.clear();
+    if (m_doseQueue.isEmpty() || m_report.dosesUnsupported)
+        return afterDosePush();
+    launchDoses();
+}
+
+void MedicationSync::launchDoses()
+{
+    while (m_report.ok() && !m_report.dosesUnsupported && !m_doseQueue.isEmpty() && m_client.inFlight() < kWindow) {
+        const meds::QueuedDose queued = m_doseQueue.takeFirst();
+        m_client.putDose(queued.entry.uuid, queued.entry.toServiceJson(),
+                         [this, queued](const ServiceAnswer &answer) { onDosePushed(queued, answer); });
+    }
+    if (m_client.inFlight() == 0)
+        afterDosePush();
+}
+
+void MedicationSync::onDosePushed(const meds::QueuedDose &queued, const ServiceAnswer &answer)
+{
+    QString error;
+    if (answer.ok()) {
+        m_dosesAcknowledged.append({queued, answer.record});
+    } else if (answer.kind == ServiceAnswer::Kind::Conflict) {
+        // Another entry under this UUID: the service's copy is the log's.
+        if (m_doseLog.takeRemote(queued, answer.record, &error))
+            ++m_report.dosesPushed;
+        else
+            fail(SyncReport::Failure::Storage, error);
+    } else if (answer.status == 404 || answer.status == 405) {
+        m_report.dosesUnsupported = true;  // an older service: the entries wait for one that knows them
+        m_doseQueue.clear();
+    } else {
+        m_dosesFailed.append(queued);
+        if (m_report.ok())
+            fail(failureOf(answer), answer.error);
+    }
+    if (m_client.inFlight() > 0)
+        return;
+    if (!m_report.ok() || m_doseQueue.isEmpty() || m_report.dosesUnsupported) {
+        afterDosePush();
+        return;
+    }
+    launchDoses();
+}
+
+void MedicationSync::afterDosePush()
+{
+    if (m_client.inFlight() > 0)
+        return;
+    QString error;
+    if (!m_dosesAcknowledged.isEmpty()) {
+        if (m_doseLog.acknowledge(m_dosesAcknowledged, &error))
+            m_report.dosesPushed += int(m_dosesAcknowledged.size());
+        else
+            fail(SyncReport::Failure::Storage, error);
+        m_dosesAcknowledged.clear();
+    }
+    if (!m_dosesFailed.isEmpty()) {
+        QString ignored;
+        m_doseLog.noteFailure(m_dosesFailed, m_report.error, &ignored);
+        m_dosesFailed.clear();
+    }
     if (!m_report.ok() || !m_pullAfterPush)
         return finish();
     pull();
+}
+
+void MedicationSync::pullDoses()
+{
+    if (m_report.dosesUnsupported) {
+        if (!m_secondPush)
+            return finish();
+        m_secondPush = false;
+        return push(false);
+    }
+    const QString cursor = m_doseLog.cursor();
+    m_client.fetchDoseChanges(cursor, [this, cursor](const ServiceAnswer &answer) {
+        if (answer.status == 404 || answer.status == 405) {
+            m_report.dosesUnsupported = true;
+            return pullDoses();
+        }
+        if (!answer.ok()) {
+            fail(failureOf(answer), answer.error);
+            return finish();
+        }
+        QString error;
+        const auto added = m_doseLog.applyRemote(answer.items, answer.cursor, &m_report.rejected, &error);
+        if (!added) {
+            fail(SyncReport::Failure::Storage, error);
+            return finish();
+        }
+        m_report.dosesPulled += *added;
+        if (answer.more && !answer.items.isEmpty() && answer.cursor != cursor)
+            return pullDoses();
+        if (m_secondPush) {
+            m_secondPush = false;
+            return push(false);
+        }
+        finish();
+    });
 }
 
 void MedicationSync::pull()
@@ -223,11 +338,7 @@ void MedicationSync::pull()
         // A service that says "more" without moving its cursor would keep this round forever.
         if (answer.more && !answer.items.isEmpty() && answer.cursor != cursor)
             return pull();
-        if (m_secondPush) {
-            m_secondPush = false;
-            return push(false);
-        }
-        finish();
+        pullDoses();
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "meds/dose_log.h"
 #include "meds/sync_ledger.h"
 #include "sync/meds_service_client.h"
 
@@ -21,7 +22,10 @@ struct SyncReport {
     int pushed = 0;      // changes the service took
     int pulled = 0;      // changes from the service written here (merged ones included)
     int conflicts = 0;   // new conflicts
-    QStringList rejected;  // service records that cannot be a medication
+    int dosesPushed = 0;   // dose log entries the service took
+    int dosesPulled = 0;   // dose log entries from other devices written here
+    bool dosesUnsupported = false;  // the service has no dose log (404): the list synced, the log waits
+    QStringList rejected;  // service records that cannot be a medication (or a dose)
     QString error;       // one sentence when failed
 
     bool ok() const { return failure == Failure::None; }
@@ -29,7 +33,8 @@ struct SyncReport {
 
 // Sync rounds between the store and the medication service: push the outbox in order (a few
 // requests in flight), then pull every change since the cursor, one transaction per page, then
-// push once more what a pull merged. A failed round leaves every change queued; the next one
+// push once more what a pull merged. The dose log rides along: its entries wait in the same
+// outbox and go after the list's changes; the other devices' entries are pulled after the list. A failed round leaves every change queued; the next one
 // picks up where it stopped, and a repeated request changes nothing twice (SyncLedger).
 //
 // Automatic mode (the app): a round at start, a few seconds after each local change, every
@@ -47,6 +52,7 @@ public:
 
     MedsServiceClient &client() { return m_client; }
     meds::SyncLedger &ledger() { return m_ledger; }
+    meds::DoseLog &doseLog() { return m_doseLog; }
     bool isRunning() const { return m_running; }
     // What the service records as updated_by (default: SyncLedger::defaultDeviceName()).
     void setDeviceName(const QString &name);
@@ -73,6 +79,11 @@ private:
     void flushAcknowledged();
     void afterPush();
     void pull();
+    void pushDoses();
+    void launchDoses();
+    void onDosePushed(const meds::QueuedDose &queued, const ServiceAnswer &answer);
+    void afterDosePush();
+    void pullDoses();
     // Marks the round failed (the first reason counts) and sends nothing more.
     void fail(SyncReport::Failure failure, const QString &error);
     void finish();
@@ -81,6 +92,7 @@ private:
 
     meds::MedicationStore &m_store;
     meds::SyncLedger m_ledger;
+    meds::DoseLog m_doseLog;
     MedsServiceClient m_client;
     QTimer m_timer;
     bool m_automatic = false;
@@ -93,6 +105,9 @@ private:
     QList<meds::OutboxEntry> m_queue;
     QList<QPair<meds::OutboxEntry, QJsonObject>> m_acknowledged;
     QList<meds::OutboxEntry> m_failed;
+    QList<meds::QueuedDose> m_doseQueue;
+    QList<QPair<meds::QueuedDose, QJsonObject>> m_dosesAcknowledged;
+    QList<meds::QueuedDose> m_dosesFailed;
     QHash<QString, int> m_retries;  // per record this round: 412 → merge → again, bounded
 };
 

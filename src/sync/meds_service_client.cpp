@@ -66,6 +66,21 @@ void MedsServiceClient::remove(const QString &uuid, std::optional<qint64> ifMatc
     send("DELETE", QStringLiteral("/api/v1/medications/") + uuid, {}, {}, ifMatch, Expect::Record, std::move(done));
 }
 
+void MedsServiceClient::fetchDoseChanges(const QString &cursor, Callback done)
+{
+    QUrlQuery query;
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("since"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+    send("GET", QStringLiteral("/api/v1/doses"), query.toString(QUrl::FullyEncoded).toLatin1(), {}, std::nullopt,
+         Expect::Changes, std::move(done));
+}
+
+void MedsServiceClient::putDose(const QString &uuid, const QJsonObject &entry, Callback done)
+{
+    send("PUT", QStringLiteral("/api/v1/doses/") + uuid, {}, QJsonDocument(entry).toJson(QJsonDocument::Compact), std::nullopt,
+         Expect::Record, std::move(done));
+}
+
 void MedsServiceClient::checkHealth(Callback done)
 {
     send("GET", QStringLiteral("/healthz"), {}, {}, std::nullopt, Expect::Health, std::move(done));

@@ -39,6 +39,8 @@ struct ServiceAnswer {
 //   GET    {base}/api/v1/medications?since=CURSOR   {"items": [MED...], "cursor": "C"}
 //   PUT    {base}/api/v1/medications/{id}           If-Match: "<version>" when updating; 412 {"current": MED}
 //   DELETE {base}/api/v1/medications/{id}           If-Match; 200 tombstone or 412
+//   GET    {base}/api/v1/doses?since=CURSOR         {"items": [DOSE...], "cursor": "C"}
+//   PUT    {base}/api/v1/doses/{id}                 append-only: 201 new, 200 the same again, 412 {"current": DOSE}
 //   GET    {base}/healthz
 // with an optional bearer token, the device's name (X-Device-Name) and a deadline on every
 // request. Every callback runs exactly once, asynchronously, on this object's thread.
@@ -65,6 +67,9 @@ public:
     void fetchChanges(const QString &cursor, Callback done);
     void put(const QString &uuid, const QJsonObject &record, std::optional<qint64> ifMatch, Callback done);
     void remove(const QString &uuid, std::optional<qint64> ifMatch, Callback done);
+    // The dose log: entries are only ever added, so there is no If-Match and no DELETE.
+    void fetchDoseChanges(const QString &cursor, Callback done);
+    void putDose(const QString &uuid, const QJsonObject &entry, Callback done);
     void checkHealth(Callback done);
     int inFlight() const { return int(m_pending.size()); }
     // Ends every request in flight; each callback still runs (Unavailable, "cancelled").

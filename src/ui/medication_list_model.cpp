@@ -1,5 +1,7 @@
 #include "ui/medication_list_model.h"
 
+#include "meds/refill_estimate.h"
+
 #include "ui/medication_store_controller.h"
 
 #include <QLocale>
@@ -173,6 +175,13 @@ QVariant MedicationListModel::data(const QModelIndex &index, int role) const
         return row.nextDose;
     case NextDoseTextRole:
         return describeNextDose(m, row.nextDose, effectiveNow());
+    case RefillTextRole:
+    case RefillWarningRole: {
+        const auto estimate = meds::RefillEstimate::estimate(m, effectiveNow().date(), m_store ? m_store->planner() : meds::DosePlanner());
+        if (role == RefillTextRole)
+            return estimate ? estimate->describe() : QString();
+        return estimate && estimate->warning();
+    }
     case PhotoUrlRole:
         return m.photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m.photoPath);
     case NeedsReviewRole:
@@ -190,7 +199,8 @@ QHash<int, QByteArray> MedicationListModel::roleNames() const
             {InstructionsRole, "instructions"}, {PrescriberRole, "prescriber"},
             {ActiveRole, "active"},         {AsNeededRole, "asNeeded"},
             {NextDoseRole, "nextDose"},     {NextDoseTextRole, "nextDoseText"},
-            {PhotoUrlRole, "photoUrl"},     {NeedsReviewRole, "needsReview"}};
+            {PhotoUrlRole, "photoUrl"},     {NeedsReviewRole, "needsReview"},
+            {RefillTextRole, "refillText"}, {RefillWarningRole, "refillWarning"}};
 }
 
 int MedicationListModel::indexOfId(qint64 id) const

@@ -46,6 +46,8 @@ public:
         NextDoseTextRole,  // "Today 20:00", "Tomorrow 08:00", "When needed", "Stopped"
         PhotoUrlRole,
         NeedsReviewRole,
+        RefillTextRole,     // "about 5 days left" (fixed schedules with a quantity), else empty
+        RefillWarningRole,  // a week or less left
     };
     Q_ENUM(Role)
 

@@ -1,5 +1,7 @@
 #include "ui/medication_store_controller.h"
 
+#include "meds/dose_log.h"
+
 #include "meds/medication_exporter.h"
 #include "meds/schedule.h"
 
@@ -344,7 +346,12 @@ QVariantMap MedicationStoreController::exportPdf(const QString &requested) const
         path = folder + QStringLiteral("/medication-list-%1.pdf").arg(QDate::currentDate().toString(Qt::ISODate));
     }
     QString error;
-    if (!meds::MedicationExporter::writePdf(m_records, path, &error))
+    // The last 30 days of the dose log go with the list, for a doctor's visit.
+    const auto doses = meds::DoseLog(*m_store).entries(
+        QDateTime::currentDateTimeUtc().addDays(-meds::MedicationExporter::kDoseLogDays), QDateTime(), QString(), &error);
+    if (!doses)
+        return {{QStringLiteral("error"), error}};
+    if (!meds::MedicationExporter::writePdf(m_records, path, &error, *doses))
         return {{QStringLiteral("error"), error}};
     return {{QStringLiteral("path"), path}};
 }

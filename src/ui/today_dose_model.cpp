@@ -27,6 +27,19 @@ void TodayDoseModel::setStore(MedicationStoreController *store)
     rebuild();
 }
 
+void TodayDoseModel::setDoses(DoseController *doses)
+{
+    if (doses == m_doses)
+        return;
+    if (m_doses)
+        disconnect(m_doses, nullptr, this, nullptr);
+    m_doses = doses;
+    if (m_doses)
+        connect(m_doses, &DoseController::todayChanged, this, &TodayDoseModel::rebuild);
+    emit storeChanged();
+    rebuild();
+}
+
 void TodayDoseModel::setNow(const QDateTime &now)
 {
     if (now == m_now)
@@ -62,15 +75,42 @@ void TodayDoseModel::rebuild()
 {
     QList<Row> rows;
     const QDate date = effectiveNow().date();
+    if (m_doses && m_doses->tracker()) {
+        // The dose plan with the log, in the tracker's order and words.
+        meds::DoseTracker *tracker = m_doses->tracker();
+        QString error;
+        const auto daySlots = tracker->today(&error);
+        for (const meds::DoseSlot &slot : daySlots.value_or(QList<meds::DoseSlot>())) {
+            Row row;
+            row.medicationId = slot.medication.id;
+            const QDateTime when = slot.sortTime();
+            row.time = when.isValid() ? when.toTimeZone(tracker->clock().timeZone()).time() : QTime();
+            row.title = slot.medication.title();
+            row.schedule = slot.medication.schedule;
+            row.instructions = slot.medication.instructions;
+            row.status = meds::DoseSlot::statusName(slot.status);
+            row.detail = tracker->detailText(slot);
+            row.key = slot.scheduledAt.isValid() ? slot.key() : QString();
+            row.asNeeded = slot.status == meds::DoseSlot::Status::AsNeeded;
+            rows.append(row);
+        }
+        beginResetModel();
+        m_rows = rows;
+        m_builtFor = tracker->clock().today();
+        endResetModel();
+        emit countChanged();
+        emit progressChanged();
+        return;
+    }
     if (m_store) {
         for (const meds::Medication &m : m_store->records()) {
             if (!m.active)
                 continue;
             const QList<QTime> times = m_store->planner().dueTimes(m, date);
             for (const QTime &time : times)
-                rows.append({m.id, time, m.title(), m.schedule, m.instructions});
+                rows.append({m.id, time, m.title(), m.schedule, m.instructions, {}, {}, {}, false});
             if (times.isEmpty() && m.asNeeded)
-                rows.append({m.id, QTime(), m.title(), m.schedule, m.instructions});
+                rows.append({m.id, QTime(), m.title(), m.schedule, m.instructions, {}, {}, {}, true});
         }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
@@ -90,6 +130,10 @@ void TodayDoseModel::rebuild()
 
 void TodayDoseModel::tick()
 {
+    if (m_doses && m_doses->tracker()) {
+        rebuild();  // statuses move with the clock
+        return;
+    }
     if (effectiveNow().date() != m_builtFor) {
         rebuild();  // past midnight: a new day's plan
         return;
@@ -101,11 +145,14 @@ void TodayDoseModel::tick()
 
 int TodayDoseModel::scheduledCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.time.isValid(); }));
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.time.isValid() && !row.asNeeded; }));
 }
 
 int TodayDoseModel::remainingCount() const
 {
+    if (m_doses && m_doses->tracker())
+        return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                 [](const Row &row) { return row.status == u"due" || row.status == u"upcoming"; }));
     const QTime now = effectiveNow().time();
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
                              [&now](const Row &row) { return row.time.isValid() && row.time >= now; }));
@@ -113,6 +160,13 @@ int TodayDoseModel::remainingCount() const
 
 int TodayDoseModel::nextRow() const
 {
+    if (m_doses && m_doses->tracker()) {
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            if (m_rows[i].status == u"due" || m_rows[i].status == u"upcoming")
+                return int(i);
+        }
+        return -1;
+    }
     const QTime now = effectiveNow().time();
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].time.isValid() && m_rows[i].time >= now)
@@ -146,13 +200,21 @@ QVariant TodayDoseModel::data(const QModelIndex &index, int role) const
     case PeriodRole:
         return periodOf(row.time);
     case PastRole:
+        if (!row.status.isEmpty())
+            return row.status == u"given" || row.status == u"skipped" || row.status == u"missed";
         return row.time.isValid() && row.time < effectiveNow().time();
     case NextRole: {
         const int next = nextRow();
         return next >= 0 && m_rows[next].time == row.time;  // every dose due at the next time
     }
     case AsNeededRole:
-        return !row.time.isValid();
+        return row.asNeeded || !row.time.isValid();
+    case StatusRole:
+        return row.status;
+    case DetailRole:
+        return row.detail;
+    case DoseKeyRole:
+        return row.key;
     default:
         return {};
     }
@@ -162,7 +224,8 @@ QHash<int, QByteArray> TodayDoseModel::roleNames() const
 {
     return {{MedicationIdRole, "medicationId"}, {TimeRole, "time"},         {TitleRole, "title"},
             {ScheduleRole, "schedule"},         {InstructionsRole, "instructions"}, {PeriodRole, "period"},
-            {PastRole, "past"},                 {NextRole, "isNext"},       {AsNeededRole, "asNeeded"}};
+            {PastRole, "past"},                 {NextRole, "isNext"},       {AsNeededRole, "asNeeded"},
+            {StatusRole, "status"},             {DetailRole, "detail"},     {DoseKeyRole, "doseKey"}};
 }
 
 } // namespace kiosk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/dose_controller.h"
 #include "ui/medication_store_controller.h"
 
 #include <QAbstractListModel>
@@ -19,6 +20,9 @@ class TodayDoseModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
+    // With doses set, the rows are the dose plan with the log: each has a status (given,
+    // skipped, missed, due, upcoming, as needed) and a detail line, as `doses today` prints them.
+    Q_PROPERTY(kiosk::ui::DoseController *doses READ doses WRITE setDoses NOTIFY storeChanged)
     // The moment the plan is for; invalid (the default) means now, following the clock.
     Q_PROPERTY(QDateTime now READ now WRITE setNow NOTIFY nowChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -36,6 +40,9 @@ public:
         PastRole,
         NextRole,
         AsNeededRole,
+        StatusRole,        // "due", "given", ...; empty without doses
+        DetailRole,        // "given 08:05 by Ana", "due since 08:00", ...
+        DoseKeyRole,       // for DoseController.give / skip
     };
     Q_ENUM(Role)
 
@@ -43,6 +50,8 @@ public:
 
     MedicationStoreController *store() const { return m_store; }
     void setStore(MedicationStoreController *store);
+    DoseController *doses() const { return m_doses; }
+    void setDoses(DoseController *doses);
     QDateTime now() const { return m_now; }
     void setNow(const QDateTime &now);
     int count() const { return int(m_rows.size()); }
@@ -68,6 +77,10 @@ private:
         QString title;
         QString schedule;
         QString instructions;
+        QString status;
+        QString detail;
+        QString key;
+        bool asNeeded = false;
     };
     void rebuild();
     void tick();
@@ -75,6 +88,7 @@ private:
     int nextRow() const;
 
     QPointer<MedicationStoreController> m_store;
+    QPointer<DoseController> m_doses;
     QDateTime m_now;
     QDate m_builtFor;
     QList<Row> m_rows;

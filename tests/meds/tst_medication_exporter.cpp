@@ -58,6 +58,34 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("08:00, 20:00")));
         QVERIFY(html.contains(QStringLiteral("&lt;b&gt;Dr&lt;/b&gt; &amp; co")));
         QVERIFY(!html.contains(QStringLiteral("<b>Dr</b>")));
+        QVERIFY(!html.contains(QStringLiteral("Doses in the last")));  // no log, no section
+    }
+
+    void htmlWithTheDoseLog()
+    {
+        QList<Medication> list = sampleList();
+        list[0].uuid = QStringLiteral("11111111-1111-4111-8111-111111111111");
+        DoseEntry given;
+        given.medicationUuid = list[0].uuid;
+        given.scheduledAt = QDateTime(QDate(2026, 3, 2), QTime(8, 0)).toUTC();
+        given.at = QDateTime(QDate(2026, 3, 2), QTime(8, 10)).toUTC();
+        given.givenBy = QStringLiteral("Ana");
+        DoseEntry skipped = given;
+        skipped.status = DoseEntry::Status::Skipped;
+        skipped.at = QDateTime(QDate(2026, 3, 2), QTime(20, 5)).toUTC();
+        skipped.scheduledAt = QDateTime(QDate(2026, 3, 2), QTime(20, 0)).toUTC();
+        skipped.reason = QStringLiteral("<refused>");
+        DoseEntry unknown = given;
+        unknown.medicationUuid = QStringLiteral("33333333-3333-4333-8333-333333333333");
+        unknown.scheduledAt = QDateTime();
+        const QString html = MedicationExporter::toHtml(list, QDateTime::currentDateTime(), {given, skipped, unknown});
+        QVERIFY(html.contains(QStringLiteral("Doses in the last 30 days (3)")));
+        QVERIFY(html.contains(QStringLiteral("2026-03-02 08:10")));
+        QVERIFY(html.contains(QStringLiteral("Ana: &lt;refused&gt;")));
+        QVERIFY(html.contains(QStringLiteral("(no longer on the list)")));
+        QVERIFY(html.contains(QStringLiteral("as needed")));
+        // Newest first.
+        QVERIFY(html.indexOf(QStringLiteral("2026-03-02 20:05")) < html.indexOf(QStringLiteral("2026-03-02 08:10")));
     }
 
     void pdf()

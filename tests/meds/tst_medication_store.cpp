@@ -1,11 +1,14 @@
 // The SQLite store: files and permissions, migrations, writes, undo, duplicates, photos.
+#include "meds/dose_log.h"
 #include "meds/medication_store.h"
 #include "meds/migrations.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -305,6 +308,67 @@ private slots:
             uuids.insert(record.uuid);
         }
         QCOMPARE(uuids.size(), 4);
+    }
+
+    void migratesSchema3ToTheDoseLog()
+    {
+        // A tablet that synced before the dose log existed: records, one still queued, one synced.
+        const QString file = path(QStringLiteral("v3.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (int step = 0; step < 3; ++step) {
+                for (const QString &sql : Migrations::steps().at(step))
+                    QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
+            }
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, times_per_day, created_at, updated_at, uuid) "
+                                              "VALUES ('Warfarin', 'once daily', 1, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
+                                              "'11111111-1111-4111-8111-111111111111')")));
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, times_per_day, created_at, updated_at, uuid) "
+                                              "VALUES ('Aspirin', 'twice daily', 2, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
+                                              "'22222222-2222-4222-8222-222222222222')")));
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at, attempts, last_error) VALUES "
+                                              "('22222222-2222-4222-8222-222222222222', 'put', '2026-01-02T08:00:00.000Z', 3, 'offline')")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=3")));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+
+        MedicationStore store(file);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), 4);
+        const auto records = store.list(&error);
+        QCOMPARE(records->size(), 2);
+        for (const auto &record : *records) {
+            QVERIFY(record.doseTimes.isEmpty());
+            QCOMPARE(record.syncState, record.medicationName == u"Aspirin" ? QStringLiteral("pending") : QStringLiteral("synced"));
+        }
+        // The queued change kept its place, attempts and error in the rebuilt outbox.
+        QCOMPARE(scalar(file, QStringLiteral("SELECT attempts || ' ' || last_error FROM sync_outbox")).toString(), QStringLiteral("3 offline"));
+        // Doses can be logged (and are queued), and a record keeps its own dose times.
+        DoseLog log(store);
+        DoseEntry entry;
+        entry.medicationUuid = QStringLiteral("11111111-1111-4111-8111-111111111111");
+        entry.at = QDateTime(QDate(2026, 1, 3), QTime(8, 5), Qt::UTC);
+        QVERIFY2(log.append(entry, &error), qPrintable(error));
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE op = 'dose'")).toInt(), 1);
+        QCOMPARE(log.pending(&error)->size(), 1);
+        Medication aspirin = records->first().medicationName == u"Aspirin" ? records->first() : records->last();
+        QStringList problems;
+        QVERIFY(aspirin.applyJson(QJsonObject{{QStringLiteral("dose_times"), QStringLiteral("7:30, 19:30")}}, &problems));
+        const auto updated = store.update(aspirin, &error);
+        QVERIFY2(updated, qPrintable(error));
+        QCOMPARE(updated->doseTimeTexts(), (QStringList{QStringLiteral("07:30"), QStringLiteral("19:30")}));
+        QCOMPARE(updated->toJson().value(QStringLiteral("dose_times")).toArray().size(), 2);
+        // Three times for a twice-daily schedule is refused.
+        QVERIFY(aspirin.applyJson(QJsonObject{{QStringLiteral("dose_times"), QJsonArray{"07:00", "12:00", "19:00"}}}, &problems));
+        QVERIFY(!store.update(aspirin, &error));
+        QVERIFY2(error.contains(QStringLiteral("dose_times")), qPrintable(error));
+        QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
 
     void refusesANewerSchema()

@@ -2,6 +2,7 @@
 // ones are killed with SIGKILL at random moments. Every write that was acknowledged (the stored
 // record printed with its id) must be there afterwards, whole, and the database must pass
 // PRAGMA integrity_check.
+#include "meds/dose_log.h"
 #include "meds/medication_store.h"
 #include "meds_cli_runner.h"
 
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -133,6 +135,88 @@ private slots:
         QVERIFY(records->size() <= started);
         const auto check = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
         QCOMPARE(check.out, QByteArray("ok\n"));
+    }
+
+    // The dose log has the list's rule: a dose the CLI acknowledged (printed with its id) is in
+    // the log and in the sync outbox after any number of SIGKILLs.
+    void acknowledgedDosesSurviveKills()
+    {
+        QTemporaryDir home;
+        const QString db = home.filePath(QStringLiteral("doses.sqlite"));
+        const auto added = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                                              R"({"medication_name": "Paracetamol", "dosage": "500 mg", "schedule": "as needed"})");
+        QVERIFY2(added.status == 0, added.err.constData());
+        QElapsedTimer probe;
+        probe.start();
+        QCOMPARE(MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")}).status, 0);
+        const qint64 typicalMs = std::max<qint64>(probe.elapsed(), 5);
+        const QProcessEnvironment environment = MedsCliRunner::environment(home.path());
+        QRandomGenerator random(20300603);
+        QSet<QString> acknowledged;
+        int started = 0, killed = 0;
+        std::vector<Writer> running;
+        constexpr int kDoses = 60;
+        while (started < kDoses || !running.empty()) {
+            while (started < kDoses && int(running.size()) < kParallel) {
+                Writer writer;
+                writer.process = std::make_unique<QProcess>();
+                writer.process->setProcessEnvironment(environment);
+                writer.process->start(MedsCliRunner::executable(),
+                                      {QStringLiteral("doses"), QStringLiteral("--db"), db, QStringLiteral("log"), QStringLiteral("1"),
+                                       QStringLiteral("--given"), QStringLiteral("--force"), QStringLiteral("--json"),
+                                       QStringLiteral("--by"), QStringLiteral("Writer %1").arg(started)});
+                writer.process->closeWriteChannel();
+                if (random.bounded(100) < 45)
+                    writer.killAfterMs = random.bounded(qint64(typicalMs * 3 / 2) + 1);
+                writer.clock.start();
+                running.push_back(std::move(writer));
+                ++started;
+            }
+            QTest::qWait(1);
+            for (auto it = running.begin(); it != running.end();) {
+                QProcess &process = *it->process;
+                if (process.state() != QProcess::NotRunning && it->killAfterMs >= 0 && it->clock.elapsed() >= it->killAfterMs) {
+                    process.kill();  // SIGKILL
+                    it->killAfterMs = -1;
+                    ++killed;
+                }
+                if (process.state() != QProcess::NotRunning) {
+                    QVERIFY2(it->clock.elapsed() < 60000, "a writer hangs");
+                    ++it;
+                    continue;
+                }
+                process.waitForFinished();
+                if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0) {
+                    const QString id = QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("id")).toString();
+                    QVERIFY(!id.isEmpty());
+                    acknowledged.insert(id);
+                } else if (process.exitStatus() == QProcess::NormalExit) {
+                    QFAIL(process.readAllStandardError().constData());  // a busy database is waited for
+                }
+                it = running.erase(it);
+            }
+        }
+        qInfo("%d dose writers, %d killed, %lld acknowledged", started, killed, qint64(acknowledged.size()));
+        QVERIFY(killed > kDoses / 4);
+        QVERIFY(acknowledged.size() > kDoses / 4);
+        MedicationStore store(db);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
+        kiosk::meds::DoseLog log(store);
+        const auto queued = log.pending(&error);
+        QVERIFY(queued);
+        QSet<QString> inOutbox;
+        for (const auto &entry : *queued)
+            inOutbox.insert(entry.entry.uuid);
+        for (const QString &id : std::as_const(acknowledged)) {
+            const auto entry = log.entry(id, &error);
+            QVERIFY2(entry, qPrintable(QStringLiteral("acknowledged dose %1 is missing").arg(id)));
+            QVERIFY(entry->givenBy.startsWith(QStringLiteral("Writer ")));
+            QVERIFY2(inOutbox.contains(id), "an acknowledged dose is not queued for the service");
+        }
+        QVERIFY(log.count() >= acknowledged.size());
+        QCOMPARE(log.count(), int(queued->size()));  // every stored entry is queued, none twice
     }
 
     // Long-running writers: `meds import` saves one record per transaction and prints each

@@ -468,7 +468,7 @@ private slots:
         QTest::newRow("if-match text") << QByteArray("PUT") << a << good << QByteArray("\"abc\"") << 400;
         QTest::newRow("if-match half quoted") << QByteArray("PUT") << a << good << QByteArray("\"1") << 400;
         QTest::newRow("delete array body") << QByteArray("DELETE") << a << QByteArray("[1]") << QByteArray("\"1\"") << 400;
-        QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/api/v1/doses") << QByteArray() << QByteArray() << 404;
+        QTest::newRow("unknown path") << QByteArray("GET") << QStringLiteral("/api/v1/appointments") << QByteArray() << QByteArray() << 404;
         QTest::newRow("root") << QByteArray("GET") << QStringLiteral("/") << QByteArray() << QByteArray() << 404;
         QTest::newRow("old api") << QByteArray("GET") << QStringLiteral("/api/v2/medications") << QByteArray() << QByteArray() << 404;
         QTest::newRow("nested") << QByteArray("PUT") << a + QStringLiteral("/history") << good << QByteArray() << 404;

@@ -8,8 +8,11 @@ next to this file for the rules; in short:
   GET    /api/v1/medications[?since=CURSOR][&limit=N]   changes after CURSOR (tombstones included)
   PUT    /api/v1/medications/{id}   (If-Match: "<version>" when updating)   201 / 200 / 412
   DELETE /api/v1/medications/{id}   (If-Match: "<version>")                 200 / 412 / 404
+  GET    /api/v1/doses[?since=CURSOR][&limit=N]         dose log entries added after CURSOR
+  PUT    /api/v1/doses/{id}   append-only: 201 new, 200 the same again, 412 {"current"} otherwise
   GET    /healthz
-  POST   /_admin/faults, POST /_admin/reset, GET /_admin/dump, GET /_admin/faults
+  POST   /_admin/faults, POST /_admin/reset, GET /_admin/dump, GET /_admin/faults,
+  GET    /_admin/doses
 
 Usage: python3 meds_standin.py --port 0 [--token T] [--data FILE]
 Prints exactly one line, "listening on http://127.0.0.1:PORT", once it accepts connections.
@@ -43,6 +46,9 @@ IF_MATCH_RE = re.compile(r'^\s*(?:"(\d{1,18})"|(\d{1,18})|(\*))\s*$')
 SERVER_FIELDS = ("id", "version", "deleted", "updated_at", "updated_by")
 COLLECTION = "/api/v1/medications"
 ITEM_PREFIX = COLLECTION + "/"
+DOSES = "/api/v1/doses"
+DOSE_PREFIX = DOSES + "/"
+DOSE_STATUSES = ("given", "skipped")
 GARBAGE_BODY = b'{"items": [{"id": "tr\xff\xfe<html><body>502 Bad Gateway</body></html>\x00'
 
 
@@ -240,6 +246,45 @@ class Store:
     def dump(self):
         return {"items": [r["med"] for r in self._ordered()], "cursor": str(self.seq),
                 "count": len(self.records)}
+
+
+class DoseStore:
+    """The dose log: entries by id, in arrival order, never changed once stored (kept in memory
+    only; the list's --data file is not touched)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.seq = 0
+        self.entries = {}  # id -> {"seq": int, "dose": dict}
+
+    def changes(self, since, limit):
+        if since is not None and since > self.seq:
+            since = None
+        start = since or 0
+        added = sorted((e for e in self.entries.values() if e["seq"] > start), key=lambda e: e["seq"])
+        if len(added) > limit:
+            page = added[:limit]
+            return [e["dose"] for e in page], str(page[-1]["seq"]), True
+        return [e["dose"] for e in added], str(self.seq), False
+
+    def put(self, rid, body, device):
+        entry = self.entries.get(rid)
+        if entry is not None:
+            if same_content(body, entry["dose"]):
+                return 200, entry["dose"]
+            return 412, {"current": entry["dose"], "error": "dose entries never change"}
+        dose = {"id": rid}
+        dose.update(content_of(body))
+        dose["version"] = 1
+        dose["updated_at"] = utc_now()
+        dose["updated_by"] = body.get("updated_by") or device
+        self.seq += 1
+        self.entries[rid] = {"seq": self.seq, "dose": dose}
+        return 201, dose
+
+    def dump(self):
+        ordered = sorted(self.entries.values(), key=lambda e: e["seq"])
+        return {"items": [e["dose"] for e in ordered], "cursor": str(self.seq), "count": len(ordered)}
 
 
 class Faults:
@@ -462,6 +507,17 @@ class Handler(BaseHTTPRequestHandler):
                 if self.command not in ("GET", "HEAD"):
                     return self._answer(405, {"error": "use GET"}, {"Allow": "GET, HEAD"})
                 return self.list_changes(url.query)
+            if path == DOSES:
+                if self.command not in ("GET", "HEAD"):
+                    return self._answer(405, {"error": "use GET"}, {"Allow": "GET, HEAD"})
+                return self.list_changes(url.query, self.server.doses)
+            if path.startswith(DOSE_PREFIX) and "/" not in path[len(DOSE_PREFIX):]:
+                rid = path[len(DOSE_PREFIX):]
+                if self.command != "PUT":
+                    return self._answer(405, {"error": "use PUT (dose entries are never deleted)"}, {"Allow": "PUT"})
+                if not ID_RE.match(rid):
+                    return self._answer(400, {"error": "id must match [0-9a-fA-F-]{8,64}"})
+                return self.put_dose(rid, body)
             if path.startswith(ITEM_PREFIX) and "/" not in path[len(ITEM_PREFIX):]:
                 rid = path[len(ITEM_PREFIX):]
                 if self.command not in ("PUT", "DELETE"):
@@ -483,7 +539,7 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return faults
 
-    def list_changes(self, query):
+    def list_changes(self, query, source=None):
         params = parse_qs(query, keep_blank_values=True)
         since = None
         raw_since = params.get("since", [""])[0]
@@ -500,7 +556,7 @@ class Handler(BaseHTTPRequestHandler):
         faults = self._apply_faults()
         if faults is None:
             return
-        store = self.server.store
+        store = source if source is not None else self.server.store
         with store.lock:
             items, cursor, more = store.changes(since, limit)
         # Stored records are never changed in place (a change installs a new dict), so they can be
@@ -529,6 +585,26 @@ class Handler(BaseHTTPRequestHandler):
                 status, payload = store.put(rid, doc, if_match, self._device())
             except OSError as e:
                 status, payload = 500, {"error": "could not save: %s" % e}
+        self._answer(status, payload, self._etag(status, payload), faults=faults)
+
+    def put_dose(self, rid, raw):
+        try:
+            doc = parse_json(raw)
+        except ValueError as e:
+            return self._answer(400, {"error": "body is not valid JSON: %s" % e})
+        if not isinstance(doc, dict):
+            return self._answer(400, {"error": "body must be a JSON object (a dose entry)"})
+        for field in ("medication_id", "at", "status"):
+            if not isinstance(doc.get(field), str) or not doc[field]:
+                return self._answer(400, {"error": "a dose entry needs %s (a string)" % field})
+        if doc["status"] not in DOSE_STATUSES:
+            return self._answer(400, {"error": "status must be given or skipped"})
+        faults = self._apply_faults()
+        if faults is None:
+            return
+        doses = self.server.doses
+        with doses.lock:
+            status, payload = doses.put(rid, doc, self._device())
         self._answer(status, payload, self._etag(status, payload), faults=faults)
 
     def delete(self, rid):
@@ -582,6 +658,10 @@ class Handler(BaseHTTPRequestHandler):
             with store.lock:
                 payload = store.dump()
             return self._answer(200, payload)
+        if path == "/_admin/doses":
+            with self.server.doses.lock:
+                payload = self.server.doses.dump()
+            return self._answer(200, payload)
         return self._answer(404, {"error": "no such path: %s" % path})
 
 
@@ -594,6 +674,7 @@ class Server(ThreadingHTTPServer):
         self.token = token
         self.verbose = verbose
         self.faults = Faults()
+        self.doses = DoseStore()
         super().__init__((HOST, port), Handler)
 
 

@@ -37,6 +37,8 @@ public:
     // The stored record (tombstones included), or an empty object.
     virtual QJsonObject record(const QString &id) = 0;
     virtual int recordCount() = 0;
+    // The dose log the service holds (entries never change).
+    virtual QList<QJsonObject> doses() = 0;
 
     static std::unique_ptr<ServiceUnderTest> make(const QString &kind);
 };
@@ -65,6 +67,7 @@ public:
     }
     QJsonObject record(const QString &id) override { return m_sim.record(id).value_or(QJsonObject()); }
     int recordCount() override { return int(m_sim.records().size()); }
+    QList<QJsonObject> doses() override { return m_sim.doses(); }
     sim::MedsServiceSimulator &simulator() { return m_sim; }
 
 private:
@@ -115,6 +118,13 @@ public:
         return {};
     }
     int recordCount() override { return int(dump().size()); }
+    QList<QJsonObject> doses() override
+    {
+        QList<QJsonObject> out;
+        for (const QJsonValue &value : admin("GET", "/_admin/doses", {}).object().value(QStringLiteral("items")).toArray())
+            out.append(value.toObject());
+        return out;
+    }
 
 private:
     QJsonArray dump()

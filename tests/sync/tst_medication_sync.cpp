@@ -1,6 +1,7 @@
 // Two kiosks (two databases) and one medication service, in process: what one changes, the
 // other sees; edits merge or conflict; nothing is lost while the service is down or answers
 // garbage. Every case runs against meds-sim and against the stand-in written apart from it.
+#include "meds/dose_log.h"
 #include "meds/medication_store.h"
 #include "meds/sync_ledger.h"
 #include "meds/sync_payload.h"
@@ -254,6 +255,91 @@ private slots:
         QVERIFY(kitchen.sync->ledger().status().lastError.isEmpty());
         QVERIFY(bedroom.round().ok());
         QCOMPARE(bedroom.count(), 3);
+    }
+
+    void dosesReachTheOtherTablet_data() { services(); }
+    void dosesReachTheOtherTablet()
+    {
+        QVERIFY(m_service->start());
+        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
+        const Medication med = kitchen.add(QStringLiteral("Metformin"), QStringLiteral("500 mg"));
+        const auto logDose = [](Kiosk &kiosk, const QString &medication, kiosk::meds::DoseEntry::Status status, const QString &by) {
+            kiosk::meds::DoseEntry entry;
+            entry.medicationUuid = medication;
+            entry.at = QDateTime::currentDateTimeUtc();
+            entry.scheduledAt = QDateTime(QDate::currentDate(), QTime(8, 0)).toUTC();
+            entry.status = status;
+            entry.givenBy = by;
+            entry.reason = status == kiosk::meds::DoseEntry::Status::Skipped ? QStringLiteral("asleep") : QString();
+            QString error;
+            const auto stored = kiosk.sync->doseLog().append(entry, &error);
+            if (!stored)
+                qFatal("append failed: %s", qPrintable(error));
+            return *stored;
+        };
+        const auto given = logDose(kitchen, med.uuid, kiosk::meds::DoseEntry::Status::Given, QStringLiteral("Ana"));
+        QCOMPARE(kitchen.sync->ledger().status().pending, 2);  // the record and the dose, one outbox
+        auto report = kitchen.round();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.pushed, 1);
+        QCOMPARE(report.dosesPushed, 1);
+        QCOMPARE(kitchen.sync->ledger().status().pending, 0);
+        QCOMPARE(m_service->doses().size(), 1);
+        const QJsonObject stored = m_service->doses().first();
+        QCOMPARE(stored.value(QStringLiteral("id")).toString(), given.uuid);
+        QCOMPARE(stored.value(QStringLiteral("medication_id")).toString(), med.uuid);
+        QCOMPARE(stored.value(QStringLiteral("given_by")).toString(), QStringLiteral("Ana"));
+        QCOMPARE(stored.value(QStringLiteral("status")).toString(), QStringLiteral("given"));
+
+        report = bedroom.round();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.dosesPulled, 1);
+        QString error;
+        const auto seen = bedroom.sync->doseLog().entry(given.uuid, &error);
+        QVERIFY(seen);
+        QCOMPARE(seen->medicationUuid, med.uuid);
+        QCOMPARE(seen->at, given.at);
+        QCOMPARE(seen->scheduledAt, given.scheduledAt);
+        QCOMPARE(seen->givenBy, QStringLiteral("Ana"));
+        QCOMPARE(seen->device, given.device);
+
+        // The other way, and a second round that has nothing to do.
+        const auto skipped = logDose(bedroom, med.uuid, kiosk::meds::DoseEntry::Status::Skipped, QStringLiteral("Ben"));
+        QVERIFY(bedroom.round().ok());
+        report = kitchen.round();
+        QVERIFY(report.ok());
+        QCOMPARE(report.dosesPulled, 1);
+        QCOMPARE(kitchen.sync->doseLog().entry(skipped.uuid, &error)->reason, QStringLiteral("asleep"));
+        QCOMPARE(kitchen.sync->doseLog().count(), 2);
+        QCOMPARE(bedroom.sync->doseLog().count(), 2);
+        report = kitchen.round();
+        QCOMPARE(report.dosesPushed + report.dosesPulled, 0);
+
+        // Answers cut off after the service stored the entries: the retry adds nothing twice.
+        for (int i = 0; i < 3; ++i)
+            logDose(kitchen, med.uuid, kiosk::meds::DoseEntry::Status::Given, QString());
+        m_service->setTruncated(true);
+        QVERIFY(!kitchen.round().ok());
+        m_service->setTruncated(false);
+        QVERIFY(kitchen.sync->ledger().status().pending > 0);
+        report = kitchen.round();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(kitchen.sync->ledger().status().pending, 0);
+        QCOMPARE(m_service->doses().size(), 5);
+        QVERIFY(bedroom.round().ok());
+        QCOMPARE(bedroom.sync->doseLog().count(), 5);
+
+        // The service down: the entry waits, and arrives once it is back.
+        const QUrl url = m_service->url();
+        m_service->stop();
+        logDose(kitchen, med.uuid, kiosk::meds::DoseEntry::Status::Given, QString());
+        QCOMPARE(kitchen.round().failure, SyncReport::Failure::Unreachable);
+        QCOMPARE(kitchen.sync->ledger().status().pending, 1);
+        QVERIFY(m_service->start());
+        QCOMPARE(m_service->url(), url);
+        report = kitchen.round();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.dosesPushed, 1);
     }
 
     void badAnswersLoseNothing_data() { services(); }
