@@ -579,7 +579,10 @@ bool MedicationStore::open(QString *error)
         if (problems != QStringList{QStringLiteral("ok")}) {
             // Damaged but readable: show what can be read, never write (the connection stays read-only).
             problems.removeIf([](const QString &line) { return line.startsWith(QStringLiteral("***")); });
-            const QString detail = QStringLiteral("SQLite finds: %1").arg(problems.mid(0, 3).join(QStringLiteral("; ")).simplified());
+            const QString found = problems.mid(0, 3).join(QStringLiteral("; ")).simplified();
+            // quick_check's own lines may all be "***" headers: then say so without an empty list.
+            const QString detail = found.isEmpty() ? QStringLiteral("SQLite's integrity check fails")
+                                                   : QStringLiteral("SQLite finds: %1").arg(found);
             setReadOnly(StoreFault::Damaged, detail);
             if (schemaVersion() != Migrations::latestVersion())
                 return fail(fault(StoreFault::Damaged, QStringLiteral("the medication list could not be opened: %1").arg(faultMessage(StoreFault::Damaged, detail))));

@@ -656,8 +656,10 @@ private slots:
                 }
                 if (damage == u"garbage")  // three pages of forty records: most are still readable
                     QVERIFY2(records && records->size() >= saved.size() / 2, qPrintable(error));
-                if (damage == u"truncated")  // the records in the first half are still there
-                    QVERIFY2(records && records->size() >= saved.size() / 4, qPrintable(error));
+                // Records in the first half are still there (how many depends on the row size: 9 of
+                // 40 since schema 4 added dose times, 12 before).
+                if (damage == u"truncated")
+                    QVERIFY2(records && records->size() >= saved.size() / 5, qPrintable(error));
                 QVERIFY(!store.add(sample(50), &error));
                 QCOMPARE(store.lastFault(), StoreFault::Damaged);
                 expectClearError(error, path, "damaged");
