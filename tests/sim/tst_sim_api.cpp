@@ -862,8 +862,8 @@ private slots:
         QCOMPARE(countIn(server.store(), catalog().deployments(), "scale"), 5000);
         QCOMPARE(countIn(server.store(), catalog().replicaSets(), "scale"), 25000);
         QCOMPARE(countIn(server.store(), catalog().pods(), "scale"), 5000);
-        // CPU time, not wall time: shared CI machines are often busy.
-        QVERIFY2(cpuMs < 15000, qPrintable(QString::number(cpuMs)));
+        // Speed is measured by bench/cluster_scale_bench, not asserted here: a Debug build under
+        // the sanitizers takes twice the Release time, and a timed test fails for a busy machine.
         QVERIFY(server.listen());
         SimClient client(server.url());
         timer.restart();
