@@ -61,30 +61,13 @@ DoseLog::DoseLog(MedicationStore &store)
 
 bool DoseLog::run(const QString &sql, const QVariantList &values, QString *error) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_store.m_connection, false));
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (query.exec())
-        return true;
-    *error = QStringLiteral("the dose log: %1").arg(sqlError(query.lastError()));
-    return false;
+    return m_store.runStatement(sql, values, QStringLiteral("the dose log"), error);
 }
 
 template<typename Body>
 bool DoseLog::transaction(QString *error, Body body)
 {
-    if (!m_store.isOpen()) {
-        *error = QStringLiteral("the medication database is not open");
-        return false;
-    }
-    if (!m_store.begin(error))
-        return false;
-    if (!body()) {
-        m_store.rollback();
-        return false;
-    }
-    return m_store.commit(error);
+    return m_store.inTransaction(error, std::move(body));
 }
 
 bool DoseLog::insert(const DoseEntry &entry, QString *error)

@@ -1258,4 +1258,16 @@ QString MedicationStore::integrityCheck() const
     return lines.join(u'\n');
 }
 
+bool MedicationStore::runStatement(const QString &sql, const QVariantList &values, const QString &context, QString *error) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (query.exec())
+        return true;
+    *error = fault(query.lastError(), context);
+    return false;
+}
+
 } // namespace kiosk::meds

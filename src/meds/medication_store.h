@@ -134,6 +134,23 @@ private:
     bool begin(QString *error);
     bool commit(QString *error);
     void rollback();
+    // For the store's friends: one prepared statement with its values (failure classified as the
+    // store's own, with context naming the part), and body run in one transaction.
+    bool runStatement(const QString &sql, const QVariantList &values, const QString &context, QString *error) const;
+    template<typename Body> bool inTransaction(QString *error, Body body)
+    {
+        if (!isOpen()) {
+            *error = QStringLiteral("the medication database is not open");
+            return false;
+        }
+        if (!begin(error))
+            return false;
+        if (!body()) {
+            rollback();
+            return false;
+        }
+        return commit(error);
+    }
     bool writeRecord(Medication &medication, bool insert, bool keepId, QString *error);
     std::optional<Medication> readRecord(qint64 id, QString *error) const;
     // The record just committed, as stored; the written one when reading it back fails.

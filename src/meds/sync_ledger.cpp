@@ -65,30 +65,13 @@ QString SyncLedger::defaultDeviceName()
 
 bool SyncLedger::run(const QString &sql, const QVariantList &values, QString *error) const
 {
-    QSqlQuery query(QSqlDatabase::database(m_store.m_connection, false));
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (query.exec())
-        return true;
-    *error = m_store.fault(query.lastError(), QStringLiteral("the medication database"));
-    return false;
+    return m_store.runStatement(sql, values, QStringLiteral("the medication database"), error);
 }
 
 template<typename Body>
 bool SyncLedger::transaction(QString *error, Body body)
 {
-    if (!m_store.isOpen()) {
-        *error = QStringLiteral("the medication database is not open");
-        return false;
-    }
-    if (!m_store.begin(error))
-        return false;
-    if (!body()) {
-        m_store.rollback();
-        return false;
-    }
-    return m_store.commit(error);
+    return m_store.inTransaction(error, std::move(body));
 }
 
 std::optional<SyncLedger::Known> SyncLedger::known(const QString &uuid) const
