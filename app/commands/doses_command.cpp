@@ -1,4 +1,5 @@
 #include "commands/doses_command.h"
+#include "cli/cli_output.h"
 
 #include "meds/dose_tracker.h"
 #include "meds/manual_clock.h"
@@ -41,16 +42,12 @@ constexpr int kNeedsConfirmation = 3;
 
 int fail(const QString &message, int status = kFailure)
 {
-    QString line = message;
-    line.replace(u'\n', u' ');
-    QTextStream(stderr) << "kilo-kiosk: error: " << line << '\n';
-    return status;
+    return kiosk::cli::CliOutput::fail(message, status);
 }
 
 void printJson(const QJsonValue &value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    QTextStream(stdout) << document.toJson(QJsonDocument::Indented);
+    kiosk::cli::CliOutput::printJson(value, true);
 }
 
 void printTable(const QList<QStringList> &rows)

@@ -1,4 +1,5 @@
 #include "commands/meds_command.h"
+#include "cli/cli_output.h"
 
 #include "meds/dose_log.h"
 #include "meds/dose_planner.h"
@@ -60,10 +61,7 @@ constexpr int kUsageError = 2;
 
 int fail(const QString &message, int status = kFailure)
 {
-    QString line = message;
-    line.replace(u'\n', u' ');
-    QTextStream(stderr) << "kilo-kiosk: error: " << line << '\n';
-    return status;
+    return kiosk::cli::CliOutput::fail(message, status);
 }
 
 void warn(const QString &message)
@@ -73,11 +71,7 @@ void warn(const QString &message)
 
 void printJson(const QJsonValue &value, bool indented)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    QTextStream out(stdout);
-    out << document.toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
-    if (!indented)
-        out << '\n';
+    kiosk::cli::CliOutput::printJson(value, indented);
 }
 
 // The arguments of one command: flags, options with a value, and positionals, in any order.

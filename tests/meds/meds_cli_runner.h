@@ -32,13 +32,20 @@ struct MedsCliRunner {
     {
         QProcess process;
         process.setProcessEnvironment(environment(home));
-        process.start(executable(), QStringList{QStringLiteral("meds")} + arguments);
+        return finish(process, QStringList{QStringLiteral("meds")} + arguments, input);
+    }
+
+    // Starts the executable in process (its environment and modifiers already set) with
+    // arguments, feeds input, and collects the result; status -1 when it did not start or end.
+    static Result finish(QProcess &process, const QStringList &arguments, const QByteArray &input, int timeoutMs = 30000)
+    {
+        process.start(executable(), arguments);
         Result result;
         if (!process.waitForStarted(10000))
             return result;
         process.write(input);
         process.closeWriteChannel();
-        if (!process.waitForFinished(30000)) {
+        if (!process.waitForFinished(timeoutMs)) {
             process.kill();
             process.waitForFinished();
             return result;

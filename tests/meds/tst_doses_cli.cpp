@@ -25,21 +25,7 @@ private:
         process.setProcessEnvironment(env);
         arguments.prepend(m_db);
         arguments.prepend(QStringLiteral("--db"));
-        process.start(MedsCliRunner::executable(), QStringList{command} + arguments);
-        MedsCliRunner::Result result;
-        if (!process.waitForStarted(10000))
-            return result;
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(30000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return MedsCliRunner::finish(process, QStringList{command} + arguments, input);
     }
     MedsCliRunner::Result doses(const QStringList &arguments, const QString &now) { return run(QStringLiteral("doses"), arguments, now); }
 

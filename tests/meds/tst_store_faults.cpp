@@ -227,21 +227,7 @@ MedsCliRunner::Result meds(const QString &home, const QString &db, const QString
             ::setrlimit(RLIMIT_FSIZE, &limit);
         });
     }
-    process.start(MedsCliRunner::executable(), QStringList{QStringLiteral("meds"), QStringLiteral("--db"), db} + arguments);
-    MedsCliRunner::Result result;
-    if (!process.waitForStarted(10000))
-        return result;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return MedsCliRunner::finish(process, QStringList{QStringLiteral("meds"), QStringLiteral("--db"), db} + arguments, input, 60000);
 }
 
 QJsonArray cliList(const QString &home, const QString &db, QByteArray *err = nullptr)

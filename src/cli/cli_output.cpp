@@ -1,0 +1,27 @@
+#include "cli/cli_output.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace kiosk::cli {
+
+int CliOutput::fail(const QString &message, int status)
+{
+    QString line = message;
+    line.replace(u'\n', u' ');
+    QTextStream(stderr) << "kilo-kiosk: error: " << line << '\n';
+    return status;
+}
+
+void CliOutput::printJson(const QJsonValue &value, bool indented)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    QTextStream out(stdout);
+    out << document.toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
+    if (!indented)
+        out << '\n';
+}
+
+} // namespace kiosk::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QString>
+
+namespace kiosk::cli {
+
+// What every subcommand prints the same way: one error line on stderr, JSON on stdout.
+class CliOutput {
+public:
+    // "kilo-kiosk: error: MESSAGE" on one line (newlines become spaces); returns status.
+    static int fail(const QString &message, int status = 1);
+    // An object or array, indented for people or compact on one line for scripts.
+    static void printJson(const QJsonValue &value, bool indented);
+};
+
+} // namespace kiosk::cli
