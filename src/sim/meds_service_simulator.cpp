@@ -325,7 +325,9 @@ MedsServiceSimulator::Answer MedsServiceSimulator::route(const HttpRequest &requ
     return {404, {{kError, QStringLiteral("no such resource: %1").arg(path)}}, {}};
 }
 
-MedsServiceSimulator::Answer MedsServiceSimulator::list(const HttpRequest &request)
+// One page of a change feed (records or doses): since=CURSOR and limit checked alike for both.
+MedsServiceSimulator::Answer MedsServiceSimulator::page(const HttpRequest &request, const std::map<quint64, QString> &order,
+                                                       const std::function<QJsonObject(const QString &)> &itemOf) const
 {
     quint64 after = 0;
     const QString since = request.queryValue(QStringLiteral("since"));
@@ -346,49 +348,26 @@ MedsServiceSimulator::Answer MedsServiceSimulator::list(const HttpRequest &reque
     }
     QJsonArray items;
     quint64 cursor = after;
-    auto it = m_changes.upper_bound(after);
-    for (; it != m_changes.end() && items.size() < limit; ++it) {
-        items.append(m_records.value(it->second).med);
+    auto it = order.upper_bound(after);
+    for (; it != order.end() && items.size() < limit; ++it) {
+        items.append(itemOf(it->second));
         cursor = it->first;
     }
     return {200,
             {{QStringLiteral("items"), items},
              {QStringLiteral("cursor"), QString::number(cursor)},
-             {QStringLiteral("more"), it != m_changes.end()}},
+             {QStringLiteral("more"), it != order.end()}},
             {}};
+}
+
+MedsServiceSimulator::Answer MedsServiceSimulator::list(const HttpRequest &request)
+{
+    return page(request, m_changes, [this](const QString &id) { return m_records.value(id).med; });
 }
 
 MedsServiceSimulator::Answer MedsServiceSimulator::listDoses(const HttpRequest &request)
 {
-    quint64 after = 0;
-    const QString since = request.queryValue(QStringLiteral("since"));
-    if (!since.isEmpty()) {
-        static const QRegularExpression digits(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,19}")));
-        bool ok = digits.match(since).hasMatch();
-        after = ok ? since.toULongLong(&ok) : 0;
-        if (!ok)
-            return {400, {{kError, QStringLiteral("the cursor \"%1\" is not one this service gave out").arg(since)}}, {}};
-    }
-    int limit = kDefaultLimit;
-    if (request.hasQuery(QStringLiteral("limit"))) {
-        bool ok = false;
-        limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1)
-            return {400, {{kError, QStringLiteral("limit must be a positive whole number")}}, {}};
-        limit = qMin(limit, kMaxLimit);
-    }
-    QJsonArray items;
-    quint64 cursor = after;
-    auto it = m_doseOrder.upper_bound(after);
-    for (; it != m_doseOrder.end() && items.size() < limit; ++it) {
-        items.append(m_doses.value(it->second));
-        cursor = it->first;
-    }
-    return {200,
-            {{QStringLiteral("items"), items},
-             {QStringLiteral("cursor"), QString::number(cursor)},
-             {QStringLiteral("more"), it != m_doseOrder.end()}},
-            {}};
+    return page(request, m_doseOrder, [this](const QString &id) { return m_doses.value(id); });
 }
 
 MedsServiceSimulator::Answer MedsServiceSimulator::putDose(const HttpRequest &request, const QString &id)

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -107,6 +108,8 @@ private:
     void onNewConnection();
     void handle(HttpConnection *connection, const HttpRequest &request);
     Answer route(const HttpRequest &request);
+    Answer page(const HttpRequest &request, const std::map<quint64, QString> &order,
+                const std::function<QJsonObject(const QString &)> &itemOf) const;
     Answer list(const HttpRequest &request);
     Answer put(const HttpRequest &request, const QString &id);
     Answer remove(const HttpRequest &request, const QString &id);
