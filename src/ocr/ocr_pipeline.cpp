@@ -53,7 +53,14 @@ QString OcrPipeline::initError() const
         return m_engine.error();
     if (m_lexicon.isEmpty())
         return QStringLiteral("the drug lexicon could not be loaded from %1").arg(DrugLexicon::defaultPath());
+    if (!m_lineReader.isReady() && qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES"))
+        return m_lineReader.error();
     return {};
+}
+
+QString OcrPipeline::lineReadError() const
+{
+    return m_lineReader.error().isEmpty() ? QStringLiteral("Tesseract failed to read the image") : m_lineReader.error();
 }
 
 OcrPipeline::Result OcrPipeline::readFile(const QString &path, const std::atomic<bool> *cancel)
@@ -158,8 +165,18 @@ bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cyli
     if (flipped)
         cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
     OcrLine read;
-    if (!m_engine.recogniseLine(strip.gray, &read, cancel))
+    // KIOSK_OCR_TESSERACT_LINES=1 reads lines with Tesseract, as before the learned reader (to compare).
+    const bool learned = m_lineReader.isReady() && qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES");
+    if (learned) {
+        // The recogniser was trained on tight crops: the glyphs about two thirds of its 48 rows
+        // (the strip's paper margins, right for Tesseract, shrink them to a third).
+        const int rows = std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));
+        const int top = (strip.gray.rows - rows) / 2;
+        if (!m_lineReader.recogniseLine(strip.gray.rowRange(top, top + rows).clone(), &read, cancel))
+            return false;
+    } else if (!m_engine.recogniseLine(strip.gray, &read, cancel)) {
         return false;
+    }
     // A label's edge or a rule at a line's end reads as "|", "[", "—": not words.
     static const QRegularExpression noLetters(QStringLiteral("^[^\\p{L}\\p{N}]+$"));
     while (!read.words.empty() && noLetters.match(read.words.front().text).hasMatch())
@@ -332,7 +349,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
         const double flipped = upright >= 0.0 && upright < 0.85 ? sampleConfidence(crop, lines, bottle, true, nullptr, cancel) : 0.0;
         if (upright < 0.0 || flipped < 0.0) {
             if (!stopped())
-                r.error = QStringLiteral("Tesseract failed to read the image");
+                r.error = lineReadError();
             return r;
         }
         if (flipped > upright + 0.1) {
@@ -367,7 +384,7 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     }
     if (!readLines(crop, lines, bottle, alreadyRead, &r.page, cancel)) {
         if (!stopped())
-            r.error = QStringLiteral("Tesseract failed to read the image");
+            r.error = lineReadError();
         return r;
     }
     r.prescription = m_parser.parse(r.page);

@@ -2,6 +2,7 @@
 
 #include "ocr/field_parser.h"
 #include "ocr/label_locator.h"
+#include "ocr/learned_line_reader.h"
 #include "ocr/ocr_types.h"
 #include "ocr/prescription.h"
 #include "ocr/quality_checker.h"
@@ -45,6 +46,8 @@ public:
     Result readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel = nullptr);
 
 private:
+    // Why reading line by line failed (the learned reader's error, else Tesseract's).
+    QString lineReadError() const;
     // The block of print in a grey image (found on a small copy), in the image's pixels.
     static TextLineFinder::TextBlock printBlock(const cv::Mat &gray);
     // True when the image's print runs top to bottom (the photo is a quarter turn off).
@@ -63,6 +66,7 @@ private:
     bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
                    std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page, const std::atomic<bool> *cancel);
     TesseractEngine m_engine;
+    LearnedLineReader m_lineReader; // bent and hand-held print, line by line, when its models are there
     Preprocessor::Options m_preprocess;
     const DrugLexicon &m_lexicon;
     FieldParser m_parser;

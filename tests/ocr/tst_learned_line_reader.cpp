@@ -1,0 +1,152 @@
+#include "ocr/learned_line_reader.h"
+
+#include <QFile>
+#include <QFont>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/core.hpp>
+
+#include <atomic>
+
+using kiosk::ocr::LearnedLineReader;
+using kiosk::ocr::OcrLine;
+
+namespace {
+
+// One line of print as the pipeline hands it over: dark glyphs about 26 px high on white paper.
+cv::Mat renderedStrip(const QString &text, int gapPx = 0)
+{
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(36);
+    QImage image(40 + 22 * int(text.size()) + gapPx, 42, QImage::Format_Grayscale8);
+    image.fill(255);
+    QPainter painter(&image);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    painter.drawText(QRect(10, 0, image.width() - 10, image.height()), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter.end();
+    cv::Mat strip(image.height(), image.width(), CV_8UC1);
+    for (int y = 0; y < image.height(); ++y)
+        std::memcpy(strip.ptr(y), image.constScanLine(y), size_t(image.width()));
+    return strip;
+}
+
+} // namespace
+
+class TestLearnedLineReader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void readsALineOfPrintIntoWords();
+    void placesWordsLeftToRightInsideTheStrip();
+    void refusesWhatItCannotRead();
+    void stopsWhenCancelled();
+    void missingModelsSayWhere();
+    void damagedModelIsAnErrorNotACrash();
+    void repairsLettersInNumbers_data();
+    void repairsLettersInNumbers();
+};
+
+void TestLearnedLineReader::readsALineOfPrintIntoWords()
+{
+    LearnedLineReader reader;
+    QVERIFY2(reader.isReady(), qPrintable(reader.error()));
+    OcrLine line;
+    QVERIFY(reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet by mouth daily")), &line));
+    QCOMPARE(line.text(), QStringLiteral("Take 1 tablet by mouth daily"));
+    for (const auto &w : line.words)
+        QVERIFY2(w.confidence > 0.8, qPrintable(w.text));
+}
+
+void TestLearnedLineReader::placesWordsLeftToRightInsideTheStrip()
+{
+    LearnedLineReader reader;
+    const cv::Mat strip = renderedStrip(QStringLiteral("LISINOPRIL 10MG TABLET"));
+    OcrLine line;
+    QVERIFY(reader.recogniseLine(strip, &line));
+    QCOMPARE(line.text(), QStringLiteral("LISINOPRIL 10MG TABLET"));
+    int previousRight = -1;
+    for (const auto &w : line.words) {
+        QVERIFY(w.box.left() >= 0 && w.box.right() < strip.cols);
+        QVERIFY2(w.box.left() > previousRight - 12, qPrintable(w.text)); // boxes may touch, not overlap a word
+        previousRight = w.box.right();
+    }
+    // The first word starts near the print's left edge (10 px in), not somewhere along the line.
+    QVERIFY(line.words.front().box.left() < 20);
+}
+
+void TestLearnedLineReader::refusesWhatItCannotRead()
+{
+    LearnedLineReader reader;
+    OcrLine line;
+    QVERIFY(!reader.recogniseLine(cv::Mat(), &line));
+    QVERIFY(!reader.recogniseLine(cv::Mat(40, 200, CV_8UC3, cv::Scalar::all(255)), &line));
+    // Blank paper is read, as nothing.
+    QVERIFY(reader.recogniseLine(cv::Mat(42, 400, CV_8UC1, cv::Scalar(255)), &line));
+    QVERIFY(line.words.empty());
+    // A line far longer than the widest bucket is squeezed into it, not dropped.
+    QVERIFY(reader.recogniseLine(renderedStrip(QStringLiteral("TAKE ONE TABLET BY MOUTH EVERY MORNING WITH FOOD AND WATER AS DIRECTED")), &line));
+    QVERIFY(line.text().contains(QStringLiteral("TABLET")));
+}
+
+void TestLearnedLineReader::stopsWhenCancelled()
+{
+    LearnedLineReader reader;
+    std::atomic<bool> cancel{true};
+    OcrLine line;
+    QVERIFY(!reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet")), &line, &cancel));
+    QVERIFY(line.words.empty());
+}
+
+void TestLearnedLineReader::missingModelsSayWhere()
+{
+    QTemporaryDir empty;
+    LearnedLineReader reader(empty.path());
+    QVERIFY(!reader.isReady());
+    QVERIFY2(reader.error().contains(empty.path()), qPrintable(reader.error()));
+    OcrLine line;
+    QVERIFY(!reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet")), &line));
+}
+
+void TestLearnedLineReader::damagedModelIsAnErrorNotACrash()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(LearnedLineReader::defaultModelDir() + QStringLiteral("/ppocr_keys_v1.txt"),
+                        dir.filePath(QStringLiteral("ppocr_keys_v1.txt"))));
+    QFile model(dir.filePath(QStringLiteral("rec-640.onnx")));
+    QVERIFY(model.open(QIODevice::WriteOnly));
+    model.write("this is not an ONNX graph");
+    model.close();
+    LearnedLineReader reader(dir.path());
+    QVERIFY(reader.isReady()); // models load on first use
+    OcrLine line;
+    QVERIFY(!reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet")), &line));
+    QVERIFY2(reader.error().contains(QStringLiteral("could not be loaded")), qPrintable(reader.error()));
+}
+
+void TestLearnedLineReader::repairsLettersInNumbers_data()
+{
+    QTest::addColumn<QString>("read");
+    QTest::addColumn<QString>("repaired");
+    QTest::newRow("zero before a unit") << "85OMG" << "850MG";
+    QTest::newRow("one as l") << "l0mg" << "10mg";
+    QTest::newRow("alone") << "2O" << "20";
+    QTest::newRow("decimal") << "O.5mg" << "0.5mg";
+    QTest::newRow("a word stays") << "ONCE" << "ONCE";
+    QTest::newRow("a unit alone stays") << "MG" << "MG";
+    QTest::newRow("letters with a digit stay") << "Oxy5" << "Oxy5";
+    QTest::newRow("percent") << "O.O5%" << "0.05%";
+}
+
+void TestLearnedLineReader::repairsLettersInNumbers()
+{
+    QFETCH(QString, read);
+    QFETCH(QString, repaired);
+    QCOMPARE(LearnedLineReader::repairedNumber(read), repaired);
+}
+
+QTEST_MAIN(TestLearnedLineReader)
+#include "tst_learned_line_reader.moc"
