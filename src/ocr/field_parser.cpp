@@ -351,6 +351,7 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
 
 FieldParser::FieldParser(const DrugLexicon &lexicon)
     : m_lexicon(lexicon)
+    , m_splitter(lexicon)
 {
 }
 
@@ -383,7 +384,7 @@ Prescription FieldParser::parseText(const QString &text) const
 Prescription FieldParser::parse(const OcrPage &page) const
 {
     Prescription rx;
-    const std::vector<Row> rows = layoutRows(page);
+    const std::vector<Row> rows = layoutRows(m_splitter.apply(page));
 
     Candidate rxNumber, date, quantity, refills, prescriber, patient, pharmacy;
     int sigRow = -1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ocr/drug_lexicon.h"
+#include "ocr/run_together_splitter.h"
 #include "ocr/ocr_types.h"
 #include "ocr/prescription.h"
 
@@ -45,6 +46,7 @@ public:
 
 private:
     const DrugLexicon &m_lexicon;
+    RunTogetherSplitter m_splitter;
 };
 
 } // namespace kiosk::ocr
