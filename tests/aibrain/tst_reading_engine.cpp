@@ -1,6 +1,7 @@
 #include "aibrain/ai_brain_client.h"
 #include "aibrain/reading_engine.h"
 #include "sim/ai_brain_simulator.h"
+#include "opencv_under_tsan.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -27,6 +28,8 @@ private:
     ReadingEngine *engine = nullptr;
 
 private slots:
+    void initTestCase() { kiosk::test::runOpenCvOnTheCallingThreadUnderTsan(); }
+
     void init()
     {
         sim = new AiBrainSimulator(this);
