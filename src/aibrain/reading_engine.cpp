@@ -2,6 +2,7 @@
 
 #include "aibrain/ai_brain_client.h"
 #include "ocr/ocr_pipeline.h"
+#include "ocr/thread_handoff.h"
 
 #include <QElapsedTimer>
 #include <QDir>
@@ -56,6 +57,7 @@ public:
         } else {
             r = fromLocal(m_pipeline->readFile(path, cancel.get()));
         }
+        ocr::ThreadHandoff::sent(this);
         emit done(jobId, r);
     }
 
@@ -182,8 +184,13 @@ void ReadingEngine::startLocal(const QString &fallbackReason)
     m_job->local = true;
     m_job->fallbackReason = fallbackReason;
     emit stageChanged(m_job->id, QStringLiteral("Reading on this tablet"));
+    ocr::ThreadHandoff::sent(m_runner);
     QMetaObject::invokeMethod(
-        m_runner, [runner = m_runner, id = m_job->id, path = m_job->path, flag = m_job->cancel]() { runner->read(id, path, flag); },
+        m_runner,
+        [runner = m_runner, id = m_job->id, path = m_job->path, flag = m_job->cancel]() {
+            ocr::ThreadHandoff::received(runner);
+            runner->read(id, path, flag);
+        },
         Qt::QueuedConnection);
 }
 
@@ -223,6 +230,7 @@ void ReadingEngine::onAnalyzed(int requestId, const ReadingResult &result)
 
 void ReadingEngine::onLocalDone(int jobId, const ReadingResult &result)
 {
+    ocr::ThreadHandoff::received(m_runner);
     if (!m_job || m_job->id != jobId || !m_job->local)
         return;
     ReadingResult r = result;

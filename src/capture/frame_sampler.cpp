@@ -1,5 +1,7 @@
 #include "capture/frame_sampler.h"
 
+#include "ocr/thread_handoff.h"
+
 #include <QThread>
 #include <QVideoSink>
 
@@ -20,7 +22,7 @@ FrameSampler::FrameSampler(QObject *parent)
 
 FrameSampler::~FrameSampler()
 {
-    setVideoSink(nullptr);
+    detachSink();
     m_thread->quit();
     m_thread->wait();
 }
@@ -29,13 +31,33 @@ void FrameSampler::setVideoSink(QVideoSink *sink)
 {
     if (m_sink == sink)
         return;
-    disconnect(m_sinkConnection);
+    detachSink();
     m_sink = sink;
     if (sink) {
+        m_gate = std::make_shared<DeliveryGate>();
+        m_gate->sampler = this;
         // Direct: the sink may deliver on the camera's thread; onFrame only reads atomics and posts.
-        m_sinkConnection = connect(sink, &QVideoSink::videoFrameChanged, this, &FrameSampler::onFrame,
-                                   Qt::DirectConnection);
+        // No context object: the gate, not Qt, decides whether the sampler is still there.
+        ocr::ThreadHandoff::sent(m_gate.get());
+        m_sinkConnection = connect(sink, &QVideoSink::videoFrameChanged, [gate = m_gate](const QVideoFrame &frame) {
+            ocr::ThreadHandoff::received(gate.get()); // published to the sink's thread by connect()
+            const std::lock_guard<std::mutex> lock(gate->mutex);
+            if (gate->sampler)
+                gate->sampler->onFrame(frame);
+        });
     }
+}
+
+void FrameSampler::detachSink()
+{
+    disconnect(m_sinkConnection);
+    if (m_gate) {
+        // Waits for a delivery in flight on the camera's thread; later ones find no sampler.
+        const std::lock_guard<std::mutex> lock(m_gate->mutex);
+        m_gate->sampler = nullptr;
+    }
+    m_gate.reset();
+    m_sink = nullptr;
 }
 
 void FrameSampler::onFrame(const QVideoFrame &frame)
@@ -48,12 +70,18 @@ void FrameSampler::onFrame(const QVideoFrame &frame)
     }
     m_lastSampleMs.store(now);
     m_sampled.fetch_add(1);
-    QMetaObject::invokeMethod(m_worker, [this, frame] {
+    ocr::ThreadHandoff::sent(m_worker);
+    // The worker reads nothing of *this: the sampler may be destroyed right after it finishes.
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, frame] {
+        ocr::ThreadHandoff::received(worker);
         // Converting here keeps the YUV-to-RGB work off the thread that delivers frames.
         const QImage image = frame.toImage();
         const ocr::FrameAssessment assessment = ocr::FrameAssessor::assess(image);
-        QMetaObject::invokeMethod(this, [this, image, assessment] { onJudged(image, assessment); },
-                                  Qt::QueuedConnection);
+        ocr::ThreadHandoff::sent(this);
+        QMetaObject::invokeMethod(this, [this, image, assessment] {
+            ocr::ThreadHandoff::received(this);
+            onJudged(image, assessment);
+        }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 

@@ -9,6 +9,8 @@
 #include <QVideoFrame>
 
 #include <atomic>
+#include <memory>
+#include <mutex>
 
 class QThread;
 #include <QVideoSink>
@@ -43,11 +45,20 @@ signals:
     void frameAssessed(const QImage &frame, const kiosk::ocr::FrameAssessment &assessment);
 
 private:
+    // Between a sink's delivering thread and the sampler: a delivery runs under the lock and finds
+    // no sampler once detachSink() has returned (Qt may still call a slot it fetched before disconnect).
+    struct DeliveryGate {
+        std::mutex mutex;
+        FrameSampler *sampler = nullptr;
+    };
+
+    void detachSink();
     void onFrame(const QVideoFrame &frame); // called on whichever thread the sink delivers on
     void onJudged(const QImage &frame, const ocr::FrameAssessment &assessment);
 
     QPointer<QVideoSink> m_sink;
     QMetaObject::Connection m_sinkConnection;
+    std::shared_ptr<DeliveryGate> m_gate;
     QThread *m_thread;
     QObject *m_worker;
     QElapsedTimer m_clock;

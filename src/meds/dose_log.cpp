@@ -72,7 +72,7 @@ bool DoseLog::transaction(QString *error, Body body)
 
 bool DoseLog::insert(const DoseEntry &entry, QString *error)
 {
-    const QVariant null(QMetaType(QMetaType::QString));
+    const QVariant null{QMetaType(QMetaType::QString)};
     return run(QStringLiteral("INSERT INTO doses (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(kColumns)),
                {entry.uuid, entry.medicationUuid, entry.scheduledAt.isValid() ? QVariant(isoUtc(entry.scheduledAt)) : null,
                 isoUtc(entry.at), DoseEntry::statusName(entry.status), entry.reason.isNull() ? QStringLiteral("") : entry.reason,

@@ -4,6 +4,7 @@
 #include <QThread>
 
 #include "ocr/image_loader.h"
+#include "ocr/thread_handoff.h"
 
 namespace kiosk::ocr {
 
@@ -73,14 +74,19 @@ void OcrWorker::start(int id, const QString &path, const QImage &image)
     auto flag = std::make_shared<std::atomic<bool>>(false);
     m_cancel = flag;
     m_busy.store(true);
-    QMetaObject::invokeMethod(m_runner, [this, id, path, image, flag] {
+    ThreadHandoff::sent(m_runner);
+    // The worker reads nothing of *this: the OcrWorker may be destroyed right after it finishes.
+    QMetaObject::invokeMethod(m_runner, [this, runner = m_runner, id, path, image, flag] {
+        ThreadHandoff::received(runner);
         if (flag->load()) {
             QMetaObject::invokeMethod(this, [this, id] { emit cancelled(id); }, Qt::QueuedConnection);
             return;
         }
-        const auto result = m_runner->run(path, image, flag.get());
+        const auto result = runner->run(path, image, flag.get());
         const QJsonObject json = result.toJson(path);
+        ThreadHandoff::sent(this);
         QMetaObject::invokeMethod(this, [this, id, result, json, flag] {
+            ThreadHandoff::received(this);
             if (flag == m_cancel)
                 m_busy.store(false);
             if (result.cancelled || flag->load())

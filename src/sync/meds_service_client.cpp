@@ -18,6 +18,22 @@ bool isRecord(const QJsonObject &record)
     return record.value(QStringLiteral("id")).isString() && record.value(QStringLiteral("version")).isDouble();
 }
 
+// The service's own words as one line of at most 200 characters: they reach the screen, the CLI
+// and the log, where a line break or escape code from a stranger's server has no business.
+QString oneLine(const QString &text)
+{
+    QString line;
+    line.reserve(text.size());
+    for (const QChar c : text) {
+        const bool breaks = c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator;
+        line += breaks ? QChar(u' ') : c;
+    }
+    line = line.simplified();
+    if (line.size() > 200)
+        line.truncate(line.at(199).isHighSurrogate() ? 199 : 200);
+    return line;
+}
+
 } // namespace
 
 MedsServiceClient::MedsServiceClient(QObject *parent)
@@ -208,7 +224,7 @@ ServiceAnswer MedsServiceClient::interpret(int status, const QByteArray &bytes, 
         return answer;
     }
     if (answer.status / 100 != 2)
-        return garbage(QStringLiteral("the error \"%1\"").arg(object.value(QStringLiteral("error")).toString().left(200)));
+        return garbage(QStringLiteral("the error \"%1\"").arg(oneLine(object.value(QStringLiteral("error")).toString())));
     if (expect == Expect::Changes) {
         const QJsonValue items = object.value(QStringLiteral("items"));
         const QJsonValue cursor = object.value(QStringLiteral("cursor"));

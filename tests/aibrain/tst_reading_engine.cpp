@@ -1,6 +1,7 @@
 #include "aibrain/ai_brain_client.h"
 #include "aibrain/reading_engine.h"
 #include "sim/ai_brain_simulator.h"
+#include "opencv_under_tsan.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -18,6 +19,14 @@ const QString kPhoto = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0001
 
 // Engines against the AI Brain simulator, with the default timeouts: auto must fall back to the
 // local reader within 15 s however AI Brain fails.
+// The promise: a reading within 15 s however AI Brain fails. Under a sanitizer the local read
+// itself runs several times slower (ctest's timeouts are tripled there too); Release keeps 15 s.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+constexpr qint64 kFallbackBudgetMs = 45000;
+#else
+constexpr qint64 kFallbackBudgetMs = 15000;
+#endif
+
 class TestReadingEngine : public QObject
 {
     Q_OBJECT
@@ -27,6 +36,8 @@ private:
     ReadingEngine *engine = nullptr;
 
 private slots:
+    void initTestCase() { kiosk::test::runOpenCvOnTheCallingThreadUnderTsan(); }
+
     void init()
     {
         sim = new AiBrainSimulator(this);
@@ -135,7 +146,7 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.engine, QStringLiteral("local"));
         QVERIFY2(r.fallbackReason.contains(reason), qPrintable(r.fallbackReason));
-        QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(elapsed < kFallbackBudgetMs, qPrintable(QString::number(elapsed)));
         QVERIFY(r.ms >= 0 && r.ms <= elapsed + 50);
         QCOMPARE(finished.count(), 1);
         const QJsonObject line = r.toJson(QStringLiteral("0001.jpg"));

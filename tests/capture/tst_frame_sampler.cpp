@@ -1,11 +1,17 @@
 // Frames from a video sink are judged on a worker thread, skipped while busy, never queued up.
 #include "capture/frame_sampler.h"
 #include "frame_source.h"
+#include "opencv_under_tsan.h"
 #include "thread_round_trip.h"
 
 #include <QSignalSpy>
 #include <QVideoSink>
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
 
 using kiosk::capture::FrameSampler;
 using kiosk::ocr::FrameAssessment;
@@ -42,6 +48,7 @@ class TestFrameSampler : public QObject {
 private slots:
     void initTestCase()
     {
+        kiosk::test::runOpenCvOnTheCallingThreadUnderTsan();
         QVERIFY2(!kiosk::test::labelFrame().isNull(), "fixture photo missing");
     }
 
@@ -152,6 +159,33 @@ private slots:
         const auto drained = rig.workerDrained();
         QTRY_VERIFY_WITH_TIMEOUT(drained->load(), 10000);
         QCOMPARE(rig.spy.count(), 1);
+    }
+
+    // A camera's sink delivers on its own thread, and keeps doing so while the sampler watching it
+    // goes away: no delivery may reach a sampler after its destructor (the sanitizers would see it).
+    void aSamplerGoesAwayWhileTheCameraThreadDelivers()
+    {
+        QVideoSink sink;
+        // Two frames in turn: the sink ignores a frame equal to the one it shows.
+        const QVideoFrame frames[] = {kiosk::test::videoFrameFrom(kiosk::test::labelFrame()),
+                                      kiosk::test::videoFrameFrom(kiosk::test::labelFrame())};
+        std::atomic<bool> stop{false};
+        std::thread camera([&] {
+            // Paced like a fast camera (200 frames a second), not a spin that buries TSan's history.
+            for (unsigned i = 0; !stop.load(); ++i) {
+                sink.setVideoFrame(frames[i % 2]);
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        });
+        for (int round = 0; round < 20; ++round) {
+            auto sampler = std::make_unique<FrameSampler>();
+            sampler->setMinInterval(0);
+            sampler->setVideoSink(&sink);
+            QTRY_VERIFY_WITH_TIMEOUT(sampler->sampledFrames() + sampler->skippedFrames() > 0, 10000);
+            sampler.reset(); // while the camera thread is delivering
+        }
+        stop.store(true);
+        camera.join();
     }
 };
 

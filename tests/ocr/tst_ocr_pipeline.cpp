@@ -2,6 +2,7 @@
 #include "ocr/ocr_worker.h"
 #include "ocr/rx_scorer.h"
 #include "bottle_label.h"
+#include "opencv_under_tsan.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@ private:
 private slots:
     void initTestCase()
     {
+        kiosk::test::runOpenCvOnTheCallingThreadUnderTsan();
         m_pipeline = std::make_unique<OcrPipeline>();
         QVERIFY2(m_pipeline->initError().isEmpty(), qPrintable(m_pipeline->initError()));
     }

@@ -80,6 +80,21 @@ private slots:
         QCOMPARE(answer.cursor, QStringLiteral("42"));
         QVERIFY(answer.more);
     }
+    // Found by fuzz_meds_service_answer: the service's error text went into the message verbatim,
+    // line breaks and escape codes included.
+    void theServicesErrorTextBecomesOneLine()
+    {
+        const auto answer = MedsServiceClient::interpret(
+            400, "{\"error\": \"bad cursor\\nline two\\r\\u001b[31m\\u2028end\"}", Expect::Changes, QStringLiteral("http://kilo-meds:8080"));
+        QCOMPARE(answer.kind, Kind::Garbage);
+        QVERIFY2(answer.error.contains(QStringLiteral("\"bad cursor line two [31m end\"")), qPrintable(answer.error));
+        for (const QChar c : answer.error)
+            QVERIFY(c.category() != QChar::Other_Control && c != QChar::LineSeparator);
+        const auto longer = MedsServiceClient::interpret(
+            400, "{\"error\": \"" + QByteArray(500, 'x') + "\"}", Expect::Changes, QStringLiteral("http://kilo-meds:8080"));
+        QVERIFY(longer.error.contains(QString(200, u'x') + u'"'));
+        QVERIFY(!longer.error.contains(QString(201, u'x')));
+    }
     void addressIsChecked()
     {
         QVERIFY(MedsServiceClient::checkBaseUrl(QUrl(QStringLiteral("http://kilo-meds:8080"))).isEmpty());
