@@ -652,6 +652,13 @@ Prescription FieldParser::parse(const OcrPage &page) const
             const QString t = next.cells[0].text;
             if (strengthPattern().match(t).hasMatch())
                 break;
+            // A finished sentence, or a new one led by a verb ("Apply thinly...", "Shake before
+            // use"), is a second instruction printed under the directions, not more of them.
+            static const Rx newInstruction(QStringLiteral("^\\W*(?:take|apply|inhale|instill|use|place|inject|insert|chew|"
+                                                          "dissolve|give|spray|swallow|shake|avoid|keep|store|discard|do not|"
+                                                          "may cause)\\b"), CI);
+            if (sig.trimmed().endsWith(QLatin1Char('.')) || newInstruction.match(t).hasMatch())
+                break;
             // Directions continue in direction words ("full glass of water"); a name does not.
             int known = 0;
             const QStringList parts = t.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
