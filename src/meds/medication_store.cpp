@@ -1091,17 +1091,8 @@ std::optional<Medication> MedicationStore::readByUuid(const QString &uuid, QStri
 
 bool MedicationStore::queueChange(const QString &uuid, const QString &op, QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    const auto run = [&](const QString &sql, const QVariantList &values) {
-        QSqlQuery step(db);
-        step.prepare(sql);
-        for (const QVariant &value : values)
-            step.addBindValue(value);
-        if (step.exec())
-            return true;
-        *error = fault(step.lastError(), QStringLiteral("cannot queue the change for the medication service"));
-        return false;
-    };
+    const QString context = QStringLiteral("cannot queue the change for the medication service");
+    const auto run = [&](const QString &sql, const QVariantList &values) { return runStatement(sql, values, context, error); };
     // One entry per record: a newer change replaces the older one and moves to the end, since
     // the service is always sent the record as it is now.
     if (!run(QStringLiteral("DELETE FROM sync_outbox WHERE uuid = ?"), {uuid})

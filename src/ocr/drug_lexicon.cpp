@@ -1,4 +1,5 @@
 #include "ocr/drug_lexicon.h"
+#include "ocr/ocr_data_path.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -123,20 +124,7 @@ bool DrugLexicon::loadFile(const QString &path, QString *error)
 
 QString DrugLexicon::defaultPath()
 {
-    const QString name = QStringLiteral("drug_lexicon.tsv");
-    const QStringList candidates = {
-        qEnvironmentVariable("KIOSK_DRUG_LEXICON"),
-        QCoreApplication::instance()
-            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/kilo-kiosk/ocr/") + name)
-            : QString(),
-        QStringLiteral(KIOSK_OCR_INSTALLED_RESOURCES_DIR "/") + name,
-        QStringLiteral(KIOSK_OCR_RESOURCES_DIR "/") + name,
-    };
-    for (const QString &c : candidates) {
-        if (!c.isEmpty() && QFileInfo::exists(c))
-            return c;
-    }
-    return QStringLiteral(KIOSK_OCR_RESOURCES_DIR "/") + name;
+    return ocrDataPath(QStringLiteral("drug_lexicon.tsv"), "KIOSK_DRUG_LEXICON", QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
 }
 
 const DrugLexicon &DrugLexicon::shared()

@@ -1,12 +1,11 @@
 #include "ocr/learned_line_reader.h"
+#include "ocr/ocr_data_path.h"
 
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -46,19 +45,7 @@ struct LearnedLineReader::Networks {
 
 QString LearnedLineReader::defaultModelDir()
 {
-    const QStringList candidates = {
-        qEnvironmentVariable("KIOSK_OCR_MODELS"),
-        QCoreApplication::instance()
-            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/kilo-kiosk/ocr/models"))
-            : QString(),
-        QStringLiteral(KIOSK_OCR_INSTALLED_RESOURCES_DIR "/models"),
-        QStringLiteral(KIOSK_OCR_MODELS_BUILD_DIR),
-    };
-    for (const QString &c : candidates) {
-        if (!c.isEmpty() && QFileInfo::exists(c + QStringLiteral("/ppocr_keys_v1.txt")))
-            return c;
-    }
-    return QStringLiteral(KIOSK_OCR_MODELS_BUILD_DIR);
+    return ocrDataPath(QStringLiteral("models"), "KIOSK_OCR_MODELS", QStringLiteral(KIOSK_OCR_DATA_BUILD_DIR));
 }
 
 LearnedLineReader::LearnedLineReader(const QString &modelDir)

@@ -53,7 +53,7 @@ QString OcrPipeline::initError() const
         return m_engine.error();
     if (m_lexicon.isEmpty())
         return QStringLiteral("the drug lexicon could not be loaded from %1").arg(DrugLexicon::defaultPath());
-    if (!m_lineReader.isReady() && qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES"))
+    if (m_learnedLines && !m_lineReader.isReady())
         return m_lineReader.error();
     return {};
 }
@@ -165,9 +165,7 @@ bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cyli
     if (flipped)
         cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
     OcrLine read;
-    // KIOSK_OCR_TESSERACT_LINES=1 reads lines with Tesseract, as before the learned reader (to compare).
-    const bool learned = m_lineReader.isReady() && qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES");
-    if (learned) {
+    if (m_learnedLines) {
         // The recogniser was trained on tight crops: the glyphs about two thirds of its 48 rows
         // (the strip's paper margins, right for Tesseract, shrink them to a third).
         const int rows = std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));

@@ -66,7 +66,9 @@ private:
     bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
                    std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page, const std::atomic<bool> *cancel);
     TesseractEngine m_engine;
-    LearnedLineReader m_lineReader; // bent and hand-held print, line by line, when its models are there
+    LearnedLineReader m_lineReader; // bent and hand-held print, line by line
+    // KIOSK_OCR_TESSERACT_LINES=1 reads lines with Tesseract, as before the learned reader (to compare).
+    const bool m_learnedLines = qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES");
     Preprocessor::Options m_preprocess;
     const DrugLexicon &m_lexicon;
     FieldParser m_parser;

@@ -1,11 +1,9 @@
 #include "ocr/run_together_splitter.h"
 
 #include "ocr/drug_lexicon.h"
+#include "ocr/ocr_data_path.h"
 
-#include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <limits>
@@ -39,18 +37,7 @@ bool isGlue(QChar c)
 
 QString RunTogetherSplitter::defaultWordsPath()
 {
-    const QString name = QStringLiteral("label_words.txt");
-    const QStringList candidates = {
-        QCoreApplication::instance()
-            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/kilo-kiosk/ocr/") + name)
-            : QString(),
-        QStringLiteral(KIOSK_OCR_INSTALLED_RESOURCES_DIR "/") + name,
-    };
-    for (const QString &c : candidates) {
-        if (!c.isEmpty() && QFileInfo::exists(c))
-            return c;
-    }
-    return QStringLiteral(KIOSK_OCR_RESOURCES_DIR "/") + name;
+    return ocrDataPath(QStringLiteral("label_words.txt"), nullptr, QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
 }
 
 RunTogetherSplitter::RunTogetherSplitter(const DrugLexicon &lexicon)

@@ -16,23 +16,13 @@ namespace kiosk::ocr {
 class ThreadHandoff
 {
 public:
-    static void sent(const void *receiver)
-    {
 #if defined(__SANITIZE_THREAD__)
-        __tsan_release(const_cast<void *>(receiver));
+    static void sent(const void *receiver) { __tsan_release(const_cast<void *>(receiver)); }
+    static void received(const void *receiver) { __tsan_acquire(const_cast<void *>(receiver)); }
 #else
-        (void)receiver;
+    static void sent(const void *) {}
+    static void received(const void *) {}
 #endif
-    }
-
-    static void received(const void *receiver)
-    {
-#if defined(__SANITIZE_THREAD__)
-        __tsan_acquire(const_cast<void *>(receiver));
-#else
-        (void)receiver;
-#endif
-    }
 };
 
 } // namespace kiosk::ocr
