@@ -1,11 +1,16 @@
 #!/usr/bin/python3
 """Rewrite PaddleOCR's PP-OCRv4 text recogniser (ONNX) into a graph Debian 12's OpenCV 4.6 cv::dnn runs.
 
-Weights are copied untouched; only how the graph is spelt changes: the input pinned to
+The weights are copied untouched; only how the graph is spelt changes: the input pinned to
 1x3x48xWIDTH (OpenCV folds the Shape ops only for a static input), Constant nodes turned into
 initializers (a 1-D Constant bias fails at forward time), and LayerNorm's per-channel scale
 Mul(x[1,T,C], gamma[C]) turned into MatMul(x, diag(gamma)), which OpenCV 4.6 broadcasts correctly.
-Usage: convert-ppocr-models.py IN OUT WIDTH
+The output layer keeps only the classes a Latin-script label can print (the CTC blank, Latin
+letters, digits, punctuation, the space) out of 6625 Chinese and Latin ones: a third of the
+weights, and the per-step softmax over 6625 classes, were spent on script no label here carries.
+Usage: convert-ppocr-models.py IN_MODEL IN_KEYS OUT_MODEL OUT_KEYS WIDTH
+  IN_KEYS is the model's character list (class i+1 is line i; class 0 is the blank, the last one
+  the space); OUT_KEYS gets the kept characters in the same form.
 """
 import sys
 
@@ -32,7 +37,26 @@ def initializer_values(graph):
     return {t.name: numpy_helper.to_array(t) for t in graph.initializer}
 
 
-def convert_recogniser(model, width):
+def latin_symbols(keys):
+    """Indices into keys of the single characters below U+0250 (Latin, digits, punctuation)."""
+    return [i for i, key in enumerate(keys) if len(key) == 1 and ord(key) < 0x250]
+
+
+def keep_classes(graph, classes, kept):
+    """Slices the final MatMul+Add (features x classes) down to the kept class indices."""
+    values = initializer_values(graph)
+    weight = next((n.input[1] for n in reversed(graph.node) if n.op_type == "MatMul"
+                   and n.input[1] in values and values[n.input[1]].shape[-1] == classes), None)
+    bias = next((i for n in reversed(graph.node) if n.op_type == "Add" for i in n.input
+                 if i in values and values[i].shape == (classes,)), None)
+    if weight is None or bias is None:
+        sys.exit("convert-ppocr-models: the recogniser's output layer (%d classes) was not found" % classes)
+    for name in (weight, bias):
+        tensor = next(t for t in graph.initializer if t.name == name)
+        tensor.CopyFrom(numpy_helper.from_array(np.take(values[name], kept, axis=-1).astype(np.float32), name))
+
+
+def convert_recogniser(model, width, keys):
     graph = model.graph
     dims = graph.input[0].type.tensor_type.shape.dim
     for dim, value in zip(dims, (1, 3, 48, width)):
@@ -52,13 +76,21 @@ def convert_recogniser(model, width):
         node.op_type = "MatMul"
         del node.input[:]
         node.input.extend([other, diagonal.name])
-    return model
+    latin = latin_symbols(keys)
+    classes = len(keys) + 2  # the blank first, the space last
+    keep_classes(graph, classes, [0] + [i + 1 for i in latin] + [classes - 1])
+    return model, [keys[i] for i in latin]
 
 
 def main(argv):
-    if len(argv) != 4 or not argv[3].isdigit():
+    if len(argv) != 6 or not argv[5].isdigit():
         sys.exit(__doc__)
-    onnx.save(convert_recogniser(onnx.load(argv[1]), int(argv[3])), argv[2])
+    with open(argv[2], encoding="utf-8") as f:
+        keys = [line.rstrip("\n") for line in f if line.rstrip("\n")]
+    model, kept = convert_recogniser(onnx.load(argv[1]), int(argv[5]), keys)
+    onnx.save(model, argv[3])
+    with open(argv[4], "w", encoding="utf-8") as f:
+        f.write("".join(key + "\n" for key in kept))
 
 
 if __name__ == "__main__":

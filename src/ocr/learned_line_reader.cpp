@@ -10,7 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <utility>
 
 namespace kiosk::ocr {
 
@@ -40,7 +40,7 @@ QString LearnedLineReader::repairedNumber(const QString &word)
 }
 
 struct LearnedLineReader::Networks {
-    std::map<int, cv::dnn::Net> byWidth;
+    cv::dnn::Net net;
 };
 
 QString LearnedLineReader::defaultModelDir()
@@ -52,7 +52,7 @@ LearnedLineReader::LearnedLineReader(const QString &modelDir)
     : m_modelDir(modelDir)
     , m_networks(std::make_unique<Networks>())
 {
-    QFile keys(QDir(modelDir).filePath(QStringLiteral("ppocr_keys_v1.txt")));
+    QFile keys(QDir(modelDir).filePath(QStringLiteral("rec-keys.txt")));
     if (!keys.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("the text recogniser's character list is missing in %1").arg(modelDir);
         return;
@@ -63,26 +63,57 @@ LearnedLineReader::LearnedLineReader(const QString &modelDir)
             m_symbols.push_back(QString::fromUtf8(line));
     }
     m_symbols.push_back(QStringLiteral(" ")); // the last class: a space
-    // Chinese script can never be on these labels; leaving it out stops a smudge from reading as one.
-    for (int i = 0; i < int(m_symbols.size()); ++i) {
-        const QString &s = m_symbols[size_t(i)];
-        if (i == 0 || (s.size() == 1 && s.at(0).unicode() < 0x250))
-            m_latinClasses.push_back(i);
+    const QRegularExpression model(QStringLiteral("^rec-(\\d+)\\.onnx$"));
+    for (const QString &name : QDir(modelDir).entryList({QStringLiteral("rec-*.onnx")}, QDir::Files, QDir::Name)) {
+        if (const auto m = model.match(name); m.hasMatch() && m.captured(1).toInt() >= kInputHeight) {
+            m_inputWidth = m_inputWidth ? std::min(m_inputWidth, m.captured(1).toInt()) : m.captured(1).toInt();
+        }
     }
-    const QRegularExpression bucket(QStringLiteral("^rec-(\\d+)\\.onnx$"));
-    for (const QString &name : QDir(modelDir).entryList({QStringLiteral("rec-*.onnx")}, QDir::Files)) {
-        if (const auto m = bucket.match(name); m.hasMatch())
-            m_widths.push_back(m.captured(1).toInt());
-    }
-    std::sort(m_widths.begin(), m_widths.end());
-    if (m_widths.empty()) {
+    if (!m_inputWidth) {
         m_error = QStringLiteral("no text recogniser model (rec-WIDTH.onnx) in %1").arg(modelDir);
         return;
     }
+    m_modelFile = QDir(modelDir).filePath(QStringLiteral("rec-%1.onnx").arg(m_inputWidth));
     m_ready = true;
 }
 
 LearnedLineReader::~LearnedLineReader() = default;
+
+std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int> &inkPerColumn, int chunkWidth)
+{
+    const int width = int(inkPerColumn.size());
+    const int wordGap = int(0.2 * kInputHeight);
+    std::vector<std::pair<int, int>> pieces;
+    int start = 0;
+    while (width - start > chunkWidth) {
+        // The cut goes through the middle of the widest blank run in the window's right half,
+        // the rightmost gap between words if there is one; through the faintest column if the
+        // print never pauses.
+        int cut = -1, bestRun = 0, faintest = start + chunkWidth;
+        bool atWordGap = false;
+        for (int x = start + chunkWidth / 2, run = 0; x <= start + chunkWidth; ++x) {
+            const bool blank = x < start + chunkWidth && inkPerColumn[size_t(x)] == 0;
+            if (blank) {
+                ++run;
+                continue;
+            }
+            if (run >= wordGap || (!atWordGap && run > bestRun)) {
+                atWordGap = atWordGap || run >= wordGap;
+                bestRun = run;
+                cut = x - (run + 1) / 2;
+            }
+            run = 0;
+            if (inkPerColumn[size_t(x)] < inkPerColumn[size_t(faintest)])
+                faintest = x;
+        }
+        if (cut <= start)
+            cut = faintest;
+        pieces.emplace_back(start, cut);
+        start = cut;
+    }
+    pieces.emplace_back(start, width);
+    return pieces;
+}
 
 bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel)
 {
@@ -91,92 +122,88 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
         return false;
     if (cancel && cancel->load())
         return false;
-    // Height to the network's 48 rows; the narrowest bucket that holds the line, squeezed if none does.
-    const double scale = double(kInputHeight) / strip.rows;
-    int width = std::max(1, int(std::lround(strip.cols * scale)));
-    const auto bucket = std::lower_bound(m_widths.begin(), m_widths.end(), width);
-    const int inputWidth = bucket == m_widths.end() ? m_widths.back() : *bucket;
-    width = std::min(width, inputWidth);
-    const double xScale = double(width) / strip.cols; // input px per strip px
-
-    auto &net = m_networks->byWidth[inputWidth];
-    if (net.empty()) {
+    if (m_networks->net.empty()) {
         try {
-            net = cv::dnn::readNetFromONNX(
-                QDir(m_modelDir).filePath(QStringLiteral("rec-%1.onnx").arg(inputWidth)).toStdString());
+            m_networks->net = cv::dnn::readNetFromONNX(m_modelFile.toStdString());
         } catch (const cv::Exception &e) {
             m_error = QStringLiteral("the text recogniser could not be loaded: %1").arg(QString::fromStdString(e.msg));
             return false;
         }
     }
+    // Height to the network's 48 rows; a line wider than the network's input is read in pieces
+    // cut between words, so one small network reads every line with little padding.
+    const int width = std::max(1, int(std::lround(strip.cols * double(kInputHeight) / strip.rows)));
+    const double xScale = double(width) / strip.cols; // input px per strip px
     cv::Mat resized;
     cv::resize(strip, resized, cv::Size(width, kInputHeight), 0, 0, width < strip.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
-    // (v / 255 - 0.5) / 0.5 in all three channels; the padding is 0, mid grey, as in training.
-    cv::Mat input(std::vector<int>{1, 3, kInputHeight, inputWidth}, CV_32F, cv::Scalar(0));
-    cv::Mat normalised;
-    resized.convertTo(normalised, CV_32F, 2.0 / 255.0, -1.0);
-    for (int c = 0; c < 3; ++c) {
-        cv::Mat plane(kInputHeight, inputWidth, CV_32F, input.ptr<float>(0, c));
-        normalised.copyTo(plane(cv::Rect(0, 0, width, kInputHeight)));
-    }
-    cv::Mat scores;
-    try {
-        net.setInput(input);
-        scores = net.forward();
-    } catch (const cv::Exception &e) {
-        m_error = QStringLiteral("the text recogniser failed: %1").arg(QString::fromStdString(e.msg));
-        return false;
-    }
-    if (scores.dims != 3 || scores.size[2] != int(m_symbols.size()))
-        return false;
-    const int steps = std::min(scores.size[1], (width + kStride - 1) / kStride);
+    cv::Mat ink, columnSums;
+    cv::threshold(resized, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+    cv::reduce(ink, columnSums, 0, cv::REDUCE_SUM, CV_32S);
+    const std::vector<int> inkPerColumn(columnSums.begin<int>(), columnSums.end<int>());
 
-    // Greedy CTC: the best Latin class per step, repeats merged, blanks dropped. A word ends at a
-    // space the network read or at a gap in the print wider than a letter's spacing.
+    // Greedy CTC: the best class per step, repeats merged, blanks dropped; x in input px.
     struct Glyph {
         QString text;
         double probability;
-        int step;
+        int x;
     };
     std::vector<Glyph> glyphs;
-    int previous = 0;
-    for (int t = 0; t < steps; ++t) {
-        const float *row = scores.ptr<float>(0, t);
-        int best = 0;
-        for (int c : m_latinClasses)
-            best = row[c] > row[best] ? c : best;
-        if (best != 0 && best != previous)
-            glyphs.push_back({m_symbols[size_t(best)], double(row[best]), t});
-        else if (best != 0 && !glyphs.empty())
-            glyphs.back().probability = std::max(glyphs.back().probability, double(row[best]));
-        previous = best;
+    for (const auto &[from, to] : chunks(inkPerColumn, m_inputWidth)) {
+        if (cancel && cancel->load())
+            return false;
+        // (v / 255 - 0.5) / 0.5 in all three channels; the padding is 0, mid grey, as in training.
+        cv::Mat input(std::vector<int>{1, 3, kInputHeight, m_inputWidth}, CV_32F, cv::Scalar(0));
+        cv::Mat normalised;
+        resized.colRange(from, to).convertTo(normalised, CV_32F, 2.0 / 255.0, -1.0);
+        for (int c = 0; c < 3; ++c) {
+            cv::Mat plane(kInputHeight, m_inputWidth, CV_32F, input.ptr<float>(0, c));
+            normalised.copyTo(plane(cv::Rect(0, 0, to - from, kInputHeight)));
+        }
+        cv::Mat scores;
+        try {
+            m_networks->net.setInput(input);
+            scores = m_networks->net.forward();
+        } catch (const cv::Exception &e) {
+            m_error = QStringLiteral("the text recogniser failed: %1").arg(QString::fromStdString(e.msg));
+            return false;
+        }
+        if (scores.dims != 3 || scores.size[2] != int(m_symbols.size())) {
+            m_error = QStringLiteral("the text recogniser's model does not match its character list");
+            return false;
+        }
+        const int steps = std::min(scores.size[1], (to - from + kStride - 1) / kStride);
+        int previous = 0;
+        for (int t = 0; t < steps; ++t) {
+            const float *row = scores.ptr<float>(0, t);
+            const int best = int(std::max_element(row, row + scores.size[2]) - row);
+            if (best != 0 && best != previous)
+                glyphs.push_back({m_symbols[size_t(best)], double(row[best]), from + t * kStride});
+            else if (best != 0 && !glyphs.empty())
+                glyphs.back().probability = std::max(glyphs.back().probability, double(row[best]));
+            previous = best;
+        }
     }
-    // Columns with no ink at all, in input px (the network drops some spaces between words).
-    cv::Mat ink;
-    cv::threshold(resized, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-    cv::Mat columns;
-    cv::reduce(ink, columns, 0, cv::REDUCE_SUM, CV_32S);
-    const auto blankBetween = [&](int fromStep, int toStep) {
-        const int from = std::clamp(fromStep * kStride + kStride, 0, width);
-        const int to = std::clamp(toStep * kStride, 0, width);
+
+    // A word ends at a space the network read or at a gap in the print wider than a letter's
+    // spacing (the network drops some spaces between words).
+    const auto blankBetween = [&](int fromX, int toX) {
         int run = 0, longest = 0;
-        for (int x = from; x < to; ++x) {
-            run = columns.at<int>(0, x) == 0 ? run + 1 : 0;
+        for (int x = std::clamp(fromX + kStride, 0, width); x < std::clamp(toX, 0, width); ++x) {
+            run = inkPerColumn[size_t(x)] == 0 ? run + 1 : 0;
             longest = std::max(longest, run);
         }
         return longest >= int(0.2 * kInputHeight);
     };
-
     OcrWord word;
     double lowest = 1.0, sum = 0.0;
-    int count = 0, firstStep = 0, lastStep = 0;
+    int count = 0, firstX = 0, lastX = 0;
     const auto finishWord = [&] {
         if (!word.text.isEmpty()) {
             word.text = repairedNumber(word.text);
             // One doubtful letter makes the word doubtful: the mean would hide it.
             word.confidence = std::min(sum / count, lowest + 0.15);
-            const int x0 = std::max(0, int(std::floor((firstStep * kStride - kStride / 2) / xScale)));
-            const int x1 = std::min(strip.cols, int(std::ceil((lastStep * kStride + 1.5 * kStride) / xScale)));
+            const int x0 = std::max(0, int(std::floor((firstX - kStride / 2) / xScale)));
+            const int x1 = std::min(strip.cols, int(std::ceil((lastX + 1.5 * kStride) / xScale)));
             word.box = QRect(x0, 0, std::max(1, x1 - x0), strip.rows);
             line->box = line->box.isNull() ? word.box : line->box.united(word.box);
             line->words.push_back(std::move(word));
@@ -186,18 +213,17 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
         sum = 0.0;
         count = 0;
     };
-    for (size_t i = 0; i < glyphs.size(); ++i) {
-        const Glyph &g = glyphs[i];
+    for (const Glyph &g : glyphs) {
         if (g.text == QLatin1String(" ")) {
             finishWord();
             continue;
         }
-        if (!word.text.isEmpty() && blankBetween(lastStep, g.step))
+        if (!word.text.isEmpty() && blankBetween(lastX, g.x))
             finishWord();
         if (word.text.isEmpty())
-            firstStep = g.step;
+            firstX = g.x;
         word.text += g.text;
-        lastStep = g.step;
+        lastX = g.x;
         lowest = std::min(lowest, g.probability);
         sum += g.probability;
         ++count;

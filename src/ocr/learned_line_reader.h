@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace kiosk::ocr {
@@ -19,7 +20,8 @@ namespace kiosk::ocr {
 class LearnedLineReader
 {
 public:
-    // modelDir holds rec-W.onnx (one per input width bucket) and ppocr_keys_v1.txt.
+    // modelDir holds rec-W.onnx (the network, its input W px wide) and rec-keys.txt (its classes
+    // between the CTC blank and the space, one per line); with several rec-W the narrowest is used.
     explicit LearnedLineReader(const QString &modelDir = defaultModelDir());
     ~LearnedLineReader();
     LearnedLineReader(const LearnedLineReader &) = delete;
@@ -38,14 +40,19 @@ public:
     // or when the network failed.
     bool recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel = nullptr);
 
+    // Where a line of inkPerColumn.size() columns is cut into pieces at most chunkWidth wide:
+    // between words where it can, else in the widest pause between letters, else at the faintest
+    // column. [from, to) ranges, left to right, covering every column.
+    static std::vector<std::pair<int, int>> chunks(const std::vector<int> &inkPerColumn, int chunkWidth);
+
 private:
     struct Networks; // cv::dnn stays out of this header: its includes are heavy
 
     QString m_modelDir;
-    std::vector<int> m_widths;                    // the width buckets on disk, ascending
-    std::unique_ptr<Networks> m_networks;         // one per width bucket, loaded on first use
-    std::vector<QString> m_symbols;               // class index -> text ("" for the CTC blank)
-    std::vector<int> m_latinClasses;              // the classes a Latin-script label can print
+    QString m_modelFile;
+    int m_inputWidth = 0;                 // the network's input width in px (its height is 48)
+    std::unique_ptr<Networks> m_networks; // loaded on first use: a scan that never needs it pays nothing
+    std::vector<QString> m_symbols;       // class index -> text ("" for the CTC blank)
     bool m_ready = false;
     QString m_error;
 };
