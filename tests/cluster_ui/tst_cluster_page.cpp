@@ -6,6 +6,7 @@
 #include "sim/api_server.h"
 #include "ui/admin_session.h"
 #include "ui/cluster_controller.h"
+#include "touch_tap.h"
 #include "window_screenshot.h"
 
 #include <QQmlApplicationEngine>
@@ -59,14 +60,7 @@ class TestClusterPage : public QObject {
         }
         return nullptr;
     }
-    void tap(const char *objectName)
-    {
-        QQuickItem *target = item(objectName);
-        QVERIFY2(target, objectName);
-        QTRY_VERIFY2(target->isVisible() && target->isEnabled(), objectName);
-        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
-    }
+    void tap(const char *objectName) { kiosk::test::tapItem(m_window, item(objectName), objectName); }
     // The light screenshot, then the same in the dark theme (name-dark).
     void shootLightAndDark(const QString &name)
     {

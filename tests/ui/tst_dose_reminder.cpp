@@ -10,6 +10,7 @@
 #include "ui/cluster_controller.h"
 #include "ui/dose_controller.h"
 #include "ui/theme_preference.h"
+#include "touch_tap.h"
 #include "window_screenshot.h"
 
 #include <QQmlApplicationEngine>
@@ -84,9 +85,7 @@ class TestDoseReminder : public QObject {
     {
         QTRY_VERIFY2(item(objectName) && item(objectName)->isEnabled(), qPrintable(objectName));
         bringIntoView(item(objectName));
-        QQuickItem *target = item(objectName);
-        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
+        kiosk::test::tapItem(m_window, item(objectName), qPrintable(objectName));
     }
     void at(const QTime &time, int dayOffset = 0)
     {

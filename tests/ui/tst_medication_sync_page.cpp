@@ -5,6 +5,7 @@
 #include "sim/meds_service_simulator.h"
 #include "sync/medication_sync.h"
 #include "ui/medication_sync_controller.h"
+#include "touch_tap.h"
 #include "window_screenshot.h"
 
 #include <QQmlApplicationEngine>
@@ -47,10 +48,8 @@ class TestMedicationSyncPage : public QObject {
     }
     void tap(const QString &objectName)
     {
-        QTRY_VERIFY2(item(objectName) && item(objectName)->isEnabled(), qPrintable(objectName));
-        QQuickItem *target = item(objectName);
-        const QPointF center = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, center.toPoint());
+        QTRY_VERIFY2(item(objectName), qPrintable(objectName));
+        kiosk::test::tapItem(m_window, item(objectName), qPrintable(objectName));
     }
     void shootLightAndDark(const QString &name)
     {
