@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kInputHeight = 48; // the recogniser's fixed input height
 constexpr int kStride = 8;       // input columns per output time step
+constexpr int kWordGap = 9;      // blank input columns that part two words: 0.2 of the input height
 
 } // namespace
 
@@ -49,8 +50,7 @@ QString LearnedLineReader::defaultModelDir()
 }
 
 LearnedLineReader::LearnedLineReader(const QString &modelDir)
-    : m_modelDir(modelDir)
-    , m_networks(std::make_unique<Networks>())
+    : m_networks(std::make_unique<Networks>())
 {
     QFile keys(QDir(modelDir).filePath(QStringLiteral("rec-keys.txt")));
     if (!keys.open(QIODevice::ReadOnly)) {
@@ -65,9 +65,8 @@ LearnedLineReader::LearnedLineReader(const QString &modelDir)
     m_symbols.push_back(QStringLiteral(" ")); // the last class: a space
     const QRegularExpression model(QStringLiteral("^rec-(\\d+)\\.onnx$"));
     for (const QString &name : QDir(modelDir).entryList({QStringLiteral("rec-*.onnx")}, QDir::Files, QDir::Name)) {
-        if (const auto m = model.match(name); m.hasMatch() && m.captured(1).toInt() >= kInputHeight) {
+        if (const auto m = model.match(name); m.hasMatch() && m.captured(1).toInt() >= kInputHeight)
             m_inputWidth = m_inputWidth ? std::min(m_inputWidth, m.captured(1).toInt()) : m.captured(1).toInt();
-        }
     }
     if (!m_inputWidth) {
         m_error = QStringLiteral("no text recogniser model (rec-WIDTH.onnx) in %1").arg(modelDir);
@@ -82,7 +81,6 @@ LearnedLineReader::~LearnedLineReader() = default;
 std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int> &inkPerColumn, int chunkWidth)
 {
     const int width = int(inkPerColumn.size());
-    const int wordGap = int(0.2 * kInputHeight);
     std::vector<std::pair<int, int>> pieces;
     int start = 0;
     while (width - start > chunkWidth) {
@@ -97,8 +95,8 @@ std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int
                 ++run;
                 continue;
             }
-            if (run >= wordGap || (!atWordGap && run > bestRun)) {
-                atWordGap = atWordGap || run >= wordGap;
+            if (run >= kWordGap || (!atWordGap && run > bestRun)) {
+                atWordGap = atWordGap || run >= kWordGap;
                 bestRun = run;
                 cut = x - (run + 1) / 2;
             }
@@ -192,7 +190,7 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
             run = inkPerColumn[size_t(x)] == 0 ? run + 1 : 0;
             longest = std::max(longest, run);
         }
-        return longest >= int(0.2 * kInputHeight);
+        return longest >= kWordGap;
     };
     OcrWord word;
     double lowest = 1.0, sum = 0.0;

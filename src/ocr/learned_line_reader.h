@@ -48,7 +48,6 @@ public:
 private:
     struct Networks; // cv::dnn stays out of this header: its includes are heavy
 
-    QString m_modelDir;
     QString m_modelFile;
     int m_inputWidth = 0;                 // the network's input width in px (its height is 48)
     std::unique_ptr<Networks> m_networks; // loaded on first use: a scan that never needs it pays nothing
