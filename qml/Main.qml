@@ -124,9 +124,6 @@ ApplicationWindow {
         }
     }
 
-    // Cluster actions are recorded where the session records unlocks (--demo keeps its own log).
-    Binding { target: window.cluster; property: "auditLogPath"; value: adminSession.auditLogPath }
-
     IdleWatcher {
         id: idleWatcher
         objectName: "idleWatcher"

@@ -1,13 +1,14 @@
 #include "commands/cluster_command.h"
 
 #include "k8s/api_client.h"
-#include "k8s/cleanup_executor.h"
-#include "k8s/rollback_planner.h"
-#include "k8s/rollout_follower.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
 #include "k8s/connection_resolver.h"
 #include "k8s/duration_format.h"
+#include "k8s/resource_path.h"
+#include "ops/cleanup_operation.h"
+#include "ops/rollback_operation.h"
+#include "ops/shell_user_gate.h"
 #include "security/audit_log.h"
 #include "security/connection_profile.h"
 #include "security/credential_store.h"
@@ -227,38 +228,34 @@ std::optional<ClusterSnapshot> snapshot(const ClusterConnection &connection, int
     return ClusterSnapshot{monitor.deployments(), monitor.replicaSets(), monitor.pods()};
 }
 
-QJsonObject executorJson(const kiosk::k8s::CleanupExecutor &executor)
+QJsonObject executorJson(const kiosk::k8s::CleanupExecutor *executor)
 {
     using Status = kiosk::k8s::CleanupExecutor::ItemResult::Status;
     QJsonArray items;
-    for (const auto &r : executor.results())
+    if (!executor)
+        return QJsonObject{{"done", 0}, {"skipped", 0}, {"failed", 0}, {"items", items}};
+    for (const auto &r : executor->results())
         items.append(QJsonObject{{"action", r.action},
                                  {"name", r.name},
                                  {"status", kiosk::k8s::CleanupExecutor::statusName(r.status)},
                                  {"message", r.message}});
-    return QJsonObject{{"done", executor.count(Status::Done)},
-                       {"skipped", executor.count(Status::Skipped)},
-                       {"failed", executor.count(Status::Failed)},
+    return QJsonObject{{"done", executor->count(Status::Done)},
+                       {"skipped", executor->count(Status::Skipped)},
+                       {"failed", executor->count(Status::Failed)},
                        {"items", items}};
 }
 
-void runExecutor(kiosk::k8s::CleanupExecutor &executor, bool dryRun, bool verbose)
+// Runs the event loop while `operation` checks or runs.
+void waitWhileBusy(kiosk::ops::Operation &operation)
 {
+    if (!operation.busy())
+        return;
     QEventLoop loop;
-    QObject::connect(&executor, &kiosk::k8s::CleanupExecutor::finished, &loop, &QEventLoop::quit);
-    if (verbose) {
-        QObject::connect(&executor, &kiosk::k8s::CleanupExecutor::progress, &loop, [&](int done, int total) {
-            const auto &r = executor.results().constLast();
-            QTextStream(stdout) << QStringLiteral("[%1/%2] %3 %4: %5%6\n")
-                                       .arg(done).arg(total).arg(r.action, r.name,
-                                                                 kiosk::k8s::CleanupExecutor::statusName(r.status),
-                                                                 r.message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.message))
-                                << Qt::flush;
-        });
-    }
-    executor.start(dryRun);
-    if (executor.isRunning())
-        loop.exec();
+    QObject::connect(&operation, &kiosk::ops::Operation::changed, &loop, [&] {
+        if (!operation.busy())
+            loop.quit();
+    });
+    loop.exec();
 }
 
 void printPlan(QTextStream &out, const kiosk::k8s::CleanupPlan &plan)
@@ -307,33 +304,33 @@ int cleanup(const QStringList &arguments)
     const auto plan = kiosk::k8s::planCleanup(state->deployments, state->replicaSets, state->pods, options);
     kiosk::k8s::ApiClient client(*connection);
     client.setTimeout(timeoutMs(parser));
-    kiosk::security::AuditLog audit;
-    const QString target = QStringLiteral("namespace/%1").arg(connection->nameSpace);
+    kiosk::ops::ShellUserGate gate;
+    kiosk::ops::CleanupOperation operation(&client, connection->nameSpace, plan, &gate, kiosk::security::AuditLog());
+    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation, [json](const QString &line) {
+        if (!json)
+            QTextStream(stdout) << line << '\n' << Qt::flush;
+    });
 
     // The server's own dry run of every request, so a refusal shows before anything changes.
-    kiosk::k8s::CleanupExecutor check(&client, connection->nameSpace, plan);
-    runExecutor(check, true, false);
+    operation.preview();
+    waitWhileBusy(operation);
     QJsonObject output = plan.toJson();
-    output.insert("dry_run", executorJson(check));
-    const int refused = check.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed);
+    output.insert("dry_run", executorJson(operation.dryRun()));
+    using Status = kiosk::k8s::CleanupExecutor::ItemResult::Status;
+    const int refused = operation.dryRun()->count(Status::Failed);
     if (dryRun || refused > 0) {
         if (json) {
             QTextStream(stdout) << QJsonDocument(output).toJson(QJsonDocument::Compact) << '\n';
         } else {
             QTextStream out(stdout);
             printPlan(out, plan);
-            out << "Server dry run: " << check.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Done) << " accepted, "
-                << refused << " refused.\n";
-            for (const auto &r : check.results())
-                if (r.status == kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed)
+            out << "Server dry run: " << operation.dryRun()->count(Status::Done) << " accepted, " << refused << " refused.\n";
+            for (const auto &r : operation.dryRun()->results())
+                if (r.status == Status::Failed)
                     out << "  refused: " << r.action << ' ' << r.name << ": " << r.message << '\n';
             if (dryRun)
                 out << "Nothing was changed (dry run).\n";
         }
-        audit.record(QStringLiteral("cluster.cleanup.plan"), target,
-                     refused > 0 ? kiosk::security::AuditEntry::Outcome::Failure : kiosk::security::AuditEntry::Outcome::Success,
-                     QStringLiteral("keep %1: %2 deletions, %3 patches, %4 orphans planned; server dry run refused %5")
-                         .arg(keep).arg(plan.deletes.size()).arg(plan.patches.size()).arg(plan.orphans.size()).arg(refused));
         return refused > 0 ? fail(QStringLiteral("the server refused %1 request(s) in the dry run; nothing was changed").arg(refused)) : 0;
     }
 
@@ -342,23 +339,18 @@ int cleanup(const QStringList &arguments)
         printPlan(out, plan);
         out.flush();
     }
-    kiosk::k8s::CleanupExecutor executor(&client, connection->nameSpace, plan);
-    runExecutor(executor, false, !json);
+    operation.apply();
+    waitWhileBusy(operation);
     const auto state2 = snapshot(*connection, timeoutMs(parser), &error);
-    const int failed = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Failed);
-    const int done = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Done);
-    const int skipped = executor.count(kiosk::k8s::CleanupExecutor::ItemResult::Status::Skipped);
-    audit.record(QStringLiteral("cluster.cleanup"), target,
-                 failed > 0 ? kiosk::security::AuditEntry::Outcome::Failure : kiosk::security::AuditEntry::Outcome::Success,
-                 QStringLiteral("keep %1: %2 done, %3 skipped, %4 failed").arg(keep).arg(done).arg(skipped).arg(failed));
-    output.insert("result", executorJson(executor));
+    const int failed = operation.run()->count(Status::Failed);
+    output.insert("result", executorJson(operation.run()));
     if (state2)
         output.insert("replicasets_after", state2->replicaSets.size());
     if (json) {
         QTextStream(stdout) << QJsonDocument(output).toJson(QJsonDocument::Compact) << '\n';
     } else {
         QTextStream out(stdout);
-        out << "Done: " << done << ", skipped: " << skipped << ", failed: " << failed << ".";
+        out << operation.message();
         if (state2)
             out << " ReplicaSets now: " << state2->replicaSets.size() << '.';
         out << '\n';
@@ -490,14 +482,22 @@ int rollback(const QStringList &arguments)
         return fail(error);
     const ClusterConnection *connection = &context->connection;
 
-    const auto plan = kiosk::k8s::planRollback(context->deployment(), context->state.replicaSets, toRevision);
-    kiosk::security::AuditLog audit;
-    const QString target = QStringLiteral("deployment/%1").arg(name);
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    kiosk::ops::ShellUserGate gate;
+    kiosk::ops::RollbackOperation operation(&client, connection->nameSpace, context->deployment(), context->state.replicaSets,
+                                            toRevision, &gate, kiosk::security::AuditLog());
+    operation.setRolloutTimeout(rolloutTimeout * 1000);
+    const auto &plan = operation.plan();
     QTextStream out(stdout);
-    if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::Refused) {
-        audit.record(QStringLiteral("cluster.rollback"), target, kiosk::security::AuditEntry::Outcome::Denied, plan.message);
+    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation, [&](const QString &line) {
+        if (!json)
+            out << line << '\n' << Qt::flush;
+    });
+    operation.preview();
+    waitWhileBusy(operation);
+    if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::Refused)
         return fail(plan.message);
-    }
     if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::NoOp) {
         if (json)
             out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
@@ -505,27 +505,8 @@ int rollback(const QStringList &arguments)
             out << "deployment.apps/" << name << ' ' << plan.message << '\n';
         return 0;
     }
-
-    kiosk::k8s::ApiClient client(*connection);
-    client.setTimeout(timeoutMs(parser));
-    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(connection->nameSpace, name);
-    auto patch = [&](bool serverDryRun) {
-        QEventLoop loop;
-        ApiError result;
-        QUrlQuery query;
-        if (serverDryRun)
-            query.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
-        client.send("PATCH", path, query, plan.patchBody(), "application/json-patch+json", &loop,
-                    [&](const kiosk::k8s::ApiResponse &response) {
-                        result = response.error;
-                        loop.quit();
-                    });
-        loop.exec();
-        return result;
-    };
-    const ApiError checked = patch(true);
-    if (checked.isError())
-        return fail(QStringLiteral("the server refused the rollback in a dry run: %1").arg(checked.message));
+    if (!operation.previewAccepted())
+        return fail(QStringLiteral("the server refused the rollback in a dry run: %1").arg(operation.message()));
     if (dryRun) {
         if (json)
             out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
@@ -534,33 +515,14 @@ int rollback(const QStringList &arguments)
                 << ", now " << plan.currentImages.join(", ") << "). Server dry run: accepted. Nothing was changed.\n";
         return 0;
     }
-    const ApiError sent = patch(false);
-    if (sent.isError()) {
-        audit.record(QStringLiteral("cluster.rollback"), target, kiosk::security::AuditEntry::Outcome::Failure, sent.message);
-        return fail(QStringLiteral("rollback of %1 failed: %2").arg(name, sent.message));
-    }
-    if (!json)
-        out << "deployment.apps/" << name << " rolled back to revision " << plan.revision << " (" << plan.images.join(", ") << ")\n"
-            << Qt::flush;
-
-    kiosk::k8s::RolloutFollower follower(&client, connection->nameSpace, name);
-    QEventLoop loop;
-    QObject::connect(&follower, &kiosk::k8s::RolloutFollower::statusChanged, &loop, [&](const QString &message) {
-        if (!json)
-            out << message << '\n' << Qt::flush;
-    });
-    QObject::connect(&follower, &kiosk::k8s::RolloutFollower::finished, &loop, &QEventLoop::quit);
-    follower.start(rolloutTimeout * 1000);
-    loop.exec();
-    audit.record(QStringLiteral("cluster.rollback"), target,
-                 follower.done() ? kiosk::security::AuditEntry::Outcome::Success : kiosk::security::AuditEntry::Outcome::Failure,
-                 QStringLiteral("to revision %1 (%2): %3").arg(plan.revision).arg(plan.images.join(", "), follower.message()));
+    operation.apply();
+    waitWhileBusy(operation);
     if (json) {
         QJsonObject result = plan.toJson();
-        result.insert("rollout", QJsonObject{{"done", follower.done()}, {"message", follower.message()}});
+        result.insert("rollout", QJsonObject{{"done", operation.rolledOut()}, {"message", operation.message()}});
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     }
-    return follower.done() ? 0 : fail(QStringLiteral("rollout of %1 did not complete: %2").arg(name, follower.message()));
+    return operation.rolledOut() ? 0 : fail(QStringLiteral("rollback of %1 did not complete: %2").arg(name, operation.message()));
 }
 
 int logs(const QStringList &arguments)
@@ -596,7 +558,7 @@ int logs(const QStringList &arguments)
     const QString pod = parser.positionalArguments().constFirst();
     QEventLoop loop;
     int exitCode = 0;
-    client.get(QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(connection->nameSpace, pod), query, &loop,
+    client.get(kiosk::k8s::ResourcePath::subresource(kiosk::k8s::ResourceKind::Pod, connection->nameSpace, pod, QStringLiteral("log")), query, &loop,
                [&](const kiosk::k8s::ApiResponse &response) {
                    if (response.error.isError())
                        exitCode = fail(QStringLiteral("logs of pod %1: %2").arg(pod, response.error.message));
@@ -661,7 +623,7 @@ int connect(const QStringList &arguments)
         ApiError error;
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-        client.get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(connection.nameSpace), query, &loop,
+        client.get(kiosk::k8s::ResourcePath::collection(kiosk::k8s::ResourceKind::Pod, connection.nameSpace), query, &loop,
                    [&](const kiosk::k8s::ApiResponse &response) {
                        error = response.error;
                        loop.quit();

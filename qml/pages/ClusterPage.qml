@@ -264,11 +264,11 @@ Page {
         requestPin: page.requestPin
     }
 
-    // Cluster actions are unlocked only while the admin session is.
+    // The controller asks this session before every cluster action (the policy is in C++).
     Binding {
         target: page.cluster
-        property: "actionsUnlocked"
-        value: page.adminSession !== null && page.adminSession.unlocked
+        property: "adminSession"
+        value: page.adminSession
     }
 
     PinDialog {

@@ -1,6 +1,7 @@
 #include "k8s/cleanup_executor.h"
 
 #include "k8s/api_client.h"
+#include "k8s/resource_path.h"
 
 #include <QJsonDocument>
 
@@ -68,7 +69,7 @@ void CleanupExecutor::next()
     const int deleteCount = int(m_plan.deletes.size());
     if (m_index >= deleteCount) {
         const PlannedPatch &patch = m_plan.patches.at(m_index - deleteCount);
-        m_client->send("PATCH", QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(m_namespace, patch.deployment),
+        m_client->send("PATCH", ResourcePath::object(ResourceKind::Deployment, m_namespace, patch.deployment),
                        query, QJsonDocument(patch.body()).toJson(QJsonDocument::Compact), "application/merge-patch+json", this,
                        [this, patch](const ApiResponse &response) {
                            ItemResult r{QStringLiteral("patch"), patch.deployment, ItemResult::Status::Done,
@@ -85,7 +86,7 @@ void CleanupExecutor::next()
         return;
     }
     const PlannedDelete &item = m_plan.deletes.at(m_index);
-    m_client->send("DELETE", QStringLiteral("/apis/apps/v1/namespaces/%1/replicasets/%2").arg(m_namespace, item.name), query,
+    m_client->send("DELETE", ResourcePath::object(ResourceKind::ReplicaSet, m_namespace, item.name), query,
                    QJsonDocument(item.deleteOptions(m_dryRun)).toJson(QJsonDocument::Compact), "application/json", this,
                    [this, item](const ApiResponse &response) {
                        ItemResult r{QStringLiteral("delete"), item.name, ItemResult::Status::Done, item.reason};

@@ -2,6 +2,7 @@
 
 #include "k8s/api_client.h"
 #include "k8s/resource_informer.h"
+#include "k8s/resource_path.h"
 
 namespace kiosk::k8s {
 
@@ -10,9 +11,9 @@ ClusterMonitor::ClusterMonitor(const ClusterConnection &connection, QObject *par
     , m_client(new ApiClient(connection, this))
 {
     const QString ns = connection.nameSpace;
-    m_deployments = new ResourceInformer(m_client, QStringLiteral("/apis/apps/v1/namespaces/%1/deployments").arg(ns), this);
-    m_replicaSets = new ResourceInformer(m_client, QStringLiteral("/apis/apps/v1/namespaces/%1/replicasets").arg(ns), this);
-    m_pods = new ResourceInformer(m_client, QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), this);
+    m_deployments = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::Deployment, ns), this);
+    m_replicaSets = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::ReplicaSet, ns), this);
+    m_pods = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::Pod, ns), this);
     for (ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods}) {
         connect(informer, &ResourceInformer::changed, this, &ClusterMonitor::changed);
         connect(informer, &ResourceInformer::stateChanged, this, &ClusterMonitor::stateChanged);

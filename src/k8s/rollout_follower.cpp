@@ -2,6 +2,7 @@
 
 #include "k8s/api_client.h"
 #include "k8s/object_fields.h"
+#include "k8s/resource_path.h"
 
 #include <QJsonArray>
 
@@ -43,7 +44,7 @@ void RolloutFollower::poll()
 {
     if (!m_client || m_finished)
         return;
-    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(m_namespace, m_deployment);
+    const QString path = ResourcePath::object(ResourceKind::Deployment, m_namespace, m_deployment);
     m_client->get(path, {}, this, [this](const ApiResponse &response) {
         if (m_finished)
             return;
@@ -63,7 +64,7 @@ void RolloutFollower::poll()
             selector << it.key() + u'=' + it.value().toString();
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("labelSelector"), selector.join(u','));
-        m_client->get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(m_namespace), query, this,
+        m_client->get(ResourcePath::collection(ResourceKind::Pod, m_namespace), query, this,
                       [this, deployment](const ApiResponse &podsResponse) {
                           if (m_finished)
                               return;

@@ -43,6 +43,23 @@ QString AdminSession::auditLogPath() const
     return m_audit ? m_audit->filePath() : AuditLog::defaultFilePath();
 }
 
+AuditLog AdminSession::auditLog() const
+{
+    return m_audit ? *m_audit : AuditLog();
+}
+
+bool AdminSession::mayAct(QString *why) const
+{
+    if (why)
+        *why = m_unlocked ? QString() : QStringLiteral("admin actions are locked");
+    return m_unlocked;
+}
+
+QString AdminSession::actor() const
+{
+    return QStringLiteral("admin");
+}
+
 AdminSession::AdminSession(AdminPin *pin, AuditLog *audit, QObject *parent)
     : QObject(parent)
 {

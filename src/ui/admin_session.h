@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "security/admin_pin.h"
+#include "ops/action_gate.h"
 #include "security/audit_log.h"
 
 namespace kiosk::ui {
@@ -25,7 +26,7 @@ namespace kiosk::ui {
 // Created in QML with the default files (<AppDataLocation>/admin-pin.json and audit.jsonl), or
 // with `stateDirectory` set (tests, --demo); created in C++ with an AdminPin and AuditLog of the
 // caller's (tests), which must outlive it.
-class AdminSession : public QObject {
+class AdminSession : public QObject, public ops::ActionGate {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(bool pinSet READ pinSet NOTIFY pinSetChanged)
@@ -70,6 +71,12 @@ public:
     void setStateDirectory(const QString &directory);
     static QString demoStateDirectory();
     QString auditLogPath() const;
+    // The log this session writes (a copy pointing at the same file), for actions it lets through.
+    security::AuditLog auditLog() const;
+
+    // ops::ActionGate: cluster actions run only while the session is unlocked.
+    bool mayAct(QString *why) const override;
+    QString actor() const override;
 
     static int minPinLength() { return security::AdminPin::kMinLength; }
     static int maxPinLength() { return security::AdminPin::kMaxLength; }

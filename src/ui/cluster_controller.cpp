@@ -5,8 +5,7 @@
 #include "k8s/duration_format.h"
 #include "k8s/object_fields.h"
 #include "k8s/resource_informer.h"
-#include "k8s/rollback_planner.h"
-#include "security/audit_log.h"
+#include "k8s/resource_path.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -46,17 +45,23 @@ QString containerState(const QJsonObject &state)
 }
 } // namespace
 
-void ClusterController::setAuditLogPath(const QString &path)
+void ClusterController::setAdminSession(AdminSession *session)
 {
-    if (path == m_auditLogPath)
+    if (session == m_adminSession)
         return;
-    m_auditLogPath = path;
-    emit auditLogPathChanged();
+    if (m_adminSession)
+        disconnect(m_adminSession, nullptr, this, nullptr);
+    m_adminSession = session;
+    if (session)
+        connect(session, &AdminSession::unlockedChanged, this, &ClusterController::actionsUnlockedChanged);
+    emit adminSessionChanged();
+    emit actionsUnlockedChanged();
 }
 
+// The session's log, so actions land where unlocks do (--demo keeps its own).
 security::AuditLog ClusterController::auditLog() const
 {
-    return m_auditLogPath.isEmpty() ? security::AuditLog() : security::AuditLog(m_auditLogPath);
+    return m_adminSession ? m_adminSession->auditLog() : security::AuditLog();
 }
 
 ClusterController::ClusterController(QObject *parent)
@@ -396,7 +401,7 @@ void ClusterController::fetchEvents(const QString &pod)
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("fieldSelector"),
                        QStringLiteral("involvedObject.kind=Pod,involvedObject.name=%1").arg(pod));
-    m_monitor->client()->get(QStringLiteral("/api/v1/namespaces/%1/events").arg(m_connection.nameSpace), query, this,
+    m_monitor->client()->get(k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query, this,
                              [this, pod](const k8s::ApiResponse &response) {
                                  if (pod != m_selectedPod || response.error.isError())
                                      return;
@@ -426,7 +431,7 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
     if (previous)
         query.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
     m_monitor->client()->get(
-        QStringLiteral("/api/v1/namespaces/%1/pods/%2/log").arg(m_connection.nameSpace, pod), query, this,
+        k8s::ResourcePath::subresource(k8s::ResourceKind::Pod, m_connection.nameSpace, pod, QStringLiteral("log")), query, this,
         [this, pod, previous](const k8s::ApiResponse &response) {
             if (pod != m_selectedPod)
                 return;
@@ -451,30 +456,29 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
         });
 }
 
-void ClusterController::setActionsUnlocked(bool unlocked)
+ClusterController::ActionPhase ClusterController::cleanupPhase() const
 {
-    if (unlocked == m_actionsUnlocked)
-        return;
-    m_actionsUnlocked = unlocked;
-    emit actionsUnlockedChanged();
+    return m_cleanup ? static_cast<ActionPhase>(m_cleanup->phase()) : ActionPhase::Idle;
+}
+
+ClusterController::ActionPhase ClusterController::rollbackPhase() const
+{
+    return m_rollback ? static_cast<ActionPhase>(m_rollback->phase()) : ActionPhase::Idle;
 }
 
 void ClusterController::resetCleanup()
 {
-    if (m_cleanupPhase == ActionPhase::Running || m_cleanupPhase == ActionPhase::Checking)
+    if (m_cleanup && m_cleanup->busy())
         return;
     delete m_cleanup;
-    m_cleanupPhase = ActionPhase::Idle;
     m_cleanupPreview.clear();
     m_cleanupResult.clear();
-    m_cleanupDone = 0;
     emit cleanupChanged();
 }
 
 void ClusterController::previewCleanup(int keep, bool includeOrphans)
 {
-    if (!m_monitor || !m_monitor->hasSynced() || m_cleanupPhase == ActionPhase::Running
-        || m_cleanupPhase == ActionPhase::Checking)
+    if (!m_monitor || !m_monitor->hasSynced() || (m_cleanup && m_cleanup->busy()))
         return;
     k8s::CleanupOptions options;
     options.keep = std::max(0, keep);
@@ -494,137 +498,65 @@ void ClusterController::previewCleanup(int keep, bool includeOrphans)
                         {"empty", plan.isEmpty()},
                         {"refused", 0}};
     m_cleanupResult.clear();
-    m_cleanupDone = 0;
     delete m_cleanup;
-    m_cleanup = new k8s::CleanupExecutor(m_monitor->client(), m_connection.nameSpace, plan, this);
-    connect(m_cleanup, &k8s::CleanupExecutor::progress, this, [this](int done, int) {
-        m_cleanupDone = done;
+    m_cleanup = new ops::CleanupOperation(m_monitor->client(), m_connection.nameSpace, plan, m_adminSession, auditLog(), this);
+    connect(m_cleanup, &ops::Operation::changed, this, [this] {
+        updateCleanupMaps();
         emit cleanupChanged();
     });
-    connect(m_cleanup, &k8s::CleanupExecutor::finished, this, [this] {
-        using Status = k8s::CleanupExecutor::ItemResult::Status;
+    m_cleanup->preview();
+}
+
+// The preview's refusals and the run's counts as QML reads them, from the operation's executors.
+void ClusterController::updateCleanupMaps()
+{
+    using Status = k8s::CleanupExecutor::ItemResult::Status;
+    const auto problemsOf = [](const k8s::CleanupExecutor &executor) {
         QVariantList problems;
-        for (const auto &r : m_cleanup->results())
+        for (const auto &r : executor.results())
             if (r.status != Status::Done)
                 problems.append(QVariantMap{{"action", r.action}, {"name", r.name},
                                             {"status", k8s::CleanupExecutor::statusName(r.status)}, {"message", r.message}});
-        const int failed = m_cleanup->count(Status::Failed);
-        if (m_cleanup->isDryRun()) {
-            m_cleanupPreview.insert("refused", failed);
-            m_cleanupPreview.insert("problems", problems);
-            m_cleanupPhase = failed > 0 ? ActionPhase::Failed : ActionPhase::Ready;
-        } else {
-            m_cleanupResult = {{"done", m_cleanup->count(Status::Done)},
-                               {"skipped", m_cleanup->count(Status::Skipped)},
-                               {"failed", failed},
-                               {"problems", problems}};
-            m_cleanupPhase = failed > 0 ? ActionPhase::Failed : ActionPhase::Succeeded;
-            auditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
-                                        failed > 0 ? security::AuditEntry::Outcome::Failure : security::AuditEntry::Outcome::Success,
-                                        QStringLiteral("from the kiosk, keep %1: %2 done, %3 skipped, %4 failed")
-                                            .arg(m_cleanupPreview.value("keep").toInt())
-                                            .arg(m_cleanupResult.value("done").toInt())
-                                            .arg(m_cleanupResult.value("skipped").toInt())
-                                            .arg(failed));
-        }
-        emit cleanupChanged();
-    });
-    m_cleanupPhase = ActionPhase::Checking;
-    emit cleanupChanged();
-    m_cleanup->start(true);
+        return problems;
+    };
+    if (const auto *checked = m_cleanup->dryRun(); checked && !checked->isRunning()) {
+        m_cleanupPreview.insert("refused", checked->count(Status::Failed));
+        m_cleanupPreview.insert("problems", problemsOf(*checked));
+    }
+    if (const auto *run = m_cleanup->run(); run && !run->isRunning())
+        m_cleanupResult = {{"done", run->count(Status::Done)},
+                           {"skipped", run->count(Status::Skipped)},
+                           {"failed", run->count(Status::Failed)},
+                           {"problems", problemsOf(*run)}};
 }
 
 bool ClusterController::runCleanup()
 {
-    if (!m_actionsUnlocked || !m_cleanup || m_cleanupPhase != ActionPhase::Ready) {
-        if (!m_actionsUnlocked)
-            auditLog().record(QStringLiteral("cluster.cleanup"), QStringLiteral("namespace/%1").arg(m_connection.nameSpace),
-                                        security::AuditEntry::Outcome::Denied, QStringLiteral("admin actions are locked"));
-        return false;
-    }
-    m_cleanupPhase = ActionPhase::Running;
-    m_cleanupDone = 0;
-    emit cleanupChanged();
-    m_cleanup->start(false);
-    return true;
+    return m_cleanup && m_cleanup->apply();
 }
 
 void ClusterController::resetRollback()
 {
-    if (m_rollbackPhase == ActionPhase::Running)
+    if (m_rollback && m_rollback->busy())
         return;
-    m_rollbackPhase = ActionPhase::Idle;
-    m_rollbackDeployment.clear();
-    m_rollbackMessage.clear();
+    delete m_rollback;
     emit rollbackChanged();
 }
 
 bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
 {
-    const QString target = QStringLiteral("deployment/%1").arg(deployment);
-    if (!m_actionsUnlocked) {
-        auditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Denied,
-                                    QStringLiteral("admin actions are locked"));
+    if (!m_monitor || (m_rollback && m_rollback->busy()))
         return false;
-    }
-    if (!m_monitor || m_rollbackPhase == ActionPhase::Running)
-        return false;
-    m_rollbackDeployment = deployment;
-    const QJsonObject object = m_monitor->deploymentInformer()->objects().value(deployment);
-    const auto plan = k8s::planRollback(object, m_monitor->replicaSets(), toRevision);
-    if (plan.outcome != k8s::RollbackPlan::Outcome::Patch) {
-        m_rollbackPhase = plan.outcome == k8s::RollbackPlan::Outcome::NoOp ? ActionPhase::Succeeded : ActionPhase::Failed;
-        m_rollbackMessage = plan.message;
-        auditLog().record(QStringLiteral("cluster.rollback"), target,
-                                    plan.ok() ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Denied,
-                                    plan.message);
-        emit rollbackChanged();
-        return plan.ok();
-    }
-    m_rollbackPhase = ActionPhase::Running;
-    m_rollbackMessage = tr("Rolling back to revision %1 (%2)\u2026").arg(plan.revision).arg(plan.images.join(QStringLiteral(", ")));
+    delete m_rollback;
+    m_rollback = new ops::RollbackOperation(m_monitor->client(), m_connection.nameSpace,
+                                            m_monitor->deploymentInformer()->objects().value(deployment),
+                                            m_monitor->replicaSets(), toRevision, m_adminSession, auditLog(), this);
+    connect(m_rollback, &ops::Operation::changed, this, &ClusterController::rollbackChanged);
+    // The PIN was asked before the tap reached here: preview and apply in one go.
+    if (!m_rollback->previewAndApply())
+        delete m_rollback;
     emit rollbackChanged();
-    const QString path = QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2").arg(m_connection.nameSpace, deployment);
-    QUrlQuery dryRun;
-    dryRun.addQueryItem(QStringLiteral("dryRun"), QStringLiteral("All"));
-    auto failWith = [this, target](const QString &message) {
-        m_rollbackPhase = ActionPhase::Failed;
-        m_rollbackMessage = message;
-        auditLog().record(QStringLiteral("cluster.rollback"), target, security::AuditEntry::Outcome::Failure, message);
-        emit rollbackChanged();
-    };
-    // The server dry-runs the patch first; only then is it sent for real and the rollout followed.
-    m_monitor->client()->send("PATCH", path, dryRun, plan.patchBody(), "application/json-patch+json", this,
-                              [this, path, plan, target, failWith](const k8s::ApiResponse &checked) {
-        if (checked.error.isError()) {
-            failWith(tr("The server refused the rollback: %1").arg(checked.error.message));
-            return;
-        }
-        m_monitor->client()->send("PATCH", path, {}, plan.patchBody(), "application/json-patch+json", this,
-                                  [this, plan, target, failWith](const k8s::ApiResponse &sent) {
-            if (sent.error.isError()) {
-                failWith(tr("The rollback failed: %1").arg(sent.error.message));
-                return;
-            }
-            delete m_follower;
-            m_follower = new k8s::RolloutFollower(m_monitor->client(), m_connection.nameSpace, plan.deployment, this);
-            connect(m_follower, &k8s::RolloutFollower::statusChanged, this, [this](const QString &message) {
-                m_rollbackMessage = message;
-                emit rollbackChanged();
-            });
-            connect(m_follower, &k8s::RolloutFollower::finished, this, [this, plan, target](bool ok, const QString &message) {
-                m_rollbackPhase = ok ? ActionPhase::Succeeded : ActionPhase::Failed;
-                m_rollbackMessage = message;
-                auditLog().record(QStringLiteral("cluster.rollback"), target,
-                                            ok ? security::AuditEntry::Outcome::Success : security::AuditEntry::Outcome::Failure,
-                                            QStringLiteral("from the kiosk, to revision %1 (%2): %3")
-                                                .arg(plan.revision).arg(plan.images.join(QStringLiteral(", ")), message));
-                emit rollbackChanged();
-            });
-            m_follower->start(300000);
-        });
-    });
-    return true;
+    return m_rollback && m_rollback->plan().ok();
 }
 
 } // namespace kiosk::ui

@@ -3,9 +3,9 @@
 #include "k8s/cluster_connection.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
-#include "k8s/cleanup_executor.h"
-#include "k8s/rollout_follower.h"
-#include "security/audit_log.h"
+#include "ops/cleanup_operation.h"
+#include "ops/rollback_operation.h"
+#include "ui/admin_session.h"
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
@@ -23,8 +23,9 @@ class ClusterController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    // Where cleanups and rollbacks are recorded; empty = the default audit log (--demo keeps its own).
-    Q_PROPERTY(QString auditLogPath READ auditLogPath WRITE setAuditLogPath NOTIFY auditLogPathChanged)
+    // The admin session that lets cluster actions through (unlocked by the PIN) and whose audit
+    // log records them; without one every action is refused.
+    Q_PROPERTY(kiosk::ui::AdminSession *adminSession READ adminSession WRITE setAdminSession NOTIFY adminSessionChanged)
     Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
     Q_PROPERTY(QString warningText READ warningText NOTIFY stateChanged)
@@ -46,8 +47,8 @@ class ClusterController : public QObject {
     // The revisions of historyDeployment, newest first (see showHistory()).
     Q_PROPERTY(QString historyDeployment READ historyDeployment NOTIFY historyChanged)
     Q_PROPERTY(QVariantList revisionHistory READ revisionHistory NOTIFY historyChanged)
-    // Cluster actions run only while an administrator has unlocked them with the PIN.
-    Q_PROPERTY(bool actionsUnlocked READ actionsUnlocked WRITE setActionsUnlocked NOTIFY actionsUnlockedChanged)
+    // Cluster actions run only while the admin session is unlocked.
+    Q_PROPERTY(bool actionsUnlocked READ actionsUnlocked NOTIFY actionsUnlockedChanged)
     Q_PROPERTY(ActionPhase cleanupPhase READ cleanupPhase NOTIFY cleanupChanged)
     Q_PROPERTY(QVariantMap cleanupPreview READ cleanupPreview NOTIFY cleanupChanged)
     Q_PROPERTY(QVariantMap cleanupResult READ cleanupResult NOTIFY cleanupChanged)
@@ -59,12 +60,13 @@ class ClusterController : public QObject {
 public:
     enum class State { NotConfigured, ConfigError, Connecting, Live, Reconnecting };
     Q_ENUM(State)
+    // The phases of ops::Operation, in the same order, for QML.
     enum class ActionPhase { Idle, Checking, Ready, Running, Succeeded, Failed };
     Q_ENUM(ActionPhase)
 
     explicit ClusterController(QObject *parent = nullptr);
-    QString auditLogPath() const { return m_auditLogPath; }
-    void setAuditLogPath(const QString &path);
+    AdminSession *adminSession() const { return m_adminSession; }
+    void setAdminSession(AdminSession *session);
     ~ClusterController() override;
 
     // Starts watching the namespace of `connection`.
@@ -111,15 +113,14 @@ public:
     // it follows the cluster until clearSelection().
     Q_INVOKABLE void showHistory(const QString &deployment);
 
-    bool actionsUnlocked() const { return m_actionsUnlocked; }
-    void setActionsUnlocked(bool unlocked);
-    ActionPhase cleanupPhase() const { return m_cleanupPhase; }
+    bool actionsUnlocked() const { return m_adminSession && m_adminSession->unlocked(); }
+    ActionPhase cleanupPhase() const;
     QVariantMap cleanupPreview() const { return m_cleanupPreview; }
     QVariantMap cleanupResult() const { return m_cleanupResult; }
-    int cleanupDone() const { return m_cleanupDone; }
-    ActionPhase rollbackPhase() const { return m_rollbackPhase; }
-    QString rollbackDeployment() const { return m_rollbackDeployment; }
-    QString rollbackMessage() const { return m_rollbackMessage; }
+    int cleanupDone() const { return m_cleanup ? m_cleanup->done() : 0; }
+    ActionPhase rollbackPhase() const;
+    QString rollbackDeployment() const { return m_rollback ? m_rollback->deployment() : QString(); }
+    QString rollbackMessage() const { return m_rollback ? m_rollback->message() : QString(); }
 
     // Plans the cleanup from what is on screen and has the server dry-run every request.
     Q_INVOKABLE void previewCleanup(int keep, bool includeOrphans);
@@ -132,7 +133,7 @@ public:
     Q_INVOKABLE void resetRollback();
 
 signals:
-    void auditLogPathChanged();
+    void adminSessionChanged();
     void stateChanged();
     void reportChanged();
     void dataAgeChanged();
@@ -145,6 +146,7 @@ signals:
 
 private:
     security::AuditLog auditLog() const;
+    void updateCleanupMaps();
     void rebuild();
     void updateState();
     void refreshPodDetail();
@@ -177,17 +179,11 @@ private:
     QString m_podLogFailedAtStatus; // the pod's status when its log could not be had; "" = no failure
     QString m_historyDeployment;
     QVariantList m_revisionHistory;
-    bool m_actionsUnlocked = false;
-    ActionPhase m_cleanupPhase = ActionPhase::Idle;
+    QPointer<AdminSession> m_adminSession;
     QVariantMap m_cleanupPreview;
     QVariantMap m_cleanupResult;
-    int m_cleanupDone = 0;
-    QPointer<k8s::CleanupExecutor> m_cleanup;
-    ActionPhase m_rollbackPhase = ActionPhase::Idle;
-    QString m_rollbackDeployment;
-    QString m_rollbackMessage;
-    QPointer<k8s::RolloutFollower> m_follower;
-    QString m_auditLogPath;
+    QPointer<ops::CleanupOperation> m_cleanup;
+    QPointer<ops::RollbackOperation> m_rollback;
 };
 
 } // namespace kiosk::ui

@@ -2,6 +2,7 @@
 
 #include "k8s/api_client.h"
 #include "k8s/connection_resolver.h"
+#include "k8s/resource_path.h"
 #include "security/audit_log.h"
 #include "security/credential_store.h"
 #include "ui/cluster_controller.h"
@@ -228,7 +229,7 @@ void ConnectionSettings::testConnection()
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
     // The Cluster page lists pods of the namespace: exactly what must work.
-    m_probe->get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(nameSpace), query, this,
+    m_probe->get(k8s::ResourcePath::collection(k8s::ResourceKind::Pod, nameSpace), query, this,
                  [this, server, nameSpace, warning](const k8s::ApiResponse &response) {
                      if (response.error.isError())
                          setState(State::Failed, describeFailure(response.error), warning);

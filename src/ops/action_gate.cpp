@@ -1,0 +1,7 @@
+#include "ops/action_gate.h"
+
+namespace kiosk::ops {
+
+ActionGate::~ActionGate() = default;
+
+} // namespace kiosk::ops
