@@ -16,12 +16,12 @@ RowLayout {
         width: 28
         height: 28
         radius: 14
-        color: row.ok ? StatusColors.ok : StatusColors.failing
+        color: row.ok ? Style.successFill : Style.errorFill
         Layout.alignment: Qt.AlignTop
         Label {
             anchors.centerIn: parent
             text: row.ok ? "\u2713" : "\u2715"
-            color: "white"
+            color: Style.textOnFill
             font.pixelSize: 17
             font.weight: Font.Bold
         }

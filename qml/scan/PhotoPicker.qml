@@ -25,13 +25,8 @@ Popup {
     padding: 24
     enter: Transition {}
     exit: Transition {}
-    Overlay.modal: Rectangle { color: "#99000000" }
-    background: Rectangle {
-        radius: Style.radius
-        color: picker.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-        border.width: 1
-        border.color: picker.Material.dividerColor
-    }
+    Overlay.modal: Rectangle { color: Style.scrim }
+    background: CardBackground {}
 
     function goUp() {
         const path = picker.folder.toString().replace(/\/+$/, "")
