@@ -22,7 +22,7 @@ RowLayout {
             anchors.centerIn: parent
             text: row.ok ? "\u2713" : "\u2715"
             color: Style.textOnFill
-            font.pixelSize: 17
+            font.pixelSize: Style.fontLabel
             font.weight: Font.Bold
         }
     }
@@ -39,7 +39,7 @@ RowLayout {
         Label {
             text: row.detail
             visible: text.length > 0 && !row.ok
-            font.pixelSize: 15
+            font.pixelSize: Style.fontCaption
             opacity: 0.8
             wrapMode: Text.WordWrap
             maximumLineCount: 2

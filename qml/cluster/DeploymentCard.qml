@@ -53,7 +53,7 @@ ItemDelegate {
         }
         Label {
             text: card.image
-            font.pixelSize: 15
+            font.pixelSize: Style.fontCaption
             font.family: "monospace"
             opacity: 0.8
             elide: Text.ElideMiddle
@@ -65,7 +65,7 @@ ItemDelegate {
                   ? (card.restarts === 1 ? qsTr("1 restart") : qsTr("%1 restarts").arg(card.restarts))
                     + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
                   : (card.suggestion.length > 0 ? card.suggestion + " \u2014 " : "") + card.reason
-            font.pixelSize: 15
+            font.pixelSize: Style.fontCaption
             color: card.healthy ? card.Material.foreground : Style.error
             opacity: card.healthy ? 0.7 : 1
             elide: Text.ElideRight

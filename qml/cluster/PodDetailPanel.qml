@@ -196,7 +196,7 @@ Drawer {
                         }
                         Label {
                             text: modelData.image
-                            font.pixelSize: 15
+                            font.pixelSize: Style.fontCaption
                             font.family: "monospace"
                             elide: Text.ElideMiddle
                             Layout.fillWidth: true
@@ -231,7 +231,7 @@ Drawer {
                     required property var modelData
                     text: (modelData.type === "Warning" ? "\u26a0 " : "") + modelData.reason
                           + (modelData.count > 1 ? " (x" + modelData.count + ")" : "") + ": " + modelData.message
-                    font.pixelSize: 15
+                    font.pixelSize: Style.fontCaption
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
@@ -262,7 +262,7 @@ Drawer {
                     wrapMode: TextEdit.WrapAnywhere
                     color: Style.logText
                     font.family: "monospace"
-                    font.pixelSize: 14
+                    font.pixelSize: Style.fontCaption
                 }
             }
         }

@@ -74,7 +74,7 @@ ColumnLayout {
                     Label {
                         visible: text.length > 0
                         text: row.modelData.changeCause
-                        font.pixelSize: 15
+                        font.pixelSize: Style.fontCaption
                         opacity: 0.65
                         elide: Text.ElideRight
                         Layout.fillWidth: true
