@@ -2,7 +2,6 @@ import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Qt.labs.folderlistmodel
 import Kilo.Ui
@@ -135,11 +134,11 @@ Popup {
                         Layout.fillWidth: true
                         Layout.preferredHeight: picker.tileSize - 8
                         Layout.margins: 4
-                        IconImage {
+                        TintedIcon {
                             anchors.centerIn: parent
                             visible: tile.fileIsDir
                             source: "qrc:/Kilo/Ui/icons/folder.svg"
-                            sourceSize: Qt.size(96, 96)
+                            size: Style.iconLarge
                             color: picker.Material.foreground
                             opacity: 0.7
                         }
