@@ -16,14 +16,13 @@ struct QmlText {
     struct Literal {
         QString text;
         int line = 0;
-        bool translated = false;   // the argument of qsTr(): words for people, not colours
+        bool translated = false; // the argument of qsTr(): words for people, not colours
     };
     QList<Literal> literals;
     QStringList codeLines;
 };
 
-QmlText split(const QString &source)
-{
+QmlText split(const QString &source) {
     QmlText out;
     QString code;
     int line = 1;
@@ -35,7 +34,9 @@ QmlText split(const QString &source)
                 ++i;
             --i;
         } else if (c == u'/' && next == u'*') {
-            for (i += 2; i + 1 < source.size() && !(source.at(i) == u'*' && source.at(i + 1) == u'/'); ++i) {
+            for (i += 2;
+                 i + 1 < source.size() && !(source.at(i) == u'*' && source.at(i + 1) == u'/');
+                 ++i) {
                 if (source.at(i) == u'\n') {
                     code += u'\n';
                     ++line;
@@ -71,14 +72,14 @@ QmlText split(const QString &source)
 
 // Every place in `source` that spells a colour or a font size instead of naming Style's, or
 // imports a private module, as "line N: what". `isStyle` allows what only Style.qml may hold.
-QStringList problems(const QString &source, bool isStyle)
-{
+QStringList problems(const QString &source, bool isStyle) {
     static const QRegularExpression hexColour(
         QStringLiteral("^\\s*#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\\s*$"));
     // Qt.rgba(), Qt.hsla(), ... build a colour from numbers; Material.color() picks one of
     // Material's palette by name (Red, Indigo): both bypass the theme's meaning-named colours.
     static const QRegularExpression colourCall(
-        QStringLiteral("\\bQt\\s*\\.\\s*(rgba|rgb|hsla|hsl|hsva|hsv|color)\\s*\\(|\\bMaterial\\s*\\.\\s*color\\s*\\("));
+        QStringLiteral("\\bQt\\s*\\.\\s*(rgba|rgb|hsla|hsl|hsva|hsv|color)\\s*\\(|\\bMaterial\\s*"
+                       "\\.\\s*color\\s*\\("));
     static const QRegularExpression rawFontSize(
         QStringLiteral("\\b(pixelSize|pointSize)\\s*:\\s*[0-9]"));
     static const QRegularExpression privateImport(
@@ -93,9 +94,13 @@ QStringList problems(const QString &source, bool isStyle)
         if (isStyle || literal.translated)
             continue;
         if (hexColour.match(literal.text).hasMatch())
-            found << QStringLiteral("line %1: colour literal \"%2\"").arg(literal.line).arg(literal.text);
+            found << QStringLiteral("line %1: colour literal \"%2\"")
+                         .arg(literal.line)
+                         .arg(literal.text);
         else if (names.contains(literal.text.trimmed().toLower()))
-            found << QStringLiteral("line %1: named colour \"%2\"").arg(literal.line).arg(literal.text);
+            found << QStringLiteral("line %1: named colour \"%2\"")
+                         .arg(literal.line)
+                         .arg(literal.text);
     }
     for (qsizetype i = 0; i < text.codeLines.size(); ++i) {
         const QString &code = text.codeLines.at(i);
@@ -104,14 +109,20 @@ QStringList problems(const QString &source, bool isStyle)
         if (isStyle)
             continue;
         if (const QRegularExpressionMatch m = colourCall.match(code); m.hasMatch())
-            found << QStringLiteral("line %1: colour made in place: %2").arg(i + 1).arg(m.captured(0));
+            found << QStringLiteral("line %1: colour made in place: %2")
+                         .arg(i + 1)
+                         .arg(m.captured(0));
         if (rawFontSize.match(code).hasMatch())
-            found << QStringLiteral("line %1: font size as a number: %2").arg(i + 1).arg(code.trimmed());
+            found << QStringLiteral("line %1: font size as a number: %2")
+                         .arg(i + 1)
+                         .arg(code.trimmed());
     }
     return found;
 }
 
-QString qmlDir() { return QStringLiteral(KIOSK_SOURCE_DIR "/qml"); }
+QString qmlDir() {
+    return QStringLiteral(KIOSK_SOURCE_DIR "/qml");
+}
 
 } // namespace
 
@@ -120,8 +131,7 @@ class TestQmlTheme : public QObject {
 
 private slots:
     // The checker itself: each kind of slip is caught, and what is fine passes.
-    void checkerCatchesEachKind_data()
-    {
+    void checkerCatchesEachKind_data() {
         QTest::addColumn<QString>("source");
         QTest::addColumn<bool>("isStyle");
         QTest::addColumn<int>("expected");
@@ -132,24 +142,30 @@ private slots:
         QTest::newRow("named in a ternary") << "Label { color: a ? b\n : \"Red\" }" << false << 1;
         QTest::newRow("rgba") << "Rectangle { color: Qt.rgba(0, 0, 0, 0.5) }" << false << 1;
         QTest::newRow("hsla") << "Rectangle { color: Qt.hsla(0, 0, 0, 1) }" << false << 1;
-        QTest::newRow("material palette") << "Label { color: Material.color(Material.Red) }" << false << 1;
+        QTest::newRow("material palette")
+            << "Label { color: Material.color(Material.Red) }" << false << 1;
         QTest::newRow("raw font size") << "Label { font.pixelSize: 15 }" << false << 1;
-        QTest::newRow("private import") << "import QtQuick\nimport QtQuick.Controls.impl\n" << false << 1;
-        QTest::newRow("private import in Style") << "import QtQuick.Controls.Material.impl\n" << true << 1;
+        QTest::newRow("private import") << "import QtQuick\nimport QtQuick.Controls.impl\n"
+                                        << false << 1;
+        QTest::newRow("private import in Style") << "import QtQuick.Controls.Material.impl\n"
+                                                 << true << 1;
         QTest::newRow("Style may spell colours")
             << "QtObject { readonly property color error: dark ? \"#ef9a9a\" : \"#c62828\"\n"
                "function tint(c, a) { return Qt.rgba(c.r, c.g, c.b, a) } }"
             << true << 0;
-        QTest::newRow("names from Style") << "Label { color: Style.error; font.pixelSize: Style.fontBody }" << false << 0;
+        QTest::newRow("names from Style")
+            << "Label { color: Style.error; font.pixelSize: Style.fontBody }" << false << 0;
         QTest::newRow("transparent") << "Rectangle { color: \"transparent\" }" << false << 0;
-        QTest::newRow("comment") << "// was \"#fafafa\" and Qt.rgba(0,0,0,1)\n/* \"white\" */ Item {}" << false << 0;
+        QTest::newRow("comment")
+            << "// was \"#fafafa\" and Qt.rgba(0,0,0,1)\n/* \"white\" */ Item {}" << false << 0;
         QTest::newRow("words for people") << "Label { text: qsTr(\"Orange\") }" << false << 0;
         QTest::newRow("url fragment") << "Image { source: \"qrc:/a.svg#fff\" }" << false << 0;
-        QTest::newRow("public controls") << "import QtQuick.Controls\nimport QtQuick.Controls.Material\n" << false << 0;
+        QTest::newRow("public controls")
+            << "import QtQuick.Controls\nimport QtQuick.Controls.Material\n"
+            << false << 0;
     }
 
-    void checkerCatchesEachKind()
-    {
+    void checkerCatchesEachKind() {
         QFETCH(QString, source);
         QFETCH(bool, isStyle);
         QFETCH(int, expected);
@@ -157,10 +173,10 @@ private slots:
         QVERIFY2(found.size() == expected, qPrintable(found.join(u"; ")));
     }
 
-    void eachQmlFile_data()
-    {
+    void eachQmlFile_data() {
         QTest::addColumn<QString>("path");
-        QDirIterator it(qmlDir(), {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(qmlDir(), {QStringLiteral("*.qml")}, QDir::Files,
+                        QDirIterator::Subdirectories);
         int count = 0;
         while (it.hasNext()) {
             const QString path = it.next();
@@ -168,19 +184,21 @@ private slots:
             ++count;
         }
         // A wrong folder would pass every file it does not find.
-        QVERIFY2(count >= 20, qPrintable(QStringLiteral("only %1 QML files under %2").arg(count).arg(qmlDir())));
+        QVERIFY2(count >= 20,
+                 qPrintable(QStringLiteral("only %1 QML files under %2").arg(count).arg(qmlDir())));
     }
 
     // Colours and font sizes are named in Style.qml and nowhere else; no private imports at all.
-    void eachQmlFile()
-    {
+    void eachQmlFile() {
         QFETCH(QString, path);
         QFile file(path);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
         const bool isStyle = QDir(qmlDir()).relativeFilePath(path) == u"Style.qml";
         const QStringList found = problems(QString::fromUtf8(file.readAll()), isStyle);
-        QVERIFY2(found.isEmpty(),
-                 qPrintable(QStringLiteral("%1 (use a Style name):\n  %2").arg(path, found.join(u"\n  "))));
+        QVERIFY2(
+            found.isEmpty(),
+            qPrintable(
+                QStringLiteral("%1 (use a Style name):\n  %2").arg(path, found.join(u"\n  "))));
     }
 };
 
