@@ -35,6 +35,8 @@ ApplicationWindow {
     Material.accent: Material.Teal
     Material.primary: Material.BlueGrey
     font.pixelSize: Style.fontBody
+    // Style's colours follow the same preference as the Material theme above.
+    Binding { target: Style; property: "dark"; value: window.theme.dark }
 
     RowLayout {
         anchors.fill: parent
@@ -60,8 +62,8 @@ ApplicationWindow {
                 font.pixelSize: Style.fontLabel
                 horizontalAlignment: Text.AlignHCenter
                 padding: 10
-                color: "white"
-                background: Rectangle { color: Material.color(Material.Indigo) }
+                color: Style.textOnFill
+                background: Rectangle { color: Style.infoFill }
                 Layout.fillWidth: true
             }
 

@@ -27,12 +27,11 @@ ColumnLayout {
     }
 
     function outcomeColor(outcome) {
-        const dark = view.Material.theme === Material.Dark
         if (outcome === "success")
-            return dark ? "#80cbc4" : "#00695c"
+            return Style.success
         if (outcome === "denied")
-            return dark ? "#ffcc80" : "#a84300"
-        return dark ? "#ff8a80" : "#c62828"
+            return Style.warning
+        return Style.error
     }
 
     spacing: 8

@@ -200,14 +200,9 @@ Item {
         // The popup lives in the window overlay: take the theme of the place the dialog is declared.
         Material.theme: dialog.Material.theme
         Material.accent: dialog.Material.accent
-        Overlay.modal: Rectangle { color: "#99000000" }
+        Overlay.modal: Rectangle { color: Style.scrim }
 
-        background: Rectangle {
-            radius: Style.radius
-            color: popup.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-            border.width: 1
-            border.color: popup.Material.dividerColor
-        }
+        background: CardBackground {}
 
         onClosed: {
             d.entered = ""
@@ -303,7 +298,7 @@ Item {
                     objectName: "pinError"
                     text: d.errorText
                     visible: text.length > 0
-                    color: popup.Material.theme === Material.Dark ? "#ff8a80" : "#c62828"
+                    color: Style.error
                     font.pixelSize: Style.fontLabel
                     font.weight: Font.DemiBold
                     wrapMode: Text.WordWrap

@@ -16,13 +16,13 @@ RowLayout {
         width: 28
         height: 28
         radius: 14
-        color: row.ok ? StatusColors.ok : StatusColors.failing
+        color: row.ok ? Style.successFill : Style.errorFill
         Layout.alignment: Qt.AlignTop
         Label {
             anchors.centerIn: parent
             text: row.ok ? "\u2713" : "\u2715"
-            color: "white"
-            font.pixelSize: 17
+            color: Style.textOnFill
+            font.pixelSize: Style.fontLabel
             font.weight: Font.Bold
         }
     }
@@ -39,7 +39,7 @@ RowLayout {
         Label {
             text: row.detail
             visible: text.length > 0 && !row.ok
-            font.pixelSize: 15
+            font.pixelSize: Style.fontCaption
             opacity: 0.8
             wrapMode: Text.WordWrap
             maximumLineCount: 2

@@ -29,11 +29,7 @@ Popup {
 
     function refresh() { cluster.previewCleanup(keep, includeOrphans) }
 
-    background: Rectangle {
-        radius: Style.radius
-        color: panel.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-        border.color: panel.Material.dividerColor
-    }
+    background: CardBackground {}
 
     contentItem: ColumnLayout {
         spacing: Style.spacing
@@ -85,7 +81,7 @@ Popup {
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
-            color: panel.phase === ClusterController.Failed ? StatusColors.textFailing(panel.Material.theme === Material.Dark) : panel.Material.foreground
+            color: panel.phase === ClusterController.Failed ? Style.error : panel.Material.foreground
             text: {
                 switch (panel.phase) {
                 case ClusterController.Checking: return qsTr("Checking the plan with the server\u2026")

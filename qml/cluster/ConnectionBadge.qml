@@ -16,10 +16,10 @@ RowLayout {
         Layout.preferredWidth: 16
         Layout.preferredHeight: 16
         radius: 8
-        color: badge.cluster.state === ClusterController.Live ? StatusColors.ok
-             : badge.cluster.state === ClusterController.Reconnecting ? StatusColors.warning
-             : badge.cluster.state === ClusterController.Connecting ? StatusColors.neutral
-             : StatusColors.failing
+        color: badge.cluster.state === ClusterController.Live ? Style.successFill
+             : badge.cluster.state === ClusterController.Reconnecting ? Style.warningFill
+             : badge.cluster.state === ClusterController.Connecting ? Style.neutralFill
+             : Style.errorFill
     }
     ColumnLayout {
         spacing: 0

@@ -17,19 +17,17 @@ ItemDelegate {
     property string suggestion
     padding: 16
 
-    background: Rectangle {
-        radius: Style.radius
-        color: card.down ? card.Material.rippleColor
-             : card.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
+    background: CardBackground {
+        color: card.down ? card.Material.rippleColor : Style.surface
         border.width: card.healthy ? 1 : 2
-        border.color: card.healthy ? card.Material.dividerColor : StatusColors.failing
+        border.color: card.healthy ? Style.surfaceBorder : Style.errorFill
         Rectangle {
             width: 8
             height: parent.height - 2 * parent.radius
             anchors.verticalCenter: parent.verticalCenter
             anchors.left: parent.left
             anchors.leftMargin: 1
-            color: card.healthy ? StatusColors.ok : StatusColors.failing
+            color: card.healthy ? Style.successFill : Style.errorFill
         }
     }
 
@@ -50,12 +48,12 @@ ItemDelegate {
                 text: card.readyText
                 font.pixelSize: Style.fontBody
                 font.weight: Font.DemiBold
-                color: card.healthy ? card.Material.foreground : StatusColors.textFailing(card.Material.theme === Material.Dark)
+                color: card.healthy ? card.Material.foreground : Style.error
             }
         }
         Label {
             text: card.image
-            font.pixelSize: 15
+            font.pixelSize: Style.fontCaption
             font.family: "monospace"
             opacity: 0.8
             elide: Text.ElideMiddle
@@ -67,8 +65,8 @@ ItemDelegate {
                   ? (card.restarts === 1 ? qsTr("1 restart") : qsTr("%1 restarts").arg(card.restarts))
                     + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
                   : (card.suggestion.length > 0 ? card.suggestion + " \u2014 " : "") + card.reason
-            font.pixelSize: 15
-            color: card.healthy ? card.Material.foreground : StatusColors.textFailing(card.Material.theme === Material.Dark)
+            font.pixelSize: Style.fontCaption
+            color: card.healthy ? card.Material.foreground : Style.error
             opacity: card.healthy ? 0.7 : 1
             elide: Text.ElideRight
             maximumLineCount: 2

@@ -26,7 +26,7 @@ Drawer {
     onClosed: cluster.clearSelection()
 
     background: Rectangle {
-        color: drawer.Material.theme === Material.Dark ? "#24272b" : "#fafafa"
+        color: Style.sheetSurface
         Rectangle { width: 1; height: parent.height; color: drawer.Material.dividerColor }
     }
 
@@ -92,8 +92,8 @@ Drawer {
                         visible: drawer.cluster.rollbackDeployment === drawer.deployment && text.length > 0
                         text: drawer.cluster.rollbackMessage
                         font.pixelSize: Style.fontLabel
-                        color: drawer.cluster.rollbackPhase === ClusterController.Failed ? StatusColors.textFailing(drawer.Material.theme === Material.Dark)
-                             : drawer.cluster.rollbackPhase === ClusterController.Succeeded ? StatusColors.textOk(drawer.Material.theme === Material.Dark)
+                        color: drawer.cluster.rollbackPhase === ClusterController.Failed ? Style.error
+                             : drawer.cluster.rollbackPhase === ClusterController.Succeeded ? Style.success
                              : drawer.Material.foreground
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
@@ -171,7 +171,7 @@ Drawer {
                     text: drawer.detail.status || ""
                     font.pixelSize: Style.fontBody
                     font.weight: Font.DemiBold
-                    color: drawer.detail.healthy ? StatusColors.textOk(drawer.Material.theme === Material.Dark) : StatusColors.textFailing(drawer.Material.theme === Material.Dark)
+                    color: drawer.detail.healthy ? Style.success : Style.error
                 }
                 Label { text: qsTr("Ready"); font.pixelSize: Style.fontLabel; opacity: 0.75 }
                 Label { text: drawer.detail.ready || ""; font.pixelSize: Style.fontBody }
@@ -196,7 +196,7 @@ Drawer {
                         }
                         Label {
                             text: modelData.image
-                            font.pixelSize: 15
+                            font.pixelSize: Style.fontCaption
                             font.family: "monospace"
                             elide: Text.ElideMiddle
                             Layout.fillWidth: true
@@ -211,7 +211,7 @@ Drawer {
                             visible: modelData.lastTermination.length > 0
                             text: qsTr("Last termination: %1").arg(modelData.lastTermination)
                             font.pixelSize: Style.fontLabel
-                            color: StatusColors.textFailing(drawer.Material.theme === Material.Dark)
+                            color: Style.error
                             wrapMode: Text.WordWrap
                             Layout.fillWidth: true
                         }
@@ -231,7 +231,7 @@ Drawer {
                     required property var modelData
                     text: (modelData.type === "Warning" ? "\u26a0 " : "") + modelData.reason
                           + (modelData.count > 1 ? " (x" + modelData.count + ")" : "") + ": " + modelData.message
-                    font.pixelSize: 15
+                    font.pixelSize: Style.fontCaption
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
@@ -245,7 +245,7 @@ Drawer {
             }
             Rectangle {
                 visible: drawer.cluster.podLog.length > 0
-                color: "#1e2226"
+                color: Style.logSurface
                 radius: 8
                 Layout.fillWidth: true
                 Layout.preferredHeight: logText.implicitHeight + 24
@@ -260,9 +260,9 @@ Drawer {
                     readOnly: true
                     selectByMouse: false
                     wrapMode: TextEdit.WrapAnywhere
-                    color: "#e8eaed"
+                    color: Style.logText
                     font.family: "monospace"
-                    font.pixelSize: 14
+                    font.pixelSize: Style.fontCaption
                 }
             }
         }

@@ -30,14 +30,12 @@ ColumnLayout {
 
     Repeater {
         model: section.expanded ? section.cluster.revisionHistory : []
-        delegate: Rectangle {
+        delegate: CardBackground {
             id: row
             required property var modelData
             objectName: "revision_" + modelData.revision
-            radius: Style.radius
-            color: section.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
             border.width: modelData.current ? 2 : 1
-            border.color: modelData.current ? section.Material.accentColor : section.Material.dividerColor
+            border.color: modelData.current ? section.Material.accentColor : Style.surfaceBorder
             Layout.fillWidth: true
             implicitHeight: Math.max(rowContent.implicitHeight, Style.touchTarget) + 24
 
@@ -68,7 +66,7 @@ ColumnLayout {
                         text: qsTr("created %1 ago").arg(row.modelData.age) + " \u00b7 "
                               + (row.modelData.ran ? qsTr("pods ran") : qsTr("pods never ran"))
                         font.pixelSize: Style.fontLabel
-                        color: row.modelData.ran ? section.Material.foreground : StatusColors.textWarning(section.Material.theme === Material.Dark)
+                        color: row.modelData.ran ? section.Material.foreground : Style.warning
                         opacity: row.modelData.ran ? 0.75 : 1
                         elide: Text.ElideRight
                         Layout.fillWidth: true
@@ -76,7 +74,7 @@ ColumnLayout {
                     Label {
                         visible: text.length > 0
                         text: row.modelData.changeCause
-                        font.pixelSize: 15
+                        font.pixelSize: Style.fontCaption
                         opacity: 0.65
                         elide: Text.ElideRight
                         Layout.fillWidth: true
@@ -88,7 +86,7 @@ ColumnLayout {
                     text: qsTr("Current")
                     font.pixelSize: Style.fontLabel
                     font.weight: Font.DemiBold
-                    color: "white"
+                    color: Style.textOnAccent
                     leftPadding: 14
                     rightPadding: 14
                     topPadding: 6

@@ -18,7 +18,7 @@ Card {
             width: 8
             Layout.fillHeight: true
             radius: 4
-            color: tile.ok ? StatusColors.ok : StatusColors.failing
+            color: tile.ok ? Style.successFill : Style.errorFill
         }
         ColumnLayout {
             spacing: 2

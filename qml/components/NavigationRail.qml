@@ -14,7 +14,7 @@ Pane {
     padding: 0
     implicitWidth: Style.railWidth
     background: Rectangle {
-        color: rail.Material.theme === Material.Dark ? "#25282c" : "#eceff1"
+        color: Style.navigationSurface
         Rectangle {
             anchors.right: parent.right
             width: 1
@@ -51,7 +51,7 @@ Pane {
                 Accessible.name: modelData.title
                 background: Rectangle {
                     radius: Style.radius
-                    color: parent.checked ? Qt.rgba(parent.Material.accentColor.r, parent.Material.accentColor.g, parent.Material.accentColor.b, 0.18)
+                    color: parent.checked ? Style.tint(parent.Material.accentColor, 0.18)
                          : parent.down ? parent.Material.rippleColor : "transparent"
                 }
                 onClicked: rail.pageSelected(index)

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Kilo.Ui
 
@@ -19,10 +18,10 @@ ColumnLayout {
     spacing: Style.spacing
     width: Math.min(parent ? parent.width - 2 * Style.margin : 640, 720)
 
-    IconImage {
+    TintedIcon {
         source: message.icon
         visible: message.icon.toString().length > 0
-        sourceSize: Qt.size(Style.iconLarge, Style.iconLarge)
+        size: Style.iconLarge
         color: message.Material.foreground
         Layout.alignment: Qt.AlignHCenter
         opacity: 0.6

@@ -23,7 +23,7 @@ Button {
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
         color: !control.enabled ? control.Material.hintTextColor
-             : control.filled ? (control.Material.theme === Material.Dark ? "#0d1f1e" : "white")
+             : control.filled ? Style.textOnAccent
              : control.Material.foreground
     }
 

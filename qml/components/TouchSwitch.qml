@@ -26,9 +26,9 @@ Switch {
             radius: 13
             y: 3
             x: control.checked ? parent.width - width - 3 : 3
-            color: "white"
+            color: Style.knob
             border.width: 1
-            border.color: Qt.rgba(0, 0, 0, 0.2)
+            border.color: Style.knobBorder
             Behavior on x { NumberAnimation { duration: 120 } }
         }
     }

@@ -84,7 +84,7 @@ Item {
                 bottomPadding: 4
                 opacity: 0.7
             }
-            delegate: Rectangle {
+            delegate: Card {
                 id: entry
                 required property int index
                 required property string time
@@ -97,17 +97,14 @@ Item {
                 objectName: "historyRow_" + index
                 width: ListView.view.width
                 height: Math.max(Style.touchTarget, row.implicitHeight + 16)
-                radius: Style.radius
-                color: history.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-                border.width: 1
-                border.color: history.Material.dividerColor
+                padding: 0
+                leftPadding: Style.spacing
+                rightPadding: Style.spacing
                 Accessible.role: Accessible.ListItem
                 Accessible.name: time + ", " + medication + ", " + status
                 RowLayout {
                     id: row
                     anchors.fill: parent
-                    anchors.leftMargin: Style.spacing
-                    anchors.rightMargin: Style.spacing
                     spacing: Style.spacing
                     Label {
                         text: entry.time

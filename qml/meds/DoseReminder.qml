@@ -17,7 +17,7 @@ Rectangle {
     property string message
 
     visible: doses !== null && doses.reminderVisible
-    color: Qt.rgba(0, 0, 0, 0.45)   // dims the page under it; taps do not fall through
+    color: Style.scrimSoft   // dims the page under it; taps do not fall through
     onVisibleChanged: { choosingReason = false; message = "" }
     MouseArea { anchors.fill: parent }
 
@@ -34,7 +34,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.top: parent.top
         height: content.implicitHeight + 2 * Style.margin
-        color: reminder.Material.theme === Material.Dark ? "#1f2a2a" : "#ffffff"
+        color: Style.alertSurface
         border.width: 0
 
         Rectangle {   // the accent along the top says "now"
@@ -132,7 +132,7 @@ Rectangle {
                 objectName: "doseReminderMessage"
                 visible: text.length > 0
                 text: reminder.message
-                color: reminder.Material.color(Material.Red)
+                color: Style.error
                 font.pixelSize: Style.fontBody
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true

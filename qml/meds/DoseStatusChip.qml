@@ -7,15 +7,15 @@ import Kilo.Ui
 Rectangle {
     id: chip
     property string status
-    readonly property color tone: status === "given" ? Material.color(Material.Green)
-                                : status === "missed" ? Material.color(Material.Red)
+    readonly property color tone: status === "given" ? Style.success
+                                : status === "missed" ? Style.error
                                 : status === "due" ? Material.accentColor
-                                : status === "skipped" ? Material.color(Material.Amber, Material.Shade800)
+                                : status === "skipped" ? Style.warning
                                 : Material.hintTextColor
     implicitWidth: label.implicitWidth + 24
     implicitHeight: 36
     radius: 18
-    color: Qt.rgba(tone.r, tone.g, tone.b, 0.16)
+    color: Style.tint(tone, 0.16)
     border.width: 1
     border.color: tone
     Accessible.role: Accessible.StaticText

@@ -43,8 +43,8 @@ Item {
                 font.pixelSize: Style.fontBody
                 font.weight: Font.DemiBold
                 padding: 10
-                color: "white"
-                background: Rectangle { radius: Style.radius; color: "#757575" }
+                color: Style.textOnFill
+                background: Rectangle { radius: Style.radius; color: Style.inactiveFill }
             }
         }
 
@@ -159,7 +159,7 @@ Item {
             objectName: "detailError"
             visible: text.length > 0
             text: detail.actionError
-            color: Material.color(Material.Red)
+            color: Style.error
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -196,7 +196,7 @@ Item {
                 contentItem: Label {
                     text: qsTr("Delete")
                     font.pixelSize: Style.fontBody
-                    color: Material.color(Material.Red)
+                    color: Style.error
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }
@@ -210,7 +210,7 @@ Item {
         objectName: "photoViewer"
         anchors.fill: parent
         visible: detail.photoEnlarged
-        color: "#e6000000"
+        color: Style.scrimPhoto
         z: 10
         // Swallows touches meant for what is underneath; a tap on the margin closes it.
         MouseArea {

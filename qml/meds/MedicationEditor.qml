@@ -175,7 +175,7 @@ Item {
             objectName: "editError"
             visible: text.length > 0
             text: editor.error
-            color: Material.color(Material.Red)
+            color: Style.error
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

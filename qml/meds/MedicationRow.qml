@@ -25,12 +25,8 @@ ItemDelegate {
     bottomInset: 0
     Accessible.name: title + ", " + schedule + ", " + nextDoseText + (refillText.length > 0 ? ", " + refillText : "")
 
-    background: Rectangle {
-        radius: Style.radius
-        color: row.down ? row.Material.rippleColor
-             : row.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-        border.width: 1
-        border.color: row.Material.dividerColor
+    background: CardBackground {
+        color: row.down ? row.Material.rippleColor : Style.surface
     }
 
     contentItem: RowLayout {
@@ -62,7 +58,7 @@ ItemDelegate {
                 text: row.refillWarning ? qsTr("Refill soon: %1").arg(row.refillText) : row.refillText
                 font.pixelSize: Style.fontLabel
                 font.weight: row.refillWarning ? Font.DemiBold : Font.Normal
-                color: row.refillWarning ? row.Material.color(Material.DeepOrange) : row.Material.foreground
+                color: row.refillWarning ? Style.warning : row.Material.foreground
                 opacity: row.refillWarning ? 1 : 0.75
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap

@@ -32,7 +32,7 @@ RowLayout {
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
                 elide: Text.ElideRight
-                color: parent.checked ? (parent.Material.theme === Material.Dark ? "#102a27" : "white")
+                color: parent.checked ? Style.textOnAccent
                                       : parent.Material.foreground
             }
             onClicked: {

@@ -22,7 +22,7 @@ RowLayout {
         text: bar.syncState === MedicationSyncController.Syncing ? "⟳"
             : bar.problem ? "⚠" : "✓"
         font.pixelSize: Style.fontTitle
-        color: bar.problem ? bar.Material.color(Material.Orange, bar.Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900)
+        color: bar.problem ? Style.warning
                            : bar.Material.foreground
         Accessible.ignored: true
     }

@@ -32,7 +32,7 @@ Item {
             objectName: "todayMessage"
             visible: text.length > 0
             text: today.message
-            color: Material.color(Material.Red)
+            color: Style.error
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -84,13 +84,12 @@ Item {
                 bottomInset: 0
                 Accessible.name: (asNeeded ? qsTr("When needed") : time) + ", " + title + (detail.length > 0 ? ", " + detail : "")
                 onClicked: today.medicationChosen(medicationId)
-                background: Rectangle {
-                    radius: Style.radius
+                background: CardBackground {
                     color: dose.down ? dose.Material.rippleColor
-                         : dose.isNext ? Qt.rgba(dose.Material.accentColor.r, dose.Material.accentColor.g, dose.Material.accentColor.b, 0.14)
-                         : dose.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
+                         : dose.isNext ? Style.tint(dose.Material.accentColor, 0.14)
+                         : Style.surface
                     border.width: dose.isNext ? 2 : 1
-                    border.color: dose.isNext ? dose.Material.accentColor : dose.Material.dividerColor
+                    border.color: dose.isNext ? dose.Material.accentColor : Style.surfaceBorder
                 }
                 contentItem: RowLayout {
                     spacing: Style.spacing
@@ -206,13 +205,8 @@ Item {
         // The popup lives in the window overlay: take the theme of the place it is declared.
         Material.theme: today.Material.theme
         Material.accent: today.Material.accent
-        Overlay.modal: Rectangle { color: "#99000000" }
-        background: Rectangle {
-            radius: Style.radius
-            color: confirm.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-            border.width: 1
-            border.color: confirm.Material.dividerColor
-        }
+        Overlay.modal: Rectangle { color: Style.scrim }
+        background: CardBackground {}
         contentItem: ColumnLayout {
             spacing: Style.spacing
             Label {

@@ -13,12 +13,11 @@ Rectangle {
     signal dismissed()
 
     // Inverse of the page, as snackbars are, so it stands out in both themes.
-    readonly property bool dark: Material.theme === Material.Dark
-    readonly property color textColor: dark ? "#1d1d1d" : "white"
+    readonly property color textColor: Style.inverseText
 
     implicitHeight: layout.implicitHeight + 24
     radius: Style.radius
-    color: dark ? "#e8eaed" : "#323232"
+    color: Style.inverseSurface
 
     RowLayout {
         id: layout
@@ -29,7 +28,7 @@ Rectangle {
         Label {
             objectName: "undoText"
             text: bar.error.length > 0 ? bar.error : bar.text
-            color: bar.error.length > 0 ? (bar.dark ? "#b71c1c" : "#ffab91") : bar.textColor
+            color: bar.error.length > 0 ? Style.inverseError : bar.textColor
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -42,7 +41,7 @@ Rectangle {
                 text: qsTr("Undo")
                 font.pixelSize: Style.fontBody
                 font.weight: Font.DemiBold
-                color: bar.dark ? "#102a27" : "white"
+                color: Style.textOnAccent
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
             }

@@ -90,7 +90,7 @@ Page {
             text: page.cluster.errorText.length > 0 ? qsTr("Still trying: %1").arg(page.cluster.errorText) : ""
             visible: text.length > 0
             font.pixelSize: Style.fontBody
-            color: StatusColors.textFailing(page.Material.theme === Material.Dark)
+            color: Style.error
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -112,10 +112,10 @@ Page {
             visible: page.cluster.warningText.length > 0
             text: "\u26a0 " + page.cluster.warningText
             font.pixelSize: Style.fontLabel
-            color: "white"
+            color: Style.textOnWarningFill
             padding: 10
             wrapMode: Text.WordWrap
-            background: Rectangle { color: StatusColors.warning; radius: 8 }
+            background: Rectangle { color: Style.warningFill; radius: 8 }
             Layout.fillWidth: true
         }
         Label {
@@ -123,10 +123,10 @@ Page {
             visible: page.cluster.state === ClusterController.Reconnecting
             text: qsTr("Showing the last known state. %1").arg(page.cluster.errorText)
             font.pixelSize: Style.fontLabel
-            color: "white"
+            color: Style.textOnFill
             padding: 10
             wrapMode: Text.WordWrap
-            background: Rectangle { color: StatusColors.failing; radius: 8 }
+            background: Rectangle { color: Style.errorFill; radius: 8 }
             Layout.fillWidth: true
         }
 

@@ -19,7 +19,6 @@ Page {
     property DoseController doses: null
     // The cluster connection form's backend; tests hand in one with its own keychain service.
     property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster }
-    readonly property bool dark: Material.theme === Material.Dark
 
     background: null
 
@@ -150,7 +149,7 @@ Page {
                     objectName: "aiBrainError"
                     text: aiBrain.state === AiBrainSettings.Failed ? aiBrain.message : ""
                     visible: text.length > 0
-                    color: page.dark ? "#ef9a9a" : "#c62828"
+                    color: Style.error
                     font.pixelSize: Style.fontLabel
                     font.weight: Font.DemiBold
                     wrapMode: Text.WordWrap
@@ -160,7 +159,7 @@ Page {
                     objectName: "aiBrainStatus"
                     text: aiBrain.state === AiBrainSettings.Failed ? "" : aiBrain.message
                     visible: text.length > 0
-                    color: aiBrain.state === AiBrainSettings.Saved ? (page.dark ? "#81c784" : "#2e7d32") : page.Material.foreground
+                    color: aiBrain.state === AiBrainSettings.Saved ? Style.success : page.Material.foreground
                     font.pixelSize: Style.fontLabel
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true

@@ -2,7 +2,6 @@ import QtCore
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Qt.labs.folderlistmodel
 import Kilo.Ui
@@ -25,13 +24,8 @@ Popup {
     padding: 24
     enter: Transition {}
     exit: Transition {}
-    Overlay.modal: Rectangle { color: "#99000000" }
-    background: Rectangle {
-        radius: Style.radius
-        color: picker.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-        border.width: 1
-        border.color: picker.Material.dividerColor
-    }
+    Overlay.modal: Rectangle { color: Style.scrim }
+    background: CardBackground {}
 
     function goUp() {
         const path = picker.folder.toString().replace(/\/+$/, "")
@@ -140,11 +134,11 @@ Popup {
                         Layout.fillWidth: true
                         Layout.preferredHeight: picker.tileSize - 8
                         Layout.margins: 4
-                        IconImage {
+                        TintedIcon {
                             anchors.centerIn: parent
                             visible: tile.fileIsDir
                             source: "qrc:/Kilo/Ui/icons/folder.svg"
-                            sourceSize: Qt.size(96, 96)
+                            size: Style.iconLarge
                             color: picker.Material.foreground
                             opacity: 0.7
                         }

@@ -12,7 +12,7 @@ Rectangle {
     property real zoom: 1.0
     readonly property real maxZoom: 5.0
 
-    color: Material.theme === Material.Dark ? "#111417" : "#e8eaed"
+    color: Style.photoBackdrop
     radius: Style.radius
     clip: true
 

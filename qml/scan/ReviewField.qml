@@ -23,12 +23,12 @@ Rectangle {
     property string error
 
     readonly property bool attention: needsReview && !resolved
-    readonly property color warning: Material.theme === Material.Dark ? "#ffb74d" : "#b26a00"
+    readonly property color warning: Style.warning
 
     objectName: "reviewField_" + field
     implicitHeight: column.implicitHeight + 24
     radius: Style.radius
-    color: attention ? Qt.rgba(warning.r, warning.g, warning.b, 0.12) : "transparent"
+    color: attention ? Style.tint(warning, 0.12) : "transparent"
     border.width: attention ? 2 : 0
     border.color: warning
 
@@ -89,7 +89,7 @@ Rectangle {
             objectName: "fieldError"
             visible: row.error.length > 0
             text: row.error
-            color: Material.color(Material.Red)
+            color: Style.error
             font.pixelSize: Style.fontLabel
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

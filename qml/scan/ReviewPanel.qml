@@ -16,7 +16,7 @@ Item {
     property string saveError
 
     readonly property bool wide: width >= 1000
-    readonly property color warning: Material.theme === Material.Dark ? "#ffb74d" : "#b26a00"
+    readonly property color warning: Style.warning
 
     GridLayout {
         anchors.fill: parent
@@ -58,7 +58,7 @@ Item {
                 objectName: "duplicateWarning"
                 visible: panel.review.duplicates.length > 0
                 radius: Style.radius
-                color: Qt.rgba(panel.warning.r, panel.warning.g, panel.warning.b, 0.15)
+                color: Style.tint(panel.warning, 0.15)
                 border.color: panel.warning
                 border.width: 1
                 implicitHeight: duplicateText.implicitHeight + 24
@@ -97,7 +97,7 @@ Item {
                 objectName: "saveBlocker"
                 visible: text.length > 0
                 text: panel.saveError.length > 0 ? panel.saveError : panel.review.saveBlocker
-                color: panel.saveError.length > 0 ? Material.color(Material.Red) : panel.warning
+                color: panel.saveError.length > 0 ? Style.error : panel.warning
                 font.pixelSize: Style.fontLabel
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -138,13 +138,8 @@ Item {
         exit: Transition {}
         Material.theme: panel.Material.theme
         Material.accent: panel.Material.accent
-        Overlay.modal: Rectangle { color: "#99000000" }
-        background: Rectangle {
-            radius: Style.radius
-            color: confirmDialog.Material.theme === Material.Dark ? "#2a2e33" : "#ffffff"
-            border.width: 1
-            border.color: confirmDialog.Material.dividerColor
-        }
+        Overlay.modal: Rectangle { color: Style.scrim }
+        background: CardBackground {}
 
         ColumnLayout {
             anchors.fill: parent

@@ -19,7 +19,7 @@ Rectangle {
     readonly property Camera camera: cameraLoader.item ? cameraLoader.item.camera : null
     readonly property bool hasCameraError: camera !== null && camera.error !== Camera.NoError
 
-    color: "#101214"
+    color: Style.cameraBackdrop
     radius: Style.radius
     clip: true
 
@@ -52,7 +52,7 @@ Rectangle {
         visible: viewfinder.scan.labelFound
         readonly property var corners: viewfinder.scan.labelCorners
         readonly property rect area: videoOutput.contentRect
-        readonly property color stroke: viewfinder.scan.readyToCapture ? "#4caf50" : "#ffb300"
+        readonly property color stroke: viewfinder.scan.readyToCapture ? Style.cameraReady : Style.cameraSearching
         onCornersChanged: requestPaint()
         onAreaChanged: requestPaint()
         onStrokeChanged: requestPaint()
@@ -88,13 +88,13 @@ Rectangle {
         width: hintLabel.implicitWidth + 48
         height: hintLabel.implicitHeight + 20
         radius: height / 2
-        color: Qt.rgba(0, 0, 0, 0.65)
+        color: Style.cameraHintBackground
         Label {
             id: hintLabel
             objectName: "guidanceHintText"
             anchors.centerIn: parent
             text: viewfinder.scan.hint
-            color: "white"
+            color: Style.cameraForeground
             font.pixelSize: Style.fontTitle
             font.weight: Font.DemiBold
         }
@@ -108,11 +108,11 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         height: 10
-        color: Qt.rgba(0, 0, 0, 0.5)
+        color: Style.cameraTrack
         Rectangle {
             width: parent.width * viewfinder.scan.steadiness
             height: parent.height
-            color: "#4caf50"
+            color: Style.cameraReady
         }
     }
 
@@ -120,7 +120,7 @@ Rectangle {
     Rectangle {
         id: flash
         anchors.fill: parent
-        color: "white"
+        color: Style.cameraFlash
         opacity: 0
         NumberAnimation on opacity { id: flashAnimation; from: 0.8; to: 0; duration: 300; running: false }
     }
@@ -137,7 +137,7 @@ Rectangle {
         Label {
             objectName: "cameraError"
             text: viewfinder.camera ? qsTr("The camera reported a problem: %1").arg(viewfinder.camera.errorString) : ""
-            color: "white"
+            color: Style.cameraForeground
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
@@ -164,10 +164,10 @@ Rectangle {
         Accessible.name: qsTr("Take the photo")
         background: Rectangle {
             radius: width / 2
-            color: shutter.down ? "#dddddd" : "white"
+            color: shutter.down ? Style.cameraForegroundPressed : Style.cameraForeground
             opacity: shutter.enabled ? 1.0 : 0.4
             border.width: 6
-            border.color: viewfinder.scan.readyToCapture ? "#4caf50" : "#9e9e9e"
+            border.color: viewfinder.scan.readyToCapture ? Style.cameraReady : Style.cameraIdle
         }
         onClicked: viewfinder.scan.capture()
     }

@@ -14,11 +14,6 @@ ColumnLayout {
     // function(reason, action): runs action, after the admin PIN where one is needed.
     property var requestAdmin: function(reason, action) { action() }
 
-    readonly property bool dark: Material.theme === Material.Dark
-    readonly property color okColor: dark ? "#81c784" : "#2e7d32"
-    readonly property color errorColor: dark ? "#ef9a9a" : "#c62828"
-    readonly property color warningColor: dark ? "#ffcc80" : "#a05a00"
-
     spacing: 12
 
     component FieldLabel: Label {
@@ -147,10 +142,10 @@ ColumnLayout {
         Label {
             objectName: "connectionMessage"
             text: form.settings.message
-            color: form.settings.state === ConnectionSettings.Failed ? form.errorColor
+            color: form.settings.state === ConnectionSettings.Failed ? Style.error
                  : form.settings.state === ConnectionSettings.TestPassed
                    || form.settings.state === ConnectionSettings.Saved
-                   || form.settings.state === ConnectionSettings.Forgotten ? form.okColor
+                   || form.settings.state === ConnectionSettings.Forgotten ? Style.success
                  : form.Material.foreground
             font.pixelSize: Style.fontBody
             font.weight: form.settings.state === ConnectionSettings.Failed ? Font.DemiBold : Font.Normal
@@ -162,7 +157,7 @@ ColumnLayout {
         objectName: "connectionWarning"
         text: form.settings.warning
         visible: text.length > 0
-        color: form.warningColor
+        color: Style.warning
         font.pixelSize: Style.fontLabel
         wrapMode: Text.WordWrap
         Layout.fillWidth: true

@@ -70,6 +70,7 @@ ApplicationWindow {
     width: 1280; height: 800; visible: true
     property bool dark: false
     Material.theme: dark ? Material.Dark : Material.Light
+    Binding { target: Style; property: "dark"; value: dark }   // Style's colours follow too
     Material.accent: Material.Teal
     property alias page: scanPage
     AppContext { id: context }

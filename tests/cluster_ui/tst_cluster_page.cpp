@@ -96,6 +96,7 @@ ApplicationWindow {
     width: 1280; height: 800; visible: true
     property bool dark: false
     Material.theme: dark ? Material.Dark : Material.Light
+    Binding { target: Style; property: "dark"; value: dark }   // Style's colours follow too
     property alias session: admin
     property alias page: clusterPage
     AdminSession { id: admin; objectName: "admin"; stateDirectory: testStateDir }

@@ -99,6 +99,7 @@ ApplicationWindow {
     width: 1280; height: 800; visible: true
     property bool dark: false
     Material.theme: dark ? Material.Dark : Material.Light
+    Binding { target: Style; property: "dark"; value: dark }   // Style's colours follow too
     property alias page: medicationsPage
     AppContext { id: context }
     MedicationsPage { id: medicationsPage; anchors.fill: parent; app: context; databasePath: testDatabase; medsSync: testSync }
