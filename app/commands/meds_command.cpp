@@ -6,6 +6,7 @@
 #include "meds/dose_planner.h"
 #include "meds/medication.h"
 #include "meds/medication_exporter.h"
+#include "meds/medication_search.h"
 #include "meds/medication_store.h"
 #include "meds/medication_validator.h"
 #include "meds/sync_ledger.h"
@@ -376,7 +377,7 @@ private:
         addJsonOption(parsed);
         parsed.addOption({QStringLiteral("active"), QStringLiteral("only those taken now")});
         parsed.addOption({QStringLiteral("stopped"), QStringLiteral("only those stopped")});
-        parsed.addOption({QStringLiteral("search"), QStringLiteral("only those whose name, prescriber or instructions contain TEXT"),
+        parsed.addOption({QStringLiteral("search"), QStringLiteral("only those that match every word (as on the Medications page)"),
                           QStringLiteral("TEXT")});
         if (const auto status = parseCommand(parsed, args))
             return *status;
@@ -388,15 +389,14 @@ private:
         const auto records = m_store->list(&error);
         if (!records)
             return CliOutput::fail(error);
-        const QString search = parsed.value(QStringLiteral("search")).trimmed();
+        const kiosk::meds::MedicationSearch search(parsed.value(QStringLiteral("search")));
         QList<Medication> shown;
         for (const Medication &m : *records) {
             if (parsed.isSet(QStringLiteral("active")) && !m.active)
                 continue;
             if (parsed.isSet(QStringLiteral("stopped")) && m.active)
                 continue;
-            if (!search.isEmpty() && !m.medicationName.contains(search, Qt::CaseInsensitive)
-                && !m.prescriber.contains(search, Qt::CaseInsensitive) && !m.instructions.contains(search, Qt::CaseInsensitive))
+            if (!search.matches(m))
                 continue;
             shown.append(m);
         }
