@@ -186,7 +186,7 @@ QString SubcommandParser::positionalCountError() const
         return QStringLiteral("%1: %2").arg(m_commandPath, sentence);
     }
     if (!unbounded && given.size() > most)
-        return QStringLiteral("%1: unexpected argument %2 %3").arg(m_commandPath, given.at(most), seeHelp());
+        return QStringLiteral("%1: unexpected argument \"%2\" %3").arg(m_commandPath, given.at(most), seeHelp());
     return {};
 }
 

@@ -80,7 +80,7 @@ private slots:
         QTest::newRow("missing value") << QStringList{"--token"} << "sim: --token needs a value";
         QTest::newRow("missing short value") << QStringList{"--samples", "-n"} << "sim: -n needs a value";
         QTest::newRow("flag with a value") << QStringList{"--samples=yes"} << "sim: --samples takes no value";
-        QTest::newRow("positional") << QStringList{"extra"} << "sim: unexpected argument extra (see kilo-kiosk sim --help)";
+        QTest::newRow("positional") << QStringList{"extra"} << "sim: unexpected argument \"extra\" (see kilo-kiosk sim --help)";
     }
 
     void badOptions()
@@ -146,9 +146,9 @@ private slots:
         const int one = int(Count::One), optional = int(Count::Optional), oneOrMore = int(Count::OneOrMore), any = int(Count::Any);
         QTest::newRow("one: none") << one << QStringList{} << "cmd: missing X (see kilo-kiosk cmd --help)";
         QTest::newRow("one: one") << one << QStringList{"a"} << "";
-        QTest::newRow("one: two") << one << QStringList{"a", "b"} << "cmd: unexpected argument b (see kilo-kiosk cmd --help)";
+        QTest::newRow("one: two") << one << QStringList{"a", "b"} << "cmd: unexpected argument \"b\" (see kilo-kiosk cmd --help)";
         QTest::newRow("optional: none") << optional << QStringList{} << "";
-        QTest::newRow("optional: two") << optional << QStringList{"a", "b"} << "cmd: unexpected argument b (see kilo-kiosk cmd --help)";
+        QTest::newRow("optional: two") << optional << QStringList{"a", "b"} << "cmd: unexpected argument \"b\" (see kilo-kiosk cmd --help)";
         QTest::newRow("one or more: none") << oneOrMore << QStringList{} << "cmd: missing X (see kilo-kiosk cmd --help)";
         QTest::newRow("one or more: three") << oneOrMore << QStringList{"a", "b", "c"} << "";
         QTest::newRow("any: none") << any << QStringList{} << "";
