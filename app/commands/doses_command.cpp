@@ -1,5 +1,6 @@
 #include "commands/doses_command.h"
 #include "cli/cli_output.h"
+#include "cli/subcommand_parser.h"
 
 #include "meds/dose_tracker.h"
 #include "meds/manual_clock.h"
@@ -7,15 +8,15 @@
 #include "meds/refill_estimate.h"
 #include "meds/system_clock.h"
 
-#include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
 #include <algorithm>
 #include <memory>
 
+using kiosk::cli::CliOutput;
+using kiosk::cli::SubcommandParser;
 using kiosk::meds::DoseEntry;
 using kiosk::meds::DoseSlot;
 using kiosk::meds::DoseTracker;
@@ -24,8 +25,8 @@ using kiosk::meds::MedicationStore;
 
 namespace {
 
-const char kUsage[] =
-    "Usage: kilo-kiosk doses [--db FILE] COMMAND ...\n"
+// The commands of `doses`, as the help of `kilo-kiosk doses --help` lists them.
+const char kCommands[] =
     "  today [--json]                                   today's doses: given, skipped, missed, due, upcoming\n"
     "  log MED_ID --given|--skipped [--reason TEXT] [--at TIME] [--by NAME] [--force] [--json]\n"
     "                                                   log a dose (MED_ID: the id `meds list` shows, or the UUID);\n"
@@ -34,20 +35,21 @@ const char kUsage[] =
     "                                                   or no planned dose is due\n"
     "  history [--med MED_ID] [--days N] [--json]       the log, newest first (default 7 days)\n"
     "--db FILE picks the database (default $KILO_KIOSK_MEDS_DB, else the app data folder).\n"
-    "KILO_KIOSK_NOW=ISO-TIME fixes the clock (tests, support); TZ picks the time zone.\n";
+    "KILO_KIOSK_NOW=ISO-TIME fixes the clock (tests, support); TZ picks the time zone.";
 
-constexpr int kFailure = 1;
-constexpr int kUsageError = 2;
+constexpr int kUsageError = SubcommandParser::kUsageError;
 constexpr int kNeedsConfirmation = 3;
 
-int fail(const QString &message, int status = kFailure)
+// --db goes before the command or after it: every parser of `doses` takes it.
+void addDatabaseOption(SubcommandParser &parser)
 {
-    return kiosk::cli::CliOutput::fail(message, status);
+    parser.addOption({QStringLiteral("db"), QStringLiteral("the database (default $KILO_KIOSK_MEDS_DB, else the app data folder)"),
+                      QStringLiteral("FILE")});
 }
 
-void printJson(const QJsonValue &value)
+void addJsonOption(SubcommandParser &parser)
 {
-    kiosk::cli::CliOutput::printJson(value, true);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output")});
 }
 
 void printTable(const QList<QStringList> &rows)
@@ -70,78 +72,44 @@ class DosesCli {
 public:
     int run(const QStringList &arguments)
     {
-        if (arguments.isEmpty())
-            return fail(QStringLiteral("doses needs a command: today, log or history (see kilo-kiosk doses --help)"), kUsageError);
-        QCommandLineParser parser;
-        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-        const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("the database"), QStringLiteral("FILE"));
-        const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("JSON output"));
-        const QCommandLineOption given(QStringLiteral("given"), QStringLiteral("the dose was given"));
-        const QCommandLineOption skipped(QStringLiteral("skipped"), QStringLiteral("the dose was skipped"));
-        const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("why (skipped) or a note"), QStringLiteral("TEXT"));
-        const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("when"), QStringLiteral("TIME"));
-        const QCommandLineOption by(QStringLiteral("by"), QStringLiteral("the caregiver's first name"), QStringLiteral("NAME"));
-        const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("log although too soon or not due"));
-        const QCommandLineOption med(QStringLiteral("med"), QStringLiteral("one medication"), QStringLiteral("MED_ID"));
-        const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("how many days"), QStringLiteral("N"));
-        const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("usage"));
-        parser.addOptions({db, json, given, skipped, reason, at, by, force, med, days, help});
-        if (!parser.parse(QStringList{QStringLiteral("kilo-kiosk doses")} + arguments))
-            return fail(parser.errorText(), kUsageError);
-        if (parser.isSet(help) || parser.positionalArguments().value(0) == u"help") {
-            QTextStream(stdout) << kUsage;
+        SubcommandParser parser(QStringLiteral("doses"));
+        parser.setSynopsis(QStringLiteral("[--db FILE] COMMAND ..."));
+        parser.setDescription(QString::fromLatin1(kCommands));
+        addDatabaseOption(parser);
+        parser.addPositional(QStringLiteral("COMMAND"), QStringLiteral("today, log or history"), SubcommandParser::Count::One,
+                             QStringLiteral("needs a command: today, log or history (see kilo-kiosk doses --help)"));
+        parser.addPositional(QStringLiteral("ARGUMENTS"), QStringLiteral("the command's options and arguments"), SubcommandParser::Count::Any);
+        parser.setStopAtFirstPositional();
+        if (const auto status = parser.parseOrExit(arguments))
+            return *status;
+        QStringList rest = parser.positionalArguments();
+        const QString verb = rest.takeFirst();
+        if (verb == u"help") {
+            QTextStream(stdout) << parser.helpText();
             return 0;
         }
-        QStringList positional = parser.positionalArguments();
-        if (positional.isEmpty())
-            return fail(QStringLiteral("doses needs a command: today, log or history"), kUsageError);
-        const QString verb = positional.takeFirst();
-        const auto only = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
-            for (const QString &name : parser.optionNames()) {
-                const bool ok = name == u"db" || std::any_of(allowed.cbegin(), allowed.cend(), [&](const QCommandLineOption *o) {
-                                    return o->names().contains(name);
-                                });
-                if (!ok)
-                    return QStringLiteral("--%1 does not go with doses %2").arg(name, verb);
-            }
-            return {};
-        };
-        m_dbPath = parser.value(db);
-        m_json = parser.isSet(json);
-        if (verb == u"today") {
-            if (const QString problem = only({&json}); !problem.isEmpty())
-                return fail(problem, kUsageError);
-            if (!positional.isEmpty())
-                return fail(QStringLiteral("unexpected argument %1").arg(positional.first()), kUsageError);
-            return today();
-        }
-        if (verb == u"log") {
-            if (const QString problem = only({&json, &given, &skipped, &reason, &at, &by, &force}); !problem.isEmpty())
-                return fail(problem, kUsageError);
-            if (positional.size() != 1)
-                return fail(QStringLiteral("usage: kilo-kiosk doses log MED_ID --given|--skipped [--reason TEXT] [--at TIME] [--by NAME] [--force]"), kUsageError);
-            if (parser.isSet(given) == parser.isSet(skipped))
-                return fail(QStringLiteral("say --given or --skipped (one of them)"), kUsageError);
-            return log(positional.first(), parser.isSet(given), parser.value(reason), parser.value(at), parser.value(by), parser.isSet(force));
-        }
-        if (verb == u"history") {
-            if (const QString problem = only({&json, &med, &days}); !problem.isEmpty())
-                return fail(problem, kUsageError);
-            if (!positional.isEmpty())
-                return fail(QStringLiteral("unexpected argument %1").arg(positional.first()), kUsageError);
-            int dayCount = 7;
-            if (parser.isSet(days)) {
-                bool ok = false;
-                dayCount = parser.value(days).toInt(&ok);
-                if (!ok || dayCount < 1 || dayCount > 3660)
-                    return fail(QStringLiteral("--days must be a whole number from 1 to 3660, not \"%1\"").arg(parser.value(days)), kUsageError);
-            }
-            return history(parser.value(med), dayCount);
-        }
-        return fail(QStringLiteral("unknown doses command \"%1\" (today, log, history)").arg(verb), kUsageError);
+        m_dbPath = parser.value(QStringLiteral("db"));
+        if (verb == u"today")
+            return today(rest);
+        if (verb == u"log")
+            return log(rest);
+        if (verb == u"history")
+            return history(rest);
+        return CliOutput::fail(QStringLiteral("unknown doses command \"%1\" (today, log, history)").arg(verb), kUsageError);
     }
 
 private:
+    // Parses one command's arguments; its --db, when given, wins over one before the command.
+    std::optional<int> parseCommand(SubcommandParser &parser, const QStringList &arguments)
+    {
+        if (const auto status = parser.parseOrExit(arguments))
+            return status;
+        if (parser.isSet(QStringLiteral("db")))
+            m_dbPath = parser.value(QStringLiteral("db"));
+        m_json = parser.isSet(QStringLiteral("json"));
+        return std::nullopt;
+    }
+
     bool open(QString *error)
     {
         m_store = std::make_unique<MedicationStore>(m_dbPath.isEmpty() ? MedicationStore::defaultDatabasePath() : m_dbPath);
@@ -172,23 +140,29 @@ private:
         return found;
     }
 
-    int today()
+    int today(const QStringList &arguments)
     {
+        SubcommandParser parser(QStringLiteral("doses today"));
+        parser.setDescription(QStringLiteral("Today's doses: given, skipped, missed, due, upcoming."));
+        addDatabaseOption(parser);
+        addJsonOption(parser);
+        if (const auto status = parseCommand(parser, arguments))
+            return *status;
         QString error;
         if (!open(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto daySlots = m_tracker->today(&error);
         if (!daySlots)
-            return fail(error);
+            return CliOutput::fail(error);
         const QDateTime now = m_clock->localNow();
         if (m_json) {
             QJsonArray rows;
             for (const DoseSlot &slot : *daySlots)
                 rows.append(m_tracker->slotJson(slot));
-            printJson(QJsonObject{{QStringLiteral("date"), now.date().toString(Qt::ISODate)},
+            CliOutput::printJson(QJsonObject{{QStringLiteral("date"), now.date().toString(Qt::ISODate)},
                                   {QStringLiteral("time_zone"), QString::fromUtf8(m_clock->timeZone().id())},
                                   {QStringLiteral("now"), m_clock->now().toString(Qt::ISODate)},
-                                  {QStringLiteral("doses"), rows}});
+                                  {QStringLiteral("doses"), rows}}, true);
             return 0;
         }
         QTextStream(stdout) << QStringLiteral("Today, %1 (%2)\n")
@@ -240,14 +214,37 @@ private:
         return out;
     }
 
-    int log(const QString &medication, bool given, const QString &reason, const QString &atText, const QString &by, bool force)
+    int log(const QStringList &arguments)
     {
+        SubcommandParser parser(QStringLiteral("doses log"));
+        parser.setDescription(QStringLiteral("Logs a dose given or skipped. Refused without --force when an as-needed dose is too soon\n"
+                                             "or too many, or no planned dose is due."));
+        addDatabaseOption(parser);
+        addJsonOption(parser);
+        parser.addOption({QStringLiteral("given"), QStringLiteral("the dose was given")});
+        parser.addOption({QStringLiteral("skipped"), QStringLiteral("the dose was skipped")});
+        parser.addOption({QStringLiteral("reason"), QStringLiteral("why (skipped) or a note"), QStringLiteral("TEXT")});
+        parser.addOption({QStringLiteral("at"), QStringLiteral("when: HH:MM today or YYYY-MM-DDTHH:MM, local time (default now)"),
+                          QStringLiteral("TIME")});
+        parser.addOption({QStringLiteral("by"), QStringLiteral("the caregiver's first name"), QStringLiteral("NAME")});
+        parser.addOption({QStringLiteral("force"), QStringLiteral("log although too soon or not due")});
+        parser.addPositional(QStringLiteral("MED_ID"), QStringLiteral("the id `meds list` shows, or the UUID"));
+        if (const auto status = parseCommand(parser, arguments))
+            return *status;
+        const bool given = parser.isSet(QStringLiteral("given"));
+        if (given == parser.isSet(QStringLiteral("skipped")))
+            return CliOutput::fail(QStringLiteral("say --given or --skipped (one of them)"), kUsageError);
+        const QString medication = parser.positionalArguments().first();
+        const QString reason = parser.value(QStringLiteral("reason"));
+        const QString atText = parser.value(QStringLiteral("at"));
+        const QString by = parser.value(QStringLiteral("by"));
+        const bool force = parser.isSet(QStringLiteral("force"));
         QString error;
         if (!open(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto record = findMedication(medication, &error);
         if (!record)
-            return fail(error);
+            return CliOutput::fail(error);
         DoseTracker::LogRequest request;
         request.medicationUuid = record->uuid;
         request.status = given ? DoseEntry::Status::Given : DoseEntry::Status::Skipped;
@@ -257,17 +254,17 @@ private:
         if (!atText.isEmpty()) {
             const auto when = parseTime(atText, &error);
             if (!when)
-                return fail(error, kUsageError);
+                return CliOutput::fail(error, kUsageError);
             request.at = *when;
         }
         const auto result = m_tracker->logDose(request);
         if (!result.ok()) {
             if (result.needsConfirmation())
-                return fail(result.message + QStringLiteral(" (add --force to log it anyway)"), kNeedsConfirmation);
-            return fail(result.message);
+                return CliOutput::fail(result.message + QStringLiteral(" (add --force to log it anyway)"), kNeedsConfirmation);
+            return CliOutput::fail(result.message);
         }
         if (m_json) {
-            printJson(entryJson(*result.entry, record->title()));
+            CliOutput::printJson(entryJson(*result.entry, record->title()), true);
             return 0;
         }
         const DoseEntry &entry = *result.entry;
@@ -280,24 +277,38 @@ private:
         return 0;
     }
 
-    int history(const QString &medication, int days)
+    int history(const QStringList &arguments)
     {
+        SubcommandParser parser(QStringLiteral("doses history"));
+        parser.setDescription(QStringLiteral("The dose log, newest first."));
+        addDatabaseOption(parser);
+        addJsonOption(parser);
+        parser.addOption({QStringLiteral("med"), QStringLiteral("one medication: its id or UUID"), QStringLiteral("MED_ID")});
+        parser.addOption({QStringLiteral("days"), QStringLiteral("how many days (default 7)"), QStringLiteral("N"), QStringLiteral("7")});
+        if (const auto status = parseCommand(parser, arguments))
+            return *status;
+        bool ok = false;
+        const int days = parser.value(QStringLiteral("days")).toInt(&ok);
+        if (!ok || days < 1 || days > 3660)
+            return CliOutput::fail(QStringLiteral("--days must be a whole number from 1 to 3660, not \"%1\"").arg(parser.value(QStringLiteral("days"))),
+                        kUsageError);
+        const QString medication = parser.value(QStringLiteral("med"));
         QString error;
         if (!open(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         QString uuid;
         if (!medication.isEmpty()) {
             const auto record = findMedication(medication, &error);
             if (!record)
-                return fail(error);
+                return CliOutput::fail(error);
             uuid = record->uuid;
         }
         const auto entries = m_tracker->history(uuid, days, &error);
         if (!entries)
-            return fail(error);
+            return CliOutput::fail(error);
         const auto records = m_store->list(&error);
         if (!records)
-            return fail(error);
+            return CliOutput::fail(error);
         QHash<QString, QString> titles;
         for (const Medication &m : *records)
             titles.insert(m.uuid, m.title());
@@ -306,7 +317,7 @@ private:
             QJsonArray array;
             for (const DoseEntry &entry : *entries)
                 array.append(entryJson(entry, titleOf(entry.medicationUuid)));
-            printJson(array);
+            CliOutput::printJson(array, true);
             return 0;
         }
         if (entries->isEmpty()) {

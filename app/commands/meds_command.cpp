@@ -1,10 +1,12 @@
 #include "commands/meds_command.h"
 #include "cli/cli_output.h"
+#include "cli/subcommand_parser.h"
 
 #include "meds/dose_log.h"
 #include "meds/dose_planner.h"
 #include "meds/medication.h"
 #include "meds/medication_exporter.h"
+#include "meds/medication_search.h"
 #include "meds/medication_store.h"
 #include "meds/medication_validator.h"
 #include "meds/sync_ledger.h"
@@ -25,6 +27,8 @@
 #include <cstdio>
 #include <optional>
 
+using kiosk::cli::CliOutput;
+using kiosk::cli::SubcommandParser;
 using kiosk::meds::DosePlanner;
 using kiosk::meds::Medication;
 using kiosk::meds::MedicationExporter;
@@ -32,8 +36,8 @@ using kiosk::meds::MedicationStore;
 
 namespace {
 
-const char kUsage[] =
-    "Usage: kilo-kiosk meds [--db FILE] COMMAND ...\n"
+// The commands of `meds`, as `kilo-kiosk meds --help` lists them.
+const char kCommands[] =
     "  list [--active|--stopped] [--search TEXT] [--json]   the medications (JSON: an array)\n"
     "  show ID [--json]                                    one medication\n"
     "  add --json FILE|- [--photo IMAGE] [--allow-duplicate]\n"
@@ -54,92 +58,34 @@ const char kUsage[] =
     "                                                      show or save the service's address (token to the keychain)\n"
     "  conflicts [--json]                                  records changed here and on another device, both versions\n"
     "  resolve ID|UUID --keep local|remote                 settle a conflict with one of the two versions\n"
-    "--db FILE picks the database (default $KILO_KIOSK_MEDS_DB, else the app data folder).\n";
+    "--db FILE picks the database (default $KILO_KIOSK_MEDS_DB, else the app data folder).";
 
-constexpr int kFailure = 1;
-constexpr int kUsageError = 2;
+constexpr int kUsageError = SubcommandParser::kUsageError;
 
-int fail(const QString &message, int status = kFailure)
+// --db goes before the command or after it: every parser of `meds` takes it.
+void addDatabaseOption(SubcommandParser &parser)
 {
-    return kiosk::cli::CliOutput::fail(message, status);
+    parser.addOption({QStringLiteral("db"), QStringLiteral("the database (default $KILO_KIOSK_MEDS_DB, else the app data folder)"),
+                      QStringLiteral("FILE")});
 }
 
-void warn(const QString &message)
+void addJsonOption(SubcommandParser &parser, const QString &description = QStringLiteral("JSON output"))
 {
-    QTextStream(stderr) << "kilo-kiosk: warning: " << message << '\n';
+    parser.addOption({QStringLiteral("json"), description});
 }
 
-void printJson(const QJsonValue &value, bool indented)
+void addIdArgument(SubcommandParser &parser)
 {
-    kiosk::cli::CliOutput::printJson(value, indented);
+    parser.addPositional(QStringLiteral("ID"), QStringLiteral("the medication's id (see kilo-kiosk meds list)"), SubcommandParser::Count::One,
+                         QStringLiteral("which medication? Give its id (see `kilo-kiosk meds list`)"));
 }
 
-// The arguments of one command: flags, options with a value, and positionals, in any order.
-struct Arguments {
-    QStringList positional;
-    QStringList flags;
-    QMultiHash<QString, QString> options;
-    QString error;
-
-    bool has(const QString &flag) const { return flags.contains(flag); }
-    QString value(const QString &option) const { return options.value(option); }
-
-    static Arguments parse(const QStringList &args, const QStringList &flagNames, const QStringList &optionNames,
-                           const QStringList &optionalValueNames = {})
-    {
-        Arguments parsed;
-        for (int i = 0; i < args.size(); ++i) {
-            const QString &arg = args[i];
-            QString name = arg;
-            QString inlineValue;
-            bool hasInline = false;
-            if (arg.startsWith(QStringLiteral("--")) && arg.contains(u'=')) {
-                name = arg.section(u'=', 0, 0);
-                inlineValue = arg.section(u'=', 1);
-                hasInline = true;
-            }
-            if (flagNames.contains(name) && !hasInline) {
-                parsed.flags.append(name);
-            } else if (optionNames.contains(name)) {
-                if (hasInline) {
-                    parsed.options.insert(name, inlineValue);
-                } else if (i + 1 < args.size()) {
-                    parsed.options.insert(name, args[++i]);
-                } else {
-                    parsed.error = QStringLiteral("%1 needs a value").arg(name);
-                    return parsed;
-                }
-            } else if (optionalValueNames.contains(name)) {
-                parsed.flags.append(name);
-                if (hasInline)
-                    parsed.options.insert(name, inlineValue);
-                else if (i + 1 < args.size() && (!args[i + 1].startsWith(u'-') || args[i + 1] == u"-"))
-                    parsed.options.insert(name, args[++i]);
-            } else if (arg.startsWith(u'-') && arg != u"-") {
-                parsed.error = QStringLiteral("unknown option %1").arg(arg);
-                return parsed;
-            } else {
-                parsed.positional.append(arg);
-            }
-        }
-        return parsed;
-    }
-};
-
-std::optional<qint64> parseId(const QStringList &positional, QString *error)
+std::optional<qint64> parseId(const QString &text, QString *error)
 {
-    if (positional.isEmpty()) {
-        *error = QStringLiteral("which medication? Give its id (see `kilo-kiosk meds list`)");
-        return std::nullopt;
-    }
-    if (positional.size() > 1) {
-        *error = QStringLiteral("unexpected argument %1").arg(positional.at(1));
-        return std::nullopt;
-    }
     bool ok = false;
-    const qint64 id = positional.first().toLongLong(&ok);
+    const qint64 id = text.toLongLong(&ok);
     if (!ok || id <= 0) {
-        *error = QStringLiteral("\"%1\" is not a medication id (a positive number)").arg(positional.first());
+        *error = QStringLiteral("\"%1\" is not a medication id (a positive number)").arg(text);
         return std::nullopt;
     }
     return id;
@@ -336,26 +282,21 @@ class MedsCli {
 public:
     int run(const QStringList &arguments)
     {
-        QStringList args = arguments;
-        // --db may come before or after the command.
-        for (int i = 0; i < args.size(); ++i) {
-            if (args[i] == u"--db") {
-                if (i + 1 >= args.size())
-                    return fail(QStringLiteral("--db needs a file"), kUsageError);
-                m_dbPath = args[i + 1];
-                args.remove(i, 2);
-                --i;
-            } else if (args[i].startsWith(QStringLiteral("--db="))) {
-                m_dbPath = args[i].mid(5);
-                args.remove(i);
-                --i;
-            }
-        }
-        if (args.isEmpty())
-            return fail(QStringLiteral("meds needs a command: list, show, add, edit, stop, resume, delete, import, export, check, sync, service, conflicts or resolve (see kilo-kiosk meds --help)"),
-                        kUsageError);
-        if (args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
-            QTextStream(stdout) << kUsage;
+        SubcommandParser parser(QStringLiteral("meds"));
+        parser.setSynopsis(QStringLiteral("[--db FILE] COMMAND ..."));
+        parser.setDescription(QString::fromLatin1(kCommands));
+        addDatabaseOption(parser);
+        parser.addPositional(QStringLiteral("COMMAND"), QStringLiteral("what to do (see above)"), SubcommandParser::Count::One,
+                             QStringLiteral("needs a command: list, show, add, edit, stop, resume, delete, import, export, check, sync, "
+                                            "service, conflicts or resolve (see kilo-kiosk meds --help)"));
+        parser.addPositional(QStringLiteral("ARGUMENTS"), QStringLiteral("the command's options and arguments"), SubcommandParser::Count::Any);
+        parser.setStopAtFirstPositional();
+        if (const auto status = parser.parseOrExit(arguments))
+            return *status;
+        m_dbPath = parser.value(QStringLiteral("db"));
+        QStringList args = parser.positionalArguments();
+        if (args.first() == u"help") {
+            QTextStream(stdout) << parser.helpText();
             return 0;
         }
         const QString verb = args.takeFirst();
@@ -385,11 +326,22 @@ public:
             return conflicts(args);
         if (verb == u"resolve")
             return resolve(args);
-        return fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, import, export, check, sync, service, conflicts, resolve)").arg(verb),
+        return CliOutput::fail(QStringLiteral("unknown meds command \"%1\" (list, show, add, edit, stop, resume, delete, import, export, check, sync, service, conflicts, resolve)").arg(verb),
                     kUsageError);
     }
 
 private:
+    // Parses one command's arguments; its --db, when given, wins over one before the command.
+    std::optional<int> parseCommand(SubcommandParser &parser, const QStringList &arguments)
+    {
+        addDatabaseOption(parser);
+        if (const auto status = parser.parseOrExit(arguments))
+            return status;
+        if (parser.isSet(QStringLiteral("db")))
+            m_dbPath = parser.value(QStringLiteral("db"));
+        return std::nullopt;
+    }
+
     // The store's sentence for a fault of the storage already says nothing was saved.
     QString notSaved(const QString &prefix, const QString &error) const
     {
@@ -414,43 +366,45 @@ private:
         if (!m_store->open(error))
             return false;
         if (purpose == Reading && !m_store->readOnlyMessage().isEmpty())
-            warn(m_store->readOnlyMessage());
+            CliOutput::warn(m_store->readOnlyMessage());
         return true;
     }
 
     int list(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json"), QStringLiteral("--active"), QStringLiteral("--stopped")},
-                                             {QStringLiteral("--search")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        if (parsed.has(QStringLiteral("--active")) && parsed.has(QStringLiteral("--stopped")))
-            return fail(QStringLiteral("--active and --stopped exclude each other"), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds list"));
+        parsed.setDescription(QStringLiteral("The medications, as a table or (--json) an array."));
+        addJsonOption(parsed);
+        parsed.addOption({QStringLiteral("active"), QStringLiteral("only those taken now")});
+        parsed.addOption({QStringLiteral("stopped"), QStringLiteral("only those stopped")});
+        parsed.addOption({QStringLiteral("search"), QStringLiteral("only those that match every word (as on the Medications page)"),
+                          QStringLiteral("TEXT")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        if (parsed.isSet(QStringLiteral("active")) && parsed.isSet(QStringLiteral("stopped")))
+            return CliOutput::fail(QStringLiteral("--active and --stopped exclude each other"), kUsageError);
         QString error;
         if (!openStore(&error, Reading))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto records = m_store->list(&error);
         if (!records)
-            return fail(error);
-        const QString search = parsed.value(QStringLiteral("--search")).trimmed();
+            return CliOutput::fail(error);
+        const kiosk::meds::MedicationSearch search(parsed.value(QStringLiteral("search")));
         QList<Medication> shown;
         for (const Medication &m : *records) {
-            if (parsed.has(QStringLiteral("--active")) && !m.active)
+            if (parsed.isSet(QStringLiteral("active")) && !m.active)
                 continue;
-            if (parsed.has(QStringLiteral("--stopped")) && m.active)
+            if (parsed.isSet(QStringLiteral("stopped")) && m.active)
                 continue;
-            if (!search.isEmpty() && !m.medicationName.contains(search, Qt::CaseInsensitive)
-                && !m.prescriber.contains(search, Qt::CaseInsensitive) && !m.instructions.contains(search, Qt::CaseInsensitive))
+            if (!search.matches(m))
                 continue;
             shown.append(m);
         }
-        if (parsed.has(QStringLiteral("--json"))) {
+        if (parsed.isSet(QStringLiteral("json"))) {
             QJsonArray array;
             for (const Medication &m : shown)
                 array.append(m.toJson());
-            printJson(array, true);
+            CliOutput::printJson(array, true);
         } else if (shown.isEmpty()) {
             QTextStream(stdout) << (records->isEmpty() ? "No medications saved.\n" : "No medication matches.\n");
         } else {
@@ -461,20 +415,23 @@ private:
 
     int show(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds show"));
+        parsed.setDescription(QStringLiteral("One medication."));
+        addJsonOption(parsed);
+        addIdArgument(parsed);
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
-        const auto id = parseId(parsed.positional, &error);
+        const auto id = parseId(parsed.positionalArguments().first(), &error);
         if (!id)
-            return fail(error, kUsageError);
+            return CliOutput::fail(error, kUsageError);
         if (!openStore(&error, Reading))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto record = m_store->get(*id, &error);
         if (!record)
-            return fail(error);
-        if (parsed.has(QStringLiteral("--json")))
-            printJson(record->toJson(), true);
+            return CliOutput::fail(error);
+        if (parsed.isSet(QStringLiteral("json")))
+            CliOutput::printJson(record->toJson(), true);
         else
             printDetails(*record);
         return 0;
@@ -482,41 +439,42 @@ private:
 
     int add(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--allow-duplicate")},
-                                             {QStringLiteral("--json"), QStringLiteral("--photo")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        if (!parsed.options.contains(QStringLiteral("--json")))
-            return fail(QStringLiteral("meds add needs --json FILE or --json - (standard input)"), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds add"));
+        parsed.setDescription(QStringLiteral("Stores one record in the shape of `ocr --json`; prints the stored record with its id."));
+        parsed.addOption({QStringLiteral("json"), QStringLiteral("the record: a file, or - for standard input"), QStringLiteral("FILE|-")});
+        parsed.addOption({QStringLiteral("photo"), QStringLiteral("the label photo (default: the record's \"file\")"), QStringLiteral("IMAGE")});
+        parsed.addOption({QStringLiteral("allow-duplicate"), QStringLiteral("add it although the same drug and strength is on the list")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        if (!parsed.isSet(QStringLiteral("json")))
+            return CliOutput::fail(QStringLiteral("meds add needs --json FILE or --json - (standard input)"), kUsageError);
 
         QString error;
-        const auto object = readObject(parsed.value(QStringLiteral("--json")), &error);
+        const auto object = readObject(parsed.value(QStringLiteral("json")), &error);
         if (!object)
-            return fail(error);
+            return CliOutput::fail(error);
         QStringList problems;
         auto medication = Medication::fromJson(*object, &problems);
         if (!medication)
-            return fail(QStringLiteral("the record was not saved: %1").arg(problems.join(QStringLiteral("; "))));
+            return CliOutput::fail(QStringLiteral("the record was not saved: %1").arg(problems.join(QStringLiteral("; "))));
         if (!openStore(&error))
-            return fail(error);
-        if (!parsed.has(QStringLiteral("--allow-duplicate"))) {
+            return CliOutput::fail(error);
+        if (!parsed.isSet(QStringLiteral("allow-duplicate"))) {
             const auto duplicates = m_store->findDuplicates(*medication, &error);
             if (!duplicates.isEmpty()) {
                 const Medication &existing = duplicates.first();
-                return fail(QStringLiteral("%1 is already in the list (id %2%3); pass --allow-duplicate to add it anyway")
+                return CliOutput::fail(QStringLiteral("%1 is already in the list (id %2%3); pass --allow-duplicate to add it anyway")
                                 .arg(existing.title()).arg(existing.id)
                                 .arg(existing.active ? QString() : QStringLiteral(", stopped")));
             }
         }
         // The label photo: --photo, else the contract's "file" when it is there.
-        QString photo = parsed.value(QStringLiteral("--photo"));
+        QString photo = parsed.value(QStringLiteral("photo"));
         const bool explicitPhoto = !photo.isEmpty();
         if (!explicitPhoto && object->value(QStringLiteral("file")).isString()) {
             photo = object->value(QStringLiteral("file")).toString();
             if (!QFileInfo::exists(photo)) {
-                warn(QStringLiteral("the photo %1 was not found; saving without a photo").arg(photo));
+                CliOutput::warn(QStringLiteral("the photo %1 was not found; saving without a photo").arg(photo));
                 photo.clear();
             }
         }
@@ -525,8 +483,8 @@ private:
             storedPhoto = m_store->importPhoto(photo, &error);
             if (!storedPhoto) {
                 if (explicitPhoto)
-                    return fail(notSaved(QStringLiteral("the record was not saved"), error));
-                warn(QStringLiteral("%1; saving without a photo").arg(error));
+                    return CliOutput::fail(notSaved(QStringLiteral("the record was not saved"), error));
+                CliOutput::warn(QStringLiteral("%1; saving without a photo").arg(error));
             } else {
                 medication->photoPath = *storedPhoto;
             }
@@ -535,61 +493,65 @@ private:
         if (!stored) {
             if (storedPhoto)
                 QFile::remove(*storedPhoto);
-            return fail(notSaved(QStringLiteral("the record was not saved"), error));
+            return CliOutput::fail(notSaved(QStringLiteral("the record was not saved"), error));
         }
-        printJson(stored->toJson(), false);
+        CliOutput::printJson(stored->toJson(), false);
         return 0;
     }
 
     int edit(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json-output")},
-                                             {QStringLiteral("--json"), QStringLiteral("--set"), QStringLiteral("--photo")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds edit"));
+        parsed.setSynopsis(QStringLiteral("ID (--json FILE|- | --set FIELD=VALUE...) [--photo IMAGE] [--json-output]"));
+        parsed.setDescription(QStringLiteral("Changes fields of one medication."));
+        parsed.addOption({QStringLiteral("json"), QStringLiteral("the fields to change: a file, or - for standard input"), QStringLiteral("FILE|-")});
+        parsed.addOption({QStringLiteral("set"), QStringLiteral("one field (may be repeated)"), QStringLiteral("FIELD=VALUE")});
+        parsed.addOption({QStringLiteral("photo"), QStringLiteral("a new label photo"), QStringLiteral("IMAGE")});
+        parsed.addOption({QStringLiteral("json-output"), QStringLiteral("print the changed record as JSON")});
+        addIdArgument(parsed);
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
-        const auto id = parseId(parsed.positional, &error);
+        const auto id = parseId(parsed.positionalArguments().first(), &error);
         if (!id)
-            return fail(error, kUsageError);
+            return CliOutput::fail(error, kUsageError);
         QJsonObject changes;
-        if (parsed.options.contains(QStringLiteral("--json"))) {
-            const auto object = readObject(parsed.value(QStringLiteral("--json")), &error);
+        if (parsed.isSet(QStringLiteral("json"))) {
+            const auto object = readObject(parsed.value(QStringLiteral("json")), &error);
             if (!object)
-                return fail(error);
+                return CliOutput::fail(error);
             changes = *object;
         }
-        QStringList sets = parsed.options.values(QStringLiteral("--set"));
-        std::reverse(sets.begin(), sets.end());  // QMultiHash hands them back newest first
-        if (!applySet(sets, &changes, &error))
-            return fail(error, kUsageError);
-        const QString photo = parsed.value(QStringLiteral("--photo"));
+        if (!applySet(parsed.values(QStringLiteral("set")), &changes, &error))
+            return CliOutput::fail(error, kUsageError);
+        const QString photo = parsed.value(QStringLiteral("photo"));
         if (changes.isEmpty() && photo.isEmpty())
-            return fail(QStringLiteral("nothing to change: give --set FIELD=VALUE, --json FILE|- or --photo IMAGE"), kUsageError);
+            return CliOutput::fail(QStringLiteral("nothing to change: give --set FIELD=VALUE, --json FILE|- or --photo IMAGE"), kUsageError);
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         auto record = m_store->get(*id, &error);
         if (!record)
-            return fail(error);
+            return CliOutput::fail(error);
         QStringList problems;
         if (!record->applyJson(changes, &problems))
-            return fail(QStringLiteral("nothing was changed: %1").arg(problems.join(QStringLiteral("; "))));
+            return CliOutput::fail(QStringLiteral("nothing was changed: %1").arg(problems.join(QStringLiteral("; "))));
         const QString oldPhoto = record->photoPath;
         if (!photo.isEmpty()) {
             const auto storedPhoto = m_store->importPhoto(photo, &error);
             if (!storedPhoto)
-                return fail(notSaved(QStringLiteral("nothing was changed"), error));
+                return CliOutput::fail(notSaved(QStringLiteral("nothing was changed"), error));
             record->photoPath = *storedPhoto;
         }
         const auto updated = m_store->update(*record, &error);
         if (!updated) {
             if (record->photoPath != oldPhoto)
                 QFile::remove(record->photoPath);
-            return fail(notSaved(QStringLiteral("nothing was changed"), error));
+            return CliOutput::fail(notSaved(QStringLiteral("nothing was changed"), error));
         }
         if (updated->photoPath != oldPhoto && !m_store->discardPhoto(oldPhoto, &error))
-            warn(error);
-        if (parsed.has(QStringLiteral("--json-output")))
-            printJson(updated->toJson(), false);
+            CliOutput::warn(error);
+        if (parsed.isSet(QStringLiteral("json-output")))
+            CliOutput::printJson(updated->toJson(), false);
         else
             QTextStream(stdout) << "Updated " << updated->id << ": " << updated->title() << '\n';
         return 0;
@@ -597,20 +559,23 @@ private:
 
     int setActive(const QStringList &args, bool active)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
+        SubcommandParser parsed(active ? QStringLiteral("meds resume") : QStringLiteral("meds stop"));
+        parsed.setDescription(active ? QStringLiteral("Marks a medication as taken again.") : QStringLiteral("Marks a medication as stopped."));
+        addJsonOption(parsed, QStringLiteral("print the record as JSON"));
+        addIdArgument(parsed);
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
-        const auto id = parseId(parsed.positional, &error);
+        const auto id = parseId(parsed.positionalArguments().first(), &error);
         if (!id)
-            return fail(error, kUsageError);
+            return CliOutput::fail(error, kUsageError);
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto updated = m_store->setActive(*id, active, &error);
         if (!updated)
-            return fail(error);
-        if (parsed.has(QStringLiteral("--json")))
-            printJson(updated->toJson(), false);
+            return CliOutput::fail(error);
+        if (parsed.isSet(QStringLiteral("json")))
+            CliOutput::printJson(updated->toJson(), false);
         else
             QTextStream(stdout) << (active ? "Taking again " : "Stopped ") << updated->id << ": " << updated->title() << '\n';
         return 0;
@@ -618,22 +583,25 @@ private:
 
     int remove(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds delete"));
+        parsed.setDescription(QStringLiteral("Deletes the record and its photo."));
+        addJsonOption(parsed, QStringLiteral("print the deleted record as JSON"));
+        addIdArgument(parsed);
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
-        const auto id = parseId(parsed.positional, &error);
+        const auto id = parseId(parsed.positionalArguments().first(), &error);
         if (!id)
-            return fail(error, kUsageError);
+            return CliOutput::fail(error, kUsageError);
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto removed = m_store->remove(*id, &error);
         if (!removed)
-            return fail(error);
+            return CliOutput::fail(error);
         if (!m_store->discardPhoto(removed->photoPath, &error))
-            warn(error);
-        if (parsed.has(QStringLiteral("--json")))
-            printJson(removed->toJson(), false);
+            CliOutput::warn(error);
+        if (parsed.isSet(QStringLiteral("json")))
+            CliOutput::printJson(removed->toJson(), false);
         else
             QTextStream(stdout) << "Deleted " << removed->id << ": " << removed->title() << '\n';
         return 0;
@@ -641,35 +609,37 @@ private:
 
     int importList(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--allow-duplicate")}, {QStringLiteral("--json")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        if (!parsed.options.contains(QStringLiteral("--json")))
-            return fail(QStringLiteral("meds import needs --json FILE or --json - (standard input)"), kUsageError);
-        const QString source = parsed.value(QStringLiteral("--json"));
+        SubcommandParser parsed(QStringLiteral("meds import"));
+        parsed.setDescription(QStringLiteral("Many records: JSON Lines or a JSON array (as `export --json` writes). All are checked first,\n"
+                                             "then each is saved and printed as one line."));
+        parsed.addOption({QStringLiteral("json"), QStringLiteral("the records: a file, or - for standard input"), QStringLiteral("FILE|-")});
+        parsed.addOption({QStringLiteral("allow-duplicate"), QStringLiteral("import records although they are on the list")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        if (!parsed.isSet(QStringLiteral("json")))
+            return CliOutput::fail(QStringLiteral("meds import needs --json FILE or --json - (standard input)"), kUsageError);
+        const QString source = parsed.value(QStringLiteral("json"));
         const QString where = source == u"-" ? QStringLiteral("standard input") : source;
         QString error;
         const auto data = readInput(source, &error);
         if (!data)
-            return fail(error);
+            return CliOutput::fail(error);
 
         // Every record is read and checked before anything is written.
         QList<QJsonObject> objects;
         const QByteArray trimmed = data->trimmed();
         if (trimmed.isEmpty())
-            return fail(QStringLiteral("%1 is empty: expected JSON Lines or a JSON array of records").arg(where));
+            return CliOutput::fail(QStringLiteral("%1 is empty: expected JSON Lines or a JSON array of records").arg(where));
         if (trimmed.startsWith('[')) {
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
             if (parseError.error != QJsonParseError::NoError)
-                return fail(QStringLiteral("%1 is not a JSON array: %2 at offset %3").arg(where, parseError.errorString()).arg(parseError.offset));
+                return CliOutput::fail(QStringLiteral("%1 is not a JSON array: %2 at offset %3").arg(where, parseError.errorString()).arg(parseError.offset));
             int index = 0;
             for (const QJsonValue &value : document.array()) {
                 ++index;
                 if (!value.isObject())
-                    return fail(QStringLiteral("nothing was imported: record %1 is not an object").arg(index));
+                    return CliOutput::fail(QStringLiteral("nothing was imported: record %1 is not an object").arg(index));
                 objects.append(value.toObject());
             }
         } else {
@@ -681,7 +651,7 @@ private:
                 QJsonParseError parseError;
                 const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
                 if (parseError.error != QJsonParseError::NoError || !document.isObject())
-                    return fail(QStringLiteral("nothing was imported: line %1 of %2 is not one JSON object%3")
+                    return CliOutput::fail(QStringLiteral("nothing was imported: line %1 of %2 is not one JSON object%3")
                                     .arg(lineNumber).arg(where)
                                     .arg(parseError.error != QJsonParseError::NoError ? QStringLiteral(" (%1)").arg(parseError.errorString()) : QString()));
                 objects.append(document.object());
@@ -696,21 +666,21 @@ private:
                 problems = kiosk::meds::MedicationValidator::validate(checked);
             }
             if (!problems.isEmpty())
-                return fail(QStringLiteral("nothing was imported: record %1: %2").arg(i + 1).arg(problems.join(QStringLiteral("; "))));
+                return CliOutput::fail(QStringLiteral("nothing was imported: record %1: %2").arg(i + 1).arg(problems.join(QStringLiteral("; "))));
             medication->photoPath.clear();  // photos are not carried by an import
             records.append(*medication);
         }
         if (!openStore(&error))
-            return fail(error);
-        if (!parsed.has(QStringLiteral("--allow-duplicate"))) {
+            return CliOutput::fail(error);
+        if (!parsed.isSet(QStringLiteral("allow-duplicate"))) {
             for (qsizetype i = 0; i < records.size(); ++i) {
                 const auto duplicates = m_store->findDuplicates(records[i], &error);
                 if (!duplicates.isEmpty())
-                    return fail(QStringLiteral("nothing was imported: record %1, %2, is already in the list (id %3); pass --allow-duplicate to import anyway")
+                    return CliOutput::fail(QStringLiteral("nothing was imported: record %1, %2, is already in the list (id %3); pass --allow-duplicate to import anyway")
                                     .arg(i + 1).arg(records[i].title()).arg(duplicates.first().id));
                 for (qsizetype j = 0; j < i; ++j) {
                     if (MedicationStore::sameDrug(records[i], records[j]) && records[i].dosage.simplified() == records[j].dosage.simplified())
-                        return fail(QStringLiteral("nothing was imported: records %1 and %2 are both %3; pass --allow-duplicate to import anyway")
+                        return CliOutput::fail(QStringLiteral("nothing was imported: records %1 and %2 are both %3; pass --allow-duplicate to import anyway")
                                         .arg(j + 1).arg(i + 1).arg(records[i].title()));
                 }
             }
@@ -718,11 +688,11 @@ private:
         // Each record is its own transaction; its line is printed once it is on disk.
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
-            return fail(QStringLiteral("cannot write to standard output"));
+            return CliOutput::fail(QStringLiteral("cannot write to standard output"));
         for (qsizetype i = 0; i < records.size(); ++i) {
             const auto stored = m_store->add(records[i], &error);
             if (!stored)
-                return fail(QStringLiteral("record %1 was not saved (%2 before it were): %3").arg(i + 1).arg(i).arg(error));
+                return CliOutput::fail(QStringLiteral("record %1 was not saved (%2 before it were): %3").arg(i + 1).arg(i).arg(error));
             out.write(QJsonDocument(stored->toJson()).toJson(QJsonDocument::Compact) + '\n');
             out.flush();
         }
@@ -731,94 +701,101 @@ private:
 
     int exportList(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {}, {QStringLiteral("--pdf")},
-                                             {QStringLiteral("--csv"), QStringLiteral("--json")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        const int formats = int(parsed.has(QStringLiteral("--csv"))) + int(parsed.has(QStringLiteral("--json")))
-            + int(parsed.options.contains(QStringLiteral("--pdf")));
+        SubcommandParser parsed(QStringLiteral("meds export"));
+        parsed.setSynopsis(QStringLiteral("(--csv [FILE] | --json [FILE] | --pdf FILE)"));
+        parsed.setDescription(QStringLiteral("The whole list (to standard output when no FILE); the PDF adds the last 30 days of doses."));
+        parsed.addOptionalValueOption(QStringLiteral("csv"), QStringLiteral("CSV"), QStringLiteral("FILE"));
+        parsed.addOptionalValueOption(QStringLiteral("json"), QStringLiteral("a JSON array, as `import` reads it"), QStringLiteral("FILE"));
+        parsed.addOption({QStringLiteral("pdf"), QStringLiteral("a PDF to print for a doctor's visit"), QStringLiteral("FILE")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        const int formats = int(parsed.isSet(QStringLiteral("csv"))) + int(parsed.isSet(QStringLiteral("json")))
+            + int(parsed.isSet(QStringLiteral("pdf")));
         if (formats != 1)
-            return fail(QStringLiteral("meds export needs exactly one of --csv [FILE], --json [FILE], --pdf FILE"), kUsageError);
+            return CliOutput::fail(QStringLiteral("meds export needs exactly one of --csv [FILE], --json [FILE], --pdf FILE"), kUsageError);
         QString error;
         if (!openStore(&error, Reading))
-            return fail(error);
+            return CliOutput::fail(error);
         const auto records = m_store->list(&error);
         if (!records)
-            return fail(error);
-        if (parsed.options.contains(QStringLiteral("--pdf"))) {
-            const QString file = parsed.value(QStringLiteral("--pdf"));
+            return CliOutput::fail(error);
+        if (parsed.isSet(QStringLiteral("pdf"))) {
+            const QString file = parsed.value(QStringLiteral("pdf"));
             if (file.isEmpty() || file == u"-")
-                return fail(QStringLiteral("--pdf needs a file name"), kUsageError);
+                return CliOutput::fail(QStringLiteral("--pdf needs a file name"), kUsageError);
             // The last 30 days of the dose log go with the list, for a doctor's visit.
             const auto doses = kiosk::meds::DoseLog(*m_store).entries(
                 QDateTime::currentDateTimeUtc().addDays(-MedicationExporter::kDoseLogDays), QDateTime(), QString(), &error);
             if (!doses)
-                return fail(error);
+                return CliOutput::fail(error);
             if (!MedicationExporter::writePdf(*records, file, &error, *doses))
-                return fail(QStringLiteral("no PDF was written: %1").arg(error));
+                return CliOutput::fail(QStringLiteral("no PDF was written: %1").arg(error));
             QTextStream(stderr) << "Wrote " << records->size() << " medications and " << doses->size() << " logged doses to " << file << '\n';
             return 0;
         }
         QByteArray data;
         QString file;
-        if (parsed.has(QStringLiteral("--csv"))) {
+        if (parsed.isSet(QStringLiteral("csv"))) {
             data = MedicationExporter::toCsv(*records);
-            file = parsed.value(QStringLiteral("--csv"));
+            file = parsed.value(QStringLiteral("csv"));
         } else {
             QJsonArray array;
             for (const Medication &m : *records)
                 array.append(m.toJson());
             data = QJsonDocument(array).toJson(QJsonDocument::Indented);
-            file = parsed.value(QStringLiteral("--json"));
+            file = parsed.value(QStringLiteral("json"));
         }
         if (!writeOutput(file, data, &error))
-            return fail(error);
+            return CliOutput::fail(error);
         return 0;
     }
 
     int check(const QStringList &args)
     {
-        if (!args.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(args.first()), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds check"));
+        parsed.setDescription(QStringLiteral("PRAGMA integrity_check of the database: prints ok, or fails saying what is damaged."));
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
         if (!openStore(&error, Reading))
-            return fail(error);
+            return CliOutput::fail(error);
         const QString result = m_store->integrityCheck();
         if (result != u"ok")
-            return fail(QStringLiteral("the medication database %1 is damaged: %2").arg(m_store->databasePath(), result));
+            return CliOutput::fail(QStringLiteral("the medication database %1 is damaged: %2").arg(m_store->databasePath(), result));
         QTextStream(stdout) << "ok\n";
         return 0;
     }
 
     int sync(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {QStringLiteral("--service")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        const auto config = kiosk::sync::ServiceConfig::resolve(parsed.value(QStringLiteral("--service")));
+        SubcommandParser parsed(QStringLiteral("meds sync"));
+        parsed.setDescription(QStringLiteral("One round with the household's medication service: push the changes made here, then pull\n"
+                                             "the others."));
+        addJsonOption(parsed, QStringLiteral("print {\"pushed\": N, \"pulled\": N, \"conflicts\": N, ...} on one line"));
+        parsed.addOption({QStringLiteral("service"), QStringLiteral("the service's address (default: the one saved by meds service)"),
+                          QStringLiteral("URL")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        const auto config = kiosk::sync::ServiceConfig::resolve(parsed.value(QStringLiteral("service")));
         if (!config.configured())
-            return fail(QStringLiteral("no medication service is set: kilo-kiosk meds service --url URL, or meds sync --service URL"));
+            return CliOutput::fail(QStringLiteral("no medication service is set: kilo-kiosk meds service --url URL, or meds sync --service URL"));
         if (!config.ok())
-            return fail(config.error);
+            return CliOutput::fail(config.error);
         for (const QString &note : config.notes)
-            warn(note);
+            CliOutput::warn(note);
         QString error;
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         kiosk::sync::MedicationSync sync(*m_store);
         config.apply(sync.client());
         const auto report = sync.syncBlocking();
         for (const QString &rejected : report.rejected)
-            warn(QStringLiteral("kept off this tablet: %1").arg(rejected));
+            CliOutput::warn(QStringLiteral("kept off this tablet: %1").arg(rejected));
         const auto status = sync.ledger().status();
         if (!report.ok())
-            return fail(QStringLiteral("%1; nothing is lost: %2 change(s) stay queued for the next sync").arg(report.error).arg(status.pending));
-        if (parsed.has(QStringLiteral("--json"))) {
-            printJson(QJsonObject{{QStringLiteral("pushed"), report.pushed},
+            return CliOutput::fail(QStringLiteral("%1; nothing is lost: %2 change(s) stay queued for the next sync").arg(report.error).arg(status.pending));
+        if (parsed.isSet(QStringLiteral("json"))) {
+            CliOutput::printJson(QJsonObject{{QStringLiteral("pushed"), report.pushed},
                                   {QStringLiteral("pulled"), report.pulled},
                                   {QStringLiteral("conflicts"), report.conflicts},
                                   {QStringLiteral("doses_pushed"), report.dosesPushed},
@@ -841,44 +818,46 @@ private:
 
     int service(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json"), QStringLiteral("--token-stdin"), QStringLiteral("--no-token")},
-                                             {QStringLiteral("--url")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
-        const bool setting = parsed.options.contains(QStringLiteral("--url"));
-        if (!setting && (parsed.has(QStringLiteral("--token-stdin")) || parsed.has(QStringLiteral("--no-token"))))
-            return fail(QStringLiteral("--token-stdin and --no-token need --url (the address the token belongs to)"), kUsageError);
-        if (parsed.has(QStringLiteral("--token-stdin")) && parsed.has(QStringLiteral("--no-token")))
-            return fail(QStringLiteral("--token-stdin and --no-token exclude each other"), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds service"));
+        parsed.setDescription(QStringLiteral("Shows or saves the medication service's address (its token goes to the keychain)."));
+        addJsonOption(parsed, QStringLiteral("print {\"url\": ..., \"token\": true|false} on one line"));
+        parsed.addOption({QStringLiteral("url"), QStringLiteral("save this address"), QStringLiteral("URL")});
+        parsed.addOption({QStringLiteral("token-stdin"), QStringLiteral("read the address's token from standard input")});
+        parsed.addOption({QStringLiteral("no-token"), QStringLiteral("forget the address's token")});
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        const bool setting = parsed.isSet(QStringLiteral("url"));
+        if (!setting && (parsed.isSet(QStringLiteral("token-stdin")) || parsed.isSet(QStringLiteral("no-token"))))
+            return CliOutput::fail(QStringLiteral("--token-stdin and --no-token need --url (the address the token belongs to)"), kUsageError);
+        if (parsed.isSet(QStringLiteral("token-stdin")) && parsed.isSet(QStringLiteral("no-token")))
+            return CliOutput::fail(QStringLiteral("--token-stdin and --no-token exclude each other"), kUsageError);
         if (setting) {
-            const QUrl url = kiosk::sync::ServiceConfig::normalised(parsed.value(QStringLiteral("--url")));
+            const QUrl url = kiosk::sync::ServiceConfig::normalised(parsed.value(QStringLiteral("url")));
             QString token;
-            if (parsed.has(QStringLiteral("--token-stdin"))) {
+            if (parsed.isSet(QStringLiteral("token-stdin"))) {
                 QFile in;
                 if (!in.open(stdin, QIODevice::ReadOnly))
-                    return fail(QStringLiteral("cannot read standard input"));
+                    return CliOutput::fail(QStringLiteral("cannot read standard input"));
                 token = QString::fromUtf8(in.read(64 * 1024)).trimmed();
                 if (token.isEmpty())
-                    return fail(QStringLiteral("--token-stdin: no token on standard input"));
+                    return CliOutput::fail(QStringLiteral("--token-stdin: no token on standard input"));
             }
             // The token first: an address is never saved with a token that did not reach the keychain.
             if (!token.isEmpty() && !url.isEmpty()) {
                 if (const QString problem = kiosk::sync::ServiceConfig::saveToken(url, token); !problem.isEmpty())
-                    return fail(problem);
-            } else if (parsed.has(QStringLiteral("--no-token")) && !url.isEmpty()) {
+                    return CliOutput::fail(problem);
+            } else if (parsed.isSet(QStringLiteral("no-token")) && !url.isEmpty()) {
                 if (const QString problem = kiosk::sync::ServiceConfig::forgetToken(url); !problem.isEmpty())
-                    return fail(problem);
+                    return CliOutput::fail(problem);
             }
             if (const QString problem = kiosk::sync::ServiceConfig::save(url); !problem.isEmpty())
-                return fail(problem);
+                return CliOutput::fail(problem);
         }
         const auto config = kiosk::sync::ServiceConfig::resolve();
         for (const QString &note : config.notes)
-            warn(note);
-        if (parsed.has(QStringLiteral("--json"))) {
-            printJson(QJsonObject{{QStringLiteral("url"), config.configured() ? QJsonValue(config.url.toString()) : QJsonValue()},
+            CliOutput::warn(note);
+        if (parsed.isSet(QStringLiteral("json"))) {
+            CliOutput::printJson(QJsonObject{{QStringLiteral("url"), config.configured() ? QJsonValue(config.url.toString()) : QJsonValue()},
                                   {QStringLiteral("token"), !config.token.isEmpty()}},
                       false);
         } else if (!config.configured()) {
@@ -903,23 +882,23 @@ private:
 
     int conflicts(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {QStringLiteral("--json")}, {});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        if (!parsed.positional.isEmpty())
-            return fail(QStringLiteral("unexpected argument %1").arg(parsed.positional.first()), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds conflicts"));
+        parsed.setDescription(QStringLiteral("Records changed here and on another device, with both versions."));
+        addJsonOption(parsed);
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
         QString error;
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         kiosk::meds::SyncLedger ledger(*m_store);
         const auto all = ledger.conflicts(&error);
         if (!all)
-            return fail(error);
-        if (parsed.has(QStringLiteral("--json"))) {
+            return CliOutput::fail(error);
+        if (parsed.isSet(QStringLiteral("json"))) {
             QJsonArray array;
             for (const auto &conflict : *all)
                 array.append(conflictJson(conflict));
-            printJson(array, true);
+            CliOutput::printJson(array, true);
             return 0;
         }
         QTextStream out(stdout);
@@ -941,24 +920,27 @@ private:
 
     int resolve(const QStringList &args)
     {
-        const auto parsed = Arguments::parse(args, {}, {QStringLiteral("--keep")});
-        if (!parsed.error.isEmpty())
-            return fail(parsed.error, kUsageError);
-        const QString keep = parsed.value(QStringLiteral("--keep"));
-        if (parsed.positional.size() != 1 || (keep != u"local" && keep != u"remote"))
-            return fail(QStringLiteral("usage: kilo-kiosk meds resolve ID|UUID --keep local|remote"), kUsageError);
+        SubcommandParser parsed(QStringLiteral("meds resolve"));
+        parsed.setDescription(QStringLiteral("Settles a conflict with one of the two versions."));
+        parsed.addOption({QStringLiteral("keep"), QStringLiteral("which version stays"), QStringLiteral("local|remote")});
+        parsed.addPositional(QStringLiteral("ID|UUID"), QStringLiteral("the record (see kilo-kiosk meds conflicts)"));
+        if (const auto status = parseCommand(parsed, args))
+            return *status;
+        const QString keep = parsed.value(QStringLiteral("keep"));
+        if (keep != u"local" && keep != u"remote")
+            return CliOutput::fail(QStringLiteral("usage: kilo-kiosk meds resolve ID|UUID --keep local|remote"), kUsageError);
         QString error;
         if (!openStore(&error))
-            return fail(error);
+            return CliOutput::fail(error);
         kiosk::meds::SyncLedger ledger(*m_store);
         const auto all = ledger.conflicts(&error);
         if (!all)
-            return fail(error);
-        const QString wanted = parsed.positional.first();
+            return CliOutput::fail(error);
+        const QString wanted = parsed.positionalArguments().first();
         for (const auto &conflict : *all) {
             if (conflict.uuid == wanted || (conflict.local && QString::number(conflict.local->id) == wanted)) {
                 if (!ledger.resolve(conflict.uuid, keep == u"local" ? kiosk::meds::SyncLedger::Keep::Local : kiosk::meds::SyncLedger::Keep::Remote, &error))
-                    return fail(error);
+                    return CliOutput::fail(error);
                 QTextStream(stdout) << (keep == u"local"
                                             ? QStringLiteral("Kept this tablet's version of %1; it goes to the service with the next sync.\n")
                                             : QStringLiteral("Kept the service's version of %1.\n"))
@@ -966,7 +948,7 @@ private:
                 return 0;
             }
         }
-        return fail(QStringLiteral("no conflict for %1 (see kilo-kiosk meds conflicts)").arg(wanted));
+        return CliOutput::fail(QStringLiteral("no conflict for %1 (see kilo-kiosk meds conflicts)").arg(wanted));
     }
 
     QString m_dbPath;

@@ -2,23 +2,22 @@
 
 #include "aibrain/engine_config.h"
 #include "aibrain/reading_engine.h"
+#include "cli/cli_output.h"
+#include "cli/subcommand_parser.h"
 #include "ocr/ocr_pipeline.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 
 #include <cstdlib>
 #include <functional>
 
-namespace {
+using kiosk::cli::CliOutput;
+using kiosk::cli::SubcommandParser;
 
-constexpr auto kUsage = "usage: kilo-kiosk ocr [--engine local|ai-brain|auto] [--ai-brain URL] [--ai-brain-timeout MS] [--json] IMAGE...\n"
-                        "  --engine     local: OpenCV + Tesseract here; ai-brain: the cluster's AI Brain; auto: AI Brain when\n"
-                        "               configured and healthy, else (and on any AI Brain failure) local. Default: the setting\n"
-                        "               aibrain/engine, else auto when an AI Brain URL is known, else local.\n"
-                        "  --ai-brain   AI Brain base URL (default: the setting aibrain/url); its token comes from the keychain";
+namespace {
 
 void printTable(QTextStream &out, const QString &file, const kiosk::ocr::OcrPipeline::Result &r)
 {
@@ -75,75 +74,44 @@ kiosk::cli::Subcommand ocrCommand()
 {
     return {QStringLiteral("ocr"), QStringLiteral("read prescription photos: ocr [--engine local|ai-brain|auto] [--ai-brain URL] [--json] IMAGE..."),
             [](const QStringList &arguments) {
+                SubcommandParser parser(QStringLiteral("ocr"));
+                parser.setDescription(QStringLiteral("Reads prescription photos: a table per photo, or one JSON line each with --json."));
+                parser.addOption({QStringLiteral("engine"),
+                                  QStringLiteral("local: OpenCV + Tesseract here; ai-brain: the cluster's AI Brain; auto: AI Brain when "
+                                                 "configured and healthy, else (and on any AI Brain failure) local. Default: the setting "
+                                                 "aibrain/engine, else auto when an AI Brain URL is known, else local."),
+                                  QStringLiteral("local|ai-brain|auto")});
+                parser.addOption({QStringLiteral("ai-brain"),
+                                  QStringLiteral("AI Brain base URL (default: the setting aibrain/url); its token comes from the keychain"),
+                                  QStringLiteral("URL")});
+                parser.addOption({QStringLiteral("ai-brain-timeout"), QStringLiteral("how long to wait for the AI Brain"), QStringLiteral("MS")});
+                parser.addOption({QStringLiteral("json"), QStringLiteral("one JSON line per photo (rx-eval/CONTRACT.md)")});
+                parser.addPositional(QStringLiteral("IMAGE"), QStringLiteral("a photo of a prescription or pharmacy label"),
+                                     SubcommandParser::Count::OneOrMore, QStringLiteral("no image given (see kilo-kiosk ocr --help)"));
+                if (const auto status = parser.parseOrExit(arguments))
+                    return *status;
+                const bool json = parser.isSet(QStringLiteral("json"));
+                const QString engine = parser.value(QStringLiteral("engine"));
+                const QString aiBrainUrl = parser.value(QStringLiteral("ai-brain"));
+                if (parser.isSet(QStringLiteral("ai-brain")) && aiBrainUrl.isEmpty())
+                    return CliOutput::fail(QStringLiteral("--ai-brain needs a URL (http://host:port)"), SubcommandParser::kUsageError);
+                int aiBrainTimeoutMs = 0;
+                if (parser.isSet(QStringLiteral("ai-brain-timeout"))) {
+                    bool ok = false;
+                    aiBrainTimeoutMs = parser.value(QStringLiteral("ai-brain-timeout")).toInt(&ok);
+                    if (!ok || aiBrainTimeoutMs <= 0)
+                        return CliOutput::fail(QStringLiteral("--ai-brain-timeout needs a number of milliseconds above 0"), SubcommandParser::kUsageError);
+                }
+                if (!engine.isEmpty() && !kiosk::aibrain::ReadingEngine::parseMode(engine))
+                    return CliOutput::fail(QStringLiteral("unknown engine '%1' (use local, ai-brain or auto)").arg(engine), SubcommandParser::kUsageError);
+                const QStringList files = parser.positionalArguments();
                 QTextStream out(stdout);
                 QTextStream err(stderr);
-                bool json = false;
-                QString engine;
-                QString aiBrainUrl;
-                int aiBrainTimeoutMs = 0;
-                QStringList files;
-                for (int i = 0; i < arguments.size(); ++i) {
-                    const QString &a = arguments[i];
-                    if (a == QLatin1String("--json")) {
-                        json = true;
-                    } else if (a == QLatin1String("--engine") || a.startsWith(QLatin1String("--engine="))) {
-                        if (a.contains(QLatin1Char('=')))
-                            engine = a.section(QLatin1Char('='), 1);
-                        else if (i + 1 < arguments.size())
-                            engine = arguments[++i];
-                        else {
-                            err << "kilo-kiosk: error: --engine needs a value (local, ai-brain or auto)\n";
-                            return 2;
-                        }
-                    } else if (a == QLatin1String("--ai-brain") || a.startsWith(QLatin1String("--ai-brain="))) {
-                        if (a.contains(QLatin1Char('=')))
-                            aiBrainUrl = a.section(QLatin1Char('='), 1);
-                        else if (i + 1 < arguments.size())
-                            aiBrainUrl = arguments[++i];
-                        if (aiBrainUrl.isEmpty()) {
-                            err << "kilo-kiosk: error: --ai-brain needs a URL (http://host:port)\n";
-                            return 2;
-                        }
-                    } else if (a == QLatin1String("--ai-brain-timeout") || a.startsWith(QLatin1String("--ai-brain-timeout="))) {
-                        QString value;
-                        if (a.contains(QLatin1Char('=')))
-                            value = a.section(QLatin1Char('='), 1);
-                        else if (i + 1 < arguments.size())
-                            value = arguments[++i];
-                        bool ok = false;
-                        aiBrainTimeoutMs = value.toInt(&ok);
-                        if (!ok || aiBrainTimeoutMs <= 0) {
-                            err << "kilo-kiosk: error: --ai-brain-timeout needs a number of milliseconds above 0\n";
-                            return 2;
-                        }
-                    } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-                        out << kUsage << '\n';
-                        return 0;
-                    } else if (a == QLatin1String("--")) {
-                        files += arguments.mid(i + 1);
-                        break;
-                    } else if (a.startsWith(QLatin1String("--"))) {
-                        err << "kilo-kiosk: error: unknown option " << a << "\n" << kUsage << '\n';
-                        return 2;
-                    } else {
-                        files.append(a);
-                    }
-                }
-                if (!engine.isEmpty() && !kiosk::aibrain::ReadingEngine::parseMode(engine)) {
-                    err << "kilo-kiosk: error: unknown engine '" << engine << "' (use local, ai-brain or auto)\n";
-                    return 2;
-                }
-                if (files.isEmpty()) {
-                    err << "kilo-kiosk: error: no image given\n" << kUsage << '\n';
-                    return 2;
-                }
                 const auto config = kiosk::aibrain::EngineConfig::resolve(engine, aiBrainUrl, aiBrainTimeoutMs);
-                if (!config.ok()) {
-                    err << "kilo-kiosk: error: " << config.error << '\n';
-                    return 2;
-                }
+                if (!config.ok())
+                    return CliOutput::fail(config.error, SubcommandParser::kUsageError);
                 for (const QString &note : config.notes)
-                    err << "kilo-kiosk: warning: " << note << '\n';
+                    CliOutput::warn(note);
                 err.flush();
                 int failures = 0;
                 // One photo's outcome, written alike whichever engine read it: a JSON line or the
@@ -153,11 +121,11 @@ kiosk::cli::Subcommand ocrCommand()
                     if (!ok)
                         ++failures;
                     if (json)
-                        out << QJsonDocument(line).toJson(QJsonDocument::Compact) << '\n';
+                        CliOutput::printJson(line, false);
                     else if (ok)
                         printTable();
                     if (!ok)
-                        err << "kilo-kiosk: error: " << file << ": " << error << '\n';
+                        CliOutput::fail(file + QStringLiteral(": ") + error);
                     err.flush();
                     out.flush();
                 };
@@ -174,10 +142,8 @@ kiosk::cli::Subcommand ocrCommand()
                     return failures ? 1 : 0;
                 }
                 kiosk::ocr::OcrPipeline pipeline;
-                if (const QString e = pipeline.initError(); !e.isEmpty()) {
-                    err << "kilo-kiosk: error: " << e << '\n';
-                    return 1;
-                }
+                if (const QString e = pipeline.initError(); !e.isEmpty())
+                    return CliOutput::fail(e);
                 for (const QString &file : files) {
                     const auto result = pipeline.readFile(file);
                     report(file, result.ok(), result.error, json ? result.toJson(file) : QJsonObject(), [&] { printTable(out, file, result); });

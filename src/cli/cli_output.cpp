@@ -7,12 +7,26 @@
 
 namespace kiosk::cli {
 
-int CliOutput::fail(const QString &message, int status)
+namespace {
+
+void printLine(const char *kind, const QString &message)
 {
     QString line = message;
     line.replace(u'\n', u' ');
-    QTextStream(stderr) << "kilo-kiosk: error: " << line << '\n';
+    QTextStream(stderr) << "kilo-kiosk: " << kind << ": " << line << '\n';
+}
+
+} // namespace
+
+int CliOutput::fail(const QString &message, int status)
+{
+    printLine("error", message);
     return status;
+}
+
+void CliOutput::warn(const QString &message)
+{
+    printLine("warning", message);
 }
 
 void CliOutput::printJson(const QJsonValue &value, bool indented)

@@ -1,5 +1,6 @@
 #include "ui/medication_list_model.h"
 
+#include "meds/medication_search.h"
 #include "meds/refill_estimate.h"
 
 #include "ui/medication_store_controller.h"
@@ -80,16 +81,11 @@ void MedicationListModel::rebuild()
     QList<Row> rows;
     if (m_store) {
         const QDateTime now = effectiveNow();
-        const QStringList words = m_searchText.simplified().split(u' ', Qt::SkipEmptyParts);
+        const meds::MedicationSearch search(m_searchText);
         for (const meds::Medication &m : m_store->records()) {
             if ((m_statusFilter == StatusFilter::Active && !m.active) || (m_statusFilter == StatusFilter::Stopped && m.active))
                 continue;
-            const QString haystack = QStringList{m.medicationName, m.dosage, m.prescriber, m.instructions, m.pharmacy, m.dosageForm}
-                                         .join(u' ');
-            const bool matches = std::all_of(words.cbegin(), words.cend(), [&haystack](const QString &word) {
-                return haystack.contains(word, Qt::CaseInsensitive);
-            });
-            if (!matches)
+            if (!search.matches(m))
                 continue;
             rows.append({m, m_store->planner().nextDose(m, now)});
         }

@@ -11,8 +11,9 @@
 
 namespace kiosk::ui {
 
-// The medication list the Medications page shows: searched (name, prescriber, instructions,
-// pharmacy), filtered (active / stopped / all) and sorted (by name, or by the next dose due).
+// The medication list the Medications page shows: searched (meds::MedicationSearch, the same
+// search as `meds list --search`), filtered (active / stopped / all) and sorted (by name, or by
+// the next dose due).
 class MedicationListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
