@@ -1,5 +1,8 @@
 #include "commands/cluster_command.h"
 
+#include "cli/cli_output.h"
+#include "cli/subcommand_parser.h"
+
 #include "k8s/api_client.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
@@ -14,7 +17,6 @@
 #include "security/credential_store.h"
 #include "security/redaction.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -34,13 +36,13 @@ namespace {
 using kiosk::k8s::ApiError;
 using kiosk::k8s::ClusterConnection;
 
+// Through the one CLI printer, with secrets (tokens, keys) redacted: API errors may echo them.
 int fail(const QString &message)
 {
-    QTextStream(stderr) << "kilo-kiosk: error: " << kiosk::security::redact(message) << '\n';
-    return 1;
+    return kiosk::cli::CliOutput::fail(kiosk::security::redact(message));
 }
 
-void addConnectionOptions(QCommandLineParser &parser)
+void addConnectionOptions(kiosk::cli::SubcommandParser &parser)
 {
     parser.addOption({QStringLiteral("kubeconfig"), QStringLiteral("kubeconfig file"), QStringLiteral("file")});
     parser.addOption({QStringLiteral("context"), QStringLiteral("kubeconfig context"), QStringLiteral("name")});
@@ -49,23 +51,7 @@ void addConnectionOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
 }
 
-// Parses `arguments` (after the verb); prints the error and returns false when they are wrong.
-bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &arguments, int *status)
-{
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("kilo-kiosk cluster ") + verb} + arguments)) {
-        *status = fail(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        *status = 0;
-        return false;
-    }
-    return true;
-}
-
-std::optional<ClusterConnection> resolveConnection(const QCommandLineParser &parser, QString *error)
+std::optional<ClusterConnection> resolveConnection(const kiosk::cli::SubcommandParser &parser, QString *error)
 {
     QSettings settings;
     kiosk::security::CredentialStore credentials;
@@ -82,7 +68,7 @@ std::optional<ClusterConnection> resolveConnection(const QCommandLineParser &par
     return outcome.result.connection;
 }
 
-int timeoutMs(const QCommandLineParser &parser)
+int timeoutMs(const kiosk::cli::SubcommandParser &parser)
 {
     bool ok = false;
     const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
@@ -124,15 +110,12 @@ void printTable(QTextStream &out, const kiosk::k8s::ClusterHealthReport &report,
 
 int status(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster status"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
     parser.addOption({QStringLiteral("watch"), QStringLiteral("print again on every change (JSON Lines with --json)")});
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("status"), arguments, &rc))
-        return rc;
-    if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("cluster status takes no arguments"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     QString error;
     const auto connection = resolveConnection(parser, &error);
     if (!connection)
@@ -271,16 +254,15 @@ void printPlan(QTextStream &out, const kiosk::k8s::CleanupPlan &plan)
 
 int cleanup(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster cleanup"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("keep"), QStringLiteral("old ReplicaSets kept per deployment (default 3)"), QStringLiteral("n"), QStringLiteral("3")});
     parser.addOption({QStringLiteral("include-orphans"), QStringLiteral("also delete orphaned ReplicaSets")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("plan and check with the server; change nothing")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("carry the plan out")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("cleanup"), arguments, &rc))
-        return rc;
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     const bool yes = parser.isSet(QStringLiteral("yes"));
     if (dryRun == yes)
@@ -375,7 +357,7 @@ struct DeploymentContext {
     const QJsonObject &deployment() const { return state.deployments.at(index); }
 };
 
-std::optional<DeploymentContext> loadDeployment(const QCommandLineParser &parser, const QString &name, QString *error)
+std::optional<DeploymentContext> loadDeployment(const kiosk::cli::SubcommandParser &parser, const QString &name, QString *error)
 {
     auto connection = resolveConnection(parser, error);
     if (!connection)
@@ -415,15 +397,12 @@ void printHistory(QTextStream &out, const QString &name, const QList<kiosk::k8s:
 
 int history(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster history"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-    parser.addPositionalArgument(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("history"), arguments, &rc))
-        return rc;
-    if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("cluster history needs exactly one DEPLOYMENT"));
+    parser.addPositional(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     const QString name = deploymentArgument(parser.positionalArguments().constFirst());
     QString error;
     const auto context = loadDeployment(parser, name, &error);
@@ -451,19 +430,16 @@ int history(const QStringList &arguments)
 
 int rollback(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster rollback"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("to-revision"), QStringLiteral("the revision to go back to (default: the previous)"), QStringLiteral("n"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("show the patch and check it with the server; change nothing")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("roll back (the default without --dry-run)")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
     parser.addOption({QStringLiteral("rollout-timeout"), QStringLiteral("seconds to wait for the rollout (default 300)"), QStringLiteral("s"), QStringLiteral("300")});
-    parser.addPositionalArgument(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("rollback"), arguments, &rc))
-        return rc;
-    if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("cluster rollback needs exactly one DEPLOYMENT"));
+    parser.addPositional(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (dryRun && parser.isSet(QStringLiteral("yes")))
         return fail(QStringLiteral("--dry-run and --yes cannot be combined"));
@@ -527,17 +503,14 @@ int rollback(const QStringList &arguments)
 
 int logs(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster logs"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("previous"), QStringLiteral("the previous (crashed) container's log")});
     parser.addOption({QStringLiteral("tail"), QStringLiteral("last N lines (default 200)"), QStringLiteral("n"), QStringLiteral("200")});
     parser.addOption({{QStringLiteral("c"), QStringLiteral("container")}, QStringLiteral("container name"), QStringLiteral("name")});
-    parser.addPositionalArgument(QStringLiteral("POD"), QStringLiteral("the pod"));
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("logs"), arguments, &rc))
-        return rc;
-    if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("cluster logs needs exactly one POD"));
+    parser.addPositional(QStringLiteral("POD"), QStringLiteral("the pod"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     bool ok = false;
     const int tail = parser.value(QStringLiteral("tail")).toInt(&ok);
     if (!ok || tail <= 0)
@@ -572,7 +545,7 @@ int logs(const QStringList &arguments)
 
 int connect(const QStringList &arguments)
 {
-    QCommandLineParser parser;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster connect"));
     parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL"), QStringLiteral("url")});
     parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("namespace"), QStringLiteral("ns")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("PEM file of the cluster's CA"), QStringLiteral("file")});
@@ -580,9 +553,8 @@ int connect(const QStringList &arguments)
     parser.addOption({QStringLiteral("token-stdin"), QStringLiteral("read the bearer token from standard input")});
     parser.addOption({QStringLiteral("no-verify"), QStringLiteral("save without checking that the cluster answers")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("connect"), arguments, &rc))
-        return rc;
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     kiosk::security::ConnectionProfile profile;
     profile.server = parser.value(QStringLiteral("server"));
     profile.nameSpace = parser.value(QStringLiteral("namespace"));
@@ -655,10 +627,9 @@ int connect(const QStringList &arguments)
 
 int disconnect(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    int rc = 0;
-    if (!parse(parser, QStringLiteral("disconnect"), arguments, &rc))
-        return rc;
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster disconnect"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
     QSettings settings;
     const auto profile = kiosk::security::ConnectionProfile::load(settings);
     if (!profile)
