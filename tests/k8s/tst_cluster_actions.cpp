@@ -185,7 +185,10 @@ private slots:
         const Run missing = kiosk({"cluster", "history", "no-such"}, server);
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("deployment no-such not found"), missing.err.constData());
-        QCOMPARE(kiosk({"cluster", "history"}, server).exitCode, 1);
+        // No DEPLOYMENT is a usage error, as in every subcommand: exit 2, one line naming it.
+        const Run usage = kiosk({"cluster", "history"}, server);
+        QCOMPARE(usage.exitCode, 2);
+        QVERIFY2(usage.err.contains("cluster history: missing DEPLOYMENT"), usage.err.constData());
     }
 
     void sameTemplateAsKubectlRolloutUndo()
