@@ -60,14 +60,32 @@ class TestOperations : public QObject {
         return std::make_unique<kiosk::k8s::ApiClient>(connection);
     }
 
+    // Per test: the simulator with the incident settled, an audit folder and a closed gate.
+    std::unique_ptr<kiosk::sim::ApiServer> m_sim;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    TestGate m_gate;
+
 private slots:
+    void init()
+    {
+        m_sim = std::make_unique<kiosk::sim::ApiServer>();
+        QVERIFY(m_sim->listen());
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(*m_sim), 15000);
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_gate.open = false;
+    }
+
+    void cleanup()
+    {
+        m_sim.reset();
+        m_dir.reset();
+    }
+
     void rollbackIsRefusedWhileTheGateIsClosed()
     {
-        kiosk::sim::ApiServer server;
-        QVERIFY(server.listen());
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
-        QTemporaryDir dir;
-        TestGate gate;
+        auto &server = *m_sim;
+        auto &dir = *m_dir;
+        auto &gate = m_gate;
         auto client = clientFor(server.url());
         const QString before = templateImage(server, "kilo-meds");
         kiosk::ops::RollbackOperation rollback(client.get(), kNamespace, named(deployments(server), "kilo-meds"), replicaSets(server), 0,
@@ -85,11 +103,9 @@ private slots:
 
     void rollbackPreviewsThenAppliesAndFollows()
     {
-        kiosk::sim::ApiServer server;
-        QVERIFY(server.listen());
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
-        QTemporaryDir dir;
-        TestGate gate;
+        auto &server = *m_sim;
+        auto &dir = *m_dir;
+        auto &gate = m_gate;
         auto client = clientFor(server.url());
         const QString broken = templateImage(server, "kilo-meds");
         kiosk::ops::RollbackOperation rollback(client.get(), kNamespace, named(deployments(server), "kilo-meds"), replicaSets(server), 0,
@@ -125,9 +141,7 @@ private slots:
 
     void aRefusedDryRunFailsWithTheServersReasonAndChangesNothing()
     {
-        kiosk::sim::ApiServer sim;
-        QVERIFY(sim.listen());
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(sim), 15000);
+        auto &sim = *m_sim;
         ScriptedApiServer server;
         server.handler = [](const ScriptedRequest &) {
             const QJsonObject status{{"kind", "Status"}, {"status", "Failure"}, {"reason", "Forbidden"}, {"code", 403},
@@ -135,8 +149,8 @@ private slots:
             return ScriptedResponse{403, QJsonDocument(status).toJson(QJsonDocument::Compact)};
         };
         QVERIFY(server.listen());
-        QTemporaryDir dir;
-        TestGate gate;
+        auto &dir = *m_dir;
+        auto &gate = m_gate;
         gate.open = true;
         auto client = clientFor(server.url());
         kiosk::ops::RollbackOperation rollback(client.get(), kNamespace, named(deployments(sim), "kilo-meds"), replicaSets(sim), 0,
@@ -152,16 +166,14 @@ private slots:
 
     void aRolloutThatNeverCompletesFailsAndIsAudited()
     {
-        kiosk::sim::ApiServer sim;
-        QVERIFY(sim.listen());
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(sim), 15000);
+        auto &sim = *m_sim;
         // Accepts the patch, but the deployment it reports back never rolls out.
         const QJsonObject stuck = named(deployments(sim), "kilo-meds");
         ScriptedApiServer server;
         server.handler = [stuck](const ScriptedRequest &) { return ScriptedResponse{200, QJsonDocument(stuck).toJson(QJsonDocument::Compact)}; };
         QVERIFY(server.listen());
-        QTemporaryDir dir;
-        TestGate gate;
+        auto &dir = *m_dir;
+        auto &gate = m_gate;
         gate.open = true;
         auto client = clientFor(server.url());
         kiosk::ops::RollbackOperation rollback(client.get(), kNamespace, stuck, replicaSets(sim), 0, &gate, auditIn(dir));
@@ -176,11 +188,9 @@ private slots:
 
     void cleanupPreviewsAppliesAndAudits()
     {
-        kiosk::sim::ApiServer server;
-        QVERIFY(server.listen());
-        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
-        QTemporaryDir dir;
-        TestGate gate;
+        auto &server = *m_sim;
+        auto &dir = *m_dir;
+        auto &gate = m_gate;
         auto client = clientFor(server.url());
         kiosk::k8s::CleanupOptions options;
         options.keep = 3;
