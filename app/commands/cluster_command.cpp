@@ -215,8 +215,6 @@ QJsonObject executorJson(const kiosk::k8s::CleanupExecutor *executor)
 {
     using Status = kiosk::k8s::CleanupExecutor::ItemResult::Status;
     QJsonArray items;
-    if (!executor)
-        return QJsonObject{{"done", 0}, {"skipped", 0}, {"failed", 0}, {"items", items}};
     for (const auto &r : executor->results())
         items.append(QJsonObject{{"action", r.action},
                                  {"name", r.name},

@@ -456,6 +456,10 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
         });
 }
 
+static_assert(int(ClusterController::ActionPhase::Failed) == int(ops::Operation::Phase::Failed)
+                  && int(ClusterController::ActionPhase::Idle) == int(ops::Operation::Phase::Idle),
+              "ActionPhase mirrors ops::Operation::Phase, value for value");
+
 ClusterController::ActionPhase ClusterController::cleanupPhase() const
 {
     return m_cleanup ? static_cast<ActionPhase>(m_cleanup->phase()) : ActionPhase::Idle;
@@ -519,7 +523,8 @@ void ClusterController::updateCleanupMaps()
                                             {"status", k8s::CleanupExecutor::statusName(r.status)}, {"message", r.message}});
         return problems;
     };
-    if (const auto *checked = m_cleanup->dryRun(); checked && !checked->isRunning()) {
+    // The dry run's answers are final once it ends: read them once, not on every step of the run.
+    if (const auto *checked = m_cleanup->dryRun(); checked && !checked->isRunning() && !m_cleanupPreview.contains("problems")) {
         m_cleanupPreview.insert("refused", checked->count(Status::Failed));
         m_cleanupPreview.insert("problems", problemsOf(*checked));
     }
