@@ -9,8 +9,7 @@
 #include <QTextStream>
 
 namespace {
-void describeApplication()
-{
+void describeApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("Kilo Guardian"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("kilo-guardian.local"));
     QCoreApplication::setApplicationName(QStringLiteral("kilo-kiosk"));
@@ -18,8 +17,7 @@ void describeApplication()
 }
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     describeApplication();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -3,8 +3,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
-void limitOpenMpThreads(char **argv)
-{
+void limitOpenMpThreads(char **argv) {
     if (std::getenv("OMP_THREAD_LIMIT"))
         return;
     const char *threads = std::getenv("KIOSK_OCR_THREADS");

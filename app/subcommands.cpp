@@ -17,8 +17,7 @@
 namespace {
 
 // `kilo-kiosk version`: the same as --version, for scripts that only pass subcommands.
-kiosk::cli::Subcommand versionCommand()
-{
+kiosk::cli::Subcommand versionCommand() {
     return {QStringLiteral("version"), QStringLiteral("print the version and exit"),
             [](const QStringList &) {
                 QTextStream(stdout) << QCoreApplication::applicationName() << ' '
@@ -29,8 +28,7 @@ kiosk::cli::Subcommand versionCommand()
 
 } // namespace
 
-kiosk::cli::CommandRegistry buildCommandRegistry()
-{
+kiosk::cli::CommandRegistry buildCommandRegistry() {
     kiosk::cli::CommandRegistry registry;
     registry.add(versionCommand());
     registry.add(ocrCommand());

@@ -28,11 +28,11 @@ namespace {
 // The demo talks to the built-in simulator over real HTTP, through the same client code as a
 // real cluster; otherwise the connection is found as kubectl would find it.
 void connectCluster(kiosk::ui::ClusterController &cluster, kiosk::sim::ApiServer *simulator,
-                    const kiosk::cli::LaunchOptions &options)
-{
+                    const kiosk::cli::LaunchOptions &options) {
     if (simulator) {
         if (!simulator->listen()) {
-            cluster.setConfigError(QObject::tr("The demo cluster could not start: %1").arg(simulator->errorString()));
+            cluster.setConfigError(
+                QObject::tr("The demo cluster could not start: %1").arg(simulator->errorString()));
             return;
         }
         kiosk::k8s::ClusterConnection connection;
@@ -44,8 +44,8 @@ void connectCluster(kiosk::ui::ClusterController &cluster, kiosk::sim::ApiServer
     QSettings settings;
     kiosk::security::CredentialStore credentials;
     const auto outcome = kiosk::k8s::ConnectionResolver::resolve(
-        {options.server, options.kubeconfig, options.context, options.nameSpace}, settings, credentials,
-        QProcessEnvironment::systemEnvironment(), QDir::homePath());
+        {options.server, options.kubeconfig, options.context, options.nameSpace}, settings,
+        credentials, QProcessEnvironment::systemEnvironment(), QDir::homePath());
     if (!outcome.configured)
         cluster.setNotConfigured();
     else if (!outcome.result.connection)
@@ -55,8 +55,7 @@ void connectCluster(kiosk::ui::ClusterController &cluster, kiosk::sim::ApiServer
 }
 } // namespace
 
-int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
-{
+int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     const bool screenshots = !options.screenshotDir.isEmpty();
     if (screenshots) {
         // Screenshots never need a display.
@@ -93,7 +92,7 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options)
     }
     medsSync.start();
     if (medsService)
-        medsSync.syncOnce();  // the built-in service answers from this loop, in milliseconds
+        medsSync.syncOnce(); // the built-in service answers from this loop, in milliseconds
 
     QQmlApplicationEngine engine;
     // Statically linked QML modules live in the resources, not on disk.

@@ -21,12 +21,11 @@ namespace kiosk::bench {
 struct ChildRun {
     double ms = 0;
     long maxRssKb = 0;
-    int status = -1;  // exit code, -1 when it did not exit normally
+    int status = -1; // exit code, -1 when it did not exit normally
 };
 
 // stdout goes to outputFile (owner-only), or is dropped when it is empty; stderr is dropped.
-inline ChildRun runChild(const QStringList &command, const QString &outputFile = QString())
-{
+inline ChildRun runChild(const QStringList &command, const QString &outputFile = QString()) {
     std::vector<QByteArray> storage;
     for (const auto &a : command)
         storage.push_back(a.toLocal8Bit());
@@ -34,7 +33,8 @@ inline ChildRun runChild(const QStringList &command, const QString &outputFile =
     for (auto &s : storage)
         argv.push_back(s.data());
     argv.push_back(nullptr);
-    const QByteArray outPath = outputFile.isEmpty() ? QByteArray("/dev/null") : QFile::encodeName(outputFile);
+    const QByteArray outPath =
+        outputFile.isEmpty() ? QByteArray("/dev/null") : QFile::encodeName(outputFile);
     QElapsedTimer timer;
     timer.start();
     const pid_t pid = fork();
@@ -57,8 +57,7 @@ inline ChildRun runChild(const QStringList &command, const QString &outputFile =
     return run;
 }
 
-inline double median(std::vector<double> v)
-{
+inline double median(std::vector<double> v) {
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());

@@ -62,13 +62,13 @@ struct Options {
 };
 
 const char kUsage[] =
-    "usage: cluster_soak [--seconds N] [--seed S] [--interval-ms N] [--fail-rate F] [--latency-ms N]\n"
+    "usage: cluster_soak [--seconds N] [--seed S] [--interval-ms N] [--fail-rate F] [--latency-ms "
+    "N]\n"
     "                    [--drop-watch-after S] [--baseline-seconds S] [--max-growth PERCENT]\n"
     "                    [--stuck-seconds S] [--settle-seconds S] [--progress-seconds S]\n"
     "                    [--kiosk PATH] [--kubectl PATH] [--verbose]\n";
 
-bool parse(const QStringList &args, Options *o)
-{
+bool parse(const QStringList &args, Options *o) {
     for (qsizetype i = 0; i < args.size(); i += 2) {
         if (args.at(i) == QLatin1String("--verbose")) {
             o->verbose = true;
@@ -116,8 +116,7 @@ bool parse(const QStringList &args, Options *o)
     return o->baselineSeconds < o->seconds;
 }
 
-QByteArray tail(const QString &path, qint64 bytes)
-{
+QByteArray tail(const QString &path, qint64 bytes) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -126,15 +125,13 @@ QByteArray tail(const QString &path, qint64 bytes)
     return f.readAll();
 }
 
-double mib(long kib)
-{
+double mib(long kib) {
     return kib / 1024.0;
 }
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     Options options;
     if (!parse(app.arguments().mid(1), &options)) {
@@ -154,34 +151,44 @@ int main(int argc, char **argv)
     const QString kubeconfig = dir.filePath(QStringLiteral("kubeconfig"));
     const QString simLog = dir.filePath(QStringLiteral("sim.log"));
     QProcess simulator;
-    simulator.setStandardErrorFile(simLog); // never buffered in this process, whose memory is measured
-    simulator.start(options.kiosk, {QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("0"),
-                                    QStringLiteral("--fail-rate"), QString::number(options.failRate),
-                                    QStringLiteral("--latency-ms"), QString::number(options.latencyMs),
-                                    QStringLiteral("--drop-watch-after"), QString::number(options.dropWatchAfter),
-                                    QStringLiteral("--write-kubeconfig"), kubeconfig});
+    simulator.setStandardErrorFile(
+        simLog); // never buffered in this process, whose memory is measured
+    simulator.start(options.kiosk,
+                    {QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("0"),
+                     QStringLiteral("--fail-rate"), QString::number(options.failRate),
+                     QStringLiteral("--latency-ms"), QString::number(options.latencyMs),
+                     QStringLiteral("--drop-watch-after"), QString::number(options.dropWatchAfter),
+                     QStringLiteral("--write-kubeconfig"), kubeconfig});
     QElapsedTimer startup;
     startup.start();
-    while (!simulator.canReadLine() && simulator.state() != QProcess::NotRunning && startup.elapsed() < 60000)
+    while (!simulator.canReadLine() && simulator.state() != QProcess::NotRunning &&
+           startup.elapsed() < 60000)
         simulator.waitForReadyRead(1000);
     const QString url = QString::fromUtf8(simulator.readLine()).trimmed();
     if (!url.startsWith(QLatin1String("http"))) {
-        std::fprintf(stderr, "cluster_soak: the simulator did not start: %s\n", tail(simLog, 2000).constData());
+        std::fprintf(stderr, "cluster_soak: the simulator did not start: %s\n",
+                     tail(simLog, 2000).constData());
         return 2;
     }
     const auto loaded = kiosk::k8s::KubeconfigLoader::loadFile(kubeconfig, QString(), QString());
     if (!loaded.connection) {
-        std::fprintf(stderr, "cluster_soak: the simulator's kubeconfig: %s\n", qPrintable(loaded.error));
+        std::fprintf(stderr, "cluster_soak: the simulator's kubeconfig: %s\n",
+                     qPrintable(loaded.error));
         return 2;
     }
     const QString nameSpace = loaded.connection->nameSpace;
-    std::printf("cluster_soak: simulator %s (fail rate %.2f, latency %d ms, watches dropped after %d s), namespace %s\n",
-                qPrintable(url), options.failRate, options.latencyMs, options.dropWatchAfter, qPrintable(nameSpace));
-    std::printf("cluster_soak: %d s, seed %u, a kubectl command every ~%d ms (%s), RSS baseline after %d s\n",
-                options.seconds, options.seed, options.intervalMs, qPrintable(options.kubectl), options.baselineSeconds);
+    std::printf("cluster_soak: simulator %s (fail rate %.2f, latency %d ms, watches dropped after "
+                "%d s), namespace %s\n",
+                qPrintable(url), options.failRate, options.latencyMs, options.dropWatchAfter,
+                qPrintable(nameSpace));
+    std::printf("cluster_soak: %d s, seed %u, a kubectl command every ~%d ms (%s), RSS baseline "
+                "after %d s\n",
+                options.seconds, options.seed, options.intervalMs, qPrintable(options.kubectl),
+                options.baselineSeconds);
     std::fflush(stdout);
 
-    kiosk::bench::KubectlRunner kubectl(options.kubectl, kubeconfig, nameSpace, dir.filePath(QStringLiteral("kube-cache")));
+    kiosk::bench::KubectlRunner kubectl(options.kubectl, kubeconfig, nameSpace,
+                                        dir.filePath(QStringLiteral("kube-cache")));
     kiosk::k8s::ClusterMonitor monitor(*loaded.connection);
     kiosk::bench::MonitorObserver observer(&monitor);
     kiosk::bench::ViewSettler settler(&monitor, &kubectl, options.settleSeconds * 1000);
@@ -210,13 +217,15 @@ int main(int argc, char **argv)
     QObject::connect(&progress, &QTimer::timeout, [&] {
         std::printf("  %4lld s: %d kubectl commands, %d reconnects, monitor %s, RSS %.1f MiB, "
                     "cached %lld deployments %lld ReplicaSets %lld pods, pooled subtrees %lld\n",
-                    static_cast<long long>(clock.elapsed() / 1000), driver ? driver->operations() : 0, observer.reconnects(),
+                    static_cast<long long>(clock.elapsed() / 1000),
+                    driver ? driver->operations() : 0, observer.reconnects(),
                     observer.live() ? "Live" : "not Live", mib(kiosk::bench::residentKib()),
                     static_cast<long long>(monitor.deploymentInformer()->objects().size()),
                     static_cast<long long>(monitor.replicaSetInformer()->objects().size()),
                     static_cast<long long>(monitor.podInformer()->objects().size()),
-                    static_cast<long long>(monitor.deploymentInformer()->pooledSubtrees() + monitor.replicaSetInformer()->pooledSubtrees()
-                                           + monitor.podInformer()->pooledSubtrees()));
+                    static_cast<long long>(monitor.deploymentInformer()->pooledSubtrees() +
+                                           monitor.replicaSetInformer()->pooledSubtrees() +
+                                           monitor.podInformer()->pooledSubtrees()));
         std::fflush(stdout);
     });
 
@@ -226,42 +235,55 @@ int main(int argc, char **argv)
                     static_cast<long long>(options.seconds), settler.elapsedMs() / 1000.0);
         std::printf("kubectl commands        %d\n", driver->operations());
         for (auto it = driver->tallies().cbegin(); it != driver->tallies().cend(); ++it)
-            std::printf("  %-20s %4d done, %3d refused, %3d failed after retries (%d retries)\n", qPrintable(it.key()),
-                        it->done, it->refused, it->failed, it->retries);
+            std::printf("  %-20s %4d done, %3d refused, %3d failed after retries (%d retries)\n",
+                        qPrintable(it.key()), it->done, it->refused, it->failed, it->retries);
         for (const QString &f : driver->lastFailures())
             std::printf("  last refusals/failures: %s\n", qPrintable(f));
-        std::printf("informer reconnects     %d (watch drops and failed requests)\n", observer.reconnects());
+        std::printf("informer reconnects     %d (watch drops and failed requests)\n",
+                    observer.reconnects());
         QStringList errors;
         for (auto it = observer.errors().cbegin(); it != observer.errors().cend(); ++it)
             errors.append(QStringLiteral("%1 %2").arg(it.key()).arg(*it));
-        std::printf("informer errors         %s\n", errors.isEmpty() ? "none" : qPrintable(errors.join(QStringLiteral(", "))));
-        std::printf("longest not Live        %.1f s (limit %d s)\n", observer.longestNotLiveMs() / 1000.0, options.stuckSeconds);
+        std::printf("informer errors         %s\n",
+                    errors.isEmpty() ? "none" : qPrintable(errors.join(QStringLiteral(", "))));
+        std::printf("longest not Live        %.1f s (limit %d s)\n",
+                    observer.longestNotLiveMs() / 1000.0, options.stuckSeconds);
         std::printf("health reports built    %d (slowest %lld ms)\n", observer.reportsBuilt(),
                     static_cast<long long>(observer.slowestReportMs()));
-        const double growth = baselineKib > 0 ? 100.0 * double(endKib - baselineKib) / double(baselineKib) : 0.0;
-        std::printf("RSS after %d s          %.1f MiB\n", options.baselineSeconds, mib(baselineKib));
-        std::printf("RSS at end              %.1f MiB (peak after the baseline %.1f MiB)\n", mib(endKib), mib(peakAfterBaselineKib));
-        std::printf("RSS growth              %+.1f %% (limit %.0f %%)\n", growth, options.maxGrowthPercent);
+        const double growth =
+            baselineKib > 0 ? 100.0 * double(endKib - baselineKib) / double(baselineKib) : 0.0;
+        std::printf("RSS after %d s          %.1f MiB\n", options.baselineSeconds,
+                    mib(baselineKib));
+        std::printf("RSS at end              %.1f MiB (peak after the baseline %.1f MiB)\n",
+                    mib(endKib), mib(peakAfterBaselineKib));
+        std::printf("RSS growth              %+.1f %% (limit %.0f %%)\n", growth,
+                    options.maxGrowthPercent);
         std::printf("crashes                 simulator %s, kubectl %d\n",
                     simulator.state() == QProcess::Running ? "running" : "GONE", kubectl.crashes());
         std::printf("equal                   %s", settler.equal() ? "yes" : "no");
         if (settler.equal())
-            std::printf(" (after %.1f s, %d kubectl views)\n", settler.elapsedMs() / 1000.0, settler.snapshots());
+            std::printf(" (after %.1f s, %d kubectl views)\n", settler.elapsedMs() / 1000.0,
+                        settler.snapshots());
         else
-            std::printf(" (%d kubectl views in %d s)\n", settler.snapshots(), options.settleSeconds);
+            std::printf(" (%d kubectl views in %d s)\n", settler.snapshots(),
+                        options.settleSeconds);
         for (const QString &d : settler.differences())
             std::printf("  %s\n", qPrintable(d));
         if (!settler.equal() && settler.differences().isEmpty())
-            std::printf("  no kubectl view to compare with: %s\n", qPrintable(settler.lastKubectlError()));
+            std::printf("  no kubectl view to compare with: %s\n",
+                        qPrintable(settler.lastKubectlError()));
 
         if (!settler.equal())
             failures.append(QStringLiteral("the kiosk's view never became equal to kubectl's"));
         if (baselineKib == 0 || growth > options.maxGrowthPercent)
-            failures.append(QStringLiteral("RSS grew %1 % after the baseline").arg(growth, 0, 'f', 1));
+            failures.append(
+                QStringLiteral("RSS grew %1 % after the baseline").arg(growth, 0, 'f', 1));
         if (observer.longestNotLiveMs() > qint64(options.stuckSeconds) * 1000)
-            failures.append(QStringLiteral("the monitor stayed not Live for %1 s").arg(observer.longestNotLiveMs() / 1000.0, 0, 'f', 1));
+            failures.append(QStringLiteral("the monitor stayed not Live for %1 s")
+                                .arg(observer.longestNotLiveMs() / 1000.0, 0, 'f', 1));
         if (simulator.state() != QProcess::Running)
-            failures.append(QStringLiteral("the simulator exited: %1").arg(QString::fromUtf8(tail(simLog, 2000))));
+            failures.append(QStringLiteral("the simulator exited: %1")
+                                .arg(QString::fromUtf8(tail(simLog, 2000))));
         if (kubectl.crashes() > 0)
             failures.append(QStringLiteral("%1 kubectl commands crashed").arg(kubectl.crashes()));
         std::printf("verdict                 %s\n", failures.isEmpty() ? "PASS" : "FAIL");
@@ -278,40 +300,53 @@ int main(int argc, char **argv)
 
     // The deployments and their containers, for `kubectl set image`; retried over injected 503s.
     std::function<void(int)> begin = [&](int attempt) {
-        kubectl.run({QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-o"), QStringLiteral("json")},
-                    [&, attempt](const kiosk::bench::KubectlResult &r) {
-            QMap<QString, QString> containers;
-            for (const auto &item : QJsonDocument::fromJson(r.out).object().value(u"items").toArray()) {
-                const QJsonObject d = item.toObject();
-                const QString name = d.value(u"metadata").toObject().value(u"name").toString();
-                const QJsonArray list =
-                    d.value(u"spec").toObject().value(u"template").toObject().value(u"spec").toObject().value(u"containers").toArray();
-                if (!name.isEmpty() && !list.isEmpty())
-                    containers.insert(name, list.first().toObject().value(u"name").toString());
-            }
-            if (containers.isEmpty()) {
-                if (attempt < 10) {
-                    QTimer::singleShot(1000, [&, attempt] { begin(attempt + 1); });
+        kubectl.run(
+            {QStringLiteral("get"), QStringLiteral("deployments"), QStringLiteral("-o"),
+             QStringLiteral("json")},
+            [&, attempt](const kiosk::bench::KubectlResult &r) {
+                QMap<QString, QString> containers;
+                for (const auto &item :
+                     QJsonDocument::fromJson(r.out).object().value(u"items").toArray()) {
+                    const QJsonObject d = item.toObject();
+                    const QString name = d.value(u"metadata").toObject().value(u"name").toString();
+                    const QJsonArray list = d.value(u"spec")
+                                                .toObject()
+                                                .value(u"template")
+                                                .toObject()
+                                                .value(u"spec")
+                                                .toObject()
+                                                .value(u"containers")
+                                                .toArray();
+                    if (!name.isEmpty() && !list.isEmpty())
+                        containers.insert(name, list.first().toObject().value(u"name").toString());
+                }
+                if (containers.isEmpty()) {
+                    if (attempt < 10) {
+                        QTimer::singleShot(1000, [&, attempt] { begin(attempt + 1); });
+                        return;
+                    }
+                    std::fprintf(stderr, "cluster_soak: kubectl get deployments failed: %s\n",
+                                 r.err.constData());
+                    exitCode = 2;
+                    QCoreApplication::quit();
                     return;
                 }
-                std::fprintf(stderr, "cluster_soak: kubectl get deployments failed: %s\n", r.err.constData());
-                exitCode = 2;
-                QCoreApplication::quit();
-                return;
-            }
-            driver = new kiosk::bench::SoakDriver(&kubectl, containers, options.seed, options.intervalMs, &app);
-            QObject::connect(driver, &kiosk::bench::SoakDriver::stopped, [&] {
-                endKib = kiosk::bench::residentKib();
-                sampler.stop();
-                progress.stop();
-                std::printf("  %4lld s: driver stopped; waiting for the kiosk's view to equal kubectl's (at most %d s)\n",
-                            static_cast<long long>(clock.elapsed() / 1000), options.settleSeconds);
-                std::fflush(stdout);
-                settler.start();
+                driver = new kiosk::bench::SoakDriver(&kubectl, containers, options.seed,
+                                                      options.intervalMs, &app);
+                QObject::connect(driver, &kiosk::bench::SoakDriver::stopped, [&] {
+                    endKib = kiosk::bench::residentKib();
+                    sampler.stop();
+                    progress.stop();
+                    std::printf("  %4lld s: driver stopped; waiting for the kiosk's view to equal "
+                                "kubectl's (at most %d s)\n",
+                                static_cast<long long>(clock.elapsed() / 1000),
+                                options.settleSeconds);
+                    std::fflush(stdout);
+                    settler.start();
+                });
+                driver->start();
+                QTimer::singleShot(options.seconds * 1000, driver, [&] { driver->stop(); });
             });
-            driver->start();
-            QTimer::singleShot(options.seconds * 1000, driver, [&] { driver->stop(); });
-        });
     };
 
     clock.start();

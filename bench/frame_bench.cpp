@@ -15,14 +15,12 @@
 
 namespace {
 
-QImage labelFrame(int width)
-{
+QImage labelFrame(int width) {
     const QImage photo(QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0035.jpg"));
     return photo.scaledToWidth(width, Qt::SmoothTransformation);
 }
 
-void assessFrame(benchmark::State &state)
-{
+void assessFrame(benchmark::State &state) {
     const QImage frame = labelFrame(int(state.range(0)));
     if (frame.isNull()) {
         state.SkipWithError("fixture photo missing");
@@ -35,11 +33,11 @@ void assessFrame(benchmark::State &state)
         benchmark::DoNotOptimize(found);
     }
     state.counters["label_found"] = found ? 1 : 0;
-    state.counters["frames_per_s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["frames_per_s"] =
+        benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-QVideoFrame greyNv12Frame(const QSize &size)
-{
+QVideoFrame greyNv12Frame(const QSize &size) {
     QVideoFrame frame(QVideoFrameFormat(size, QVideoFrameFormat::Format_NV12));
     frame.map(QVideoFrame::WriteOnly);
     std::memset(frame.bits(0), 128, size_t(frame.mappedBytes(0)));
@@ -48,8 +46,7 @@ QVideoFrame greyNv12Frame(const QSize &size)
     return frame;
 }
 
-void convertCameraFrame(benchmark::State &state)
-{
+void convertCameraFrame(benchmark::State &state) {
     // A camera's NV12 frame (grey is enough: the cost is the conversion, not the content). A
     // frame keeps its converted image, so every round converts a new one.
     const QSize size(int(state.range(0)), int(state.range(0)) * 9 / 16);
@@ -62,8 +59,7 @@ void convertCameraFrame(benchmark::State &state)
     }
 }
 
-void judgeFrame(benchmark::State &state)
-{
+void judgeFrame(benchmark::State &state) {
     kiosk::capture::AutoCaptureJudge judge;
     kiosk::ocr::FrameAssessment frame;
     frame.valid = true;
@@ -86,8 +82,7 @@ BENCHMARK(assessFrame)->Arg(1280)->Arg(1920)->Unit(benchmark::kMillisecond);
 BENCHMARK(convertCameraFrame)->Arg(1280)->Arg(1920)->Unit(benchmark::kMillisecond);
 BENCHMARK(judgeFrame);
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);

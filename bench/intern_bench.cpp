@@ -37,8 +37,8 @@ struct ScaleListPages {
 };
 
 // The list pages as the informer receives them: parsed from the server's bytes.
-QList<QJsonObject> listPages(const kiosk::sim::ObjectStore &store, const kiosk::sim::ResourceType &type)
-{
+QList<QJsonObject> listPages(const kiosk::sim::ObjectStore &store,
+                             const kiosk::sim::ResourceType &type) {
     QList<QJsonObject> pages;
     QByteArrayList items;
     const auto flush = [&] {
@@ -46,19 +46,21 @@ QList<QJsonObject> listPages(const kiosk::sim::ObjectStore &store, const kiosk::
         pages.append(QJsonDocument::fromJson(page).object());
         items.clear();
     };
-    store.visit(type, QStringLiteral("scale"), QString(), [&](const QString &, const QJsonObject &object, const QByteArray &json) {
-        items.append(json.isEmpty() ? QJsonDocument(object).toJson(QJsonDocument::Compact) : json);
-        if (items.size() == kPageSize)
-            flush();
-        return true;
-    });
+    store.visit(type, QStringLiteral("scale"), QString(),
+                [&](const QString &, const QJsonObject &object, const QByteArray &json) {
+                    items.append(json.isEmpty()
+                                     ? QJsonDocument(object).toJson(QJsonDocument::Compact)
+                                     : json);
+                    if (items.size() == kPageSize)
+                        flush();
+                    return true;
+                });
     if (!items.isEmpty())
         flush();
     return pages;
 }
 
-const ScaleListPages &scalePages()
-{
+const ScaleListPages &scalePages() {
     static const ScaleListPages pages = [] {
         kiosk::sim::ObjectStore store;
         kiosk::sim::ObjectService service(&store);
@@ -67,14 +69,15 @@ const ScaleListPages &scalePages()
         QString error;
         kiosk::sim::Scenario::load(QStringLiteral("scale"), &service, &kubelet, &error);
         const auto &catalog = kiosk::sim::ResourceCatalog::instance();
-        return ScaleListPages{listPages(store, catalog.deployments()), listPages(store, catalog.replicaSets()),
+        return ScaleListPages{listPages(store, catalog.deployments()),
+                              listPages(store, catalog.replicaSets()),
                               listPages(store, catalog.pods())};
     }();
     return pages;
 }
 
-void prepareForCache(benchmark::State &state, const QList<QJsonObject> &pages, CacheTrimmer::Kind kind)
-{
+void prepareForCache(benchmark::State &state, const QList<QJsonObject> &pages,
+                     CacheTrimmer::Kind kind) {
     const CacheTrimmer trimmer(kind);
     const bool share = state.range(0) != 0;
     qint64 objects = 0;
@@ -86,7 +89,8 @@ void prepareForCache(benchmark::State &state, const QList<QJsonObject> &pages, C
         QList<QJsonObject> cached;
         for (const QJsonObject &page : pages) {
             for (const auto &item : page.value(u"items").toArray())
-                cached.append(share ? interner.intern(trimmer.trim(item.toObject())) : trimmer.trim(item.toObject()));
+                cached.append(share ? interner.intern(trimmer.trim(item.toObject()))
+                                    : trimmer.trim(item.toObject()));
         }
         objects += cached.size();
         pooled = interner.pooledSubtrees();
@@ -105,21 +109,19 @@ void prepareForCache(benchmark::State &state, const QList<QJsonObject> &pages, C
     state.counters["objects"] = double(objects) / double(state.iterations());
     state.counters["pooled_subtrees"] = double(pooled);
     state.counters["cached_MB"] = cachedBytes / 1e6;
-    state.counters["per_object"] = benchmark::Counter(double(objects), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["per_object"] = benchmark::Counter(
+        double(objects), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-void replicaSets(benchmark::State &state)
-{
+void replicaSets(benchmark::State &state) {
     prepareForCache(state, scalePages().replicaSets, CacheTrimmer::Kind::ReplicaSet);
 }
 
-void deployments(benchmark::State &state)
-{
+void deployments(benchmark::State &state) {
     prepareForCache(state, scalePages().deployments, CacheTrimmer::Kind::Deployment);
 }
 
-void pods(benchmark::State &state)
-{
+void pods(benchmark::State &state) {
     prepareForCache(state, scalePages().pods, CacheTrimmer::Kind::Pod);
 }
 
@@ -130,8 +132,7 @@ BENCHMARK(replicaSets)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(deployments)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(pods)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

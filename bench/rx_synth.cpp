@@ -35,16 +35,24 @@ struct Sig {
 };
 
 const Sig kSigs[] = {
-    {"Take 1 tablet by mouth once daily", "Take 1 tablet by mouth once daily", "once daily", 1, false},
-    {"Take one tablet by mouth twice a day with food", "Take one tablet by mouth twice a day with food", "twice daily", 2, false},
+    {"Take 1 tablet by mouth once daily", "Take 1 tablet by mouth once daily", "once daily", 1,
+     false},
+    {"Take one tablet by mouth twice a day with food",
+     "Take one tablet by mouth twice a day with food", "twice daily", 2, false},
     {"1 tab PO TID", "Take one tablet by mouth three times daily", "three times daily", 3, false},
-    {"Take 1 capsule by mouth at bedtime", "Take 1 capsule by mouth at bedtime", "at bedtime", 1, false},
+    {"Take 1 capsule by mouth at bedtime", "Take 1 capsule by mouth at bedtime", "at bedtime", 1,
+     false},
     {"1 cap PO Q12H", "Take one capsule by mouth every 12 hours", "every 12 hours", 2, false},
-    {"Take one tablet by mouth every 4 hours as needed for pain", "Take one tablet by mouth every 4 hours as needed for pain", "every 4 hours as needed", 0, true},
+    {"Take one tablet by mouth every 4 hours as needed for pain",
+     "Take one tablet by mouth every 4 hours as needed for pain", "every 4 hours as needed", 0,
+     true},
     {"2 tab PO QID", "Take two tablets by mouth four times daily", "four times daily", 4, false},
-    {"Take 1 tablet by mouth every morning", "Take 1 tablet by mouth every morning", "every morning", 1, false},
-    {"Take one tablet by mouth once a week", "Take one tablet by mouth once a week", "once weekly", 0, false},
-    {"1 tab PO PRN anxiety", "Take one tablet by mouth as needed for anxiety", "as needed", 0, true},
+    {"Take 1 tablet by mouth every morning", "Take 1 tablet by mouth every morning",
+     "every morning", 1, false},
+    {"Take one tablet by mouth once a week", "Take one tablet by mouth once a week", "once weekly",
+     0, false},
+    {"1 tab PO PRN anxiety", "Take one tablet by mouth as needed for anxiety", "as needed", 0,
+     true},
 };
 
 struct Drug {
@@ -54,30 +62,47 @@ struct Drug {
 };
 
 const Drug kDrugs[] = {
-    {"Lisinopril", "10 mg", "tablet"},   {"Atorvastatin", "20 mg", "tablet"}, {"Hydrochlorothiazide", "25 mg", "tablet"},
-    {"Clopidogrel", "75 mg", "tablet"},  {"Citalopram", "20 mg", "tablet"},   {"Glipizide", "5 mg", "tablet"},
-    {"Meloxicam", "15 mg", "tablet"},    {"Carvedilol", "6.25 mg", "tablet"}, {"Venlafaxine", "75 mg", "capsule"},
-    {"Cyclobenzaprine", "10 mg", "tablet"}, {"Allopurinol", "100 mg", "tablet"}, {"Lamotrigine", "25 mg", "tablet"},
-    {"Warfarin", "5 mg", "tablet"},      {"Spironolactone", "25 mg", "tablet"}, {"Cephalexin", "500 mg", "capsule"},
-    {"Propranolol", "20 mg", "tablet"},  {"Quetiapine", "50 mg", "tablet"},   {"Famotidine", "20 mg", "tablet"},
-    {"Buspirone", "10 mg", "tablet"},    {"Ondansetron", "4 mg", "tablet"},   {"Doxycycline", "100 mg", "capsule"},
-    {"Finasteride", "5 mg", "tablet"},   {"Topiramate", "50 mg", "tablet"},   {"Apixaban", "5 mg", "tablet"},
+    {"Lisinopril", "10 mg", "tablet"},
+    {"Atorvastatin", "20 mg", "tablet"},
+    {"Hydrochlorothiazide", "25 mg", "tablet"},
+    {"Clopidogrel", "75 mg", "tablet"},
+    {"Citalopram", "20 mg", "tablet"},
+    {"Glipizide", "5 mg", "tablet"},
+    {"Meloxicam", "15 mg", "tablet"},
+    {"Carvedilol", "6.25 mg", "tablet"},
+    {"Venlafaxine", "75 mg", "capsule"},
+    {"Cyclobenzaprine", "10 mg", "tablet"},
+    {"Allopurinol", "100 mg", "tablet"},
+    {"Lamotrigine", "25 mg", "tablet"},
+    {"Warfarin", "5 mg", "tablet"},
+    {"Spironolactone", "25 mg", "tablet"},
+    {"Cephalexin", "500 mg", "capsule"},
+    {"Propranolol", "20 mg", "tablet"},
+    {"Quetiapine", "50 mg", "tablet"},
+    {"Famotidine", "20 mg", "tablet"},
+    {"Buspirone", "10 mg", "tablet"},
+    {"Ondansetron", "4 mg", "tablet"},
+    {"Doxycycline", "100 mg", "capsule"},
+    {"Finasteride", "5 mg", "tablet"},
+    {"Topiramate", "50 mg", "tablet"},
+    {"Apixaban", "5 mg", "tablet"},
 };
 
-const char *kFirst[] = {"Olivia", "Marcus", "Elena", "Tobias", "Hannah", "Diego", "Yuki", "Amara", "Peter", "Rosa", "Omar", "Chloe"};
-const char *kLast[] = {"Bennett", "Alvarez", "Kowalczyk", "Osei", "Lindqvist", "Moreno", "Tanaka", "Dubois", "Harper", "Quinn", "Reyes", "Sato"};
-const char *kPharmacies[] = {"Lakeside Pharmacy", "Maple Leaf Drugs", "Cornerstone Pharmacy", "Valley Health Rx", "Bayview Apothecary"};
+const char *kFirst[] = {"Olivia", "Marcus", "Elena", "Tobias", "Hannah", "Diego",
+                        "Yuki",   "Amara",  "Peter", "Rosa",   "Omar",   "Chloe"};
+const char *kLast[] = {"Bennett", "Alvarez", "Kowalczyk", "Osei",  "Lindqvist", "Moreno",
+                       "Tanaka",  "Dubois",  "Harper",    "Quinn", "Reyes",     "Sato"};
+const char *kPharmacies[] = {"Lakeside Pharmacy", "Maple Leaf Drugs", "Cornerstone Pharmacy",
+                             "Valley Health Rx", "Bayview Apothecary"};
 const char *kTitles[] = {"MD", "DO", "NP", "PA-C"};
 
-template <typename T, size_t N>
-const T &pick(QRandomGenerator &rng, const T (&items)[N])
-{
+template <typename T, size_t N> const T &pick(QRandomGenerator &rng, const T (&items)[N]) {
     return items[rng.bounded(int(N))];
 }
 
-QString name(QRandomGenerator &rng)
-{
-    return QStringLiteral("%1 %2").arg(QLatin1String(pick(rng, kFirst)), QLatin1String(pick(rng, kLast)));
+QString name(QRandomGenerator &rng) {
+    return QStringLiteral("%1 %2").arg(QLatin1String(pick(rng, kFirst)),
+                                       QLatin1String(pick(rng, kLast)));
 }
 
 // --bottles: US labels on amber vials. Everything below is invented (names, pharmacies, Rx
@@ -90,49 +115,79 @@ struct BottleDrug {
 };
 
 const BottleDrug kSolids[] = {
-    {"ATORVASTATIN CALCIUM", "40MG", "TAB", "TABLET"}, {"LEVOTHYROXINE SODIUM", "50MCG", "TAB", "TABLET"},
-    {"LISINOPRIL", "10MG", "TAB", "TABLET"},           {"METFORMIN HCL", "500MG", "TAB", "TABLET"},
-    {"AMLODIPINE BESYLATE", "10MG", "TABLET", "TABLET"}, {"METOPROLOL SUCCINATE ER", "25MG", "TAB", "TABLET"},
-    {"OMEPRAZOLE DR", "20MG", "CAP", "CAPSULE"},        {"SIMVASTATIN", "20MG", "TAB", "TABLET"},
-    {"LOSARTAN POTASSIUM", "50MG", "TAB", "TABLET"},    {"GABAPENTIN", "300MG", "CAP", "CAPSULE"},
-    {"HYDROCHLOROTHIAZIDE", "25MG", "TAB", "TABLET"},   {"SERTRALINE HCL", "50MG", "TAB", "TABLET"},
-    {"MONTELUKAST SODIUM", "10MG", "TAB", "TABLET"},    {"ESCITALOPRAM", "10MG", "TAB", "TABLET"},
-    {"ROSUVASTATIN CALCIUM", "10MG", "TAB", "TABLET"},  {"BUPROPION XL", "150MG", "TAB", "TABLET"},
-    {"FUROSEMIDE", "40MG", "TAB", "TABLET"},            {"PANTOPRAZOLE SODIUM", "40MG", "TAB", "TABLET"},
-    {"TRAZODONE HCL", "50MG", "TAB", "TABLET"},         {"FLUOXETINE", "20MG", "CAP", "CAPSULE"},
-    {"TAMSULOSIN HCL", "0.4MG", "CAP", "CAPSULE"},      {"PREDNISONE", "20MG", "TAB", "TABLET"},
-    {"MELOXICAM", "15MG", "TAB", "TABLET"},             {"CLOPIDOGREL", "75MG", "TAB", "TABLET"},
-    {"CARVEDILOL", "12.5MG", "TAB", "TABLET"},          {"PRAVASTATIN SODIUM", "40MG", "TAB", "TABLET"},
-    {"DULOXETINE DR", "60MG", "CAP", "CAPSULE"},        {"ALLOPURINOL", "100MG", "TAB", "TABLET"},
-    {"GLIPIZIDE", "5MG", "TAB", "TABLET"},              {"SPIRONOLACTONE", "25MG", "TAB", "TABLET"},
+    {"ATORVASTATIN CALCIUM", "40MG", "TAB", "TABLET"},
+    {"LEVOTHYROXINE SODIUM", "50MCG", "TAB", "TABLET"},
+    {"LISINOPRIL", "10MG", "TAB", "TABLET"},
+    {"METFORMIN HCL", "500MG", "TAB", "TABLET"},
+    {"AMLODIPINE BESYLATE", "10MG", "TABLET", "TABLET"},
+    {"METOPROLOL SUCCINATE ER", "25MG", "TAB", "TABLET"},
+    {"OMEPRAZOLE DR", "20MG", "CAP", "CAPSULE"},
+    {"SIMVASTATIN", "20MG", "TAB", "TABLET"},
+    {"LOSARTAN POTASSIUM", "50MG", "TAB", "TABLET"},
+    {"GABAPENTIN", "300MG", "CAP", "CAPSULE"},
+    {"HYDROCHLOROTHIAZIDE", "25MG", "TAB", "TABLET"},
+    {"SERTRALINE HCL", "50MG", "TAB", "TABLET"},
+    {"MONTELUKAST SODIUM", "10MG", "TAB", "TABLET"},
+    {"ESCITALOPRAM", "10MG", "TAB", "TABLET"},
+    {"ROSUVASTATIN CALCIUM", "10MG", "TAB", "TABLET"},
+    {"BUPROPION XL", "150MG", "TAB", "TABLET"},
+    {"FUROSEMIDE", "40MG", "TAB", "TABLET"},
+    {"PANTOPRAZOLE SODIUM", "40MG", "TAB", "TABLET"},
+    {"TRAZODONE HCL", "50MG", "TAB", "TABLET"},
+    {"FLUOXETINE", "20MG", "CAP", "CAPSULE"},
+    {"TAMSULOSIN HCL", "0.4MG", "CAP", "CAPSULE"},
+    {"PREDNISONE", "20MG", "TAB", "TABLET"},
+    {"MELOXICAM", "15MG", "TAB", "TABLET"},
+    {"CLOPIDOGREL", "75MG", "TAB", "TABLET"},
+    {"CARVEDILOL", "12.5MG", "TAB", "TABLET"},
+    {"PRAVASTATIN SODIUM", "40MG", "TAB", "TABLET"},
+    {"DULOXETINE DR", "60MG", "CAP", "CAPSULE"},
+    {"ALLOPURINOL", "100MG", "TAB", "TABLET"},
+    {"GLIPIZIDE", "5MG", "TAB", "TABLET"},
+    {"SPIRONOLACTONE", "25MG", "TAB", "TABLET"},
 };
 const BottleDrug kPrefixed[] = {
-    {"APO-IBUPROFEN", "400MG", "", "TABLET"},           {"SANDOZ-ONDANSETRON ODT", "4MG", "", "TABLET"},
-    {"TEVA-AMOXICILLIN", "500MG", "CAP", "CAPSULE"},    {"APO-METFORMIN", "500MG", "TAB", "TABLET"},
-    {"MYLAN-CITALOPRAM", "20MG", "TAB", "TABLET"},      {"SANDOZ-CEPHALEXIN", "500MG", "CAP", "CAPSULE"},
-    {"APO-NAPROXEN", "500MG", "", "TABLET"},            {"TEVA-CYCLOBENZAPRINE", "10MG", "TAB", "TABLET"},
+    {"APO-IBUPROFEN", "400MG", "", "TABLET"},
+    {"SANDOZ-ONDANSETRON ODT", "4MG", "", "TABLET"},
+    {"TEVA-AMOXICILLIN", "500MG", "CAP", "CAPSULE"},
+    {"APO-METFORMIN", "500MG", "TAB", "TABLET"},
+    {"MYLAN-CITALOPRAM", "20MG", "TAB", "TABLET"},
+    {"SANDOZ-CEPHALEXIN", "500MG", "CAP", "CAPSULE"},
+    {"APO-NAPROXEN", "500MG", "", "TABLET"},
+    {"TEVA-CYCLOBENZAPRINE", "10MG", "TAB", "TABLET"},
 };
 const BottleDrug kLiquids[] = {
-    {"AMOXICILLIN", "400MG/5ML", "SUSP", "ML"},         {"CEPHALEXIN", "250MG/5ML", "SUSP", "ML"},
-    {"IBUPROFEN", "100MG/5ML", "SUSP", "ML"},           {"ONDANSETRON", "4MG/5ML", "SOLN", "ML"},
-    {"PREDNISOLONE", "15MG/5ML", "SOLN", "ML"},         {"AZITHROMYCIN", "200MG/5ML", "SUSP", "ML"},
-    {"AMOXICILLIN-CLAV", "600MG/5ML", "SUSP", "ML"},    {"CETIRIZINE", "1MG/ML", "SOLN", "ML"},
+    {"AMOXICILLIN", "400MG/5ML", "SUSP", "ML"},      {"CEPHALEXIN", "250MG/5ML", "SUSP", "ML"},
+    {"IBUPROFEN", "100MG/5ML", "SUSP", "ML"},        {"ONDANSETRON", "4MG/5ML", "SOLN", "ML"},
+    {"PREDNISOLONE", "15MG/5ML", "SOLN", "ML"},      {"AZITHROMYCIN", "200MG/5ML", "SUSP", "ML"},
+    {"AMOXICILLIN-CLAV", "600MG/5ML", "SUSP", "ML"}, {"CETIRIZINE", "1MG/ML", "SOLN", "ML"},
 };
 const char *kSolidSigs[] = {
-    "TAKE 1 %1 BY MOUTH DAILY", "TAKE 1 %1 BY MOUTH TWICE DAILY", "TAKE 1 %1 BY MOUTH AT BEDTIME",
-    "TAKE 1 %1 BY MOUTH EVERY MORNING BEFORE BREAKFAST", "TAKE 1 %1 BY MOUTH THREE TIMES DAILY WITH FOOD",
-    "TAKE 2 %1S BY MOUTH EVERY 6 HOURS AS NEEDED FOR PAIN", "TAKE 1 %1 BY MOUTH EVERY 8 HOURS AS NEEDED FOR NAUSEA",
-    "TAKE 1/2 %1 BY MOUTH DAILY", "TAKE 1 %1 BY MOUTH ONCE DAILY FOR BLOOD PRESSURE",
+    "TAKE 1 %1 BY MOUTH DAILY",
+    "TAKE 1 %1 BY MOUTH TWICE DAILY",
+    "TAKE 1 %1 BY MOUTH AT BEDTIME",
+    "TAKE 1 %1 BY MOUTH EVERY MORNING BEFORE BREAKFAST",
+    "TAKE 1 %1 BY MOUTH THREE TIMES DAILY WITH FOOD",
+    "TAKE 2 %1S BY MOUTH EVERY 6 HOURS AS NEEDED FOR PAIN",
+    "TAKE 1 %1 BY MOUTH EVERY 8 HOURS AS NEEDED FOR NAUSEA",
+    "TAKE 1/2 %1 BY MOUTH DAILY",
+    "TAKE 1 %1 BY MOUTH ONCE DAILY FOR BLOOD PRESSURE",
 };
 const char *kLiquidSigs[] = {
-    "GIVE 5 ML BY MOUTH EVERY 6 HOURS AS NEEDED", "GIVE 7.5 ML BY MOUTH TWICE DAILY FOR 10 DAYS",
-    "GIVE 4 ML BY MOUTH ONCE DAILY FOR 5 DAYS", "GIVE 2.5 ML BY MOUTH EVERY 8 HOURS AS NEEDED FOR NAUSEA",
-    "GIVE 6 ML BY MOUTH EVERY 12 HOURS UNTIL FINISHED", "GIVE 5 ML BY MOUTH EVERY 6 HOURS AS NEEDED FOR FEVER",
+    "GIVE 5 ML BY MOUTH EVERY 6 HOURS AS NEEDED",
+    "GIVE 7.5 ML BY MOUTH TWICE DAILY FOR 10 DAYS",
+    "GIVE 4 ML BY MOUTH ONCE DAILY FOR 5 DAYS",
+    "GIVE 2.5 ML BY MOUTH EVERY 8 HOURS AS NEEDED FOR NAUSEA",
+    "GIVE 6 ML BY MOUTH EVERY 12 HOURS UNTIL FINISHED",
+    "GIVE 5 ML BY MOUTH EVERY 6 HOURS AS NEEDED FOR FEVER",
 };
-const char *kBottleFirst[] = {"Marisol", "Devon", "Priya", "Gunnar", "Fatima", "Leon", "Imogen", "Tomas",
-                              "Akira", "Nadia", "Cole", "Beatriz", "Wendell", "Saskia", "Rafael", "June"};
-const char *kBottleLast[] = {"Pelletier", "Okafor", "Vanterpool", "Halvorsen", "Delacroix", "Mwangi", "Brandt", "Esposito",
-                             "Nakashima", "Fairweather", "Kovac", "Abernathy", "Calloway", "Ibarra", "Strom", "Whitlock"};
+const char *kBottleFirst[] = {"Marisol", "Devon",  "Priya",  "Gunnar", "Fatima", "Leon",
+                              "Imogen",  "Tomas",  "Akira",  "Nadia",  "Cole",   "Beatriz",
+                              "Wendell", "Saskia", "Rafael", "June"};
+const char *kBottleLast[] = {"Pelletier", "Okafor",      "Vanterpool", "Halvorsen",
+                             "Delacroix", "Mwangi",      "Brandt",     "Esposito",
+                             "Nakashima", "Fairweather", "Kovac",      "Abernathy",
+                             "Calloway",  "Ibarra",      "Strom",      "Whitlock"};
 const char *kBottlePharmacies[] = {
     "CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH 45402  (937) 555-0142",
     "LAKESIDE DRUG #118  90 SHORE RD  ERIE PA 16507  (814) 555-0199",
@@ -141,26 +196,30 @@ const char *kBottlePharmacies[] = {
     "RIVERBEND RX  22 MILL AVE  TEMPE AZ 85281  (480) 555-0177",
     "SUMMIT FAMILY PHARMACY  88 PEAK DR  BOULDER CO 80302  (303) 555-0108",
 };
-const char *kMfrs[] = {"TEVA", "AUROBINDO", "SANDOZ", "MYLAN", "ZYDUS", "LUPIN", "AMNEAL", "CAMBER"};
+const char *kMfrs[] = {"TEVA",  "AUROBINDO", "SANDOZ", "MYLAN",
+                       "ZYDUS", "LUPIN",     "AMNEAL", "CAMBER"};
 const char *kWarnings[] = {
-    "MAY CAUSE DROWSINESS. ALCOHOL MAY INTENSIFY THIS EFFECT.", "TAKE WITH FOOD OR MILK.",
-    "DO NOT CRUSH OR CHEW. SWALLOW WHOLE.", "FINISH ALL THIS MEDICATION UNLESS OTHERWISE DIRECTED.",
-    "Federal law prohibits the transfer of this drug to any person other than the patient for whom it was prescribed.",
+    "MAY CAUSE DROWSINESS. ALCOHOL MAY INTENSIFY THIS EFFECT.",
+    "TAKE WITH FOOD OR MILK.",
+    "DO NOT CRUSH OR CHEW. SWALLOW WHOLE.",
+    "FINISH ALL THIS MEDICATION UNLESS OTHERWISE DIRECTED.",
+    "Federal law prohibits the transfer of this drug to any person other than the patient for whom "
+    "it was prescribed.",
 };
 
 // Mixed case as some printers print: "Amlodipine Besylate 10 mg Tablet", "Take 1 tablet by mouth".
-QString mixedName(const QString &caps)
-{
+QString mixedName(const QString &caps) {
     QString out = caps.toLower();
     for (int i = 0; i < out.size(); ++i)
         if (i == 0 || out[i - 1] == QLatin1Char(' ') || out[i - 1] == QLatin1Char('-'))
             out[i] = out[i].toUpper();
-    return out.replace(QLatin1String(" Hcl"), QLatin1String(" HCl")).replace(QLatin1String(" Er"), QLatin1String(" ER"))
-        .replace(QLatin1String(" Dr"), QLatin1String(" DR")).replace(QLatin1String(" Xl"), QLatin1String(" XL"))
+    return out.replace(QLatin1String(" Hcl"), QLatin1String(" HCl"))
+        .replace(QLatin1String(" Er"), QLatin1String(" ER"))
+        .replace(QLatin1String(" Dr"), QLatin1String(" DR"))
+        .replace(QLatin1String(" Xl"), QLatin1String(" XL"))
         .replace(QLatin1String(" Odt"), QLatin1String(" ODT"));
 }
-QString sentence(const QString &caps)
-{
+QString sentence(const QString &caps) {
     QString out = caps.toLower();
     if (!out.isEmpty())
         out[0] = out[0].toUpper();
@@ -169,13 +228,13 @@ QString sentence(const QString &caps)
 
 // The visible part of characters [from, to) of a printed line, "…" where the curve hides some;
 // null when almost nothing of it can be read.
-QJsonValue visibleField(const kiosk::synth::RenderedLabel &label, const QString &key, int from, int to,
-                        QPair<qreal, qreal> span)
-{
+QJsonValue visibleField(const kiosk::synth::RenderedLabel &label, const QString &key, int from,
+                        int to, QPair<qreal, qreal> span) {
     QStringList pieces;
     int letters = 0;
     for (const kiosk::synth::PrintedRun &run : label.runsFor(key)) {
-        const int o0 = std::max(from, run.first), o1 = std::min(to, run.first + int(run.text.size()));
+        const int o0 = std::max(from, run.first),
+                  o1 = std::min(to, run.first + int(run.text.size()));
         if (o0 >= o1)
             continue;
         const auto [v0, v1] = kiosk::synth::BottlePhoto::visibleChars(run, span);
@@ -189,7 +248,8 @@ QJsonValue visibleField(const kiosk::synth::RenderedLabel &label, const QString 
         for (const QChar c : seen)
             letters += c.isLetterOrNumber();
         const bool cutStart = !whole.startsWith(seen), cutEnd = !whole.endsWith(seen);
-        pieces.append((cutStart ? QStringLiteral("…") : QString()) + seen + (cutEnd ? QStringLiteral("…") : QString()));
+        pieces.append((cutStart ? QStringLiteral("…") : QString()) + seen +
+                      (cutEnd ? QStringLiteral("…") : QString()));
     }
     if (letters < 2)
         return QJsonValue();
@@ -199,35 +259,42 @@ QJsonValue visibleField(const kiosk::synth::RenderedLabel &label, const QString 
     return out.replace(QStringLiteral("……"), QStringLiteral("…"));
 }
 
-int writeBottles(const QDir &out, int count, quint32 seed)
-{
+int writeBottles(const QDir &out, int count, quint32 seed) {
     using namespace kiosk::synth;
     if (!QDir().mkpath(out.path())) {
         std::fprintf(stderr, "rx_synth: error: cannot create %s\n", qPrintable(out.path()));
         return 1;
     }
     QRandomGenerator rng(seed);
-    const QStringList templates = {QStringLiteral("classic-caps"), QStringLiteral("mfr-prefix"),
-                                   QStringLiteral("pediatric-liquid"), QStringLiteral("classic-mixed"),
-                                   QStringLiteral("drug-first"), QStringLiteral("compact")};
+    const QStringList templates = {
+        QStringLiteral("classic-caps"),     QStringLiteral("mfr-prefix"),
+        QStringLiteral("pediatric-liquid"), QStringLiteral("classic-mixed"),
+        QStringLiteral("drug-first"),       QStringLiteral("compact")};
     const QSize sizes[] = {{4032, 1816}, {4032, 1816}, {4032, 1816}, {4032, 3024}, {5712, 4284},
                            {4000, 3000}, {3264, 2448}, {2000, 1500}, {4032, 2268}};
     for (int n = 0; n < count; ++n) {
         const QString tmpl = templates[n % templates.size()];
         const bool liquid = tmpl == QLatin1String("pediatric-liquid");
         const bool mixed = tmpl == QLatin1String("classic-mixed");
-        const BottleDrug &drug = tmpl == QLatin1String("mfr-prefix") ? pick(rng, kPrefixed) : liquid ? pick(rng, kLiquids) : pick(rng, kSolids);
+        const BottleDrug &drug = tmpl == QLatin1String("mfr-prefix") ? pick(rng, kPrefixed)
+                                 : liquid                            ? pick(rng, kLiquids)
+                                                                     : pick(rng, kSolids);
         auto person = [&]() {
-            return QStringLiteral("%1 %2").arg(QLatin1String(pick(rng, kBottleFirst)), QLatin1String(pick(rng, kBottleLast)));
+            return QStringLiteral("%1 %2").arg(QLatin1String(pick(rng, kBottleFirst)),
+                                               QLatin1String(pick(rng, kBottleLast)));
         };
         const QString patient = person(), prescriber = person();
         const int month = 1 + int(rng.bounded(12)), day = 1 + int(rng.bounded(28));
-        const QString date = QStringLiteral("%1/%2/2026").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
+        const QString date = QStringLiteral("%1/%2/2026")
+                                 .arg(month, 2, 10, QLatin1Char('0'))
+                                 .arg(day, 2, 10, QLatin1Char('0'));
 
         // Drug line: NAME STRENGTH FORM, strength sometimes spaced ("10 MG"), form long or short.
-        QString name = QLatin1String(drug.name), strength = QLatin1String(drug.strength), form = QLatin1String(drug.form);
+        QString name = QLatin1String(drug.name), strength = QLatin1String(drug.strength),
+                form = QLatin1String(drug.form);
         if (!liquid && rng.bounded(3) == 0)
-            strength.replace(QRegularExpression(QStringLiteral("(\\d)(MC?G)")), QStringLiteral("\\1 \\2"));
+            strength.replace(QRegularExpression(QStringLiteral("(\\d)(MC?G)")),
+                             QStringLiteral("\\1 \\2"));
         if (form == QLatin1String("TAB") && rng.bounded(2))
             form = QStringLiteral("TABLET");
         if (mixed) {
@@ -235,47 +302,79 @@ int writeBottles(const QDir &out, int count, quint32 seed)
             strength = strength.toLower();
             form = mixedName(form);
         }
-        const QString drugLine = form.isEmpty() ? name + QLatin1Char(' ') + strength : name + QLatin1Char(' ') + strength + QLatin1Char(' ') + form;
-        QString directions = QString::fromLatin1(liquid ? pick(rng, kLiquidSigs) : pick(rng, kSolidSigs));
+        const QString drugLine = form.isEmpty()
+                                     ? name + QLatin1Char(' ') + strength
+                                     : name + QLatin1Char(' ') + strength + QLatin1Char(' ') + form;
+        QString directions =
+            QString::fromLatin1(liquid ? pick(rng, kLiquidSigs) : pick(rng, kSolidSigs));
         if (!liquid)
             directions = directions.arg(QLatin1String(drug.unit));
         if (mixed)
             directions = sentence(directions);
 
-        const QString quantity = liquid ? QStringLiteral("%1 %2").arg(50 * (1 + int(rng.bounded(4)))).arg(mixed ? QStringLiteral("mL") : QStringLiteral("ML"))
-                                        : QString::number(QList<int>{30, 60, 90, 14, 20, 6, 10, 28}[int(rng.bounded(8))]);
-        const QStringList qtyKeys = {QStringLiteral("QTY: "), QStringLiteral("QTY "), QStringLiteral("Qty: "), QStringLiteral("Quantity: "),
+        const QString quantity =
+            liquid
+                ? QStringLiteral("%1 %2")
+                      .arg(50 * (1 + int(rng.bounded(4))))
+                      .arg(mixed ? QStringLiteral("mL") : QStringLiteral("ML"))
+                : QString::number(QList<int>{30, 60, 90, 14, 20, 6, 10, 28}[int(rng.bounded(8))]);
+        const QStringList qtyKeys = {QStringLiteral("QTY: "),  QStringLiteral("QTY "),
+                                     QStringLiteral("Qty: "),  QStringLiteral("Quantity: "),
                                      QStringLiteral("DISP: "), QStringLiteral("Qty Filled: ")};
         const QString qtyKey = qtyKeys[int(rng.bounded(qtyKeys.size()))];
         const int refills = int(rng.bounded(6));
-        const QStringList refillForms = {QStringLiteral("Refills left: %1"), QStringLiteral("REFILLS: %1"), QStringLiteral("%1 REFILLS LEFT"),
-                                         QStringLiteral("NO REFILLS - DR. AUTHORIZATION REQUIRED"), QStringLiteral("Refills: %1 before %2")};
+        const QStringList refillForms = {QStringLiteral("Refills left: %1"),
+                                         QStringLiteral("REFILLS: %1"),
+                                         QStringLiteral("%1 REFILLS LEFT"),
+                                         QStringLiteral("NO REFILLS - DR. AUTHORIZATION REQUIRED"),
+                                         QStringLiteral("Refills: %1 before %2")};
         QString refillsLine = refills == 0 ? refillForms[3] : refillForms[int(rng.bounded(5))];
-        refillsLine = refillsLine.contains(QLatin1String("%2")) ? refillsLine.arg(refills).arg(date.left(6) + QStringLiteral("2027"))
-                                                                : refillsLine.contains(QLatin1String("%1")) ? refillsLine.arg(refills) : refillsLine;
-        // Prescriber: "Dr. NAME", "Doctor: NAME", "Prescribed by: NAME", "NAME MD", "PRESCRIBER: LAST, FIRST".
+        refillsLine = refillsLine.contains(QLatin1String("%2"))
+                          ? refillsLine.arg(refills).arg(date.left(6) + QStringLiteral("2027"))
+                      : refillsLine.contains(QLatin1String("%1")) ? refillsLine.arg(refills)
+                                                                  : refillsLine;
+        // Prescriber: "Dr. NAME", "Doctor: NAME", "Prescribed by: NAME", "NAME MD", "PRESCRIBER:
+        // LAST, FIRST".
         const int prStyle = int(rng.bounded(5));
-        const QString prName = prStyle == 4 ? QStringLiteral("%1, %2").arg(prescriber.section(QLatin1Char(' '), 1).toUpper(), prescriber.section(QLatin1Char(' '), 0, 0).toUpper())
-                                            : mixed ? prescriber : (rng.bounded(2) ? prescriber.toUpper() : prescriber);
-        const QString prKey = QStringList{QStringLiteral("Dr. "), QStringLiteral("Doctor: "), QStringLiteral("Prescribed by: "), QString(), QStringLiteral("PRESCRIBER: ")}[prStyle];
-        const QString prescriberLine = prKey + prName + (prStyle == 3 ? QStringLiteral(" MD") : QString());
+        const QString prName =
+            prStyle == 4
+                ? QStringLiteral("%1, %2").arg(prescriber.section(QLatin1Char(' '), 1).toUpper(),
+                                               prescriber.section(QLatin1Char(' '), 0, 0).toUpper())
+            : mixed ? prescriber
+                    : (rng.bounded(2) ? prescriber.toUpper() : prescriber);
+        const QString prKey = QStringList{QStringLiteral("Dr. "), QStringLiteral("Doctor: "),
+                                          QStringLiteral("Prescribed by: "), QString(),
+                                          QStringLiteral("PRESCRIBER: ")}[prStyle];
+        const QString prescriberLine =
+            prKey + prName + (prStyle == 3 ? QStringLiteral(" MD") : QString());
 
         LabelText text;
-        text.layout = tmpl == QLatin1String("drug-first") || (liquid && rng.bounded(2)) ? LabelLayout::DrugFirst
-                    : tmpl == QLatin1String("compact") || tmpl == QLatin1String("mfr-prefix") ? LabelLayout::Compact
-                                                                                               : LabelLayout::Classic;
+        text.layout = tmpl == QLatin1String("drug-first") || (liquid && rng.bounded(2))
+                          ? LabelLayout::DrugFirst
+                      : tmpl == QLatin1String("compact") || tmpl == QLatin1String("mfr-prefix")
+                          ? LabelLayout::Compact
+                          : LabelLayout::Classic;
         const QString pharmacy = QLatin1String(pick(rng, kBottlePharmacies));
-        text.pharmacyLine = text.layout == LabelLayout::DrugFirst ? pharmacy.section(QStringLiteral("  "), 0, 0) : pharmacy;
+        text.pharmacyLine = text.layout == LabelLayout::DrugFirst
+                                ? pharmacy.section(QStringLiteral("  "), 0, 0)
+                                : pharmacy;
         text.bandColour = QColor::fromHsv(int(rng.bounded(360)), 200, 120);
-        text.rxLine = QStringList{QStringLiteral("RX# %1"), QStringLiteral("Rx: %1"), QStringLiteral("RX %1")}[int(rng.bounded(3))].arg(1000000 + rng.bounded(8999999));
-        text.dateLine = QStringList{QStringLiteral("Fill date %1"), QStringLiteral("DATE FILLED: %1"), QStringLiteral("Filled: %1")}[int(rng.bounded(3))].arg(date);
+        text.rxLine = QStringList{QStringLiteral("RX# %1"), QStringLiteral("Rx: %1"),
+                                  QStringLiteral("RX %1")}[int(rng.bounded(3))]
+                          .arg(1000000 + rng.bounded(8999999));
+        text.dateLine =
+            QStringList{QStringLiteral("Fill date %1"), QStringLiteral("DATE FILLED: %1"),
+                        QStringLiteral("Filled: %1")}[int(rng.bounded(3))]
+                .arg(date);
         text.patientLine = mixed ? patient : patient.toUpper();
         text.drugLine = drugLine;
         text.directions = directions;
         text.quantityLine = qtyKey + quantity;
         text.refillsLine = refillsLine;
         text.prescriberLine = prescriberLine;
-        text.extraLines.append(QStringLiteral("MFR: %1   Discard after %2").arg(QLatin1String(pick(rng, kMfrs)), date.left(6) + QStringLiteral("2027")));
+        text.extraLines.append(
+            QStringLiteral("MFR: %1   Discard after %2")
+                .arg(QLatin1String(pick(rng, kMfrs)), date.left(6) + QStringLiteral("2027")));
         if (liquid)
             text.extraLines.append(QStringLiteral("SHAKE WELL. KEEP IN REFRIGERATOR."));
         text.extraLines.append(QLatin1String(pick(rng, kWarnings)));
@@ -287,7 +386,9 @@ int writeBottles(const QDir &out, int count, quint32 seed)
         BottleShot shot;
         const int o = int(rng.bounded(20));
         shot.exifOrientation = o < 14 ? 6 : o < 16 ? 1 : o < 18 ? 3 : 8;
-        const QSize size = shot.exifOrientation == 6 && rng.bounded(3) ? QSize(4032, 1816) : sizes[int(rng.bounded(int(std::size(sizes))))];
+        const QSize size = shot.exifOrientation == 6 && rng.bounded(3)
+                               ? QSize(4032, 1816)
+                               : sizes[int(rng.bounded(int(std::size(sizes))))];
         // Phones store landscape pixels for a portrait shot (6, 8); orientation 1 is either way up.
         const bool portraitStored = shot.exifOrientation == 1 && rng.bounded(2);
         shot.width = portraitStored ? size.height() : size.width();
@@ -304,7 +405,9 @@ int writeBottles(const QDir &out, int count, quint32 seed)
 
         const QString base = out.filePath(QStringLiteral("%1").arg(n, 4, 10, QLatin1Char('0')));
         QFile jpg(base + QStringLiteral(".jpg"));
-        if (!jpg.open(QIODevice::WriteOnly) || jpg.write(BottlePhoto::encodeJpeg(BottlePhoto::photograph(label.image, shot), shot)) < 0) {
+        if (!jpg.open(QIODevice::WriteOnly) ||
+            jpg.write(BottlePhoto::encodeJpeg(BottlePhoto::photograph(label.image, shot), shot)) <
+                0) {
             std::fprintf(stderr, "rx_synth: error: cannot write %s\n", qPrintable(jpg.fileName()));
             return 1;
         }
@@ -315,24 +418,49 @@ int writeBottles(const QDir &out, int count, quint32 seed)
         const int qtyAt = int(text.quantityLine.size() - quantity.size());
         const int prAt = int(prKey.size());
         QJsonObject truth;
-        truth.insert(QStringLiteral("medication_name"), visibleField(label, QStringLiteral("drug"), 0, int(name.size()), span));
-        truth.insert(QStringLiteral("strength"), visibleField(label, QStringLiteral("drug"), strengthAt, strengthAt + int(strength.size()), span));
-        truth.insert(QStringLiteral("directions"), visibleField(label, QStringLiteral("directions"), 0, int(directions.size()), span));
-        truth.insert(QStringLiteral("prescriber"), visibleField(label, QStringLiteral("prescriber"), prAt, prAt + int(prName.size()), span));
-        truth.insert(QStringLiteral("quantity"), visibleField(label, QStringLiteral("quantity"), qtyAt, int(text.quantityLine.size()), span));
+        truth.insert(QStringLiteral("medication_name"),
+                     visibleField(label, QStringLiteral("drug"), 0, int(name.size()), span));
+        truth.insert(QStringLiteral("strength"),
+                     visibleField(label, QStringLiteral("drug"), strengthAt,
+                                  strengthAt + int(strength.size()), span));
+        truth.insert(QStringLiteral("directions"), visibleField(label, QStringLiteral("directions"),
+                                                                0, int(directions.size()), span));
+        truth.insert(QStringLiteral("prescriber"),
+                     visibleField(label, QStringLiteral("prescriber"), prAt,
+                                  prAt + int(prName.size()), span));
+        truth.insert(QStringLiteral("quantity"),
+                     visibleField(label, QStringLiteral("quantity"), qtyAt,
+                                  int(text.quantityLine.size()), span));
         truth.insert(QStringLiteral("readable_by_human"), true);
-        truth.insert(QStringLiteral("notes"), QStringLiteral("Synthetic (rx_synth --bottles): %1 label, curvature %2, label turned %3 deg, tilt %4 deg, %5%6, invented names.")
-                                                  .arg(tmpl).arg(shot.curvature, 0, 'f', 2).arg(shot.labelTurnDeg, 0, 'f', 0).arg(shot.tiltDeg, 0, 'f', 0)
-                                                  .arg(shot.amber ? QStringLiteral("amber vial") : QStringLiteral("white bottle"), shot.hand ? QStringLiteral(" in a hand") : QStringLiteral(" on a table")));
-        truth.insert(QStringLiteral("pixel_size"), QStringLiteral("%1x%2").arg(shot.width).arg(shot.height));
+        truth.insert(
+            QStringLiteral("notes"),
+            QStringLiteral("Synthetic (rx_synth --bottles): %1 label, curvature %2, label turned "
+                           "%3 deg, tilt %4 deg, %5%6, invented names.")
+                .arg(tmpl)
+                .arg(shot.curvature, 0, 'f', 2)
+                .arg(shot.labelTurnDeg, 0, 'f', 0)
+                .arg(shot.tiltDeg, 0, 'f', 0)
+                .arg(shot.amber ? QStringLiteral("amber vial") : QStringLiteral("white bottle"),
+                     shot.hand ? QStringLiteral(" in a hand") : QStringLiteral(" on a table")));
+        truth.insert(QStringLiteral("pixel_size"),
+                     QStringLiteral("%1x%2").arg(shot.width).arg(shot.height));
         truth.insert(QStringLiteral("exif_orientation"), shot.exifOrientation);
-        truth.insert(QStringLiteral("displayed_size"), QStringLiteral("%1x%2").arg(shot.uprightSize().width()).arg(shot.uprightSize().height()));
+        truth.insert(QStringLiteral("displayed_size"), QStringLiteral("%1x%2")
+                                                           .arg(shot.uprightSize().width())
+                                                           .arg(shot.uprightSize().height()));
         truth.insert(QStringLiteral("samsung_trailer"), shot.samsungTrailer);
-        truth.insert(QStringLiteral("conventions"), QStringLiteral("\"…\" marks text cut off by the bottle curve (compare by prefix/substring); fields not visible are null; text is verbatim incl. case"));
+        truth.insert(
+            QStringLiteral("conventions"),
+            QStringLiteral(
+                "\"…\" marks text cut off by the bottle curve (compare by prefix/substring); "
+                "fields not visible are null; text is verbatim incl. case"));
         truth.insert(QStringLiteral("_template"), tmpl);
-        truth.insert(QStringLiteral("_printed"), QJsonObject{{QStringLiteral("drug"), drugLine}, {QStringLiteral("directions"), directions},
-                                                             {QStringLiteral("quantity"), text.quantityLine}, {QStringLiteral("refills"), refillsLine},
-                                                             {QStringLiteral("prescriber"), prescriberLine}});
+        truth.insert(QStringLiteral("_printed"),
+                     QJsonObject{{QStringLiteral("drug"), drugLine},
+                                 {QStringLiteral("directions"), directions},
+                                 {QStringLiteral("quantity"), text.quantityLine},
+                                 {QStringLiteral("refills"), refillsLine},
+                                 {QStringLiteral("prescriber"), prescriberLine}});
         QFile f(base + QStringLiteral(".json"));
         if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(truth).toJson()) < 0) {
             std::fprintf(stderr, "rx_synth: error: cannot write %s\n", qPrintable(f.fileName()));
@@ -345,13 +473,13 @@ int writeBottles(const QDir &out, int count, quint32 seed)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args[1] == QLatin1String("--bottles"))
-        return writeBottles(QDir(args[2]), args[3].toInt(), args.size() > 4 ? args[4].toUInt() : 7u);
+        return writeBottles(QDir(args[2]), args[3].toInt(),
+                            args.size() > 4 ? args[4].toUInt() : 7u);
     if (args.size() < 3) {
         std::fprintf(stderr, "usage: rx_synth OUTPUT_DIR COUNT [SEED]\n"
                              "       rx_synth --bottles OUTPUT_DIR COUNT [SEED]\n");
@@ -378,7 +506,9 @@ int main(int argc, char **argv)
         const int refills = int(rng.bounded(6));
         const QString rxNumber = QString::number(1000000 + rng.bounded(8999999));
         const int month = 1 + int(rng.bounded(12)), day = 1 + int(rng.bounded(28));
-        const QString date = QStringLiteral("%1/%2/2026").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0'));
+        const QString date = QStringLiteral("%1/%2/2026")
+                                 .arg(month, 2, 10, QLatin1Char('0'))
+                                 .arg(day, 2, 10, QLatin1Char('0'));
         const QString form = QLatin1String(drug.form);
         const QString formPlural = form + QLatin1Char('s');
 
@@ -388,7 +518,8 @@ int main(int argc, char **argv)
         QPainter p(&label);
         p.setRenderHint(QPainter::Antialiasing);
         p.setRenderHint(QPainter::TextAntialiasing);
-        auto text = [&](int x, int y, int px, bool bold, const QString &s, const QString &family = QStringLiteral("DejaVu Sans")) {
+        auto text = [&](int x, int y, int px, bool bold, const QString &s,
+                        const QString &family = QStringLiteral("DejaVu Sans")) {
             QFont f(family);
             f.setPixelSize(px);
             f.setBold(bold);
@@ -397,7 +528,10 @@ int main(int argc, char **argv)
         };
         p.setPen(QColor(20, 20, 25));
         if (layout == 0) {
-            text(60, 80, 40, true, QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(drug.name).toUpper(), QString::fromLatin1(drug.strength).toUpper(), formPlural.toUpper()));
+            text(60, 80, 40, true,
+                 QStringLiteral("%1 %2 %3")
+                     .arg(QString::fromLatin1(drug.name).toUpper(),
+                          QString::fromLatin1(drug.strength).toUpper(), formPlural.toUpper()));
             text(60, 150, 30, false, QLatin1String(sig.printed));
             text(60, 230, 28, false, QStringLiteral("For: %1").arg(patient));
             text(60, 290, 26, false, QStringLiteral("Rx: %1").arg(rxNumber));
@@ -414,7 +548,9 @@ int main(int argc, char **argv)
             p.setPen(QColor(20, 20, 25));
             p.drawLine(50, 95, 1350, 95);
             text(50, 160, 30, true, patient.toUpper());
-            text(50, 230, 34, true, QStringLiteral("%1 %2 %3").arg(QLatin1String(drug.name), QLatin1String(drug.strength), form));
+            text(50, 230, 34, true,
+                 QStringLiteral("%1 %2 %3")
+                     .arg(QLatin1String(drug.name), QLatin1String(drug.strength), form));
             text(50, 300, 28, false, QLatin1String(sig.printed));
             text(980, 160, 24, false, QStringLiteral("Rx # %1").arg(rxNumber));
             text(980, 220, 24, false, QStringLiteral("Date: %1").arg(date));
@@ -422,13 +558,18 @@ int main(int argc, char **argv)
             text(980, 340, 24, false, QStringLiteral("Refills: %1").arg(refills));
             text(50, 420, 24, false, QStringLiteral("Prescriber: %1, %2").arg(prescriber, title));
         } else {
-            text(70, 100, 44, false, QStringLiteral("%1, %2").arg(prescriber, title), QStringLiteral("DejaVu Serif"));
-            text(70, 150, 22, false, QStringLiteral("Internal Medicine  -  22 River Rd, Salem, OR"));
+            text(70, 100, 44, false, QStringLiteral("%1, %2").arg(prescriber, title),
+                 QStringLiteral("DejaVu Serif"));
+            text(70, 150, 22, false,
+                 QStringLiteral("Internal Medicine  -  22 River Rd, Salem, OR"));
             p.drawLine(70, 180, 930, 180);
             text(70, 240, 28, false, QStringLiteral("Name: %1").arg(patient));
             text(620, 240, 28, false, QStringLiteral("Date: %1").arg(date));
             text(70, 340, 60, false, QStringLiteral("Rx"), QStringLiteral("DejaVu Serif"));
-            text(90, 430, 36, false, QStringLiteral("%1 %2 %3").arg(QLatin1String(drug.name), QLatin1String(drug.strength), formPlural), QStringLiteral("DejaVu Serif"));
+            text(90, 430, 36, false,
+                 QStringLiteral("%1 %2 %3")
+                     .arg(QLatin1String(drug.name), QLatin1String(drug.strength), formPlural),
+                 QStringLiteral("DejaVu Serif"));
             text(90, 500, 28, false, QStringLiteral("Sig: %1").arg(QLatin1String(sig.printed)));
             text(90, 560, 28, false, QStringLiteral("Disp: #%1").arg(quantity));
             text(90, 620, 28, false, QStringLiteral("Refills: %1").arg(refills));
@@ -436,11 +577,14 @@ int main(int argc, char **argv)
         p.end();
 
         // Software camera: place the label on a coloured surface with perspective and light.
-        cv::Mat flat(label.height(), label.width(), CV_8UC3, const_cast<uchar *>(label.constBits()), size_t(label.bytesPerLine()));
+        cv::Mat flat(label.height(), label.width(), CV_8UC3, const_cast<uchar *>(label.constBits()),
+                     size_t(label.bytesPerLine()));
         cv::Mat bgr;
         cv::cvtColor(flat, bgr, cv::COLOR_RGB2BGR);
         const int W = 1600, H = 1200;
-        cv::Mat photo(H, W, CV_8UC3, cv::Scalar(40 + rng.bounded(120), 40 + rng.bounded(120), 40 + rng.bounded(120)));
+        cv::Mat photo(
+            H, W, CV_8UC3,
+            cv::Scalar(40 + rng.bounded(120), 40 + rng.bounded(120), 40 + rng.bounded(120)));
         cv::Mat texture(H, W, CV_8UC3);
         cv::randn(texture, cv::Scalar::all(0), cv::Scalar::all(18));
         cv::add(photo, texture, photo);
@@ -450,12 +594,16 @@ int main(int argc, char **argv)
         const float hw = float(bgr.cols * scale / 2), hh = float(bgr.rows * scale / 2);
         const double angle = (rng.generateDouble() - 0.5) * (0.1 + 0.25 * level);
         auto corner = [&](float x, float y) {
-            const float jx = float((rng.generateDouble() - 0.5) * 2 * jitter * hw), jy = float((rng.generateDouble() - 0.5) * 2 * jitter * hh);
-            const float rx = float(x * std::cos(angle) - y * std::sin(angle)), ry = float(x * std::sin(angle) + y * std::cos(angle));
+            const float jx = float((rng.generateDouble() - 0.5) * 2 * jitter * hw),
+                        jy = float((rng.generateDouble() - 0.5) * 2 * jitter * hh);
+            const float rx = float(x * std::cos(angle) - y * std::sin(angle)),
+                        ry = float(x * std::sin(angle) + y * std::cos(angle));
             return cv::Point2f(c.x + rx + jx, c.y + ry + jy);
         };
-        const cv::Point2f src[4] = {{0, 0}, {float(bgr.cols), 0}, {float(bgr.cols), float(bgr.rows)}, {0, float(bgr.rows)}};
-        const cv::Point2f dst[4] = {corner(-hw, -hh), corner(hw, -hh), corner(hw, hh), corner(-hw, hh)};
+        const cv::Point2f src[4] = {
+            {0, 0}, {float(bgr.cols), 0}, {float(bgr.cols), float(bgr.rows)}, {0, float(bgr.rows)}};
+        const cv::Point2f dst[4] = {corner(-hw, -hh), corner(hw, -hh), corner(hw, hh),
+                                    corner(-hw, hh)};
         cv::Mat mask(bgr.size(), CV_8UC1, cv::Scalar(255)), warpedMask, warped;
         const cv::Mat m = cv::getPerspectiveTransform(src, dst);
         cv::warpPerspective(bgr, warped, m, photo.size());
@@ -466,7 +614,8 @@ int main(int argc, char **argv)
         const double dim = 1.0 - 0.18 * level - 0.1 * rng.generateDouble();
         for (int y = 0; y < H; ++y)
             for (int x = 0; x < W; ++x)
-                light.at<float>(y, x) = float(dim * (0.75 + 0.25 * (double(x) / W + double(y) / H)));
+                light.at<float>(y, x) =
+                    float(dim * (0.75 + 0.25 * (double(x) / W + double(y) / H)));
         cv::Mat photoF;
         photo.convertTo(photoF, CV_32FC3);
         std::vector<cv::Mat> ch;
@@ -477,7 +626,8 @@ int main(int argc, char **argv)
         if (level >= 1 && rng.bounded(2)) {
             // A soft glare spot away from the main text.
             cv::Mat glare(H, W, CV_32FC3, cv::Scalar::all(0));
-            cv::circle(glare, cv::Point(int(W * 0.75), int(H * 0.7)), 90, cv::Scalar::all(110), cv::FILLED);
+            cv::circle(glare, cv::Point(int(W * 0.75), int(H * 0.7)), 90, cv::Scalar::all(110),
+                       cv::FILLED);
             cv::GaussianBlur(glare, glare, cv::Size(0, 0), 40);
             photoF += glare;
         }
@@ -488,25 +638,32 @@ int main(int argc, char **argv)
         cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(4 + 4 * level));
         cv::add(photo, noise, photo);
         const QString base = out.filePath(QStringLiteral("%1").arg(n, 4, 10, QLatin1Char('0')));
-        cv::imwrite((base + QStringLiteral(".jpg")).toStdString(), photo, {cv::IMWRITE_JPEG_QUALITY, 80 - 10 * level});
+        cv::imwrite((base + QStringLiteral(".jpg")).toStdString(), photo,
+                    {cv::IMWRITE_JPEG_QUALITY, 80 - 10 * level});
 
         QJsonObject truth;
         truth.insert(QStringLiteral("medication_name"), QLatin1String(drug.name));
         truth.insert(QStringLiteral("dosage"), QLatin1String(drug.strength));
         truth.insert(QStringLiteral("dosage_form"), form);
         truth.insert(QStringLiteral("schedule"), QLatin1String(sig.schedule));
-        truth.insert(QStringLiteral("times_per_day"), sig.timesPerDay ? QJsonValue(sig.timesPerDay) : QJsonValue());
+        truth.insert(QStringLiteral("times_per_day"),
+                     sig.timesPerDay ? QJsonValue(sig.timesPerDay) : QJsonValue());
         truth.insert(QStringLiteral("as_needed"), sig.asNeeded);
         truth.insert(QStringLiteral("instructions"), QLatin1String(sig.expanded));
         truth.insert(QStringLiteral("printed_sig"), QLatin1String(sig.printed));
         truth.insert(QStringLiteral("prescriber"), prescriber);
         truth.insert(QStringLiteral("quantity"), quantity);
         truth.insert(QStringLiteral("refills"), refills);
-        truth.insert(QStringLiteral("rx_number"), layout == 2 ? QJsonValue() : QJsonValue(rxNumber));
+        truth.insert(QStringLiteral("rx_number"),
+                     layout == 2 ? QJsonValue() : QJsonValue(rxNumber));
         truth.insert(QStringLiteral("pharmacy"), layout == 2 ? QJsonValue() : QJsonValue(pharmacy));
         truth.insert(QStringLiteral("patient"), patient);
-        truth.insert(QStringLiteral("date"), QStringLiteral("2026-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0')));
-        truth.insert(QStringLiteral("_template"), QStringList{QStringLiteral("retail"), QStringLiteral("two-column"), QStringLiteral("pad")}[layout]);
+        truth.insert(QStringLiteral("date"), QStringLiteral("2026-%1-%2")
+                                                 .arg(month, 2, 10, QLatin1Char('0'))
+                                                 .arg(day, 2, 10, QLatin1Char('0')));
+        truth.insert(QStringLiteral("_template"),
+                     QStringList{QStringLiteral("retail"), QStringLiteral("two-column"),
+                                 QStringLiteral("pad")}[layout]);
         truth.insert(QStringLiteral("_level"), level);
         QFile f(base + QStringLiteral(".json"));
         if (!f.open(QIODevice::WriteOnly)) {

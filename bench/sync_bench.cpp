@@ -19,15 +19,13 @@ using kiosk::sync::MedicationSync;
 
 namespace {
 
-long peakRssMiB()
-{
+long peakRssMiB() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;
 }
 
-bool timedRound(MedicationSync &sync, const char *what, int records)
-{
+bool timedRound(MedicationSync &sync, const char *what, int records) {
     QElapsedTimer clock;
     clock.start();
     const auto report = sync.syncBlocking();
@@ -38,14 +36,14 @@ bool timedRound(MedicationSync &sync, const char *what, int records)
                                .arg(records * 1000 / ms)
                                .arg(report.pushed)
                                .arg(report.pulled)
-                               .arg(report.ok() ? QString() : QStringLiteral(" FAILED: ") + report.error);
+                               .arg(report.ok() ? QString()
+                                                : QStringLiteral(" FAILED: ") + report.error);
     return report.ok();
 }
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
     if (count <= 0) {
@@ -58,7 +56,8 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "sync_bench: cannot start: " << service.errorString() << '\n';
         return 1;
     }
-    MedicationStore kitchen(dir.filePath(QStringLiteral("kitchen.sqlite"))), bedroom(dir.filePath(QStringLiteral("bedroom.sqlite")));
+    MedicationStore kitchen(dir.filePath(QStringLiteral("kitchen.sqlite"))),
+        bedroom(dir.filePath(QStringLiteral("bedroom.sqlite")));
     QString error;
     if (!kitchen.open(&error) || !bedroom.open(&error)) {
         QTextStream(stderr) << "sync_bench: " << error << '\n';
@@ -79,12 +78,14 @@ int main(int argc, char **argv)
     kitchenSync.client().setBaseUrl(service.url());
     bedroomSync.client().setBaseUrl(service.url());
     QTextStream(stdout) << count << " records, meds-sim on " << service.url().toString() << '\n';
-    bool ok = timedRound(kitchenSync, "push (kitchen)", count) && timedRound(bedroomSync, "pull (bedroom)", count);
+    bool ok = timedRound(kitchenSync, "push (kitchen)", count) &&
+              timedRound(bedroomSync, "pull (bedroom)", count);
     for (Medication m : bedroom.list(&error).value_or(QList<Medication>())) {
         m.instructions = QStringLiteral("Take 1 tablet by mouth in the morning");
         bedroom.update(m, &error);
     }
-    ok = ok && timedRound(bedroomSync, "push edits (bedroom)", count) && timedRound(kitchenSync, "pull edits (kitchen)", count);
+    ok = ok && timedRound(bedroomSync, "push edits (bedroom)", count) &&
+         timedRound(kitchenSync, "pull edits (kitchen)", count);
     QTextStream(stdout) << "peak RSS: " << peakRssMiB() << " MiB\n";
     return ok ? 0 : 1;
 }

@@ -15,8 +15,7 @@ namespace {
 
 using kiosk::aibrain::AnswerNormalizer;
 
-bool clean(const QString &text, qsizetype maxChars)
-{
+bool clean(const QString &text, qsizetype maxChars) {
     if (text.size() > maxChars)
         return false;
     for (const QChar c : text) {
@@ -28,8 +27,7 @@ bool clean(const QString &text, qsizetype maxChars)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const AnswerNormalizer normalizer;
     if (size > 65536)
         return 0;
@@ -47,11 +45,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap();
         }
         constexpr int kField = AnswerNormalizer::kMaxFieldChars;
-        if (!clean(rx.medicationName, kField) || !clean(rx.dosage, kField) || !clean(rx.dosageForm, kField)
-            || !clean(rx.schedule, kField) || !clean(rx.prescriber, kField) || !clean(rx.pharmacy, kField)
-            || !clean(rx.patient, kField) || !clean(rx.rxNumber, kField) || !clean(rx.date, kField)
-            || !clean(rx.instructions, AnswerNormalizer::kMaxInstructionsChars)
-            || !clean(outcome.rawText, AnswerNormalizer::kMaxRawTextChars))
+        if (!clean(rx.medicationName, kField) || !clean(rx.dosage, kField) ||
+            !clean(rx.dosageForm, kField) || !clean(rx.schedule, kField) ||
+            !clean(rx.prescriber, kField) || !clean(rx.pharmacy, kField) ||
+            !clean(rx.patient, kField) || !clean(rx.rxNumber, kField) || !clean(rx.date, kField) ||
+            !clean(rx.instructions, AnswerNormalizer::kMaxInstructionsChars) ||
+            !clean(outcome.rawText, AnswerNormalizer::kMaxRawTextChars))
             __builtin_trap();
         (void)rx.toJson();
     } else if (outcome.error.isEmpty()) {
@@ -59,8 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     const QString detail = AnswerNormalizer::errorDetail(body);
-    if (!clean(detail, AnswerNormalizer::kMaxDetailChars) || detail.contains(QLatin1Char('\n'))
-        || AnswerNormalizer::printable(detail, AnswerNormalizer::kMaxDetailChars) != detail)
+    if (!clean(detail, AnswerNormalizer::kMaxDetailChars) || detail.contains(QLatin1Char('\n')) ||
+        AnswerNormalizer::printable(detail, AnswerNormalizer::kMaxDetailChars) != detail)
         __builtin_trap(); // the detail is not one short printable line
     return 0;
 }

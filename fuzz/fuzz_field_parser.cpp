@@ -8,11 +8,11 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const kiosk::ocr::DrugLexicon lexicon = [] {
         kiosk::ocr::DrugLexicon l;
-        l.loadText(QStringLiteral("lisinopril\tPrinivil|Zestril\nmetformin\tGlucophage\npotassium chloride\tKlor-Con\n"));
+        l.loadText(QStringLiteral(
+            "lisinopril\tPrinivil|Zestril\nmetformin\tGlucophage\npotassium chloride\tKlor-Con\n"));
         return l;
     }();
     if (size > 16384)

@@ -27,10 +27,9 @@ struct Transcript {
     bool operator==(const Transcript &) const = default;
 };
 
-QByteArray flatten(const HttpRequest &request)
-{
-    QByteArray out = request.method + ' ' + request.target + '\0' + request.path.toUtf8() + '\0'
-                     + request.query.toString().toUtf8() + '\0';
+QByteArray flatten(const HttpRequest &request) {
+    QByteArray out = request.method + ' ' + request.target + '\0' + request.path.toUtf8() + '\0' +
+                     request.query.toString().toUtf8() + '\0';
     QList<QByteArray> names = request.headers.keys();
     std::sort(names.begin(), names.end());
     for (const QByteArray &name : names)
@@ -38,8 +37,7 @@ QByteArray flatten(const HttpRequest &request)
     return out + request.body;
 }
 
-Transcript run(const QByteArray &stream, qsizetype piece)
-{
+Transcript run(const QByteArray &stream, qsizetype piece) {
     HttpRequestParser parser(kMaxBody, kMaxHeader);
     QByteArray buffer;
     Transcript t;
@@ -77,8 +75,7 @@ Transcript run(const QByteArray &stream, qsizetype piece)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1 || size > 8192)
         return 0;
     // The first byte chooses the piece size; the rest is what the client sent.

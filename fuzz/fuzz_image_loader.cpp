@@ -6,12 +6,13 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto result = kiosk::ocr::ImageLoader::decode(bytes);
-    if (result.ok() && (result.image.empty() || result.image.cols > kiosk::ocr::ImageLoader::kMaxWorkingSide
-                        || result.image.rows > kiosk::ocr::ImageLoader::kMaxWorkingSide))
+    if (result.ok() &&
+        (result.image.empty() || result.image.cols > kiosk::ocr::ImageLoader::kMaxWorkingSide ||
+         result.image.rows > kiosk::ocr::ImageLoader::kMaxWorkingSide))
         __builtin_trap(); // a success must always be a bounded, non-empty image
     return 0;
 }

@@ -26,8 +26,7 @@ const QByteArray kDeployment = R"({"apiVersion":"apps/v1","kind":"Deployment",
 "volumes":[{"name":"data","emptyDir":{}}]}}},
 "status":{"replicas":2,"conditions":[{"type":"Available","status":"True"}]}})";
 
-std::optional<QJsonDocument> parse(const QByteArray &text)
-{
+std::optional<QJsonDocument> parse(const QByteArray &text) {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
     if (error.error != QJsonParseError::NoError)
@@ -37,8 +36,7 @@ std::optional<QJsonDocument> parse(const QByteArray &text)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const QJsonObject deployment = QJsonDocument::fromJson(kDeployment).object();
     if (size > 16384)
         return 0;
@@ -65,10 +63,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap(); // a refusal says why
             return 0;
         }
-        const QJsonObject last = operations.isEmpty() ? QJsonObject() : operations.last().toObject();
+        const QJsonObject last =
+            operations.isEmpty() ? QJsonObject() : operations.last().toObject();
         const QString op = last.value(QStringLiteral("op")).toString();
         const QString path = last.value(QStringLiteral("path")).toString();
-        if ((op == QLatin1String("add") || op == QLatin1String("replace")) && !path.endsWith(QLatin1String("/-"))) {
+        if ((op == QLatin1String("add") || op == QLatin1String("replace")) &&
+            !path.endsWith(QLatin1String("/-"))) {
             const QJsonObject test{{QStringLiteral("op"), QStringLiteral("test")},
                                    {QStringLiteral("path"), path},
                                    {QStringLiteral("value"), last.value(QStringLiteral("value"))}};

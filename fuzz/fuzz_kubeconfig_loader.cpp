@@ -12,8 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const QTemporaryDir dir;
     if (size > 65536)
         return 0;
@@ -22,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (result.connection.has_value() == !result.error.isEmpty())
         __builtin_trap(); // neither or both
     if (const auto &c = result.connection) {
-        if (!c->server.isValid() || c->server.host().isEmpty() || c->contextName.isEmpty() || c->nameSpace.isEmpty())
+        if (!c->server.isValid() || c->server.host().isEmpty() || c->contextName.isEmpty() ||
+            c->nameSpace.isEmpty())
             __builtin_trap();
         if (c->clientCertificate.isNull() != c->clientKey.isNull())
             __builtin_trap();

@@ -20,8 +20,7 @@ namespace {
 
 using kiosk::sim::LabelSelector;
 
-QJsonObject labelsFrom(const QByteArray &text)
-{
+QJsonObject labelsFrom(const QByteArray &text) {
     QJsonObject labels;
     for (QByteArray pair : text.split('\n').join(',').split(',')) {
         if (pair.isEmpty())
@@ -34,8 +33,7 @@ QJsonObject labelsFrom(const QByteArray &text)
 }
 
 // The metav1.LabelSelector a Deployment would carry for the same requirements.
-QJsonObject toMetav1(const LabelSelector &selector)
-{
+QJsonObject toMetav1(const LabelSelector &selector) {
     QJsonObject matchLabels;
     QJsonArray expressions;
     for (const auto &r : selector.requirements()) {
@@ -49,15 +47,28 @@ QJsonObject toMetav1(const LabelSelector &selector)
             }
             op = QStringLiteral("In");
             break;
-        case LabelSelector::Op::NotEquals: op = QStringLiteral("NotIn"); break;
-        case LabelSelector::Op::In: op = QStringLiteral("In"); break;
-        case LabelSelector::Op::NotIn: op = QStringLiteral("NotIn"); break;
-        case LabelSelector::Op::Exists: op = QStringLiteral("Exists"); values.clear(); break;
-        case LabelSelector::Op::DoesNotExist: op = QStringLiteral("DoesNotExist"); values.clear(); break;
+        case LabelSelector::Op::NotEquals:
+            op = QStringLiteral("NotIn");
+            break;
+        case LabelSelector::Op::In:
+            op = QStringLiteral("In");
+            break;
+        case LabelSelector::Op::NotIn:
+            op = QStringLiteral("NotIn");
+            break;
+        case LabelSelector::Op::Exists:
+            op = QStringLiteral("Exists");
+            values.clear();
+            break;
+        case LabelSelector::Op::DoesNotExist:
+            op = QStringLiteral("DoesNotExist");
+            values.clear();
+            break;
         }
-        expressions.append(QJsonObject{{QStringLiteral("key"), r.key},
-                                       {QStringLiteral("operator"), op},
-                                       {QStringLiteral("values"), QJsonArray::fromStringList(values)}});
+        expressions.append(
+            QJsonObject{{QStringLiteral("key"), r.key},
+                        {QStringLiteral("operator"), op},
+                        {QStringLiteral("values"), QJsonArray::fromStringList(values)}});
     }
     QJsonObject json;
     if (!matchLabels.isEmpty())
@@ -69,8 +80,7 @@ QJsonObject toMetav1(const LabelSelector &selector)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size > 4096)
         return 0;
     const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));
@@ -90,7 +100,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap(); // the canonical form does not parse back to itself
 
     // Label sets: the input's own, none, and ones built to meet (or just miss) each requirement.
-    QList<QJsonObject> labelSets{newline < 0 ? QJsonObject() : labelsFrom(input.mid(newline + 1)), QJsonObject()};
+    QList<QJsonObject> labelSets{newline < 0 ? QJsonObject() : labelsFrom(input.mid(newline + 1)),
+                                 QJsonObject()};
     QJsonObject first, other;
     for (const auto &r : selector->requirements()) {
         first.insert(r.key, r.values.value(0));
@@ -102,7 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     labelSets << first << other;
 
     const QJsonObject metav1 = toMetav1(*selector);
-    const QJsonObject workload{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("selector"), metav1}}}};
+    const QJsonObject workload{
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("selector"), metav1}}}};
     QList<QJsonObject> objects;
     for (const QJsonObject &labels : std::as_const(labelSets)) {
         const bool matches = selector->matches(labels);
@@ -111,9 +123,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // An empty selector selects everything in a list call but nothing for a Deployment.
         if (!selector->isEmpty() && kiosk::k8s::selectorMatches(metav1, labels) != matches)
             __builtin_trap(); // the kiosk and the simulator disagree on a match
-        objects << QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}}};
+        objects << QJsonObject{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}}};
     }
-    if (kiosk::k8s::LabelIndex(objects).selectedBy(workload) != kiosk::k8s::selectedBy(workload, objects))
+    if (kiosk::k8s::LabelIndex(objects).selectedBy(workload) !=
+        kiosk::k8s::selectedBy(workload, objects))
         __builtin_trap(); // the index selects other objects than a plain scan
     return 0;
 }

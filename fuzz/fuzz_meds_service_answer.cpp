@@ -23,19 +23,18 @@ using kiosk::meds::SyncPayload;
 using kiosk::sync::MedsServiceClient;
 using kiosk::sync::ServiceAnswer;
 
-bool oneReadableLine(const QString &text)
-{
+bool oneReadableLine(const QString &text) {
     if (text.size() > 600)
         return false;
     for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             return false;
     }
     return true;
 }
 
-void checkRoundTrip(const QJsonObject &record)
-{
+void checkRoundTrip(const QJsonObject &record) {
     QStringList errors;
     const auto medication = SyncPayload::fromService(record, &errors);
     if (!medication) {
@@ -43,7 +42,8 @@ void checkRoundTrip(const QJsonObject &record)
             __builtin_trap(); // refused without saying why
         return;
     }
-    const QJsonObject written = SyncPayload::toService(*medication, SyncPayload::extraOf(record), QStringLiteral("fuzz"));
+    const QJsonObject written =
+        SyncPayload::toService(*medication, SyncPayload::extraOf(record), QStringLiteral("fuzz"));
     QStringList againErrors;
     const auto again = SyncPayload::fromService(written, &againErrors);
     if (!again)
@@ -56,8 +56,7 @@ void checkRoundTrip(const QJsonObject &record)
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 3 || size > 262144)
         return 0;
     static const MedsServiceClient::Expect expectations[] = {MedsServiceClient::Expect::Changes,
@@ -67,7 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const int status = 100 + (int(data[1]) << 8 | data[2]) % 500;
     const QByteArray body(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
 
-    const ServiceAnswer answer = MedsServiceClient::interpret(status, body, expect, QStringLiteral("http://meds.test"));
+    const ServiceAnswer answer =
+        MedsServiceClient::interpret(status, body, expect, QStringLiteral("http://meds.test"));
     if (answer.status != status)
         __builtin_trap();
     if (answer.ok() != answer.error.isEmpty())

@@ -17,22 +17,25 @@ namespace {
 
 using kiosk::k8s::WatchEvent;
 
-QString typeName(WatchEvent::Type type)
-{
+QString typeName(WatchEvent::Type type) {
     switch (type) {
-    case WatchEvent::Type::Added: return QStringLiteral("ADDED");
-    case WatchEvent::Type::Modified: return QStringLiteral("MODIFIED");
-    case WatchEvent::Type::Deleted: return QStringLiteral("DELETED");
-    case WatchEvent::Type::Bookmark: return QStringLiteral("BOOKMARK");
-    case WatchEvent::Type::Error: return QStringLiteral("ERROR");
+    case WatchEvent::Type::Added:
+        return QStringLiteral("ADDED");
+    case WatchEvent::Type::Modified:
+        return QStringLiteral("MODIFIED");
+    case WatchEvent::Type::Deleted:
+        return QStringLiteral("DELETED");
+    case WatchEvent::Type::Bookmark:
+        return QStringLiteral("BOOKMARK");
+    case WatchEvent::Type::Error:
+        return QStringLiteral("ERROR");
     }
     return {};
 }
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1 || size > 65536)
         return 0;
     const qsizetype piece = 1 + (data[0] % 61);
@@ -62,8 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         (void)event->resourceVersion();
         (void)event->errorCode();
-        const QJsonObject written{{QStringLiteral("type"), typeName(event->type)}, {QStringLiteral("object"), event->object}};
-        const auto again = WatchEvent::parse(QJsonDocument(written).toJson(QJsonDocument::Compact), &error);
+        const QJsonObject written{{QStringLiteral("type"), typeName(event->type)},
+                                  {QStringLiteral("object"), event->object}};
+        const auto again =
+            WatchEvent::parse(QJsonDocument(written).toJson(QJsonDocument::Compact), &error);
         if (!again || again->type != event->type || again->object != event->object)
             __builtin_trap(); // the event does not survive being written out and read back
     }

@@ -37,22 +37,27 @@ using kiosk::k8s::ApiError;
 using kiosk::k8s::ClusterConnection;
 
 // Through the one CLI printer, with secrets (tokens, keys) redacted: API errors may echo them.
-int fail(const QString &message)
-{
+int fail(const QString &message) {
     return kiosk::cli::CliOutput::fail(kiosk::security::redact(message));
 }
 
-void addConnectionOptions(kiosk::cli::SubcommandParser &parser)
-{
-    parser.addOption({QStringLiteral("kubeconfig"), QStringLiteral("kubeconfig file"), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("context"), QStringLiteral("kubeconfig context"), QStringLiteral("name")});
-    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("namespace"), QStringLiteral("ns")});
-    parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL (plain)"), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
+void addConnectionOptions(kiosk::cli::SubcommandParser &parser) {
+    parser.addOption(
+        {QStringLiteral("kubeconfig"), QStringLiteral("kubeconfig file"), QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("context"), QStringLiteral("kubeconfig context"), QStringLiteral("name")});
+    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
+                      QStringLiteral("namespace"),
+                      QStringLiteral("ns")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL (plain)"),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("seconds to wait for the cluster (default 20)"),
+                      QStringLiteral("s"), QStringLiteral("20")});
 }
 
-std::optional<ClusterConnection> resolveConnection(const kiosk::cli::SubcommandParser &parser, QString *error)
-{
+std::optional<ClusterConnection> resolveConnection(const kiosk::cli::SubcommandParser &parser,
+                                                   QString *error) {
     QSettings settings;
     kiosk::security::CredentialStore credentials;
     const auto outcome = kiosk::k8s::ConnectionResolver::resolve(
@@ -68,8 +73,7 @@ std::optional<ClusterConnection> resolveConnection(const kiosk::cli::SubcommandP
     return outcome.result.connection;
 }
 
-int timeoutMs(const kiosk::cli::SubcommandParser &parser)
-{
+int timeoutMs(const kiosk::cli::SubcommandParser &parser) {
     bool ok = false;
     const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
     return ok && seconds > 0 ? seconds * 1000 : 20000;
@@ -77,43 +81,48 @@ int timeoutMs(const kiosk::cli::SubcommandParser &parser)
 
 // Errors that retrying will not fix: report them at once instead of waiting for the timeout.
 // An unreachable server is final for a one-shot status (as for kubectl); --watch keeps trying.
-bool isFinal(const ApiError &error, bool watch)
-{
+bool isFinal(const ApiError &error, bool watch) {
     using Kind = ApiError::Kind;
-    return error.kind == Kind::Unauthorized || error.kind == Kind::Forbidden || error.kind == Kind::Tls
-           || error.kind == Kind::NotFound || error.kind == Kind::Invalid || (!watch && error.kind == Kind::Network);
+    return error.kind == Kind::Unauthorized || error.kind == Kind::Forbidden ||
+           error.kind == Kind::Tls || error.kind == Kind::NotFound || error.kind == Kind::Invalid ||
+           (!watch && error.kind == Kind::Network);
 }
 
-QString pad(const QString &text, int width)
-{
+QString pad(const QString &text, int width) {
     return text.leftJustified(width);
 }
 
-void printTable(QTextStream &out, const kiosk::k8s::ClusterHealthReport &report, const ClusterConnection &c)
-{
+void printTable(QTextStream &out, const kiosk::k8s::ClusterHealthReport &report,
+                const ClusterConnection &c) {
     out << "Namespace " << c.nameSpace << " on " << c.description << '\n'
         << "Deployments healthy " << report.deploymentsHealthy << '/' << report.deployments.size()
         << ", pods running " << report.podsRunning << '/' << report.pods.size() << ", ReplicaSets "
-        << report.replicaSets.total << " (" << report.replicaSets.stale << " stale, " << report.replicaSets.orphaned
-        << " orphaned)\n\n";
-    out << pad("DEPLOYMENT", 22) << pad("READY", 7) << pad("RESTARTS", 10) << pad("IMAGE", 34) << "HEALTH\n";
+        << report.replicaSets.total << " (" << report.replicaSets.stale << " stale, "
+        << report.replicaSets.orphaned << " orphaned)\n\n";
+    out << pad("DEPLOYMENT", 22) << pad("READY", 7) << pad("RESTARTS", 10) << pad("IMAGE", 34)
+        << "HEALTH\n";
     for (const auto &d : report.deployments)
-        out << pad(d.name, 22) << pad(d.readyText, 7) << pad(QString::number(report.deploymentRestarts.value(d.name)), 10)
-            << pad(d.images.value(0), 34) << (d.healthy ? QStringLiteral("ok") : QStringLiteral("FAILING: ") + d.reason) << '\n';
-    out << '\n' << pad("POD", 34) << pad("READY", 7) << pad("STATUS", 20) << pad("RESTARTS", 16) << "AGE\n";
+        out << pad(d.name, 22) << pad(d.readyText, 7)
+            << pad(QString::number(report.deploymentRestarts.value(d.name)), 10)
+            << pad(d.images.value(0), 34)
+            << (d.healthy ? QStringLiteral("ok") : QStringLiteral("FAILING: ") + d.reason) << '\n';
+    out << '\n'
+        << pad("POD", 34) << pad("READY", 7) << pad("STATUS", 20) << pad("RESTARTS", 16) << "AGE\n";
     for (const auto &p : report.pods)
-        out << pad(p.name, 34) << pad(p.ready, 7) << pad(p.status, 20) << pad(p.restartsText, 16) << p.age << '\n';
+        out << pad(p.name, 34) << pad(p.ready, 7) << pad(p.status, 20) << pad(p.restartsText, 16)
+            << p.age << '\n';
     out << "\nCHECKS\n";
     for (const auto &check : report.checks)
-        out << (check.ok ? "  [ok]   " : "  [FAIL] ") << check.name << (check.detail.isEmpty() ? QString() : QStringLiteral(": ") + check.detail) << '\n';
+        out << (check.ok ? "  [ok]   " : "  [FAIL] ") << check.name
+            << (check.detail.isEmpty() ? QString() : QStringLiteral(": ") + check.detail) << '\n';
 }
 
-int status(const QStringList &arguments)
-{
+int status(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster status"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
-    parser.addOption({QStringLiteral("watch"), QStringLiteral("print again on every change (JSON Lines with --json)")});
+    parser.addOption({QStringLiteral("watch"),
+                      QStringLiteral("print again on every change (JSON Lines with --json)")});
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
     QString error;
@@ -128,8 +137,9 @@ int status(const QStringList &arguments)
     int exitCode = 0;
     QByteArray lastPrinted;
     auto print = [&] {
-        const auto report = kiosk::k8s::ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(),
-                                                                    monitor.pods(), QDateTime::currentDateTimeUtc());
+        const auto report =
+            kiosk::k8s::ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(),
+                                                   monitor.pods(), QDateTime::currentDateTimeUtc());
         QByteArray text;
         if (json) {
             text = QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) + '\n';
@@ -149,7 +159,9 @@ int status(const QStringList &arguments)
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
         finished = true;
         const ApiError e = monitor.lastError();
-        exitCode = fail(e.isError() ? e.message : QStringLiteral("the cluster did not answer within the timeout"));
+        exitCode =
+            fail(e.isError() ? e.message
+                             : QStringLiteral("the cluster did not answer within the timeout"));
         loop.quit();
     });
     QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::stateChanged, &loop, [&] {
@@ -184,8 +196,8 @@ struct ClusterSnapshot {
 };
 
 // Lists deployments, ReplicaSets and pods once (the same informers as the UI, stopped when synced).
-std::optional<ClusterSnapshot> snapshot(const ClusterConnection &connection, int timeout, QString *error)
-{
+std::optional<ClusterSnapshot> snapshot(const ClusterConnection &connection, int timeout,
+                                        QString *error) {
     kiosk::k8s::ClusterMonitor monitor(connection);
     QEventLoop loop;
     QTimer deadline;
@@ -205,14 +217,14 @@ std::optional<ClusterSnapshot> snapshot(const ClusterConnection &connection, int
     monitor.stop();
     if (!monitor.hasSynced()) {
         const ApiError e = monitor.lastError();
-        *error = e.isError() ? e.message : QStringLiteral("the cluster did not answer within the timeout");
+        *error = e.isError() ? e.message
+                             : QStringLiteral("the cluster did not answer within the timeout");
         return std::nullopt;
     }
     return ClusterSnapshot{monitor.deployments(), monitor.replicaSets(), monitor.pods()};
 }
 
-QJsonObject executorJson(const kiosk::k8s::CleanupExecutor *executor)
-{
+QJsonObject executorJson(const kiosk::k8s::CleanupExecutor *executor) {
     using Status = kiosk::k8s::CleanupExecutor::ItemResult::Status;
     QJsonArray items;
     for (const auto &r : executor->results())
@@ -227,8 +239,7 @@ QJsonObject executorJson(const kiosk::k8s::CleanupExecutor *executor)
 }
 
 // Runs the event loop while `operation` checks or runs.
-void waitWhileBusy(kiosk::ops::Operation &operation)
-{
+void waitWhileBusy(kiosk::ops::Operation &operation) {
     if (!operation.busy())
         return;
     QEventLoop loop;
@@ -239,24 +250,27 @@ void waitWhileBusy(kiosk::ops::Operation &operation)
     loop.exec();
 }
 
-void printPlan(QTextStream &out, const kiosk::k8s::CleanupPlan &plan)
-{
+void printPlan(QTextStream &out, const kiosk::k8s::CleanupPlan &plan) {
     out << "Plan: delete " << plan.deletes.size() << " ReplicaSets, patch " << plan.patches.size()
         << " deployments, " << plan.orphans.size() << " orphaned ReplicaSet(s) (ReplicaSets "
         << plan.replicaSetsBefore << " -> " << plan.replicaSetsAfter << ")\n";
     for (const QString &line : plan.summaryLines())
         out << "  " << line << '\n';
     for (const auto &o : plan.orphans)
-        out << "  orphan " << o.name << ": " << (o.willDelete ? "will be deleted" : "kept") << " (" << o.reason << ")\n";
+        out << "  orphan " << o.name << ": " << (o.willDelete ? "will be deleted" : "kept") << " ("
+            << o.reason << ")\n";
 }
 
-int cleanup(const QStringList &arguments)
-{
+int cleanup(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster cleanup"));
     addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("keep"), QStringLiteral("old ReplicaSets kept per deployment (default 3)"), QStringLiteral("n"), QStringLiteral("3")});
-    parser.addOption({QStringLiteral("include-orphans"), QStringLiteral("also delete orphaned ReplicaSets")});
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("plan and check with the server; change nothing")});
+    parser.addOption({QStringLiteral("keep"),
+                      QStringLiteral("old ReplicaSets kept per deployment (default 3)"),
+                      QStringLiteral("n"), QStringLiteral("3")});
+    parser.addOption(
+        {QStringLiteral("include-orphans"), QStringLiteral("also delete orphaned ReplicaSets")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      QStringLiteral("plan and check with the server; change nothing")});
     parser.addOption({QStringLiteral("yes"), QStringLiteral("carry the plan out")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
     if (const auto exit = parser.parseOrExit(arguments))
@@ -281,15 +295,18 @@ int cleanup(const QStringList &arguments)
     kiosk::k8s::CleanupOptions options;
     options.keep = keep;
     options.includeOrphans = parser.isSet(QStringLiteral("include-orphans"));
-    const auto plan = kiosk::k8s::planCleanup(state->deployments, state->replicaSets, state->pods, options);
+    const auto plan =
+        kiosk::k8s::planCleanup(state->deployments, state->replicaSets, state->pods, options);
     kiosk::k8s::ApiClient client(*connection);
     client.setTimeout(timeoutMs(parser));
     kiosk::ops::ShellUserGate gate;
-    kiosk::ops::CleanupOperation operation(&client, connection->nameSpace, plan, &gate, kiosk::security::AuditLog());
-    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation, [json](const QString &line) {
-        if (!json)
-            QTextStream(stdout) << line << '\n' << Qt::flush;
-    });
+    kiosk::ops::CleanupOperation operation(&client, connection->nameSpace, plan, &gate,
+                                           kiosk::security::AuditLog());
+    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation,
+                     [json](const QString &line) {
+                         if (!json)
+                             QTextStream(stdout) << line << '\n' << Qt::flush;
+                     });
 
     // The server's own dry run of every request, so a refusal shows before anything changes.
     operation.preview();
@@ -304,14 +321,20 @@ int cleanup(const QStringList &arguments)
         } else {
             QTextStream out(stdout);
             printPlan(out, plan);
-            out << "Server dry run: " << operation.dryRun()->count(Status::Done) << " accepted, " << refused << " refused.\n";
+            out << "Server dry run: " << operation.dryRun()->count(Status::Done) << " accepted, "
+                << refused << " refused.\n";
             for (const auto &r : operation.dryRun()->results())
                 if (r.status == Status::Failed)
                     out << "  refused: " << r.action << ' ' << r.name << ": " << r.message << '\n';
             if (dryRun)
                 out << "Nothing was changed (dry run).\n";
         }
-        return refused > 0 ? fail(QStringLiteral("the server refused %1 request(s) in the dry run; nothing was changed").arg(refused)) : 0;
+        return refused > 0
+                   ? fail(
+                         QStringLiteral(
+                             "the server refused %1 request(s) in the dry run; nothing was changed")
+                             .arg(refused))
+                   : 0;
     }
 
     if (!json) {
@@ -338,16 +361,18 @@ int cleanup(const QStringList &arguments)
     return failed > 0 ? fail(QStringLiteral("%1 request(s) failed").arg(failed)) : 0;
 }
 
-// "deployment/NAME", "deployment.apps/NAME" and "deploy/NAME" name a deployment as kubectl accepts it.
-QString deploymentArgument(QString name)
-{
-    for (const QString &prefix : {QStringLiteral("deployment/"), QStringLiteral("deployment.apps/"), QStringLiteral("deploy/")})
+// "deployment/NAME", "deployment.apps/NAME" and "deploy/NAME" name a deployment as kubectl accepts
+// it.
+QString deploymentArgument(QString name) {
+    for (const QString &prefix : {QStringLiteral("deployment/"), QStringLiteral("deployment.apps/"),
+                                  QStringLiteral("deploy/")})
         if (name.startsWith(prefix))
             name = name.mid(prefix.size());
     return name;
 }
 
-// One deployment with the cluster around it: what `cluster history` and `cluster rollback` start from.
+// One deployment with the cluster around it: what `cluster history` and `cluster rollback` start
+// from.
 struct DeploymentContext {
     ClusterConnection connection;
     ClusterSnapshot state;
@@ -355,27 +380,29 @@ struct DeploymentContext {
     const QJsonObject &deployment() const { return state.deployments.at(index); }
 };
 
-std::optional<DeploymentContext> loadDeployment(const kiosk::cli::SubcommandParser &parser, const QString &name, QString *error)
-{
+std::optional<DeploymentContext> loadDeployment(const kiosk::cli::SubcommandParser &parser,
+                                                const QString &name, QString *error) {
     auto connection = resolveConnection(parser, error);
     if (!connection)
         return std::nullopt;
     auto state = snapshot(*connection, timeoutMs(parser), error);
     if (!state)
         return std::nullopt;
-    const auto found = std::find_if(state->deployments.cbegin(), state->deployments.cend(), [&](const QJsonObject &d) {
-        return d.value(u"metadata").toObject().value(u"name").toString() == name;
-    });
+    const auto found = std::find_if(
+        state->deployments.cbegin(), state->deployments.cend(), [&](const QJsonObject &d) {
+            return d.value(u"metadata").toObject().value(u"name").toString() == name;
+        });
     if (found == state->deployments.cend()) {
-        *error = QStringLiteral("deployment %1 not found in namespace %2").arg(name, connection->nameSpace);
+        *error = QStringLiteral("deployment %1 not found in namespace %2")
+                     .arg(name, connection->nameSpace);
         return std::nullopt;
     }
     const qsizetype index = found - state->deployments.cbegin();
     return DeploymentContext{std::move(*connection), std::move(*state), index};
 }
 
-void printHistory(QTextStream &out, const QString &name, const QList<kiosk::k8s::RevisionEntry> &history, const QDateTime &now)
-{
+void printHistory(QTextStream &out, const QString &name,
+                  const QList<kiosk::k8s::RevisionEntry> &history, const QDateTime &now) {
     out << "deployment.apps/" << name << '\n';
     if (history.isEmpty()) {
         out << "No rollout history found.\n";
@@ -384,17 +411,19 @@ void printHistory(QTextStream &out, const QString &name, const QList<kiosk::k8s:
     int imageWidth = 10;
     for (const auto &e : history)
         imageWidth = std::max(imageWidth, int(e.images.join(QStringLiteral(",")).size()) + 2);
-    out << pad(QStringLiteral("REVISION"), 10) << pad(QStringLiteral("CURRENT"), 9) << pad(QStringLiteral("IMAGE"), imageWidth)
-        << pad(QStringLiteral("AGE"), 8) << pad(QStringLiteral("RAN"), 5) << "CHANGE-CAUSE\n";
+    out << pad(QStringLiteral("REVISION"), 10) << pad(QStringLiteral("CURRENT"), 9)
+        << pad(QStringLiteral("IMAGE"), imageWidth) << pad(QStringLiteral("AGE"), 8)
+        << pad(QStringLiteral("RAN"), 5) << "CHANGE-CAUSE\n";
     for (const auto &e : history)
-        out << pad(QString::number(e.revision), 10) << pad(e.current ? QStringLiteral("*") : QString(), 9)
-            << pad(e.images.join(QStringLiteral(",")), imageWidth) << pad(kiosk::k8s::humanAge(e.created, now), 8)
+        out << pad(QString::number(e.revision), 10)
+            << pad(e.current ? QStringLiteral("*") : QString(), 9)
+            << pad(e.images.join(QStringLiteral(",")), imageWidth)
+            << pad(kiosk::k8s::humanAge(e.created, now), 8)
             << pad(e.everRan ? QStringLiteral("yes") : QStringLiteral("no"), 5)
             << (e.changeCause.isEmpty() ? QStringLiteral("<none>") : e.changeCause) << '\n';
 }
 
-int history(const QStringList &arguments)
-{
+int history(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster history"));
     addConnectionOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
@@ -407,17 +436,20 @@ int history(const QStringList &arguments)
     if (!context)
         return fail(error);
 
-    const auto entries = kiosk::k8s::revisionHistory(context->deployment(), context->state.replicaSets, context->state.pods);
+    const auto entries = kiosk::k8s::revisionHistory(
+        context->deployment(), context->state.replicaSets, context->state.pods);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QTextStream out(stdout);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray revisions = kiosk::k8s::revisionHistoryToJson(entries);
         for (qsizetype i = 0; i < revisions.size(); ++i) {
             QJsonObject revision = revisions.at(i).toObject();
-            revision.insert(QStringLiteral("age"), kiosk::k8s::humanAge(entries.at(i).created, now));
+            revision.insert(QStringLiteral("age"),
+                            kiosk::k8s::humanAge(entries.at(i).created, now));
             revisions.replace(i, revision);
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("deployment"), name}, {QStringLiteral("revisions"), revisions}})
+        out << QJsonDocument(QJsonObject{{QStringLiteral("deployment"), name},
+                                         {QStringLiteral("revisions"), revisions}})
                    .toJson(QJsonDocument::Compact)
             << '\n';
     } else {
@@ -426,15 +458,21 @@ int history(const QStringList &arguments)
     return 0;
 }
 
-int rollback(const QStringList &arguments)
-{
+int rollback(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster rollback"));
     addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("to-revision"), QStringLiteral("the revision to go back to (default: the previous)"), QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("show the patch and check it with the server; change nothing")});
-    parser.addOption({QStringLiteral("yes"), QStringLiteral("roll back (the default without --dry-run)")});
+    parser.addOption({QStringLiteral("to-revision"),
+                      QStringLiteral("the revision to go back to (default: the previous)"),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    parser.addOption(
+        {QStringLiteral("dry-run"),
+         QStringLiteral("show the patch and check it with the server; change nothing")});
+    parser.addOption(
+        {QStringLiteral("yes"), QStringLiteral("roll back (the default without --dry-run)")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
-    parser.addOption({QStringLiteral("rollout-timeout"), QStringLiteral("seconds to wait for the rollout (default 300)"), QStringLiteral("s"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("rollout-timeout"),
+                      QStringLiteral("seconds to wait for the rollout (default 300)"),
+                      QStringLiteral("s"), QStringLiteral("300")});
     parser.addPositional(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
@@ -459,15 +497,17 @@ int rollback(const QStringList &arguments)
     kiosk::k8s::ApiClient client(*connection);
     client.setTimeout(timeoutMs(parser));
     kiosk::ops::ShellUserGate gate;
-    kiosk::ops::RollbackOperation operation(&client, connection->nameSpace, context->deployment(), context->state.replicaSets,
-                                            toRevision, &gate, kiosk::security::AuditLog());
+    kiosk::ops::RollbackOperation operation(&client, connection->nameSpace, context->deployment(),
+                                            context->state.replicaSets, toRevision, &gate,
+                                            kiosk::security::AuditLog());
     operation.setRolloutTimeout(rolloutTimeout * 1000);
     const auto &plan = operation.plan();
     QTextStream out(stdout);
-    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation, [&](const QString &line) {
-        if (!json)
-            out << line << '\n' << Qt::flush;
-    });
+    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation,
+                     [&](const QString &line) {
+                         if (!json)
+                             out << line << '\n' << Qt::flush;
+                     });
     operation.preview();
     waitWhileBusy(operation);
     if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::Refused)
@@ -480,32 +520,40 @@ int rollback(const QStringList &arguments)
         return 0;
     }
     if (!operation.previewAccepted())
-        return fail(QStringLiteral("the server refused the rollback in a dry run: %1").arg(operation.message()));
+        return fail(QStringLiteral("the server refused the rollback in a dry run: %1")
+                        .arg(operation.message()));
     if (dryRun) {
         if (json)
             out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
         else
-            out << "Would roll " << name << " back to revision " << plan.revision << " (" << plan.images.join(", ")
-                << ", now " << plan.currentImages.join(", ") << "). Server dry run: accepted. Nothing was changed.\n";
+            out << "Would roll " << name << " back to revision " << plan.revision << " ("
+                << plan.images.join(", ") << ", now " << plan.currentImages.join(", ")
+                << "). Server dry run: accepted. Nothing was changed.\n";
         return 0;
     }
     operation.apply();
     waitWhileBusy(operation);
     if (json) {
         QJsonObject result = plan.toJson();
-        result.insert("rollout", QJsonObject{{"done", operation.rolledOut()}, {"message", operation.message()}});
+        result.insert("rollout", QJsonObject{{"done", operation.rolledOut()},
+                                             {"message", operation.message()}});
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     }
-    return operation.rolledOut() ? 0 : fail(QStringLiteral("rollback of %1 did not complete: %2").arg(name, operation.message()));
+    return operation.rolledOut() ? 0
+                                 : fail(QStringLiteral("rollback of %1 did not complete: %2")
+                                            .arg(name, operation.message()));
 }
 
-int logs(const QStringList &arguments)
-{
+int logs(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster logs"));
     addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("previous"), QStringLiteral("the previous (crashed) container's log")});
-    parser.addOption({QStringLiteral("tail"), QStringLiteral("last N lines (default 200)"), QStringLiteral("n"), QStringLiteral("200")});
-    parser.addOption({{QStringLiteral("c"), QStringLiteral("container")}, QStringLiteral("container name"), QStringLiteral("name")});
+    parser.addOption(
+        {QStringLiteral("previous"), QStringLiteral("the previous (crashed) container's log")});
+    parser.addOption({QStringLiteral("tail"), QStringLiteral("last N lines (default 200)"),
+                      QStringLiteral("n"), QStringLiteral("200")});
+    parser.addOption({{QStringLiteral("c"), QStringLiteral("container")},
+                      QStringLiteral("container name"),
+                      QStringLiteral("name")});
     parser.addPositional(QStringLiteral("POD"), QStringLiteral("the pod"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
@@ -529,28 +577,39 @@ int logs(const QStringList &arguments)
     const QString pod = parser.positionalArguments().constFirst();
     QEventLoop loop;
     int exitCode = 0;
-    client.get(kiosk::k8s::ResourcePath::subresource(kiosk::k8s::ResourceKind::Pod, connection->nameSpace, pod, QStringLiteral("log")), query, &loop,
-               [&](const kiosk::k8s::ApiResponse &response) {
-                   if (response.error.isError())
-                       exitCode = fail(QStringLiteral("logs of pod %1: %2").arg(pod, response.error.message));
-                   else
-                       QTextStream(stdout) << QString::fromUtf8(response.body);
-                   loop.quit();
-               });
+    client.get(
+        kiosk::k8s::ResourcePath::subresource(kiosk::k8s::ResourceKind::Pod, connection->nameSpace,
+                                              pod, QStringLiteral("log")),
+        query, &loop, [&](const kiosk::k8s::ApiResponse &response) {
+            if (response.error.isError())
+                exitCode =
+                    fail(QStringLiteral("logs of pod %1: %2").arg(pod, response.error.message));
+            else
+                QTextStream(stdout) << QString::fromUtf8(response.body);
+            loop.quit();
+        });
     loop.exec();
     return exitCode;
 }
 
-int connect(const QStringList &arguments)
-{
+int connect(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster connect"));
-    parser.addOption({QStringLiteral("server"), QStringLiteral("API server URL"), QStringLiteral("url")});
-    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")}, QStringLiteral("namespace"), QStringLiteral("ns")});
-    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("PEM file of the cluster's CA"), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("insecure-skip-tls-verify"), QStringLiteral("do not verify the server's certificate (unsafe)")});
-    parser.addOption({QStringLiteral("token-stdin"), QStringLiteral("read the bearer token from standard input")});
-    parser.addOption({QStringLiteral("no-verify"), QStringLiteral("save without checking that the cluster answers")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("seconds to wait for the cluster (default 20)"), QStringLiteral("s"), QStringLiteral("20")});
+    parser.addOption(
+        {QStringLiteral("server"), QStringLiteral("API server URL"), QStringLiteral("url")});
+    parser.addOption({{QStringLiteral("n"), QStringLiteral("namespace")},
+                      QStringLiteral("namespace"),
+                      QStringLiteral("ns")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("PEM file of the cluster's CA"),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("insecure-skip-tls-verify"),
+                      QStringLiteral("do not verify the server's certificate (unsafe)")});
+    parser.addOption({QStringLiteral("token-stdin"),
+                      QStringLiteral("read the bearer token from standard input")});
+    parser.addOption({QStringLiteral("no-verify"),
+                      QStringLiteral("save without checking that the cluster answers")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("seconds to wait for the cluster (default 20)"),
+                      QStringLiteral("s"), QStringLiteral("20")});
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
     kiosk::security::ConnectionProfile profile;
@@ -583,7 +642,8 @@ int connect(const QStringList &arguments)
     if (!profile.caFile.isEmpty()) {
         connection.caCertificates = QSslCertificate::fromPath(profile.caFile);
         if (connection.caCertificates.isEmpty())
-            return fail(QStringLiteral("--ca-file %1 holds no PEM certificate").arg(profile.caFile));
+            return fail(
+                QStringLiteral("--ca-file %1 holds no PEM certificate").arg(profile.caFile));
     }
     if (!parser.isSet(QStringLiteral("no-verify"))) {
         // Check the credentials against what the kiosk will do: list pods in the namespace.
@@ -593,14 +653,16 @@ int connect(const QStringList &arguments)
         ApiError error;
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-        client.get(kiosk::k8s::ResourcePath::collection(kiosk::k8s::ResourceKind::Pod, connection.nameSpace), query, &loop,
-                   [&](const kiosk::k8s::ApiResponse &response) {
+        client.get(kiosk::k8s::ResourcePath::collection(kiosk::k8s::ResourceKind::Pod,
+                                                        connection.nameSpace),
+                   query, &loop, [&](const kiosk::k8s::ApiResponse &response) {
                        error = response.error;
                        loop.quit();
                    });
         loop.exec();
         if (error.isError())
-            return fail(QStringLiteral("%1 (nothing was saved; --no-verify saves anyway)").arg(error.message));
+            return fail(QStringLiteral("%1 (nothing was saved; --no-verify saves anyway)")
+                            .arg(error.message));
     }
 
     kiosk::security::CredentialStore credentials;
@@ -614,17 +676,19 @@ int connect(const QStringList &arguments)
     if (!profile.save(settings, &saveError))
         return fail(saveError);
     settings.sync();
-    kiosk::security::AuditLog().record(QStringLiteral("cluster.connect"), profile.server,
-                                       kiosk::security::AuditEntry::Outcome::Success,
-                                       QStringLiteral("namespace %1%2").arg(connection.nameSpace,
-                                                                          token.isEmpty() ? QString() : QStringLiteral(", token in the keychain")));
-    QTextStream(stdout) << "Saved the connection to " << profile.server << " (namespace " << connection.nameSpace
-                        << ")" << (token.isEmpty() ? "" : "; the token is in the keychain") << ".\n";
+    kiosk::security::AuditLog().record(
+        QStringLiteral("cluster.connect"), profile.server,
+        kiosk::security::AuditEntry::Outcome::Success,
+        QStringLiteral("namespace %1%2")
+            .arg(connection.nameSpace,
+                 token.isEmpty() ? QString() : QStringLiteral(", token in the keychain")));
+    QTextStream(stdout) << "Saved the connection to " << profile.server << " (namespace "
+                        << connection.nameSpace << ")"
+                        << (token.isEmpty() ? "" : "; the token is in the keychain") << ".\n";
     return 0;
 }
 
-int disconnect(const QStringList &arguments)
-{
+int disconnect(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster disconnect"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
@@ -643,22 +707,27 @@ int disconnect(const QStringList &arguments)
     return 0;
 }
 
-const char *kUsage =
-    "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
-    "  connect --server URL [--namespace NS] [--ca-file F] --token-stdin   save a connection (token in the keychain)\n"
-    "  disconnect                                   forget the saved connection\n"
-    "  status [--json] [--watch]                    deployments, pods, ReplicaSets and the checklist\n"
-    "  logs POD [--previous] [--tail N]             a pod's log\n"
-    "  cleanup [--keep N] [--include-orphans] (--dry-run|--yes) [--json]   delete stale ReplicaSets, cap history\n"
-    "  history DEPLOYMENT [--json]                  revisions: image(s), age, whether their pods ran, current\n"
-    "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what kubectl rollout undo does, then wait\n"
-    "Connection options: --kubeconfig FILE --context NAME --namespace NS --server URL --timeout S\n";
+const char *kUsage = "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
+                     "  connect --server URL [--namespace NS] [--ca-file F] --token-stdin   save a "
+                     "connection (token in the keychain)\n"
+                     "  disconnect                                   forget the saved connection\n"
+                     "  status [--json] [--watch]                    deployments, pods, "
+                     "ReplicaSets and the checklist\n"
+                     "  logs POD [--previous] [--tail N]             a pod's log\n"
+                     "  cleanup [--keep N] [--include-orphans] (--dry-run|--yes) [--json]   delete "
+                     "stale ReplicaSets, cap history\n"
+                     "  history DEPLOYMENT [--json]                  revisions: image(s), age, "
+                     "whether their pods ran, current\n"
+                     "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what "
+                     "kubectl rollout undo does, then wait\n"
+                     "Connection options: --kubeconfig FILE --context NAME --namespace NS --server "
+                     "URL --timeout S\n";
 
 } // namespace
 
-kiosk::cli::Subcommand clusterCommand()
-{
-    return {QStringLiteral("cluster"), QStringLiteral("cluster health and fixes (status, logs, connect, ...)"),
+kiosk::cli::Subcommand clusterCommand() {
+    return {QStringLiteral("cluster"),
+            QStringLiteral("cluster health and fixes (status, logs, connect, ...)"),
             [](const QStringList &arguments) {
                 const QString verb = arguments.value(0);
                 const QStringList rest = arguments.mid(1);
@@ -680,6 +749,8 @@ kiosk::cli::Subcommand clusterCommand()
                     QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
                     return verb.isEmpty() ? 2 : 0;
                 }
-                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, status, logs, cleanup, history, rollback)").arg(verb));
+                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, "
+                                           "status, logs, cleanup, history, rollback)")
+                                .arg(verb));
             }};
 }

@@ -35,12 +35,14 @@ struct ClusterView {
     QMap<QString, Workload> replicaSets;
     QMap<QString, Workload> deployments;
 
-    // The kiosk's side: its informers' objects through ClusterHealthReport (kubectl's STATUS rules).
+    // The kiosk's side: its informers' objects through ClusterHealthReport (kubectl's STATUS
+    // rules).
     static ClusterView fromMonitor(const k8s::ClusterMonitor &monitor);
     // kubectl's side: `kubectl get deployments,replicasets,pods -o json` for names and counters,
     // `kubectl get pods --no-headers` for READY, STATUS and RESTARTS as kubectl prints them.
     // `error` says why the two answers do not describe the same moment (then retake them).
-    static ClusterView fromKubectl(const QByteArray &json, const QByteArray &podTable, QString *error);
+    static ClusterView fromKubectl(const QByteArray &json, const QByteArray &podTable,
+                                   QString *error);
 
     // One line per difference, "what: kiosk X, kubectl Y"; empty when equal.
     static QStringList differences(const ClusterView &kiosk, const ClusterView &kubectl);

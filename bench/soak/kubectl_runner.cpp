@@ -5,15 +5,15 @@
 
 namespace kiosk::bench {
 
-KubectlRunner::KubectlRunner(QString kubectl, QString kubeconfig, QString nameSpace, QString cacheDir, QObject *parent)
+KubectlRunner::KubectlRunner(QString kubectl, QString kubeconfig, QString nameSpace,
+                             QString cacheDir, QObject *parent)
     : QObject(parent)
     , m_kubectl(std::move(kubectl))
-    , m_globalArguments{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), nameSpace, QStringLiteral("--cache-dir"), cacheDir}
-{
-}
+    , m_globalArguments{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("-n"), nameSpace,
+                        QStringLiteral("--cache-dir"),  cacheDir} {}
 
-void KubectlRunner::run(const QStringList &arguments, std::function<void(const KubectlResult &)> done, int timeoutMs)
-{
+void KubectlRunner::run(const QStringList &arguments,
+                        std::function<void(const KubectlResult &)> done, int timeoutMs) {
     auto *process = new QProcess(this);
     auto *timer = new QTimer(process);
     auto timedOut = std::make_shared<bool>(false);
@@ -41,12 +41,13 @@ void KubectlRunner::run(const QStringList &arguments, std::function<void(const K
         done(result);
     };
     connect(process, &QProcess::finished, this, [finish] { finish(true); });
-    connect(process, &QProcess::errorOccurred, this, [process, finish](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart) {
-            process->disconnect();
-            finish(false);
-        }
-    });
+    connect(process, &QProcess::errorOccurred, this,
+            [process, finish](QProcess::ProcessError error) {
+                if (error == QProcess::FailedToStart) {
+                    process->disconnect();
+                    finish(false);
+                }
+            });
     timer->start(timeoutMs);
     process->start(m_kubectl, m_globalArguments + arguments);
 }

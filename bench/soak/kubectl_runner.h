@@ -11,7 +11,7 @@ namespace kiosk::bench {
 
 // What one kubectl command did.
 struct KubectlResult {
-    int exitCode = -1;   // -1: it crashed, timed out or did not start
+    int exitCode = -1;    // -1: it crashed, timed out or did not start
     bool crashed = false; // ended by a signal (a timeout kill is not counted as a crash)
     bool timedOut = false;
     QByteArray out;
@@ -25,10 +25,12 @@ class KubectlRunner : public QObject {
     Q_OBJECT
 
 public:
-    KubectlRunner(QString kubectl, QString kubeconfig, QString nameSpace, QString cacheDir, QObject *parent = nullptr);
+    KubectlRunner(QString kubectl, QString kubeconfig, QString nameSpace, QString cacheDir,
+                  QObject *parent = nullptr);
 
     // `arguments` follow the global flags (--kubeconfig, -n, --cache-dir); killed after timeoutMs.
-    void run(const QStringList &arguments, std::function<void(const KubectlResult &)> done, int timeoutMs = 60000);
+    void run(const QStringList &arguments, std::function<void(const KubectlResult &)> done,
+             int timeoutMs = 60000);
     int running() const { return m_running; }
     int crashes() const { return m_crashes; }
 

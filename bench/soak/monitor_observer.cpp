@@ -4,27 +4,38 @@
 #include "k8s/cluster_monitor.h"
 #include "k8s/resource_informer.h"
 
-
 namespace kiosk::bench {
 
 namespace {
-QString kindName(k8s::ApiError::Kind kind)
-{
+QString kindName(k8s::ApiError::Kind kind) {
     using K = k8s::ApiError::Kind;
     switch (kind) {
-    case K::None: return QStringLiteral("None");
-    case K::Network: return QStringLiteral("Network");
-    case K::Timeout: return QStringLiteral("Timeout");
-    case K::Tls: return QStringLiteral("Tls");
-    case K::Unauthorized: return QStringLiteral("Unauthorized");
-    case K::Forbidden: return QStringLiteral("Forbidden");
-    case K::NotFound: return QStringLiteral("NotFound");
-    case K::Conflict: return QStringLiteral("Conflict");
-    case K::Gone: return QStringLiteral("Gone");
-    case K::Invalid: return QStringLiteral("Invalid");
-    case K::TooManyRequests: return QStringLiteral("TooManyRequests");
-    case K::Server: return QStringLiteral("Server");
-    case K::Malformed: return QStringLiteral("Malformed");
+    case K::None:
+        return QStringLiteral("None");
+    case K::Network:
+        return QStringLiteral("Network");
+    case K::Timeout:
+        return QStringLiteral("Timeout");
+    case K::Tls:
+        return QStringLiteral("Tls");
+    case K::Unauthorized:
+        return QStringLiteral("Unauthorized");
+    case K::Forbidden:
+        return QStringLiteral("Forbidden");
+    case K::NotFound:
+        return QStringLiteral("NotFound");
+    case K::Conflict:
+        return QStringLiteral("Conflict");
+    case K::Gone:
+        return QStringLiteral("Gone");
+    case K::Invalid:
+        return QStringLiteral("Invalid");
+    case K::TooManyRequests:
+        return QStringLiteral("TooManyRequests");
+    case K::Server:
+        return QStringLiteral("Server");
+    case K::Malformed:
+        return QStringLiteral("Malformed");
     }
     return QStringLiteral("Other");
 }
@@ -32,10 +43,10 @@ QString kindName(k8s::ApiError::Kind kind)
 
 MonitorObserver::MonitorObserver(k8s::ClusterMonitor *monitor, QObject *parent)
     : QObject(parent)
-    , m_monitor(monitor)
-{
+    , m_monitor(monitor) {
     m_notLiveSince.start(); // not Live until the first complete lists
-    for (k8s::ResourceInformer *informer : {monitor->deploymentInformer(), monitor->replicaSetInformer(), monitor->podInformer()}) {
+    for (k8s::ResourceInformer *informer :
+         {monitor->deploymentInformer(), monitor->replicaSetInformer(), monitor->podInformer()}) {
         m_reconnecting.insert(informer, false);
         connect(informer, &k8s::ResourceInformer::stateChanged, this, [this, informer] {
             const bool now = informer->state() == k8s::ResourceInformer::State::Reconnecting;
@@ -50,23 +61,19 @@ MonitorObserver::MonitorObserver(k8s::ClusterMonitor *monitor, QObject *parent)
     connect(monitor, &k8s::ClusterMonitor::changed, this, &MonitorObserver::onChanged);
 }
 
-bool MonitorObserver::live() const
-{
+bool MonitorObserver::live() const {
     return m_monitor->state() == k8s::ClusterMonitor::State::Live;
 }
 
-qint64 MonitorObserver::currentNotLiveMs() const
-{
+qint64 MonitorObserver::currentNotLiveMs() const {
     return m_notLiveSince.isValid() ? m_notLiveSince.elapsed() : 0;
 }
 
-qint64 MonitorObserver::longestNotLiveMs() const
-{
+qint64 MonitorObserver::longestNotLiveMs() const {
     return std::max(m_longestNotLiveMs, currentNotLiveMs());
 }
 
-void MonitorObserver::onStateChanged()
-{
+void MonitorObserver::onStateChanged() {
     if (live()) {
         if (m_notLiveSince.isValid()) {
             m_longestNotLiveMs = std::max(m_longestNotLiveMs, m_notLiveSince.elapsed());
@@ -77,15 +84,16 @@ void MonitorObserver::onStateChanged()
     }
 }
 
-void MonitorObserver::onChanged()
-{
+void MonitorObserver::onChanged() {
     if (!m_monitor->hasSynced())
         return;
     QElapsedTimer timer;
     timer.start();
-    const k8s::ClusterHealthReport report = k8s::ClusterHealthReport::build(
-        m_monitor->deployments(), m_monitor->replicaSets(), m_monitor->pods(), QDateTime::currentDateTimeUtc());
-    const QJsonObject json = report.toJson(); // what `cluster status --json` and the page derive from it
+    const k8s::ClusterHealthReport report =
+        k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(),
+                                        m_monitor->pods(), QDateTime::currentDateTimeUtc());
+    const QJsonObject json =
+        report.toJson(); // what `cluster status --json` and the page derive from it
     Q_UNUSED(json);
     ++m_reports;
     m_slowestReportMs = std::max(m_slowestReportMs, timer.elapsed());

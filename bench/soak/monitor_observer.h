@@ -23,11 +23,11 @@ class MonitorObserver : public QObject {
 public:
     explicit MonitorObserver(k8s::ClusterMonitor *monitor, QObject *parent = nullptr);
 
-    int reconnects() const { return m_reconnects; }        // informer entries into Reconnecting
+    int reconnects() const { return m_reconnects; } // informer entries into Reconnecting
     const QMap<QString, int> &errors() const { return m_errors; } // by ApiError kind
     int reportsBuilt() const { return m_reports; }
-    qint64 longestNotLiveMs() const;                          // since start, the current stretch included
-    qint64 currentNotLiveMs() const;                          // 0 while Live
+    qint64 longestNotLiveMs() const; // since start, the current stretch included
+    qint64 currentNotLiveMs() const; // 0 while Live
     bool live() const;
     qint64 slowestReportMs() const { return m_slowestReportMs; }
 

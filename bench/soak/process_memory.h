@@ -5,8 +5,7 @@
 namespace kiosk::bench {
 
 // This process's resident set (VmRSS in /proc/self/status), in KiB; 0 when unreadable.
-inline long residentKib()
-{
+inline long residentKib() {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return 0;

@@ -19,15 +19,16 @@ class SoakDriver : public QObject {
 
 public:
     struct Tally {
-        int done = 0;     // kubectl exited 0
-        int refused = 0;  // kubectl said no for a reason of the cluster's (e.g. nothing to roll back to)
-        int failed = 0;   // still failing after the retries (injected 503s, timeouts)
+        int done = 0; // kubectl exited 0
+        int refused =
+            0; // kubectl said no for a reason of the cluster's (e.g. nothing to roll back to)
+        int failed = 0; // still failing after the retries (injected 503s, timeouts)
         int retries = 0;
     };
 
     // `containers`: deployment name -> its first container's name (for `set image`).
-    SoakDriver(KubectlRunner *kubectl, QMap<QString, QString> containers, quint32 seed, int intervalMs,
-               QObject *parent = nullptr);
+    SoakDriver(KubectlRunner *kubectl, QMap<QString, QString> containers, quint32 seed,
+               int intervalMs, QObject *parent = nullptr);
 
     void start();
     // No new command after this; `stopped` fires once the one in flight (if any) has ended.

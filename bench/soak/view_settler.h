@@ -22,7 +22,8 @@ class ViewSettler : public QObject {
     Q_OBJECT
 
 public:
-    ViewSettler(k8s::ClusterMonitor *monitor, KubectlRunner *kubectl, int deadlineMs, QObject *parent = nullptr);
+    ViewSettler(k8s::ClusterMonitor *monitor, KubectlRunner *kubectl, int deadlineMs,
+                QObject *parent = nullptr);
 
     void start();
     void setVerbose(bool verbose) { m_verbose = verbose; }

@@ -22,16 +22,14 @@ const QColor kPaper(250, 250, 244);
 const QColor kInk(24, 24, 30);
 
 // Draws runs of text on the label and records where every character went.
-class LabelPrinter
-{
+class LabelPrinter {
 public:
     LabelPrinter(QPainter &painter, QList<PrintedRun> &runs, bool condensed)
-        : m_painter(painter), m_runs(runs), m_condensed(condensed)
-    {
-    }
+        : m_painter(painter)
+        , m_runs(runs)
+        , m_condensed(condensed) {}
 
-    QFont font(int px, bool bold) const
-    {
+    QFont font(int px, bool bold) const {
         QFont f(QStringLiteral("DejaVu Sans"));
         if (m_condensed)
             f.setStretch(QFont::Condensed);
@@ -42,9 +40,8 @@ public:
 
     // One run at baseline y; shrunk (down to 60%) until it fits maxWidth. align: -1 left, 0 centre,
     // 1 right (x is the left edge, centre or right edge). Returns the run's width.
-    qreal put(const QString &key, const QString &text, int first, qreal x, qreal y, int px, bool bold,
-              qreal maxWidth, int align = -1)
-    {
+    qreal put(const QString &key, const QString &text, int first, qreal x, qreal y, int px,
+              bool bold, qreal maxWidth, int align = -1) {
         if (text.isEmpty())
             return 0;
         QFont f = font(px, bold);
@@ -72,8 +69,7 @@ public:
 
     // Word-wrapped text from baseline y; returns the baseline after the last line.
     qreal wrap(const QString &key, const QString &text, qreal x, qreal y, int px, bool bold,
-               qreal maxWidth, int maxLines = 3)
-    {
+               qreal maxWidth, int maxLines = 3) {
         const QFontMetricsF fm(font(px, bold));
         int start = 0;
         for (int line = 0; start < text.size(); ++line) {
@@ -82,7 +78,8 @@ public:
                 end = start;
                 for (int i = start; i <= text.size(); ++i) {
                     if ((i == text.size() || text[i] == QLatin1Char(' ')) && i > start) {
-                        if (fm.horizontalAdvance(text.mid(start, i - start)) > maxWidth && end > start)
+                        if (fm.horizontalAdvance(text.mid(start, i - start)) > maxWidth &&
+                            end > start)
                             break;
                         end = i;
                     }
@@ -97,8 +94,7 @@ public:
         return y;
     }
 
-    void rule(qreal y)
-    {
+    void rule(qreal y) {
         m_painter.fillRect(QRectF(kMargin, y, kLabelWidth - 2 * kMargin, 3), kInk);
         m_bottom = std::max(m_bottom, y + 3);
     }
@@ -112,12 +108,15 @@ private:
     qreal m_bottom = 0;
 };
 
-double clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
-uchar sat(double v) { return uchar(std::clamp(v, 0.0, 255.0)); }
+double clamp01(double v) {
+    return std::clamp(v, 0.0, 1.0);
+}
+uchar sat(double v) {
+    return uchar(std::clamp(v, 0.0, 255.0));
+}
 
 // A smooth random field (values about 0..1) of the given size, from a coarse grid of cells.
-cv::Mat smoothNoise(cv::RNG &rng, cv::Size size, int cellsX, int cellsY)
-{
+cv::Mat smoothNoise(cv::RNG &rng, cv::Size size, int cellsX, int cellsY) {
     cv::Mat coarse(std::max(2, cellsY), std::max(2, cellsX), CV_32F);
     rng.fill(coarse, cv::RNG::UNIFORM, 0.0, 1.0);
     cv::Mat out;
@@ -126,8 +125,7 @@ cv::Mat smoothNoise(cv::RNG &rng, cv::Size size, int cellsX, int cellsY)
 }
 
 // The table or surface behind the bottle, at low resolution.
-cv::Mat tableTexture(cv::RNG &rng, cv::Size size)
-{
+cv::Mat tableTexture(cv::RNG &rng, cv::Size size) {
     cv::Mat img(size, CV_8UC3);
     const int kind = rng.uniform(0, 5);
     const cv::Mat low = smoothNoise(rng, size, 6, 8);
@@ -140,16 +138,20 @@ cv::Mat tableTexture(cv::RNG &rng, cv::Size size)
                 const double t = x * std::cos(a) + y * std::sin(a);
                 const double g = std::sin(t * freq + 9.0 * low.at<float>(y, x)) * 0.5 + 0.5;
                 const double k = 0.78 + 0.18 * g + 0.12 * (mid.at<float>(y, x) - 0.5);
-                img.at<cv::Vec3b>(y, x) = cv::Vec3b(sat(base[0] * k), sat(base[1] * k), sat(base[2] * k));
+                img.at<cv::Vec3b>(y, x) =
+                    cv::Vec3b(sat(base[0] * k), sat(base[1] * k), sat(base[2] * k));
             }
     } else if (kind == 1 || kind == 3) { // carpet / fabric, or granite counter: mottled with specks
-        const cv::Vec3d base = kind == 1
-            ? cv::Vec3d(rng.uniform(20, 90), rng.uniform(20, 80), rng.uniform(60, 170))
-            : cv::Vec3d(rng.uniform(120, 170), rng.uniform(125, 175), rng.uniform(130, 180));
+        const cv::Vec3d base =
+            kind == 1
+                ? cv::Vec3d(rng.uniform(20, 90), rng.uniform(20, 80), rng.uniform(60, 170))
+                : cv::Vec3d(rng.uniform(120, 170), rng.uniform(125, 175), rng.uniform(130, 180));
         for (int y = 0; y < size.height; ++y)
             for (int x = 0; x < size.width; ++x) {
-                const double k = 0.8 + 0.25 * low.at<float>(y, x) + 0.15 * (mid.at<float>(y, x) - 0.5);
-                img.at<cv::Vec3b>(y, x) = cv::Vec3b(sat(base[0] * k), sat(base[1] * k), sat(base[2] * k));
+                const double k =
+                    0.8 + 0.25 * low.at<float>(y, x) + 0.15 * (mid.at<float>(y, x) - 0.5);
+                img.at<cv::Vec3b>(y, x) =
+                    cv::Vec3b(sat(base[0] * k), sat(base[1] * k), sat(base[2] * k));
             }
         const int specks = size.area() / (kind == 1 ? 60 : 6);
         for (int i = 0; i < specks; ++i) {
@@ -161,7 +163,8 @@ cv::Mat tableTexture(cv::RNG &rng, cv::Size size)
         const double base = rng.uniform(25, 60);
         for (int y = 0; y < size.height; ++y)
             for (int x = 0; x < size.width; ++x) {
-                const double v = base * (0.85 + 0.5 * low.at<float>(y, x)) + 6 * (mid.at<float>(y, x) - 0.5);
+                const double v =
+                    base * (0.85 + 0.5 * low.at<float>(y, x)) + 6 * (mid.at<float>(y, x) - 0.5);
                 img.at<cv::Vec3b>(y, x) = cv::Vec3b(sat(v * 1.05), sat(v), sat(v * 0.97));
             }
     } else { // gingham tablecloth
@@ -169,9 +172,12 @@ cv::Mat tableTexture(cv::RNG &rng, cv::Size size)
         const double period = size.width / rng.uniform(7.0, 14.0);
         for (int y = 0; y < size.height; ++y)
             for (int x = 0; x < size.width; ++x) {
-                const bool sx = std::fmod(x, period) < period / 2, sy = std::fmod(y, period) < period / 2;
-                const double tint = (sx ? 0.5 : 0.0) + (sy ? 0.5 : 0.0); // 0 white, 0.5 mixed, 1 colour
-                const double k = 0.9 + 0.12 * (mid.at<float>(y, x) - 0.5) + 0.1 * low.at<float>(y, x);
+                const bool sx = std::fmod(x, period) < period / 2,
+                           sy = std::fmod(y, period) < period / 2;
+                const double tint =
+                    (sx ? 0.5 : 0.0) + (sy ? 0.5 : 0.0); // 0 white, 0.5 mixed, 1 colour
+                const double k =
+                    0.9 + 0.12 * (mid.at<float>(y, x) - 0.5) + 0.1 * low.at<float>(y, x);
                 cv::Vec3b &p = img.at<cv::Vec3b>(y, x);
                 for (int c = 0; c < 3; ++c)
                     p[c] = sat((235 * (1 - tint) + colour[c] * tint) * k);
@@ -189,8 +195,7 @@ cv::Mat tableTexture(cv::RNG &rng, cv::Size size)
 
 // Blends `colour` into `scene` where `mask` (0..255) is set, shading it like a rounded object:
 // darker toward the mask's edge (distance transform), lighter inside.
-void paintRounded(cv::Mat &scene, const cv::Mat &mask, const cv::Vec3d &colour, double roundness)
-{
+void paintRounded(cv::Mat &scene, const cv::Mat &mask, const cv::Vec3d &colour, double roundness) {
     const cv::Rect box = cv::boundingRect(mask);
     if (box.empty())
         return;
@@ -212,16 +217,16 @@ void paintRounded(cv::Mat &scene, const cv::Mat &mask, const cv::Vec3d &colour, 
         }
 }
 
-void put16(QByteArray &b, quint16 v) { b.append(char(v & 0xff)).append(char(v >> 8)); }
-void put32(QByteArray &b, quint32 v)
-{
+void put16(QByteArray &b, quint16 v) {
+    b.append(char(v & 0xff)).append(char(v >> 8));
+}
+void put32(QByteArray &b, quint32 v) {
     for (int i = 0; i < 4; ++i)
         b.append(char((v >> (8 * i)) & 0xff));
 }
 
 // APP1 "Exif" segment: little-endian TIFF, IFD0 with Make, Model and Orientation.
-QByteArray exifSegment(int orientation, bool samsung)
-{
+QByteArray exifSegment(int orientation, bool samsung) {
     const QByteArray make = samsung ? QByteArrayLiteral("samsung") : QByteArrayLiteral("Google");
     const QByteArray model = samsung ? QByteArrayLiteral("SM-G991U") : QByteArrayLiteral("Pixel 6");
     QByteArray tiff("II\x2a\x00", 4);
@@ -252,8 +257,7 @@ QByteArray exifSegment(int orientation, bool samsung)
 
 // What Samsung's camera appends after EOI: tagged blocks, then an "SEFH" directory that points
 // back at them, its size, and "SEFT".
-QByteArray samsungTrailer(quint32 seed)
-{
+QByteArray samsungTrailer(quint32 seed) {
     struct Block {
         QByteArray type, name, data;
     };
@@ -288,8 +292,7 @@ QByteArray samsungTrailer(quint32 seed)
 
 } // namespace
 
-QList<PrintedRun> RenderedLabel::runsFor(const QString &key) const
-{
+QList<PrintedRun> RenderedLabel::runsFor(const QString &key) const {
     QList<PrintedRun> out;
     for (const PrintedRun &r : runs)
         if (r.key == key)
@@ -297,18 +300,16 @@ QList<PrintedRun> RenderedLabel::runsFor(const QString &key) const
     return out;
 }
 
-QSize BottleShot::uprightSize() const
-{
-    return exifOrientation >= 5 && exifOrientation <= 8 ? QSize(height, width) : QSize(width, height);
+QSize BottleShot::uprightSize() const {
+    return exifOrientation >= 5 && exifOrientation <= 8 ? QSize(height, width)
+                                                        : QSize(width, height);
 }
 
-double BottlePhoto::labelHalfAngleDeg(double curvature)
-{
+double BottlePhoto::labelHalfAngleDeg(double curvature) {
     return 20.0 + 80.0 * clamp01(curvature);
 }
 
-RenderedLabel BottlePhoto::renderLabel(const LabelText &t)
-{
+RenderedLabel BottlePhoto::renderLabel(const LabelText &t) {
     // Twice: once to measure, then with the rows spread so the label is about as tall as a real
     // one relative to its width (about 1.35:1 along the arc).
     qreal gap = 0;
@@ -322,8 +323,7 @@ RenderedLabel BottlePhoto::renderLabel(const LabelText &t)
     }
 }
 
-RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int *rows)
-{
+RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int *rows) {
     RenderedLabel out;
     QImage img(kLabelWidth, 2000, QImage::Format_RGB888);
     img.fill(kPaper);
@@ -336,7 +336,8 @@ RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int
     const qreal left = kMargin, right = kLabelWidth - kMargin, full = right - left;
     qreal y = 0;
     *rows = 0;
-    auto pair = [&](const QString &kl, const QString &l, const QString &kr, const QString &r, int px, bool bold) {
+    auto pair = [&](const QString &kl, const QString &l, const QString &kr, const QString &r,
+                    int px, bool bold) {
         if (l.isEmpty() && r.isEmpty())
             return;
         y += px + gap;
@@ -366,26 +367,31 @@ RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int
         pair(QStringLiteral("rx"), t.rxLine, QStringLiteral("date"), t.dateLine, 30, true);
         line(QStringLiteral("patient"), t.patientLine, 36, true);
         y += 6;
-        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 38, 38, true, full) - 38 + 8;
+        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 38, 38, true, full) - 38 +
+            8;
         line(QStringLiteral("drug"), t.drugLine, 36, true);
-        pair(QStringLiteral("quantity"), t.quantityLine, QStringLiteral("refills"), t.refillsLine, 29, false);
+        pair(QStringLiteral("quantity"), t.quantityLine, QStringLiteral("refills"), t.refillsLine,
+             29, false);
         line(QStringLiteral("prescriber"), t.prescriberLine, 28, false);
         small();
         break;
     case LabelLayout::DrugFirst:
         y = 22;
         line(QStringLiteral("drug"), t.drugLine, 42, true);
-        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 34, 34, false, full) - 34 + 6;
+        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 34, 34, false, full) -
+            34 + 6;
         line(QStringLiteral("patient"), t.patientLine, 31, true);
         pair(QStringLiteral("rx"), t.rxLine, QStringLiteral("date"), t.dateLine, 27, false);
-        pair(QStringLiteral("quantity"), t.quantityLine, QStringLiteral("refills"), t.refillsLine, 27, false);
+        pair(QStringLiteral("quantity"), t.quantityLine, QStringLiteral("refills"), t.refillsLine,
+             27, false);
         line(QStringLiteral("prescriber"), t.prescriberLine, 27, false);
         small();
         if (!t.pharmacyLine.isEmpty()) {
             y += 16;
             p.fillRect(QRectF(0, y, kLabelWidth, 64), t.bandColour);
             p.setPen(Qt::white);
-            pr.put(QStringLiteral("pharmacy"), t.pharmacyLine, 0, kLabelWidth / 2.0, y + 44, 30, true, full, 0);
+            pr.put(QStringLiteral("pharmacy"), t.pharmacyLine, 0, kLabelWidth / 2.0, y + 44, 30,
+                   true, full, 0);
             p.setPen(kInk);
             y += 64;
             pr.setBottom(y);
@@ -398,10 +404,13 @@ RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int
         y += 8;
         pair(QStringLiteral("patient"), t.patientLine, QStringLiteral("rx"), t.rxLine, 32, true);
         line(QStringLiteral("drug"), t.drugLine, 34, true);
-        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 34, 34, true, full) - 34 + 6;
+        y = pr.wrap(QStringLiteral("directions"), t.directions, left, y + 34, 34, true, full) - 34 +
+            6;
         y += 26;
-        const qreal wr = pr.put(QStringLiteral("refills"), t.refillsLine, 0, right, y, 26, false, full * 0.4, 1);
-        const qreal wl = pr.put(QStringLiteral("quantity"), t.quantityLine, 0, left, y, 26, false, full * 0.3);
+        const qreal wr =
+            pr.put(QStringLiteral("refills"), t.refillsLine, 0, right, y, 26, false, full * 0.4, 1);
+        const qreal wl =
+            pr.put(QStringLiteral("quantity"), t.quantityLine, 0, left, y, 26, false, full * 0.3);
         pr.put(QStringLiteral("date"), t.dateLine, 0, (left + wl + right - wr) / 2, y, 26, false,
                full - wl - wr - 40, 0);
         y += 12;
@@ -416,17 +425,16 @@ RenderedLabel BottlePhoto::renderLabelWithGap(const LabelText &t, qreal gap, int
     return out;
 }
 
-QPair<qreal, qreal> BottlePhoto::legibleSpan(int labelWidth, const BottleShot &shot)
-{
+QPair<qreal, qreal> BottlePhoto::legibleSpan(int labelWidth, const BottleShot &shot) {
     const double alpha = labelHalfAngleDeg(shot.curvature);
     auto at = [&](double thetaDeg) {
-        return std::clamp(labelWidth * (0.5 + (thetaDeg - shot.labelTurnDeg) / (2 * alpha)), 0.0, double(labelWidth));
+        return std::clamp(labelWidth * (0.5 + (thetaDeg - shot.labelTurnDeg) / (2 * alpha)), 0.0,
+                          double(labelWidth));
     };
     return {at(-kLegibleDeg), at(kLegibleDeg)};
 }
 
-QPair<int, int> BottlePhoto::visibleChars(const PrintedRun &run, QPair<qreal, qreal> span)
-{
+QPair<int, int> BottlePhoto::visibleChars(const PrintedRun &run, QPair<qreal, qreal> span) {
     int first = 0, last = int(run.text.size());
     while (first < last && run.edges[first] < span.first)
         ++first;
@@ -435,29 +443,40 @@ QPair<int, int> BottlePhoto::visibleChars(const PrintedRun &run, QPair<qreal, qr
     return {first, last};
 }
 
-cv::Mat BottlePhoto::toStored(const cv::Mat &upright, int orientation)
-{
+cv::Mat BottlePhoto::toStored(const cv::Mat &upright, int orientation) {
     cv::Mat s;
     switch (orientation) {
-    case 2: cv::flip(upright, s, 1); break;
-    case 3: cv::rotate(upright, s, cv::ROTATE_180); break;
-    case 4: cv::flip(upright, s, 0); break;
-    case 5: cv::transpose(upright, s); break;
-    case 6: cv::rotate(upright, s, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    case 2:
+        cv::flip(upright, s, 1);
+        break;
+    case 3:
+        cv::rotate(upright, s, cv::ROTATE_180);
+        break;
+    case 4:
+        cv::flip(upright, s, 0);
+        break;
+    case 5:
+        cv::transpose(upright, s);
+        break;
+    case 6:
+        cv::rotate(upright, s, cv::ROTATE_90_COUNTERCLOCKWISE);
+        break;
     case 7: {
         cv::Mat t;
         cv::transpose(upright, t);
         cv::flip(t, s, -1);
         break;
     }
-    case 8: cv::rotate(upright, s, cv::ROTATE_90_CLOCKWISE); break;
-    default: s = upright.clone();
+    case 8:
+        cv::rotate(upright, s, cv::ROTATE_90_CLOCKWISE);
+        break;
+    default:
+        s = upright.clone();
     }
     return s;
 }
 
-QByteArray BottlePhoto::encodeJpeg(const cv::Mat &upright, const BottleShot &shot)
-{
+QByteArray BottlePhoto::encodeJpeg(const cv::Mat &upright, const BottleShot &shot) {
     std::vector<uchar> buf;
     cv::imencode(".jpg", toStored(upright, shot.exifOrientation), buf,
                  {cv::IMWRITE_JPEG_QUALITY, std::clamp(shot.jpegQuality, 1, 100)});
@@ -475,8 +494,8 @@ QByteArray BottlePhoto::encodeJpeg(const cv::Mat &upright, const BottleShot &sho
     return out;
 }
 
-cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot, ShotGeometry *geometry)
-{
+cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot,
+                                ShotGeometry *geometry) {
     const QSize up = shot.uprightSize();
     const int W = up.width(), H = up.height();
     cv::RNG rng(0x9e3779b97f4a7c15ULL ^ (quint64(shot.seed) * 0x100000001b3ULL + 17));
@@ -515,10 +534,13 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
     const double yBase = pad + zCapTop * cosPhi + Rc * sinPhi;
     const int ch = int(std::ceil(yBase + R * sinPhi)) + pad;
     const double cx = cw / 2.0;
-    auto yAt = [&](double z, double theta, double r) { return yBase - z * cosPhi + r * sinPhi * std::cos(theta); };
+    auto yAt = [&](double z, double theta, double r) {
+        return yBase - z * cosPhi + r * sinPhi * std::cos(theta);
+    };
 
     // Light: from the side, a specular stripe between the light and the camera.
-    const double thetaL = rng.uniform(-55.0, 55.0) * kDeg, thetaS = thetaL * 0.5 + rng.uniform(-8.0, 8.0) * kDeg;
+    const double thetaL = rng.uniform(-55.0, 55.0) * kDeg,
+                 thetaS = thetaL * 0.5 + rng.uniform(-8.0, 8.0) * kDeg;
     const double specW = rng.uniform(0.05, 0.1);
     const cv::Mat mottle = smoothNoise(rng, cv::Size(cw, ch), 7, 14); // pills seen through amber
     const cv::Vec3d amberMid(rng.uniform(20, 45), rng.uniform(105, 140), rng.uniform(215, 245));
@@ -528,7 +550,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
     cv::Mat colour(ch, cw, CV_8UC3, cv::Scalar::all(0));
     cv::Mat alphaMask(ch, cw, CV_8U, cv::Scalar(0));
     cv::Mat mapX(ch, cw, CV_32F, cv::Scalar(-1)), mapY(ch, cw, CV_32F, cv::Scalar(-1));
-    cv::Mat labelShade(ch, cw, CV_32FC2, cv::Scalar::all(0)); // (multiplier, specular) for label pixels
+    cv::Mat labelShade(ch, cw, CV_32FC2,
+                       cv::Scalar::all(0)); // (multiplier, specular) for label pixels
     cv::Mat lod(ch, cw, CV_32F, cv::Scalar(0));
     const double labelPxPerImagePx = lw / (2 * alpha * R);
 
@@ -581,7 +604,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
                 mapX.at<float>(py, px) = float(u);
                 mapY.at<float>(py, px) = float(v);
                 labelShade.at<cv::Vec2f>(py, px) = cv::Vec2f(float(lam * edge), float(0.22 * spec));
-                lod.at<float>(py, px) = float(std::clamp(std::log2(std::max(1.0, labelPxPerImagePx / std::max(c, 0.05))), 0.0, 3.0));
+                lod.at<float>(py, px) = float(std::clamp(
+                    std::log2(std::max(1.0, labelPxPerImagePx / std::max(c, 0.05))), 0.0, 3.0));
                 continue;
             }
             if (shot.amber) {
@@ -589,7 +613,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
                 const double t = std::pow(1 - c, 0.7);
                 const double m = 0.8 + 0.35 * mottle.at<float>(py, px);
                 for (int k = 0; k < 3; ++k)
-                    out[k] = sat((amberMid[k] * (1 - t) + amberEdge[k] * t) * lam * m + 235 * 0.75 * spec);
+                    out[k] = sat((amberMid[k] * (1 - t) + amberEdge[k] * t) * lam * m +
+                                 235 * 0.75 * spec);
             } else {
                 for (int k = 0; k < 3; ++k)
                     out[k] = sat(white[k] * lam * edge + 255 * 0.3 * spec);
@@ -600,7 +625,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
     std::vector<cv::Mat> sampled(levels.size());
     for (size_t i = 0; i < levels.size(); ++i) {
         const float k = 1.0f / float(1 << i);
-        cv::remap(levels[i], sampled[i], mapX * k, mapY * k, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::remap(levels[i], sampled[i], mapX * k, mapY * k, cv::INTER_LINEAR,
+                  cv::BORDER_REPLICATE);
     }
     for (int py = 0; py < ch; ++py)
         for (int px = 0; px < cw; ++px) {
@@ -610,7 +636,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
             const int l0 = std::min(int(l), 2);
             const float f = l - float(l0);
             const cv::Vec2f sh = labelShade.at<cv::Vec2f>(py, px);
-            const cv::Vec3b a = sampled[size_t(l0)].at<cv::Vec3b>(py, px), b = sampled[size_t(l0) + 1].at<cv::Vec3b>(py, px);
+            const cv::Vec3b a = sampled[size_t(l0)].at<cv::Vec3b>(py, px),
+                            b = sampled[size_t(l0) + 1].at<cv::Vec3b>(py, px);
             cv::Vec3b &out = colour.at<cv::Vec3b>(py, px);
             for (int k = 0; k < 3; ++k) {
                 const double base = a[k] * (1 - f) + b[k] * f;
@@ -623,19 +650,26 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
     const double key = 0.03 + 0.15 * sinPhi;
     const float hw = float(cw / 2.0), hh = float(ch / 2.0);
     const cv::Point2f srcQ[4] = {{0, 0}, {float(cw), 0}, {float(cw), float(ch)}, {0, float(ch)}};
-    const cv::Point2f dstQ[4] = {{-hw * float(1 + key / 2), -hh}, {hw * float(1 + key / 2), -hh},
-                                 {hw * float(1 - key / 2), hh}, {-hw * float(1 - key / 2), hh}};
+    const cv::Point2f dstQ[4] = {{-hw * float(1 + key / 2), -hh},
+                                 {hw * float(1 + key / 2), -hh},
+                                 {hw * float(1 - key / 2), hh},
+                                 {-hw * float(1 - key / 2), hh}};
     const cv::Mat keystone = cv::getPerspectiveTransform(srcQ, dstQ);
-    cv::Mat rot = (cv::Mat_<double>(3, 3) << std::cos(tilt), -std::sin(tilt), 0, std::sin(tilt), std::cos(tilt), 0, 0, 0, 1);
+    cv::Mat rot = (cv::Mat_<double>(3, 3) << std::cos(tilt), -std::sin(tilt), 0, std::sin(tilt),
+                   std::cos(tilt), 0, 0, 0, 1);
     cv::Mat place = rot * keystone;
     // Where the silhouette lands; move the bottle so it stays inside the frame.
-    std::vector<cv::Point2f> corners = {{float(cx - Rc), 0}, {float(cx + Rc), 0},
-                                        {float(cx + Rc), float(ch)}, {float(cx - Rc), float(ch)}};
+    std::vector<cv::Point2f> corners = {{float(cx - Rc), 0},
+                                        {float(cx + Rc), 0},
+                                        {float(cx + Rc), float(ch)},
+                                        {float(cx - Rc), float(ch)}};
     std::vector<cv::Point2f> moved;
     cv::perspectiveTransform(corners, moved, place);
     const cv::Rect2f bb = cv::boundingRect(moved);
-    const double ox = std::clamp(W / 2.0 + rng.uniform(-0.1, 0.1) * W, -bb.x + 0.03 * W, W * 0.97 - (bb.x + bb.width));
-    const double oy = std::clamp(H / 2.0 + rng.uniform(-0.06, 0.06) * H, -bb.y + 0.03 * H, H * 0.97 - (bb.y + bb.height));
+    const double ox = std::clamp(W / 2.0 + rng.uniform(-0.1, 0.1) * W, -bb.x + 0.03 * W,
+                                 W * 0.97 - (bb.x + bb.width));
+    const double oy = std::clamp(H / 2.0 + rng.uniform(-0.06, 0.06) * H, -bb.y + 0.03 * H,
+                                 H * 0.97 - (bb.y + bb.height));
     const cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, ox, 0, 1, oy, 0, 0, 1);
     place = shift * place;
     auto toScene = [&](const std::vector<cv::Point2f> &local) {
@@ -646,10 +680,13 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
 
     // Scene: table (rendered small, enlarged), shadow, hand behind, bottle, fingers in front.
     cv::Mat scene;
-    cv::resize(tableTexture(rng, cv::Size(std::max(8, W / 4), std::max(8, H / 4))), scene, cv::Size(W, H), 0, 0, cv::INTER_LINEAR);
+    cv::resize(tableTexture(rng, cv::Size(std::max(8, W / 4), std::max(8, H / 4))), scene,
+               cv::Size(W, H), 0, 0, cv::INTER_LINEAR);
     cv::Mat warpedColour, warpedAlpha;
-    cv::warpPerspective(colour, warpedColour, place, scene.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
-    cv::warpPerspective(alphaMask, warpedAlpha, place, scene.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+    cv::warpPerspective(colour, warpedColour, place, scene.size(), cv::INTER_LINEAR,
+                        cv::BORDER_CONSTANT);
+    cv::warpPerspective(alphaMask, warpedAlpha, place, scene.size(), cv::INTER_LINEAR,
+                        cv::BORDER_CONSTANT);
     {
         cv::Mat shadow;
         const double sx = R * rng.uniform(0.1, 0.35), sy = R * rng.uniform(0.05, 0.25);
@@ -668,17 +705,20 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
             }
     }
     const double scale = std::sqrt(std::abs(cv::determinant(place(cv::Rect(0, 0, 2, 2)))));
-    static const cv::Vec3d kSkins[] = {{150, 175, 222}, {120, 152, 205}, {95, 128, 182}, {70, 100, 150}, {45, 68, 110}};
+    static const cv::Vec3d kSkins[] = {
+        {150, 175, 222}, {120, 152, 205}, {95, 128, 182}, {70, 100, 150}, {45, 68, 110}};
     const cv::Vec3d skinBase = kSkins[rng.uniform(0, int(std::size(kSkins)))];
     const cv::Vec3d skin = skinBase * rng.uniform(0.92, 1.06);
     if (shot.hand) {
         // Palm behind the bottle's lower right, the forearm running out of the frame.
         cv::Mat back(H, W, CV_8U, cv::Scalar(0));
-        const auto palm = toScene({{float(cx + 0.7 * R), float(yAt(0.45 * R, 0, R))},
-                                   {float(cx + 0.7 * R + 0.3 * R), float(yAt(0.45 * R, 0, R) + 1.0 * R)}});
+        const auto palm =
+            toScene({{float(cx + 0.7 * R), float(yAt(0.45 * R, 0, R))},
+                     {float(cx + 0.7 * R + 0.3 * R), float(yAt(0.45 * R, 0, R) + 1.0 * R)}});
         const cv::Point2f dir = palm[1] - palm[0];
         const double ang = std::atan2(dir.y, dir.x) * 180 / kPi;
-        cv::ellipse(back, palm[0], cv::Size(int(0.85 * R * scale), int(0.7 * R * scale)), ang + 90, 0, 360, 255, cv::FILLED, cv::LINE_AA);
+        cv::ellipse(back, palm[0], cv::Size(int(0.85 * R * scale), int(0.7 * R * scale)), ang + 90,
+                    0, 360, 255, cv::FILLED, cv::LINE_AA);
         const double n = std::hypot(dir.x, dir.y) + 1e-9;
         const cv::Point2f far = palm[0] + dir * float(3.0 * std::max(W, H) / n);
         cv::line(back, palm[0], far, 255, int(1.1 * R * scale), cv::LINE_AA);
@@ -725,10 +765,14 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
             const cv::Point2f a = s[s.size() - 2], b = s.back();
             const cv::Point2f d = (b - a) * float(1.0 / (std::hypot(b.x - a.x, b.y - a.y) + 1e-9));
             const cv::Point2f centre = b - d * float(0.1 * t * scale);
-            cv::ellipse(scene, centre, cv::Size(std::max(1, int(0.26 * t * scale)), std::max(1, int(0.2 * t * scale))),
-                        std::atan2(d.y, d.x) * 180 / kPi, 0, 360,
-                        cv::Scalar(std::min(255.0, skin[0] * 1.12 + 18), std::min(255.0, skin[1] * 1.1 + 14), std::min(255.0, skin[2] * 1.05 + 16)),
-                        cv::FILLED, cv::LINE_AA);
+            cv::ellipse(
+                scene, centre,
+                cv::Size(std::max(1, int(0.26 * t * scale)), std::max(1, int(0.2 * t * scale))),
+                std::atan2(d.y, d.x) * 180 / kPi, 0, 360,
+                cv::Scalar(std::min(255.0, skin[0] * 1.12 + 18),
+                           std::min(255.0, skin[1] * 1.1 + 14),
+                           std::min(255.0, skin[2] * 1.05 + 16)),
+                cv::FILLED, cv::LINE_AA);
         }
     }
 
@@ -747,7 +791,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
         const double dy = (y - H / 2.0) / (H / 2.0);
         for (int x = 0; x < W; ++x) {
             const double dx = (x - W / 2.0) / (W / 2.0);
-            const double k = dim * (1 - vig * (dx * dx + dy * dy) / 2) * (1 + gx * dx / 2 + gy * dy / 2);
+            const double k =
+                dim * (1 - vig * (dx * dx + dy * dy) / 2) * (1 + gx * dx / 2 + gy * dy / 2);
             for (int c = 0; c < 3; ++c)
                 row[x][c] = sat(row[x][c] * k * cast[c] + nz[3 * x + c]);
         }
@@ -756,7 +801,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
     if (geometry) {
         ShotGeometry g;
         g.radius = R * scale;
-        const double lo = std::max(-85 * kDeg, theta0 - alpha), hi = std::min(85 * kDeg, theta0 + alpha);
+        const double lo = std::max(-85 * kDeg, theta0 - alpha),
+                     hi = std::min(85 * kDeg, theta0 + alpha);
         std::vector<cv::Point2f> top, bottom, outline;
         for (int i = 0; i <= 32; ++i) {
             const double th = lo + (hi - lo) * i / 32.0;
@@ -779,7 +825,8 @@ cv::Mat BottlePhoto::photograph(const QImage &labelImage, const BottleShot &shot
         g.labelBottom = poly(bottom);
         g.bottleOutline = poly(outline);
         const double thc = std::clamp(theta0, -80 * kDeg, 80 * kDeg);
-        g.labelCentre = poly({{float(cx + R * std::sin(thc)), float(yAt((zl0 + zl1) / 2, thc, R))}}).value(0);
+        g.labelCentre =
+            poly({{float(cx + R * std::sin(thc)), float(yAt((zl0 + zl1) / 2, thc, R))}}).value(0);
         *geometry = g;
     }
     return scene;

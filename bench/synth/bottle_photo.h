@@ -19,7 +19,8 @@ namespace kiosk::synth {
 
 // Where the lines of a label go; each is a different printer's layout.
 enum class LabelLayout {
-    Classic,   // pharmacy line on top, Rx#/date, PATIENT, big directions, drug, qty/refills, prescriber
+    Classic,   // pharmacy line on top, Rx#/date, PATIENT, big directions, drug, qty/refills,
+               // prescriber
     DrugFirst, // drug line on top, directions, patient, Rx#, qty/refills, prescriber, pharmacy band
     Compact,   // condensed font, pharmacy + address, patient and Rx# on one row, three-cell qty row
 };
@@ -63,16 +64,16 @@ struct RenderedLabel {
 struct BottleShot {
     int width = 4032;
     int height = 1816;
-    int exifOrientation = 6;     // 1..8, as the EXIF tag 0x0112 means it
-    bool samsungTrailer = true;  // "SEFH" ... "SEFT" block after the JPEG's EOI marker
-    double curvature = 0.7;      // 0 flat .. 1 strong: the label's text spans +-(20..100) degrees
-    double labelTurnDeg = 0;     // the label's centre turned away from the camera (+ = right)
-    double tiltDeg = 0;          // the bottle's roll in the upright picture (+ = clockwise)
-    double elevationDeg = 18;    // camera above the bottle: the label's edges bend (smile shape)
-    bool amber = true;           // amber vial; false: white plastic
-    bool hand = true;            // held in a hand (fingers below the label, palm and forearm)
+    int exifOrientation = 6;    // 1..8, as the EXIF tag 0x0112 means it
+    bool samsungTrailer = true; // "SEFH" ... "SEFT" block after the JPEG's EOI marker
+    double curvature = 0.7;     // 0 flat .. 1 strong: the label's text spans +-(20..100) degrees
+    double labelTurnDeg = 0;    // the label's centre turned away from the camera (+ = right)
+    double tiltDeg = 0;         // the bottle's roll in the upright picture (+ = clockwise)
+    double elevationDeg = 18;   // camera above the bottle: the label's edges bend (smile shape)
+    bool amber = true;          // amber vial; false: white plastic
+    bool hand = true;           // held in a hand (fingers below the label, palm and forearm)
     int jpegQuality = 90;
-    quint32 seed = 1;            // background, hand, light, blur and noise
+    quint32 seed = 1; // background, hand, light, blur and noise
 
     QSize storedSize() const { return {width, height}; }
     QSize uprightSize() const; // swapped for orientations 5..8
@@ -80,15 +81,14 @@ struct BottleShot {
 
 // Where the label ended up in the upright picture (for tests and ground truth).
 struct ShotGeometry {
-    double radius = 0;          // bottle radius in upright pixels
-    QPointF labelCentre;        // the label's centre (theta = 0 on the cylinder if not turned)
-    QPolygonF labelTop;         // the label's top edge, left to right, sampled over the visible face
-    QPolygonF labelBottom;      // the label's bottom edge
-    QPolygonF bottleOutline;    // body silhouette (without the cap)
+    double radius = 0;       // bottle radius in upright pixels
+    QPointF labelCentre;     // the label's centre (theta = 0 on the cylinder if not turned)
+    QPolygonF labelTop;      // the label's top edge, left to right, sampled over the visible face
+    QPolygonF labelBottom;   // the label's bottom edge
+    QPolygonF bottleOutline; // body silhouette (without the cap)
 };
 
-class BottlePhoto
-{
+class BottlePhoto {
 public:
     // The label as printed, flat (1150 px wide; height follows the content).
     static RenderedLabel renderLabel(const LabelText &text);

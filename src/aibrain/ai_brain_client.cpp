@@ -18,8 +18,7 @@ namespace kiosk::aibrain {
 
 namespace {
 
-QElapsedTimer &clock()
-{
+QElapsedTimer &clock() {
     static QElapsedTimer timer = [] {
         QElapsedTimer t;
         t.start();
@@ -28,17 +27,16 @@ QElapsedTimer &clock()
     return timer;
 }
 
-QString seconds(int ms)
-{
+QString seconds(int ms) {
     return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
 }
 
 // A file name safe inside Content-Disposition: no quotes, backslashes or control characters.
-QString headerSafeName(const QString &name)
-{
+QString headerSafeName(const QString &name) {
     QString s;
     for (const QChar c : name) {
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('"') || c == QLatin1Char('\\'))
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == QLatin1Char('"') ||
+            c == QLatin1Char('\\'))
             s.append(QLatin1Char('_'));
         else
             s.append(c);
@@ -50,29 +48,25 @@ QString headerSafeName(const QString &name)
 
 AiBrainClient::AiBrainClient(QObject *parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
-{
+    , m_nam(new QNetworkAccessManager(this)) {
     qRegisterMetaType<kiosk::aibrain::ReadingResult>();
     clock();
     m_nam->setAutoDeleteReplies(false);
     connect(m_nam, &QNetworkAccessManager::finished, this, &AiBrainClient::onFinished);
 }
 
-AiBrainClient::~AiBrainClient()
-{
+AiBrainClient::~AiBrainClient() {
     // Replies finishing during destruction must not reach a half-destroyed client.
     disconnect(m_nam, nullptr, this, nullptr);
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         it.key()->abort();
 }
 
-void AiBrainClient::setBaseUrl(const QUrl &url)
-{
+void AiBrainClient::setBaseUrl(const QUrl &url) {
     m_baseUrl = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
-QString AiBrainClient::checkBaseUrl(const QUrl &url)
-{
+QString AiBrainClient::checkBaseUrl(const QUrl &url) {
     if (url.isEmpty())
         return QStringLiteral("no AI Brain URL is configured");
     if (!url.isValid())
@@ -85,13 +79,11 @@ QString AiBrainClient::checkBaseUrl(const QUrl &url)
     return {};
 }
 
-bool AiBrainClient::isConfigured() const
-{
+bool AiBrainClient::isConfigured() const {
     return checkBaseUrl(m_baseUrl).isEmpty();
 }
 
-QUrl AiBrainClient::endpoint(const QString &path) const
-{
+QUrl AiBrainClient::endpoint(const QString &path) const {
     QUrl url = m_baseUrl;
     QString base = url.path();
     while (base.endsWith(QLatin1Char('/')))
@@ -100,8 +92,8 @@ QUrl AiBrainClient::endpoint(const QString &path) const
     return url;
 }
 
-AiBrainClient::Upload AiBrainClient::prepareUpload(const QByteArray &data, const QString &fileName)
-{
+AiBrainClient::Upload AiBrainClient::prepareUpload(const QByteArray &data,
+                                                   const QString &fileName) {
     Upload u;
     u.fileName = headerSafeName(QFileInfo(fileName).fileName());
     if (data.isEmpty()) {
@@ -109,9 +101,10 @@ AiBrainClient::Upload AiBrainClient::prepareUpload(const QByteArray &data, const
         return u;
     }
     if (data.size() > kMaxUploadBytes) {
-        u.error = QStringLiteral("the photo is too large to send to AI Brain (%1 MB, at most %2 MB)")
-                      .arg(data.size() / (1024 * 1024))
-                      .arg(kMaxUploadBytes / (1024 * 1024));
+        u.error =
+            QStringLiteral("the photo is too large to send to AI Brain (%1 MB, at most %2 MB)")
+                .arg(data.size() / (1024 * 1024))
+                .arg(kMaxUploadBytes / (1024 * 1024));
         return u;
     }
     if (data.startsWith(QByteArrayLiteral("\x89PNG\r\n\x1a\n"))) {
@@ -127,7 +120,8 @@ AiBrainClient::Upload AiBrainClient::prepareUpload(const QByteArray &data, const
     // Another image format: AI Brain takes JPEG or PNG, so send it as PNG.
     QImage image;
     if (!image.loadFromData(data) || image.isNull()) {
-        u.error = QStringLiteral("the file is not an image that can be read (JPEG or PNG expected)");
+        u.error =
+            QStringLiteral("the file is not an image that can be read (JPEG or PNG expected)");
         return u;
     }
     QBuffer buffer(&u.data);
@@ -142,8 +136,7 @@ AiBrainClient::Upload AiBrainClient::prepareUpload(const QByteArray &data, const
     return u;
 }
 
-AiBrainClient::Upload AiBrainClient::prepareFile(const QString &path)
-{
+AiBrainClient::Upload AiBrainClient::prepareFile(const QString &path) {
     QFile file(path);
     if (!file.exists()) {
         Upload u;
@@ -152,9 +145,10 @@ AiBrainClient::Upload AiBrainClient::prepareFile(const QString &path)
     }
     if (file.size() > kMaxUploadBytes) {
         Upload u;
-        u.error = QStringLiteral("the photo is too large to send to AI Brain (%1 MB, at most %2 MB)")
-                      .arg(file.size() / (1024 * 1024))
-                      .arg(kMaxUploadBytes / (1024 * 1024));
+        u.error =
+            QStringLiteral("the photo is too large to send to AI Brain (%1 MB, at most %2 MB)")
+                .arg(file.size() / (1024 * 1024))
+                .arg(kMaxUploadBytes / (1024 * 1024));
         return u;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -165,11 +159,12 @@ AiBrainClient::Upload AiBrainClient::prepareFile(const QString &path)
     return prepareUpload(file.readAll(), path);
 }
 
-QNetworkReply *AiBrainClient::send(const QString &path, const Upload *upload, int timeoutMs)
-{
+QNetworkReply *AiBrainClient::send(const QString &path, const Upload *upload, int timeoutMs) {
     QNetworkRequest request(endpoint(path));
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy); // the token never leaves the host
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute,
+        QNetworkRequest::SameOriginRedirectPolicy); // the token never leaves the host
     // Our own deadline covers the whole exchange; this one only catches a silent connection.
     request.setTransferTimeout(timeoutMs + 1000);
     if (!m_token.isEmpty())
@@ -180,8 +175,9 @@ QNetworkReply *AiBrainClient::send(const QString &path, const Upload *upload, in
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart part;
     part.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(upload->contentType));
-    part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                   QStringLiteral("form-data; name=\"file\"; filename=\"%1\"").arg(upload->fileName));
+    part.setHeader(
+        QNetworkRequest::ContentDispositionHeader,
+        QStringLiteral("form-data; name=\"file\"; filename=\"%1\"").arg(upload->fileName));
     part.setBody(upload->data);
     multipart->append(part);
     QNetworkReply *reply = m_nam->post(request, multipart);
@@ -189,8 +185,7 @@ QNetworkReply *AiBrainClient::send(const QString &path, const Upload *upload, in
     return reply;
 }
 
-int AiBrainClient::track(QNetworkReply *reply, bool health, int timeoutMs)
-{
+int AiBrainClient::track(QNetworkReply *reply, bool health, int timeoutMs) {
     Pending p;
     p.id = m_nextId++;
     p.health = health;
@@ -204,7 +199,8 @@ int AiBrainClient::track(QNetworkReply *reply, bool health, int timeoutMs)
         guard->abort();
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, guard](qint64 received, qint64) {
-        if (!guard || received <= AnswerNormalizer::kMaxAnswerBytes || !m_pending.contains(guard.data()))
+        if (!guard || received <= AnswerNormalizer::kMaxAnswerBytes ||
+            !m_pending.contains(guard.data()))
             return;
         m_pending[guard.data()].tooLarge = true;
         guard->abort();
@@ -212,23 +208,24 @@ int AiBrainClient::track(QNetworkReply *reply, bool health, int timeoutMs)
     return p.id;
 }
 
-int AiBrainClient::checkHealth()
-{
+int AiBrainClient::checkHealth() {
     if (const QString problem = checkBaseUrl(m_baseUrl); !problem.isEmpty()) {
         const int id = m_nextId++;
-        QMetaObject::invokeMethod(this, [this, id, problem]() { emit healthChecked(id, false, problem); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, problem]() { emit healthChecked(id, false, problem); },
+            Qt::QueuedConnection);
         return id;
     }
-    return track(send(QStringLiteral("/health"), nullptr, m_healthTimeoutMs), true, m_healthTimeoutMs);
+    return track(send(QStringLiteral("/health"), nullptr, m_healthTimeoutMs), true,
+                 m_healthTimeoutMs);
 }
 
-void AiBrainClient::reportLater(int id, const ReadingResult &result)
-{
-    QMetaObject::invokeMethod(this, [this, id, result]() { emit analyzed(id, result); }, Qt::QueuedConnection);
+void AiBrainClient::reportLater(int id, const ReadingResult &result) {
+    QMetaObject::invokeMethod(
+        this, [this, id, result]() { emit analyzed(id, result); }, Qt::QueuedConnection);
 }
 
-int AiBrainClient::analyzeFile(const QString &path)
-{
+int AiBrainClient::analyzeFile(const QString &path) {
     const Upload upload = prepareFile(path);
     if (!upload.error.isEmpty()) {
         ReadingResult r;
@@ -241,8 +238,7 @@ int AiBrainClient::analyzeFile(const QString &path)
     return analyzeData(upload.data, upload.fileName);
 }
 
-int AiBrainClient::analyzeData(const QByteArray &data, const QString &fileName)
-{
+int AiBrainClient::analyzeData(const QByteArray &data, const QString &fileName) {
     ReadingResult failure;
     failure.engine = ReadingResult::AiBrainEngine;
     failure.error = checkBaseUrl(m_baseUrl);
@@ -254,44 +250,48 @@ int AiBrainClient::analyzeData(const QByteArray &data, const QString &fileName)
         reportLater(id, failure);
         return id;
     }
-    return track(send(QStringLiteral("/analyze/prescription"), &upload, m_timeoutMs), false, m_timeoutMs);
+    return track(send(QStringLiteral("/analyze/prescription"), &upload, m_timeoutMs), false,
+                 m_timeoutMs);
 }
 
-void AiBrainClient::abortAll()
-{
+void AiBrainClient::abortAll() {
     const auto replies = m_pending.keys();
     for (QNetworkReply *reply : replies)
         reply->abort();
 }
 
-QString AiBrainClient::describeNetworkFailure(QNetworkReply *reply, const Pending &pending) const
-{
+QString AiBrainClient::describeNetworkFailure(QNetworkReply *reply, const Pending &pending) const {
     const QString where = m_baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     if (pending.timedOut)
-        return pending.health
-            ? QStringLiteral("AI Brain at %1 did not answer /health within %2 s").arg(where, seconds(m_healthTimeoutMs))
-            : QStringLiteral("AI Brain at %1 did not answer within %2 s").arg(where, seconds(m_timeoutMs));
+        return pending.health ? QStringLiteral("AI Brain at %1 did not answer /health within %2 s")
+                                    .arg(where, seconds(m_healthTimeoutMs))
+                              : QStringLiteral("AI Brain at %1 did not answer within %2 s")
+                                    .arg(where, seconds(m_timeoutMs));
     if (pending.tooLarge)
-        return QStringLiteral("AI Brain's answer is larger than %1 bytes").arg(AnswerNormalizer::kMaxAnswerBytes);
+        return QStringLiteral("AI Brain's answer is larger than %1 bytes")
+            .arg(AnswerNormalizer::kMaxAnswerBytes);
     return QStringLiteral("AI Brain at %1 is unreachable: %2").arg(where, reply->errorString());
 }
 
-void AiBrainClient::onFinished(QNetworkReply *reply)
-{
+void AiBrainClient::onFinished(QNetworkReply *reply) {
     reply->deleteLater();
     if (!m_pending.contains(reply))
         return;
     const Pending p = m_pending.take(reply);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const bool cancelled = reply->error() == QNetworkReply::OperationCanceledError && !p.timedOut && !p.tooLarge;
-    const QByteArray body = (p.timedOut || p.tooLarge || !reply->isOpen()) ? QByteArray() : reply->read(AnswerNormalizer::kMaxAnswerBytes + 1);
+    const bool cancelled =
+        reply->error() == QNetworkReply::OperationCanceledError && !p.timedOut && !p.tooLarge;
+    const QByteArray body = (p.timedOut || p.tooLarge || !reply->isOpen())
+                                ? QByteArray()
+                                : reply->read(AnswerNormalizer::kMaxAnswerBytes + 1);
     const bool httpAnswer = status > 0 && !p.timedOut && !p.tooLarge;
     QString httpError;
     if (httpAnswer && (status < 200 || status > 299)) {
         const QString detail = AnswerNormalizer::errorDetail(body);
         QString what = QStringLiteral("AI Brain answered HTTP %1").arg(status);
         if (status == 401 || status == 403)
-            what += m_token.isEmpty() ? QStringLiteral(" (it needs a token; none is set)") : QStringLiteral(" (the token was refused)");
+            what += m_token.isEmpty() ? QStringLiteral(" (it needs a token; none is set)")
+                                      : QStringLiteral(" (the token was refused)");
         httpError = detail.isEmpty() ? what : what + QStringLiteral(": ") + detail;
     }
 
@@ -330,20 +330,20 @@ void AiBrainClient::onFinished(QNetworkReply *reply)
     emit analyzed(p.id, r);
 }
 
-AiBrainClient::Health AiBrainClient::checkHealthBlocking()
-{
+AiBrainClient::Health AiBrainClient::checkHealthBlocking() {
     Health h;
     QEventLoop loop;
     int wanted = -1;
     bool done = false;
-    const auto c = connect(this, &AiBrainClient::healthChecked, &loop, [&](int id, bool healthy, const QString &error) {
-        if (id != wanted)
-            return;
-        h.healthy = healthy;
-        h.error = error;
-        done = true;
-        loop.quit();
-    });
+    const auto c = connect(this, &AiBrainClient::healthChecked, &loop,
+                           [&](int id, bool healthy, const QString &error) {
+                               if (id != wanted)
+                                   return;
+                               h.healthy = healthy;
+                               h.error = error;
+                               done = true;
+                               loop.quit();
+                           });
     wanted = checkHealth();
     if (!done)
         loop.exec();
@@ -351,19 +351,19 @@ AiBrainClient::Health AiBrainClient::checkHealthBlocking()
     return h;
 }
 
-ReadingResult AiBrainClient::analyzeFileBlocking(const QString &path)
-{
+ReadingResult AiBrainClient::analyzeFileBlocking(const QString &path) {
     ReadingResult result;
     QEventLoop loop;
     int wanted = -1;
     bool done = false;
-    const auto c = connect(this, &AiBrainClient::analyzed, &loop, [&](int id, const ReadingResult &r) {
-        if (id != wanted)
-            return;
-        result = r;
-        done = true;
-        loop.quit();
-    });
+    const auto c =
+        connect(this, &AiBrainClient::analyzed, &loop, [&](int id, const ReadingResult &r) {
+            if (id != wanted)
+                return;
+            result = r;
+            done = true;
+            loop.quit();
+        });
     wanted = analyzeFile(path);
     if (!done)
         loop.exec();

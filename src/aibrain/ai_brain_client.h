@@ -23,11 +23,10 @@ namespace kiosk::aibrain {
 // Async use: keep the id returned by checkHealth()/analyzeFile() and wait for healthChecked() or
 // analyzed() with it (always emitted, always asynchronously). Blocking use (CLI, tests): the
 // *Blocking() helpers run a local event loop.
-class AiBrainClient : public QObject
-{
+class AiBrainClient : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kDefaultTimeoutMs = 6000;        // a whole analysis, upload to answer
+    static constexpr int kDefaultTimeoutMs = 6000; // a whole analysis, upload to answer
     static constexpr int kDefaultHealthTimeoutMs = 2000;
     static constexpr qint64 kMaxUploadBytes = 25LL * 1024 * 1024;
 

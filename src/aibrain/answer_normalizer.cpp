@@ -36,13 +36,12 @@ const QString kPatient = QStringLiteral("patient");
 const QString kDate = QStringLiteral("date");
 
 // Reads typed values out of the answer; anything present but unusable is remembered as invalid.
-class FieldReader
-{
+class FieldReader {
 public:
-    explicit FieldReader(const QJsonObject &o) : m_o(o) {}
+    explicit FieldReader(const QJsonObject &o)
+        : m_o(o) {}
 
-    QString text(const QString &field, int maxChars, bool numbersAllowed = false)
-    {
+    QString text(const QString &field, int maxChars, bool numbersAllowed = false) {
         const QJsonValue v = m_o.value(field);
         if (v.isUndefined() || v.isNull())
             return {};
@@ -54,15 +53,14 @@ public:
             }
             return AnswerNormalizer::printable(s, maxChars);
         }
-        if (numbersAllowed && v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0
-            && v.toDouble() < 1e15 && std::floor(v.toDouble()) == v.toDouble())
+        if (numbersAllowed && v.isDouble() && std::isfinite(v.toDouble()) && v.toDouble() >= 0 &&
+            v.toDouble() < 1e15 && std::floor(v.toDouble()) == v.toDouble())
             return QString::number(qint64(v.toDouble()));
         invalid.append(field);
         return {};
     }
 
-    std::optional<int> integer(const QString &field, int min, int max)
-    {
+    std::optional<int> integer(const QString &field, int min, int max) {
         const QJsonValue v = m_o.value(field);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
@@ -82,8 +80,7 @@ public:
         return int(d);
     }
 
-    std::optional<bool> boolean(const QString &field)
-    {
+    std::optional<bool> boolean(const QString &field) {
         const QJsonValue v = m_o.value(field);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
@@ -105,18 +102,15 @@ private:
 };
 
 // Per-field confidence from the answer: {"field": 0.9, ...} or one number for all fields.
-class ConfidenceReader
-{
+class ConfidenceReader {
 public:
-    explicit ConfidenceReader(const QJsonValue &v)
-    {
+    explicit ConfidenceReader(const QJsonValue &v) {
         if (v.isObject())
             m_perField = v.toObject();
         else if (v.isDouble() && std::isfinite(v.toDouble()))
             m_all = std::clamp(v.toDouble(), 0.0, 1.0);
     }
-    double of(const QString &field) const
-    {
+    double of(const QString &field) const {
         const QJsonValue v = m_perField.value(field);
         if (v.isDouble() && std::isfinite(v.toDouble()))
             return std::clamp(v.toDouble(), 0.0, 1.0);
@@ -128,19 +122,19 @@ private:
     std::optional<double> m_all;
 };
 
-bool looksLikePersonName(const QString &name)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.?)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2}$"));
+bool looksLikePersonName(const QString &name) {
+    static const QRegularExpression pattern(QStringLiteral(
+        "^[A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.?)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2}$"));
     return pattern.match(name).hasMatch();
 }
 
 // Words of a drug name that are part of the name (not a strength, unit or dose form).
-int nameWordCount(const QString &name)
-{
+int nameWordCount(const QString &name) {
     static const QRegularExpression notName(
-        QStringLiteral("^(?:[0-9.,/%-]+.*|mg|mcg|g|ml|units?|iu|tabs?|tablets?|caps?|capsules?|solution|suspension|"
-                       "cream|ointment|oral|by|mouth)$"),
+        QStringLiteral(
+            "^(?:[0-9.,/"
+            "%-]+.*|mg|mcg|g|ml|units?|iu|tabs?|tablets?|caps?|capsules?|solution|suspension|"
+            "cream|ointment|oral|by|mouth)$"),
         QRegularExpression::CaseInsensitiveOption);
     int n = 0;
     for (const QString &w : name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
@@ -148,24 +142,27 @@ int nameWordCount(const QString &name)
     return n;
 }
 
-QString isoDate(const QString &text)
-{
+QString isoDate(const QString &text) {
     QDate d = QDate::fromString(text, Qt::ISODate);
     if (!d.isValid()) {
-        static const QRegularExpression us(QStringLiteral("^(\\d{1,2})[/\\-.](\\d{1,2})[/\\-.](\\d{4})$"));
+        static const QRegularExpression us(
+            QStringLiteral("^(\\d{1,2})[/\\-.](\\d{1,2})[/\\-.](\\d{4})$"));
         if (const auto m = us.match(text); m.hasMatch())
             d = QDate(m.captured(3).toInt(), m.captured(1).toInt(), m.captured(2).toInt());
     }
-    return d.isValid() && d.year() >= 1900 && d.year() <= 2200 ? d.toString(Qt::ISODate) : QString();
+    return d.isValid() && d.year() >= 1900 && d.year() <= 2200 ? d.toString(Qt::ISODate)
+                                                               : QString();
 }
 
-QString singularForm(const QString &form)
-{
+QString singularForm(const QString &form) {
     QString f = form.toLower();
     static const QMap<QString, QString> abbreviations = {
-        {QStringLiteral("tab"), QStringLiteral("tablet")},   {QStringLiteral("tabs"), QStringLiteral("tablet")},
-        {QStringLiteral("cap"), QStringLiteral("capsule")},  {QStringLiteral("caps"), QStringLiteral("capsule")},
-        {QStringLiteral("gtts"), QStringLiteral("drop")},    {QStringLiteral("drops"), QStringLiteral("drop")}};
+        {QStringLiteral("tab"), QStringLiteral("tablet")},
+        {QStringLiteral("tabs"), QStringLiteral("tablet")},
+        {QStringLiteral("cap"), QStringLiteral("capsule")},
+        {QStringLiteral("caps"), QStringLiteral("capsule")},
+        {QStringLiteral("gtts"), QStringLiteral("drop")},
+        {QStringLiteral("drops"), QStringLiteral("drop")}};
     if (abbreviations.contains(f))
         return abbreviations.value(f);
     if (f.size() > 4 && f.endsWith(QLatin1Char('s')) && !f.endsWith(QLatin1String("ss")))
@@ -176,20 +173,18 @@ QString singularForm(const QString &form)
 } // namespace
 
 AnswerNormalizer::AnswerNormalizer(const ocr::DrugLexicon &lexicon)
-    : m_lexicon(lexicon)
-{
-}
+    : m_lexicon(lexicon) {}
 
-QString AnswerNormalizer::printable(const QString &text, int maxChars)
-{
+QString AnswerNormalizer::printable(const QString &text, int maxChars) {
     QString s;
     s.reserve(std::min<qsizetype>(text.size(), maxChars));
     for (const QChar c : text) {
         if (s.size() >= maxChars)
             break;
         const auto category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Other_Surrogate
-            || category == QChar::Other_NotAssigned || category == QChar::Other_PrivateUse)
+        if (category == QChar::Other_Control || category == QChar::Other_Format ||
+            category == QChar::Other_Surrogate || category == QChar::Other_NotAssigned ||
+            category == QChar::Other_PrivateUse)
             s.append(QLatin1Char(' '));
         else
             s.append(c);
@@ -197,11 +192,11 @@ QString AnswerNormalizer::printable(const QString &text, int maxChars)
     return s.simplified();
 }
 
-QString AnswerNormalizer::errorDetail(const QByteArray &body)
-{
+QString AnswerNormalizer::errorDetail(const QByteArray &body) {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body.left(kMaxAnswerBytes), &parseError);
-    if (parseError.error == QJsonParseError::NoError && doc.isObject() && doc.object().contains(QStringLiteral("detail"))) {
+    if (parseError.error == QJsonParseError::NoError && doc.isObject() &&
+        doc.object().contains(QStringLiteral("detail"))) {
         const QJsonValue detail = doc.object().value(QStringLiteral("detail"));
         if (detail.isString())
             return printable(detail.toString(), kMaxDetailChars);
@@ -222,8 +217,10 @@ QString AnswerNormalizer::errorDetail(const QByteArray &body)
             if (!parts.isEmpty())
                 return printable(parts.join(QStringLiteral("; ")), kMaxDetailChars);
         }
-        return printable(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("detail"), detail}}).toJson(QJsonDocument::Compact)),
-                         kMaxDetailChars);
+        return printable(
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("detail"), detail}})
+                                  .toJson(QJsonDocument::Compact)),
+            kMaxDetailChars);
     }
     // No FastAPI detail: a proxy's HTML page or plain text; keep its gist, without markup.
     QString text = QString::fromUtf8(body.left(4096));
@@ -231,11 +228,12 @@ QString AnswerNormalizer::errorDetail(const QByteArray &body)
     return printable(text, 120);
 }
 
-AnswerNormalizer::Outcome AnswerNormalizer::fromBody(const QByteArray &body) const
-{
+AnswerNormalizer::Outcome AnswerNormalizer::fromBody(const QByteArray &body) const {
     Outcome out;
     if (body.size() > kMaxAnswerBytes) {
-        out.error = QStringLiteral("AI Brain's answer is too large (%1 bytes, at most %2)").arg(body.size()).arg(kMaxAnswerBytes);
+        out.error = QStringLiteral("AI Brain's answer is too large (%1 bytes, at most %2)")
+                        .arg(body.size())
+                        .arg(kMaxAnswerBytes);
         return out;
     }
     if (body.trimmed().isEmpty()) {
@@ -258,8 +256,7 @@ AnswerNormalizer::Outcome AnswerNormalizer::fromBody(const QByteArray &body) con
     return fromObject(doc.object());
 }
 
-AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer) const
-{
+AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer) const {
     Outcome out;
     bool anyCore = false;
     for (const QString &field : Prescription::coreFields())
@@ -331,7 +328,8 @@ AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer
             if (!fromSig.schedule.isEmpty() && fromSig.schedule != fromSchedule.schedule)
                 c = std::min(c, kDoubtful); // the schedule and the directions disagree
         } else if (!fromSig.schedule.isEmpty()) {
-            chosen = fromSig; // no usable schedule given: read it from the directions, but have it checked
+            chosen = fromSig; // no usable schedule given: read it from the directions, but have it
+                              // checked
             c = std::min(c * fromSig.certainty, 0.7);
         }
         if (!chosen.schedule.isEmpty()) {
@@ -342,7 +340,8 @@ AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer
             // The answer's own times_per_day / as_needed must agree with its schedule.
             const auto times = read.integer(kTimes, 0, 24);
             const auto prn = read.boolean(kAsNeeded);
-            if ((times && rx.timesPerDay && *times != *rx.timesPerDay) || (prn && *prn != rx.asNeeded))
+            if ((times && rx.timesPerDay && *times != *rx.timesPerDay) ||
+                (prn && *prn != rx.asNeeded))
                 derived = c = std::min(c, kDoubtful);
             rx.confidence.insert(kSchedule, c);
             rx.confidence.insert(kTimes, derived);
@@ -356,7 +355,8 @@ AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer
     if (const QString prescriber = read.text(kPrescriber, kMaxFieldChars); !prescriber.isEmpty()) {
         double c = conf.of(kPrescriber);
         const ocr::FieldParser parser(m_lexicon);
-        const QString stripped = parser.parseText(QStringLiteral("Prescriber: ") + prescriber).prescriber;
+        const QString stripped =
+            parser.parseText(QStringLiteral("Prescriber: ") + prescriber).prescriber;
         rx.prescriber = stripped.isEmpty() ? prescriber : stripped;
         if (stripped.isEmpty() || !looksLikePersonName(rx.prescriber))
             c = std::min(c, kDoubtful);
@@ -399,7 +399,8 @@ AnswerNormalizer::Outcome AnswerNormalizer::fromObject(const QJsonObject &answer
             rx.confidence.insert(field, 0.0);
     }
     for (const QString &field : Prescription::allFields()) {
-        const bool doubtful = rx.confidence.contains(field) && rx.confidence.value(field) < ocr::FieldParser::kReviewThreshold;
+        const bool doubtful = rx.confidence.contains(field) &&
+                              rx.confidence.value(field) < ocr::FieldParser::kReviewThreshold;
         if (doubtful || read.invalid.contains(field))
             rx.needsReview.append(field);
     }

@@ -16,18 +16,17 @@ namespace kiosk::aibrain {
 // through meds::DosageStrength. Confidence comes from the answer's `confidence` (an object per
 // field, or one number), clamped to 0..1, and never above what the local checks allow; without
 // it every field gets kDefaultConfidence, below the review threshold, so nothing looks verified.
-class AnswerNormalizer
-{
+class AnswerNormalizer {
 public:
     static constexpr qint64 kMaxAnswerBytes = 1024 * 1024;
-    static constexpr int kMaxFieldChars = 300;        // names, dosage, schedule, pharmacy, ...
+    static constexpr int kMaxFieldChars = 300; // names, dosage, schedule, pharmacy, ...
     static constexpr int kMaxInstructionsChars = 2000;
     static constexpr int kMaxRawTextChars = 20000;
     static constexpr int kMaxDetailChars = 300;
     static constexpr double kDefaultConfidence = 0.5;
 
     struct Outcome {
-        QString error;                 // the answer is unusable as a whole (not JSON, not an object, ...)
+        QString error; // the answer is unusable as a whole (not JSON, not an object, ...)
         ocr::Prescription prescription;
         QString rawText;
         bool ok() const { return error.isEmpty(); }

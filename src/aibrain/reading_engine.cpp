@@ -16,8 +16,7 @@ namespace kiosk::aibrain {
 
 namespace {
 
-qint64 now()
-{
+qint64 now() {
     static QElapsedTimer timer = [] {
         QElapsedTimer t;
         t.start();
@@ -26,8 +25,7 @@ qint64 now()
     return timer.elapsed();
 }
 
-ReadingResult fromLocal(const ocr::OcrPipeline::Result &local)
-{
+ReadingResult fromLocal(const ocr::OcrPipeline::Result &local) {
     ReadingResult r;
     r.engine = ReadingResult::LocalEngine;
     r.error = local.error;
@@ -42,12 +40,10 @@ ReadingResult fromLocal(const ocr::OcrPipeline::Result &local)
 } // namespace
 
 // Lives on the engine's worker thread; owns the Tesseract pipeline (made on first use, kept).
-class ReadingEngine::LocalRunner : public QObject
-{
+class ReadingEngine::LocalRunner : public QObject {
     Q_OBJECT
 public:
-    void read(int jobId, const QString &path, const std::shared_ptr<std::atomic<bool>> &cancel)
-    {
+    void read(int jobId, const QString &path, const std::shared_ptr<std::atomic<bool>> &cancel) {
         if (!m_pipeline)
             m_pipeline = std::make_unique<ocr::OcrPipeline>();
         ReadingResult r;
@@ -68,8 +64,7 @@ private:
     std::unique_ptr<ocr::OcrPipeline> m_pipeline;
 };
 
-std::optional<EngineMode> ReadingEngine::parseMode(const QString &name)
-{
+std::optional<EngineMode> ReadingEngine::parseMode(const QString &name) {
     const QString n = name.trimmed().toLower();
     if (n == QLatin1String("local"))
         return EngineMode::Local;
@@ -80,18 +75,19 @@ std::optional<EngineMode> ReadingEngine::parseMode(const QString &name)
     return std::nullopt;
 }
 
-QString ReadingEngine::modeName(EngineMode mode)
-{
+QString ReadingEngine::modeName(EngineMode mode) {
     switch (mode) {
-    case EngineMode::Local: return QStringLiteral("local");
-    case EngineMode::AiBrain: return QStringLiteral("ai-brain");
-    case EngineMode::Auto: return QStringLiteral("auto");
+    case EngineMode::Local:
+        return QStringLiteral("local");
+    case EngineMode::AiBrain:
+        return QStringLiteral("ai-brain");
+    case EngineMode::Auto:
+        return QStringLiteral("auto");
     }
     return {};
 }
 
-QStringList ReadingEngine::modeNames()
-{
+QStringList ReadingEngine::modeNames() {
     return {QStringLiteral("local"), QStringLiteral("ai-brain"), QStringLiteral("auto")};
 }
 
@@ -99,8 +95,7 @@ ReadingEngine::ReadingEngine(QObject *parent)
     : QObject(parent)
     , m_client(new AiBrainClient(this))
     , m_thread(new QThread(this))
-    , m_runner(new LocalRunner)
-{
+    , m_runner(new LocalRunner) {
     qRegisterMetaType<kiosk::aibrain::ReadingResult>();
     now();
     m_thread->setObjectName(QStringLiteral("kiosk-reading"));
@@ -112,16 +107,14 @@ ReadingEngine::ReadingEngine(QObject *parent)
     m_thread->start();
 }
 
-ReadingEngine::~ReadingEngine()
-{
+ReadingEngine::~ReadingEngine() {
     if (m_job && m_job->cancel)
         m_job->cancel->store(true);
     m_thread->quit();
     m_thread->wait();
 }
 
-int ReadingEngine::readFile(const QString &path)
-{
+int ReadingEngine::readFile(const QString &path) {
     cancel();
     Job job;
     job.id = m_nextId++;
@@ -143,7 +136,8 @@ int ReadingEngine::readFile(const QString &path)
     if (!m_client->isConfigured()) {
         startLocal({});
     } else if (m_lastFailureAt >= 0 && now() < m_lastFailureAt + m_retryAfterMs) {
-        startLocal(QStringLiteral("AI Brain failed shortly before (%1); read on this tablet").arg(m_lastFailure));
+        startLocal(QStringLiteral("AI Brain failed shortly before (%1); read on this tablet")
+                       .arg(m_lastFailure));
     } else if (m_healthyUntil > now()) {
         startAiBrain();
     } else {
@@ -153,17 +147,21 @@ int ReadingEngine::readFile(const QString &path)
     return id;
 }
 
-int ReadingEngine::readImage(const QImage &image)
-{
-    auto frame = std::make_shared<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/kilo-kiosk-frame-XXXXXX.jpg"));
+int ReadingEngine::readImage(const QImage &image) {
+    auto frame = std::make_shared<QTemporaryFile>(QDir::tempPath() +
+                                                  QStringLiteral("/kilo-kiosk-frame-XXXXXX.jpg"));
     if (image.isNull() || !frame->open() || !image.save(frame.get(), "JPEG", 95)) {
         cancel();
         const int id = m_nextId++;
         ReadingResult r;
-        r.engine = m_mode == EngineMode::AiBrain ? ReadingResult::AiBrainEngine : ReadingResult::LocalEngine;
-        r.error = image.isNull() ? QStringLiteral("the camera frame is empty")
-                                 : QStringLiteral("the camera frame could not be stored for reading: %1").arg(frame->errorString());
-        QMetaObject::invokeMethod(this, [this, id, r]() { emit finished(id, r); }, Qt::QueuedConnection);
+        r.engine = m_mode == EngineMode::AiBrain ? ReadingResult::AiBrainEngine
+                                                 : ReadingResult::LocalEngine;
+        r.error = image.isNull()
+                      ? QStringLiteral("the camera frame is empty")
+                      : QStringLiteral("the camera frame could not be stored for reading: %1")
+                            .arg(frame->errorString());
+        QMetaObject::invokeMethod(
+            this, [this, id, r]() { emit finished(id, r); }, Qt::QueuedConnection);
         return id;
     }
     frame->close();
@@ -173,14 +171,12 @@ int ReadingEngine::readImage(const QImage &image)
     return id;
 }
 
-void ReadingEngine::startAiBrain()
-{
+void ReadingEngine::startAiBrain() {
     emit stageChanged(m_job->id, QStringLiteral("Sending to AI Brain"));
     m_job->analyzeRequest = m_client->analyzeFile(m_job->path);
 }
 
-void ReadingEngine::startLocal(const QString &fallbackReason)
-{
+void ReadingEngine::startLocal(const QString &fallbackReason) {
     m_job->local = true;
     m_job->fallbackReason = fallbackReason;
     emit stageChanged(m_job->id, QStringLiteral("Reading on this tablet"));
@@ -194,15 +190,13 @@ void ReadingEngine::startLocal(const QString &fallbackReason)
         Qt::QueuedConnection);
 }
 
-void ReadingEngine::noteFailure(const QString &error)
-{
+void ReadingEngine::noteFailure(const QString &error) {
     m_healthyUntil = -1;
     m_lastFailure = error;
     m_lastFailureAt = now();
 }
 
-void ReadingEngine::onHealth(int requestId, bool healthy, const QString &error)
-{
+void ReadingEngine::onHealth(int requestId, bool healthy, const QString &error) {
     if (!m_job || m_job->healthRequest != requestId)
         return;
     m_job->healthRequest = -1;
@@ -215,8 +209,7 @@ void ReadingEngine::onHealth(int requestId, bool healthy, const QString &error)
     startLocal(QStringLiteral("AI Brain is not available (%1); read on this tablet").arg(error));
 }
 
-void ReadingEngine::onAnalyzed(int requestId, const ReadingResult &result)
-{
+void ReadingEngine::onAnalyzed(int requestId, const ReadingResult &result) {
     if (!m_job || m_job->analyzeRequest != requestId)
         return;
     m_job->analyzeRequest = -1;
@@ -228,8 +221,7 @@ void ReadingEngine::onAnalyzed(int requestId, const ReadingResult &result)
     startLocal(QStringLiteral("AI Brain failed (%1); read on this tablet").arg(result.error));
 }
 
-void ReadingEngine::onLocalDone(int jobId, const ReadingResult &result)
-{
+void ReadingEngine::onLocalDone(int jobId, const ReadingResult &result) {
     ocr::ThreadHandoff::received(m_runner);
     if (!m_job || m_job->id != jobId || !m_job->local)
         return;
@@ -240,19 +232,18 @@ void ReadingEngine::onLocalDone(int jobId, const ReadingResult &result)
     finish(r);
 }
 
-void ReadingEngine::finish(ReadingResult result)
-{
+void ReadingEngine::finish(ReadingResult result) {
     const Job job = *m_job;
     m_job.reset();
     result.ms = now() - job.startedMs;
     emit finished(job.id, result);
 }
 
-void ReadingEngine::cancel()
-{
+void ReadingEngine::cancel() {
     if (!m_job)
         return;
-    // Forget the job first: aborting a reply reports synchronously, and that report must be ignored.
+    // Forget the job first: aborting a reply reports synchronously, and that report must be
+    // ignored.
     const Job job = *m_job;
     m_job.reset();
     job.cancel->store(true);
@@ -265,19 +256,19 @@ void ReadingEngine::cancel()
     emit finished(job.id, r);
 }
 
-ReadingResult ReadingEngine::readFileBlocking(const QString &path)
-{
+ReadingResult ReadingEngine::readFileBlocking(const QString &path) {
     ReadingResult result;
     QEventLoop loop;
     int wanted = -1;
     bool done = false;
-    const auto c = connect(this, &ReadingEngine::finished, &loop, [&](int id, const ReadingResult &r) {
-        if (id != wanted)
-            return;
-        result = r;
-        done = true;
-        loop.quit();
-    });
+    const auto c =
+        connect(this, &ReadingEngine::finished, &loop, [&](int id, const ReadingResult &r) {
+            if (id != wanted)
+                return;
+            result = r;
+            done = true;
+            loop.quit();
+        });
     wanted = readFile(path);
     if (!done)
         loop.exec();

@@ -28,8 +28,7 @@ enum class EngineMode { Local, AiBrain, Auto };
 //              result says why (fallbackReason). After a failure AI Brain is skipped for
 //              retryAfterFailure() so a batch does not wait out the timeout on every photo.
 // One request at a time: a new readFile() or cancel() ends the one in flight (reported cancelled).
-class ReadingEngine : public QObject
-{
+class ReadingEngine : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDefaultRetryAfterFailureMs = 60000;
@@ -51,7 +50,8 @@ public:
 
     // Starts reading; returns the request id echoed by finished().
     int readFile(const QString &path);
-    // A camera frame: written to a private temporary JPEG (removed when the reading ends), then read.
+    // A camera frame: written to a private temporary JPEG (removed when the reading ends), then
+    // read.
     int readImage(const QImage &image);
     void cancel();
     bool isBusy() const { return m_job.has_value(); }

@@ -2,8 +2,7 @@
 
 namespace kiosk::aibrain {
 
-QJsonObject ReadingResult::toJson(const QString &file) const
-{
+QJsonObject ReadingResult::toJson(const QString &file) const {
     QJsonObject o;
     if (!ok()) {
         o.insert(QStringLiteral("file"), file);

@@ -17,15 +17,15 @@ struct ReadingResult {
     static inline const QString LocalEngine = QStringLiteral("local");
     static inline const QString AiBrainEngine = QStringLiteral("ai-brain");
 
-    QString engine;          // "local" or "ai-brain": who produced the fields
-    QString error;           // set when the photo could not be read at all (one clear sentence)
+    QString engine; // "local" or "ai-brain": who produced the fields
+    QString error;  // set when the photo could not be read at all (one clear sentence)
     bool cancelled = false;
-    QString fallbackReason;  // set when AI Brain was configured but failed and local was used
-    bool timedOut = false;   // AI Brain did not answer in time
-    int httpStatus = 0;      // AI Brain's HTTP status (0: none, e.g. unreachable)
+    QString fallbackReason; // set when AI Brain was configured but failed and local was used
+    bool timedOut = false;  // AI Brain did not answer in time
+    int httpStatus = 0;     // AI Brain's HTTP status (0: none, e.g. unreachable)
     ocr::Prescription prescription;
     std::optional<ocr::QualityReport> quality; // local reading only
-    QString rawText;         // AI Brain's raw_text, bounded; empty for local
+    QString rawText;                           // AI Brain's raw_text, bounded; empty for local
     qint64 ms = 0;
 
     bool ok() const { return error.isEmpty() && !cancelled; }

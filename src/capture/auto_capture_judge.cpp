@@ -4,8 +4,7 @@
 
 namespace kiosk::capture {
 
-QString AutoCaptureJudge::shortHint(const ocr::QualityReport &quality)
-{
+QString AutoCaptureJudge::shortHint(const ocr::QualityReport &quality) {
     // Same order as QualityReport::hints(), in words that fit over a live picture.
     if (quality.tooDark)
         return QStringLiteral("Too dark: add light");
@@ -18,11 +17,11 @@ QString AutoCaptureJudge::shortHint(const ocr::QualityReport &quality)
     return QString();
 }
 
-AutoCaptureJudge::Verdict AutoCaptureJudge::feed(const ocr::FrameAssessment &frame, qint64 timestampMs)
-{
+AutoCaptureJudge::Verdict AutoCaptureJudge::feed(const ocr::FrameAssessment &frame,
+                                                 qint64 timestampMs) {
     Verdict v;
-    const bool moved = !m_previous || !m_previous->labelFound() || !frame.labelFound()
-        || frame.movementFrom(*m_previous) > kMaxMovement;
+    const bool moved = !m_previous || !m_previous->labelFound() || !frame.labelFound() ||
+                       frame.movementFrom(*m_previous) > kMaxMovement;
     m_previous = frame;
 
     if (!frame.labelFound()) {
@@ -51,8 +50,7 @@ AutoCaptureJudge::Verdict AutoCaptureJudge::feed(const ocr::FrameAssessment &fra
     return v;
 }
 
-void AutoCaptureJudge::rearm()
-{
+void AutoCaptureJudge::rearm() {
     m_previous.reset();
     m_steadySince = -1;
     m_fired = false;

@@ -10,8 +10,7 @@ namespace kiosk::capture {
 FrameSampler::FrameSampler(QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
-    , m_worker(new QObject)
-{
+    , m_worker(new QObject) {
     qRegisterMetaType<ocr::FrameAssessment>();
     m_clock.start();
     m_thread->setObjectName(QStringLiteral("frame-sampler"));
@@ -20,15 +19,13 @@ FrameSampler::FrameSampler(QObject *parent)
     m_thread->start();
 }
 
-FrameSampler::~FrameSampler()
-{
+FrameSampler::~FrameSampler() {
     detachSink();
     m_thread->quit();
     m_thread->wait();
 }
 
-void FrameSampler::setVideoSink(QVideoSink *sink)
-{
+void FrameSampler::setVideoSink(QVideoSink *sink) {
     if (m_sink == sink)
         return;
     detachSink();
@@ -36,20 +33,21 @@ void FrameSampler::setVideoSink(QVideoSink *sink)
     if (sink) {
         m_gate = std::make_shared<DeliveryGate>();
         m_gate->sampler = this;
-        // Direct: the sink may deliver on the camera's thread; onFrame only reads atomics and posts.
-        // No context object: the gate, not Qt, decides whether the sampler is still there.
+        // Direct: the sink may deliver on the camera's thread; onFrame only reads atomics and
+        // posts. No context object: the gate, not Qt, decides whether the sampler is still there.
         ocr::ThreadHandoff::sent(m_gate.get());
-        m_sinkConnection = connect(sink, &QVideoSink::videoFrameChanged, [gate = m_gate](const QVideoFrame &frame) {
-            ocr::ThreadHandoff::received(gate.get()); // published to the sink's thread by connect()
-            const std::lock_guard<std::mutex> lock(gate->mutex);
-            if (gate->sampler)
-                gate->sampler->onFrame(frame);
-        });
+        m_sinkConnection = connect(
+            sink, &QVideoSink::videoFrameChanged, [gate = m_gate](const QVideoFrame &frame) {
+                ocr::ThreadHandoff::received(
+                    gate.get()); // published to the sink's thread by connect()
+                const std::lock_guard<std::mutex> lock(gate->mutex);
+                if (gate->sampler)
+                    gate->sampler->onFrame(frame);
+            });
     }
 }
 
-void FrameSampler::detachSink()
-{
+void FrameSampler::detachSink() {
     disconnect(m_sinkConnection);
     if (m_gate) {
         // Waits for a delivery in flight on the camera's thread; later ones find no sampler.
@@ -60,11 +58,10 @@ void FrameSampler::detachSink()
     m_sink = nullptr;
 }
 
-void FrameSampler::onFrame(const QVideoFrame &frame)
-{
+void FrameSampler::onFrame(const QVideoFrame &frame) {
     const qint64 now = m_clock.elapsed();
-    if (!frame.isValid() || !m_enabled.load() || now - m_lastSampleMs.load() < m_minIntervalMs.load()
-        || m_busy.exchange(true)) {
+    if (!frame.isValid() || !m_enabled.load() ||
+        now - m_lastSampleMs.load() < m_minIntervalMs.load() || m_busy.exchange(true)) {
         m_skipped.fetch_add(1);
         return;
     }
@@ -72,21 +69,26 @@ void FrameSampler::onFrame(const QVideoFrame &frame)
     m_sampled.fetch_add(1);
     ocr::ThreadHandoff::sent(m_worker);
     // The worker reads nothing of *this: the sampler may be destroyed right after it finishes.
-    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, frame] {
-        ocr::ThreadHandoff::received(worker);
-        // Converting here keeps the YUV-to-RGB work off the thread that delivers frames.
-        const QImage image = frame.toImage();
-        const ocr::FrameAssessment assessment = ocr::FrameAssessor::assess(image);
-        ocr::ThreadHandoff::sent(this);
-        QMetaObject::invokeMethod(this, [this, image, assessment] {
-            ocr::ThreadHandoff::received(this);
-            onJudged(image, assessment);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, worker = m_worker, frame] {
+            ocr::ThreadHandoff::received(worker);
+            // Converting here keeps the YUV-to-RGB work off the thread that delivers frames.
+            const QImage image = frame.toImage();
+            const ocr::FrameAssessment assessment = ocr::FrameAssessor::assess(image);
+            ocr::ThreadHandoff::sent(this);
+            QMetaObject::invokeMethod(
+                this,
+                [this, image, assessment] {
+                    ocr::ThreadHandoff::received(this);
+                    onJudged(image, assessment);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
-void FrameSampler::onJudged(const QImage &frame, const ocr::FrameAssessment &assessment)
-{
+void FrameSampler::onJudged(const QImage &frame, const ocr::FrameAssessment &assessment) {
     m_busy.store(false);
     if (!m_enabled.load())
         return;

@@ -20,8 +20,7 @@ namespace kiosk::capture {
 // Takes frames from a video sink (the viewfinder's) and judges them on a worker thread, so the
 // live picture never waits for OpenCV. Frames arriving while one is being judged, or sooner than
 // minInterval after the last one, are skipped: the camera runs at its own pace.
-class FrameSampler : public QObject
-{
+class FrameSampler : public QObject {
     Q_OBJECT
 public:
     static constexpr int kDefaultMinIntervalMs = 150;
@@ -46,7 +45,8 @@ signals:
 
 private:
     // Between a sink's delivering thread and the sampler: a delivery runs under the lock and finds
-    // no sampler once detachSink() has returned (Qt may still call a slot it fetched before disconnect).
+    // no sampler once detachSink() has returned (Qt may still call a slot it fetched before
+    // disconnect).
     struct DeliveryGate {
         std::mutex mutex;
         FrameSampler *sampler = nullptr;

@@ -9,8 +9,7 @@ namespace kiosk::cli {
 
 namespace {
 
-void printLine(const char *kind, const QString &message)
-{
+void printLine(const char *kind, const QString &message) {
     QString line = message;
     line.replace(u'\n', u' ');
     QTextStream(stderr) << "kilo-kiosk: " << kind << ": " << line << '\n';
@@ -18,20 +17,18 @@ void printLine(const char *kind, const QString &message)
 
 } // namespace
 
-int CliOutput::fail(const QString &message, int status)
-{
+int CliOutput::fail(const QString &message, int status) {
     printLine("error", message);
     return status;
 }
 
-void CliOutput::warn(const QString &message)
-{
+void CliOutput::warn(const QString &message) {
     printLine("warning", message);
 }
 
-void CliOutput::printJson(const QJsonValue &value, bool indented)
-{
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+void CliOutput::printJson(const QJsonValue &value, bool indented) {
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     QTextStream out(stdout);
     out << document.toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
     if (!indented)

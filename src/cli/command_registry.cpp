@@ -4,14 +4,12 @@
 
 namespace kiosk::cli {
 
-void CommandRegistry::add(Subcommand command)
-{
+void CommandRegistry::add(Subcommand command) {
     Q_ASSERT(!find(command.name));
     m_commands.append(std::move(command));
 }
 
-std::optional<Subcommand> CommandRegistry::find(const QString &name) const
-{
+std::optional<Subcommand> CommandRegistry::find(const QString &name) const {
     const auto it = std::find_if(m_commands.cbegin(), m_commands.cend(),
                                  [&](const Subcommand &c) { return c.name == name; });
     if (it == m_commands.cend())
@@ -19,8 +17,7 @@ std::optional<Subcommand> CommandRegistry::find(const QString &name) const
     return *it;
 }
 
-QString CommandRegistry::helpText() const
-{
+QString CommandRegistry::helpText() const {
     qsizetype width = 0;
     for (const auto &c : m_commands)
         width = std::max(width, c.name.size());

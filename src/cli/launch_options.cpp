@@ -4,8 +4,7 @@ namespace kiosk::cli {
 
 namespace {
 // UI options that take a value, and the field each one fills.
-QString *valueTarget(LaunchOptions &o, const QString &name)
-{
+QString *valueTarget(LaunchOptions &o, const QString &name) {
     if (name == u"--screenshot-dir")
         return &o.screenshotDir;
     if (name == u"--server")
@@ -19,8 +18,7 @@ QString *valueTarget(LaunchOptions &o, const QString &name)
     return nullptr;
 }
 
-LaunchOptions failure(QString message)
-{
+LaunchOptions failure(QString message) {
     LaunchOptions o;
     o.mode = LaunchOptions::Mode::Error;
     o.error = std::move(message);
@@ -28,8 +26,8 @@ LaunchOptions failure(QString message)
 }
 } // namespace
 
-LaunchOptions LaunchOptions::parse(const QStringList &arguments, const QStringList &knownSubcommands)
-{
+LaunchOptions LaunchOptions::parse(const QStringList &arguments,
+                                   const QStringList &knownSubcommands) {
     LaunchOptions o;
     // arguments[0] is the program name, as in QCoreApplication::arguments().
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -83,8 +81,7 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, const QStringLi
     return o;
 }
 
-QString LaunchOptions::uiUsage()
-{
+QString LaunchOptions::uiUsage() {
     return QStringLiteral(
         "Usage: kilo-kiosk [OPTIONS]            start the touch UI\n"
         "       kilo-kiosk COMMAND [ARGS...]    run a command headless\n"

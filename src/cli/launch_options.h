@@ -11,9 +11,9 @@ struct LaunchOptions {
     enum class Mode { Ui, Subcommand, Version, Help, Error };
 
     Mode mode = Mode::Ui;
-    QString subcommand;          // Mode::Subcommand
-    QStringList subcommandArgs;  // everything after the subcommand name
-    QString error;               // Mode::Error: one line saying what is wrong
+    QString subcommand;         // Mode::Subcommand
+    QStringList subcommandArgs; // everything after the subcommand name
+    QString error;              // Mode::Error: one line saying what is wrong
 
     // UI options
     bool demo = false;

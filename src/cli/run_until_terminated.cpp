@@ -13,15 +13,13 @@ namespace {
 int g_signalPipe[2] = {-1, -1};
 
 // Async-signal-safe: only writes a byte; the event loop does the rest.
-void onSignal(int)
-{
+void onSignal(int) {
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 } // namespace
 
-std::optional<int> runUntilTerminated()
-{
+std::optional<int> runUntilTerminated() {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
         return std::nullopt;
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);

@@ -11,36 +11,30 @@ namespace {
 
 const QString kHelp = QStringLiteral("help");
 
-bool isOptionLike(const QString &argument)
-{
+bool isOptionLike(const QString &argument) {
     return argument.startsWith(u'-') && argument != u"-";
 }
 
-QString dashed(const QString &name)
-{
+QString dashed(const QString &name) {
     return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
 }
 
 } // namespace
 
 SubcommandParser::SubcommandParser(const QString &commandPath)
-    : m_commandPath(commandPath)
-{
+    : m_commandPath(commandPath) {
     addOption({{QStringLiteral("h"), kHelp}, QStringLiteral("show this help")});
 }
 
-void SubcommandParser::setDescription(const QString &description)
-{
+void SubcommandParser::setDescription(const QString &description) {
     m_parser.setApplicationDescription(description);
 }
 
-void SubcommandParser::setSynopsis(const QString &synopsis)
-{
+void SubcommandParser::setSynopsis(const QString &synopsis) {
     m_synopsis = synopsis;
 }
 
-void SubcommandParser::addOption(const QCommandLineOption &option)
-{
+void SubcommandParser::addOption(const QCommandLineOption &option) {
     const bool added = m_parser.addOption(option);
     Q_ASSERT_X(added, "SubcommandParser::addOption", "an option name is used twice");
     Q_UNUSED(added);
@@ -48,14 +42,14 @@ void SubcommandParser::addOption(const QCommandLineOption &option)
         m_takesValue.insert(name, !option.valueName().isEmpty());
 }
 
-void SubcommandParser::addOptionalValueOption(const QString &name, const QString &description, const QString &valueName)
-{
+void SubcommandParser::addOptionalValueOption(const QString &name, const QString &description,
+                                              const QString &valueName) {
     addOption({name, description, valueName});
     m_optionalValueNames.append(name);
 }
 
-void SubcommandParser::addPositional(const QString &name, const QString &description, Count count, const QString &whenMissing)
-{
+void SubcommandParser::addPositional(const QString &name, const QString &description, Count count,
+                                     const QString &whenMissing) {
     QString syntax = name;
     if (count == Count::OneOrMore || count == Count::Any)
         syntax += QStringLiteral("...");
@@ -65,17 +59,16 @@ void SubcommandParser::addPositional(const QString &name, const QString &descrip
     m_positionals.append({name, syntax, count, whenMissing});
 }
 
-void SubcommandParser::setStopAtFirstPositional()
-{
+void SubcommandParser::setStopAtFirstPositional() {
     m_stopAtFirstPositional = true;
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }
 
-SubcommandParser::Outcome SubcommandParser::parse(const QStringList &arguments)
-{
+SubcommandParser::Outcome SubcommandParser::parse(const QStringList &arguments) {
     m_error.clear();
     // QCommandLineParser reads its first element as the program name and skips it.
-    const bool parsed = m_parser.parse(QStringList{m_commandPath} + withOptionalValuesJoined(arguments));
+    const bool parsed =
+        m_parser.parse(QStringList{m_commandPath} + withOptionalValuesJoined(arguments));
     // --help wins over a mistake elsewhere on the line: the help is what the person needs then.
     if (m_parser.isSet(kHelp))
         return Outcome::Help;
@@ -83,8 +76,7 @@ SubcommandParser::Outcome SubcommandParser::parse(const QStringList &arguments)
     return m_error.isEmpty() ? Outcome::Run : Outcome::Invalid;
 }
 
-std::optional<int> SubcommandParser::parseOrExit(const QStringList &arguments)
-{
+std::optional<int> SubcommandParser::parseOrExit(const QStringList &arguments) {
     switch (parse(arguments)) {
     case Outcome::Help:
         QTextStream(stdout) << helpText();
@@ -97,8 +89,7 @@ std::optional<int> SubcommandParser::parseOrExit(const QStringList &arguments)
     return std::nullopt;
 }
 
-QString SubcommandParser::helpText() const
-{
+QString SubcommandParser::helpText() const {
     // Qt's first line names the executable's path; ours names the command as it is typed.
     QString synopsis = m_synopsis;
     if (synopsis.isEmpty()) {
@@ -106,13 +97,13 @@ QString SubcommandParser::helpText() const
         for (const Positional &positional : m_positionals)
             synopsis += u' ' + positional.syntax;
     }
-    return QStringLiteral("usage: kilo-kiosk %1 %2\n").arg(m_commandPath, synopsis) + m_parser.helpText().section(u'\n', 1);
+    return QStringLiteral("usage: kilo-kiosk %1 %2\n").arg(m_commandPath, synopsis) +
+           m_parser.helpText().section(u'\n', 1);
 }
 
 // "--csv FILE" becomes "--csv=FILE" and a bare "--csv" becomes "--csv=", which QCommandLineParser
 // reads as a value option; the values of the other options are stepped over, never rewritten.
-QStringList SubcommandParser::withOptionalValuesJoined(const QStringList &arguments) const
-{
+QStringList SubcommandParser::withOptionalValuesJoined(const QStringList &arguments) const {
     if (m_optionalValueNames.isEmpty())
         return arguments;
     QStringList joined;
@@ -132,7 +123,9 @@ QStringList SubcommandParser::withOptionalValuesJoined(const QStringList &argume
         if (name.contains(u'=')) {
             joined.append(argument);
         } else if (argument.startsWith(u"--") && m_optionalValueNames.contains(name)) {
-            const bool valueFollows = i + 1 < arguments.size() && !isOptionLike(arguments.at(i + 1)) && arguments.at(i + 1) != u"--";
+            const bool valueFollows = i + 1 < arguments.size() &&
+                                      !isOptionLike(arguments.at(i + 1)) &&
+                                      arguments.at(i + 1) != u"--";
             joined.append(argument + u'=' + (valueFollows ? arguments.at(++i) : QString()));
         } else {
             joined.append(argument);
@@ -143,11 +136,11 @@ QStringList SubcommandParser::withOptionalValuesJoined(const QStringList &argume
     return joined;
 }
 
-QString SubcommandParser::optionErrorLine() const
-{
+QString SubcommandParser::optionErrorLine() const {
     const QStringList unknown = m_parser.unknownOptionNames();
     if (!unknown.isEmpty())
-        return QStringLiteral("%1: unknown option %2 %3").arg(m_commandPath, dashed(unknown.first()), seeHelp());
+        return QStringLiteral("%1: unknown option %2 %3")
+            .arg(m_commandPath, dashed(unknown.first()), seeHelp());
     // The other two mistakes QCommandLineParser reports, in its own (untranslated) words; the
     // test pins them, so a Qt that words them differently fails there, not in front of a user.
     const QString text = m_parser.errorText();
@@ -165,8 +158,7 @@ QString SubcommandParser::optionErrorLine() const
     return QStringLiteral("%1: %2").arg(m_commandPath, line);
 }
 
-QString SubcommandParser::positionalCountError() const
-{
+QString SubcommandParser::positionalCountError() const {
     const QStringList given = m_parser.positionalArguments();
     QList<const Positional *> required;
     qsizetype most = 0;
@@ -181,17 +173,18 @@ QString SubcommandParser::positionalCountError() const
     }
     if (given.size() < required.size()) {
         const Positional *missing = required.at(given.size());
-        const QString sentence = missing->whenMissing.isEmpty() ? QStringLiteral("missing %1 %2").arg(missing->name, seeHelp())
-                                                                : missing->whenMissing;
+        const QString sentence = missing->whenMissing.isEmpty()
+                                     ? QStringLiteral("missing %1 %2").arg(missing->name, seeHelp())
+                                     : missing->whenMissing;
         return QStringLiteral("%1: %2").arg(m_commandPath, sentence);
     }
     if (!unbounded && given.size() > most)
-        return QStringLiteral("%1: unexpected argument \"%2\" %3").arg(m_commandPath, given.at(most), seeHelp());
+        return QStringLiteral("%1: unexpected argument \"%2\" %3")
+            .arg(m_commandPath, given.at(most), seeHelp());
     return {};
 }
 
-QString SubcommandParser::seeHelp() const
-{
+QString SubcommandParser::seeHelp() const {
     return QStringLiteral("(see kilo-kiosk %1 --help)").arg(m_commandPath);
 }
 

@@ -31,9 +31,10 @@ public:
     void setSynopsis(const QString &synopsis);
     // A flag (no value name) or an option with a value; --opt VALUE and --opt=VALUE both work.
     void addOption(const QCommandLineOption &option);
-    // --csv [FILE]: takes the next argument as its value unless that starts with '-' ("-" alone is a
-    // value: standard input or output); --csv=FILE works too. isSet() says whether it was given.
-    void addOptionalValueOption(const QString &name, const QString &description, const QString &valueName);
+    // --csv [FILE]: takes the next argument as its value unless that starts with '-' ("-" alone is
+    // a value: standard input or output); --csv=FILE works too. isSet() says whether it was given.
+    void addOptionalValueOption(const QString &name, const QString &description,
+                                const QString &valueName);
     // Declared in order; the counts are checked after the options. whenMissing replaces the
     // standard "missing NAME" sentence.
     void addPositional(const QString &name, const QString &description, Count count = Count::One,
@@ -62,7 +63,7 @@ public:
 private:
     struct Positional {
         QString name;
-        QString syntax;  // as the usage line shows it: NAME, [NAME], NAME..., [NAME...]
+        QString syntax; // as the usage line shows it: NAME, [NAME], NAME..., [NAME...]
         Count count;
         QString whenMissing;
     };
@@ -76,7 +77,7 @@ private:
     QString m_synopsis;
     QCommandLineParser m_parser;
     QList<Positional> m_positionals;
-    QHash<QString, bool> m_takesValue;  // every option name: whether it takes a value
+    QHash<QString, bool> m_takesValue; // every option name: whether it takes a value
     QStringList m_optionalValueNames;
     bool m_stopAtFirstPositional = false;
     QString m_error;

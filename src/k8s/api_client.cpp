@@ -13,8 +13,7 @@ namespace {
 // API answers are bounded: a list page is limited; anything this large is not a sane answer.
 constexpr qint64 kMaxBodyBytes = 256LL * 1024 * 1024;
 
-QString sslErrorsText(const QList<QSslError> &errors)
-{
+QString sslErrorsText(const QList<QSslError> &errors) {
     QStringList parts;
     for (const auto &e : errors)
         parts.append(e.errorString());
@@ -26,15 +25,13 @@ QString sslErrorsText(const QList<QSslError> &errors)
 ApiClient::ApiClient(ClusterConnection connection, QObject *parent)
     : QObject(parent)
     , m_connection(std::move(connection))
-    , m_network(new QNetworkAccessManager(this))
-{
+    , m_network(new QNetworkAccessManager(this)) {
     m_network->setAutoDeleteReplies(false);
 }
 
 ApiClient::~ApiClient() = default;
 
-QNetworkRequest ApiClient::buildRequest(const QString &path, const QUrlQuery &query) const
-{
+QNetworkRequest ApiClient::buildRequest(const QString &path, const QUrlQuery &query) const {
     QUrl url = m_connection.server;
     QString base = url.path();
     if (base.endsWith(u'/'))
@@ -57,8 +54,9 @@ QNetworkRequest ApiClient::buildRequest(const QString &path, const QUrlQuery &qu
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     else if (!m_connection.username.isEmpty())
-        request.setRawHeader("Authorization",
-                             "Basic " + (m_connection.username + u':' + m_connection.password).toUtf8().toBase64());
+        request.setRawHeader(
+            "Authorization",
+            "Basic " + (m_connection.username + u':' + m_connection.password).toUtf8().toBase64());
 
     if (url.scheme() == u"https") {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -77,42 +75,51 @@ QNetworkRequest ApiClient::buildRequest(const QString &path, const QUrlQuery &qu
     return request;
 }
 
-ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body, const QString &tlsDetail)
-{
+ApiError ApiClient::errorFor(QNetworkReply *reply, const QByteArray &body,
+                             const QString &tlsDetail) {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // A 2xx cut short (a dropped watch, a timed-out body) failed in transport: its status says nothing.
+    // A 2xx cut short (a dropped watch, a timed-out body) failed in transport: its status says
+    // nothing.
     const bool cutShort = status >= 200 && status < 300 && reply->error() != QNetworkReply::NoError;
     if (status > 0 && !cutShort)
         return ApiError::fromHttp(status, body);
     const QString host = reply->url().host();
-    if (cutShort && reply->error() != QNetworkReply::TimeoutError && reply->error() != QNetworkReply::OperationCanceledError)
-        return ApiError::make(ApiError::Kind::Network, QStringLiteral("the connection to the API server %1 was cut: %2")
-                                                           .arg(reply->url().authority(), reply->errorString()));
+    if (cutShort && reply->error() != QNetworkReply::TimeoutError &&
+        reply->error() != QNetworkReply::OperationCanceledError)
+        return ApiError::make(ApiError::Kind::Network,
+                              QStringLiteral("the connection to the API server %1 was cut: %2")
+                                  .arg(reply->url().authority(), reply->errorString()));
     switch (reply->error()) {
     case QNetworkReply::NoError:
-        return ApiError::make(ApiError::Kind::Malformed, QStringLiteral("the API server sent no HTTP status"));
+        return ApiError::make(ApiError::Kind::Malformed,
+                              QStringLiteral("the API server sent no HTTP status"));
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         return ApiError::make(ApiError::Kind::Timeout,
                               QStringLiteral("the API server %1 did not answer in time").arg(host));
     case QNetworkReply::SslHandshakeFailedError:
-        return ApiError::make(ApiError::Kind::Tls,
-                              QStringLiteral("TLS with %1 failed: %2 (check the cluster's certificate authority)")
-                                  .arg(host, tlsDetail.isEmpty() ? reply->errorString() : tlsDetail));
+        return ApiError::make(
+            ApiError::Kind::Tls,
+            QStringLiteral("TLS with %1 failed: %2 (check the cluster's certificate authority)")
+                .arg(host, tlsDetail.isEmpty() ? reply->errorString() : tlsDetail));
     case QNetworkReply::ConnectionRefusedError:
         return ApiError::make(ApiError::Kind::Network,
-                              QStringLiteral("cannot reach the API server %1: connection refused").arg(reply->url().authority()));
+                              QStringLiteral("cannot reach the API server %1: connection refused")
+                                  .arg(reply->url().authority()));
     case QNetworkReply::HostNotFoundError:
-        return ApiError::make(ApiError::Kind::Network, QStringLiteral("cannot reach the API server: host %1 not found").arg(host));
+        return ApiError::make(
+            ApiError::Kind::Network,
+            QStringLiteral("cannot reach the API server: host %1 not found").arg(host));
     default:
         return ApiError::make(ApiError::Kind::Network,
-                              QStringLiteral("cannot reach the API server %1: %2").arg(reply->url().authority(), reply->errorString()));
+                              QStringLiteral("cannot reach the API server %1: %2")
+                                  .arg(reply->url().authority(), reply->errorString()));
     }
 }
 
 void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                     const QByteArray &body, const QByteArray &contentType, QObject *context, Callback done)
-{
+                     const QByteArray &body, const QByteArray &contentType, QObject *context,
+                     Callback done) {
     QNetworkRequest request = buildRequest(path, query);
     request.setTransferTimeout(m_timeoutMs);
     if (!contentType.isEmpty())
@@ -122,50 +129,59 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     connect(reply, &QNetworkReply::sslErrors, reply,
             [tlsDetail](const QList<QSslError> &errors) { *tlsDetail = sslErrorsText(errors); });
     auto tooLarge = std::make_shared<bool>(false);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
-        if (received > kMaxBodyBytes) {
-            *tooLarge = true;
-            reply->abort();
-        }
-    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, tooLarge](qint64 received, qint64) {
+                if (received > kMaxBodyBytes) {
+                    *tooLarge = true;
+                    reply->abort();
+                }
+            });
     QPointer<QObject> guard(context);
-    connect(reply, &QNetworkReply::finished, this, [reply, guard, tlsDetail, tooLarge, done = std::move(done)] {
-        reply->deleteLater();
-        if (!guard)
-            return;
-        ApiResponse response;
-        response.body = reply->readAll();
-        response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (*tooLarge) {
-            response.error = ApiError::make(ApiError::Kind::Malformed,
-                                            QStringLiteral("the API server's answer is larger than %1 MiB").arg(kMaxBodyBytes >> 20),
-                                            response.httpStatus);
-        } else if (reply->error() != QNetworkReply::NoError || response.httpStatus < 200 || response.httpStatus >= 300) {
-            response.error = errorFor(reply, response.body, *tlsDetail);
-        } else {
-            const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-            if (type.startsWith("application/json") || (type.isEmpty() && response.body.startsWith('{'))) {
-                QJsonParseError parseError;
-                const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
-                if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-                    response.error = ApiError::make(ApiError::Kind::Malformed,
-                                                    QStringLiteral("the API server sent malformed JSON (%1)").arg(parseError.errorString()),
-                                                    response.httpStatus);
-                else
-                    response.object = doc.object();
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, guard, tlsDetail, tooLarge, done = std::move(done)] {
+            reply->deleteLater();
+            if (!guard)
+                return;
+            ApiResponse response;
+            response.body = reply->readAll();
+            response.httpStatus =
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (*tooLarge) {
+                response.error =
+                    ApiError::make(ApiError::Kind::Malformed,
+                                   QStringLiteral("the API server's answer is larger than %1 MiB")
+                                       .arg(kMaxBodyBytes >> 20),
+                                   response.httpStatus);
+            } else if (reply->error() != QNetworkReply::NoError || response.httpStatus < 200 ||
+                       response.httpStatus >= 300) {
+                response.error = errorFor(reply, response.body, *tlsDetail);
+            } else {
+                const QByteArray type =
+                    reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+                if (type.startsWith("application/json") ||
+                    (type.isEmpty() && response.body.startsWith('{'))) {
+                    QJsonParseError parseError;
+                    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+                    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                        response.error =
+                            ApiError::make(ApiError::Kind::Malformed,
+                                           QStringLiteral("the API server sent malformed JSON (%1)")
+                                               .arg(parseError.errorString()),
+                                           response.httpStatus);
+                    else
+                        response.object = doc.object();
+                }
             }
-        }
-        done(response);
-    });
+            done(response);
+        });
 }
 
-void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback done)
-{
+void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback done) {
     send("GET", path, query, {}, {}, context, std::move(done));
 }
 
-QNetworkReply *ApiClient::openStream(const QString &path, const QUrlQuery &query)
-{
+QNetworkReply *ApiClient::openStream(const QString &path, const QUrlQuery &query) {
     QNetworkRequest request = buildRequest(path, query);
     request.setTransferTimeout(0);
     return m_network->get(request);

@@ -38,15 +38,18 @@ public:
     int timeout() const { return m_timeoutMs; }
 
     // `done` runs once, unless `context` is destroyed first.
-    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-              const QByteArray &contentType, QObject *context, Callback done);
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+              const QByteArray &body, const QByteArray &contentType, QObject *context,
+              Callback done);
     void get(const QString &path, const QUrlQuery &query, QObject *context, Callback done);
-    // A long-lived GET (watch, log follow): no transfer timeout; the caller reads and owns the reply.
+    // A long-lived GET (watch, log follow): no transfer timeout; the caller reads and owns the
+    // reply.
     QNetworkReply *openStream(const QString &path, const QUrlQuery &query);
 
     QNetworkRequest buildRequest(const QString &path, const QUrlQuery &query) const;
     // The ApiError for a finished reply and its body (network, TLS, timeout or HTTP errors).
-    static ApiError errorFor(QNetworkReply *reply, const QByteArray &body, const QString &tlsDetail);
+    static ApiError errorFor(QNetworkReply *reply, const QByteArray &body,
+                             const QString &tlsDetail);
 
 private:
     ClusterConnection m_connection;

@@ -5,8 +5,7 @@
 
 namespace kiosk::k8s {
 
-ApiError ApiError::make(Kind kind, QString message, int httpStatus)
-{
+ApiError ApiError::make(Kind kind, QString message, int httpStatus) {
     ApiError e;
     e.kind = kind;
     e.message = std::move(message);
@@ -14,8 +13,7 @@ ApiError ApiError::make(Kind kind, QString message, int httpStatus)
     return e;
 }
 
-ApiError ApiError::fromHttp(int httpStatus, const QByteArray &body)
-{
+ApiError ApiError::fromHttp(int httpStatus, const QByteArray &body) {
     ApiError e;
     e.httpStatus = httpStatus;
     if (httpStatus >= 200 && httpStatus < 300)
@@ -58,8 +56,11 @@ ApiError ApiError::fromHttp(int httpStatus, const QByteArray &body)
     }
     if (e.message.isEmpty()) {
         const QString snippet = QString::fromUtf8(body.left(200)).simplified();
-        e.message = snippet.isEmpty() ? QStringLiteral("the API server answered HTTP %1").arg(httpStatus)
-                                      : QStringLiteral("the API server answered HTTP %1: %2").arg(httpStatus).arg(snippet);
+        e.message = snippet.isEmpty()
+                        ? QStringLiteral("the API server answered HTTP %1").arg(httpStatus)
+                        : QStringLiteral("the API server answered HTTP %1: %2")
+                              .arg(httpStatus)
+                              .arg(snippet);
     }
     return e;
 }

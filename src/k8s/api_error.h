@@ -9,7 +9,7 @@ namespace kiosk::k8s {
 struct ApiError {
     enum class Kind {
         None,
-        Network,      // refused, unreachable, DNS, connection dropped
+        Network, // refused, unreachable, DNS, connection dropped
         Timeout,
         Tls,          // certificate not trusted, wrong host name, handshake
         Unauthorized, // 401
@@ -19,8 +19,8 @@ struct ApiError {
         Gone,         // 410: resourceVersion too old, re-list
         Invalid,      // 400 / 422
         TooManyRequests,
-        Server,       // 5xx
-        Malformed,    // an answer that is not what the API promises
+        Server,    // 5xx
+        Malformed, // an answer that is not what the API promises
     };
 
     Kind kind = Kind::None;

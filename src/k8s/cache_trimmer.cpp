@@ -11,8 +11,7 @@ const QString kAnnotations = QStringLiteral("annotations");
 const QString kSpec = QStringLiteral("spec");
 const QString kLastApplied = QStringLiteral("kubectl.kubernetes.io/last-applied-configuration");
 
-bool removeFrom(QJsonObject &object, const QString &key)
-{
+bool removeFrom(QJsonObject &object, const QString &key) {
     if (!object.contains(key))
         return false;
     object.remove(key);
@@ -21,8 +20,7 @@ bool removeFrom(QJsonObject &object, const QString &key)
 
 // Containers keep name, image, restartPolicy and the rest; these three are read by nothing and
 // hold most of a real pod's bulk (service-account mounts, environment).
-bool trimContainers(QJsonObject &podSpec, const QString &key)
-{
+bool trimContainers(QJsonObject &podSpec, const QString &key) {
     if (!podSpec.contains(key))
         return false;
     QJsonArray containers = podSpec.value(key).toArray();
@@ -44,8 +42,7 @@ bool trimContainers(QJsonObject &podSpec, const QString &key)
 
 } // namespace
 
-CacheTrimmer::Kind CacheTrimmer::kindOfCollection(const QString &collectionPath)
-{
+CacheTrimmer::Kind CacheTrimmer::kindOfCollection(const QString &collectionPath) {
     if (collectionPath.endsWith(QLatin1String("/deployments")))
         return Kind::Deployment;
     if (collectionPath.endsWith(QLatin1String("/replicasets")))
@@ -55,8 +52,7 @@ CacheTrimmer::Kind CacheTrimmer::kindOfCollection(const QString &collectionPath)
     return Kind::Other;
 }
 
-QJsonObject CacheTrimmer::trim(QJsonObject object) const
-{
+QJsonObject CacheTrimmer::trim(QJsonObject object) const {
     QJsonObject metadata = object.value(kMetadata).toObject();
     // Server-side apply bookkeeping: read by no feature, often half of an object's size.
     bool metadataChanged = removeFrom(metadata, QStringLiteral("managedFields"));

@@ -10,7 +10,8 @@ class CacheTrimmer {
 public:
     enum class Kind { Deployment, ReplicaSet, Pod, Other };
 
-    explicit CacheTrimmer(Kind kind) : m_kind(kind) {}
+    explicit CacheTrimmer(Kind kind)
+        : m_kind(kind) {}
 
     // The kind an informer's collection path lists (…/deployments, …/replicasets, …/pods).
     static Kind kindOfCollection(const QString &collectionPath);

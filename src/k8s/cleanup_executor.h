@@ -25,7 +25,8 @@ public:
         QString message;
     };
 
-    CleanupExecutor(ApiClient *client, QString nameSpace, CleanupPlan plan, QObject *parent = nullptr);
+    CleanupExecutor(ApiClient *client, QString nameSpace, CleanupPlan plan,
+                    QObject *parent = nullptr);
 
     void start(bool dryRun);
     bool isRunning() const { return m_running; }

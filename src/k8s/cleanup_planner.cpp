@@ -12,17 +12,17 @@
 
 namespace kiosk::k8s {
 
-QJsonObject PlannedPatch::body() const
-{
-    return QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("revisionHistoryLimit"), to}}}};
+QJsonObject PlannedPatch::body() const {
+    return QJsonObject{
+        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("revisionHistoryLimit"), to}}}};
 }
 
-QJsonObject PlannedDelete::deleteOptions(bool dryRun) const
-{
+QJsonObject PlannedDelete::deleteOptions(bool dryRun) const {
     QJsonObject options{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                         {QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
-                        {QStringLiteral("preconditions"), QJsonObject{{QStringLiteral("uid"), uid},
-                                                                      {QStringLiteral("resourceVersion"), resourceVersion}}}};
+                        {QStringLiteral("preconditions"),
+                         QJsonObject{{QStringLiteral("uid"), uid},
+                                     {QStringLiteral("resourceVersion"), resourceVersion}}}};
     if (dryRun)
         options.insert(QStringLiteral("dryRun"), QJsonArray{QStringLiteral("All")});
     return options;
@@ -31,12 +31,13 @@ QJsonObject PlannedDelete::deleteOptions(bool dryRun) const
 namespace {
 
 // Why a ReplicaSet must not be deleted whatever the plan says, or "" when it may be.
-QString protection(const ReplicaSetInfo &rs)
-{
+QString protection(const ReplicaSetInfo &rs) {
     if (rs.beingDeleted)
         return QStringLiteral("already being deleted");
     if (rs.specReplicas > 0 || rs.statusReplicas > 0)
-        return QStringLiteral("still has replicas (spec %1, status %2)").arg(rs.specReplicas).arg(rs.statusReplicas);
+        return QStringLiteral("still has replicas (spec %1, status %2)")
+            .arg(rs.specReplicas)
+            .arg(rs.statusReplicas);
     if (rs.generationAhead)
         return QStringLiteral("its controller has not observed its latest generation yet");
     return {};
@@ -44,11 +45,13 @@ QString protection(const ReplicaSetInfo &rs)
 
 } // namespace
 
-static QJsonValue limitValue(int limit) { return limit < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(limit); }
+static QJsonValue limitValue(int limit) {
+    return limit < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(limit);
+}
 
-CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJsonObject> &replicaSets,
-                        const QList<QJsonObject> &pods, const CleanupOptions &options)
-{
+CleanupPlan planCleanup(const QList<QJsonObject> &deployments,
+                        const QList<QJsonObject> &replicaSets, const QList<QJsonObject> &pods,
+                        const CleanupOptions &options) {
     CleanupPlan plan;
     plan.options = options;
     const int keep = std::max(0, options.keep);
@@ -62,7 +65,8 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
         const DeploymentReplicaSets &facts = c.deployments.at(d);
         DeploymentCleanup summary;
         summary.deployment = facts.deployment;
-        summary.healthy = deploymentHealthOfPods(deployment, podIndex.selectedBy(deployment)).healthy;
+        summary.healthy =
+            deploymentHealthOfPods(deployment, podIndex.selectedBy(deployment)).healthy;
         summary.historyFrom = facts.revisionHistoryLimit;
 
         QString rollbackName;
@@ -90,7 +94,9 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
             const bool isRollbackTarget = !rollbackName.isEmpty() && rs.name == rollbackName;
             if (oldSeen <= keep) {
                 keepIt(isRollbackTarget
-                           ? QStringLiteral("among the %1 newest old revisions kept; rollback target of the unhealthy deployment").arg(keep)
+                           ? QStringLiteral("among the %1 newest old revisions kept; rollback "
+                                            "target of the unhealthy deployment")
+                                 .arg(keep)
                            : QStringLiteral("among the %1 newest old revisions kept").arg(keep));
                 continue;
             }
@@ -100,20 +106,24 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
                 continue;
             }
             if (isRollbackTarget) {
-                keepIt(QStringLiteral("rollback target (revision %1) of the unhealthy deployment").arg(rs.revision));
+                keepIt(QStringLiteral("rollback target (revision %1) of the unhealthy deployment")
+                           .arg(rs.revision));
                 continue;
             }
-            plan.deletes << PlannedDelete{rs.name,
-                                          rs.uid,
-                                          rs.resourceVersion,
-                                          facts.deployment,
-                                          rs.revision,
-                                          false,
-                                          keep == 0 ? QStringLiteral("old revision %1 of %2 (keep 0)").arg(rs.revision).arg(facts.deployment)
-                                                    : QStringLiteral("old revision %1 of %2, older than the %3 kept")
-                                                          .arg(rs.revision)
-                                                          .arg(facts.deployment)
-                                                          .arg(keep)};
+            plan.deletes << PlannedDelete{
+                rs.name,
+                rs.uid,
+                rs.resourceVersion,
+                facts.deployment,
+                rs.revision,
+                false,
+                keep == 0 ? QStringLiteral("old revision %1 of %2 (keep 0)")
+                                .arg(rs.revision)
+                                .arg(facts.deployment)
+                          : QStringLiteral("old revision %1 of %2, older than the %3 kept")
+                                .arg(rs.revision)
+                                .arg(facts.deployment)
+                                .arg(keep)};
             ++summary.deleting;
         }
 
@@ -121,10 +131,19 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
         const int current = facts.revisionHistoryLimit;
         if (current < 0 || current > target) {
             PlannedPatch patch{facts.deployment, current, target, QString()};
-            patch.reason = current < 0 ? QStringLiteral("revisionHistoryLimit unset (the API default is 10); set to %1").arg(target)
-                                       : QStringLiteral("revisionHistoryLimit %1 is above %2").arg(current).arg(target);
+            patch.reason =
+                current < 0 ? QStringLiteral(
+                                  "revisionHistoryLimit unset (the API default is 10); set to %1")
+                                  .arg(target)
+                            : QStringLiteral("revisionHistoryLimit %1 is above %2")
+                                  .arg(current)
+                                  .arg(target);
             if (target != keep)
-                patch.reason += QStringLiteral("; kept at %1, not %2, so the unhealthy deployment can still roll back").arg(target).arg(keep);
+                patch.reason +=
+                    QStringLiteral(
+                        "; kept at %1, not %2, so the unhealthy deployment can still roll back")
+                        .arg(target)
+                        .arg(keep);
             plan.patches << patch;
             summary.historyTo = target;
         }
@@ -134,23 +153,30 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
     for (const ReplicaSetInfo &rs : c.replicaSets) {
         if (rs.kind == ReplicaSetClass::Foreign) {
             plan.kept << KeptEntry{rs.name, QString(), rs.revision,
-                                   QStringLiteral("controlled by %1 %2, not a Deployment").arg(rs.ownerKind, rs.ownerName)};
+                                   QStringLiteral("controlled by %1 %2, not a Deployment")
+                                       .arg(rs.ownerKind, rs.ownerName)};
             continue;
         }
         if (rs.kind != ReplicaSetClass::Orphaned)
             continue;
-        OrphanEntry orphan{rs.name, rs.uid, rs.resourceVersion, std::max(rs.specReplicas, rs.statusReplicas), false, QString()};
-        const QString owner = rs.ownerName.isEmpty() ? QStringLiteral("no owner")
-                                                     : QStringLiteral("owner Deployment %1 does not exist").arg(rs.ownerName);
+        OrphanEntry orphan{
+            rs.name, rs.uid,   rs.resourceVersion, std::max(rs.specReplicas, rs.statusReplicas),
+            false,   QString()};
+        const QString owner =
+            rs.ownerName.isEmpty()
+                ? QStringLiteral("no owner")
+                : QStringLiteral("owner Deployment %1 does not exist").arg(rs.ownerName);
         const QString protectedBy = protection(rs);
         if (!protectedBy.isEmpty()) {
             orphan.reason = QStringLiteral("orphaned (%1), kept: %2").arg(owner, protectedBy);
         } else if (options.includeOrphans) {
             orphan.willDelete = true;
             orphan.reason = QStringLiteral("orphaned (%1)").arg(owner);
-            plan.deletes << PlannedDelete{rs.name, rs.uid, rs.resourceVersion, QString(), rs.revision, true, orphan.reason};
+            plan.deletes << PlannedDelete{rs.name,     rs.uid, rs.resourceVersion, QString(),
+                                          rs.revision, true,   orphan.reason};
         } else {
-            orphan.reason = QStringLiteral("orphaned (%1); deleted only with --include-orphans").arg(owner);
+            orphan.reason =
+                QStringLiteral("orphaned (%1); deleted only with --include-orphans").arg(owner);
         }
         if (!orphan.willDelete)
             plan.kept << KeptEntry{rs.name, QString(), rs.revision, orphan.reason};
@@ -164,8 +190,7 @@ CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJson
 namespace {
 
 // "1-4", "2, 5, 7-9": revisions as short ranges.
-QString revisionRanges(QList<qint64> revisions)
-{
+QString revisionRanges(QList<qint64> revisions) {
     std::sort(revisions.begin(), revisions.end());
     QStringList parts;
     for (int i = 0; i < revisions.size();) {
@@ -181,8 +206,7 @@ QString revisionRanges(QList<qint64> revisions)
 
 } // namespace
 
-QStringList CleanupPlan::summaryLines() const
-{
+QStringList CleanupPlan::summaryLines() const {
     QStringList lines;
     for (const DeploymentCleanup &d : deployments) {
         if (d.deleting == 0 && d.historyTo < 0)
@@ -203,7 +227,8 @@ QStringList CleanupPlan::summaryLines() const
             line += QStringLiteral(" (rollback target revision %1 kept)").arg(d.rollbackRevision);
         if (d.historyTo >= 0)
             line += QStringLiteral("; revisionHistoryLimit %1 -> %2")
-                        .arg(d.historyFrom < 0 ? QStringLiteral("unset") : QString::number(d.historyFrom))
+                        .arg(d.historyFrom < 0 ? QStringLiteral("unset")
+                                               : QString::number(d.historyFrom))
                         .arg(d.historyTo);
         lines << line;
     }
@@ -214,32 +239,35 @@ QStringList CleanupPlan::summaryLines() const
         lines << QStringLiteral("orphans: %1 found, %2 to delete%3")
                      .arg(orphans.size())
                      .arg(orphansDeleted)
-                     .arg(options.includeOrphans ? QString() : QStringLiteral(" (use --include-orphans)"));
+                     .arg(options.includeOrphans ? QString()
+                                                 : QStringLiteral(" (use --include-orphans)"));
     lines << QStringLiteral("ReplicaSets: %1 -> %2").arg(replicaSetsBefore).arg(replicaSetsAfter);
     return lines;
 }
 
-QJsonObject CleanupPlan::toJson() const
-{
+QJsonObject CleanupPlan::toJson() const {
     QJsonArray deleteList;
     for (const PlannedDelete &d : deletes)
-        deleteList.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                      {QStringLiteral("name"), d.name},
-                                      {QStringLiteral("uid"), d.uid},
-                                      {QStringLiteral("resourceVersion"), d.resourceVersion},
-                                      {QStringLiteral("deployment"), d.deployment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.deployment)},
-                                      {QStringLiteral("revision"), d.revision},
-                                      {QStringLiteral("orphan"), d.orphan},
-                                      {QStringLiteral("reason"), d.reason}});
+        deleteList.append(QJsonObject{
+            {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+            {QStringLiteral("name"), d.name},
+            {QStringLiteral("uid"), d.uid},
+            {QStringLiteral("resourceVersion"), d.resourceVersion},
+            {QStringLiteral("deployment"),
+             d.deployment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.deployment)},
+            {QStringLiteral("revision"), d.revision},
+            {QStringLiteral("orphan"), d.orphan},
+            {QStringLiteral("reason"), d.reason}});
     QJsonArray patchList;
     for (const PlannedPatch &p : patches)
-        patchList.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
-                                     {QStringLiteral("name"), p.deployment},
-                                     {QStringLiteral("field"), QStringLiteral("spec.revisionHistoryLimit")},
-                                     {QStringLiteral("from"), limitValue(p.from)},
-                                     {QStringLiteral("to"), p.to},
-                                     {QStringLiteral("patch"), p.body()},
-                                     {QStringLiteral("reason"), p.reason}});
+        patchList.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("Deployment")},
+                        {QStringLiteral("name"), p.deployment},
+                        {QStringLiteral("field"), QStringLiteral("spec.revisionHistoryLimit")},
+                        {QStringLiteral("from"), limitValue(p.from)},
+                        {QStringLiteral("to"), p.to},
+                        {QStringLiteral("patch"), p.body()},
+                        {QStringLiteral("reason"), p.reason}});
     QJsonArray orphanList;
     for (const OrphanEntry &o : orphans)
         orphanList.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
@@ -251,22 +279,26 @@ QJsonObject CleanupPlan::toJson() const
                                       {QStringLiteral("reason"), o.reason}});
     QJsonArray keptList;
     for (const KeptEntry &k : kept)
-        keptList.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                                    {QStringLiteral("name"), k.name},
-                                    {QStringLiteral("deployment"), k.deployment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.deployment)},
-                                    {QStringLiteral("revision"), k.revision},
-                                    {QStringLiteral("reason"), k.why}});
+        keptList.append(QJsonObject{
+            {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+            {QStringLiteral("name"), k.name},
+            {QStringLiteral("deployment"),
+             k.deployment.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(k.deployment)},
+            {QStringLiteral("revision"), k.revision},
+            {QStringLiteral("reason"), k.why}});
     QJsonArray deploymentList;
     for (const DeploymentCleanup &d : deployments)
-        deploymentList.append(QJsonObject{
-            {QStringLiteral("name"), d.deployment},
-            {QStringLiteral("healthy"), d.healthy},
-            {QStringLiteral("owned"), d.owned},
-            {QStringLiteral("deleting"), d.deleting},
-            {QStringLiteral("keeping"), d.keeping},
-            {QStringLiteral("rollbackRevision"), d.rollbackRevision < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(d.rollbackRevision)},
-            {QStringLiteral("historyLimitFrom"), limitValue(d.historyFrom)},
-            {QStringLiteral("historyLimitTo"), limitValue(d.historyTo)}});
+        deploymentList.append(
+            QJsonObject{{QStringLiteral("name"), d.deployment},
+                        {QStringLiteral("healthy"), d.healthy},
+                        {QStringLiteral("owned"), d.owned},
+                        {QStringLiteral("deleting"), d.deleting},
+                        {QStringLiteral("keeping"), d.keeping},
+                        {QStringLiteral("rollbackRevision"), d.rollbackRevision < 0
+                                                                 ? QJsonValue(QJsonValue::Null)
+                                                                 : QJsonValue(d.rollbackRevision)},
+                        {QStringLiteral("historyLimitFrom"), limitValue(d.historyFrom)},
+                        {QStringLiteral("historyLimitTo"), limitValue(d.historyTo)}});
     return QJsonObject{
         {QStringLiteral("keep"), options.keep},
         {QStringLiteral("deployments"), deploymentList},
@@ -275,11 +307,12 @@ QJsonObject CleanupPlan::toJson() const
         {QStringLiteral("patch"), patchList},
         {QStringLiteral("orphans"), orphanList},
         {QStringLiteral("kept"), keptList},
-        {QStringLiteral("summary"), QJsonObject{{QStringLiteral("replicaSetsBefore"), replicaSetsBefore},
-                                                {QStringLiteral("replicaSetsAfter"), replicaSetsAfter},
-                                                {QStringLiteral("deletes"), int(deletes.size())},
-                                                {QStringLiteral("patches"), int(patches.size())},
-                                                {QStringLiteral("orphans"), int(orphans.size())}}},
+        {QStringLiteral("summary"),
+         QJsonObject{{QStringLiteral("replicaSetsBefore"), replicaSetsBefore},
+                     {QStringLiteral("replicaSetsAfter"), replicaSetsAfter},
+                     {QStringLiteral("deletes"), int(deletes.size())},
+                     {QStringLiteral("patches"), int(patches.size())},
+                     {QStringLiteral("orphans"), int(orphans.size())}}},
     };
 }
 

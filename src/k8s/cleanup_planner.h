@@ -42,7 +42,7 @@ struct OrphanEntry {
     QString name;
     QString uid;
     QString resourceVersion;
-    int replicas = 0;        // max(spec.replicas, status.replicas)
+    int replicas = 0; // max(spec.replicas, status.replicas)
     bool willDelete = false;
     QString reason;
 };
@@ -99,7 +99,8 @@ struct CleanupPlan {
 //  - orphaned ReplicaSets are listed apart and deleted only with includeOrphans (and when not
 //    protected as above); ReplicaSets controlled by something other than a Deployment are never
 //    touched.
-CleanupPlan planCleanup(const QList<QJsonObject> &deployments, const QList<QJsonObject> &replicaSets,
-                        const QList<QJsonObject> &pods = {}, const CleanupOptions &options = {});
+CleanupPlan planCleanup(const QList<QJsonObject> &deployments,
+                        const QList<QJsonObject> &replicaSets, const QList<QJsonObject> &pods = {},
+                        const CleanupOptions &options = {});
 
 } // namespace kiosk::k8s

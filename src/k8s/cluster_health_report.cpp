@@ -8,8 +8,8 @@ namespace kiosk::k8s {
 
 ClusterHealthReport ClusterHealthReport::build(const QList<QJsonObject> &deployments,
                                                const QList<QJsonObject> &replicaSets,
-                                               const QList<QJsonObject> &pods, const QDateTime &now)
-{
+                                               const QList<QJsonObject> &pods,
+                                               const QDateTime &now) {
     ClusterHealthReport report;
     report.replicaSets = classifyReplicaSets(deployments, replicaSets);
     QHash<QString, QString> replicaSetDeployment;
@@ -38,13 +38,11 @@ ClusterHealthReport ClusterHealthReport::build(const QList<QJsonObject> &deploym
     return report;
 }
 
-bool ClusterHealthReport::allChecksPass() const
-{
+bool ClusterHealthReport::allChecksPass() const {
     return allChecksOk(checks);
 }
 
-QJsonObject ClusterHealthReport::toJson() const
-{
+QJsonObject ClusterHealthReport::toJson() const {
     QJsonArray deploymentArray;
     for (const auto &d : deployments) {
         const auto *rs = replicaSets.forDeployment(d.name);
@@ -59,7 +57,8 @@ QJsonObject ClusterHealthReport::toJson() const
             {"images", QJsonArray::fromStringList(d.images)},
             {"paused", d.paused},
             {"revision", d.revision},
-            {"revision_history_limit", d.revisionHistoryLimit < 0 ? QJsonValue() : QJsonValue(d.revisionHistoryLimit)},
+            {"revision_history_limit",
+             d.revisionHistoryLimit < 0 ? QJsonValue() : QJsonValue(d.revisionHistoryLimit)},
             {"restarts", deploymentRestarts.value(d.name)},
             {"stale_replicasets", rs ? rs->stale : 0},
             {"reason", d.reason},

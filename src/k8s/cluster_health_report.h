@@ -21,7 +21,8 @@ struct ClusterHealthReport {
     int podsRunning = 0;
     int deploymentsHealthy = 0;
 
-    static ClusterHealthReport build(const QList<QJsonObject> &deployments, const QList<QJsonObject> &replicaSets,
+    static ClusterHealthReport build(const QList<QJsonObject> &deployments,
+                                     const QList<QJsonObject> &replicaSets,
                                      const QList<QJsonObject> &pods, const QDateTime &now);
     bool allChecksPass() const;
     // The shape of `kilo-kiosk cluster status --json`.

@@ -8,11 +8,12 @@ namespace kiosk::k8s {
 
 ClusterMonitor::ClusterMonitor(const ClusterConnection &connection, QObject *parent)
     : QObject(parent)
-    , m_client(new ApiClient(connection, this))
-{
+    , m_client(new ApiClient(connection, this)) {
     const QString ns = connection.nameSpace;
-    m_deployments = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::Deployment, ns), this);
-    m_replicaSets = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::ReplicaSet, ns), this);
+    m_deployments = new ResourceInformer(
+        m_client, ResourcePath::collection(ResourceKind::Deployment, ns), this);
+    m_replicaSets = new ResourceInformer(
+        m_client, ResourcePath::collection(ResourceKind::ReplicaSet, ns), this);
     m_pods = new ResourceInformer(m_client, ResourcePath::collection(ResourceKind::Pod, ns), this);
     for (ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods}) {
         connect(informer, &ResourceInformer::changed, this, &ClusterMonitor::changed);
@@ -22,24 +23,21 @@ ClusterMonitor::ClusterMonitor(const ClusterConnection &connection, QObject *par
 
 ClusterMonitor::~ClusterMonitor() = default;
 
-void ClusterMonitor::start()
-{
+void ClusterMonitor::start() {
     m_running = true;
     for (ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods})
         informer->start();
     emit stateChanged();
 }
 
-void ClusterMonitor::stop()
-{
+void ClusterMonitor::stop() {
     m_running = false;
     for (ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods})
         informer->stop();
     emit stateChanged();
 }
 
-ClusterMonitor::State ClusterMonitor::state() const
-{
+ClusterMonitor::State ClusterMonitor::state() const {
     if (!m_running)
         return State::Stopped;
     bool anyReconnecting = false;
@@ -55,13 +53,11 @@ ClusterMonitor::State ClusterMonitor::state() const
     return State::Connecting;
 }
 
-bool ClusterMonitor::hasSynced() const
-{
+bool ClusterMonitor::hasSynced() const {
     return m_deployments->hasSynced() && m_replicaSets->hasSynced() && m_pods->hasSynced();
 }
 
-ApiError ClusterMonitor::lastError() const
-{
+ApiError ClusterMonitor::lastError() const {
     for (const ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods}) {
         if (informer->lastError().isError())
             return informer->lastError();
@@ -69,8 +65,7 @@ ApiError ClusterMonitor::lastError() const
     return {};
 }
 
-QDateTime ClusterMonitor::lastContact() const
-{
+QDateTime ClusterMonitor::lastContact() const {
     QDateTime oldest;
     for (const ResourceInformer *informer : {m_deployments, m_replicaSets, m_pods}) {
         const QDateTime t = informer->lastContact();
@@ -82,23 +77,19 @@ QDateTime ClusterMonitor::lastContact() const
     return oldest;
 }
 
-const ClusterConnection &ClusterMonitor::connection() const
-{
+const ClusterConnection &ClusterMonitor::connection() const {
     return m_client->connection();
 }
 
-QList<QJsonObject> ClusterMonitor::deployments() const
-{
+QList<QJsonObject> ClusterMonitor::deployments() const {
     return m_deployments->sortedObjects();
 }
 
-QList<QJsonObject> ClusterMonitor::replicaSets() const
-{
+QList<QJsonObject> ClusterMonitor::replicaSets() const {
     return m_replicaSets->sortedObjects();
 }
 
-QList<QJsonObject> ClusterMonitor::pods() const
-{
+QList<QJsonObject> ClusterMonitor::pods() const {
     return m_pods->sortedObjects();
 }
 

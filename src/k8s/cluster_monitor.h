@@ -27,8 +27,8 @@ public:
     void stop();
 
     State state() const;
-    bool hasSynced() const;      // every collection listed at least once
-    ApiError lastError() const;  // the most recent error of any collection
+    bool hasSynced() const;        // every collection listed at least once
+    ApiError lastError() const;    // the most recent error of any collection
     QDateTime lastContact() const; // the oldest of the collections' last contacts
     const ClusterConnection &connection() const;
     ApiClient *client() const { return m_client; }

@@ -5,14 +5,13 @@
 
 namespace kiosk::k8s {
 
-QString ClusterSource::defaultServiceAccountDir()
-{
+QString ClusterSource::defaultServiceAccountDir() {
     return QStringLiteral("/var/run/secrets/kubernetes.io/serviceaccount");
 }
 
 ClusterSource ClusterSource::locate(const Request &request, const QProcessEnvironment &environment,
-                                    const QString &homeDirectory, const QString &serviceAccountDir)
-{
+                                    const QString &homeDirectory,
+                                    const QString &serviceAccountDir) {
     ClusterSource source;
     source.context = request.context;
     source.nameSpace = request.nameSpace;
@@ -45,8 +44,8 @@ ClusterSource ClusterSource::locate(const Request &request, const QProcessEnviro
             return source;
         }
     }
-    if (environment.contains(QStringLiteral("KUBERNETES_SERVICE_HOST"))
-        && QFileInfo(QDir(serviceAccountDir).filePath(QStringLiteral("token"))).isFile()) {
+    if (environment.contains(QStringLiteral("KUBERNETES_SERVICE_HOST")) &&
+        QFileInfo(QDir(serviceAccountDir).filePath(QStringLiteral("token"))).isFile()) {
         source.kind = Kind::InCluster;
         source.location = serviceAccountDir;
         return source;
@@ -54,8 +53,7 @@ ClusterSource ClusterSource::locate(const Request &request, const QProcessEnviro
     return source;
 }
 
-QString ClusterSource::description() const
-{
+QString ClusterSource::description() const {
     QString text;
     switch (kind) {
     case Kind::None:

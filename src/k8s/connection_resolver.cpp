@@ -6,17 +6,19 @@
 namespace kiosk::k8s {
 
 KubeconfigLoader::Result ConnectionResolver::fromProfile(const security::ConnectionProfile &profile,
-                                                         const QString &token, const QString &nameSpace)
-{
+                                                         const QString &token,
+                                                         const QString &nameSpace) {
     const QString wantedNamespace = !nameSpace.isEmpty() ? nameSpace : profile.nameSpace;
     KubeconfigLoader::Result r;
     if (!profile.kubeconfig.isEmpty()) {
         r = KubeconfigLoader::loadFile(profile.kubeconfig, profile.context, wantedNamespace);
         if (!r.connection)
             return r;
-        r.connection->description = profile.context.isEmpty()
-                                        ? QStringLiteral("saved connection, kubeconfig %1").arg(profile.kubeconfig)
-                                        : QStringLiteral("saved connection, kubeconfig %1 (context %2)").arg(profile.kubeconfig, profile.context);
+        r.connection->description =
+            profile.context.isEmpty()
+                ? QStringLiteral("saved connection, kubeconfig %1").arg(profile.kubeconfig)
+                : QStringLiteral("saved connection, kubeconfig %1 (context %2)")
+                      .arg(profile.kubeconfig, profile.context);
         if (!token.isEmpty()) {
             // A token typed into the kiosk replaces whatever user the kubeconfig names.
             r.connection->bearerToken = token;
@@ -35,7 +37,8 @@ KubeconfigLoader::Result ConnectionResolver::fromProfile(const security::Connect
     if (!profile.caFile.isEmpty()) {
         c.caCertificates = QSslCertificate::fromPath(profile.caFile);
         if (c.caCertificates.isEmpty()) {
-            r.error = QStringLiteral("the saved connection's CA file %1 holds no PEM certificate").arg(profile.caFile);
+            r.error = QStringLiteral("the saved connection's CA file %1 holds no PEM certificate")
+                          .arg(profile.caFile);
             return r;
         }
     }
@@ -46,11 +49,11 @@ KubeconfigLoader::Result ConnectionResolver::fromProfile(const security::Connect
     return r;
 }
 
-ConnectionResolver::Outcome ConnectionResolver::resolve(const ClusterSource::Request &request, QSettings &settings,
+ConnectionResolver::Outcome ConnectionResolver::resolve(const ClusterSource::Request &request,
+                                                        QSettings &settings,
                                                         security::CredentialStore &credentials,
                                                         const QProcessEnvironment &environment,
-                                                        const QString &homeDirectory)
-{
+                                                        const QString &homeDirectory) {
     Outcome outcome;
     if (request.server.isEmpty() && request.kubeconfig.isEmpty()) {
         if (const auto profile = security::ConnectionProfile::load(settings)) {
@@ -58,10 +61,12 @@ ConnectionResolver::Outcome ConnectionResolver::resolve(const ClusterSource::Req
             outcome.source = QStringLiteral("saved connection %1").arg(profile->server);
             const auto secret = credentials.readBlocking(profile->credentialKey());
             if (!secret.ok() && secret.status != security::CredentialResult::Status::NotFound) {
-                outcome.result.error = QStringLiteral("cannot read the cluster token: %1").arg(secret.error);
+                outcome.result.error =
+                    QStringLiteral("cannot read the cluster token: %1").arg(secret.error);
                 return outcome;
             }
-            outcome.result = fromProfile(*profile, secret.ok() ? secret.secret : QString(), request.nameSpace);
+            outcome.result =
+                fromProfile(*profile, secret.ok() ? secret.secret : QString(), request.nameSpace);
             return outcome;
         }
     }

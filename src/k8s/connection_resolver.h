@@ -8,7 +8,7 @@
 namespace kiosk::security {
 class ConnectionProfile;
 class CredentialStore;
-}
+} // namespace kiosk::security
 
 namespace kiosk::k8s {
 
@@ -26,7 +26,8 @@ public:
     // The connection a saved profile describes: its kubeconfig (and context) when it names one,
     // else its server URL and CA file; a non-empty `token` is sent as the bearer token (it wins
     // over the kubeconfig's user). `nameSpace` overrides the profile's namespace when not empty.
-    static KubeconfigLoader::Result fromProfile(const security::ConnectionProfile &profile, const QString &token,
+    static KubeconfigLoader::Result fromProfile(const security::ConnectionProfile &profile,
+                                                const QString &token,
                                                 const QString &nameSpace = {});
 
     static Outcome resolve(const ClusterSource::Request &request, QSettings &settings,

@@ -10,48 +10,52 @@ namespace kiosk::k8s {
 
 struct DeploymentHealth {
     QString name;
-    int desired = 0;      // spec.replicas (1 when absent, as the API server defaults it)
-    int current = 0;      // status.replicas
-    int updated = 0;      // status.updatedReplicas
-    int ready = 0;        // status.readyReplicas
-    int available = 0;    // status.availableReplicas
-    int unavailable = 0;  // status.unavailableReplicas
-    QString readyText;    // kubectl's READY column: "ready/desired"
-    QStringList images;   // spec.template containers' images, in order
+    int desired = 0;        // spec.replicas (1 when absent, as the API server defaults it)
+    int current = 0;        // status.replicas
+    int updated = 0;        // status.updatedReplicas
+    int ready = 0;          // status.readyReplicas
+    int available = 0;      // status.availableReplicas
+    int unavailable = 0;    // status.unavailableReplicas
+    QString readyText;      // kubectl's READY column: "ready/desired"
+    QStringList images;     // spec.template containers' images, in order
     QStringList containers; // their names
     bool paused = false;
-    bool observed = true; // metadata.generation <= status.observedGeneration
-    qint64 revision = 0;  // deployment.kubernetes.io/revision annotation
+    bool observed = true;          // metadata.generation <= status.observedGeneration
+    qint64 revision = 0;           // deployment.kubernetes.io/revision annotation
     int revisionHistoryLimit = -1; // -1 when unset
-    QString progressingStatus; // "True" / "False" / "Unknown" / "" (no condition)
-    QString progressingReason; // NewReplicaSetAvailable, ReplicaSetUpdated, ProgressDeadlineExceeded, ...
+    QString progressingStatus;     // "True" / "False" / "Unknown" / "" (no condition)
+    QString progressingReason;     // NewReplicaSetAvailable, ReplicaSetUpdated,
+                                   // ProgressDeadlineExceeded, ...
     QString progressingMessage;
     bool progressDeadlineExceeded = false;
-    QString availableStatus;   // the Available condition's status
+    QString availableStatus;     // the Available condition's status
     bool replicaFailure = false; // ReplicaFailure condition True (quota, admission, ...)
     QString replicaFailureMessage;
-    QStringList failingPods;   // "pod-name CrashLoopBackOff" for selected pods in a failure state
-                               // (pods in phase Failed/Succeeded or being deleted are left out)
+    QStringList failingPods; // "pod-name CrashLoopBackOff" for selected pods in a failure state
+                             // (pods in phase Failed/Succeeded or being deleted are left out)
     bool healthy = false;
-    QString reason;            // one line: why healthy or not
+    QString reason; // one line: why healthy or not
 };
 
 // `pods` (optional) are the namespace's pods; the deployment's own are picked by its selector
 // and named in the reason when they are failing (CrashLoopBackOff, ImagePullBackOff, ...).
 // Healthy: not ProgressDeadlineExceeded, no ReplicaFailure, available >= desired, and none of
 // its pods failing. A deployment scaled to 0 is healthy.
-DeploymentHealth deploymentHealth(const QJsonObject &deployment, const QList<QJsonObject> &pods = {});
+DeploymentHealth deploymentHealth(const QJsonObject &deployment,
+                                  const QList<QJsonObject> &pods = {});
 // The same with the deployment's own pods already selected (e.g. through a LabelIndex).
-DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment, const QList<QJsonObject> &ownPods);
+DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment,
+                                        const QList<QJsonObject> &ownPods);
 // Every deployment's health in one pass over the namespace's pods (indexed by label): use this
 // rather than deploymentHealth() in a loop when there are many deployments and pods.
-QList<DeploymentHealth> deploymentHealths(const QList<QJsonObject> &deployments, const QList<QJsonObject> &pods);
+QList<DeploymentHealth> deploymentHealths(const QList<QJsonObject> &deployments,
+                                          const QList<QJsonObject> &pods);
 
 // kubectl's pod statuses that mean "failing, needs a person" rather than "on its way".
 bool isFailingPodStatus(const QString &status);
 
 struct RolloutStatus {
-    QString message; // kubectl's line without the trailing newline
+    QString message;     // kubectl's line without the trailing newline
     bool done = false;   // "successfully rolled out"
     bool failed = false; // error: progress deadline exceeded, or revision mismatch
 };

@@ -10,8 +10,8 @@
 namespace kiosk::k8s {
 
 struct HealthCheck {
-    QString id;     // stable key: "pods-running", "no-crashloop", ...
-    QString name;   // for people: "All pods running"
+    QString id;   // stable key: "pods-running", "no-crashloop", ...
+    QString name; // for people: "All pods running"
     bool ok = false;
     QString detail; // one line: counts, and the first few offenders by name
 };
@@ -32,11 +32,13 @@ struct ChecklistOptions {
 //  no-unknown           no pod Unknown (STATUS or phase)
 //  deployments-healthy  every deployment healthy (deploymentHealth with its pods)
 //  one-current-rs       every deployment has exactly one current ReplicaSet
-//  stale-within-limit   each deployment's stale ReplicaSets <= its revisionHistoryLimit (10 if unset)
-//  no-orphans           no orphaned ReplicaSets
-//  history-limit-set    every deployment sets revisionHistoryLimit, at most historyLimitTarget
-QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments, const QList<QJsonObject> &replicaSets,
-                                   const QList<QJsonObject> &pods, const ChecklistOptions &options = {});
+//  stale-within-limit   each deployment's stale ReplicaSets <= its revisionHistoryLimit (10 if
+//  unset) no-orphans           no orphaned ReplicaSets history-limit-set    every deployment sets
+//  revisionHistoryLimit, at most historyLimitTarget
+QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
+                                   const QList<QJsonObject> &replicaSets,
+                                   const QList<QJsonObject> &pods,
+                                   const ChecklistOptions &options = {});
 QList<HealthCheck> healthChecklist(const QJsonArray &deployments, const QJsonArray &replicaSets,
                                    const QJsonArray &pods, const ChecklistOptions &options = {});
 

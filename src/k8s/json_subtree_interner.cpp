@@ -13,9 +13,7 @@ namespace {
 template <typename Container>
 constexpr size_t kContainerSeed = std::is_same_v<Container, QJsonObject> ? 0x6f626a : 0x617272;
 
-template <typename Container>
-Container containerOf(const QJsonValue &value)
-{
+template <typename Container> Container containerOf(const QJsonValue &value) {
     if constexpr (std::is_same_v<Container, QJsonObject>)
         return value.toObject();
     else
@@ -23,8 +21,7 @@ Container containerOf(const QJsonValue &value)
 }
 
 // A scalar's hash read through the reference: no QJsonValue (and its reference count) per child.
-size_t scalarHash(QJsonValueConstRef value)
-{
+size_t scalarHash(QJsonValueConstRef value) {
     switch (value.type()) {
     case QJsonValue::Bool:
         return qHash(value.toBool());
@@ -39,10 +36,10 @@ size_t scalarHash(QJsonValueConstRef value)
 
 } // namespace
 
-QJsonObject JsonSubtreeInterner::intern(QJsonObject object)
-{
+QJsonObject JsonSubtreeInterner::intern(QJsonObject object) {
     const auto metadata = object.constFind(u"metadata");
-    const qsizetype metadataIndex = metadata == object.constEnd() ? -1 : metadata - object.constBegin();
+    const qsizetype metadataIndex =
+        metadata == object.constEnd() ? -1 : metadata - object.constBegin();
     size_t hash = 0;
     Replacements replaced;
     internChildren(object, 0, false, hash, replaced, metadataIndex);
@@ -54,8 +51,8 @@ QJsonObject JsonSubtreeInterner::intern(QJsonObject object)
 // covers the whole subtree when the parent wants it or the subtree is pooled, built from the
 // children's hashes so each level is visited once.
 template <typename Container>
-bool JsonSubtreeInterner::internContainer(QJsonValue &value, size_t slot, bool hashWanted, size_t &hash, Pooling pooling)
-{
+bool JsonSubtreeInterner::internContainer(QJsonValue &value, size_t slot, bool hashWanted,
+                                          size_t &hash, Pooling pooling) {
     SlotStats &stats = m_slots[slot];
     const bool pooled = pooling == Pooling::BySlot && stats.worthPooling();
     Container container = containerOf<Container>(value);
@@ -82,9 +79,9 @@ bool JsonSubtreeInterner::internContainer(QJsonValue &value, size_t slot, bool h
 }
 
 template <typename Container>
-void JsonSubtreeInterner::internChildren(const Container &container, size_t slot, bool hashWanted, size_t &hash,
-                                         Replacements &replaced, qsizetype unpooledIndex)
-{
+void JsonSubtreeInterner::internChildren(const Container &container, size_t slot, bool hashWanted,
+                                         size_t &hash, Replacements &replaced,
+                                         qsizetype unpooledIndex) {
     // Object keys stay out of the hash (reading one allocates); equal values under other keys
     // only cost a comparison.
     if (hashWanted)
@@ -97,10 +94,12 @@ void JsonSubtreeInterner::internChildren(const Container &container, size_t slot
         if (type == QJsonValue::Object || type == QJsonValue::Array) {
             QJsonValue child = ref;
             const size_t childSlot = qHashMulti(slot, index, int(type));
-            const Pooling pooling = index == unpooledIndex ? Pooling::ChildrenOnly : Pooling::BySlot;
+            const Pooling pooling =
+                index == unpooledIndex ? Pooling::ChildrenOnly : Pooling::BySlot;
             const bool childReplaced =
-                type == QJsonValue::Object ? internContainer<QJsonObject>(child, childSlot, hashWanted, childHash, pooling)
-                                           : internContainer<QJsonArray>(child, childSlot, hashWanted, childHash, pooling);
+                type == QJsonValue::Object
+                    ? internContainer<QJsonObject>(child, childSlot, hashWanted, childHash, pooling)
+                    : internContainer<QJsonArray>(child, childSlot, hashWanted, childHash, pooling);
             if (childReplaced)
                 replaced.append({index, std::move(child)});
         } else if (hashWanted) {
@@ -113,8 +112,7 @@ void JsonSubtreeInterner::internChildren(const Container &container, size_t slot
 
 // Only when something changed: an untouched container keeps its storage.
 template <typename Container>
-bool JsonSubtreeInterner::writeBack(Container &container, const Replacements &replaced)
-{
+bool JsonSubtreeInterner::writeBack(Container &container, const Replacements &replaced) {
     for (const auto &[at, child] : replaced) {
         if constexpr (std::is_same_v<Container, QJsonObject>)
             *(container.begin() + at) = child;

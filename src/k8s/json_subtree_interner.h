@@ -45,23 +45,25 @@ private:
         size_t hash;
         QJsonValue value;
         SlotStats *slot;
-        friend bool operator==(const PooledSubtree &a, const PooledSubtree &b)
-        {
+        friend bool operator==(const PooledSubtree &a, const PooledSubtree &b) {
             return a.hash == b.hash && a.value == b.value;
         }
         // Mixed once more (qHash of an integer): the table picks buckets by the low bits, which
         // qHashMulti's combining spreads poorly (long probe runs in a pool of 200,000 subtrees).
-        friend size_t qHash(const PooledSubtree &subtree, size_t seed) { return qHash(quint64(subtree.hash), seed); }
+        friend size_t qHash(const PooledSubtree &subtree, size_t seed) {
+            return qHash(quint64(subtree.hash), seed);
+        }
     };
     enum class Pooling { BySlot, ChildrenOnly };
 
     template <typename Container>
-    bool internContainer(QJsonValue &value, size_t slot, bool hashWanted, size_t &hash, Pooling pooling);
+    bool internContainer(QJsonValue &value, size_t slot, bool hashWanted, size_t &hash,
+                         Pooling pooling);
     // Children replaced by pooled equals, by index, written into their container at the end.
     using Replacements = QVarLengthArray<std::pair<qsizetype, QJsonValue>, 8>;
     template <typename Container>
-    void internChildren(const Container &container, size_t slot, bool hashWanted, size_t &hash, Replacements &replaced,
-                        qsizetype unpooledIndex = -1);
+    void internChildren(const Container &container, size_t slot, bool hashWanted, size_t &hash,
+                        Replacements &replaced, qsizetype unpooledIndex = -1);
     template <typename Container>
     static bool writeBack(Container &container, const Replacements &replaced);
 

@@ -18,14 +18,15 @@ public:
         QString warning; // e.g. TLS verification switched off by the kubeconfig
     };
 
-    static Result resolve(const ClusterSource &source,
-                          const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    static Result
+    resolve(const ClusterSource &source,
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     // kubeconfigDir resolves relative file references, as kubectl does.
-    static Result parse(const QByteArray &yaml, const QString &kubeconfigDir, const QString &context,
-                        const QString &nameSpace);
+    static Result parse(const QByteArray &yaml, const QString &kubeconfigDir,
+                        const QString &context, const QString &nameSpace);
     static Result loadFile(const QString &path, const QString &context, const QString &nameSpace);
-    static Result inCluster(const QString &serviceAccountDir, const QProcessEnvironment &environment,
-                            const QString &nameSpace);
+    static Result inCluster(const QString &serviceAccountDir,
+                            const QProcessEnvironment &environment, const QString &nameSpace);
 
     static constexpr qint64 kMaxKubeconfigBytes = 4 * 1024 * 1024;
 };

@@ -6,14 +6,14 @@
 
 namespace kiosk::k8s {
 
-bool selectorMatches(const QJsonObject &selector, const QJsonObject &labels)
-{
+bool selectorMatches(const QJsonObject &selector, const QJsonObject &labels) {
     const QJsonObject matchLabels = selector.value(QLatin1String("matchLabels")).toObject();
     const QJsonArray expressions = selector.value(QLatin1String("matchExpressions")).toArray();
     if (matchLabels.isEmpty() && expressions.isEmpty())
         return false;
     for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it) {
-        if (!labels.contains(it.key()) || labels.value(it.key()).toString() != it.value().toString())
+        if (!labels.contains(it.key()) ||
+            labels.value(it.key()).toString() != it.value().toString())
             return false;
     }
     for (const QJsonValue &v : expressions) {
@@ -42,8 +42,7 @@ bool selectorMatches(const QJsonObject &selector, const QJsonObject &labels)
     return true;
 }
 
-QList<QJsonObject> selectedBy(const QJsonObject &workload, const QList<QJsonObject> &candidates)
-{
+QList<QJsonObject> selectedBy(const QJsonObject &workload, const QList<QJsonObject> &candidates) {
     const QJsonObject selector = fields::spec(workload).value(QLatin1String("selector")).toObject();
     QList<QJsonObject> out;
     for (const QJsonObject &c : candidates) {
@@ -54,8 +53,7 @@ QList<QJsonObject> selectedBy(const QJsonObject &workload, const QList<QJsonObje
 }
 
 LabelIndex::LabelIndex(const QList<QJsonObject> &objects)
-    : m_objects(objects)
-{
+    : m_objects(objects) {
     for (int i = 0; i < m_objects.size(); ++i) {
         const QJsonObject labels = fields::labels(m_objects.at(i));
         for (auto it = labels.begin(); it != labels.end(); ++it)
@@ -63,8 +61,7 @@ LabelIndex::LabelIndex(const QList<QJsonObject> &objects)
     }
 }
 
-QList<QJsonObject> LabelIndex::selectedBy(const QJsonObject &workload) const
-{
+QList<QJsonObject> LabelIndex::selectedBy(const QJsonObject &workload) const {
     const QJsonObject selector = fields::spec(workload).value(QLatin1String("selector")).toObject();
     const QJsonObject matchLabels = selector.value(QLatin1String("matchLabels")).toObject();
     if (matchLabels.isEmpty())
@@ -72,7 +69,8 @@ QList<QJsonObject> LabelIndex::selectedBy(const QJsonObject &workload) const
     // Candidates: the objects carrying the rarest of the required labels.
     const QList<int> *smallest = nullptr;
     for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it) {
-        const auto found = m_byLabel.constFind(it.key() + QLatin1Char('\n') + it.value().toString());
+        const auto found =
+            m_byLabel.constFind(it.key() + QLatin1Char('\n') + it.value().toString());
         if (found == m_byLabel.constEnd())
             return {};
         if (!smallest || found->size() < smallest->size())

@@ -2,8 +2,7 @@
 
 namespace kiosk::k8s {
 
-QList<QByteArray> LineSplitter::feed(const QByteArray &chunk, bool *overflow)
-{
+QList<QByteArray> LineSplitter::feed(const QByteArray &chunk, bool *overflow) {
     QList<QByteArray> lines;
     m_pending.append(chunk);
     qsizetype start = 0;

@@ -8,7 +8,8 @@ namespace kiosk::k8s {
 // Splits a byte stream into complete lines; keeps the partial tail for the next chunk.
 class LineSplitter {
 public:
-    // Returns the complete lines in `chunk` (without newlines). A line longer than the limit is an error.
+    // Returns the complete lines in `chunk` (without newlines). A line longer than the limit is an
+    // error.
     QList<QByteArray> feed(const QByteArray &chunk, bool *overflow = nullptr);
     void clear() { m_pending.clear(); }
 

@@ -2,27 +2,36 @@
 
 namespace kiosk::k8s::fields {
 
-QJsonObject metadata(const QJsonObject &object) { return object.value(QLatin1String("metadata")).toObject(); }
-QJsonObject spec(const QJsonObject &object) { return object.value(QLatin1String("spec")).toObject(); }
-QJsonObject status(const QJsonObject &object) { return object.value(QLatin1String("status")).toObject(); }
+QJsonObject metadata(const QJsonObject &object) {
+    return object.value(QLatin1String("metadata")).toObject();
+}
+QJsonObject spec(const QJsonObject &object) {
+    return object.value(QLatin1String("spec")).toObject();
+}
+QJsonObject status(const QJsonObject &object) {
+    return object.value(QLatin1String("status")).toObject();
+}
 
-QString name(const QJsonObject &object) { return metadata(object).value(QLatin1String("name")).toString(); }
-QString uid(const QJsonObject &object) { return metadata(object).value(QLatin1String("uid")).toString(); }
+QString name(const QJsonObject &object) {
+    return metadata(object).value(QLatin1String("name")).toString();
+}
+QString uid(const QJsonObject &object) {
+    return metadata(object).value(QLatin1String("uid")).toString();
+}
 
-QString resourceVersion(const QJsonObject &object)
-{
+QString resourceVersion(const QJsonObject &object) {
     return metadata(object).value(QLatin1String("resourceVersion")).toString();
 }
 
-QJsonObject annotations(const QJsonObject &object)
-{
+QJsonObject annotations(const QJsonObject &object) {
     return metadata(object).value(QLatin1String("annotations")).toObject();
 }
 
-QJsonObject labels(const QJsonObject &object) { return metadata(object).value(QLatin1String("labels")).toObject(); }
+QJsonObject labels(const QJsonObject &object) {
+    return metadata(object).value(QLatin1String("labels")).toObject();
+}
 
-static qint64 toInt64(const QJsonValue &value)
-{
+static qint64 toInt64(const QJsonValue &value) {
     if (value.isDouble())
         return static_cast<qint64>(value.toDouble());
     if (value.isString())
@@ -30,26 +39,24 @@ static qint64 toInt64(const QJsonValue &value)
     return 0;
 }
 
-qint64 generation(const QJsonObject &object) { return toInt64(metadata(object).value(QLatin1String("generation"))); }
+qint64 generation(const QJsonObject &object) {
+    return toInt64(metadata(object).value(QLatin1String("generation")));
+}
 
-qint64 observedGeneration(const QJsonObject &object)
-{
+qint64 observedGeneration(const QJsonObject &object) {
     return toInt64(status(object).value(QLatin1String("observedGeneration")));
 }
 
-bool beingDeleted(const QJsonObject &object)
-{
+bool beingDeleted(const QJsonObject &object) {
     const QJsonValue v = metadata(object).value(QLatin1String("deletionTimestamp"));
     return !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty());
 }
 
-QDateTime creationTime(const QJsonObject &object)
-{
+QDateTime creationTime(const QJsonObject &object) {
     return parseTime(metadata(object).value(QLatin1String("creationTimestamp")).toString());
 }
 
-QDateTime parseTime(const QString &text)
-{
+QDateTime parseTime(const QString &text) {
     if (text.isEmpty())
         return {};
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -60,8 +67,7 @@ QDateTime parseTime(const QString &text)
     return t;
 }
 
-qint64 revision(const QJsonObject &object, bool *ok)
-{
+qint64 revision(const QJsonObject &object, bool *ok) {
     const QJsonValue v = annotations(object).value(QLatin1String(kRevisionAnnotation));
     if (ok)
         *ok = true;
@@ -77,8 +83,7 @@ qint64 revision(const QJsonObject &object, bool *ok)
     return r;
 }
 
-QJsonObject controllerRef(const QJsonObject &object)
-{
+QJsonObject controllerRef(const QJsonObject &object) {
     const QJsonArray refs = metadata(object).value(QLatin1String("ownerReferences")).toArray();
     for (const QJsonValue &ref : refs) {
         const QJsonObject o = ref.toObject();
@@ -88,8 +93,7 @@ QJsonObject controllerRef(const QJsonObject &object)
     return {};
 }
 
-bool isControlledBy(const QJsonObject &object, const QJsonObject &owner)
-{
+bool isControlledBy(const QJsonObject &object, const QJsonObject &owner) {
     const QJsonObject ref = controllerRef(object);
     if (ref.isEmpty())
         return false;
@@ -103,30 +107,35 @@ bool isControlledBy(const QJsonObject &object, const QJsonObject &owner)
     return ref.value(QLatin1String("name")).toString() == name(owner);
 }
 
-bool hasSpecReplicas(const QJsonObject &object) { return spec(object).contains(QLatin1String("replicas")); }
+bool hasSpecReplicas(const QJsonObject &object) {
+    return spec(object).contains(QLatin1String("replicas"));
+}
 
-int specReplicas(const QJsonObject &object)
-{
+int specReplicas(const QJsonObject &object) {
     const QJsonValue v = spec(object).value(QLatin1String("replicas"));
     return v.isUndefined() || v.isNull() ? 1 : v.toInt();
 }
 
-int statusInt(const QJsonObject &object, const char *key) { return status(object).value(QLatin1String(key)).toInt(); }
+int statusInt(const QJsonObject &object, const char *key) {
+    return status(object).value(QLatin1String(key)).toInt();
+}
 
-QJsonObject podTemplate(const QJsonObject &workload) { return spec(workload).value(QLatin1String("template")).toObject(); }
+QJsonObject podTemplate(const QJsonObject &workload) {
+    return spec(workload).value(QLatin1String("template")).toObject();
+}
 
-QStringList templateImages(const QJsonObject &podTemplate)
-{
+QStringList templateImages(const QJsonObject &podTemplate) {
     QStringList images;
-    const QJsonArray containers =
-        podTemplate.value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray();
+    const QJsonArray containers = podTemplate.value(QLatin1String("spec"))
+                                      .toObject()
+                                      .value(QLatin1String("containers"))
+                                      .toArray();
     for (const QJsonValue &c : containers)
         images << c.toObject().value(QLatin1String("image")).toString();
     return images;
 }
 
-QJsonObject condition(const QJsonObject &object, const QString &type)
-{
+QJsonObject condition(const QJsonObject &object, const QString &type) {
     const QJsonArray conditions = status(object).value(QLatin1String("conditions")).toArray();
     for (const QJsonValue &c : conditions) {
         const QJsonObject o = c.toObject();
@@ -136,8 +145,7 @@ QJsonObject condition(const QJsonObject &object, const QString &type)
     return {};
 }
 
-QJsonObject withoutHashLabel(const QJsonObject &podTemplate)
-{
+QJsonObject withoutHashLabel(const QJsonObject &podTemplate) {
     QJsonObject t = podTemplate;
     QJsonObject meta = t.value(QLatin1String("metadata")).toObject();
     QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
@@ -154,8 +162,7 @@ QJsonObject withoutHashLabel(const QJsonObject &podTemplate)
 
 static QJsonValue normalized(const QJsonValue &value);
 
-static QJsonObject normalizedObject(const QJsonObject &object)
-{
+static QJsonObject normalizedObject(const QJsonObject &object) {
     QJsonObject out;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QJsonValue v = normalized(it.value());
@@ -166,8 +173,7 @@ static QJsonObject normalizedObject(const QJsonObject &object)
 }
 
 // Null, empty objects and empty arrays become undefined (absent).
-static QJsonValue normalized(const QJsonValue &value)
-{
+static QJsonValue normalized(const QJsonValue &value) {
     if (value.isNull())
         return QJsonValue(QJsonValue::Undefined);
     if (value.isObject()) {
@@ -185,15 +191,15 @@ static QJsonValue normalized(const QJsonValue &value)
     return value;
 }
 
-QJsonObject comparableTemplate(const QJsonObject &podTemplate) { return normalizedObject(withoutHashLabel(podTemplate)); }
+QJsonObject comparableTemplate(const QJsonObject &podTemplate) {
+    return normalizedObject(withoutHashLabel(podTemplate));
+}
 
-bool templatesEqualIgnoringHash(const QJsonObject &a, const QJsonObject &b)
-{
+bool templatesEqualIgnoringHash(const QJsonObject &a, const QJsonObject &b) {
     return comparableTemplate(a) == comparableTemplate(b);
 }
 
-QList<QJsonObject> toObjects(const QJsonArray &array)
-{
+QList<QJsonObject> toObjects(const QJsonArray &array) {
     QList<QJsonObject> out;
     out.reserve(array.size());
     for (const QJsonValue &v : array)

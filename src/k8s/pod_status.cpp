@@ -18,28 +18,25 @@ const QLatin1String kTerminated("terminated");
 const QLatin1String kReason("reason");
 
 // A state member (`waiting`, `running`, `terminated`) that is present and not null.
-bool has(const QJsonObject &state, QLatin1String key)
-{
+bool has(const QJsonObject &state, QLatin1String key) {
     return state.value(key).isObject();
 }
 
-QDateTime lastTerminationFinished(const QJsonObject &containerStatus)
-{
+QDateTime lastTerminationFinished(const QJsonObject &containerStatus) {
     const QJsonObject last = containerStatus.value(kLastState).toObject();
     if (!has(last, kTerminated))
         return {};
-    return fields::parseTime(last.value(kTerminated).toObject().value(QLatin1String("finishedAt")).toString());
+    return fields::parseTime(
+        last.value(kTerminated).toObject().value(QLatin1String("finishedAt")).toString());
 }
 
 // Go's metav1.Time.Before on a possibly zero (invalid) time.
-void keepNewest(QDateTime &current, const QDateTime &candidate)
-{
+void keepNewest(QDateTime &current, const QDateTime &candidate) {
     if (candidate.isValid() && (!current.isValid() || current < candidate))
         current = candidate;
 }
 
-bool conditionTrue(const QJsonObject &podStatus, const QString &type)
-{
+bool conditionTrue(const QJsonObject &podStatus, const QString &type) {
     for (const QJsonValue &c : podStatus.value(QLatin1String("conditions")).toArray()) {
         const QJsonObject o = c.toObject();
         if (o.value(QLatin1String("type")).toString() == type)
@@ -48,8 +45,7 @@ bool conditionTrue(const QJsonObject &podStatus, const QString &type)
     return false;
 }
 
-bool hasReadyConditionTrue(const QJsonObject &podStatus)
-{
+bool hasReadyConditionTrue(const QJsonObject &podStatus) {
     for (const QJsonValue &c : podStatus.value(QLatin1String("conditions")).toArray()) {
         const QJsonObject o = c.toObject();
         if (o.value(QLatin1String("type")).toString() == QLatin1String("Ready") &&
@@ -59,20 +55,19 @@ bool hasReadyConditionTrue(const QJsonObject &podStatus)
     return false;
 }
 
-QString terminatedText(const QJsonObject &terminated, const QString &prefix)
-{
+QString terminatedText(const QJsonObject &terminated, const QString &prefix) {
     const QString reason = terminated.value(kReason).toString();
     if (!reason.isEmpty())
         return prefix + reason;
     const int signal = terminated.value(QLatin1String("signal")).toInt();
     if (signal != 0)
         return prefix + QStringLiteral("Signal:%1").arg(signal);
-    return prefix + QStringLiteral("ExitCode:%1").arg(terminated.value(QLatin1String("exitCode")).toInt());
+    return prefix +
+           QStringLiteral("ExitCode:%1").arg(terminated.value(QLatin1String("exitCode")).toInt());
 }
 
 // The first container (init containers first) that explains an unhealthy status.
-QString explain(const QJsonObject &podStatus, const QString &status)
-{
+QString explain(const QJsonObject &podStatus, const QString &status) {
     const auto describe = [](const QJsonObject &cs) -> QString {
         const QString name = cs.value(QLatin1String("name")).toString();
         const QJsonObject state = cs.value(kState).toObject();
@@ -108,7 +103,8 @@ QString explain(const QJsonObject &podStatus, const QString &status)
         for (const QJsonValue &v : podStatus.value(QLatin1String(key)).toArray()) {
             const QJsonObject cs = v.toObject();
             const QJsonObject state = cs.value(kState).toObject();
-            if (QLatin1String(key) == QLatin1String("initContainerStatuses") && has(state, kTerminated) &&
+            if (QLatin1String(key) == QLatin1String("initContainerStatuses") &&
+                has(state, kTerminated) &&
                 state.value(kTerminated).toObject().value(QLatin1String("exitCode")).toInt() == 0)
                 continue;
             const QString text = describe(cs);
@@ -131,8 +127,7 @@ QString explain(const QJsonObject &podStatus, const QString &status)
 
 } // namespace
 
-PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
-{
+PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid) {
     const QDateTime now = nowOrInvalid.isValid() ? nowOrInvalid : QDateTime::currentDateTimeUtc();
     const QJsonObject spec = fields::spec(pod);
     const QJsonObject status = fields::status(pod);
@@ -164,7 +159,8 @@ PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
     QHash<QString, bool> restartableInit;
     for (const QJsonValue &v : initSpecs) {
         const QJsonObject c = v.toObject();
-        const bool restartable = c.value(QLatin1String("restartPolicy")).toString() == QLatin1String("Always");
+        const bool restartable =
+            c.value(QLatin1String("restartPolicy")).toString() == QLatin1String("Always");
         restartableInit.insert(c.value(QLatin1String("name")).toString(), restartable);
         if (restartable)
             ++totalContainers;
@@ -178,7 +174,8 @@ PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
         restarts += count;
         const QDateTime finished = lastTerminationFinished(container);
         keepNewest(lastRestartDate, finished);
-        const bool restartable = restartableInit.value(container.value(QLatin1String("name")).toString(), false);
+        const bool restartable =
+            restartableInit.value(container.value(QLatin1String("name")).toString(), false);
         if (restartable) {
             restartableInitRestarts += count;
             keepNewest(lastRestartableInitRestartDate, finished);
@@ -216,7 +213,8 @@ PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
             restarts += container.value(QLatin1String("restartCount")).toInt();
             keepNewest(lastRestartDate, lastTerminationFinished(container));
             const QJsonObject state = container.value(kState).toObject();
-            const QString waitingReason = state.value(kWaiting).toObject().value(kReason).toString();
+            const QString waitingReason =
+                state.value(kWaiting).toObject().value(kReason).toString();
             const QJsonObject term = state.value(kTerminated).toObject();
             if (has(state, kWaiting) && !waitingReason.isEmpty()) {
                 reason = waitingReason;
@@ -228,7 +226,8 @@ PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
             }
         }
         if (reason == QLatin1String("Completed") && hasRunning)
-            reason = hasReadyConditionTrue(status) ? QStringLiteral("Running") : QStringLiteral("NotReady");
+            reason = hasReadyConditionTrue(status) ? QStringLiteral("Running")
+                                                   : QStringLiteral("NotReady");
     }
 
     if (fields::beingDeleted(pod)) {
@@ -256,15 +255,18 @@ PodRow podRow(const QJsonObject &pod, const QDateTime &nowOrInvalid)
     return row;
 }
 
-bool podHealthy(const QString &status, int readyContainers, int totalContainers)
-{
+bool podHealthy(const QString &status, int readyContainers, int totalContainers) {
     if (status == QLatin1String("Completed"))
         return true;
     return status == QLatin1String("Running") && readyContainers == totalContainers;
 }
 
-bool podHealthy(const PodRow &row) { return podHealthy(row.status, row.readyContainers, row.totalContainers); }
+bool podHealthy(const PodRow &row) {
+    return podHealthy(row.status, row.readyContainers, row.totalContainers);
+}
 
-bool podHealthy(const QJsonObject &pod) { return podRow(pod, QDateTime::currentDateTimeUtc()).healthy; }
+bool podHealthy(const QJsonObject &pod) {
+    return podRow(pod, QDateTime::currentDateTimeUtc()).healthy;
+}
 
 } // namespace kiosk::k8s

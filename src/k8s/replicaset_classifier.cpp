@@ -8,8 +8,7 @@
 
 namespace kiosk::k8s {
 
-QString replicaSetClassName(ReplicaSetClass c)
-{
+QString replicaSetClassName(ReplicaSetClass c) {
     switch (c) {
     case ReplicaSetClass::Current:
         return QStringLiteral("current");
@@ -25,8 +24,7 @@ QString replicaSetClassName(ReplicaSetClass c)
     return {};
 }
 
-const DeploymentReplicaSets *ReplicaSetClassification::forDeployment(const QString &name) const
-{
+const DeploymentReplicaSets *ReplicaSetClassification::forDeployment(const QString &name) const {
     for (const DeploymentReplicaSets &d : deployments) {
         if (d.deployment == name)
             return &d;
@@ -34,8 +32,7 @@ const DeploymentReplicaSets *ReplicaSetClassification::forDeployment(const QStri
     return nullptr;
 }
 
-static bool newerFirst(const ReplicaSetInfo &a, const ReplicaSetInfo &b)
-{
+static bool newerFirst(const ReplicaSetInfo &a, const ReplicaSetInfo &b) {
     if (a.revision != b.revision)
         return a.revision > b.revision;
     if (a.created != b.created)
@@ -43,8 +40,7 @@ static bool newerFirst(const ReplicaSetInfo &a, const ReplicaSetInfo &b)
     return a.name < b.name;
 }
 
-QList<ReplicaSetInfo> ReplicaSetClassification::ownedBy(const QString &deployment) const
-{
+QList<ReplicaSetInfo> ReplicaSetClassification::ownedBy(const QString &deployment) const {
     QList<ReplicaSetInfo> out;
     for (int i : ownedIndexes.value(deployment))
         out << replicaSets.at(i);
@@ -52,8 +48,7 @@ QList<ReplicaSetInfo> ReplicaSetClassification::ownedBy(const QString &deploymen
     return out;
 }
 
-QList<ReplicaSetInfo> ReplicaSetClassification::ofKind(ReplicaSetClass kind) const
-{
+QList<ReplicaSetInfo> ReplicaSetClassification::ofKind(ReplicaSetClass kind) const {
     QList<ReplicaSetInfo> out;
     for (const ReplicaSetInfo &rs : replicaSets) {
         if (rs.kind == kind)
@@ -63,8 +58,7 @@ QList<ReplicaSetInfo> ReplicaSetClassification::ofKind(ReplicaSetClass kind) con
 }
 
 ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deployments,
-                                             const QList<QJsonObject> &replicaSets)
-{
+                                             const QList<QJsonObject> &replicaSets) {
     ReplicaSetClassification result;
     QHash<QString, int> byUid;
     QHash<QString, int> byName;
@@ -91,8 +85,11 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
         info.resourceVersion = fields::resourceVersion(rs);
         bool ok = false;
         info.revision = fields::revision(rs, &ok);
-        info.hasRevision = ok && fields::annotations(rs).contains(QLatin1String(kRevisionAnnotation));
-        info.specReplicas = fields::spec(rs).value(QLatin1String("replicas")).toInt(fields::hasSpecReplicas(rs) ? 0 : 1);
+        info.hasRevision =
+            ok && fields::annotations(rs).contains(QLatin1String(kRevisionAnnotation));
+        info.specReplicas = fields::spec(rs)
+                                .value(QLatin1String("replicas"))
+                                .toInt(fields::hasSpecReplicas(rs) ? 0 : 1);
         info.statusReplicas = fields::statusInt(rs, "replicas");
         info.readyReplicas = fields::statusInt(rs, "readyReplicas");
         info.availableReplicas = fields::statusInt(rs, "availableReplicas");
@@ -116,7 +113,8 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
             if (owner < 0) {
                 // Objects without uids (hand-made): the name decides, as in fields::isControlledBy.
                 const int candidate = byName.value(info.ownerName, -1);
-                if (candidate >= 0 && (refUid.isEmpty() || fields::uid(deployments.at(candidate)).isEmpty()))
+                if (candidate >= 0 &&
+                    (refUid.isEmpty() || fields::uid(deployments.at(candidate)).isEmpty()))
                     owner = candidate;
             }
             info.kind = owner >= 0 ? ReplicaSetClass::Old : ReplicaSetClass::Orphaned;
@@ -145,7 +143,8 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
             if (fields::comparableTemplate(fields::podTemplate(rs.object)) == tmpl) {
                 ++entry.templateMatches;
                 if (best < 0 || rs.revision > result.replicaSets.at(best).revision ||
-                    (rs.revision == result.replicaSets.at(best).revision && rs.created < result.replicaSets.at(best).created))
+                    (rs.revision == result.replicaSets.at(best).revision &&
+                     rs.created < result.replicaSets.at(best).created))
                     best = i;
             }
             if (deploymentRevision > 0 && rs.revision == deploymentRevision)
@@ -167,7 +166,8 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
         const bool zero = rs.specReplicas == 0 && rs.statusReplicas == 0;
         if (rs.kind == ReplicaSetClass::Old && zero)
             rs.kind = ReplicaSetClass::Stale;
-        rs.stale = zero && (rs.kind == ReplicaSetClass::Stale || rs.kind == ReplicaSetClass::Orphaned);
+        rs.stale =
+            zero && (rs.kind == ReplicaSetClass::Stale || rs.kind == ReplicaSetClass::Orphaned);
         ++result.total;
         switch (rs.kind) {
         case ReplicaSetClass::Current:

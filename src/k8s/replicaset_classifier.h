@@ -25,10 +25,10 @@ struct ReplicaSetInfo {
     QString name;
     QString uid;
     QString resourceVersion;
-    QString deployment;     // owning deployment's name ("" for orphaned / foreign)
-    QString ownerKind;      // the controller ownerReference's kind and name, if any
+    QString deployment; // owning deployment's name ("" for orphaned / foreign)
+    QString ownerKind;  // the controller ownerReference's kind and name, if any
     QString ownerName;
-    qint64 revision = 0;    // deployment.kubernetes.io/revision (0 when absent or invalid)
+    qint64 revision = 0; // deployment.kubernetes.io/revision (0 when absent or invalid)
     bool hasRevision = false;
     int specReplicas = 0;
     int statusReplicas = 0;
@@ -46,23 +46,23 @@ struct ReplicaSetInfo {
 
 struct DeploymentReplicaSets {
     QString deployment;
-    QString currentName;        // "" when no owned ReplicaSet matches the template
+    QString currentName; // "" when no owned ReplicaSet matches the template
     qint64 currentRevision = 0;
-    int owned = 0;              // all owned ReplicaSets, current included
-    int current = 0;            // 0 or 1
-    int templateMatches = 0;    // owned ReplicaSets whose template matches (normally 1)
-    int old = 0;                // owned, not current (Old and Stale)
+    int owned = 0;           // all owned ReplicaSets, current included
+    int current = 0;         // 0 or 1
+    int templateMatches = 0; // owned ReplicaSets whose template matches (normally 1)
+    int old = 0;             // owned, not current (Old and Stale)
     int stale = 0;
     int revisionHistoryLimit = -1; // the deployment's, -1 when unset
 };
 
 struct ReplicaSetClassification {
-    QList<ReplicaSetInfo> replicaSets;          // in input order
-    QList<DeploymentReplicaSets> deployments;   // in input order
+    QList<ReplicaSetInfo> replicaSets;        // in input order
+    QList<DeploymentReplicaSets> deployments; // in input order
     int total = 0;
     int current = 0;
-    int old = 0;      // Old + Stale
-    int stale = 0;    // entries with `stale` set (orphans with 0 replicas included)
+    int old = 0;   // Old + Stale
+    int stale = 0; // entries with `stale` set (orphans with 0 replicas included)
     int orphaned = 0;
     int foreign = 0;
 

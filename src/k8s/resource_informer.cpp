@@ -20,8 +20,7 @@ constexpr qsizetype kWatchPoolPerObject = 4;
 constexpr qsizetype kWatchPoolMinimum = 500;
 constexpr qsizetype kWatchPoolMaximum = 20000;
 
-QString nameOf(const QJsonObject &object)
-{
+QString nameOf(const QJsonObject &object) {
     return object.value(u"metadata").toObject().value(u"name").toString();
 }
 } // namespace
@@ -30,36 +29,31 @@ ResourceInformer::ResourceInformer(ApiClient *client, QString collectionPath, QO
     : QObject(parent)
     , m_client(client)
     , m_path(std::move(collectionPath))
-    , m_trimmer(CacheTrimmer::kindOfCollection(m_path))
-{
+    , m_trimmer(CacheTrimmer::kindOfCollection(m_path)) {
     m_retryTimer.setSingleShot(true);
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(50);
     connect(&m_batchTimer, &QTimer::timeout, this, &ResourceInformer::changed);
 }
 
-ResourceInformer::~ResourceInformer()
-{
+ResourceInformer::~ResourceInformer() {
     stop();
 }
 
-void ResourceInformer::setBackoff(int initialMs, int maximumMs)
-{
+void ResourceInformer::setBackoff(int initialMs, int maximumMs) {
     m_initialBackoffMs = initialMs;
     m_maximumBackoffMs = maximumMs;
     m_backoffMs = initialMs;
 }
 
-void ResourceInformer::start()
-{
+void ResourceInformer::start() {
     if (m_running)
         return;
     m_running = true;
     relist();
 }
 
-void ResourceInformer::stop()
-{
+void ResourceInformer::stop() {
     m_running = false;
     ++m_generation;
     m_retryTimer.stop();
@@ -71,40 +65,34 @@ void ResourceInformer::stop()
     setState(State::Idle);
 }
 
-QList<QJsonObject> ResourceInformer::sortedObjects() const
-{
+QList<QJsonObject> ResourceInformer::sortedObjects() const {
     QList<QJsonObject> list = m_objects.values();
     std::sort(list.begin(), list.end(),
               [](const QJsonObject &a, const QJsonObject &b) { return nameOf(a) < nameOf(b); });
     return list;
 }
 
-void ResourceInformer::setState(State state)
-{
+void ResourceInformer::setState(State state) {
     if (state == m_state)
         return;
     m_state = state;
     emit stateChanged();
 }
 
-void ResourceInformer::touch()
-{
+void ResourceInformer::touch() {
     m_lastContact = QDateTime::currentDateTimeUtc();
 }
 
-void ResourceInformer::markChanged()
-{
+void ResourceInformer::markChanged() {
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
 }
 
-QJsonObject ResourceInformer::prepareForCache(const QJsonObject &object)
-{
+QJsonObject ResourceInformer::prepareForCache(const QJsonObject &object) {
     return m_interner.intern(m_trimmer.trim(object));
 }
 
-void ResourceInformer::relist()
-{
+void ResourceInformer::relist() {
     if (!m_running)
         return;
     ++m_generation;
@@ -115,8 +103,7 @@ void ResourceInformer::relist()
     listPage(QString());
 }
 
-void ResourceInformer::listPage(const QString &continueToken)
-{
+void ResourceInformer::listPage(const QString &continueToken) {
     if (!m_client)
         return;
     QUrlQuery query;
@@ -166,8 +153,7 @@ void ResourceInformer::listPage(const QString &continueToken)
     });
 }
 
-void ResourceInformer::startWatch()
-{
+void ResourceInformer::startWatch() {
     if (!m_running || !m_client)
         return;
     QUrlQuery query;
@@ -180,7 +166,8 @@ void ResourceInformer::startWatch()
     m_watch = m_client->openStream(m_path, query);
     connect(m_watch, &QNetworkReply::metaDataChanged, this, [this] {
         // Headers of a 200 mean the stream is open: the data is live again.
-        if (m_watch && m_watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+        if (m_watch &&
+            m_watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
             m_backoffMs = m_initialBackoffMs;
             m_lastError = {};
             touch();
@@ -191,8 +178,7 @@ void ResourceInformer::startWatch()
     connect(m_watch, &QNetworkReply::finished, this, &ResourceInformer::onWatchFinished);
 }
 
-void ResourceInformer::onWatchData()
-{
+void ResourceInformer::onWatchData() {
     if (!m_watch)
         return;
     const int status = m_watch->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -213,7 +199,8 @@ void ResourceInformer::onWatchData()
         switch (event->type) {
         case WatchEvent::Type::Added:
         case WatchEvent::Type::Modified:
-            if (m_interner.pooledSubtrees() > std::clamp(kWatchPoolPerObject * m_objects.size(), kWatchPoolMinimum, kWatchPoolMaximum))
+            if (m_interner.pooledSubtrees() > std::clamp(kWatchPoolPerObject * m_objects.size(),
+                                                         kWatchPoolMinimum, kWatchPoolMaximum))
                 m_interner.clear();
             m_objects.insert(nameOf(event->object), prepareForCache(event->object));
             any = true;
@@ -225,8 +212,9 @@ void ResourceInformer::onWatchData()
         case WatchEvent::Type::Bookmark:
             break;
         case WatchEvent::Type::Error:
-            m_lastError = ApiError::fromHttp(event->errorCode() > 0 ? event->errorCode() : 500,
-                                             QJsonDocument(event->object).toJson(QJsonDocument::Compact));
+            m_lastError =
+                ApiError::fromHttp(event->errorCode() > 0 ? event->errorCode() : 500,
+                                   QJsonDocument(event->object).toJson(QJsonDocument::Compact));
             m_watchNeedsRelist = event->errorCode() == 410;
             m_watch->abort();
             return;
@@ -237,7 +225,8 @@ void ResourceInformer::onWatchData()
         touch();
     }
     if (overflow) {
-        m_lastError = ApiError::make(ApiError::Kind::Malformed, QStringLiteral("a watch event was too large"));
+        m_lastError = ApiError::make(ApiError::Kind::Malformed,
+                                     QStringLiteral("a watch event was too large"));
         m_watchNeedsRelist = true;
         m_watch->abort();
         return;
@@ -246,8 +235,7 @@ void ResourceInformer::onWatchData()
         markChanged();
 }
 
-void ResourceInformer::onWatchFinished()
-{
+void ResourceInformer::onWatchFinished() {
     QNetworkReply *reply = m_watch;
     if (!reply)
         return;
@@ -269,16 +257,14 @@ void ResourceInformer::onWatchFinished()
     fail(error, error.kind == ApiError::Kind::Gone);
 }
 
-void ResourceInformer::fail(const ApiError &error, bool relistAfter)
-{
+void ResourceInformer::fail(const ApiError &error, bool relistAfter) {
     m_lastError = error;
     emit errorOccurred(error);
     setState(State::Reconnecting);
     scheduleRetry(relistAfter || !m_synced);
 }
 
-void ResourceInformer::scheduleRetry(bool relistAfter)
-{
+void ResourceInformer::scheduleRetry(bool relistAfter) {
     if (!m_running)
         return;
     m_retryTimer.disconnect(this);

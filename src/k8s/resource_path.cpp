@@ -5,14 +5,12 @@
 namespace kiosk::k8s {
 
 namespace {
-QString segment(const QString &text)
-{
+QString segment(const QString &text) {
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
 // Core kinds live under /api/v1, the apps kinds under /apis/apps/v1.
-QString groupVersionPrefix(ResourceKind kind)
-{
+QString groupVersionPrefix(ResourceKind kind) {
     switch (kind) {
     case ResourceKind::Pod:
     case ResourceKind::Event:
@@ -25,8 +23,7 @@ QString groupVersionPrefix(ResourceKind kind)
 }
 } // namespace
 
-QString ResourcePath::plural(ResourceKind kind)
-{
+QString ResourcePath::plural(ResourceKind kind) {
     switch (kind) {
     case ResourceKind::Pod:
         return QStringLiteral("pods");
@@ -40,19 +37,17 @@ QString ResourcePath::plural(ResourceKind kind)
     return {};
 }
 
-QString ResourcePath::collection(ResourceKind kind, const QString &nameSpace)
-{
-    return QStringLiteral("%1/namespaces/%2/%3").arg(groupVersionPrefix(kind), segment(nameSpace), plural(kind));
+QString ResourcePath::collection(ResourceKind kind, const QString &nameSpace) {
+    return QStringLiteral("%1/namespaces/%2/%3")
+        .arg(groupVersionPrefix(kind), segment(nameSpace), plural(kind));
 }
 
-QString ResourcePath::object(ResourceKind kind, const QString &nameSpace, const QString &name)
-{
+QString ResourcePath::object(ResourceKind kind, const QString &nameSpace, const QString &name) {
     return collection(kind, nameSpace) + QLatin1Char('/') + segment(name);
 }
 
 QString ResourcePath::subresource(ResourceKind kind, const QString &nameSpace, const QString &name,
-                                  const QString &subresourceName)
-{
+                                  const QString &subresourceName) {
     return object(kind, nameSpace, name) + QLatin1Char('/') + segment(subresourceName);
 }
 

@@ -9,8 +9,9 @@ enum class ResourceKind { Pod, Event, Deployment, ReplicaSet };
 
 // REST paths of namespaced resources, built from the kind instead of by hand in every caller:
 // collection(Pod, "kilo") is "/api/v1/namespaces/kilo/pods"; object(Deployment, "kilo", "meds")
-// is "/apis/apps/v1/namespaces/kilo/deployments/meds"; subresource(Pod, ns, "p", "log") adds "/log".
-// Names and namespaces are percent-encoded, so a name typed by a person stays one path segment.
+// is "/apis/apps/v1/namespaces/kilo/deployments/meds"; subresource(Pod, ns, "p", "log") adds
+// "/log". Names and namespaces are percent-encoded, so a name typed by a person stays one path
+// segment.
 class ResourcePath {
 public:
     static QString collection(ResourceKind kind, const QString &nameSpace);

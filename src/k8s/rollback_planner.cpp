@@ -9,30 +9,35 @@
 
 namespace kiosk::k8s {
 
-QByteArray RollbackPlan::patchBody() const { return QJsonDocument(patch).toJson(QJsonDocument::Compact); }
-
-QJsonObject RollbackPlan::toJson() const
-{
-    static const char *const outcomes[] = {"patch", "noop", "refused"};
-    return QJsonObject{{QStringLiteral("deployment"), deployment},
-                       {QStringLiteral("outcome"), QLatin1String(outcomes[static_cast<int>(outcome)])},
-                       {QStringLiteral("toRevision"), toRevision},
-                       {QStringLiteral("revision"), outcome == Outcome::Refused && replicaSetName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(revision)},
-                       {QStringLiteral("replicaSet"), replicaSetName},
-                       {QStringLiteral("images"), QJsonArray::fromStringList(images)},
-                       {QStringLiteral("currentImages"), QJsonArray::fromStringList(currentImages)},
-                       {QStringLiteral("message"), message},
-                       {QStringLiteral("patch"), patch}};
+QByteArray RollbackPlan::patchBody() const {
+    return QJsonDocument(patch).toJson(QJsonDocument::Compact);
 }
 
-QJsonArray revisionHistoryToJson(const QList<RevisionEntry> &history)
-{
+QJsonObject RollbackPlan::toJson() const {
+    static const char *const outcomes[] = {"patch", "noop", "refused"};
+    return QJsonObject{
+        {QStringLiteral("deployment"), deployment},
+        {QStringLiteral("outcome"), QLatin1String(outcomes[static_cast<int>(outcome)])},
+        {QStringLiteral("toRevision"), toRevision},
+        {QStringLiteral("revision"), outcome == Outcome::Refused && replicaSetName.isEmpty()
+                                         ? QJsonValue(QJsonValue::Null)
+                                         : QJsonValue(revision)},
+        {QStringLiteral("replicaSet"), replicaSetName},
+        {QStringLiteral("images"), QJsonArray::fromStringList(images)},
+        {QStringLiteral("currentImages"), QJsonArray::fromStringList(currentImages)},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("patch"), patch}};
+}
+
+QJsonArray revisionHistoryToJson(const QList<RevisionEntry> &history) {
     QJsonArray out;
     for (const RevisionEntry &e : history)
         out.append(QJsonObject{{QStringLiteral("revision"), e.revision},
                                {QStringLiteral("replicaSet"), e.replicaSetName},
                                {QStringLiteral("images"), QJsonArray::fromStringList(e.images)},
-                               {QStringLiteral("created"), e.created.isValid() ? QJsonValue(e.created.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)},
+                               {QStringLiteral("created"),
+                                e.created.isValid() ? QJsonValue(e.created.toString(Qt::ISODate))
+                                                    : QJsonValue(QJsonValue::Null)},
                                {QStringLiteral("current"), e.current},
                                {QStringLiteral("replicas"), e.replicas},
                                {QStringLiteral("readyReplicas"), e.readyReplicas},
@@ -42,8 +47,7 @@ QJsonArray revisionHistoryToJson(const QList<RevisionEntry> &history)
     return out;
 }
 
-QStringList rollbackAnnotationsToSkip()
-{
+QStringList rollbackAnnotationsToSkip() {
     return {QStringLiteral("kubectl.kubernetes.io/last-applied-configuration"),
             QStringLiteral("deployment.kubernetes.io/revision"),
             QStringLiteral("deployment.kubernetes.io/revision-history"),
@@ -56,8 +60,8 @@ namespace {
 
 // The deployment's own ReplicaSets in the order kubectl's deploymentutil hands them to the
 // rollback: old ones by creation time, then the new one (oldest whose template matches).
-QList<int> ownedInKubectlOrder(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets)
-{
+QList<int> ownedInKubectlOrder(const QJsonObject &deployment,
+                               const QList<QJsonObject> &replicaSets) {
     QList<int> owned;
     for (int i = 0; i < replicaSets.size(); ++i) {
         if (fields::isControlledBy(replicaSets.at(i), deployment))
@@ -68,7 +72,8 @@ QList<int> ownedInKubectlOrder(const QJsonObject &deployment, const QList<QJsonO
     });
     const QJsonObject tmpl = fields::podTemplate(deployment);
     for (int k = 0; k < owned.size(); ++k) {
-        if (fields::templatesEqualIgnoringHash(fields::podTemplate(replicaSets.at(owned.at(k))), tmpl)) {
+        if (fields::templatesEqualIgnoringHash(fields::podTemplate(replicaSets.at(owned.at(k))),
+                                               tmpl)) {
             const int newRs = owned.takeAt(k);
             owned << newRs;
             break;
@@ -77,23 +82,22 @@ QList<int> ownedInKubectlOrder(const QJsonObject &deployment, const QList<QJsonO
     return owned;
 }
 
-QString imagesText(const QStringList &images)
-{
+QString imagesText(const QStringList &images) {
     return images.size() == 1 ? QStringLiteral("image ") + images.first()
                               : QStringLiteral("images ") + images.join(QStringLiteral(", "));
 }
 
 } // namespace
 
-int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets, qint64 toRevision,
-                             QString *error)
-{
+int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+                             qint64 toRevision, QString *error) {
     const auto fail = [&](const QString &message) {
         if (error)
             *error = message;
         return -1;
     };
-    const QString notFound = QStringLiteral("unable to find specified revision %1 in history").arg(toRevision);
+    const QString notFound =
+        QStringLiteral("unable to find specified revision %1 in history").arg(toRevision);
     if (toRevision < 0)
         return fail(notFound);
     int latest = -1;
@@ -122,12 +126,13 @@ int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObj
     if (toRevision > 0)
         return fail(notFound);
     if (previous < 0)
-        return fail(QStringLiteral("no rollout history found for deployment \"%1\"").arg(fields::name(deployment)));
+        return fail(QStringLiteral("no rollout history found for deployment \"%1\"")
+                        .arg(fields::name(deployment)));
     return previous;
 }
 
-RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets, qint64 toRevision)
-{
+RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+                          qint64 toRevision) {
     RollbackPlan plan;
     plan.deployment = fields::name(deployment);
     plan.toRevision = toRevision;
@@ -146,14 +151,18 @@ RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject
     plan.podTemplate = fields::withoutHashLabel(fields::podTemplate(rs));
 
     if (fields::spec(deployment).value(QLatin1String("paused")).toBool()) {
-        plan.message = QStringLiteral("you cannot rollback a paused deployment; resume it first with "
-                                      "'kubectl rollout resume deployment/%1' and try again")
-                           .arg(plan.deployment);
+        plan.message =
+            QStringLiteral("you cannot rollback a paused deployment; resume it first with "
+                           "'kubectl rollout resume deployment/%1' and try again")
+                .arg(plan.deployment);
         return plan;
     }
-    if (fields::templatesEqualIgnoringHash(fields::podTemplate(rs), fields::podTemplate(deployment))) {
+    if (fields::templatesEqualIgnoringHash(fields::podTemplate(rs),
+                                           fields::podTemplate(deployment))) {
         plan.outcome = RollbackPlan::Outcome::NoOp;
-        plan.message = QStringLiteral("skipped rollback (current template already matches revision %1)").arg(plan.revision);
+        plan.message =
+            QStringLiteral("skipped rollback (current template already matches revision %1)")
+                .arg(plan.revision);
         return plan;
     }
 
@@ -181,9 +190,9 @@ RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject
     return plan;
 }
 
-QList<RevisionEntry> revisionHistory(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
-                                     const QList<QJsonObject> &pods)
-{
+QList<RevisionEntry> revisionHistory(const QJsonObject &deployment,
+                                     const QList<QJsonObject> &replicaSets,
+                                     const QList<QJsonObject> &pods) {
     QList<RevisionEntry> history;
     const QJsonObject tmpl = fields::podTemplate(deployment);
     int currentIndex = -1;
@@ -197,20 +206,24 @@ QList<RevisionEntry> revisionHistory(const QJsonObject &deployment, const QList<
         e.created = fields::creationTime(rs);
         e.replicas = fields::spec(rs).value(QLatin1String("replicas")).toInt();
         e.readyReplicas = fields::statusInt(rs, "readyReplicas");
-        e.changeCause = fields::annotations(rs).value(QLatin1String("kubernetes.io/change-cause")).toString();
+        e.changeCause =
+            fields::annotations(rs).value(QLatin1String("kubernetes.io/change-cause")).toString();
         if (e.readyReplicas > 0) {
             e.ranEvidence = QStringLiteral("ready replicas");
         } else if (fields::statusInt(rs, "availableReplicas") > 0) {
             e.ranEvidence = QStringLiteral("available replicas");
-        } else if (fields::annotations(rs).value(QLatin1String(kEverRanAnnotation)).toString() == QLatin1String("true")) {
+        } else if (fields::annotations(rs).value(QLatin1String(kEverRanAnnotation)).toString() ==
+                   QLatin1String("true")) {
             e.ranEvidence = QStringLiteral("annotation");
         } else {
             for (const QJsonObject &pod : pods) {
                 if (!fields::isControlledBy(pod, rs))
                     continue;
-                bool ready = fields::condition(pod, QStringLiteral("Ready")).value(QLatin1String("status")).toString() ==
-                             QLatin1String("True");
-                for (const QJsonValue &cs : fields::status(pod).value(QLatin1String("containerStatuses")).toArray())
+                bool ready = fields::condition(pod, QStringLiteral("Ready"))
+                                 .value(QLatin1String("status"))
+                                 .toString() == QLatin1String("True");
+                for (const QJsonValue &cs :
+                     fields::status(pod).value(QLatin1String("containerStatuses")).toArray())
                     ready = ready || cs.toObject().value(QLatin1String("ready")).toBool();
                 if (ready) {
                     e.ranEvidence = QStringLiteral("ready pod");
@@ -226,15 +239,15 @@ QList<RevisionEntry> revisionHistory(const QJsonObject &deployment, const QList<
     }
     if (currentIndex >= 0)
         history[currentIndex].current = true;
-    std::stable_sort(history.begin(), history.end(), [](const RevisionEntry &a, const RevisionEntry &b) {
-        return a.revision > b.revision;
-    });
+    std::stable_sort(
+        history.begin(), history.end(),
+        [](const RevisionEntry &a, const RevisionEntry &b) { return a.revision > b.revision; });
     return history;
 }
 
-RollbackSuggestion rollbackSuggestion(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
-                                      const QList<QJsonObject> &pods)
-{
+RollbackSuggestion rollbackSuggestion(const QJsonObject &deployment,
+                                      const QList<QJsonObject> &replicaSets,
+                                      const QList<QJsonObject> &pods) {
     RollbackSuggestion s;
     if (deploymentHealth(deployment, pods).healthy)
         return s;
@@ -249,7 +262,9 @@ RollbackSuggestion rollbackSuggestion(const QJsonObject &deployment, const QList
         s.applicable = true;
         s.revision = plan.revision;
         s.images = plan.images;
-        s.text = QStringLiteral("Roll back to revision %1 (%2)").arg(plan.revision).arg(imagesText(plan.images));
+        s.text = QStringLiteral("Roll back to revision %1 (%2)")
+                     .arg(plan.revision)
+                     .arg(imagesText(plan.images));
         return s;
     }
     return s;

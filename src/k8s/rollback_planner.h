@@ -28,8 +28,9 @@ struct RollbackPlan {
     QStringList currentImages; // the deployment's, before the rollback
     QJsonObject podTemplate;   // its template, pod-template-hash label removed
     QJsonObject annotations;   // the deployment's metadata.annotations after the rollback
-    QJsonArray patch;          // [{"op":"replace","path":"/spec/template",...},{... "/metadata/annotations" ...}]
-    QString message;           // "deployment.apps/NAME rolled back", "skipped rollback (...)", or the refusal
+    QJsonArray
+        patch; // [{"op":"replace","path":"/spec/template",...},{... "/metadata/annotations" ...}]
+    QString message; // "deployment.apps/NAME rolled back", "skipped rollback (...)", or the refusal
 
     bool ok() const { return outcome != Outcome::Refused; }
     QByteArray patchBody() const; // compact JSON of `patch`
@@ -47,8 +48,8 @@ QStringList rollbackAnnotationsToSkip();
 // unparsable one is ignored); otherwise the one with that revision. Returns the index in
 // `replicaSets`, or -1 with `error` set: "no rollout history found for deployment \"NAME\"" or
 // "unable to find specified revision N in history".
-int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets, qint64 toRevision,
-                             QString *error = nullptr);
+int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+                             qint64 toRevision, QString *error = nullptr);
 
 // The plan, checked in kubectl's order: revision lookup, paused ("you cannot rollback a paused
 // deployment; resume it first with 'kubectl rollout resume deployment/NAME' and try again"),
@@ -57,19 +58,20 @@ int chooseRollbackReplicaSet(const QJsonObject &deployment, const QList<QJsonObj
 // Annotations: the deployment's skip-listed ones, plus all of the ReplicaSet's that are not
 // skip-listed (the deployment's other annotations are dropped, as kubectl's replace does),
 // except kEverRanAnnotation, which is this kiosk's bookkeeping and stays on the ReplicaSet.
-RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets, qint64 toRevision = 0);
+RollbackPlan planRollback(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+                          qint64 toRevision = 0);
 
 struct RevisionEntry {
     qint64 revision = 0;
     QString replicaSetName;
     QStringList images;
     QDateTime created;
-    bool current = false;      // the deployment's current ReplicaSet (template matches)
-    int replicas = 0;          // spec.replicas
+    bool current = false; // the deployment's current ReplicaSet (template matches)
+    int replicas = 0;     // spec.replicas
     int readyReplicas = 0;
-    bool everRan = false;      // its pods once ran (see ranEvidence)
-    QString ranEvidence;       // "ready replicas", "available replicas", "annotation", "ready pod", or ""
-    QString changeCause;       // kubernetes.io/change-cause, if recorded
+    bool everRan = false; // its pods once ran (see ranEvidence)
+    QString ranEvidence; // "ready replicas", "available replicas", "annotation", "ready pod", or ""
+    QString changeCause; // kubernetes.io/change-cause, if recorded
 
     // `--to-revision` can reach it: not the current one, and a revision number kubectl can find.
     bool canRollBackTo() const { return !current && revision > 0; }
@@ -78,7 +80,8 @@ struct RevisionEntry {
 // The deployment's own ReplicaSets as a history, newest revision first. everRan: status
 // readyReplicas or availableReplicas > 0 now, or the kEverRanAnnotation annotation is "true", or
 // one of `pods` controlled by it is Ready (condition or a ready container).
-QList<RevisionEntry> revisionHistory(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+QList<RevisionEntry> revisionHistory(const QJsonObject &deployment,
+                                     const QList<QJsonObject> &replicaSets,
                                      const QList<QJsonObject> &pods = {});
 
 // [{"revision", "replicaSet", "images", "created", "current", "replicas", "readyReplicas",
@@ -94,7 +97,8 @@ struct RollbackSuggestion {
 
 // For a deployment that is not healthy (deploymentHealth with `pods`), not paused, whose
 // previous revision (kubectl's choice) once ran pods and differs from the current template.
-RollbackSuggestion rollbackSuggestion(const QJsonObject &deployment, const QList<QJsonObject> &replicaSets,
+RollbackSuggestion rollbackSuggestion(const QJsonObject &deployment,
+                                      const QList<QJsonObject> &replicaSets,
                                       const QList<QJsonObject> &pods = {});
 
 } // namespace kiosk::k8s

@@ -8,12 +8,12 @@
 
 namespace kiosk::k8s {
 
-RolloutFollower::RolloutFollower(ApiClient *client, QString nameSpace, QString deployment, QObject *parent)
+RolloutFollower::RolloutFollower(ApiClient *client, QString nameSpace, QString deployment,
+                                 QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_namespace(std::move(nameSpace))
-    , m_deployment(std::move(deployment))
-{
+    , m_deployment(std::move(deployment)) {
     m_poll.setSingleShot(true);
     m_deadline.setSingleShot(true);
     connect(&m_poll, &QTimer::timeout, this, &RolloutFollower::poll);
@@ -22,15 +22,13 @@ RolloutFollower::RolloutFollower(ApiClient *client, QString nameSpace, QString d
     });
 }
 
-void RolloutFollower::start(int timeoutMs, int pollMs)
-{
+void RolloutFollower::start(int timeoutMs, int pollMs) {
     m_poll.setInterval(pollMs);
     m_deadline.start(timeoutMs);
     poll();
 }
 
-void RolloutFollower::finish(bool ok, const QString &message)
-{
+void RolloutFollower::finish(bool ok, const QString &message) {
     if (m_finished)
         return;
     m_finished = true;
@@ -40,8 +38,7 @@ void RolloutFollower::finish(bool ok, const QString &message)
     emit finished(ok, message);
 }
 
-void RolloutFollower::poll()
-{
+void RolloutFollower::poll() {
     if (!m_client || m_finished)
         return;
     const QString path = ResourcePath::object(ResourceKind::Deployment, m_namespace, m_deployment);
@@ -57,9 +54,11 @@ void RolloutFollower::poll()
             return;
         }
         const QJsonObject deployment = response.object;
-        // The pods only add kubectl's warning suffix (e.g. CrashLoopBackOff); fetch them by selector.
+        // The pods only add kubectl's warning suffix (e.g. CrashLoopBackOff); fetch them by
+        // selector.
         QStringList selector;
-        const QJsonObject labels = fields::spec(deployment).value(u"selector").toObject().value(u"matchLabels").toObject();
+        const QJsonObject labels =
+            fields::spec(deployment).value(u"selector").toObject().value(u"matchLabels").toObject();
         for (auto it = labels.begin(); it != labels.end(); ++it)
             selector << it.key() + u'=' + it.value().toString();
         QUrlQuery query;

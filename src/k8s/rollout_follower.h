@@ -17,7 +17,8 @@ class RolloutFollower : public QObject {
     Q_OBJECT
 
 public:
-    RolloutFollower(ApiClient *client, QString nameSpace, QString deployment, QObject *parent = nullptr);
+    RolloutFollower(ApiClient *client, QString nameSpace, QString deployment,
+                    QObject *parent = nullptr);
 
     void start(int timeoutMs, int pollMs = 1000);
     bool done() const { return m_done; }

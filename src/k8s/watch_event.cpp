@@ -4,18 +4,15 @@
 
 namespace kiosk::k8s {
 
-QString WatchEvent::resourceVersion() const
-{
+QString WatchEvent::resourceVersion() const {
     return object.value(u"metadata").toObject().value(u"resourceVersion").toString();
 }
 
-int WatchEvent::errorCode() const
-{
+int WatchEvent::errorCode() const {
     return object.value(u"code").toInt();
 }
 
-std::optional<WatchEvent> WatchEvent::parse(const QByteArray &line, QString *error)
-{
+std::optional<WatchEvent> WatchEvent::parse(const QByteArray &line, QString *error) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -44,8 +41,8 @@ std::optional<WatchEvent> WatchEvent::parse(const QByteArray &line, QString *err
         return std::nullopt;
     }
     event.object = root.value(u"object").toObject();
-    if (event.type != Type::Error && event.type != Type::Bookmark
-        && event.object.value(u"metadata").toObject().value(u"name").toString().isEmpty()) {
+    if (event.type != Type::Error && event.type != Type::Bookmark &&
+        event.object.value(u"metadata").toObject().value(u"name").toString().isEmpty()) {
         *error = QStringLiteral("watch event for an object without a name");
         return std::nullopt;
     }

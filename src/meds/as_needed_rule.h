@@ -12,7 +12,7 @@ namespace kiosk::meds {
 // not state is absent, and nothing is guessed.
 struct AsNeededRule {
     std::optional<int> minIntervalMinutes;
-    std::optional<int> maxPerDay;  // in any 24 hours
+    std::optional<int> maxPerDay; // in any 24 hours
 
     bool hasLimits() const { return minIntervalMinutes || maxPerDay; }
     // "at least 4 h apart, at most 4 in 24 h"

@@ -8,8 +8,7 @@ namespace kiosk::meds {
 
 // What time it is and which wall clock the household reads, injected everywhere doses are
 // planned or due, so tests can stand at midnight, in a change to summer time or in another zone.
-class Clock : public QObject
-{
+class Clock : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;

@@ -9,29 +9,20 @@ namespace kiosk::meds {
 namespace {
 
 struct UnitInfo {
-    const char *spelling;  // lower case, as printed
-    const char *base;      // the unit amounts are converted to
-    const char *display;   // how it is written back
-    double factor;         // amount in base units per 1 printed unit
+    const char *spelling; // lower case, as printed
+    const char *base;     // the unit amounts are converted to
+    const char *display;  // how it is written back
+    double factor;        // amount in base units per 1 printed unit
 };
 
 const UnitInfo kUnits[] = {
-    {"mg", "mg", "mg", 1.0},
-    {"mcg", "mg", "mcg", 0.001},
-    {"µg", "mg", "mcg", 0.001},
-    {"ug", "mg", "mcg", 0.001},
-    {"g", "mg", "g", 1000.0},
-    {"ml", "ml", "mL", 1.0},
-    {"l", "ml", "L", 1000.0},
-    {"units", "units", "units", 1.0},
-    {"unit", "units", "units", 1.0},
-    {"iu", "units", "IU", 1.0},
-    {"meq", "meq", "mEq", 1.0},
-    {"%", "%", "%", 1.0},
+    {"mg", "mg", "mg", 1.0},    {"mcg", "mg", "mcg", 0.001},      {"µg", "mg", "mcg", 0.001},
+    {"ug", "mg", "mcg", 0.001}, {"g", "mg", "g", 1000.0},         {"ml", "ml", "mL", 1.0},
+    {"l", "ml", "L", 1000.0},   {"units", "units", "units", 1.0}, {"unit", "units", "units", 1.0},
+    {"iu", "units", "IU", 1.0}, {"meq", "meq", "mEq", 1.0},       {"%", "%", "%", 1.0},
 };
 
-const UnitInfo *findUnit(const QString &spelling)
-{
+const UnitInfo *findUnit(const QString &spelling) {
     const QString lower = spelling.toLower();
     for (const auto &unit : kUnits) {
         if (lower == QString::fromUtf8(unit.spelling))
@@ -40,21 +31,22 @@ const UnitInfo *findUnit(const QString &spelling)
     return nullptr;
 }
 
-QString formatNumber(double value)
-{
+QString formatNumber(double value) {
     return QString::number(value, 'g', 10);
 }
 
 } // namespace
 
-std::optional<DosageStrength> DosageStrength::parse(const QString &text)
-{
-    // amounts (joined by - or /), a unit, optionally "/ [amount] unit" (per mL, per 5 mL, per actuation)
+std::optional<DosageStrength> DosageStrength::parse(const QString &text) {
+    // amounts (joined by - or /), a unit, optionally "/ [amount] unit" (per mL, per 5 mL, per
+    // actuation)
     static const QRegularExpression pattern(
-        QStringLiteral("^((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)"
-                       "((?:\\s*[-/]\\s*(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+))*)"
-                       "\\s*(mg|mcg|µg|ug|g|ml|l|units?|iu|meq|%)"
-                       "(?:\\s*/\\s*((?:\\d+(?:\\.\\d+)?)?)\\s*(ml|l|g|actuation|spray|dose|hr|h|24\\s*hr?))?$"),
+        QStringLiteral(
+            "^((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+)"
+            "((?:\\s*[-/]\\s*(?:(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+))*)"
+            "\\s*(mg|mcg|µg|ug|g|ml|l|units?|iu|meq|%)"
+            "(?:\\s*/"
+            "\\s*((?:\\d+(?:\\.\\d+)?)?)\\s*(ml|l|g|actuation|spray|dose|hr|h|24\\s*hr?))?$"),
         QRegularExpression::CaseInsensitiveOption);
     const QString simplified = text.simplified();
     const auto match = pattern.match(simplified);
@@ -103,15 +95,16 @@ std::optional<DosageStrength> DosageStrength::parse(const QString &text)
             amount /= per;
         strength.m_unit += u'/' + perUnit;
         const QString perDisplay = perUnit == u"ml" ? QStringLiteral("mL") : perUnit;
-        strength.m_display += u'/'
-            + (match.captured(4).isEmpty() ? QString() : formatNumber(match.captured(4).toDouble()) + u' ')
-            + perDisplay;
+        strength.m_display +=
+            u'/' +
+            (match.captured(4).isEmpty() ? QString()
+                                         : formatNumber(match.captured(4).toDouble()) + u' ') +
+            perDisplay;
     }
     return strength;
 }
 
-bool DosageStrength::operator==(const DosageStrength &other) const
-{
+bool DosageStrength::operator==(const DosageStrength &other) const {
     if (m_unit != other.m_unit || m_amounts.size() != other.m_amounts.size())
         return false;
     for (qsizetype i = 0; i < m_amounts.size(); ++i) {

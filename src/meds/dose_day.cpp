@@ -7,14 +7,14 @@
 
 namespace kiosk::meds {
 
-QDateTime DoseDay::startOf(const QDate &date, const QTimeZone &zone)
-{
+QDateTime DoseDay::startOf(const QDate &date, const QTimeZone &zone) {
     return DosePlanner::atWallTime(date, QTime(0, 0), zone);
 }
 
-QList<DoseSlot> DoseDay::build(const QList<Medication> &medications, const QList<DoseEntry> &entries, const QDate &date,
-                               const QTimeZone &zone, const QDateTime &now, const DosePlanner &planner)
-{
+QList<DoseSlot> DoseDay::build(const QList<Medication> &medications,
+                               const QList<DoseEntry> &entries, const QDate &date,
+                               const QTimeZone &zone, const QDateTime &now,
+                               const DosePlanner &planner) {
     const QDateTime dayStart = startOf(date, zone);
     const QDateTime dayEnd = endOf(date, zone);
     QHash<QString, Medication> byUuid;
@@ -22,7 +22,7 @@ QList<DoseSlot> DoseDay::build(const QList<Medication> &medications, const QList
         byUuid.insert(m.uuid, m);
 
     QList<DoseSlot> rows;
-    QHash<QString, qsizetype> planned;  // slot key -> row
+    QHash<QString, qsizetype> planned; // slot key -> row
     for (const Medication &m : medications) {
         if (!m.active)
             continue;
@@ -40,7 +40,9 @@ QList<DoseSlot> DoseDay::build(const QList<Medication> &medications, const QList
             // A medication added today has no doses before it was added.
             if (m.createdAt.isValid() && at < m.createdAt)
                 continue;
-            const QDateTime next = i + 1 < moments.size() ? moments.at(i + 1) : (tomorrow.isEmpty() ? QDateTime() : tomorrow.first());
+            const QDateTime next = i + 1 < moments.size()
+                                       ? moments.at(i + 1)
+                                       : (tomorrow.isEmpty() ? QDateTime() : tomorrow.first());
             DoseSlot row;
             row.medication = m;
             row.scheduledAt = at;
@@ -69,7 +71,8 @@ QList<DoseSlot> DoseDay::build(const QList<Medication> &medications, const QList
         DoseSlot probe;
         probe.medication.uuid = entry.medicationUuid;
         probe.scheduledAt = entry.scheduledAt;
-        const auto slot = entry.scheduledAt.isValid() ? planned.constFind(probe.key()) : planned.constEnd();
+        const auto slot =
+            entry.scheduledAt.isValid() ? planned.constFind(probe.key()) : planned.constEnd();
         if (slot != planned.constEnd() && !rows.at(*slot).entry) {
             DoseSlot &row = rows[*slot];
             row.entry = entry;
@@ -101,10 +104,11 @@ QList<DoseSlot> DoseDay::build(const QList<Medication> &medications, const QList
     std::stable_sort(rows.begin(), rows.end(), [](const DoseSlot &a, const DoseSlot &b) {
         const QDateTime ta = a.sortTime(), tb = b.sortTime();
         if (ta.isValid() != tb.isValid())
-            return ta.isValid();  // as-needed rows last
+            return ta.isValid(); // as-needed rows last
         if (ta != tb)
             return ta < tb;
-        return a.medication.medicationName.compare(b.medication.medicationName, Qt::CaseInsensitive) < 0;
+        return a.medication.medicationName.compare(b.medication.medicationName,
+                                                   Qt::CaseInsensitive) < 0;
     });
     return rows;
 }

@@ -25,12 +25,16 @@ public:
     // medications: every record (stopped ones too: their logged doses still show); entries: the
     // log from at least a day before date to a day after it. Rows are sorted by time; as-needed
     // rows come last.
-    static QList<DoseSlot> build(const QList<Medication> &medications, const QList<DoseEntry> &entries, const QDate &date,
-                                 const QTimeZone &zone, const QDateTime &now, const DosePlanner &planner = DosePlanner());
+    static QList<DoseSlot> build(const QList<Medication> &medications,
+                                 const QList<DoseEntry> &entries, const QDate &date,
+                                 const QTimeZone &zone, const QDateTime &now,
+                                 const DosePlanner &planner = DosePlanner());
 
     // The first and the last instant (exclusive) of date on zone's wall clock, in UTC.
     static QDateTime startOf(const QDate &date, const QTimeZone &zone);
-    static QDateTime endOf(const QDate &date, const QTimeZone &zone) { return startOf(date.addDays(1), zone); }
+    static QDateTime endOf(const QDate &date, const QTimeZone &zone) {
+        return startOf(date.addDays(1), zone);
+    }
 };
 
 } // namespace kiosk::meds

@@ -6,29 +6,26 @@ namespace kiosk::meds {
 
 namespace {
 
-const QStringList &serviceKeys()
-{
-    static const QStringList keys = {QStringLiteral("id"), QStringLiteral("medication_id"), QStringLiteral("scheduled_at"),
-                                     QStringLiteral("at"), QStringLiteral("status"), QStringLiteral("reason"),
-                                     QStringLiteral("given_by"), QStringLiteral("device"), QStringLiteral("logged_at"),
-                                     QStringLiteral("version"), QStringLiteral("updated_at"), QStringLiteral("updated_by"),
-                                     QStringLiteral("deleted")};
+const QStringList &serviceKeys() {
+    static const QStringList keys = {
+        QStringLiteral("id"),       QStringLiteral("medication_id"), QStringLiteral("scheduled_at"),
+        QStringLiteral("at"),       QStringLiteral("status"),        QStringLiteral("reason"),
+        QStringLiteral("given_by"), QStringLiteral("device"),        QStringLiteral("logged_at"),
+        QStringLiteral("version"),  QStringLiteral("updated_at"),    QStringLiteral("updated_by"),
+        QStringLiteral("deleted")};
     return keys;
 }
 
-QString isoUtc(const QDateTime &time)
-{
+QString isoUtc(const QDateTime &time) {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QDateTime readTime(const QJsonValue &value)
-{
+QDateTime readTime(const QJsonValue &value) {
     const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : QDateTime();
 }
 
-bool hasControlCharacters(const QString &text)
-{
+bool hasControlCharacters(const QString &text) {
     for (const QChar c : text) {
         if (c.category() == QChar::Other_Control)
             return true;
@@ -38,13 +35,11 @@ bool hasControlCharacters(const QString &text)
 
 } // namespace
 
-QString DoseEntry::statusName(Status status)
-{
+QString DoseEntry::statusName(Status status) {
     return status == Status::Given ? QStringLiteral("given") : QStringLiteral("skipped");
 }
 
-std::optional<DoseEntry::Status> DoseEntry::statusFromName(const QString &name)
-{
+std::optional<DoseEntry::Status> DoseEntry::statusFromName(const QString &name) {
     if (name == u"given")
         return Status::Given;
     if (name == u"skipped")
@@ -52,12 +47,12 @@ std::optional<DoseEntry::Status> DoseEntry::statusFromName(const QString &name)
     return std::nullopt;
 }
 
-QJsonObject DoseEntry::toServiceJson() const
-{
+QJsonObject DoseEntry::toServiceJson() const {
     QJsonObject out = extra;
     out.insert(QStringLiteral("id"), uuid);
     out.insert(QStringLiteral("medication_id"), medicationUuid);
-    out.insert(QStringLiteral("scheduled_at"), scheduledAt.isValid() ? QJsonValue(isoUtc(scheduledAt)) : QJsonValue());
+    out.insert(QStringLiteral("scheduled_at"),
+               scheduledAt.isValid() ? QJsonValue(isoUtc(scheduledAt)) : QJsonValue());
     out.insert(QStringLiteral("at"), isoUtc(at));
     out.insert(QStringLiteral("status"), statusName(status));
     out.insert(QStringLiteral("reason"), reason);
@@ -67,8 +62,8 @@ QJsonObject DoseEntry::toServiceJson() const
     return out;
 }
 
-std::optional<DoseEntry> DoseEntry::fromServiceJson(const QJsonObject &object, QStringList *errors)
-{
+std::optional<DoseEntry> DoseEntry::fromServiceJson(const QJsonObject &object,
+                                                    QStringList *errors) {
     QStringList problems;
     DoseEntry entry;
     entry.uuid = object.value(QStringLiteral("id")).toString();
@@ -112,8 +107,7 @@ std::optional<DoseEntry> DoseEntry::fromServiceJson(const QJsonObject &object, Q
     return entry;
 }
 
-QStringList DoseEntry::problems() const
-{
+QStringList DoseEntry::problems() const {
     QStringList out;
     if (medicationUuid.isEmpty())
         out.append(QStringLiteral("the dose names no medication"));
@@ -122,7 +116,8 @@ QStringList DoseEntry::problems() const
     if (reason.size() > 500 || hasControlCharacters(reason))
         out.append(QStringLiteral("the reason must be one line of at most 500 characters"));
     if (givenBy.size() > 60 || hasControlCharacters(givenBy))
-        out.append(QStringLiteral("the caregiver's name must be one line of at most 60 characters"));
+        out.append(
+            QStringLiteral("the caregiver's name must be one line of at most 60 characters"));
     if (device.size() > 200 || hasControlCharacters(device))
         out.append(QStringLiteral("the device name must be one line of at most 200 characters"));
     return out;

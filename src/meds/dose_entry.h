@@ -15,17 +15,17 @@ namespace kiosk::meds {
 struct DoseEntry {
     enum class Status { Given, Skipped };
 
-    QString uuid;             // the entry's own name on every device and the service
-    QString medicationUuid;   // Medication::uuid
-    QDateTime scheduledAt;    // UTC; invalid for an as-needed or extra dose
-    QDateTime at;             // UTC: when it was given or skipped
+    QString uuid;           // the entry's own name on every device and the service
+    QString medicationUuid; // Medication::uuid
+    QDateTime scheduledAt;  // UTC; invalid for an as-needed or extra dose
+    QDateTime at;           // UTC: when it was given or skipped
     Status status = Status::Given;
-    QString reason;           // why skipped (or a note)
-    QString givenBy;          // the caregiver's first name, optional
-    QString device;           // the tablet that logged it
-    QDateTime loggedAt;       // UTC: when it was entered
-    QJsonObject extra;        // fields a newer service added, kept and sent back
-    std::optional<qint64> remoteVersion;  // the service's version, once it has the entry
+    QString reason;                      // why skipped (or a note)
+    QString givenBy;                     // the caregiver's first name, optional
+    QString device;                      // the tablet that logged it
+    QDateTime loggedAt;                  // UTC: when it was entered
+    QJsonObject extra;                   // fields a newer service added, kept and sent back
+    std::optional<qint64> remoteVersion; // the service's version, once it has the entry
 
     bool given() const { return status == Status::Given; }
     static QString statusName(Status status);

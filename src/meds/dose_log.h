@@ -34,8 +34,8 @@ public:
 
     // Entries with from <= at < to (either may be invalid: open), of one medication when
     // medicationUuid is set, oldest first.
-    std::optional<QList<DoseEntry>> entries(const QDateTime &from, const QDateTime &to, const QString &medicationUuid,
-                                            QString *error) const;
+    std::optional<QList<DoseEntry>> entries(const QDateTime &from, const QDateTime &to,
+                                            const QString &medicationUuid, QString *error) const;
     std::optional<DoseEntry> entry(const QString &uuid, QString *error) const;
     int count() const;
 
@@ -49,8 +49,8 @@ public:
     bool noteFailure(const QList<QueuedDose> &entries, const QString &why, QString *error);
     // One page of the service's dose entries and the cursor after it, in one transaction;
     // returns how many were new here. Records that cannot be a dose go to *rejected.
-    std::optional<int> applyRemote(const QList<QJsonObject> &records, const QString &cursor, QStringList *rejected,
-                                   QString *error);
+    std::optional<int> applyRemote(const QList<QJsonObject> &records, const QString &cursor,
+                                   QStringList *rejected, QString *error);
     QString cursor() const;
 
     QString deviceName() const { return m_deviceName; }
@@ -59,7 +59,7 @@ public:
 private:
     bool run(const QString &sql, const QVariantList &values, QString *error) const;
     bool insert(const DoseEntry &entry, QString *error);
-    template<typename Body> bool transaction(QString *error, Body body);
+    template <typename Body> bool transaction(QString *error, Body body);
 
     MedicationStore &m_store;
     QString m_deviceName;

@@ -7,8 +7,7 @@
 
 namespace kiosk::meds {
 
-QList<QTime> DosePlanner::timesForSchedule(const QString &text) const
-{
+QList<QTime> DosePlanner::timesForSchedule(const QString &text) const {
     const auto schedule = Schedule::parse(text);
     if (!schedule || schedule->asNeeded())
         return {};
@@ -52,8 +51,7 @@ QList<QTime> DosePlanner::timesForSchedule(const QString &text) const
     return times;
 }
 
-QList<QTime> DosePlanner::dueTimes(const Medication &medication, const QDate &date) const
-{
+QList<QTime> DosePlanner::dueTimes(const Medication &medication, const QDate &date) const {
     if (!medication.active || !date.isValid())
         return {};
     const auto schedule = Schedule::parse(medication.schedule);
@@ -62,17 +60,19 @@ QList<QTime> DosePlanner::dueTimes(const Medication &medication, const QDate &da
     if (schedule->kind() == Schedule::Kind::OnceWeekly) {
         QDate anchor = medication.date;
         if (!anchor.isValid())
-            anchor = medication.createdAt.isValid() ? medication.createdAt.toLocalTime().date() : date;
+            anchor =
+                medication.createdAt.isValid() ? medication.createdAt.toLocalTime().date() : date;
         if (anchor.dayOfWeek() != date.dayOfWeek())
             return {};
     }
-    if (!medication.doseTimes.isEmpty() && !schedule->asNeeded() && schedule->kind() != Schedule::Kind::AsNeeded)
-        return medication.doseTimes;  // the caregiver's own times
+    if (!medication.doseTimes.isEmpty() && !schedule->asNeeded() &&
+        schedule->kind() != Schedule::Kind::AsNeeded)
+        return medication.doseTimes; // the caregiver's own times
     return timesForSchedule(medication.schedule);
 }
 
-QList<QDateTime> DosePlanner::dueMoments(const Medication &medication, const QDate &date, const QTimeZone &zone) const
-{
+QList<QDateTime> DosePlanner::dueMoments(const Medication &medication, const QDate &date,
+                                         const QTimeZone &zone) const {
     QList<QDateTime> moments;
     for (const QTime &time : dueTimes(medication, date)) {
         const QDateTime moment = atWallTime(date, time, zone);
@@ -82,13 +82,13 @@ QList<QDateTime> DosePlanner::dueMoments(const Medication &medication, const QDa
     return moments;
 }
 
-QDateTime DosePlanner::atWallTime(const QDate &date, const QTime &time, const QTimeZone &zone)
-{
+QDateTime DosePlanner::atWallTime(const QDate &date, const QTime &time, const QTimeZone &zone) {
     // The instants whose wall time in zone is date + time, tried with the offsets in force half a
     // day either side; the earliest wins (Qt 6.4 alone picks the later of a repeated hour).
     const auto at = [&](const QTime &wall) -> QDateTime {
         const QDateTime naive(date, wall, Qt::UTC);
-        QList<int> offsets{zone.offsetFromUtc(naive.addSecs(-12 * 3600)), zone.offsetFromUtc(naive.addSecs(12 * 3600))};
+        QList<int> offsets{zone.offsetFromUtc(naive.addSecs(-12 * 3600)),
+                           zone.offsetFromUtc(naive.addSecs(12 * 3600))};
         std::sort(offsets.begin(), offsets.end(), std::greater<int>());
         for (const int offset : offsets) {
             const QDateTime utc = naive.addSecs(-offset);
@@ -113,8 +113,7 @@ QDateTime DosePlanner::atWallTime(const QDate &date, const QTime &time, const QT
     return {};
 }
 
-QDateTime DosePlanner::nextDose(const Medication &medication, const QDateTime &moment) const
-{
+QDateTime DosePlanner::nextDose(const Medication &medication, const QDateTime &moment) const {
     const QDateTime local = moment.toLocalTime();
     for (int offset = 0; offset <= 8; ++offset) {
         const QDate date = local.date().addDays(offset);

@@ -24,13 +24,15 @@ public:
     };
 
     DosePlanner() = default;
-    explicit DosePlanner(Day day) : m_day(day) {}
+    explicit DosePlanner(Day day)
+        : m_day(day) {}
 
     // The times due on date, sorted; empty for as-needed, stopped, unparseable schedules and
     // weekly schedules on other weekdays.
     QList<QTime> dueTimes(const Medication &medication, const QDate &date) const;
     // The same as moments (UTC) on date's wall clock in zone, with daylight-saving gaps resolved.
-    QList<QDateTime> dueMoments(const Medication &medication, const QDate &date, const QTimeZone &zone) const;
+    QList<QDateTime> dueMoments(const Medication &medication, const QDate &date,
+                                const QTimeZone &zone) const;
     // date + time on zone's wall clock, in UTC: a time skipped by a change to summer time moves
     // to the first minute after the gap; one that occurs twice is the first occurrence.
     static QDateTime atWallTime(const QDate &date, const QTime &time, const QTimeZone &zone);

@@ -2,21 +2,25 @@
 
 namespace kiosk::meds {
 
-QString DoseSlot::statusName(Status status)
-{
+QString DoseSlot::statusName(Status status) {
     switch (status) {
-    case Status::Upcoming: return QStringLiteral("upcoming");
-    case Status::Due: return QStringLiteral("due");
-    case Status::Missed: return QStringLiteral("missed");
-    case Status::Given: return QStringLiteral("given");
-    case Status::Skipped: return QStringLiteral("skipped");
-    case Status::AsNeeded: return QStringLiteral("as needed");
+    case Status::Upcoming:
+        return QStringLiteral("upcoming");
+    case Status::Due:
+        return QStringLiteral("due");
+    case Status::Missed:
+        return QStringLiteral("missed");
+    case Status::Given:
+        return QStringLiteral("given");
+    case Status::Skipped:
+        return QStringLiteral("skipped");
+    case Status::AsNeeded:
+        return QStringLiteral("as needed");
     }
     return {};
 }
 
-QString DoseSlot::key() const
-{
+QString DoseSlot::key() const {
     if (scheduledAt.isValid())
         return medication.uuid + u'@' + scheduledAt.toUTC().toString(Qt::ISODate);
     if (entry)
@@ -24,8 +28,7 @@ QString DoseSlot::key() const
     return medication.uuid;
 }
 
-QDateTime DoseSlot::sortTime() const
-{
+QDateTime DoseSlot::sortTime() const {
     if (scheduledAt.isValid())
         return scheduledAt;
     return entry ? entry->at : QDateTime();

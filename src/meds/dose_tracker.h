@@ -31,29 +31,33 @@ public:
         DoseEntry::Status status = DoseEntry::Status::Given;
         QString reason;
         QString givenBy;
-        QDateTime at;                            // invalid: now
-        std::optional<QDateTime> scheduledAt;    // the planned dose (the reminder knows it); nullopt: find it
-        bool force = false;                      // log even when too soon / nothing due / logged already
+        QDateTime at; // invalid: now
+        std::optional<QDateTime>
+            scheduledAt;    // the planned dose (the reminder knows it); nullopt: find it
+        bool force = false; // log even when too soon / nothing due / logged already
     };
     struct LogResult {
         enum class Outcome {
             Logged,
-            TooSoon,        // as needed: before the minimum gap since the last one
-            TooMany,        // as needed: the daily maximum is reached
-            NothingDue,     // a fixed schedule with no open dose near that time
-            AlreadyLogged,  // the planned dose has an entry already
+            TooSoon,       // as needed: before the minimum gap since the last one
+            TooMany,       // as needed: the daily maximum is reached
+            NothingDue,    // a fixed schedule with no open dose near that time
+            AlreadyLogged, // the planned dose has an entry already
             Failed,
         };
         Outcome outcome = Outcome::Failed;
-        std::optional<DoseEntry> entry;      // Logged: as stored
-        std::optional<DoseEntry> lastGiven;  // the medication's last dose given before the time asked
-        QDateTime allowedFrom;               // TooSoon / TooMany: the first time the rule allows
+        std::optional<DoseEntry> entry; // Logged: as stored
+        std::optional<DoseEntry>
+            lastGiven;         // the medication's last dose given before the time asked
+        QDateTime allowedFrom; // TooSoon / TooMany: the first time the rule allows
         int givenInLastDay = 0;
         AsNeededRule rule;
-        QString message;                     // one sentence for every outcome but Logged
+        QString message; // one sentence for every outcome but Logged
         bool ok() const { return outcome == Outcome::Logged; }
         // True for outcomes a person may override after reading message.
-        bool needsConfirmation() const { return outcome != Outcome::Logged && outcome != Outcome::Failed; }
+        bool needsConfirmation() const {
+            return outcome != Outcome::Logged && outcome != Outcome::Failed;
+        }
     };
 
     DoseTracker(MedicationStore &store, Clock &clock, DosePlanner planner = DosePlanner());
@@ -63,7 +67,8 @@ public:
     const DosePlanner &planner() const { return m_planner; }
 
     // The doses of a day on the household's wall clock, with statuses as of now (or as of at).
-    std::optional<QList<DoseSlot>> day(const QDate &date, QString *error, const QDateTime &at = {}) const;
+    std::optional<QList<DoseSlot>> day(const QDate &date, QString *error,
+                                       const QDateTime &at = {}) const;
     std::optional<QList<DoseSlot>> today(QString *error) const;
     // Due and missed doses of today and yesterday: what a reminder or a "you missed" note shows.
     std::optional<QList<DoseSlot>> openDoses(QString *error) const;
@@ -71,8 +76,10 @@ public:
     LogResult logDose(const LogRequest &request);
 
     // Entries of the last `days` days (1 = today only) on the wall clock, newest first.
-    std::optional<QList<DoseEntry>> history(const QString &medicationUuid, int days, QString *error) const;
-    std::optional<DoseEntry> lastGiven(const QString &medicationUuid, const QDateTime &before, QString *error) const;
+    std::optional<QList<DoseEntry>> history(const QString &medicationUuid, int days,
+                                            QString *error) const;
+    std::optional<DoseEntry> lastGiven(const QString &medicationUuid, const QDateTime &before,
+                                       QString *error) const;
 
     // "14:05 today", "23:10 yesterday", "Mon 3 Mar 14:05" on the household's clock.
     QString describeMoment(const QDateTime &moment) const;

@@ -5,11 +5,11 @@
 namespace kiosk::meds {
 
 // A clock that stands still until told: tests, and the demo's "what if it were 21:00".
-class ManualClock : public Clock
-{
+class ManualClock : public Clock {
     Q_OBJECT
 public:
-    explicit ManualClock(const QDateTime &now, const QTimeZone &zone = QTimeZone::systemTimeZone(), QObject *parent = nullptr);
+    explicit ManualClock(const QDateTime &now, const QTimeZone &zone = QTimeZone::systemTimeZone(),
+                         QObject *parent = nullptr);
     QDateTime now() const override { return m_now; }
     QTimeZone timeZone() const override { return m_zone; }
 

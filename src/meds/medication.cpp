@@ -9,23 +9,19 @@ namespace kiosk::meds {
 
 namespace {
 
-QString isoUtc(const QDateTime &time)
-{
+QString isoUtc(const QDateTime &time) {
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-QJsonValue nullable(const QString &text)
-{
+QJsonValue nullable(const QString &text) {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QJsonValue nullable(const std::optional<int> &number)
-{
+QJsonValue nullable(const std::optional<int> &number) {
     return number ? QJsonValue(*number) : QJsonValue(QJsonValue::Null);
 }
 
-bool readString(const QJsonValue &value, const QString &key, QString *out, QStringList *errors)
-{
+bool readString(const QJsonValue &value, const QString &key, QString *out, QStringList *errors) {
     if (value.isNull() || value.isUndefined()) {
         out->clear();
         return true;
@@ -38,15 +34,15 @@ bool readString(const QJsonValue &value, const QString &key, QString *out, QStri
     return true;
 }
 
-bool readInt(const QJsonValue &value, const QString &key, std::optional<int> *out, QStringList *errors)
-{
+bool readInt(const QJsonValue &value, const QString &key, std::optional<int> *out,
+             QStringList *errors) {
     if (value.isNull() || value.isUndefined()) {
         out->reset();
         return true;
     }
     const double number = value.toDouble(std::nan(""));
-    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number)
-        || std::abs(number) > 1e9) {
+    if (!value.isDouble() || !std::isfinite(number) || number != std::floor(number) ||
+        std::abs(number) > 1e9) {
         errors->append(QStringLiteral("%1 must be a whole number or null").arg(key));
         return false;
     }
@@ -54,8 +50,7 @@ bool readInt(const QJsonValue &value, const QString &key, std::optional<int> *ou
     return true;
 }
 
-bool readBool(const QJsonValue &value, const QString &key, bool *out, QStringList *errors)
-{
+bool readBool(const QJsonValue &value, const QString &key, bool *out, QStringList *errors) {
     if (!value.isBool()) {
         errors->append(QStringLiteral("%1 must be true or false").arg(key));
         return false;
@@ -66,29 +61,28 @@ bool readBool(const QJsonValue &value, const QString &key, bool *out, QStringLis
 
 } // namespace
 
-QString Medication::title() const
-{
+QString Medication::title() const {
     return dosage.isEmpty() ? medicationName : medicationName + u' ' + dosage;
 }
 
-QStringList Medication::contractFields()
-{
-    return {QStringLiteral("medication_name"), QStringLiteral("dosage"), QStringLiteral("dosage_form"),
-            QStringLiteral("schedule"), QStringLiteral("times_per_day"), QStringLiteral("as_needed"),
-            QStringLiteral("instructions"), QStringLiteral("prescriber"), QStringLiteral("quantity"),
-            QStringLiteral("refills"), QStringLiteral("rx_number"), QStringLiteral("pharmacy"),
-            QStringLiteral("patient"), QStringLiteral("date")};
+QStringList Medication::contractFields() {
+    return {QStringLiteral("medication_name"), QStringLiteral("dosage"),
+            QStringLiteral("dosage_form"),     QStringLiteral("schedule"),
+            QStringLiteral("times_per_day"),   QStringLiteral("as_needed"),
+            QStringLiteral("instructions"),    QStringLiteral("prescriber"),
+            QStringLiteral("quantity"),        QStringLiteral("refills"),
+            QStringLiteral("rx_number"),       QStringLiteral("pharmacy"),
+            QStringLiteral("patient"),         QStringLiteral("date")};
 }
 
-QStringList Medication::editableFields()
-{
-    return contractFields()
-        + QStringList{QStringLiteral("engine"), QStringLiteral("confidence"), QStringLiteral("needs_review"),
-                      QStringLiteral("raw_text"), QStringLiteral("active"), QStringLiteral("dose_times")};
+QStringList Medication::editableFields() {
+    return contractFields() +
+           QStringList{QStringLiteral("engine"),       QStringLiteral("confidence"),
+                       QStringLiteral("needs_review"), QStringLiteral("raw_text"),
+                       QStringLiteral("active"),       QStringLiteral("dose_times")};
 }
 
-std::optional<QList<QTime>> Medication::parseDoseTimes(const QString &text, QString *error)
-{
+std::optional<QList<QTime>> Medication::parseDoseTimes(const QString &text, QString *error) {
     QList<QTime> times;
     for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
         const QString trimmed = part.trimmed();
@@ -97,7 +91,9 @@ std::optional<QList<QTime>> Medication::parseDoseTimes(const QString &text, QStr
             time = QTime::fromString(trimmed, QStringLiteral("HH:mm"));
         if (!time.isValid()) {
             if (error)
-                *error = QStringLiteral("dose_times must be clock times such as \"08:00, 20:00\", not \"%1\"").arg(trimmed);
+                *error = QStringLiteral(
+                             "dose_times must be clock times such as \"08:00, 20:00\", not \"%1\"")
+                             .arg(trimmed);
             return std::nullopt;
         }
         if (!times.contains(time))
@@ -107,16 +103,14 @@ std::optional<QList<QTime>> Medication::parseDoseTimes(const QString &text, QStr
     return times;
 }
 
-QStringList Medication::doseTimeTexts() const
-{
+QStringList Medication::doseTimeTexts() const {
     QStringList texts;
     for (const QTime &time : doseTimes)
         texts.append(time.toString(QStringLiteral("HH:mm")));
     return texts;
 }
 
-QJsonObject Medication::toJson() const
-{
+QJsonObject Medication::toJson() const {
     QJsonObject object;
     object.insert(QStringLiteral("id"), id);
     object.insert(QStringLiteral("uuid"), nullable(uuid));
@@ -133,7 +127,8 @@ QJsonObject Medication::toJson() const
     object.insert(QStringLiteral("rx_number"), nullable(rxNumber));
     object.insert(QStringLiteral("pharmacy"), nullable(pharmacy));
     object.insert(QStringLiteral("patient"), nullable(patient));
-    object.insert(QStringLiteral("date"), date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue());
+    object.insert(QStringLiteral("date"),
+                  date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue());
     object.insert(QStringLiteral("dose_times"), QJsonArray::fromStringList(doseTimeTexts()));
     object.insert(QStringLiteral("engine"), engine);
     QJsonObject confidenceObject;
@@ -152,8 +147,7 @@ QJsonObject Medication::toJson() const
     return object;
 }
 
-std::optional<Medication> Medication::fromJson(const QJsonObject &object, QStringList *errors)
-{
+std::optional<Medication> Medication::fromJson(const QJsonObject &object, QStringList *errors) {
     QStringList problems;
     if (object.contains(QStringLiteral("error"))) {
         problems.append(QStringLiteral("the record is a failed reading (\"%1\"), not a medication")
@@ -177,8 +171,7 @@ std::optional<Medication> Medication::fromJson(const QJsonObject &object, QStrin
     return medication;
 }
 
-bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
-{
+bool Medication::applyJson(const QJsonObject &changes, QStringList *errors) {
     Medication edited = *this;
     QStringList problems;
     const QStringList editable = editableFields();
@@ -211,7 +204,8 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
             readInt(value, key, &edited.refills, &problems);
         else if (key == u"rx_number") {
             // Labels print it as a number; JSON producers sometimes send one.
-            if (value.isDouble() && value.toDouble() == std::floor(value.toDouble()) && value.toDouble() >= 0)
+            if (value.isDouble() && value.toDouble() == std::floor(value.toDouble()) &&
+                value.toDouble() >= 0)
                 edited.rxNumber = QString::number(value.toDouble(), 'f', 0);
             else
                 readString(value, key, &edited.rxNumber, &problems);
@@ -227,7 +221,10 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
                 } else {
                     const QDate parsed = QDate::fromString(text, Qt::ISODate);
                     if (!parsed.isValid() || text.size() != 10)
-                        problems.append(QStringLiteral("date must be a calendar date written YYYY-MM-DD, not \"%1\"").arg(text));
+                        problems.append(
+                            QStringLiteral(
+                                "date must be a calendar date written YYYY-MM-DD, not \"%1\"")
+                                .arg(text));
                     else
                         edited.date = parsed;
                 }
@@ -238,7 +235,7 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
                 edited.engine = text.isEmpty() ? QStringLiteral("manual") : text;
         } else if (key == u"raw_text") {
             if (value.isString())
-                edited.rawText = value.toString();  // kept verbatim
+                edited.rawText = value.toString(); // kept verbatim
             else
                 readString(value, key, &edited.rawText, &problems);
         } else if (key == u"active")
@@ -254,10 +251,12 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
                 const QStringList fields = contractFields();
                 for (auto c = object.begin(); c != object.end(); ++c) {
                     if (!fields.contains(c.key()))
-                        continue;  // untrusted producers add their own keys: ignored
+                        continue; // untrusted producers add their own keys: ignored
                     const double number = c.value().toDouble(-1);
                     if (!c.value().isDouble() || !(number >= 0.0 && number <= 1.0))
-                        problems.append(QStringLiteral("confidence of %1 must be a number from 0 to 1").arg(c.key()));
+                        problems.append(
+                            QStringLiteral("confidence of %1 must be a number from 0 to 1")
+                                .arg(c.key()));
                     else
                         confidence.insert(c.key(), number);
                 }
@@ -282,7 +281,8 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
             QString problem;
             const auto times = readable ? parseDoseTimes(text, &problem) : std::nullopt;
             if (!readable)
-                problems.append(QStringLiteral("dose_times must be a list of clock times such as [\"08:00\", \"20:00\"]"));
+                problems.append(QStringLiteral(
+                    "dose_times must be a list of clock times such as [\"08:00\", \"20:00\"]"));
             else if (!times)
                 problems.append(problem);
             else
@@ -296,7 +296,8 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
                 QStringList review;
                 for (const QJsonValue &entry : value.toArray()) {
                     if (!entry.isString()) {
-                        problems.append(QStringLiteral("needs_review must be a list of field names"));
+                        problems.append(
+                            QStringLiteral("needs_review must be a list of field names"));
                         break;
                     }
                     if (!review.contains(entry.toString()))
@@ -312,7 +313,8 @@ bool Medication::applyJson(const QJsonObject &changes, QStringList *errors)
             edited.timesPerDay.reset();
         if (!changes.contains(QStringLiteral("as_needed")))
             edited.asNeeded = false;
-        if (!changes.contains(QStringLiteral("dose_times")) && edited.schedule.simplified().compare(schedule.simplified(), Qt::CaseInsensitive) != 0)
+        if (!changes.contains(QStringLiteral("dose_times")) &&
+            edited.schedule.simplified().compare(schedule.simplified(), Qt::CaseInsensitive) != 0)
             edited.doseTimes.clear();
     }
     if (!problems.isEmpty()) {

@@ -16,8 +16,8 @@ namespace kiosk::meds {
 // record came from, and its life on this tablet. Plain data; MedicationValidator checks it and
 // MedicationStore keeps it.
 struct Medication {
-    qint64 id = 0;  // 0 until stored
-    QString uuid;   // the name every device and the medication service know it by; set when stored
+    qint64 id = 0; // 0 until stored
+    QString uuid;  // the name every device and the medication service know it by; set when stored
 
     // The contract's fields.
     QString medicationName;
@@ -39,18 +39,18 @@ struct Medication {
     QList<QTime> doseTimes;
 
     // Provenance.
-    QString engine = QStringLiteral("manual");  // local, ai-brain or manual
-    QMap<QString, double> confidence;           // per contract field, 0..1
+    QString engine = QStringLiteral("manual"); // local, ai-brain or manual
+    QMap<QString, double> confidence;          // per contract field, 0..1
     QStringList needsReview;
-    QString photoPath;                          // a file in the store's photo folder, or empty
+    QString photoPath; // a file in the store's photo folder, or empty
     QString rawText;
 
     // Life on this tablet.
     bool active = true;
-    QDateTime stoppedAt;  // UTC, set while stopped
-    QDateTime createdAt;  // UTC
-    QDateTime updatedAt;  // UTC
-    QString syncState;    // "synced", "pending" or "conflict", as the store read it (empty before)
+    QDateTime stoppedAt; // UTC, set while stopped
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+    QString syncState;   // "synced", "pending" or "conflict", as the store read it (empty before)
 
     // "Lisinopril 10 mg"
     QString title() const;

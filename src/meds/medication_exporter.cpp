@@ -18,26 +18,25 @@ namespace kiosk::meds {
 
 namespace {
 
-QByteArray csvCell(QString text)
-{
+QByteArray csvCell(QString text) {
     if (!text.isEmpty() && QStringLiteral("=+-@").contains(text.front()))
         text.prepend(u'\'');
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
+    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') ||
+        text.contains(u'\r')) {
         text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         text = u'"' + text + u'"';
     }
     return text.toUtf8();
 }
 
-QString optionalNumber(const std::optional<int> &number)
-{
+QString optionalNumber(const std::optional<int> &number) {
     return number ? QString::number(*number) : QString();
 }
 
-QString dueTimesText(const Medication &m)
-{
+QString dueTimesText(const Medication &m) {
     const DosePlanner planner;
-    const QList<QTime> times = planner.dueTimes(m, m.date.isValid() ? m.date : QDate::currentDate());
+    const QList<QTime> times =
+        planner.dueTimes(m, m.date.isValid() ? m.date : QDate::currentDate());
     QStringList parts;
     for (const QTime &time : times)
         parts.append(time.toString(QStringLiteral("HH:mm")));
@@ -46,24 +45,50 @@ QString dueTimesText(const Medication &m)
 
 } // namespace
 
-QByteArray MedicationExporter::toCsv(const QList<Medication> &medications)
-{
-    const QStringList header{QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("medication_name"),
-                             QStringLiteral("dosage"), QStringLiteral("dosage_form"), QStringLiteral("schedule"),
-                             QStringLiteral("times_per_day"), QStringLiteral("as_needed"), QStringLiteral("instructions"),
-                             QStringLiteral("prescriber"), QStringLiteral("quantity"), QStringLiteral("refills"),
-                             QStringLiteral("rx_number"), QStringLiteral("pharmacy"), QStringLiteral("patient"),
-                             QStringLiteral("date"), QStringLiteral("engine"), QStringLiteral("created_at"),
-                             QStringLiteral("updated_at"), QStringLiteral("stopped_at")};
+QByteArray MedicationExporter::toCsv(const QList<Medication> &medications) {
+    const QStringList header{QStringLiteral("id"),
+                             QStringLiteral("status"),
+                             QStringLiteral("medication_name"),
+                             QStringLiteral("dosage"),
+                             QStringLiteral("dosage_form"),
+                             QStringLiteral("schedule"),
+                             QStringLiteral("times_per_day"),
+                             QStringLiteral("as_needed"),
+                             QStringLiteral("instructions"),
+                             QStringLiteral("prescriber"),
+                             QStringLiteral("quantity"),
+                             QStringLiteral("refills"),
+                             QStringLiteral("rx_number"),
+                             QStringLiteral("pharmacy"),
+                             QStringLiteral("patient"),
+                             QStringLiteral("date"),
+                             QStringLiteral("engine"),
+                             QStringLiteral("created_at"),
+                             QStringLiteral("updated_at"),
+                             QStringLiteral("stopped_at")};
     QByteArray out = header.join(u',').toUtf8() + "\r\n";
     for (const Medication &m : medications) {
-        const QStringList row{QString::number(m.id), m.active ? QStringLiteral("active") : QStringLiteral("stopped"),
-                              m.medicationName, m.dosage, m.dosageForm, m.schedule, optionalNumber(m.timesPerDay),
-                              m.asNeeded ? QStringLiteral("true") : QStringLiteral("false"), m.instructions,
-                              m.prescriber, optionalNumber(m.quantity), optionalNumber(m.refills), m.rxNumber,
-                              m.pharmacy, m.patient, m.date.isValid() ? m.date.toString(Qt::ISODate) : QString(),
-                              m.engine, m.createdAt.toUTC().toString(Qt::ISODate), m.updatedAt.toUTC().toString(Qt::ISODate),
-                              m.stoppedAt.isValid() ? m.stoppedAt.toUTC().toString(Qt::ISODate) : QString()};
+        const QStringList row{QString::number(m.id),
+                              m.active ? QStringLiteral("active") : QStringLiteral("stopped"),
+                              m.medicationName,
+                              m.dosage,
+                              m.dosageForm,
+                              m.schedule,
+                              optionalNumber(m.timesPerDay),
+                              m.asNeeded ? QStringLiteral("true") : QStringLiteral("false"),
+                              m.instructions,
+                              m.prescriber,
+                              optionalNumber(m.quantity),
+                              optionalNumber(m.refills),
+                              m.rxNumber,
+                              m.pharmacy,
+                              m.patient,
+                              m.date.isValid() ? m.date.toString(Qt::ISODate) : QString(),
+                              m.engine,
+                              m.createdAt.toUTC().toString(Qt::ISODate),
+                              m.updatedAt.toUTC().toString(Qt::ISODate),
+                              m.stoppedAt.isValid() ? m.stoppedAt.toUTC().toString(Qt::ISODate)
+                                                    : QString()};
         QList<QByteArray> cells;
         for (const QString &cell : row)
             cells.append(csvCell(cell));
@@ -72,20 +97,21 @@ QByteArray MedicationExporter::toCsv(const QList<Medication> &medications)
     return out;
 }
 
-QString MedicationExporter::toHtml(const QList<Medication> &medications, const QDateTime &printedAt, const QList<DoseEntry> &doses)
-{
+QString MedicationExporter::toHtml(const QList<Medication> &medications, const QDateTime &printedAt,
+                                   const QList<DoseEntry> &doses) {
     const auto esc = [](const QString &text) { return text.toHtmlEscaped(); };
     QStringList patients;
     for (const Medication &m : medications) {
         if (!m.patient.isEmpty() && !patients.contains(m.patient))
             patients.append(m.patient);
     }
-    QString html = QStringLiteral(
-        "<html><body style=\"font-family: sans-serif; font-size: 10pt;\">"
-        "<h1 style=\"font-size: 18pt;\">Medication list</h1>");
+    QString html = QStringLiteral("<html><body style=\"font-family: sans-serif; font-size: 10pt;\">"
+                                  "<h1 style=\"font-size: 18pt;\">Medication list</h1>");
     if (!patients.isEmpty())
-        html += QStringLiteral("<p style=\"font-size: 12pt;\"><b>Patient:</b> %1</p>").arg(esc(patients.join(QStringLiteral(", "))));
-    html += QStringLiteral("<p>Printed %1 from Kilo Guardian Kiosk. Please check with the pharmacy label before use.</p>")
+        html += QStringLiteral("<p style=\"font-size: 12pt;\"><b>Patient:</b> %1</p>")
+                    .arg(esc(patients.join(QStringLiteral(", "))));
+    html += QStringLiteral("<p>Printed %1 from Kilo Guardian Kiosk. Please check with the pharmacy "
+                           "label before use.</p>")
                 .arg(esc(QLocale().toString(printedAt.toLocalTime(), QLocale::LongFormat)));
 
     for (const bool active : {true, false}) {
@@ -103,12 +129,15 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
             html += QStringLiteral("<p>None.</p>");
             continue;
         }
-        html += QStringLiteral(
-            "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"5\" style=\"border-collapse: collapse;\">"
-            "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\" width=\"19%\">Medication</th>"
-            "<th align=\"left\" width=\"27%\">How to take</th><th align=\"left\" width=\"10%\">Times</th>"
-            "<th align=\"left\" width=\"15%\">Prescriber</th><th align=\"left\" width=\"16%\">Pharmacy / Rx</th>"
-            "<th align=\"left\" width=\"13%\">%1</th></tr>")
+        html += QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" "
+                               "cellpadding=\"5\" style=\"border-collapse: collapse;\">"
+                               "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\" "
+                               "width=\"19%\">Medication</th>"
+                               "<th align=\"left\" width=\"27%\">How to take</th><th "
+                               "align=\"left\" width=\"10%\">Times</th>"
+                               "<th align=\"left\" width=\"15%\">Prescriber</th><th align=\"left\" "
+                               "width=\"16%\">Pharmacy / Rx</th>"
+                               "<th align=\"left\" width=\"13%\">%1</th></tr>")
                     .arg(active ? QStringLiteral("Label date") : QStringLiteral("Stopped"));
         for (const Medication *m : section) {
             QString name = QStringLiteral("<b>%1</b>").arg(esc(m->medicationName));
@@ -121,12 +150,21 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
                 how += QStringLiteral("<br>%1").arg(esc(m->instructions));
             QString pharmacy = esc(m->pharmacy);
             if (!m->rxNumber.isEmpty())
-                pharmacy += (pharmacy.isEmpty() ? QString() : QStringLiteral("<br>")) + QStringLiteral("Rx %1").arg(esc(m->rxNumber));
-            const QString when = active ? (m->date.isValid() ? m->date.toString(Qt::ISODate) : QString())
-                                        : (m->stoppedAt.isValid() ? m->stoppedAt.toLocalTime().date().toString(Qt::ISODate) : QString());
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                        .arg(name, how, esc(active ? (m->asNeeded ? QStringLiteral("when needed") : dueTimesText(*m)) : QString()),
-                             esc(m->prescriber), pharmacy, esc(when));
+                pharmacy += (pharmacy.isEmpty() ? QString() : QStringLiteral("<br>")) +
+                            QStringLiteral("Rx %1").arg(esc(m->rxNumber));
+            const QString when =
+                active ? (m->date.isValid() ? m->date.toString(Qt::ISODate) : QString())
+                       : (m->stoppedAt.isValid()
+                              ? m->stoppedAt.toLocalTime().date().toString(Qt::ISODate)
+                              : QString());
+            html +=
+                QStringLiteral(
+                    "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                    .arg(name, how,
+                         esc(active
+                                 ? (m->asNeeded ? QStringLiteral("when needed") : dueTimesText(*m))
+                                 : QString()),
+                         esc(m->prescriber), pharmacy, esc(when));
         }
         html += QStringLiteral("</table>");
     }
@@ -134,25 +172,36 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
         QHash<QString, QString> titles;
         for (const Medication &m : medications)
             titles.insert(m.uuid, m.title());
-        html += QStringLiteral("<h2 style=\"font-size: 14pt;\">Doses in the last %1 days (%2)</h2>").arg(kDoseLogDays).arg(doses.size());
+        html += QStringLiteral("<h2 style=\"font-size: 14pt;\">Doses in the last %1 days (%2)</h2>")
+                    .arg(kDoseLogDays)
+                    .arg(doses.size());
         html += QStringLiteral(
-            "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" style=\"border-collapse: collapse;\">"
+            "<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+            "style=\"border-collapse: collapse;\">"
             "<tr style=\"background-color: #e0e0e0;\"><th align=\"left\" width=\"18%\">When</th>"
-            "<th align=\"left\" width=\"28%\">Medication</th><th align=\"left\" width=\"12%\">Planned</th>"
-            "<th align=\"left\" width=\"12%\">Status</th><th align=\"left\" width=\"30%\">By / note</th></tr>");
+            "<th align=\"left\" width=\"28%\">Medication</th><th align=\"left\" "
+            "width=\"12%\">Planned</th>"
+            "<th align=\"left\" width=\"12%\">Status</th><th align=\"left\" width=\"30%\">By / "
+            "note</th></tr>");
         QList<DoseEntry> newestFirst = doses;
-        std::sort(newestFirst.begin(), newestFirst.end(), [](const DoseEntry &a, const DoseEntry &b) { return a.at > b.at; });
+        std::sort(newestFirst.begin(), newestFirst.end(),
+                  [](const DoseEntry &a, const DoseEntry &b) { return a.at > b.at; });
         for (const DoseEntry &entry : std::as_const(newestFirst)) {
             QStringList note;
             if (!entry.givenBy.isEmpty())
                 note.append(entry.givenBy);
             if (!entry.reason.isEmpty())
                 note.append(entry.reason);
-            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                        .arg(esc(entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                             esc(titles.value(entry.medicationUuid, QStringLiteral("(no longer on the list)"))),
-                             esc(entry.scheduledAt.isValid() ? entry.scheduledAt.toLocalTime().toString(QStringLiteral("HH:mm")) : QStringLiteral("as needed")),
-                             esc(DoseEntry::statusName(entry.status)), esc(note.join(QStringLiteral(": "))));
+            html +=
+                QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(esc(entry.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                         esc(titles.value(entry.medicationUuid,
+                                          QStringLiteral("(no longer on the list)"))),
+                         esc(entry.scheduledAt.isValid()
+                                 ? entry.scheduledAt.toLocalTime().toString(QStringLiteral("HH:mm"))
+                                 : QStringLiteral("as needed")),
+                         esc(DoseEntry::statusName(entry.status)),
+                         esc(note.join(QStringLiteral(": "))));
         }
         html += QStringLiteral("</table>");
     }
@@ -160,14 +209,14 @@ QString MedicationExporter::toHtml(const QList<Medication> &medications, const Q
     return html;
 }
 
-bool MedicationExporter::writePdf(const QList<Medication> &medications, const QString &path, QString *error,
-                                  const QList<DoseEntry> &doses)
-{
+bool MedicationExporter::writePdf(const QList<Medication> &medications, const QString &path,
+                                  QString *error, const QList<DoseEntry> &doses) {
     QString localError;
     if (!error)
         error = &localError;
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        *error = QStringLiteral("PDF export needs fonts, which need a QGuiApplication, and this process runs without one "
+        *error = QStringLiteral("PDF export needs fonts, which need a QGuiApplication, and this "
+                                "process runs without one "
                                 "(use export --csv or --json instead)");
         return false;
     }
@@ -183,8 +232,9 @@ bool MedicationExporter::writePdf(const QList<Medication> &medications, const QS
         writer.setCreator(QStringLiteral("Kilo Guardian Kiosk"));
         writer.setResolution(300);
         const bool us = QLocale().measurementSystem() == QLocale::ImperialUSSystem;
-        writer.setPageLayout(QPageLayout(QPageSize(us ? QPageSize::Letter : QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(QPageSize(us ? QPageSize::Letter : QPageSize::A4),
+                                         QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                                         QPageLayout::Millimeter));
         QTextDocument document;
         document.setDocumentMargin(0);
         document.setHtml(toHtml(medications, QDateTime::currentDateTime(), doses));

@@ -45,57 +45,61 @@ const char kColumns[] =
     "id, medication_name, dosage, dosage_form, schedule, times_per_day, as_needed, instructions, "
     "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
     "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, dose_times, "
-    "CASE WHEN EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.uuid = medications.uuid) THEN 'conflict' "
-    "WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.uuid = medications.uuid) THEN 'pending' ELSE 'synced' END";
+    "CASE WHEN EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.uuid = medications.uuid) THEN "
+    "'conflict' "
+    "WHEN EXISTS (SELECT 1 FROM sync_outbox o WHERE o.uuid = medications.uuid) THEN 'pending' ELSE "
+    "'synced' END";
 
-QString isoUtc(const QDateTime &time)
-{
+QString isoUtc(const QDateTime &time) {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QDateTime fromIso(const QVariant &value)
-{
+QDateTime fromIso(const QVariant &value) {
     if (value.isNull())
         return {};
     QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : time;
 }
 
-QVariant textOrNull(const QString &text)
-{
+QVariant textOrNull(const QString &text) {
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
 // Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
-QVariant text(const QString &value)
-{
+QVariant text(const QString &value) {
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
 }
 
-QVariant intOrNull(const std::optional<int> &number)
-{
+QVariant intOrNull(const std::optional<int> &number) {
     return number ? QVariant(*number) : QVariant(QMetaType(QMetaType::Int));
 }
 
-QString sqlError(const QSqlError &error)
-{
+QString sqlError(const QSqlError &error) {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     return text.trimmed();
 }
 
 // SQLite's primary result codes (the driver reports extended codes; the low byte is the primary).
-enum SqliteCode { kBusy = 5, kLocked = 6, kReadOnly = 8, kIoError = 10, kCorrupt = 11, kFull = 13,
-                  kCantOpen = 14, kConstraint = 19, kMismatch = 20, kNotADatabase = 26 };
+enum SqliteCode {
+    kBusy = 5,
+    kLocked = 6,
+    kReadOnly = 8,
+    kIoError = 10,
+    kCorrupt = 11,
+    kFull = 13,
+    kCantOpen = 14,
+    kConstraint = 19,
+    kMismatch = 20,
+    kNotADatabase = 26
+};
 
-int primaryCode(const QSqlError &error)
-{
+int primaryCode(const QSqlError &error) {
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
     return ok ? (code & 0xff) : -1;
 }
 
-StoreFault faultOfErrno(int number)
-{
+StoreFault faultOfErrno(int number) {
     switch (number) {
     case ENOSPC:
     case EDQUOT:
@@ -111,16 +115,14 @@ StoreFault faultOfErrno(int number)
 }
 
 // The folder itself, or the nearest one above it that exists.
-QString existingFolder(const QString &path)
-{
+QString existingFolder(const QString &path) {
     QFileInfo info(QFileInfo(path).absolutePath());
     while (!info.exists() && !info.isRoot())
         info = QFileInfo(info.absolutePath());
     return info.absoluteFilePath();
 }
 
-QString normalisedName(const QString &name)
-{
+QString normalisedName(const QString &name) {
     QString out;
     for (const QChar c : name.toCaseFolded()) {
         if (c.isLetterOrNumber())
@@ -130,17 +132,15 @@ QString normalisedName(const QString &name)
 }
 
 // Tightens a file we own to owner-only; files of others are left alone.
-void restrictFile(const QString &path)
-{
+void restrictFile(const QString &path) {
     struct stat info {};
-    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && info.st_uid == ::geteuid()
-        && (info.st_mode & 077) != 0)
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && info.st_uid == ::geteuid() &&
+        (info.st_mode & 077) != 0)
         ::chmod(QFile::encodeName(path).constData(), info.st_mode & 0700);
 }
 
 // One row of SELECT kColumns as a record (without its confidence).
-Medication recordFromRow(const QSqlQuery &query)
-{
+Medication recordFromRow(const QSqlQuery &query) {
     Medication m;
     m.id = query.value(0).toLongLong();
     m.medicationName = query.value(1).toString();
@@ -173,29 +173,28 @@ Medication recordFromRow(const QSqlQuery &query)
     QStringList timeTexts;
     for (const QJsonValue &time : QJsonDocument::fromJson(query.value(24).toByteArray()).array())
         timeTexts.append(time.toString());
-    m.doseTimes = Medication::parseDoseTimes(timeTexts.join(u','), nullptr).value_or(QList<QTime>());
+    m.doseTimes =
+        Medication::parseDoseTimes(timeTexts.join(u','), nullptr).value_or(QList<QTime>());
     m.syncState = query.value(25).toString();
     return m;
 }
 
 } // namespace
 
-QString MedicationStore::defaultDatabasePath()
-{
+QString MedicationStore::defaultDatabasePath() {
     const QString fromEnvironment = qEnvironmentVariable("KILO_KIOSK_MEDS_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/medications.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/medications.sqlite");
 }
 
 MedicationStore::MedicationStore(QString databasePath)
     : m_path(QFileInfo(databasePath).absoluteFilePath())
-    , m_connection(QStringLiteral("kiosk-meds-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    , m_connection(QStringLiteral("kiosk-meds-") +
+                   QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
 
-MedicationStore::~MedicationStore()
-{
+MedicationStore::~MedicationStore() {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isValid())
@@ -205,106 +204,126 @@ MedicationStore::~MedicationStore()
         QSqlDatabase::removeDatabase(m_connection);
 }
 
-QString MedicationStore::photoDirectory() const
-{
+QString MedicationStore::photoDirectory() const {
     const QFileInfo info(m_path);
     return info.absolutePath() + u'/' + info.completeBaseName() + QStringLiteral("-photos");
 }
 
-bool MedicationStore::isOpen() const
-{
+bool MedicationStore::isOpen() const {
     return QSqlDatabase::database(m_connection, false).isOpen();
 }
 
-QString MedicationStore::faultName(StoreFault fault)
-{
+QString MedicationStore::faultName(StoreFault fault) {
     switch (fault) {
-    case StoreFault::None: return QStringLiteral("none");
-    case StoreFault::Rejected: return QStringLiteral("rejected");
-    case StoreFault::NotOpen: return QStringLiteral("not-open");
-    case StoreFault::Busy: return QStringLiteral("busy");
-    case StoreFault::StorageFull: return QStringLiteral("storage-full");
-    case StoreFault::ReadOnly: return QStringLiteral("read-only");
-    case StoreFault::Damaged: return QStringLiteral("damaged");
-    case StoreFault::StorageError: return QStringLiteral("storage-error");
-    case StoreFault::Other: break;
+    case StoreFault::None:
+        return QStringLiteral("none");
+    case StoreFault::Rejected:
+        return QStringLiteral("rejected");
+    case StoreFault::NotOpen:
+        return QStringLiteral("not-open");
+    case StoreFault::Busy:
+        return QStringLiteral("busy");
+    case StoreFault::StorageFull:
+        return QStringLiteral("storage-full");
+    case StoreFault::ReadOnly:
+        return QStringLiteral("read-only");
+    case StoreFault::Damaged:
+        return QStringLiteral("damaged");
+    case StoreFault::StorageError:
+        return QStringLiteral("storage-error");
+    case StoreFault::Other:
+        break;
     }
     return QStringLiteral("other");
 }
 
-QString MedicationStore::faultCondition(StoreFault kind) const
-{
+QString MedicationStore::faultCondition(StoreFault kind) const {
     switch (kind) {
     case StoreFault::StorageFull:
-        return QStringLiteral("the tablet's storage is full (no room left to write %1)").arg(m_path);
+        return QStringLiteral("the tablet's storage is full (no room left to write %1)")
+            .arg(m_path);
     case StoreFault::ReadOnly:
-        return QStringLiteral("the storage that holds %1 is read-only (for example a memory card switched to read-only after an error)").arg(m_path);
+        return QStringLiteral("the storage that holds %1 is read-only (for example a memory card "
+                              "switched to read-only after an error)")
+            .arg(m_path);
     case StoreFault::Damaged:
         return QStringLiteral("the medication list file %1 is damaged").arg(m_path);
     case StoreFault::Busy:
-        return QStringLiteral("another program has held the medication list %1 for too long").arg(m_path);
+        return QStringLiteral("another program has held the medication list %1 for too long")
+            .arg(m_path);
     default:
-        return QStringLiteral("the tablet's storage could not write %1 (it may be failing)").arg(m_path);
+        return QStringLiteral("the tablet's storage could not write %1 (it may be failing)")
+            .arg(m_path);
     }
 }
 
-QString MedicationStore::faultAdvice(StoreFault kind)
-{
+QString MedicationStore::faultAdvice(StoreFault kind) {
     switch (kind) {
     case StoreFault::StorageFull:
         return QStringLiteral("free some space (old photos, downloads) and try again");
     case StoreFault::ReadOnly:
-        return QStringLiteral("the list can still be read; restart the tablet or check its memory card, then try again");
+        return QStringLiteral("the list can still be read; restart the tablet or check its memory "
+                              "card, then try again");
     case StoreFault::Damaged:
-        return QStringLiteral("the file is kept as it is and never written to; ask an administrator to restore the list from a backup or from the household's medication service");
+        return QStringLiteral(
+            "the file is kept as it is and never written to; ask an administrator to restore the "
+            "list from a backup or from the household's medication service");
     case StoreFault::Busy:
         return QStringLiteral("try again in a moment");
     default:
-        return QStringLiteral("try again, and have the tablet's storage checked if it happens again");
+        return QStringLiteral(
+            "try again, and have the tablet's storage checked if it happens again");
     }
 }
 
-QString MedicationStore::faultMessage(StoreFault kind, const QString &detail) const
-{
-    const QString sentence = QStringLiteral("%1. Nothing was changed; %2").arg(faultCondition(kind), faultAdvice(kind));
+QString MedicationStore::faultMessage(StoreFault kind, const QString &detail) const {
+    const QString sentence =
+        QStringLiteral("%1. Nothing was changed; %2").arg(faultCondition(kind), faultAdvice(kind));
     return detail.isEmpty() ? sentence : QStringLiteral("%1 (%2)").arg(sentence, detail);
 }
 
-void MedicationStore::setReadOnly(StoreFault kind, const QString &detail) const
-{
+void MedicationStore::setReadOnly(StoreFault kind, const QString &detail) const {
     m_readOnlyReason = kind;
     m_readOnlyDetail = detail;
-    const QString because = detail.isEmpty() ? faultCondition(kind) : QStringLiteral("%1 (%2)").arg(faultCondition(kind), detail);
+    const QString because = detail.isEmpty()
+                                ? faultCondition(kind)
+                                : QStringLiteral("%1 (%2)").arg(faultCondition(kind), detail);
     QString advice;
     if (kind == StoreFault::Damaged)
-        advice = QStringLiteral("The medications that can still be read are shown; the file is kept as it is and never written to. Ask an administrator to restore the list from a backup or from the household's medication service");
+        advice =
+            QStringLiteral("The medications that can still be read are shown; the file is kept as "
+                           "it is and never written to. Ask an administrator to restore the list "
+                           "from a backup or from the household's medication service");
     else if (kind == StoreFault::StorageFull)
-        advice = QStringLiteral("Free some space (old photos, downloads); changes can be saved again then");
+        advice = QStringLiteral(
+            "Free some space (old photos, downloads); changes can be saved again then");
     else
         advice = QStringLiteral("Restart the tablet or check its memory card");
-    m_readOnlyMessage = QStringLiteral("The medication list can be read but not changed: %1. %2.").arg(because, advice);
+    m_readOnlyMessage = QStringLiteral("The medication list can be read but not changed: %1. %2.")
+                            .arg(because, advice);
 }
 
-StoreFault MedicationStore::diagnoseStorage() const
-{
+StoreFault MedicationStore::diagnoseStorage() const {
     struct statvfs fs {};
     if (::statvfs(QFile::encodeName(existingFolder(m_path)).constData(), &fs) == 0) {
         if (fs.f_flag & ST_RDONLY)
             return StoreFault::ReadOnly;
         // Root may write into the blocks the filesystem keeps back for it.
-        const qint64 freeBytes = qint64(::geteuid() == 0 ? fs.f_bfree : fs.f_bavail) * qint64(fs.f_frsize);
+        const qint64 freeBytes =
+            qint64(::geteuid() == 0 ? fs.f_bfree : fs.f_bavail) * qint64(fs.f_frsize);
         if (freeBytes < kFullBelowBytes)
             return StoreFault::StorageFull;
     }
     const QByteArray file = QFile::encodeName(m_path);
-    if (::access(file.constData(), F_OK) == 0 && ::access(file.constData(), W_OK) != 0
-        && faultOfErrno(errno) == StoreFault::ReadOnly)
+    if (::access(file.constData(), F_OK) == 0 && ::access(file.constData(), W_OK) != 0 &&
+        faultOfErrno(errno) == StoreFault::ReadOnly)
         return StoreFault::ReadOnly;
     // A file size limit (RLIMIT_FSIZE, e.g. a service's LimitFSIZE=) is the same as a full disk
     // for this file.
     struct rlimit limit {};
     if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
-        for (const QString &name : {m_path, m_path + QStringLiteral("-wal"), m_path + QStringLiteral("-shm")}) {
+        for (const QString &name :
+             {m_path, m_path + QStringLiteral("-wal"), m_path + QStringLiteral("-shm")}) {
             if (QFileInfo(name).size() + kLimitMarginBytes >= qint64(limit.rlim_cur))
                 return StoreFault::StorageFull;
         }
@@ -312,27 +331,38 @@ StoreFault MedicationStore::diagnoseStorage() const
     return StoreFault::StorageError;
 }
 
-QString MedicationStore::fault(StoreFault kind, const QString &message) const
-{
+QString MedicationStore::fault(StoreFault kind, const QString &message) const {
     m_lastFault = kind;
     return message;
 }
 
-QString MedicationStore::fault(const QSqlError &error, const QString &context) const
-{
+QString MedicationStore::fault(const QSqlError &error, const QString &context) const {
     StoreFault kind = StoreFault::Other;
     switch (primaryCode(error)) {
-    case kFull: kind = StoreFault::StorageFull; break;
-    case kReadOnly: kind = StoreFault::ReadOnly; break;
+    case kFull:
+        kind = StoreFault::StorageFull;
+        break;
+    case kReadOnly:
+        kind = StoreFault::ReadOnly;
+        break;
     case kCorrupt:
-    case kNotADatabase: kind = StoreFault::Damaged; break;
+    case kNotADatabase:
+        kind = StoreFault::Damaged;
+        break;
     case kBusy:
-    case kLocked: kind = StoreFault::Busy; break;
+    case kLocked:
+        kind = StoreFault::Busy;
+        break;
     case kIoError:
-    case kCantOpen: kind = diagnoseStorage(); break;
+    case kCantOpen:
+        kind = diagnoseStorage();
+        break;
     case kConstraint:
-    case kMismatch: kind = StoreFault::Rejected; break;
-    default: break;
+    case kMismatch:
+        kind = StoreFault::Rejected;
+        break;
+    default:
+        break;
     }
     m_lastFault = kind;
     const QString detail = QStringLiteral("SQLite: %1").arg(sqlError(error));
@@ -346,31 +376,35 @@ QString MedicationStore::fault(const QSqlError &error, const QString &context) c
     case StoreFault::ReadOnly:
     case StoreFault::Busy:
     case StoreFault::StorageError:
-        return context.isEmpty() ? faultMessage(kind, detail) : QStringLiteral("%1: %2").arg(context, faultMessage(kind, detail));
+        return context.isEmpty()
+                   ? faultMessage(kind, detail)
+                   : QStringLiteral("%1: %2").arg(context, faultMessage(kind, detail));
     default:
-        return context.isEmpty() ? sqlError(error) : QStringLiteral("%1: %2").arg(context, sqlError(error));
+        return context.isEmpty() ? sqlError(error)
+                                 : QStringLiteral("%1: %2").arg(context, sqlError(error));
     }
 }
 
-bool MedicationStore::refuseWrite(QString *error) const
-{
+bool MedicationStore::refuseWrite(QString *error) const {
     if (m_readOnlyReason == StoreFault::None)
         return false;
-    *error = fault(m_readOnlyReason, QStringLiteral("the medication list could not be saved: %1").arg(faultMessage(m_readOnlyReason, m_readOnlyDetail)));
+    *error = fault(m_readOnlyReason, QStringLiteral("the medication list could not be saved: %1")
+                                         .arg(faultMessage(m_readOnlyReason, m_readOnlyDetail)));
     return true;
 }
 
-bool MedicationStore::ensureFiles(bool *readOnlyStorage, QString *error)
-{
+bool MedicationStore::ensureFiles(bool *readOnlyStorage, QString *error) {
     *readOnlyStorage = false;
     const QFileInfo info(m_path);
     const QString folder = info.absolutePath();
     if (!QFileInfo::exists(folder)) {
         if (!QDir().mkpath(folder)) {
             const StoreFault kind = diagnoseStorage();
-            *error = fault(kind, QStringLiteral("the medication list could not be created: %1")
-                                     .arg(kind == StoreFault::StorageError ? QStringLiteral("cannot create the folder %1").arg(folder)
-                                                                           : faultMessage(kind, {})));
+            *error =
+                fault(kind, QStringLiteral("the medication list could not be created: %1")
+                                .arg(kind == StoreFault::StorageError
+                                         ? QStringLiteral("cannot create the folder %1").arg(folder)
+                                         : faultMessage(kind, {})));
             return false;
         }
         QFile::setPermissions(folder, kOwnerDir);
@@ -392,43 +426,51 @@ bool MedicationStore::ensureFiles(bool *readOnlyStorage, QString *error)
     if (fd < 0) {
         const int number = errno;
         // A file that is there but cannot be written (a read-only memory card): read it.
-        if (faultOfErrno(number) == StoreFault::ReadOnly && ::access(QFile::encodeName(m_path).constData(), R_OK) == 0) {
+        if (faultOfErrno(number) == StoreFault::ReadOnly &&
+            ::access(QFile::encodeName(m_path).constData(), R_OK) == 0) {
             *readOnlyStorage = true;
             return true;
         }
-        *error = fault(faultOfErrno(number), QStringLiteral("cannot open %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(number))));
+        *error =
+            fault(faultOfErrno(number), QStringLiteral("cannot open %1: %2")
+                                            .arg(m_path, QString::fromLocal8Bit(strerror(number))));
         return false;
     }
     ::close(fd);
     // The store makes a database whole before it has this name (createDatabase), so an empty file
     // here is a list that lost its contents (a power cut, a failing card), not a new one.
     if (info.size() == 0 && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
-        *error = fault(StoreFault::Damaged, QStringLiteral("the medication list could not be opened: %1")
-                                                .arg(faultMessage(StoreFault::Damaged, QStringLiteral("the file is empty: 0 bytes"))));
+        *error = fault(StoreFault::Damaged,
+                       QStringLiteral("the medication list could not be opened: %1")
+                           .arg(faultMessage(StoreFault::Damaged,
+                                             QStringLiteral("the file is empty: 0 bytes"))));
         return false;
     }
     restrictFile(m_path);
     return true;
 }
 
-bool MedicationStore::createDatabase(QString *error)
-{
+bool MedicationStore::createDatabase(QString *error) {
     // Made whole (an SQLite header in WAL mode) under a temporary name, then linked into place:
     // a database file at m_path is never legitimately empty, so an empty one is damage. Owner-only
     // (0600) before SQLite opens it; SQLite gives -wal and -shm the same mode.
     const QFileInfo info(m_path);
-    const QString temporary = info.absolutePath() + QStringLiteral("/.") + info.fileName() + QStringLiteral(".new-")
-        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString temporary = info.absolutePath() + QStringLiteral("/.") + info.fileName() +
+                              QStringLiteral(".new-") +
+                              QUuid::createUuid().toString(QUuid::WithoutBraces);
     const auto failed = [&](int number) {
         const StoreFault kind = faultOfErrno(number);
-        *error = fault(kind, QStringLiteral("the medication list could not be created: %1")
-                                 .arg(kind == StoreFault::StorageError
-                                          ? QStringLiteral("cannot write %1: %2").arg(m_path, QString::fromLocal8Bit(strerror(number)))
-                                          : faultMessage(kind, QString::fromLocal8Bit(strerror(number)))));
+        *error = fault(
+            kind, QStringLiteral("the medication list could not be created: %1")
+                      .arg(kind == StoreFault::StorageError
+                               ? QStringLiteral("cannot write %1: %2")
+                                     .arg(m_path, QString::fromLocal8Bit(strerror(number)))
+                               : faultMessage(kind, QString::fromLocal8Bit(strerror(number)))));
         QFile::remove(temporary);
         return false;
     };
-    const int fd = ::open(QFile::encodeName(temporary).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(temporary).constData(),
+                          O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return failed(errno);
     ::close(fd);
@@ -438,11 +480,13 @@ bool MedicationStore::createDatabase(QString *error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(temporary);
         if (!db.open()) {
-            sqlFailure = fault(db.lastError(), QStringLiteral("the medication list could not be created"));
+            sqlFailure =
+                fault(db.lastError(), QStringLiteral("the medication list could not be created"));
         } else {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next())
-                sqlFailure = fault(query.lastError(), QStringLiteral("the medication list could not be created"));
+                sqlFailure = fault(query.lastError(),
+                                   QStringLiteral("the medication list could not be created"));
             query.finish();
             db.close();
         }
@@ -455,29 +499,34 @@ bool MedicationStore::createDatabase(QString *error)
         return false;
     }
     // Another process may have made the database meanwhile: then that one is used.
-    if (::link(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) != 0 && errno != EEXIST)
+    if (::link(QFile::encodeName(temporary).constData(), QFile::encodeName(m_path).constData()) !=
+            0 &&
+        errno != EEXIST)
         return failed(errno);
     QFile::remove(temporary);
-    const int folder = ::open(QFile::encodeName(info.absolutePath()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int folder = ::open(QFile::encodeName(info.absolutePath()).constData(),
+                              O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (folder >= 0) {
-        ::fsync(folder);  // the new name survives a power cut
+        ::fsync(folder); // the new name survives a power cut
         ::close(folder);
     }
     return true;
 }
 
-bool MedicationStore::openConnection(bool readOnly, QString *error, bool immutable)
-{
+bool MedicationStore::openConnection(bool readOnly, QString *error, bool immutable) {
     {
         QSqlDatabase current = QSqlDatabase::database(m_connection, false);
         if (current.isOpen())
             current.close();
     }
     QSqlDatabase db = QSqlDatabase::contains(m_connection)
-        ? QSqlDatabase::database(m_connection, false)
-        : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+                          ? QSqlDatabase::database(m_connection, false)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!db.isValid()) {
-        *error = fault(StoreFault::Other, QStringLiteral("the SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite)"));
+        *error = fault(
+            StoreFault::Other,
+            QStringLiteral(
+                "the SQLite driver for Qt is not installed (Debian package libqt6sql6-sqlite)"));
         return false;
     }
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000");
@@ -485,10 +534,14 @@ bool MedicationStore::openConnection(bool readOnly, QString *error, bool immutab
     if (readOnly) {
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         // With no write-ahead log and no way to make its index file, SQLite reads a WAL database
-        // only as immutable; a log with changes in it must be read, so the file is then opened as is.
-        if (immutable || (QFileInfo(m_path + QStringLiteral("-wal")).size() == 0 && ::access(QFile::encodeName(existingFolder(m_path)).constData(), W_OK) != 0)) {
+        // only as immutable; a log with changes in it must be read, so the file is then opened as
+        // is.
+        if (immutable ||
+            (QFileInfo(m_path + QStringLiteral("-wal")).size() == 0 &&
+             ::access(QFile::encodeName(existingFolder(m_path)).constData(), W_OK) != 0)) {
             options += QStringLiteral(";QSQLITE_OPEN_URI");
-            name = QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1");
+            name = QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
+                   QStringLiteral("?immutable=1");
         }
     }
     db.setDatabaseName(name);
@@ -496,14 +549,14 @@ bool MedicationStore::openConnection(bool readOnly, QString *error, bool immutab
     if (!db.open()) {
         *error = fault(db.lastError(), QStringLiteral("the medication list could not be opened"));
         if (m_lastFault == StoreFault::Other)
-            *error = QStringLiteral("cannot open the medication database %1: %2").arg(m_path, sqlError(db.lastError()));
+            *error = QStringLiteral("cannot open the medication database %1: %2")
+                         .arg(m_path, sqlError(db.lastError()));
         return false;
     }
     return true;
 }
 
-bool MedicationStore::open(QString *error)
-{
+bool MedicationStore::open(QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -529,17 +582,20 @@ bool MedicationStore::open(QString *error)
     {
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("PRAGMA user_version"))) {
-            const QString message = fault(probe.lastError(), QStringLiteral("the medication list could not be opened"));
+            const QString message =
+                fault(probe.lastError(), QStringLiteral("the medication list could not be opened"));
             probe.finish();
-            if (m_lastFault == StoreFault::StorageFull && QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
+            if (m_lastFault == StoreFault::StorageFull &&
+                QFileInfo(m_path + QStringLiteral("-wal")).size() == 0) {
                 if (!openConnection(true, error, true))
                     return false;
                 db = QSqlDatabase::database(m_connection, false);
                 fullAtOpen = true;
             } else if (m_lastFault != StoreFault::Damaged) {
                 *error = m_lastFault == StoreFault::Other
-                    ? QStringLiteral("the medication database %1 cannot be read: %2").arg(m_path, sqlError(probe.lastError()))
-                    : message;
+                             ? QStringLiteral("the medication database %1 cannot be read: %2")
+                                   .arg(m_path, sqlError(probe.lastError()))
+                             : message;
                 db.close();
                 return false;
             }
@@ -553,7 +609,8 @@ bool MedicationStore::open(QString *error)
     {
         QSqlQuery check(db);
         if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
-            const QString message = fault(check.lastError(), QStringLiteral("the medication list could not be opened"));
+            const QString message =
+                fault(check.lastError(), QStringLiteral("the medication list could not be opened"));
             const QString detail = QStringLiteral("SQLite: %1").arg(sqlError(check.lastError()));
             check.finish();
             // Too damaged to check (a truncated file: SQLite refuses a file shorter than its header
@@ -563,13 +620,15 @@ bool MedicationStore::open(QString *error)
                 QSqlQuery relax(db);
                 relax.exec(QStringLiteral("PRAGMA writable_schema=ON"));
             }
-            if (m_lastFault == StoreFault::Damaged && schemaVersion() == Migrations::latestVersion()) {
+            if (m_lastFault == StoreFault::Damaged &&
+                schemaVersion() == Migrations::latestVersion()) {
                 setReadOnly(StoreFault::Damaged, detail);
                 m_lastFault = StoreFault::None;
                 return true;
             }
             if (m_lastFault == StoreFault::Other)
-                return fail(QStringLiteral("the medication database %1 cannot be read: %2").arg(m_path, sqlError(check.lastError())));
+                return fail(QStringLiteral("the medication database %1 cannot be read: %2")
+                                .arg(m_path, sqlError(check.lastError())));
             return fail(message);
         }
         QStringList problems;
@@ -577,15 +636,20 @@ bool MedicationStore::open(QString *error)
             problems.append(check.value(0).toString());
         check.finish();
         if (problems != QStringList{QStringLiteral("ok")}) {
-            // Damaged but readable: show what can be read, never write (the connection stays read-only).
-            problems.removeIf([](const QString &line) { return line.startsWith(QStringLiteral("***")); });
+            // Damaged but readable: show what can be read, never write (the connection stays
+            // read-only).
+            problems.removeIf(
+                [](const QString &line) { return line.startsWith(QStringLiteral("***")); });
             const QString found = problems.mid(0, 3).join(QStringLiteral("; ")).simplified();
             // quick_check's own lines may all be "***" headers: then say so without an empty list.
-            const QString detail = found.isEmpty() ? QStringLiteral("SQLite's integrity check fails")
-                                                   : QStringLiteral("SQLite finds: %1").arg(found);
+            const QString detail = found.isEmpty()
+                                       ? QStringLiteral("SQLite's integrity check fails")
+                                       : QStringLiteral("SQLite finds: %1").arg(found);
             setReadOnly(StoreFault::Damaged, detail);
             if (schemaVersion() != Migrations::latestVersion())
-                return fail(fault(StoreFault::Damaged, QStringLiteral("the medication list could not be opened: %1").arg(faultMessage(StoreFault::Damaged, detail))));
+                return fail(fault(StoreFault::Damaged,
+                                  QStringLiteral("the medication list could not be opened: %1")
+                                      .arg(faultMessage(StoreFault::Damaged, detail))));
             return true;
         }
     }
@@ -593,11 +657,19 @@ bool MedicationStore::open(QString *error)
         setReadOnly(fullAtOpen ? StoreFault::StorageFull : StoreFault::ReadOnly, {});
         const int version = schemaVersion();
         if (version > Migrations::latestVersion())
-            return fail(fault(StoreFault::Other, QStringLiteral("the medication database %1 was written by a newer kilo-kiosk (schema %2, this one knows up to %3)")
-                                                     .arg(m_path).arg(version).arg(Migrations::latestVersion())));
+            return fail(fault(StoreFault::Other,
+                              QStringLiteral("the medication database %1 was written by a newer "
+                                             "kilo-kiosk (schema %2, this one knows up to %3)")
+                                  .arg(m_path)
+                                  .arg(version)
+                                  .arg(Migrations::latestVersion())));
         if (version < Migrations::latestVersion())
-            return fail(fault(m_readOnlyReason, QStringLiteral("the medication list could not be opened: it needs an update (schema %1 to %2), but %3")
-                                                    .arg(version).arg(Migrations::latestVersion()).arg(faultMessage(m_readOnlyReason, {}))));
+            return fail(fault(m_readOnlyReason,
+                              QStringLiteral("the medication list could not be opened: it needs an "
+                                             "update (schema %1 to %2), but %3")
+                                  .arg(version)
+                                  .arg(Migrations::latestVersion())
+                                  .arg(faultMessage(m_readOnlyReason, {}))));
         return true;
     }
     if (!openConnection(false, error))
@@ -608,15 +680,18 @@ bool MedicationStore::open(QString *error)
     };
     {
         QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
-            || query.value(0).toString().toLower() != u"wal") {
-            const QString message = fault(query.lastError(), QStringLiteral("the medication list could not be opened"));
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next() ||
+            query.value(0).toString().toLower() != u"wal") {
+            const QString message =
+                fault(query.lastError(), QStringLiteral("the medication list could not be opened"));
             return m_lastFault == StoreFault::Other
-                ? failOpen(QStringLiteral("cannot be switched to write-ahead logging: %1").arg(sqlError(query.lastError())))
-                : fail(message);
+                       ? failOpen(QStringLiteral("cannot be switched to write-ahead logging: %1")
+                                      .arg(sqlError(query.lastError())))
+                       : fail(message);
         }
     }
-    if (!exec(QStringLiteral("PRAGMA foreign_keys=ON"), error) || !exec(QStringLiteral("PRAGMA synchronous=FULL"), error))
+    if (!exec(QStringLiteral("PRAGMA foreign_keys=ON"), error) ||
+        !exec(QStringLiteral("PRAGMA synchronous=FULL"), error))
         return failOpen(*error);
     if (!migrate(error)) {
         db.close();
@@ -628,19 +703,17 @@ bool MedicationStore::open(QString *error)
     return true;
 }
 
-int MedicationStore::schemaVersion() const
-{
+int MedicationStore::schemaVersion() const {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return -1;
     return query.value(0).toInt();
 }
 
-bool MedicationStore::exec(const QString &sql, QString *error) const
-{
+bool MedicationStore::exec(const QString &sql, QString *error) const {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(sql)) {
-        const QString message = fault(query.lastError(), QString());  // remembers the kind
+        const QString message = fault(query.lastError(), QString()); // remembers the kind
         if (error)
             *error = message;
         return false;
@@ -648,8 +721,7 @@ bool MedicationStore::exec(const QString &sql, QString *error) const
     return true;
 }
 
-bool MedicationStore::begin(QString *error)
-{
+bool MedicationStore::begin(QString *error) {
     m_lastFault = StoreFault::None;
     // Opened for reading on a full disk: once there is room, the list opens for writing again.
     if (m_readOnlyReason == StoreFault::StorageFull) {
@@ -672,14 +744,14 @@ bool MedicationStore::begin(QString *error)
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         *error = fault(query.lastError(), QStringLiteral("the medication list could not be saved"));
         if (m_lastFault == StoreFault::Other)
-            *error = QStringLiteral("the medication database is busy or locked: %1").arg(sqlError(query.lastError()));
+            *error = QStringLiteral("the medication database is busy or locked: %1")
+                         .arg(sqlError(query.lastError()));
         return false;
     }
     return true;
 }
 
-bool MedicationStore::commit(QString *error)
-{
+bool MedicationStore::commit(QString *error) {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("COMMIT"))) {
         // Most often here: the changes are written to the log at commit, so a full disk shows now.
@@ -691,32 +763,36 @@ bool MedicationStore::commit(QString *error)
     return true;
 }
 
-void MedicationStore::rollback()
-{
+void MedicationStore::rollback() {
     // Not through exec(): SQLite may have rolled back already (after an I/O error), and the
     // failure being reported is the one that matters.
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.exec(QStringLiteral("ROLLBACK"));
 }
 
-bool MedicationStore::migrate(QString *error)
-{
+bool MedicationStore::migrate(QString *error) {
     const int latest = Migrations::latestVersion();
     int version = schemaVersion();
     if (version > latest) {
-        *error = fault(StoreFault::Other, QStringLiteral("the medication database %1 was written by a newer kilo-kiosk (schema %2, this one knows up to %3)")
-                                              .arg(m_path).arg(version).arg(latest));
+        *error = fault(StoreFault::Other,
+                       QStringLiteral("the medication database %1 was written by a newer "
+                                      "kilo-kiosk (schema %2, this one knows up to %3)")
+                           .arg(m_path)
+                           .arg(version)
+                           .arg(latest));
         return false;
     }
     if (version == latest)
         return true;
     if (!begin(error))
         return false;
-    version = schemaVersion();  // another process may have migrated meanwhile
+    version = schemaVersion(); // another process may have migrated meanwhile
     for (int step = version; step < latest; ++step) {
         for (const QString &sql : Migrations::steps().at(step)) {
             if (!exec(sql, error)) {
-                *error = QStringLiteral("cannot update the medication database to schema %1: %2").arg(step + 1).arg(*error);
+                *error = QStringLiteral("cannot update the medication database to schema %1: %2")
+                             .arg(step + 1)
+                             .arg(*error);
                 rollback();
                 return false;
             }
@@ -729,8 +805,7 @@ bool MedicationStore::migrate(QString *error)
     return commit(error);
 }
 
-bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QString *error)
-{
+bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QString *error) {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
     const QString fields = QStringLiteral(
@@ -738,16 +813,28 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
         "prescriber, quantity, refills, rx_number, pharmacy, patient, date, engine, needs_review, "
         "photo_path, raw_text, active, stopped_at, created_at, updated_at, uuid, dose_times");
     if (insert) {
-        query.prepare(keepId ? QStringLiteral("INSERT INTO medications (id, %1) VALUES (:id, %2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid, :times"))
-                             : QStringLiteral("INSERT INTO medications (%1) VALUES (%2)")
-                                   .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, :photo, :raw, :active, :stopped, :created, :updated, :uuid, :times")));
+        query.prepare(
+            keepId
+                ? QStringLiteral("INSERT INTO medications (id, %1) VALUES (:id, %2)")
+                      .arg(
+                          fields,
+                          QStringLiteral(
+                              ":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, :ph, :pa, :dt, :e, :nr, "
+                              ":photo, :raw, :active, :stopped, :created, :updated, :uuid, :times"))
+                : QStringLiteral("INSERT INTO medications (%1) VALUES (%2)")
+                      .arg(fields, QStringLiteral(":n, :d, :f, :s, :t, :a, :i, :p, :q, :r, :x, "
+                                                  ":ph, :pa, :dt, :e, :nr, :photo, :raw, :active, "
+                                                  ":stopped, :created, :updated, :uuid, :times")));
     } else {
         query.prepare(QStringLiteral(
-            "UPDATE medications SET medication_name = :n, dosage = :d, dosage_form = :f, schedule = :s, "
-            "times_per_day = :t, as_needed = :a, instructions = :i, prescriber = :p, quantity = :q, refills = :r, "
-            "rx_number = :x, pharmacy = :ph, patient = :pa, date = :dt, engine = :e, needs_review = :nr, "
-            "photo_path = :photo, raw_text = :raw, active = :active, stopped_at = :stopped, created_at = :created, "
+            "UPDATE medications SET medication_name = :n, dosage = :d, dosage_form = :f, schedule "
+            "= :s, "
+            "times_per_day = :t, as_needed = :a, instructions = :i, prescriber = :p, quantity = "
+            ":q, refills = :r, "
+            "rx_number = :x, pharmacy = :ph, patient = :pa, date = :dt, engine = :e, needs_review "
+            "= :nr, "
+            "photo_path = :photo, raw_text = :raw, active = :active, stopped_at = :stopped, "
+            "created_at = :created, "
             "updated_at = :updated, uuid = :uuid, dose_times = :times WHERE id = :id"));
     }
     if (!insert || keepId)
@@ -765,23 +852,32 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     query.bindValue(QStringLiteral(":x"), textOrNull(m.rxNumber));
     query.bindValue(QStringLiteral(":ph"), textOrNull(m.pharmacy));
     query.bindValue(QStringLiteral(":pa"), textOrNull(m.patient));
-    query.bindValue(QStringLiteral(":dt"), m.date.isValid() ? QVariant(m.date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString)));
+    query.bindValue(QStringLiteral(":dt"), m.date.isValid()
+                                               ? QVariant(m.date.toString(Qt::ISODate))
+                                               : QVariant(QMetaType(QMetaType::QString)));
     query.bindValue(QStringLiteral(":e"), text(m.engine));
-    query.bindValue(QStringLiteral(":nr"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.needsReview)).toJson(QJsonDocument::Compact)));
+    query.bindValue(QStringLiteral(":nr"),
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.needsReview))
+                                          .toJson(QJsonDocument::Compact)));
     query.bindValue(QStringLiteral(":photo"), textOrNull(m.photoPath));
     query.bindValue(QStringLiteral(":raw"), textOrNull(m.rawText));
     query.bindValue(QStringLiteral(":active"), m.active ? 1 : 0);
-    query.bindValue(QStringLiteral(":stopped"), m.stoppedAt.isValid() ? QVariant(isoUtc(m.stoppedAt)) : QVariant(QMetaType(QMetaType::QString)));
+    query.bindValue(QStringLiteral(":stopped"), m.stoppedAt.isValid()
+                                                    ? QVariant(isoUtc(m.stoppedAt))
+                                                    : QVariant(QMetaType(QMetaType::QString)));
     query.bindValue(QStringLiteral(":created"), isoUtc(m.createdAt));
     query.bindValue(QStringLiteral(":updated"), isoUtc(m.updatedAt));
     query.bindValue(QStringLiteral(":uuid"), m.uuid);
-    query.bindValue(QStringLiteral(":times"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.doseTimeTexts())).toJson(QJsonDocument::Compact)));
+    query.bindValue(QStringLiteral(":times"),
+                    QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(m.doseTimeTexts()))
+                                          .toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         *error = fault(query.lastError(), QStringLiteral("cannot save %1").arg(m.title()));
         return false;
     }
     if (!insert && query.numRowsAffected() != 1) {
-        *error = fault(StoreFault::Rejected, QStringLiteral("there is no medication with id %1").arg(m.id));
+        *error = fault(StoreFault::Rejected,
+                       QStringLiteral("there is no medication with id %1").arg(m.id));
         return false;
     }
     const qint64 id = insert && !keepId ? query.lastInsertId().toLongLong() : m.id;
@@ -795,7 +891,8 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
         return false;
     }
     QSqlQuery confidence(db);
-    confidence.prepare(QStringLiteral("INSERT INTO field_confidence (medication_id, field, confidence) VALUES (?, ?, ?)"));
+    confidence.prepare(QStringLiteral(
+        "INSERT INTO field_confidence (medication_id, field, confidence) VALUES (?, ?, ?)"));
     for (auto it = m.confidence.cbegin(); it != m.confidence.cend(); ++it) {
         confidence.bindValue(0, id);
         confidence.bindValue(1, it.key());
@@ -809,8 +906,7 @@ bool MedicationStore::writeRecord(Medication &m, bool insert, bool keepId, QStri
     return true;
 }
 
-std::optional<Medication> MedicationStore::add(const Medication &medication, QString *error)
-{
+std::optional<Medication> MedicationStore::add(const Medication &medication, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -834,7 +930,8 @@ std::optional<Medication> MedicationStore::add(const Medication &medication, QSt
     record.stoppedAt = record.active ? QDateTime() : now;
     if (!begin(error))
         return std::nullopt;
-    if (!writeRecord(record, true, false, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
+    if (!writeRecord(record, true, false, error) ||
+        !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -843,8 +940,7 @@ std::optional<Medication> MedicationStore::add(const Medication &medication, QSt
     return readBack(record, error);
 }
 
-std::optional<Medication> MedicationStore::update(const Medication &medication, QString *error)
-{
+std::optional<Medication> MedicationStore::update(const Medication &medication, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -871,7 +967,8 @@ std::optional<Medication> MedicationStore::update(const Medication &medication, 
         record.stoppedAt = record.updatedAt;
     else
         record.stoppedAt = current->stoppedAt;
-    if (!writeRecord(record, false, true, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
+    if (!writeRecord(record, false, true, error) ||
+        !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -880,8 +977,7 @@ std::optional<Medication> MedicationStore::update(const Medication &medication, 
     return readBack(record, error);
 }
 
-std::optional<Medication> MedicationStore::setActive(qint64 id, bool active, QString *error)
-{
+std::optional<Medication> MedicationStore::setActive(qint64 id, bool active, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -895,8 +991,7 @@ std::optional<Medication> MedicationStore::setActive(qint64 id, bool active, QSt
     return update(*record, error);
 }
 
-std::optional<Medication> MedicationStore::remove(qint64 id, QString *error)
-{
+std::optional<Medication> MedicationStore::remove(qint64 id, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -926,14 +1021,14 @@ std::optional<Medication> MedicationStore::remove(qint64 id, QString *error)
     return record;
 }
 
-std::optional<Medication> MedicationStore::restore(const Medication &medication, QString *error)
-{
+std::optional<Medication> MedicationStore::restore(const Medication &medication, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
     m_lastFault = StoreFault::None;
     if (medication.id <= 0 || !medication.createdAt.isValid()) {
-        *error = fault(StoreFault::Rejected, QStringLiteral("only a record that was stored can be restored"));
+        *error = fault(StoreFault::Rejected,
+                       QStringLiteral("only a record that was stored can be restored"));
         return std::nullopt;
     }
     Medication record = medication;
@@ -946,7 +1041,8 @@ std::optional<Medication> MedicationStore::restore(const Medication &medication,
         record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!begin(error))
         return std::nullopt;
-    if (!writeRecord(record, true, true, error) || !queueChange(record.uuid, QStringLiteral("put"), error)) {
+    if (!writeRecord(record, true, true, error) ||
+        !queueChange(record.uuid, QStringLiteral("put"), error)) {
         rollback();
         return std::nullopt;
     }
@@ -955,8 +1051,8 @@ std::optional<Medication> MedicationStore::restore(const Medication &medication,
     return readBack(record, error);
 }
 
-std::optional<QList<Medication>> MedicationStore::query(const QString &where, const QVariant &key, QString *error) const
-{
+std::optional<QList<Medication>> MedicationStore::query(const QString &where, const QVariant &key,
+                                                        QString *error) const {
     QString localError;
     if (!error)
         error = &localError;
@@ -968,7 +1064,8 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, co
     }
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM medications %2 ORDER BY active DESC, medication_name COLLATE NOCASE, id")
+    query.prepare(QStringLiteral("SELECT %1 FROM medications %2 ORDER BY active DESC, "
+                                 "medication_name COLLATE NOCASE, id")
                       .arg(QLatin1String(kColumns), where));
     if (!where.isEmpty())
         query.addBindValue(key);
@@ -998,19 +1095,24 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, co
 
     QSqlQuery confidence(db);
     confidence.setForwardOnly(true);
-    confidence.prepare(records.size() > 1 ? QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence")
-                                          : QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence WHERE medication_id = ?"));
+    confidence.prepare(
+        records.size() > 1
+            ? QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence")
+            : QStringLiteral("SELECT medication_id, field, confidence FROM field_confidence WHERE "
+                             "medication_id = ?"));
     if (records.size() == 1)
         confidence.addBindValue(records.constFirst().id);
     if (confidence.exec()) {
         while (confidence.next()) {
             const auto it = index.constFind(confidence.value(0).toLongLong());
             if (it != index.constEnd())
-                records[*it].confidence.insert(confidence.value(1).toString(), confidence.value(2).toDouble());
+                records[*it].confidence.insert(confidence.value(1).toString(),
+                                               confidence.value(2).toDouble());
         }
     }
     if (confidence.lastError().type() != QSqlError::NoError) {
-        *error = fault(confidence.lastError(), QStringLiteral("cannot read the medication database"));
+        *error =
+            fault(confidence.lastError(), QStringLiteral("cannot read the medication database"));
         if (m_lastFault == StoreFault::Damaged && where.isEmpty())
             return salvage(error);
         return std::nullopt;
@@ -1018,20 +1120,21 @@ std::optional<QList<Medication>> MedicationStore::query(const QString &where, co
     return records;
 }
 
-std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const
-{
+std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const {
     // A damaged file: each record looked up by its id, which reads only the pages on the way to
     // it, so records on pages that are still whole are shown. Ids run up to the highest one
     // SQLite can still name.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     qint64 highest = 0;
-    for (const char *sql : {"SELECT seq FROM sqlite_sequence WHERE name = 'medications'", "SELECT max(id) FROM medications"}) {
+    for (const char *sql : {"SELECT seq FROM sqlite_sequence WHERE name = 'medications'",
+                            "SELECT max(id) FROM medications"}) {
         QSqlQuery bound(db);
         if (bound.exec(QLatin1String(sql)) && bound.next())
             highest = std::max(highest, bound.value(0).toLongLong());
     }
     highest = std::min<qint64>(highest, kMaxSalvagedIds);
-    const QString columns = QString::fromLatin1(kColumns).section(QStringLiteral(", CASE"), 0, 0) + QStringLiteral(", ''");
+    const QString columns = QString::fromLatin1(kColumns).section(QStringLiteral(", CASE"), 0, 0) +
+                            QStringLiteral(", ''");
     QList<Medication> records;
     for (qint64 id = 1; id <= highest; ++id) {
         QSqlQuery row(db);
@@ -1044,11 +1147,12 @@ std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const
         row.finish();
         // A row read from a page cut short comes back with fields missing: never shown as a record.
         Medication checked = m;
-        if (!m.createdAt.isValid() || !m.updatedAt.isValid() || m.uuid.isEmpty()
-            || !MedicationValidator::validate(checked).isEmpty())
+        if (!m.createdAt.isValid() || !m.updatedAt.isValid() || m.uuid.isEmpty() ||
+            !MedicationValidator::validate(checked).isEmpty())
             continue;
         QSqlQuery confidence(db);
-        confidence.prepare(QStringLiteral("SELECT field, confidence FROM field_confidence WHERE medication_id = ?"));
+        confidence.prepare(QStringLiteral(
+            "SELECT field, confidence FROM field_confidence WHERE medication_id = ?"));
         confidence.addBindValue(id);
         if (confidence.exec()) {
             while (confidence.next())
@@ -1057,7 +1161,7 @@ std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const
         records.append(m);
     }
     if (records.isEmpty())
-        return std::nullopt;  // *error already says the file is damaged
+        return std::nullopt; // *error already says the file is damaged
     std::sort(records.begin(), records.end(), [](const Medication &a, const Medication &b) {
         if (a.active != b.active)
             return a.active;
@@ -1069,42 +1173,43 @@ std::optional<QList<Medication>> MedicationStore::salvage(QString *error) const
     return records;
 }
 
-std::optional<Medication> MedicationStore::readRecord(qint64 id, QString *error) const
-{
+std::optional<Medication> MedicationStore::readRecord(qint64 id, QString *error) const {
     const auto records = query(QStringLiteral("WHERE id = ?"), id, error);
     if (!records)
         return std::nullopt;
     if (records->isEmpty()) {
-        *error = fault(StoreFault::Rejected, QStringLiteral("there is no medication with id %1").arg(id));
+        *error = fault(StoreFault::Rejected,
+                       QStringLiteral("there is no medication with id %1").arg(id));
         return std::nullopt;
     }
     return records->constFirst();
 }
 
-std::optional<Medication> MedicationStore::readByUuid(const QString &uuid, QString *error) const
-{
+std::optional<Medication> MedicationStore::readByUuid(const QString &uuid, QString *error) const {
     const auto records = query(QStringLiteral("WHERE uuid = ?"), uuid, error);
     if (!records || records->isEmpty())
         return std::nullopt;
     return records->constFirst();
 }
 
-bool MedicationStore::queueChange(const QString &uuid, const QString &op, QString *error)
-{
+bool MedicationStore::queueChange(const QString &uuid, const QString &op, QString *error) {
     const QString context = QStringLiteral("cannot queue the change for the medication service");
-    const auto run = [&](const QString &sql, const QVariantList &values) { return runStatement(sql, values, context, error); };
+    const auto run = [&](const QString &sql, const QVariantList &values) {
+        return runStatement(sql, values, context, error);
+    };
     // One entry per record: a newer change replaces the older one and moves to the end, since
     // the service is always sent the record as it is now.
-    if (!run(QStringLiteral("DELETE FROM sync_outbox WHERE uuid = ?"), {uuid})
-        || !run(QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) VALUES (?, ?, ?)"),
-                {uuid, op, isoUtc(QDateTime::currentDateTimeUtc())}))
+    if (!run(QStringLiteral("DELETE FROM sync_outbox WHERE uuid = ?"), {uuid}) ||
+        !run(QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) VALUES (?, ?, ?)"),
+             {uuid, op, isoUtc(QDateTime::currentDateTimeUtc())}))
         return false;
-    // A record deleted here while in conflict keeps the conflict, with "deleted here" as its local side.
-    return op != u"delete" || run(QStringLiteral("UPDATE sync_conflicts SET local = NULL WHERE uuid = ?"), {uuid});
+    // A record deleted here while in conflict keeps the conflict, with "deleted here" as its local
+    // side.
+    return op != u"delete" ||
+           run(QStringLiteral("UPDATE sync_conflicts SET local = NULL WHERE uuid = ?"), {uuid});
 }
 
-std::optional<Medication> MedicationStore::readBack(Medication record, QString *error) const
-{
+std::optional<Medication> MedicationStore::readBack(Medication record, QString *error) const {
     if (auto stored = get(record.id, error))
         return stored;
     // The change is committed: it is reported as saved even when reading it back failed.
@@ -1114,25 +1219,22 @@ std::optional<Medication> MedicationStore::readBack(Medication record, QString *
     return record;
 }
 
-std::optional<Medication> MedicationStore::get(qint64 id, QString *error) const
-{
+std::optional<Medication> MedicationStore::get(qint64 id, QString *error) const {
     QString localError;
     return readRecord(id, error ? error : &localError);
 }
 
-std::optional<QList<Medication>> MedicationStore::list(QString *error) const
-{
+std::optional<QList<Medication>> MedicationStore::list(QString *error) const {
     return query(QString(), QVariant(), error);
 }
 
-bool MedicationStore::sameDrug(const Medication &a, const Medication &b)
-{
+bool MedicationStore::sameDrug(const Medication &a, const Medication &b) {
     const QString name = normalisedName(a.medicationName);
     return !name.isEmpty() && name == normalisedName(b.medicationName);
 }
 
-QList<Medication> MedicationStore::findDuplicates(const Medication &medication, QString *error) const
-{
+QList<Medication> MedicationStore::findDuplicates(const Medication &medication,
+                                                  QString *error) const {
     QList<Medication> duplicates;
     const auto records = list(error);
     if (!records)
@@ -1145,28 +1247,33 @@ QList<Medication> MedicationStore::findDuplicates(const Medication &medication, 
             continue;
         const auto otherStrength = DosageStrength::parse(other.dosage);
         const bool sameStrength = strength && otherStrength
-            ? *strength == *otherStrength
-            : medication.dosage.simplified().compare(other.dosage.simplified(), Qt::CaseInsensitive) == 0;
+                                      ? *strength == *otherStrength
+                                      : medication.dosage.simplified().compare(
+                                            other.dosage.simplified(), Qt::CaseInsensitive) == 0;
         if (sameStrength)
             duplicates.append(other);
     }
     return duplicates;
 }
 
-std::optional<QString> MedicationStore::importPhoto(const QString &sourcePath, QString *error)
-{
+std::optional<QString> MedicationStore::importPhoto(const QString &sourcePath, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
     m_lastFault = StoreFault::None;
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly)) {
-        *error = fault(StoreFault::Rejected, QStringLiteral("cannot read the photo %1: %2").arg(sourcePath, source.errorString()));
+        *error = fault(
+            StoreFault::Rejected,
+            QStringLiteral("cannot read the photo %1: %2").arg(sourcePath, source.errorString()));
         return std::nullopt;
     }
     if (source.size() > kMaxPhotoBytes) {
-        *error = fault(StoreFault::Rejected, QStringLiteral("the photo %1 is too large (%2 MB, at most %3 MB)")
-                                                 .arg(sourcePath).arg(source.size() / (1024 * 1024)).arg(kMaxPhotoBytes / (1024 * 1024)));
+        *error = fault(StoreFault::Rejected,
+                       QStringLiteral("the photo %1 is too large (%2 MB, at most %3 MB)")
+                           .arg(sourcePath)
+                           .arg(source.size() / (1024 * 1024))
+                           .arg(kMaxPhotoBytes / (1024 * 1024)));
         return std::nullopt;
     }
     const QByteArray data = source.readAll();
@@ -1176,33 +1283,38 @@ std::optional<QString> MedicationStore::importPhoto(const QString &sourcePath, Q
     else if (data.startsWith("\x89PNG\r\n\x1A\n"))
         suffix = QStringLiteral("png");
     else {
-        *error = fault(StoreFault::Rejected, QStringLiteral("the photo %1 is not a JPEG or PNG image").arg(sourcePath));
+        *error = fault(StoreFault::Rejected,
+                       QStringLiteral("the photo %1 is not a JPEG or PNG image").arg(sourcePath));
         return std::nullopt;
     }
     const QString folder = photoDirectory();
     if (!QFileInfo::exists(folder)) {
         if (!QDir().mkpath(folder)) {
-            *error = fault(diagnoseStorage(), QStringLiteral("cannot create the photo folder %1").arg(folder));
+            *error = fault(diagnoseStorage(),
+                           QStringLiteral("cannot create the photo folder %1").arg(folder));
             return std::nullopt;
         }
     }
     QFile::setPermissions(folder, kOwnerDir);
-    const QString target = folder + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.' + suffix;
+    const QString target =
+        folder + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.' + suffix;
     QSaveFile file(target);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
         const StoreFault kind = diagnoseStorage();
-        *error = fault(kind, kind == StoreFault::StorageError
-                                 ? QStringLiteral("cannot store the photo in %1: %2").arg(folder, file.errorString())
-                                 : QStringLiteral("the photo could not be saved: %1").arg(faultMessage(kind, file.errorString())));
+        *error = fault(
+            kind,
+            kind == StoreFault::StorageError
+                ? QStringLiteral("cannot store the photo in %1: %2").arg(folder, file.errorString())
+                : QStringLiteral("the photo could not be saved: %1")
+                      .arg(faultMessage(kind, file.errorString())));
         return std::nullopt;
     }
     QFile::setPermissions(target, kOwnerFile);
     return target;
 }
 
-bool MedicationStore::discardPhoto(const QString &photoPath, QString *error)
-{
+bool MedicationStore::discardPhoto(const QString &photoPath, QString *error) {
     QString localError;
     if (!error)
         error = &localError;
@@ -1222,7 +1334,7 @@ bool MedicationStore::discardPhoto(const QString &photoPath, QString *error)
         return false;
     }
     if (query.value(0).toInt() > 0)
-        return true;  // still in use (restored by undo, or shared)
+        return true; // still in use (restored by undo, or shared)
     if (info.exists() && !QFile::remove(photoPath)) {
         *error = QStringLiteral("cannot delete the photo %1").arg(photoPath);
         return false;
@@ -1230,16 +1342,14 @@ bool MedicationStore::discardPhoto(const QString &photoPath, QString *error)
     return true;
 }
 
-qint64 MedicationStore::dataVersion() const
-{
+qint64 MedicationStore::dataVersion() const {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
         return -1;
     return query.value(0).toLongLong();
 }
 
-QString MedicationStore::integrityCheck() const
-{
+QString MedicationStore::integrityCheck() const {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
         return sqlError(query.lastError());
@@ -1249,8 +1359,8 @@ QString MedicationStore::integrityCheck() const
     return lines.join(u'\n');
 }
 
-bool MedicationStore::runStatement(const QString &sql, const QVariantList &values, const QString &context, QString *error) const
-{
+bool MedicationStore::runStatement(const QString &sql, const QVariantList &values,
+                                   const QString &context, QString *error) const {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(sql);
     for (const QVariant &value : values)

@@ -15,14 +15,14 @@ namespace kiosk::meds {
 // CLI's --json). The store's own message (*error) already says it in words a caregiver can act on.
 enum class StoreFault {
     None,
-    Rejected,      // the request itself: a record that breaks a rule, no such record
+    Rejected, // the request itself: a record that breaks a rule, no such record
     NotOpen,
-    Busy,          // another program held the database longer than the store waits
-    StorageFull,   // no room left on the tablet's storage (or the file size limit was reached)
-    ReadOnly,      // the storage cannot be written: the list can be read, not changed
-    Damaged,       // the database file is damaged: never written to, read as far as it can be
-    StorageError,  // the storage failed in another way (an I/O error)
-    Other,         // anything else (a newer schema, a missing SQLite driver, ...)
+    Busy,         // another program held the database longer than the store waits
+    StorageFull,  // no room left on the tablet's storage (or the file size limit was reached)
+    ReadOnly,     // the storage cannot be written: the list can be read, not changed
+    Damaged,      // the database file is damaged: never written to, read as far as it can be
+    StorageError, // the storage failed in another way (an I/O error)
+    Other,        // anything else (a newer schema, a missing SQLite driver, ...)
 };
 
 // The medications kept on this tablet: one SQLite database (WAL, foreign keys on, every write
@@ -105,8 +105,8 @@ public:
     QString integrityCheck() const;
 
 private:
-    friend class SyncLedger;  // the sync side of the same database and transactions
-    friend class DoseLog;     // the dose log, in the same database and transactions
+    friend class SyncLedger; // the sync side of the same database and transactions
+    friend class DoseLog;    // the dose log, in the same database and transactions
 
     // Records a local change in the outbox, in the caller's transaction.
     bool queueChange(const QString &uuid, const QString &op, QString *error);
@@ -136,9 +136,9 @@ private:
     void rollback();
     // For the store's friends: one prepared statement with its values (failure classified as the
     // store's own, with context naming the part), and body run in one transaction.
-    bool runStatement(const QString &sql, const QVariantList &values, const QString &context, QString *error) const;
-    template<typename Body> bool inTransaction(QString *error, Body body)
-    {
+    bool runStatement(const QString &sql, const QVariantList &values, const QString &context,
+                      QString *error) const;
+    template <typename Body> bool inTransaction(QString *error, Body body) {
         if (!isOpen()) {
             *error = QStringLiteral("the medication database is not open");
             return false;
@@ -157,7 +157,8 @@ private:
     std::optional<Medication> readBack(Medication record, QString *error) const;
     // Every record of a damaged file that can still be read, one by one.
     std::optional<QList<Medication>> salvage(QString *error) const;
-    std::optional<QList<Medication>> query(const QString &where, const QVariant &key, QString *error) const;
+    std::optional<QList<Medication>> query(const QString &where, const QVariant &key,
+                                           QString *error) const;
 
     QString m_path;
     QString m_connection;

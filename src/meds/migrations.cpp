@@ -2,8 +2,7 @@
 
 namespace kiosk::meds {
 
-const QList<QStringList> &Migrations::steps()
-{
+const QList<QStringList> &Migrations::steps() {
     static const QList<QStringList> all = {
         // 1: medications and their per-field confidence.
         {
@@ -39,7 +38,8 @@ const QList<QStringList> &Migrations::steps()
         },
         // 2: the list is read by name, active first.
         {
-            QStringLiteral("CREATE INDEX medications_by_name ON medications (active DESC, medication_name COLLATE NOCASE)"),
+            QStringLiteral("CREATE INDEX medications_by_name ON medications (active DESC, "
+                           "medication_name COLLATE NOCASE)"),
         },
         // 3: sync with the household's medication service. Every record gets a UUID (the name
         // other devices know it by); changes wait in the outbox; what the service last agreed to
@@ -48,7 +48,8 @@ const QList<QStringList> &Migrations::steps()
             QStringLiteral("ALTER TABLE medications ADD COLUMN uuid TEXT"),
             // randomblob() in the row's own expression is drawn anew for every record (a
             // subquery may be evaluated once); version 4, variant 10xx, as QUuid makes them.
-            QStringLiteral(R"(UPDATE medications SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+            QStringLiteral(
+                R"(UPDATE medications SET uuid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
                 || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)
                 || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))"),
             QStringLiteral("CREATE UNIQUE INDEX medications_by_uuid ON medications (uuid)"),
@@ -73,14 +74,16 @@ const QList<QStringList> &Migrations::steps()
                 detected_at TEXT NOT NULL))"),
             QStringLiteral("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
             // What was on this tablet before sync existed goes to the service on the first round.
-            QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) SELECT uuid, 'put', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM medications ORDER BY id"),
+            QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at) SELECT uuid, 'put', "
+                           "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM medications ORDER BY id"),
         },
         // 4: the dose log. Each entry is its own record (a UUID) for one medication (by UUID, so
         // it outlives the record and means the same on every tablet), never changed once written,
         // and goes to the medication service through the same outbox as the list ('dose').
         // The caregiver's dose times are a field of the medication, synced with it.
         {
-            QStringLiteral("ALTER TABLE medications ADD COLUMN dose_times TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral(
+                "ALTER TABLE medications ADD COLUMN dose_times TEXT NOT NULL DEFAULT '[]'"),
             QStringLiteral(R"(CREATE TABLE doses (
                 uuid TEXT PRIMARY KEY,
                 medication_uuid TEXT NOT NULL,
@@ -103,8 +106,10 @@ const QList<QStringList> &Migrations::steps()
                 queued_at TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
                 last_error TEXT))"),
-            QStringLiteral("INSERT INTO sync_outbox_v4 (seq, uuid, op, queued_at, attempts, last_error) "
-                           "SELECT seq, uuid, op, queued_at, attempts, last_error FROM sync_outbox ORDER BY seq"),
+            QStringLiteral(
+                "INSERT INTO sync_outbox_v4 (seq, uuid, op, queued_at, attempts, last_error) "
+                "SELECT seq, uuid, op, queued_at, attempts, last_error FROM sync_outbox ORDER BY "
+                "seq"),
             QStringLiteral("DROP TABLE sync_outbox"),
             QStringLiteral("ALTER TABLE sync_outbox_v4 RENAME TO sync_outbox"),
         },

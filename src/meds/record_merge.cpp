@@ -6,15 +6,14 @@
 
 namespace kiosk::meds {
 
-const QStringList &RecordMerge::provenanceFields()
-{
+const QStringList &RecordMerge::provenanceFields() {
     static const QStringList fields = {QStringLiteral("engine"), QStringLiteral("confidence"),
                                        QStringLiteral("needs_review"), QStringLiteral("raw_text")};
     return fields;
 }
 
-MergeResult RecordMerge::merge(const QJsonObject &base, const QJsonObject &local, const QJsonObject &remote)
-{
+MergeResult RecordMerge::merge(const QJsonObject &base, const QJsonObject &local,
+                               const QJsonObject &remote) {
     QStringList keys = local.keys() + remote.keys() + base.keys();
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

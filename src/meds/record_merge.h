@@ -10,13 +10,14 @@ namespace kiosk::meds {
 // takes that side's value; a field changed on both sides to different values is a conflict,
 // unless it is provenance (how the record was read), where this tablet's value stands.
 struct MergeResult {
-    QJsonObject merged;      // local's value for every conflicting field
-    QStringList conflicts;   // the fields changed on both sides, in key order
+    QJsonObject merged;    // local's value for every conflicting field
+    QStringList conflicts; // the fields changed on both sides, in key order
 };
 
 class RecordMerge {
 public:
-    static MergeResult merge(const QJsonObject &base, const QJsonObject &local, const QJsonObject &remote);
+    static MergeResult merge(const QJsonObject &base, const QJsonObject &local,
+                             const QJsonObject &remote);
     // engine, confidence, needs_review, raw_text: never a conflict a caregiver should settle.
     static const QStringList &provenanceFields();
 };

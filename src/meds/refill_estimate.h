@@ -18,8 +18,8 @@ struct RefillEstimate {
     double unitsPerDay = 0;
     int unitsPerDose = 1;
     QDate filledOn;
-    QDate runsOutOn;   // the first day with nothing left
-    int daysLeft = 0;  // from today; 0 or less: ran out
+    QDate runsOutOn;  // the first day with nothing left
+    int daysLeft = 0; // from today; 0 or less: ran out
 
     // A week or less left.
     bool warning() const { return daysLeft <= kWarningDays; }

@@ -9,8 +9,7 @@ namespace kiosk::meds {
 
 ReminderScheduler::ReminderScheduler(DoseTracker &tracker, QObject *parent)
     : QObject(parent)
-    , m_tracker(tracker)
-{
+    , m_tracker(tracker) {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ReminderScheduler::recheck);
@@ -20,28 +19,24 @@ ReminderScheduler::ReminderScheduler(DoseTracker &tracker, QObject *parent)
     });
 }
 
-void ReminderScheduler::start()
-{
+void ReminderScheduler::start() {
     m_running = true;
     m_lastWall = QDateTime();
     recheck();
 }
 
-void ReminderScheduler::stop()
-{
+void ReminderScheduler::stop() {
     m_running = false;
     m_timer.stop();
 }
 
-void ReminderScheduler::snooze(const QString &key)
-{
+void ReminderScheduler::snooze(const QString &key) {
     m_snoozed.insert(key, m_tracker.clock().now().addSecs(kSnoozeSeconds));
     m_announced.remove(key);
     recheck();
 }
 
-void ReminderScheduler::recheck()
-{
+void ReminderScheduler::recheck() {
     const Clock &clock = m_tracker.clock();
     const QDateTime now = clock.now();
     const QByteArray zone = clock.timeZone().id();
@@ -119,13 +114,13 @@ void ReminderScheduler::recheck()
     arm();
 }
 
-void ReminderScheduler::arm()
-{
+void ReminderScheduler::arm() {
     if (!m_running)
         return;
     qint64 wait = kMaxSleepMs;
     if (m_nextChange.isValid())
-        wait = std::clamp<qint64>(m_tracker.clock().now().msecsTo(m_nextChange) + 50, 0, kMaxSleepMs);
+        wait =
+            std::clamp<qint64>(m_tracker.clock().now().msecsTo(m_nextChange) + 50, 0, kMaxSleepMs);
     m_timer.start(int(wait));
 }
 

@@ -19,8 +19,7 @@ class DoseTracker;
 // minute, so a clock set by hand, a jump after sleep or a new time zone is noticed within a
 // minute (at once with a Clock that emits jumped()). Each dose is announced once, and again
 // when its snooze ends; a logged dose stops being due.
-class ReminderScheduler : public QObject
-{
+class ReminderScheduler : public QObject {
     Q_OBJECT
 public:
     static constexpr int kSnoozeSeconds = 10 * 60;

@@ -6,11 +6,11 @@ namespace kiosk::meds {
 
 namespace {
 const int kIntervals[] = {4, 6, 8, 12};
-const char *const kTimesPerDay[] = {"once daily", "twice daily", "three times daily", "four times daily"};
+const char *const kTimesPerDay[] = {"once daily", "twice daily", "three times daily",
+                                    "four times daily"};
 } // namespace
 
-std::optional<Schedule> Schedule::parse(const QString &text)
-{
+std::optional<Schedule> Schedule::parse(const QString &text) {
     const QString phrase = text.simplified().toLower();
     for (int i = 0; i < 4; ++i) {
         if (phrase == QLatin1String(kTimesPerDay[i]))
@@ -36,8 +36,7 @@ std::optional<Schedule> Schedule::parse(const QString &text)
     return std::nullopt;
 }
 
-QStringList Schedule::canonicalPhrases()
-{
+QStringList Schedule::canonicalPhrases() {
     QStringList phrases;
     for (const char *p : kTimesPerDay)
         phrases.append(QLatin1String(p));
@@ -50,8 +49,7 @@ QStringList Schedule::canonicalPhrases()
     return phrases;
 }
 
-std::optional<int> Schedule::timesPerDay() const
-{
+std::optional<int> Schedule::timesPerDay() const {
     if (m_asNeeded)
         return std::nullopt;
     switch (m_kind) {
@@ -69,8 +67,7 @@ std::optional<int> Schedule::timesPerDay() const
     return std::nullopt;
 }
 
-QString Schedule::canonical() const
-{
+QString Schedule::canonical() const {
     switch (m_kind) {
     case Kind::TimesPerDay:
         return QLatin1String(kTimesPerDay[m_count - 1]);

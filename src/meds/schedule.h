@@ -11,12 +11,12 @@ namespace kiosk::meds {
 class Schedule {
 public:
     enum class Kind {
-        TimesPerDay,  // once / twice / three times / four times daily
+        TimesPerDay, // once / twice / three times / four times daily
         EveryMorning,
         AtBedtime,
-        EveryHours,   // every N hours (round the clock, or a minimum gap when as needed)
+        EveryHours, // every N hours (round the clock, or a minimum gap when as needed)
         OnceWeekly,
-        AsNeeded,     // as needed, no fixed times
+        AsNeeded, // as needed, no fixed times
     };
 
     // nullopt when the text is not a canonical phrase (case and surrounding spaces ignored).
@@ -34,7 +34,10 @@ public:
     QString canonical() const;
 
 private:
-    Schedule(Kind kind, int count, bool asNeeded) : m_kind(kind), m_count(count), m_asNeeded(asNeeded) {}
+    Schedule(Kind kind, int count, bool asNeeded)
+        : m_kind(kind)
+        , m_count(count)
+        , m_asNeeded(asNeeded) {}
     Kind m_kind;
     int m_count;
     bool m_asNeeded;

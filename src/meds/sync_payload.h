@@ -24,7 +24,8 @@ public:
     // Keys that are neither content, the service's bookkeeping nor this tablet's own.
     static QJsonObject extraOf(const QJsonObject &record);
     // What a PUT sends: content, the kept unknown fields, the UUID and this device's name.
-    static QJsonObject toService(const Medication &medication, const QJsonObject &extra, const QString &deviceName);
+    static QJsonObject toService(const Medication &medication, const QJsonObject &extra,
+                                 const QString &deviceName);
 
     static qint64 versionOf(const QJsonObject &record);
     static bool isDeleted(const QJsonObject &record);

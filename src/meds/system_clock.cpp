@@ -2,13 +2,11 @@
 
 namespace kiosk::meds {
 
-QDateTime SystemClock::now() const
-{
+QDateTime SystemClock::now() const {
     return QDateTime::currentDateTimeUtc();
 }
 
-QTimeZone SystemClock::timeZone() const
-{
+QTimeZone SystemClock::timeZone() const {
     return QTimeZone::systemTimeZone();
 }
 

@@ -6,8 +6,7 @@ namespace kiosk::meds {
 
 // The machine's clock and time zone. It does not watch for jumps itself: ReminderScheduler
 // notices them (wall time against elapsed time) and re-plans.
-class SystemClock : public Clock
-{
+class SystemClock : public Clock {
     Q_OBJECT
 public:
     using Clock::Clock;

@@ -14,8 +14,7 @@ namespace kiosk::ocr {
 
 namespace {
 
-QString displayName(const QString &raw)
-{
+QString displayName(const QString &raw) {
     // Brands keep their printed capitals ("NovoLog"); generics are shown capitalised per word.
     QStringList words = raw.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (auto &w : words) {
@@ -28,22 +27,26 @@ QString displayName(const QString &raw)
 }
 
 // OCR confuses these shapes; matching maps them to letters so "0MEPRAZ0LE" still matches.
-QChar ocrLetter(QChar c)
-{
+QChar ocrLetter(QChar c) {
     switch (c.unicode()) {
-    case '0': return QLatin1Char('o');
-    case '1': return QLatin1Char('l');
-    case '5': return QLatin1Char('s');
-    case '8': return QLatin1Char('b');
-    case '|': return QLatin1Char('l');
-    default: return c;
+    case '0':
+        return QLatin1Char('o');
+    case '1':
+        return QLatin1Char('l');
+    case '5':
+        return QLatin1Char('s');
+    case '8':
+        return QLatin1Char('b');
+    case '|':
+        return QLatin1Char('l');
+    default:
+        return c;
     }
 }
 
 } // namespace
 
-QString DrugLexicon::matchKey(const QString &text)
-{
+QString DrugLexicon::matchKey(const QString &text) {
     QString key;
     key.reserve(text.size());
     for (QChar c : text) {
@@ -54,8 +57,7 @@ QString DrugLexicon::matchKey(const QString &text)
     return key;
 }
 
-int DrugLexicon::editDistance(const QString &a, const QString &b, int limit)
-{
+int DrugLexicon::editDistance(const QString &a, const QString &b, int limit) {
     const int n = int(a.size()), m = int(b.size());
     if (std::abs(n - m) > limit)
         return limit + 1;
@@ -67,7 +69,8 @@ int DrugLexicon::editDistance(const QString &a, const QString &b, int limit)
         int rowMin = cur[0];
         for (int j = 1; j <= m; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            cur[size_t(j)] = std::min({prev[size_t(j)] + 1, cur[size_t(j) - 1] + 1, prev[size_t(j) - 1] + cost});
+            cur[size_t(j)] =
+                std::min({prev[size_t(j)] + 1, cur[size_t(j) - 1] + 1, prev[size_t(j) - 1] + cost});
             rowMin = std::min(rowMin, cur[size_t(j)]);
         }
         if (rowMin > limit)
@@ -77,8 +80,7 @@ int DrugLexicon::editDistance(const QString &a, const QString &b, int limit)
     return prev[size_t(m)];
 }
 
-bool DrugLexicon::loadText(const QString &text)
-{
+bool DrugLexicon::loadText(const QString &text) {
     m_entries.clear();
     const auto lines = text.split(QLatin1Char('\n'));
     for (const QString &rawLine : lines) {
@@ -94,7 +96,9 @@ bool DrugLexicon::loadText(const QString &text)
             e.name = name;
             e.generic = generic;
             e.key = matchKey(name);
-            e.words = int(name.split(QRegularExpression(QStringLiteral("[\\s-]+")), Qt::SkipEmptyParts).size());
+            e.words =
+                int(name.split(QRegularExpression(QStringLiteral("[\\s-]+")), Qt::SkipEmptyParts)
+                        .size());
             e.brand = brand;
             if (e.key.size() >= 3)
                 m_entries.push_back(e);
@@ -106,12 +110,12 @@ bool DrugLexicon::loadText(const QString &text)
     return !m_entries.empty();
 }
 
-bool DrugLexicon::loadFile(const QString &path, QString *error)
-{
+bool DrugLexicon::loadFile(const QString &path, QString *error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
         if (error)
-            *error = QStringLiteral("cannot read the drug lexicon %1: %2").arg(path, file.errorString());
+            *error =
+                QStringLiteral("cannot read the drug lexicon %1: %2").arg(path, file.errorString());
         return false;
     }
     if (!loadText(QString::fromUtf8(file.readAll()))) {
@@ -122,13 +126,12 @@ bool DrugLexicon::loadFile(const QString &path, QString *error)
     return true;
 }
 
-QString DrugLexicon::defaultPath()
-{
-    return ocrDataPath(QStringLiteral("drug_lexicon.tsv"), "KIOSK_DRUG_LEXICON", QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
+QString DrugLexicon::defaultPath() {
+    return ocrDataPath(QStringLiteral("drug_lexicon.tsv"), "KIOSK_DRUG_LEXICON",
+                       QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
 }
 
-const DrugLexicon &DrugLexicon::shared()
-{
+const DrugLexicon &DrugLexicon::shared() {
     static const DrugLexicon lexicon = [] {
         DrugLexicon l;
         l.loadFile(defaultPath());
@@ -137,8 +140,7 @@ const DrugLexicon &DrugLexicon::shared()
     return lexicon;
 }
 
-int DrugLexicon::genericOf(int entry) const
-{
+int DrugLexicon::genericOf(int entry) const {
     if (entry < 0 || entry >= int(m_entries.size()))
         return -1;
     const Entry &e = m_entries[size_t(entry)];
@@ -151,8 +153,7 @@ int DrugLexicon::genericOf(int entry) const
     return -1;
 }
 
-DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMayBeLost) const
-{
+DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMayBeLost) const {
     Match best;
     double bestScore = 0.0;
     int firstLettered = -1;
@@ -161,7 +162,10 @@ DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMay
             firstLettered = i;
     const auto consider = [&](const QString &joined, int first, int count, int extra) {
         // Long names tolerate more OCR slips; short ones must be nearly exact.
-        const int limit = joined.size() <= 4 ? 0 : joined.size() <= 7 ? 1 : joined.size() <= 11 ? 2 : 3;
+        const int limit = joined.size() <= 4    ? 0
+                          : joined.size() <= 7  ? 1
+                          : joined.size() <= 11 ? 2
+                                                : 3;
         for (int i = 0; i < int(m_entries.size()); ++i) {
             const Entry &e = m_entries[size_t(i)];
             if (e.words != count && !(count == 1 && e.words == 1))
@@ -176,7 +180,8 @@ DrugLexicon::Match DrugLexicon::bestMatch(const QStringList &words, bool headMay
             }
             if (d > limit)
                 continue;
-            const double similarity = 1.0 - double(d) / double(std::max(joined.size(), e.key.size()));
+            const double similarity =
+                1.0 - double(d) / double(std::max(joined.size(), e.key.size()));
             // Prefer exact, then longer (multi-word) names, then generics over brands.
             const double score = similarity + 0.01 * count + (e.brand ? 0.0 : 0.001);
             if (score > bestScore) {

@@ -9,20 +9,19 @@ namespace kiosk::ocr {
 
 // Generic and brand drug names (resources/ocr/drug_lexicon.tsv), matched fuzzily so an OCR slip
 // ("Metfonnin") still finds the drug, with the edit distance reported so doubt can be shown.
-class DrugLexicon
-{
+class DrugLexicon {
 public:
     struct Entry {
-        QString name;       // as it should be shown: "Metformin", "Lipitor", "Potassium Chloride"
-        QString generic;    // the generic it belongs to (itself for generics)
-        QString key;        // letters only, lower case, used for matching
+        QString name;    // as it should be shown: "Metformin", "Lipitor", "Potassium Chloride"
+        QString generic; // the generic it belongs to (itself for generics)
+        QString key;     // letters only, lower case, used for matching
         int words = 1;
         bool brand = false;
     };
     struct Match {
-        int entry = -1;        // index into entries(); -1: no match
-        int distance = 0;      // edits between the OCR text and the entry
-        int firstWord = 0;     // span of the input words that matched
+        int entry = -1;    // index into entries(); -1: no match
+        int distance = 0;  // edits between the OCR text and the entry
+        int firstWord = 0; // span of the input words that matched
         int wordCount = 0;
         double similarity = 0; // 1 - distance / length
         bool isValid() const { return entry >= 0; }

@@ -16,83 +16,105 @@ namespace {
 using Rx = QRegularExpression;
 constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
-const Rx &rxNumberPattern()
-{
-    static const Rx r(QStringLiteral("\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num|:)\\s*[:.#]?\\s*([0-9OoIlSB]{4,12})\\b"), CI);
+const Rx &rxNumberPattern() {
+    static const Rx r(
+        QStringLiteral(
+            "\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num|:)\\s*[:.#]?\\s*([0-9OoIlSB]{4,12})\\b"),
+        CI);
     return r;
 }
 
-const Rx &datePattern()
-{
-    static const Rx r(QStringLiteral("\\b(\\d{1,2})\\s?[/\\-.]\\s?(\\d{1,2})\\s?[/\\-.]\\s?(\\d{4}|\\d{2})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"));
+const Rx &datePattern() {
+    static const Rx r(
+        QStringLiteral("\\b(\\d{1,2})\\s?[/\\-.]\\s?(\\d{1,2})\\s?[/"
+                       "\\-.]\\s?(\\d{4}|\\d{2})\\b|\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"));
     return r;
 }
 
-const Rx &strengthPattern()
-{
-    static const Rx r(QStringLiteral("(\\d+(?:[.,]\\d+)?)\\s?(mg\\s?/\\s?(?:\\d+\\s?)?ml|mcg\\s?/\\s?(?:hr|h|ml)|mg|mcg|µg|ug|g|ml|units?|iu|%)(?![a-z])"), CI);
+const Rx &strengthPattern() {
+    static const Rx r(QStringLiteral("(\\d+(?:[.,]\\d+)?)\\s?(mg\\s?/\\s?(?:\\d+\\s?)?ml|mcg\\s?/"
+                                     "\\s?(?:hr|h|ml)|mg|mcg|µg|ug|g|ml|units?|iu|%)(?![a-z])"),
+                      CI);
     return r;
 }
 
-const QStringList &sigVerbs()
-{
-    static const QStringList v = {QStringLiteral("take"), QStringLiteral("apply"), QStringLiteral("inhale"),
-                                  QStringLiteral("instill"), QStringLiteral("use"), QStringLiteral("place"),
-                                  QStringLiteral("inject"), QStringLiteral("insert"), QStringLiteral("chew"),
-                                  QStringLiteral("dissolve"), QStringLiteral("give"), QStringLiteral("spray"),
-                                  QStringLiteral("swallow"), QStringLiteral("rinse"), QStringLiteral("shake")};
+const QStringList &sigVerbs() {
+    static const QStringList v = {
+        QStringLiteral("take"),     QStringLiteral("apply"),  QStringLiteral("inhale"),
+        QStringLiteral("instill"),  QStringLiteral("use"),    QStringLiteral("place"),
+        QStringLiteral("inject"),   QStringLiteral("insert"), QStringLiteral("chew"),
+        QStringLiteral("dissolve"), QStringLiteral("give"),   QStringLiteral("spray"),
+        QStringLiteral("swallow"),  QStringLiteral("rinse"),  QStringLiteral("shake")};
     return v;
 }
 
 // Words that are expected in directions; an unknown word read with low confidence is doubtful.
-const QSet<QString> &sigVocabulary()
-{
+const QSet<QString> &sigVocabulary() {
     static const QSet<QString> v = [] {
-        const char *words =
-            "take taking apply inhale instill use place inject insert chew dissolve give spray swallow rinse shake "
-            "one two three four five six half one-half a an the 1 2 3 4 5 6 8 10 12 24 1/2 tab tabs tablet tablets "
-            "cap caps capsule capsules puff puffs drop drops gtt gtts ml teaspoon teaspoonful tablespoon unit units "
-            "by mouth orally po sl under tongue topically to affected area areas skin eye eyes ear ears nostril "
-            "nostrils each both left right in into on at of for with without and or then as if when needed "
-            "directed required prn every each once twice times time daily day days a-day week weekly hours hour hrs "
-            "morning evening night nightly bedtime noon afternoon qd bid tid qid qam qhs hs q4h q6h q8h q12h "
-            "before after during meals meal food breakfast lunch dinner supper empty stomach full glass water milk "
-            "pain nausea anxiety sleep cough fever headache itching allergies allergy wheezing shortness breath "
-            "blood pressure sugar heartburn constipation diarrhea infection swelling muscle spasm spasms migraine "
-            "vomiting insomnia dizziness cramps inflammation acid reflux chest do not crush chew break until gone "
-            "finished all medication medicine this these days continue stop while awake up max maximum per hours "
-            "other may cause drowsiness alcohol avoid sunlight plenty fluids lie down minutes least 30 60 "
-            "eat drink grapefruit juice dairy antacids iron calcium not no until procedure prior start appointment "
-            "dose doses dosing dental surgery complete course full entire";
+        const char *words = "take taking apply inhale instill use place inject insert chew "
+                            "dissolve give spray swallow rinse shake "
+                            "one two three four five six half one-half a an the 1 2 3 4 5 6 8 10 "
+                            "12 24 1/2 tab tabs tablet tablets "
+                            "cap caps capsule capsules puff puffs drop drops gtt gtts ml teaspoon "
+                            "teaspoonful tablespoon unit units "
+                            "by mouth orally po sl under tongue topically to affected area areas "
+                            "skin eye eyes ear ears nostril "
+                            "nostrils each both left right in into on at of for with without and "
+                            "or then as if when needed "
+                            "directed required prn every each once twice times time daily day days "
+                            "a-day week weekly hours hour hrs "
+                            "morning evening night nightly bedtime noon afternoon qd bid tid qid "
+                            "qam qhs hs q4h q6h q8h q12h "
+                            "before after during meals meal food breakfast lunch dinner supper "
+                            "empty stomach full glass water milk "
+                            "pain nausea anxiety sleep cough fever headache itching allergies "
+                            "allergy wheezing shortness breath "
+                            "blood pressure sugar heartburn constipation diarrhea infection "
+                            "swelling muscle spasm spasms migraine "
+                            "vomiting insomnia dizziness cramps inflammation acid reflux chest do "
+                            "not crush chew break until gone "
+                            "finished all medication medicine this these days continue stop while "
+                            "awake up max maximum per hours "
+                            "other may cause drowsiness alcohol avoid sunlight plenty fluids lie "
+                            "down minutes least 30 60 "
+                            "eat drink grapefruit juice dairy antacids iron calcium not no until "
+                            "procedure prior start appointment "
+                            "dose doses dosing dental surgery complete course full entire";
         QSet<QString> set;
-        for (const QString &w : QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        for (const QString &w :
+             QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
             set.insert(w);
         return set;
     }();
     return v;
 }
 
-const QStringList &doseForms()
-{
+const QStringList &doseForms() {
     static const QStringList f = {
-        QStringLiteral("tablet"),   QStringLiteral("capsule"),  QStringLiteral("solution"), QStringLiteral("suspension"),
-        QStringLiteral("cream"),    QStringLiteral("ointment"), QStringLiteral("gel"),      QStringLiteral("lotion"),
-        QStringLiteral("inhaler"),  QStringLiteral("patch"),    QStringLiteral("drop"),     QStringLiteral("injection"),
-        QStringLiteral("syrup"),    QStringLiteral("spray"),    QStringLiteral("suppository"), QStringLiteral("powder"),
-        QStringLiteral("lozenge"),  QStringLiteral("film"),     QStringLiteral("elixir"),   QStringLiteral("pen")};
+        QStringLiteral("tablet"),     QStringLiteral("capsule"), QStringLiteral("solution"),
+        QStringLiteral("suspension"), QStringLiteral("cream"),   QStringLiteral("ointment"),
+        QStringLiteral("gel"),        QStringLiteral("lotion"),  QStringLiteral("inhaler"),
+        QStringLiteral("patch"),      QStringLiteral("drop"),    QStringLiteral("injection"),
+        QStringLiteral("syrup"),      QStringLiteral("spray"),   QStringLiteral("suppository"),
+        QStringLiteral("powder"),     QStringLiteral("lozenge"), QStringLiteral("film"),
+        QStringLiteral("elixir"),     QStringLiteral("pen")};
     return f;
 }
 
-QString formFromWord(const QString &rawWord, int *distance)
-{
+QString formFromWord(const QString &rawWord, int *distance) {
     QString w = rawWord.toLower();
     w.remove(QRegularExpression(QStringLiteral("[^a-z]")));
     static const QMap<QString, QString> abbreviations = {
-        {QStringLiteral("tab"), QStringLiteral("tablet")},   {QStringLiteral("tabs"), QStringLiteral("tablet")},
-        {QStringLiteral("cap"), QStringLiteral("capsule")},  {QStringLiteral("caps"), QStringLiteral("capsule")},
-        {QStringLiteral("soln"), QStringLiteral("solution")}, {QStringLiteral("susp"), QStringLiteral("suspension")},
-        {QStringLiteral("oint"), QStringLiteral("ointment")}, {QStringLiteral("inj"), QStringLiteral("injection")},
-        {QStringLiteral("drops"), QStringLiteral("drop")},   {QStringLiteral("gtts"), QStringLiteral("drop")}};
+        {QStringLiteral("tab"), QStringLiteral("tablet")},
+        {QStringLiteral("tabs"), QStringLiteral("tablet")},
+        {QStringLiteral("cap"), QStringLiteral("capsule")},
+        {QStringLiteral("caps"), QStringLiteral("capsule")},
+        {QStringLiteral("soln"), QStringLiteral("solution")},
+        {QStringLiteral("susp"), QStringLiteral("suspension")},
+        {QStringLiteral("oint"), QStringLiteral("ointment")},
+        {QStringLiteral("inj"), QStringLiteral("injection")},
+        {QStringLiteral("drops"), QStringLiteral("drop")},
+        {QStringLiteral("gtts"), QStringLiteral("drop")}};
     if (abbreviations.contains(w)) {
         *distance = 0;
         return abbreviations.value(w);
@@ -110,8 +132,7 @@ QString formFromWord(const QString &rawWord, int *distance)
 }
 
 // "10", "MG" -> "10 mg"; "0,5", "%" -> "0.5%"; micrograms and units in one spelling.
-QString normalisedStrength(QString number, const QString &printedUnit)
-{
+QString normalisedStrength(QString number, const QString &printedUnit) {
     number.replace(QLatin1Char(','), QLatin1Char('.'));
     QString unit = printedUnit.toLower().remove(QLatin1Char(' '));
     if (unit == QLatin1String("ug") || unit == QStringLiteral("µg"))
@@ -122,15 +143,17 @@ QString normalisedStrength(QString number, const QString &printedUnit)
     return unit == QLatin1String("%") ? number + unit : number + QLatin1Char(' ') + unit;
 }
 
-// A strength whose unit lost its shape at a line end ("10my", "10m,", "20mq"): read as mg, doubtful.
-// Also digits read as letters before "MG" ("LOMG", "2OMG", "l0mg"): the number is group 1,
-// to be cleaned with digitsOnly().
-QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
-{
-    static const QRegularExpression r(QStringLiteral("(?<![\\d.])(\\d{1,4}(?:\\.\\d+)?)\\s?(?:m[gqy9]?|n[gqy9])(?![a-z])"),
-                                      QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression lettered(QStringLiteral("(?<![A-Za-z\\d.])((?=[0-9OoIlL|]*\\d|[IlL|][Oo])[0-9OoIlL|]{1,4})\\s?mg\\b"),
-                                             QRegularExpression::CaseInsensitiveOption);
+// A strength whose unit lost its shape at a line end ("10my", "10m,", "20mq"): read as mg,
+// doubtful. Also digits read as letters before "MG" ("LOMG", "2OMG", "l0mg"): the number is group
+// 1, to be cleaned with digitsOnly().
+QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0) {
+    static const QRegularExpression r(
+        QStringLiteral("(?<![\\d.])(\\d{1,4}(?:\\.\\d+)?)\\s?(?:m[gqy9]?|n[gqy9])(?![a-z])"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression lettered(
+        QStringLiteral(
+            "(?<![A-Za-z\\d.])((?=[0-9OoIlL|]*\\d|[IlL|][Oo])[0-9OoIlL|]{1,4})\\s?mg\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto m = r.match(text, from);
     return m.hasMatch() ? m : lettered.match(text, from);
 }
@@ -140,9 +163,12 @@ QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0)
 // Returns the offset of the dose (the count) when the words before it stand for a lost verb,
 // -1 otherwise; verb receives what was read of it. One stray mark from the label's edge may
 // precede ("P 'ste 1 Tablet", "FE Take 1 Tablet").
-qsizetype mangledVerbBeforeDose(const QString &text, QString *verb = nullptr)
-{
-    static const Rx pattern(QStringLiteral("^(?:\\W*[A-Za-z0-9]{1,2}\\W*\\s+(?=\\S+\\s+(?:\\d|one|two|half)))?\\W*([A-Za-z]{0,5})\\W*\\s+((?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b)"), CI);
+qsizetype mangledVerbBeforeDose(const QString &text, QString *verb = nullptr) {
+    static const Rx pattern(QStringLiteral("^(?:\\W*[A-Za-z0-9]{1,2}\\W*\\s+(?=\\S+\\s+(?:\\d|one|"
+                                           "two|half)))?\\W*([A-Za-z]{0,5})\\W*\\s+((?:\\d+(?:/"
+                                           "\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|"
+                                           "capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b)"),
+                            CI);
     const auto m = pattern.match(text);
     if (!m.hasMatch())
         return -1;
@@ -158,16 +184,14 @@ qsizetype mangledVerbBeforeDose(const QString &text, QString *verb = nullptr)
 }
 
 // OCR digit fixes inside numbers: letters that look like digits.
-QString digitsOnly(QString s)
-{
+QString digitsOnly(QString s) {
     s.replace(QLatin1Char('O'), QLatin1Char('0')).replace(QLatin1Char('o'), QLatin1Char('0'));
     s.replace(QLatin1Char('I'), QLatin1Char('1')).replace(QLatin1Char('l'), QLatin1Char('1'));
     s.replace(QLatin1Char('S'), QLatin1Char('5')).replace(QLatin1Char('B'), QLatin1Char('8'));
     return s;
 }
 
-QString titleCase(const QString &text)
-{
+QString titleCase(const QString &text) {
     QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (auto &w : words) {
         if (w.size() > 1 && (w == w.toUpper() || w == w.toLower())) {
@@ -183,12 +207,12 @@ QString titleCase(const QString &text)
     return words.join(QLatin1Char(' '));
 }
 
-QString sentenceCase(const QString &text)
-{
+QString sentenceCase(const QString &text) {
     QString s = text.simplified();
     if (s == s.toUpper()) {
         s = s.toLower();
-        s.replace(QRegularExpression(QStringLiteral("\\b(prn|po|bid|tid|qid|qd|qam|qhs|hs)\\b")), QStringLiteral("\\1"));
+        s.replace(QRegularExpression(QStringLiteral("\\b(prn|po|bid|tid|qid|qd|qam|qhs|hs)\\b")),
+                  QStringLiteral("\\1"));
     }
     if (!s.isEmpty())
         s[0] = s[0].toUpper();
@@ -196,10 +220,12 @@ QString sentenceCase(const QString &text)
 }
 
 // Removes titles and credentials around a prescriber's name.
-QString stripTitles(QString name)
-{
+QString stripTitles(QString name) {
     static const Rx leading(QStringLiteral("^\\s*(?:dr|doctor|prof)\\b\\.?\\s*"), CI);
-    static const Rx trailing(QStringLiteral("[,\\s]+(?:m\\.?d|d\\.?o|n\\.?p|pa-?c|p\\.?a|aprn|fnp-?c?|dnp|rn|dds|dmd|pharmd|o\\.?d|dpm|np-c|mbbs|phd)\\.?\\s*$"), CI);
+    static const Rx trailing(
+        QStringLiteral("[,\\s]+(?:m\\.?d|d\\.?o|n\\.?p|pa-?c|p\\.?a|aprn|fnp-?c?|dnp|rn|dds|dmd|"
+                       "pharmd|o\\.?d|dpm|np-c|mbbs|phd)\\.?\\s*$"),
+        CI);
     name = name.trimmed();
     name.remove(leading);
     for (int i = 0; i < 3; ++i)
@@ -209,14 +235,13 @@ QString stripTitles(QString name)
     return titleCase(name.simplified());
 }
 
-bool looksLikeName(const QString &text)
-{
-    static const Rx name(QStringLiteral("^[A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.?)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2}$"));
+bool looksLikeName(const QString &text) {
+    static const Rx name(QStringLiteral(
+        "^[A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.?)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2}$"));
     return name.match(text.simplified()).hasMatch();
 }
 
-QString isoDate(int month, int day, int year)
-{
+QString isoDate(int month, int day, int year) {
     if (year < 100)
         year += 2000;
     const QDate d(year, month, day);
@@ -228,8 +253,7 @@ struct Candidate {
     double confidence = 0.0;
     int row = -1;
     bool isSet() const { return !value.isEmpty(); }
-    void offer(const QString &v, double c, int r)
-    {
+    void offer(const QString &v, double c, int r) {
         if (!v.isEmpty() && (value.isEmpty() || c > confidence)) {
             value = v;
             confidence = c;
@@ -240,8 +264,7 @@ struct Candidate {
 
 } // namespace
 
-double FieldParser::Cell::confidence(qsizetype from, qsizetype to) const
-{
+double FieldParser::Cell::confidence(qsizetype from, qsizetype to) const {
     double lowest = 1.0;
     bool any = false;
     for (size_t i = 0; i < words.size(); ++i) {
@@ -255,8 +278,7 @@ double FieldParser::Cell::confidence(qsizetype from, qsizetype to) const
     return any ? lowest : 0.0;
 }
 
-double FieldParser::Cell::meanConfidence(qsizetype from, qsizetype to) const
-{
+double FieldParser::Cell::meanConfidence(qsizetype from, qsizetype to) const {
     double sum = 0.0;
     int n = 0;
     for (size_t i = 0; i < words.size(); ++i) {
@@ -270,16 +292,14 @@ double FieldParser::Cell::meanConfidence(qsizetype from, qsizetype to) const
     return n ? sum / n : 0.0;
 }
 
-QString FieldParser::Row::text() const
-{
+QString FieldParser::Row::text() const {
     QStringList parts;
     for (const auto &c : cells)
         parts.append(c.text);
     return parts.join(QLatin1Char(' '));
 }
 
-std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
-{
+std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page) {
     std::vector<OcrWord> words;
     for (const auto &line : page.lines)
         for (const auto &w : line.words)
@@ -287,7 +307,8 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
                 words.push_back(w);
     // Rows are chains built left to right: a word joins the row whose last word sits level with it.
     // Following the last word, not the whole row, keeps slightly tilted rows together.
-    std::sort(words.begin(), words.end(), [](const OcrWord &a, const OcrWord &b) { return a.box.left() < b.box.left(); });
+    std::sort(words.begin(), words.end(),
+              [](const OcrWord &a, const OcrWord &b) { return a.box.left() < b.box.left(); });
 
     struct Building {
         std::vector<OcrWord> words;
@@ -303,7 +324,8 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
                 continue; // would overlap the row's last word
             const double offset = std::abs(last.center().y() - w.box.center().y());
             const double tolerance = 0.45 * std::max(last.height(), w.box.height());
-            const int overlap = std::min(last.bottom(), w.box.bottom()) - std::max(last.top(), w.box.top());
+            const int overlap =
+                std::min(last.bottom(), w.box.bottom()) - std::max(last.top(), w.box.top());
             if (offset <= tolerance && overlap > 0 && offset < bestOffset) {
                 bestOffset = offset;
                 target = &r;
@@ -316,11 +338,13 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
         target->words.push_back(w);
         target->box = target->box.isNull() ? w.box : target->box.united(w.box);
     }
-    std::sort(rows.begin(), rows.end(), [](const Building &a, const Building &b) { return a.box.top() < b.box.top(); });
+    std::sort(rows.begin(), rows.end(),
+              [](const Building &a, const Building &b) { return a.box.top() < b.box.top(); });
 
     std::vector<Row> out;
     for (auto &b : rows) {
-        std::sort(b.words.begin(), b.words.end(), [](const OcrWord &x, const OcrWord &y) { return x.box.left() < y.box.left(); });
+        std::sort(b.words.begin(), b.words.end(),
+                  [](const OcrWord &x, const OcrWord &y) { return x.box.left() < y.box.left(); });
         Row row;
         row.box = b.box;
         const int rowHeight = std::max(1, b.box.height());
@@ -333,7 +357,8 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
             cell = Cell();
         };
         for (const auto &w : b.words) {
-            // A gap wider than about three letters separates two printed cells ("QTY: 90    REFILLS: 3").
+            // A gap wider than about three letters separates two printed cells ("QTY: 90 REFILLS:
+            // 3").
             if (!cell.words.empty() && w.box.left() - cell.box.right() > 2 * rowHeight)
                 flush();
             if (!cell.text.isEmpty())
@@ -351,12 +376,9 @@ std::vector<FieldParser::Row> FieldParser::layoutRows(const OcrPage &page)
 
 FieldParser::FieldParser(const DrugLexicon &lexicon)
     : m_lexicon(lexicon)
-    , m_splitter(lexicon)
-{
-}
+    , m_splitter(lexicon) {}
 
-Prescription FieldParser::parseText(const QString &text) const
-{
+Prescription FieldParser::parseText(const QString &text) const {
     OcrPage page;
     int y = 0;
     const auto lines = text.split(QLatin1Char('\n'));
@@ -364,7 +386,8 @@ Prescription FieldParser::parseText(const QString &text) const
         OcrLine line;
         int x = 0;
         // Runs of 3+ spaces stand for the gap between two printed cells.
-        const auto cells = lineText.split(QRegularExpression(QStringLiteral("\\s{3,}|\\t")), Qt::SkipEmptyParts);
+        const auto cells =
+            lineText.split(QRegularExpression(QStringLiteral("\\s{3,}|\\t")), Qt::SkipEmptyParts);
         for (const QString &cellText : cells) {
             for (const QString &wordText : cellText.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                 const int width = int(std::min<qsizetype>(wordText.size(), 200)) * 10;
@@ -381,8 +404,7 @@ Prescription FieldParser::parseText(const QString &text) const
     return parse(page);
 }
 
-Prescription FieldParser::parse(const OcrPage &page) const
-{
+Prescription FieldParser::parse(const OcrPage &page) const {
     Prescription rx;
     const std::vector<Row> rows = layoutRows(m_splitter.apply(page));
 
@@ -392,20 +414,42 @@ Prescription FieldParser::parse(const OcrPage &page) const
     qsizetype sigOffset = 0;
     QSet<int> keyedRows; // rows claimed by a key (not the patient's name)
 
-    // "Qty 6", "QTY: 30", "Qty Filled:90", "Quantity 90", "Disp: #30"; O for Q is Tesseract's usual slip.
-    static const Rx qtyKey(QStringLiteral("\\b(?:Q[tT]y|QTY|OTY|Oty|Quantity|Quant|Disp(?:ense)?d?|Dispensed)\\b\\s*(?:Filled|Disp(?:ensed)?|Dispensed)?\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
-    static const Rx filledCount(QStringLiteral("\\bFilled\\s*[:;]\\s*(\\d{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
-    static const Rx refillKey(QStringLiteral("\\bRefills?\\b\\s*(?:remaining|left|authorized)?\\s*[:.;,]?\\s*(\\d{1,2}|none|no|zero|nr)\\b"), CI);
+    // "Qty 6", "QTY: 30", "Qty Filled:90", "Quantity 90", "Disp: #30"; O for Q is Tesseract's usual
+    // slip.
+    static const Rx qtyKey(
+        QStringLiteral("\\b(?:Q[tT]y|QTY|OTY|Oty|Quantity|Quant|Disp(?:ense)?d?|Dispensed)\\b\\s*(?"
+                       ":Filled|Disp(?:ensed)?|Dispensed)?\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,"
+                       "4})\\b(?!\\s*[/.\\-]\\d)"),
+        CI);
+    static const Rx filledCount(
+        QStringLiteral("\\bFilled\\s*[:;]\\s*(\\d{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
+    static const Rx refillKey(QStringLiteral("\\bRefills?\\b\\s*(?:remaining|left|authorized)?\\s*["
+                                             ":.;,]?\\s*(\\d{1,2}|none|no|zero|nr)\\b"),
+                              CI);
     static const Rx noRefills(QStringLiteral("\\bno refills\\b"), CI);
-    static const Rx dateKey(QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
+    static const Rx dateKey(
+        QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
     static const Rx discardKey(QStringLiteral("\\b(?:Discard|Expires?|Exp|Use by|Beyond)\\b"), CI);
-    static const Rx prescriberKey(QStringLiteral("^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"), CI);
+    static const Rx prescriberKey(
+        QStringLiteral(
+            "^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"),
+        CI);
     // "Dr. Jane Smith", and "by: Dr. Jane Smith" when "Prescribed" was lost at the line's start.
-    static const Rx drKey(QStringLiteral("^\\s*(?:(?:prescribed\\s+)?by\\s*[:.;]?\\s*)?Dr\\b\\.?\\s*([A-Za-z].+)$"), CI);
-    static const Rx credentialName(QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"), CI);
-    static const Rx patientKey(QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For)\\s*[:;]\\s*(.+)$"), CI);
-    static const Rx sigKey(QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);
-    static const Rx pharmacyWords(QStringLiteral("\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary)\\b"), CI);
+    static const Rx drKey(
+        QStringLiteral("^\\s*(?:(?:prescribed\\s+)?by\\s*[:.;]?\\s*)?Dr\\b\\.?\\s*([A-Za-z].+)$"),
+        CI);
+    static const Rx credentialName(
+        QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,"
+                       "2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"),
+        CI);
+    static const Rx patientKey(
+        QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For)\\s*[:;]\\s*(.+)$"), CI);
+    static const Rx sigKey(
+        QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);
+    static const Rx pharmacyWords(
+        QStringLiteral(
+            "\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary)\\b"),
+        CI);
 
     for (size_t r = 0; r < rows.size(); ++r) {
         for (size_t c = 0; c < rows[r].cells.size(); ++c) {
@@ -414,15 +458,18 @@ Prescription FieldParser::parse(const OcrPage &page) const
             const int row = int(r);
 
             if (auto m = rxNumberPattern().match(t); m.hasMatch()) {
-                rxNumber.offer(digitsOnly(m.captured(1)), cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                rxNumber.offer(digitsOnly(m.captured(1)),
+                               cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
                 keyedRows.insert(row);
             }
             if (auto m = qtyKey.match(t); m.hasMatch()) {
-                quantity.offer(digitsOnly(m.captured(1)), cell.confidence(m.capturedStart(0), m.capturedEnd(1)), row);
+                quantity.offer(digitsOnly(m.captured(1)),
+                               cell.confidence(m.capturedStart(0), m.capturedEnd(1)), row);
                 keyedRows.insert(row);
             } else if (auto f = filledCount.match(t); f.hasMatch()) {
                 // "...ty Filled:90" with the key's first letters lost: the count, less sure.
-                quantity.offer(f.captured(1), 0.7 * cell.confidence(f.capturedStart(0), f.capturedEnd(1)), row);
+                quantity.offer(f.captured(1),
+                               0.7 * cell.confidence(f.capturedStart(0), f.capturedEnd(1)), row);
                 keyedRows.insert(row);
             }
             if (auto m = refillKey.match(t); m.hasMatch()) {
@@ -437,8 +484,10 @@ Prescription FieldParser::parse(const OcrPage &page) const
             }
             if (auto m = datePattern().match(t); m.hasMatch() && !discardKey.match(t).hasMatch()) {
                 const QString iso = m.captured(4).isEmpty()
-                    ? isoDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt())
-                    : isoDate(m.captured(5).toInt(), m.captured(6).toInt(), m.captured(4).toInt());
+                                        ? isoDate(m.captured(1).toInt(), m.captured(2).toInt(),
+                                                  m.captured(3).toInt())
+                                        : isoDate(m.captured(5).toInt(), m.captured(6).toInt(),
+                                                  m.captured(4).toInt());
                 // A keyed date ("Date:") beats a bare one.
                 const double keyed = dateKey.match(t).hasMatch() ? 1.0 : 0.8;
                 date.offer(iso, keyed * cell.confidence(m.capturedStart(0), m.capturedEnd(0)), row);
@@ -447,21 +496,27 @@ Prescription FieldParser::parse(const OcrPage &page) const
             if (discardKey.match(t).hasMatch())
                 keyedRows.insert(row);
             if (auto m = prescriberKey.match(t); m.hasMatch()) {
-                prescriber.offer(stripTitles(m.captured(1)), cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                prescriber.offer(stripTitles(m.captured(1)),
+                                 cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
                 keyedRows.insert(row);
-            } else if (auto d = drKey.match(t); d.hasMatch() && looksLikeName(stripTitles(d.captured(1)))) {
-                prescriber.offer(stripTitles(d.captured(1)), 0.98 * cell.confidence(d.capturedStart(1), d.capturedEnd(1)), row);
+            } else if (auto d = drKey.match(t);
+                       d.hasMatch() && looksLikeName(stripTitles(d.captured(1)))) {
+                prescriber.offer(stripTitles(d.captured(1)),
+                                 0.98 * cell.confidence(d.capturedStart(1), d.capturedEnd(1)), row);
                 keyedRows.insert(row);
             } else if (auto n = credentialName.match(t.simplified()); n.hasMatch()) {
                 // "Maria Fischer, DO" heading a prescription pad.
-                prescriber.offer(stripTitles(n.captured(1)), 0.95 * cell.confidence(0, t.size()), row);
+                prescriber.offer(stripTitles(n.captured(1)), 0.95 * cell.confidence(0, t.size()),
+                                 row);
                 keyedRows.insert(row);
             }
             if (auto m = patientKey.match(t); m.hasMatch()) {
                 QString name = m.captured(1);
-                name.remove(QRegularExpression(QStringLiteral("\\s*(?:DOB|Date|D\\.O\\.B).*$"), CI));
-                patient.offer(titleCase(name.remove(QRegularExpression(QStringLiteral("[^A-Za-z' \\-]")))),
-                              cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
+                name.remove(
+                    QRegularExpression(QStringLiteral("\\s*(?:DOB|Date|D\\.O\\.B).*$"), CI));
+                patient.offer(
+                    titleCase(name.remove(QRegularExpression(QStringLiteral("[^A-Za-z' \\-]")))),
+                    cell.confidence(m.capturedStart(1), m.capturedEnd(1)), row);
                 keyedRows.insert(row);
             }
             if (sigRow < 0) {
@@ -471,7 +526,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
                     sigOffset = m.capturedStart(1);
                 } else if (c == 0) {
                     const QString first = t.section(QLatin1Char(' '), 0, 0).toLower();
-                    if ((sigVerbs().contains(first) || mangledVerbBeforeDose(t) >= 0) && t.count(QLatin1Char(' ')) >= 2) {
+                    if ((sigVerbs().contains(first) || mangledVerbBeforeDose(t) >= 0) &&
+                        t.count(QLatin1Char(' ')) >= 2) {
                         sigRow = row;
                         sigCellIndex = 0;
                         sigOffset = 0;
@@ -499,10 +555,13 @@ Prescription FieldParser::parse(const OcrPage &page) const
             const auto m = m_lexicon.bestMatch(words, true);
             if (!m.isValid())
                 continue;
-            const bool strength = strengthPattern().match(cell.text).hasMatch() || looseStrength(cell.text).hasMatch();
+            const bool strength = strengthPattern().match(cell.text).hasMatch() ||
+                                  looseStrength(cell.text).hasMatch();
             const double score = m.similarity + (strength ? 0.5 : 0.0);
-            const bool reference = m_lexicon.entries()[size_t(m.entry)].brand
-                && brandReference.match(cell.text.left(cell.wordStart[size_t(m.firstWord)])).hasMatch();
+            const bool reference =
+                m_lexicon.entries()[size_t(m.entry)].brand &&
+                brandReference.match(cell.text.left(cell.wordStart[size_t(m.firstWord)]))
+                    .hasMatch();
             double &best = reference ? referenceScore : drugScore;
             if (score > best) {
                 best = score;
@@ -517,17 +576,21 @@ Prescription FieldParser::parse(const OcrPage &page) const
     bool saysGeneric = false;
     for (const Row &row : rows)
         saysGeneric = saysGeneric || genericWord.match(row.text()).hasMatch();
-    if (saysGeneric && drugMatch.isValid() && m_lexicon.entries()[size_t(drugMatch.entry)].brand && !referenceMatch.isValid()) {
+    if (saysGeneric && drugMatch.isValid() && m_lexicon.entries()[size_t(drugMatch.entry)].brand &&
+        !referenceMatch.isValid()) {
         referenceMatch = drugMatch;
         referenceRow = drugRow;
         drugMatch = DrugLexicon::Match();
         drugRow = -1;
     }
-    const int referenceGeneric = referenceMatch.isValid() ? m_lexicon.genericOf(referenceMatch.entry) : -1;
+    const int referenceGeneric =
+        referenceMatch.isValid() ? m_lexicon.genericOf(referenceMatch.entry) : -1;
     bool fromReference = false;
-    if (referenceGeneric >= 0 && (!drugMatch.isValid()
-                                  || (drugMatch.distance > 0 && m_lexicon.genericOf(drugMatch.entry) != referenceGeneric))) {
-        // The name line is unreadable or only a doubtful match that disagrees: the reference's generic.
+    if (referenceGeneric >= 0 &&
+        (!drugMatch.isValid() ||
+         (drugMatch.distance > 0 && m_lexicon.genericOf(drugMatch.entry) != referenceGeneric))) {
+        // The name line is unreadable or only a doubtful match that disagrees: the reference's
+        // generic.
         drugMatch = referenceMatch;
         drugMatch.entry = referenceGeneric;
         drugRow = referenceRow;
@@ -540,8 +603,10 @@ Prescription FieldParser::parse(const OcrPage &page) const
         double ocr = 1.0;
         for (int i = drugMatch.firstWord; i < drugMatch.firstWord + drugMatch.wordCount; ++i)
             ocr = std::min(ocr, cell.words[size_t(i)].confidence);
-        // An exact lexicon hit is right even if Tesseract doubted a letter; each correction costs trust.
-        double conf = drugMatch.distance == 0 ? std::max(0.9, std::min(0.99, ocr + 0.3)) : 0.9 - 0.12 * drugMatch.distance;
+        // An exact lexicon hit is right even if Tesseract doubted a letter; each correction costs
+        // trust.
+        double conf = drugMatch.distance == 0 ? std::max(0.9, std::min(0.99, ocr + 0.3))
+                                              : 0.9 - 0.12 * drugMatch.distance;
         if (drugMatch.distance > 0 && ocr < 0.5)
             conf -= 0.1;
         if (fromReference)
@@ -552,8 +617,9 @@ Prescription FieldParser::parse(const OcrPage &page) const
         keyedRows.insert(drugRow / 1000);
 
         // Strength and form follow the name on the same row.
-        const qsizetype nameEnd = cell.wordStart[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)]
-            + cell.words[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)].text.size();
+        const qsizetype nameEnd =
+            cell.wordStart[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)] +
+            cell.words[size_t(drugMatch.firstWord + drugMatch.wordCount - 1)].text.size();
         auto s = strengthPattern().match(cell.text, nameEnd);
         if (!s.hasMatch())
             s = strengthPattern().match(cell.text);
@@ -561,7 +627,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
             // "10my", "10m," at a squeezed line end: milligrams, but a person must look.
             if (const auto loose = looseStrength(cell.text, nameEnd); loose.hasMatch()) {
                 QString number = loose.captured(1);
-                number.replace(QLatin1Char('L'), QLatin1Char('1')).replace(QLatin1Char('|'), QLatin1Char('1'));
+                number.replace(QLatin1Char('L'), QLatin1Char('1'))
+                    .replace(QLatin1Char('|'), QLatin1Char('1'));
                 rx.dosage = digitsOnly(number) + QStringLiteral(" mg");
                 rx.confidence.insert(QStringLiteral("dosage"), 0.5);
             }
@@ -588,19 +655,25 @@ Prescription FieldParser::parse(const OcrPage &page) const
         }
         // The brand line prints the same strength ("Generic for: Norvasc Tabs 10mg").
         if (rx.dosage.isEmpty() && referenceRow >= 0 && referenceRow != drugRow) {
-            const Cell &reference = rows[size_t(referenceRow / 1000)].cells[size_t(referenceRow % 1000)];
+            const Cell &reference =
+                rows[size_t(referenceRow / 1000)].cells[size_t(referenceRow % 1000)];
             if (const auto s = strengthPattern().match(reference.text); s.hasMatch()) {
                 rx.dosage = normalisedStrength(s.captured(1), s.captured(2));
-                rx.confidence.insert(QStringLiteral("dosage"), 0.7 * reference.confidence(s.capturedStart(0), s.capturedEnd(0)));
+                rx.confidence.insert(
+                    QStringLiteral("dosage"),
+                    0.7 * reference.confidence(s.capturedStart(0), s.capturedEnd(0)));
             }
         }
     } else {
-        // No known drug: keep what sits before a strength so the caregiver sees it, marked for review.
+        // No known drug: keep what sits before a strength so the caregiver sees it, marked for
+        // review.
         for (const auto &row : rows) {
             for (const auto &cell : row.cells) {
                 const auto s = strengthPattern().match(cell.text);
                 if (s.hasMatch() && s.capturedStart(0) > 2 && !sigKey.match(cell.text).hasMatch()) {
-                    rx.medicationName = titleCase(cell.text.left(s.capturedStart(0)).remove(QRegularExpression(QStringLiteral("[^A-Za-z \\-]"))));
+                    rx.medicationName =
+                        titleCase(cell.text.left(s.capturedStart(0))
+                                      .remove(QRegularExpression(QStringLiteral("[^A-Za-z \\-]"))));
                     rx.confidence.insert(QStringLiteral("medication_name"), 0.3);
                     rx.dosage = s.captured(1) + QLatin1Char(' ') + s.captured(2).toLower();
                     rx.confidence.insert(QStringLiteral("dosage"), 0.4);
@@ -614,13 +687,18 @@ Prescription FieldParser::parse(const OcrPage &page) const
 
     // No "Sig:" and no verb: the directions are the row that states a schedule ("1 tab PO TID").
     if (sigRow < 0) {
-        static const Rx doseWords(QStringLiteral("\\b(?:\\d+(?:/\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?|gtts?|ml)\\b|\\bP\\.?O\\.?\\b"), CI);
+        static const Rx doseWords(
+            QStringLiteral("\\b(?:\\d+(?:/"
+                           "\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?"
+                           "|gtts?|ml)\\b|\\bP\\.?O\\.?\\b"),
+            CI);
         for (size_t r = 0; r < rows.size() && sigRow < 0; ++r) {
             if (keyedRows.contains(int(r)) || (drugRow >= 0 && int(r) == drugRow / 1000))
                 continue;
             for (size_t c = 0; c < rows[r].cells.size(); ++c) {
                 const QString &t = rows[r].cells[c].text;
-                if (doseWords.match(t).hasMatch() && !SigNormalizer::normalise(t).schedule.isEmpty()) {
+                if (doseWords.match(t).hasMatch() &&
+                    !SigNormalizer::normalise(t).schedule.isEmpty()) {
                     sigRow = int(r);
                     sigCellIndex = int(c);
                     sigOffset = 0;
@@ -654,16 +732,21 @@ Prescription FieldParser::parse(const OcrPage &page) const
                 break;
             // A finished sentence, or a new one led by a verb ("Apply thinly...", "Shake before
             // use"), is a second instruction printed under the directions, not more of them.
-            static const Rx newInstruction(QStringLiteral("^\\W*(?:take|apply|inhale|instill|use|place|inject|insert|chew|"
-                                                          "dissolve|give|spray|swallow|shake|avoid|keep|store|discard|do not|"
-                                                          "may cause)\\b"), CI);
+            static const Rx newInstruction(
+                QStringLiteral("^\\W*(?:take|apply|inhale|instill|use|place|inject|insert|chew|"
+                               "dissolve|give|spray|swallow|shake|avoid|keep|store|discard|do not|"
+                               "may cause)\\b"),
+                CI);
             if (sig.trimmed().endsWith(QLatin1Char('.')) || newInstruction.match(t).hasMatch())
                 break;
             // Directions continue in direction words ("full glass of water"); a name does not.
             int known = 0;
             const QStringList parts = t.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
             for (QString part : parts)
-                known += sigVocabulary().contains(part.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]")))) ? 1 : 0;
+                known += sigVocabulary().contains(
+                             part.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]"))))
+                             ? 1
+                             : 0;
             if (parts.isEmpty() || known * 2 < parts.size())
                 break;
             sig += QLatin1Char(' ') + t;
@@ -671,15 +754,17 @@ Prescription FieldParser::parse(const OcrPage &page) const
             keyedRows.insert(int(r));
         }
         keyedRows.insert(sigRow);
-        // OCR glues short words ("WITHA"): split an unknown word when both halves are direction words.
+        // OCR glues short words ("WITHA"): split an unknown word when both halves are direction
+        // words.
         QStringList sigParts = sig.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (QString &part : sigParts) {
             const QString lower = part.toLower();
             if (sigVocabulary().contains(lower) || lower.size() < 4)
                 continue;
             for (qsizetype cut = 1; cut < lower.size(); ++cut) {
-                if (sigVocabulary().contains(lower.left(cut)) && sigVocabulary().contains(lower.mid(cut))
-                    && lower.left(cut).size() >= 1 && lower.mid(cut).size() >= 1 && !lower.left(cut).at(0).isDigit()) {
+                if (sigVocabulary().contains(lower.left(cut)) &&
+                    sigVocabulary().contains(lower.mid(cut)) && lower.left(cut).size() >= 1 &&
+                    lower.mid(cut).size() >= 1 && !lower.left(cut).at(0).isDigit()) {
                     part = part.left(cut) + QLatin1Char(' ') + part.mid(cut);
                     break;
                 }
@@ -693,7 +778,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
         QString readVerb;
         if (const qsizetype dose = mangledVerbBeforeDose(sig, &readVerb);
             dose >= 0 && !sigVerbs().contains(sig.section(QLatin1Char(' '), 0, 0).toLower())) {
-            QString verb = QStringLiteral("take"); // what most labels say; another verb only when nearly read
+            QString verb =
+                QStringLiteral("take"); // what most labels say; another verb only when nearly read
             int bestDistance = 2;
             for (const QString &v : sigVerbs()) {
                 const int d = DrugLexicon::editDistance(readVerb, v, 2);
@@ -739,7 +825,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
         rx.confidence.insert(QStringLiteral("instructions"), instrConf);
 
         // Schedule: as sure as the sig's parse, and no surer than the words that carry it.
-        double scheduleConf = rx.schedule.isEmpty() ? 0.0 : normal.certainty * std::min(1.0, lowest + 0.3);
+        double scheduleConf =
+            rx.schedule.isEmpty() ? 0.0 : normal.certainty * std::min(1.0, lowest + 0.3);
         rx.confidence.insert(QStringLiteral("schedule"), scheduleConf);
         rx.confidence.insert(QStringLiteral("times_per_day"), scheduleConf);
         rx.confidence.insert(QStringLiteral("as_needed"), std::min(0.99, scheduleConf + 0.05));
@@ -753,12 +840,14 @@ Prescription FieldParser::parse(const OcrPage &page) const
             const QString t = cell.text.simplified();
             if (patientKey.match(t).hasMatch() || prescriberKey.match(t).hasMatch())
                 continue;
-            if (rxNumberPattern().match(t).hasMatch() || t.contains(QRegularExpression(QStringLiteral("\\d"))))
+            if (rxNumberPattern().match(t).hasMatch() ||
+                t.contains(QRegularExpression(QStringLiteral("\\d"))))
                 continue;
             const auto words = t.split(QLatin1Char(' '));
             if (words.size() < 2 || words.size() > 5 || !pharmacyWords.match(t).hasMatch())
                 continue;
-            pharmacy.offer(titleCase(t).replace(QRegularExpression(QStringLiteral("\\bRx\\b"), CI), QStringLiteral("Rx")),
+            pharmacy.offer(titleCase(t).replace(QRegularExpression(QStringLiteral("\\bRx\\b"), CI),
+                                                QStringLiteral("Rx")),
                            cell.meanConfidence(0, t.size()), int(r));
             keyedRows.insert(int(r));
             break;
@@ -776,12 +865,16 @@ Prescription FieldParser::parse(const OcrPage &page) const
                 continue;
             const Cell &cell = rows[size_t(r)].cells[0];
             const QString &t = cell.text;
-            // The name cell itself must carry no key; a key elsewhere on the row is fine (two columns).
-            if (rxNumberPattern().match(t).hasMatch() || qtyKey.match(t).hasMatch() || refillKey.match(t).hasMatch()
-                || dateKey.match(t).hasMatch() || prescriberKey.match(t).hasMatch() || drKey.match(t).hasMatch()
-                || credentialName.match(t.simplified()).hasMatch() || pharmacyWords.match(t).hasMatch())
+            // The name cell itself must carry no key; a key elsewhere on the row is fine (two
+            // columns).
+            if (rxNumberPattern().match(t).hasMatch() || qtyKey.match(t).hasMatch() ||
+                refillKey.match(t).hasMatch() || dateKey.match(t).hasMatch() ||
+                prescriberKey.match(t).hasMatch() || drKey.match(t).hasMatch() ||
+                credentialName.match(t.simplified()).hasMatch() ||
+                pharmacyWords.match(t).hasMatch())
                 continue;
-            if (looksLikeName(cell.text) && !m_lexicon.bestMatch(cell.text.split(QLatin1Char(' '))).isValid()) {
+            if (looksLikeName(cell.text) &&
+                !m_lexicon.bestMatch(cell.text.split(QLatin1Char(' '))).isValid()) {
                 patient.offer(titleCase(cell.text), 0.9 * cell.confidence(0, cell.text.size()), r);
                 break;
             }
@@ -794,7 +887,8 @@ Prescription FieldParser::parse(const OcrPage &page) const
         *target = c.value;
         rx.confidence.insert(field, c.confidence);
     };
-    const auto setInt = [&rx](const QString &field, std::optional<int> *target, const Candidate &c) {
+    const auto setInt = [&rx](const QString &field, std::optional<int> *target,
+                              const Candidate &c) {
         bool ok = false;
         const int v = c.value.toInt(&ok);
         if (!ok)
@@ -811,9 +905,11 @@ Prescription FieldParser::parse(const OcrPage &page) const
     setText(QStringLiteral("pharmacy"), &rx.pharmacy, pharmacy);
     // Names have no lexicon to correct them: only a clearly read name is trusted.
     if (rx.confidence.contains(QStringLiteral("prescriber")))
-        rx.confidence[QStringLiteral("prescriber")] = std::clamp((rx.confidence.value(QStringLiteral("prescriber")) - 0.9) * 2.0 + 0.8, 0.0, 0.99);
+        rx.confidence[QStringLiteral("prescriber")] = std::clamp(
+            (rx.confidence.value(QStringLiteral("prescriber")) - 0.9) * 2.0 + 0.8, 0.0, 0.99);
     if (!rx.prescriber.isEmpty() && !looksLikeName(rx.prescriber))
-        rx.confidence[QStringLiteral("prescriber")] = std::min(rx.confidence.value(QStringLiteral("prescriber")), 0.5);
+        rx.confidence[QStringLiteral("prescriber")] =
+            std::min(rx.confidence.value(QStringLiteral("prescriber")), 0.5);
 
     // Core fields always carry a confidence (0 when missing) and anything doubtful needs a person.
     for (const QString &field : Prescription::coreFields()) {

@@ -14,8 +14,7 @@ namespace kiosk::ocr {
 // Turns recognised words into prescription fields. Layout-aware: words are regrouped into printed
 // rows and cells by their boxes, keys ("Rx#", "Sig:", "Qty") claim the cell they start, and the
 // rest is found by position (the patient row sits above the sig on a pharmacy label).
-class FieldParser
-{
+class FieldParser {
 public:
     // A field whose confidence is below this goes to needs_review.
     static constexpr double kReviewThreshold = 0.8;
@@ -23,13 +22,14 @@ public:
     explicit FieldParser(const DrugLexicon &lexicon);
 
     Prescription parse(const OcrPage &page) const;
-    // Plain text, one printed row per line, every word fully confident (tests, fuzzing, other engines).
+    // Plain text, one printed row per line, every word fully confident (tests, fuzzing, other
+    // engines).
     Prescription parseText(const QString &text) const;
 
     struct Cell {
         std::vector<OcrWord> words;
-        QString text;                 // words joined by single spaces
-        std::vector<int> wordStart;   // offset of each word in text
+        QString text;               // words joined by single spaces
+        std::vector<int> wordStart; // offset of each word in text
         int row = 0;
         QRect box;
         // Lowest word confidence among the words overlapping text[from, to).

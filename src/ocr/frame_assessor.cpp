@@ -14,8 +14,7 @@
 
 namespace kiosk::ocr {
 
-double FrameAssessment::movementFrom(const FrameAssessment &other) const
-{
+double FrameAssessment::movementFrom(const FrameAssessment &other) const {
     double largest = 0.0;
     for (size_t i = 0; i < corners.size(); ++i) {
         const QPointF d = corners[i] - other.corners[i];
@@ -25,17 +24,16 @@ double FrameAssessment::movementFrom(const FrameAssessment &other) const
     return largest / std::sqrt(2.0);
 }
 
-FrameAssessment FrameAssessor::assess(const QImage &frame)
-{
+FrameAssessment FrameAssessor::assess(const QImage &frame) {
     if (frame.isNull())
         return {};
     return assess(ImageLoader::fromImage(frame));
 }
 
-FrameAssessment FrameAssessor::assess(const cv::Mat &bgr)
-{
+FrameAssessment FrameAssessor::assess(const cv::Mat &bgr) {
     FrameAssessment a;
-    if (bgr.empty() || bgr.type() != CV_8UC3 || std::min(bgr.cols, bgr.rows) < ImageLoader::kMinSide)
+    if (bgr.empty() || bgr.type() != CV_8UC3 ||
+        std::min(bgr.cols, bgr.rows) < ImageLoader::kMinSide)
         return a;
     a.frameSize = QSize(bgr.cols, bgr.rows);
     cv::Mat working = bgr;
@@ -54,12 +52,15 @@ FrameAssessment FrameAssessor::assess(const cv::Mat &bgr)
         const cv::Rect &r = block.area;
         const cv::Point2f centre(float(r.x + r.width / 2.0), float(r.y + r.height / 2.0));
         const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
-        const bool printInside = label.found && (label.wholeImage || cv::pointPolygonTest(outline, centre, false) >= 0);
+        const bool printInside =
+            label.found && (label.wholeImage || cv::pointPolygonTest(outline, centre, false) >= 0);
         if (!printInside) {
             label.found = true;
             label.wholeImage = false;
-            label.corners = {cv::Point2f(float(r.x), float(r.y)), cv::Point2f(float(r.br().x), float(r.y)),
-                             cv::Point2f(float(r.br().x), float(r.br().y)), cv::Point2f(float(r.x), float(r.br().y))};
+            label.corners = {cv::Point2f(float(r.x), float(r.y)),
+                             cv::Point2f(float(r.br().x), float(r.y)),
+                             cv::Point2f(float(r.br().x), float(r.br().y)),
+                             cv::Point2f(float(r.x), float(r.br().y))};
             label.areaFraction = double(r.area()) / (double(working.cols) * working.rows);
             label.warped = working(r).clone();
         }
@@ -68,12 +69,13 @@ FrameAssessment FrameAssessor::assess(const cv::Mat &bgr)
     a.quality = QualityChecker::assess(working, label, prepared);
     // Glyph height was measured on the reduced frame; the captured frame is read at full size.
     a.quality.glyphHeight /= scale;
-    a.quality.textTooSmall = a.quality.labelFound && a.quality.glyphHeight > 0
-        && a.quality.glyphHeight < QualityChecker::kMinGlyphHeight;
+    a.quality.textTooSmall = a.quality.labelFound && a.quality.glyphHeight > 0 &&
+                             a.quality.glyphHeight < QualityChecker::kMinGlyphHeight;
     a.valid = true;
     if (label.found) {
         for (size_t i = 0; i < label.corners.size(); ++i)
-            a.corners[i] = QPointF(label.corners[i].x / working.cols, label.corners[i].y / working.rows);
+            a.corners[i] =
+                QPointF(label.corners[i].x / working.cols, label.corners[i].y / working.rows);
     } else {
         a.corners = {QPointF(0, 0), QPointF(1, 0), QPointF(1, 1), QPointF(0, 1)};
     }

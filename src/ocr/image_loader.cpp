@@ -18,14 +18,12 @@ namespace kiosk::ocr {
 
 namespace {
 
-quint32 bigEndian32(const QByteArray &b, qsizetype at)
-{
+quint32 bigEndian32(const QByteArray &b, qsizetype at) {
     const auto *p = reinterpret_cast<const unsigned char *>(b.constData()) + at;
     return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
 }
 
-int bigEndian16(const QByteArray &b, qsizetype at)
-{
+int bigEndian16(const QByteArray &b, qsizetype at) {
     const auto *p = reinterpret_cast<const unsigned char *>(b.constData()) + at;
     return (int(p[0]) << 8) | int(p[1]);
 }
@@ -37,8 +35,7 @@ using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
 // Leptonica (already loaded for Tesseract) decodes; OpenCV's imgcodecs would drag in GDAL and a
 // hundred more libraries, which cost more start-up time than reading the photo.
-cv::Mat toBgr(PIX *source)
-{
+cv::Mat toBgr(PIX *source) {
     // A JPEG or RGB PNG decodes to 32 bpp already: converting would only copy it.
     PixPtr converted(pixGetDepth(source) == 32 ? nullptr : pixConvertTo32(source));
     PIX *pix = converted ? converted.get() : source;
@@ -64,19 +61,20 @@ cv::Mat toBgr(PIX *source)
     return out;
 }
 
-QString tooSmall(int width, int height)
-{
-    return QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label").arg(width).arg(height);
+QString tooSmall(int width, int height) {
+    return QStringLiteral("image is only %1x%2 pixels: too small to hold a readable label")
+        .arg(width)
+        .arg(height);
 }
 
-QString tooLarge(int width, int height)
-{
-    return QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read").arg(width).arg(height);
+QString tooLarge(int width, int height) {
+    return QStringLiteral("image is %1x%2 pixels: larger than this kiosk can read")
+        .arg(width)
+        .arg(height);
 }
 
 // Larger photos are downscaled before processing: the reading needs no more.
-cv::Mat toWorkingSize(cv::Mat image)
-{
+cv::Mat toWorkingSize(cv::Mat image) {
     const int longSide = std::max(image.cols, image.rows);
     if (longSide > ImageLoader::kMaxWorkingSide) {
         const double scale = double(ImageLoader::kMaxWorkingSide) / longSide;
@@ -87,8 +85,7 @@ cv::Mat toWorkingSize(cv::Mat image)
 
 } // namespace
 
-ImageLoader::Header ImageLoader::probe(const QByteArray &bytes)
-{
+ImageLoader::Header ImageLoader::probe(const QByteArray &bytes) {
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype size = bytes.size();
     if (size >= 4 && data[0] == 0xFF && data[1] == 0xD8)
@@ -116,8 +113,7 @@ ImageLoader::Header ImageLoader::probe(const QByteArray &bytes)
     return header;
 }
 
-ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes)
-{
+ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes) {
     Header header;
     header.format = Header::Format::Jpeg;
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
@@ -150,7 +146,8 @@ ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes)
         const int length = bigEndian16(bytes, pos + 2);
         if (length < 2 || pos + 2 + length > size)
             break;
-        const bool isFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        const bool isFrame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (isFrame && length >= 7 && header.width == 0) {
             header.height = bigEndian16(bytes, pos + 5);
             header.width = bigEndian16(bytes, pos + 7);
@@ -160,9 +157,11 @@ ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes)
         pos += 2 + length;
         if (marker != 0xDA)
             continue;
-        // Entropy-coded data: FF00 is a stuffed byte, FFD0..FFD7 restart markers; any other marker ends it.
+        // Entropy-coded data: FF00 is a stuffed byte, FFD0..FFD7 restart markers; any other marker
+        // ends it.
         while (pos + 1 < size) {
-            const auto *next = static_cast<const unsigned char *>(std::memchr(data + pos, 0xFF, size_t(size - pos)));
+            const auto *next = static_cast<const unsigned char *>(
+                std::memchr(data + pos, 0xFF, size_t(size - pos)));
             if (!next) {
                 pos = size;
                 break;
@@ -180,10 +179,10 @@ ImageLoader::Header ImageLoader::probeJpeg(const QByteArray &bytes)
     return header;
 }
 
-int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizetype length)
-{
+int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizetype length) {
     // APP1: "Exif\0\0", then a TIFF header (byte order, 42, offset of IFD0); tag 0x0112 in IFD0.
-    if (length < 14 || from < 0 || from + length > bytes.size() || bytes.mid(from, 6) != QByteArray("Exif\0\0", 6))
+    if (length < 14 || from < 0 || from + length > bytes.size() ||
+        bytes.mid(from, 6) != QByteArray("Exif\0\0", 6))
         return 1;
     const QByteArray tiff = bytes.mid(from + 6, length - 6);
     const auto *t = reinterpret_cast<const unsigned char *>(tiff.constData());
@@ -194,7 +193,8 @@ int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizet
     else if (!(t[0] == 'M' && t[1] == 'M'))
         return 1;
     const auto u16 = [&](qsizetype at) -> quint32 {
-        return little ? quint32(t[at]) | (quint32(t[at + 1]) << 8) : (quint32(t[at]) << 8) | quint32(t[at + 1]);
+        return little ? quint32(t[at]) | (quint32(t[at + 1]) << 8)
+                      : (quint32(t[at]) << 8) | quint32(t[at + 1]);
     };
     const auto u32 = [&](qsizetype at) -> quint32 {
         return little ? u16(at) | (u16(at + 2) << 16) : (u16(at) << 16) | u16(at + 2);
@@ -217,8 +217,7 @@ int ImageLoader::exifOrientation(const QByteArray &bytes, qsizetype from, qsizet
     return 1;
 }
 
-ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
-{
+ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes) {
     // WebP, TIFF, BMP, GIF (a photo saved from a browser or a messenger, often with the wrong
     // extension): Qt's image plugins read them. The size is read from the header first.
     Result result;
@@ -230,7 +229,8 @@ ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
     reader.setDecideFormatFromContent(true);
     const QByteArray format = reader.format();
     if (format.isEmpty() || !reader.canRead()) {
-        result.error = QStringLiteral("not an image this kiosk can read (JPEG, PNG, WebP, TIFF, BMP)");
+        result.error =
+            QStringLiteral("not an image this kiosk can read (JPEG, PNG, WebP, TIFF, BMP)");
         return result;
     }
     const QSize size = reader.size();
@@ -258,24 +258,39 @@ ImageLoader::Result ImageLoader::decodeOther(const QByteArray &bytes)
     return result;
 }
 
-cv::Mat ImageLoader::applyOrientation(const cv::Mat &stored, int orientation)
-{
+cv::Mat ImageLoader::applyOrientation(const cv::Mat &stored, int orientation) {
     cv::Mat out;
     switch (orientation) {
-    case 2: cv::flip(stored, out, 1); break;
-    case 3: cv::rotate(stored, out, cv::ROTATE_180); break;
-    case 4: cv::flip(stored, out, 0); break;
-    case 5: cv::transpose(stored, out); break;
-    case 6: cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE); break;
-    case 7: cv::transpose(stored, out); cv::rotate(out, out, cv::ROTATE_180); break;
-    case 8: cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
-    default: out = stored; break;
+    case 2:
+        cv::flip(stored, out, 1);
+        break;
+    case 3:
+        cv::rotate(stored, out, cv::ROTATE_180);
+        break;
+    case 4:
+        cv::flip(stored, out, 0);
+        break;
+    case 5:
+        cv::transpose(stored, out);
+        break;
+    case 6:
+        cv::rotate(stored, out, cv::ROTATE_90_CLOCKWISE);
+        break;
+    case 7:
+        cv::transpose(stored, out);
+        cv::rotate(out, out, cv::ROTATE_180);
+        break;
+    case 8:
+        cv::rotate(stored, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+        break;
+    default:
+        out = stored;
+        break;
     }
     return out;
 }
 
-ImageLoader::Result ImageLoader::loadFile(const QString &path)
-{
+ImageLoader::Result ImageLoader::loadFile(const QString &path) {
     Result result;
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -291,7 +306,8 @@ ImageLoader::Result ImageLoader::loadFile(const QString &path)
         return result;
     }
     if (info.size() > kMaxFileBytes) {
-        result.error = QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
+        result.error =
+            QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
         return result;
     }
     QFile file(path);
@@ -302,26 +318,26 @@ ImageLoader::Result ImageLoader::loadFile(const QString &path)
     return decode(file.readAll());
 }
 
-cv::Mat ImageLoader::fromImage(const QImage &image)
-{
+cv::Mat ImageLoader::fromImage(const QImage &image) {
     const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
     if (rgb.isNull())
         return {};
-    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
+    const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()),
+                       size_t(rgb.bytesPerLine()));
     cv::Mat bgr;
     cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
     return bgr;
 }
 
-ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
-{
+ImageLoader::Result ImageLoader::decode(const QByteArray &bytes) {
     Result result;
     if (bytes.isEmpty()) {
         result.error = QStringLiteral("empty file");
         return result;
     }
     if (bytes.size() > kMaxFileBytes) {
-        result.error = QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
+        result.error =
+            QStringLiteral("file is larger than %1 MB").arg(kMaxFileBytes / (1024 * 1024));
         return result;
     }
     const Header header = probe(bytes);
@@ -329,7 +345,8 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
         return decodeOther(bytes);
     const char *formatName = header.format == Header::Format::Jpeg ? "JPEG" : "PNG";
     if (header.width <= 0 || header.height <= 0) {
-        result.error = QStringLiteral("damaged %1: no image size in the header").arg(QLatin1String(formatName));
+        result.error = QStringLiteral("damaged %1: no image size in the header")
+                           .arg(QLatin1String(formatName));
         return result;
     }
     result.originalWidth = header.width;
@@ -378,7 +395,8 @@ ImageLoader::Result ImageLoader::decode(const QByteArray &bytes)
     }
     cv::Mat image = pix ? toBgr(pix.get()) : cv::Mat();
     if (image.empty() || image.type() != CV_8UC3) {
-        result.error = QStringLiteral("cannot decode %1: the image data is damaged").arg(QLatin1String(formatName));
+        result.error = QStringLiteral("cannot decode %1: the image data is damaged")
+                           .arg(QLatin1String(formatName));
         return result;
     }
     result.exifOrientation = header.exifOrientation;

@@ -11,13 +11,12 @@ namespace kiosk::ocr {
 // Reads a photo into an upright BGR matrix with bounded memory: the size is checked from the
 // header before any pixel is decoded, huge JPEGs are decoded at 1/2, 1/4 or 1/8 scale by libjpeg,
 // and the EXIF orientation a phone stores is applied.
-class ImageLoader
-{
+class ImageLoader {
 public:
     struct Result {
-        cv::Mat image;           // 8-bit BGR, upright; empty when error is set
-        QString error;           // one clear sentence when the image cannot be used
-        int originalWidth = 0;   // as stored in the file (before the EXIF rotation)
+        cv::Mat image;         // 8-bit BGR, upright; empty when error is set
+        QString error;         // one clear sentence when the image cannot be used
+        int originalWidth = 0; // as stored in the file (before the EXIF rotation)
         int originalHeight = 0;
         int reduction = 1;       // the decode scale denominator (1, 2, 4 or 8)
         int exifOrientation = 1; // the file's EXIF orientation (1..8), already applied to image
@@ -25,10 +24,12 @@ public:
     };
 
     static constexpr qint64 kMaxFileBytes = 100LL * 1024 * 1024;
-    static constexpr qint64 kMaxDecodedPixels = 16'000'000; // ~48 MB as BGR: a 16 MP camera photo still decodes in full
+    static constexpr qint64 kMaxDecodedPixels =
+        16'000'000; // ~48 MB as BGR: a 16 MP camera photo still decodes in full
     static constexpr int kMinSide = 64;
     static constexpr int kMaxWorkingSide = 3200; // larger photos are downscaled before processing
-    static constexpr int kMinWorkingSide = 2000; // JPEGs are decoded at 1/2.. while this many px remain
+    static constexpr int kMinWorkingSide =
+        2000; // JPEGs are decoded at 1/2.. while this many px remain
 
     static Result loadFile(const QString &path);
     static Result decode(const QByteArray &bytes);
@@ -42,7 +43,8 @@ private:
         enum class Format { Unknown, Jpeg, Png } format = Format::Unknown;
         int width = 0;
         int height = 0;
-        bool complete = false;   // the image data reaches its end marker (EOI / IEND); more may follow
+        bool complete =
+            false; // the image data reaches its end marker (EOI / IEND); more may follow
         int exifOrientation = 1;
     };
     static Header probe(const QByteArray &bytes);

@@ -2,7 +2,6 @@
 
 #include <opencv2/imgproc.hpp>
 
-
 #include <algorithm>
 #include <cmath>
 
@@ -10,30 +9,39 @@ namespace kiosk::ocr {
 
 namespace {
 
-double distance(const cv::Point2f &a, const cv::Point2f &b)
-{
+double distance(const cv::Point2f &a, const cv::Point2f &b) {
     return std::hypot(a.x - b.x, a.y - b.y);
 }
 
 } // namespace
 
-std::array<cv::Point2f, 4> LabelLocator::orderCorners(const std::vector<cv::Point2f> &points)
-{
+std::array<cv::Point2f, 4> LabelLocator::orderCorners(const std::vector<cv::Point2f> &points) {
     // TL has the smallest x+y, BR the largest; TR the largest x-y, BL the smallest.
     std::array<cv::Point2f, 4> out{points[0], points[0], points[0], points[0]};
     float minSum = 1e9f, maxSum = -1e9f, minDiff = 1e9f, maxDiff = -1e9f;
     for (const auto &p : points) {
         const float s = p.x + p.y, d = p.x - p.y;
-        if (s < minSum) { minSum = s; out[0] = p; }
-        if (s > maxSum) { maxSum = s; out[2] = p; }
-        if (d > maxDiff) { maxDiff = d; out[1] = p; }
-        if (d < minDiff) { minDiff = d; out[3] = p; }
+        if (s < minSum) {
+            minSum = s;
+            out[0] = p;
+        }
+        if (s > maxSum) {
+            maxSum = s;
+            out[2] = p;
+        }
+        if (d > maxDiff) {
+            maxDiff = d;
+            out[1] = p;
+        }
+        if (d < minDiff) {
+            minDiff = d;
+            out[3] = p;
+        }
     }
     return out;
 }
 
-std::array<cv::Point2f, 4> LabelLocator::quadFromContour(const std::vector<cv::Point> &contour)
-{
+std::array<cv::Point2f, 4> LabelLocator::quadFromContour(const std::vector<cv::Point> &contour) {
     std::vector<cv::Point> hull;
     cv::convexHull(contour, hull);
     const double perimeter = cv::arcLength(hull, true);
@@ -48,13 +56,13 @@ std::array<cv::Point2f, 4> LabelLocator::quadFromContour(const std::vector<cv::P
         if (approx.size() < 4)
             break;
     }
-    // Rounded or curved outlines: take the extreme points of the hull in the four diagonal directions.
+    // Rounded or curved outlines: take the extreme points of the hull in the four diagonal
+    // directions.
     std::vector<cv::Point2f> pts(hull.begin(), hull.end());
     return orderCorners(pts);
 }
 
-LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
-{
+LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow) {
     Result result;
     result.warped = bgr;
     if (bgr.empty())
@@ -65,7 +73,8 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
     cv::Mat small;
     cv::resize(bgr, small, cv::Size(), scale, scale, cv::INTER_AREA);
 
-    // Paper is bright and colourless; backgrounds are darker or coloured: score = value - saturation.
+    // Paper is bright and colourless; backgrounds are darker or coloured: score = value -
+    // saturation.
     cv::Mat hsv;
     cv::cvtColor(small, hsv, cv::COLOR_BGR2HSV);
     std::vector<cv::Mat> ch;
@@ -74,8 +83,9 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
     cv::subtract(ch[2], ch[1], paper);
     cv::GaussianBlur(paper, paper, cv::Size(7, 7), 0);
 
-    // Candidate outlines: the paper mask at several thresholds (shading moves the right one) and the
-    // closed outlines of the edge map; the winner is the quad whose four sides sit on real edges.
+    // Candidate outlines: the paper mask at several thresholds (shading moves the right one) and
+    // the closed outlines of the edge map; the winner is the quad whose four sides sit on real
+    // edges.
     cv::Mat otsuMask;
     const double otsu = cv::threshold(paper, otsuMask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(9, 9));
@@ -123,9 +133,10 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
         cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
         std::vector<std::vector<cv::Point>> contours;
         cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-        const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
-            return cv::contourArea(x) < cv::contourArea(y);
-        });
+        const auto largest =
+            std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
+                return cv::contourArea(x) < cv::contourArea(y);
+            });
         if (largest != contours.end())
             candidates.push_back(*largest);
     }
@@ -136,9 +147,10 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
         cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);
         std::vector<std::vector<cv::Point>> contours;
         cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-        const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
-            return cv::contourArea(x) < cv::contourArea(y);
-        });
+        const auto largest =
+            std::max_element(contours.begin(), contours.end(), [](const auto &x, const auto &y) {
+                return cv::contourArea(x) < cv::contourArea(y);
+            });
         if (largest != contours.end())
             candidates.push_back(*largest);
     }
@@ -149,7 +161,8 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
         std::vector<std::vector<cv::Point>> edgeContours;
         cv::findContours(edges, edgeContours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
         for (auto &c : edgeContours) {
-            if (cv::contourArea(c) > 0.04 * imageArea || cv::boundingRect(c).area() > 0.1 * imageArea)
+            if (cv::contourArea(c) > 0.04 * imageArea ||
+                cv::boundingRect(c).area() > 0.1 * imageArea)
                 candidates.push_back(c);
         }
     }
@@ -170,7 +183,8 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
             for (int k = -3; k <= 3; ++k) {
                 const cv::Point c(cvRound(at.x + normal.x * k), cvRound(at.y + normal.y * k));
                 if (c.x >= 1 && c.y >= 1 && c.x < gx.cols - 1 && c.y < gx.rows - 1) {
-                    const float projection = gx.at<float>(c) * normal.x + gy.at<float>(c) * normal.y;
+                    const float projection =
+                        gx.at<float>(c) * normal.x + gy.at<float>(c) * normal.y;
                     if (std::abs(projection) > std::abs(best))
                         best = projection;
                 }
@@ -203,7 +217,8 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
     }
     const auto fullFrame = [&] {
         const float w = float(bgr.cols - 1), h = float(bgr.rows - 1);
-        result.corners = {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)};
+        result.corners = {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h),
+                          cv::Point2f(0, h)};
     };
     // Paper coverage of the frame, to recognise scans and close-ups that show no edges.
     const double paperShare = double(cv::countNonZero(otsuMask)) / imageArea;
@@ -235,19 +250,18 @@ LabelLocator::Result LabelLocator::locate(const cv::Mat &bgr, bool warpNow)
     return result;
 }
 
-void LabelLocator::warp(const cv::Mat &bgr, Result *result)
-{
+void LabelLocator::warp(const cv::Mat &bgr, Result *result) {
     if (!result->found || result->wholeImage)
         return;
     const auto &quad = result->corners;
     const double width = std::max(distance(quad[0], quad[1]), distance(quad[3], quad[2]));
     const double height = std::max(distance(quad[0], quad[3]), distance(quad[1], quad[2]));
     const std::array<cv::Point2f, 4> target = {cv::Point2f(0, 0), cv::Point2f(float(width), 0),
-                                              cv::Point2f(float(width), float(height)),
-                                              cv::Point2f(0, float(height))};
+                                               cv::Point2f(float(width), float(height)),
+                                               cv::Point2f(0, float(height))};
     const cv::Mat transform = cv::getPerspectiveTransform(quad.data(), target.data());
-    cv::warpPerspective(bgr, result->warped, transform, cv::Size(int(width), int(height)), cv::INTER_LINEAR,
-                        cv::BORDER_REPLICATE);
+    cv::warpPerspective(bgr, result->warped, transform, cv::Size(int(width), int(height)),
+                        cv::INTER_LINEAR, cv::BORDER_REPLICATE);
 }
 
 } // namespace kiosk::ocr

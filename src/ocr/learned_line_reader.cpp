@@ -22,10 +22,10 @@ constexpr int kWordGap = 9;      // blank input columns that part two words: 0.2
 
 } // namespace
 
-QString LearnedLineReader::repairedNumber(const QString &word)
-{
+QString LearnedLineReader::repairedNumber(const QString &word) {
     static const QRegularExpression number(
-        QStringLiteral("^([0-9OoIl.,/]*[0-9][0-9OoIl.,/]*|[0-9OoIl.,/]*[0-9][0-9OoIl.,/]*(MG|mg|Mg|MCG|mcg|ML|mL|ml|G|g|%))$"));
+        QStringLiteral("^([0-9OoIl.,/]*[0-9][0-9OoIl.,/]*|[0-9OoIl.,/]*[0-9][0-9OoIl.,/"
+                       "]*(MG|mg|Mg|MCG|mcg|ML|mL|ml|G|g|%))$"));
     static const QRegularExpression unit(QStringLiteral("(MG|mg|Mg|MCG|mcg|ML|mL|ml|G|g|%)$"));
     if (!number.match(word).hasMatch())
         return word;
@@ -44,17 +44,17 @@ struct LearnedLineReader::Networks {
     cv::dnn::Net net;
 };
 
-QString LearnedLineReader::defaultModelDir()
-{
-    return ocrDataPath(QStringLiteral("models"), "KIOSK_OCR_MODELS", QStringLiteral(KIOSK_OCR_DATA_BUILD_DIR));
+QString LearnedLineReader::defaultModelDir() {
+    return ocrDataPath(QStringLiteral("models"), "KIOSK_OCR_MODELS",
+                       QStringLiteral(KIOSK_OCR_DATA_BUILD_DIR));
 }
 
 LearnedLineReader::LearnedLineReader(const QString &modelDir)
-    : m_networks(std::make_unique<Networks>())
-{
+    : m_networks(std::make_unique<Networks>()) {
     QFile keys(QDir(modelDir).filePath(QStringLiteral("rec-keys.txt")));
     if (!keys.open(QIODevice::ReadOnly)) {
-        m_error = QStringLiteral("the text recogniser's character list is missing in %1").arg(modelDir);
+        m_error =
+            QStringLiteral("the text recogniser's character list is missing in %1").arg(modelDir);
         return;
     }
     m_symbols.push_back(QString()); // class 0: the CTC blank
@@ -64,9 +64,11 @@ LearnedLineReader::LearnedLineReader(const QString &modelDir)
     }
     m_symbols.push_back(QStringLiteral(" ")); // the last class: a space
     const QRegularExpression model(QStringLiteral("^rec-(\\d+)\\.onnx$"));
-    for (const QString &name : QDir(modelDir).entryList({QStringLiteral("rec-*.onnx")}, QDir::Files, QDir::Name)) {
+    for (const QString &name :
+         QDir(modelDir).entryList({QStringLiteral("rec-*.onnx")}, QDir::Files, QDir::Name)) {
         if (const auto m = model.match(name); m.hasMatch() && m.captured(1).toInt() >= kInputHeight)
-            m_inputWidth = m_inputWidth ? std::min(m_inputWidth, m.captured(1).toInt()) : m.captured(1).toInt();
+            m_inputWidth = m_inputWidth ? std::min(m_inputWidth, m.captured(1).toInt())
+                                        : m.captured(1).toInt();
     }
     if (!m_inputWidth) {
         m_error = QStringLiteral("no text recogniser model (rec-WIDTH.onnx) in %1").arg(modelDir);
@@ -78,8 +80,8 @@ LearnedLineReader::LearnedLineReader(const QString &modelDir)
 
 LearnedLineReader::~LearnedLineReader() = default;
 
-std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int> &inkPerColumn, int chunkWidth)
-{
+std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int> &inkPerColumn,
+                                                           int chunkWidth) {
     const int width = int(inkPerColumn.size());
     std::vector<std::pair<int, int>> pieces;
     int start = 0;
@@ -113,8 +115,8 @@ std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int
     return pieces;
 }
 
-bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel)
-{
+bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line,
+                                      const std::atomic<bool> *cancel) {
     *line = OcrLine();
     if (!m_ready || strip.empty() || strip.type() != CV_8UC1)
         return false;
@@ -124,7 +126,8 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
         try {
             m_networks->net = cv::dnn::readNetFromONNX(m_modelFile.toStdString());
         } catch (const cv::Exception &e) {
-            m_error = QStringLiteral("the text recogniser could not be loaded: %1").arg(QString::fromStdString(e.msg));
+            m_error = QStringLiteral("the text recogniser could not be loaded: %1")
+                          .arg(QString::fromStdString(e.msg));
             return false;
         }
     }
@@ -133,7 +136,8 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
     const int width = std::max(1, int(std::lround(strip.cols * double(kInputHeight) / strip.rows)));
     const double xScale = double(width) / strip.cols; // input px per strip px
     cv::Mat resized;
-    cv::resize(strip, resized, cv::Size(width, kInputHeight), 0, 0, width < strip.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+    cv::resize(strip, resized, cv::Size(width, kInputHeight), 0, 0,
+               width < strip.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
     cv::Mat ink, columnSums;
     cv::threshold(resized, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     cv::reduce(ink, columnSums, 0, cv::REDUCE_SUM, CV_32S);
@@ -162,11 +166,13 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line, const
             m_networks->net.setInput(input);
             scores = m_networks->net.forward();
         } catch (const cv::Exception &e) {
-            m_error = QStringLiteral("the text recogniser failed: %1").arg(QString::fromStdString(e.msg));
+            m_error =
+                QStringLiteral("the text recogniser failed: %1").arg(QString::fromStdString(e.msg));
             return false;
         }
         if (scores.dims != 3 || scores.size[2] != int(m_symbols.size())) {
-            m_error = QStringLiteral("the text recogniser's model does not match its character list");
+            m_error =
+                QStringLiteral("the text recogniser's model does not match its character list");
             return false;
         }
         const int steps = std::min(scores.size[1], (to - from + kStride - 1) / kStride);

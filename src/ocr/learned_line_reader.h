@@ -17,8 +17,7 @@ namespace kiosk::ocr {
 // with CTC output) under OpenCV's dnn module. It reads real, uneven, curved print far better than
 // Tesseract's LSTM; the models are converted for OpenCV 4.6 at build time (tools/).
 // Not thread-safe: one reader per worker thread, like TesseractEngine.
-class LearnedLineReader
-{
+class LearnedLineReader {
 public:
     // modelDir holds rec-W.onnx (the network, its input W px wide) and rec-keys.txt (its classes
     // between the CTC blank and the space, one per line); with several rec-W the narrowest is used.
@@ -38,20 +37,23 @@ public:
 
     // Reads an 8-bit grey strip as one text line; words in strip pixels. False when cancelled
     // or when the network failed.
-    bool recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel = nullptr);
+    bool recogniseLine(const cv::Mat &strip, OcrLine *line,
+                       const std::atomic<bool> *cancel = nullptr);
 
     // Where a line of inkPerColumn.size() columns is cut into pieces at most chunkWidth wide:
     // between words where it can, else in the widest pause between letters, else at the faintest
     // column. [from, to) ranges, left to right, covering every column.
-    static std::vector<std::pair<int, int>> chunks(const std::vector<int> &inkPerColumn, int chunkWidth);
+    static std::vector<std::pair<int, int>> chunks(const std::vector<int> &inkPerColumn,
+                                                   int chunkWidth);
 
 private:
     struct Networks; // cv::dnn stays out of this header: its includes are heavy
 
     QString m_modelFile;
-    int m_inputWidth = 0;                 // the network's input width in px (its height is 48)
-    std::unique_ptr<Networks> m_networks; // loaded on first use: a scan that never needs it pays nothing
-    std::vector<QString> m_symbols;       // class index -> text ("" for the CTC blank)
+    int m_inputWidth = 0; // the network's input width in px (its height is 48)
+    std::unique_ptr<Networks>
+        m_networks;                 // loaded on first use: a scan that never needs it pays nothing
+    std::vector<QString> m_symbols; // class index -> text ("" for the CTC blank)
     bool m_ready = false;
     QString m_error;
 };

@@ -7,12 +7,13 @@
 
 namespace kiosk::ocr {
 
-QString ocrDataPath(const QString &relative, const char *environmentVariable, const QString &buildTreeDir)
-{
+QString ocrDataPath(const QString &relative, const char *environmentVariable,
+                    const QString &buildTreeDir) {
     const QStringList candidates = {
         environmentVariable ? qEnvironmentVariable(environmentVariable) : QString(),
         QCoreApplication::instance()
-            ? QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/kilo-kiosk/ocr/") + relative)
+            ? QDir(QCoreApplication::applicationDirPath())
+                  .filePath(QStringLiteral("../share/kilo-kiosk/ocr/") + relative)
             : QString(),
         QStringLiteral(KIOSK_OCR_INSTALLED_RESOURCES_DIR "/") + relative,
         buildTreeDir + QLatin1Char('/') + relative,

@@ -18,8 +18,7 @@
 
 namespace kiosk::ocr {
 
-QJsonObject OcrPipeline::Result::toJson(const QString &file) const
-{
+QJsonObject OcrPipeline::Result::toJson(const QString &file) const {
     QJsonObject o;
     if (!error.isEmpty() || cancelled) {
         o.insert(QStringLiteral("file"), file);
@@ -35,36 +34,32 @@ QJsonObject OcrPipeline::Result::toJson(const QString &file) const
 }
 
 OcrPipeline::OcrPipeline()
-    : OcrPipeline(TesseractEngine::Options())
-{
-}
+    : OcrPipeline(TesseractEngine::Options()) {}
 
-OcrPipeline::OcrPipeline(const TesseractEngine::Options &engineOptions, const Preprocessor::Options &preprocessOptions)
+OcrPipeline::OcrPipeline(const TesseractEngine::Options &engineOptions,
+                         const Preprocessor::Options &preprocessOptions)
     : m_engine(engineOptions)
     , m_preprocess(preprocessOptions)
     , m_lexicon(DrugLexicon::shared())
-    , m_parser(m_lexicon)
-{
-}
+    , m_parser(m_lexicon) {}
 
-QString OcrPipeline::initError() const
-{
+QString OcrPipeline::initError() const {
     if (!m_engine.isReady())
         return m_engine.error();
     if (m_lexicon.isEmpty())
-        return QStringLiteral("the drug lexicon could not be loaded from %1").arg(DrugLexicon::defaultPath());
+        return QStringLiteral("the drug lexicon could not be loaded from %1")
+            .arg(DrugLexicon::defaultPath());
     if (m_learnedLines && !m_lineReader.isReady())
         return m_lineReader.error();
     return {};
 }
 
-QString OcrPipeline::lineReadError() const
-{
-    return m_lineReader.error().isEmpty() ? QStringLiteral("Tesseract failed to read the image") : m_lineReader.error();
+QString OcrPipeline::lineReadError() const {
+    return m_lineReader.error().isEmpty() ? QStringLiteral("Tesseract failed to read the image")
+                                          : m_lineReader.error();
 }
 
-OcrPipeline::Result OcrPipeline::readFile(const QString &path, const std::atomic<bool> *cancel)
-{
+OcrPipeline::Result OcrPipeline::readFile(const QString &path, const std::atomic<bool> *cancel) {
     QElapsedTimer timer;
     timer.start();
     const auto loaded = ImageLoader::loadFile(path);
@@ -82,8 +77,7 @@ OcrPipeline::Result OcrPipeline::readFile(const QString &path, const std::atomic
 namespace {
 
 // The longest lines first: they say the most about which way up the text is.
-std::vector<size_t> longestFirst(const std::vector<TextLine> &lines)
-{
+std::vector<size_t> longestFirst(const std::vector<TextLine> &lines) {
     std::vector<size_t> order(lines.size());
     std::iota(order.begin(), order.end(), size_t(0));
     std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -93,8 +87,7 @@ std::vector<size_t> longestFirst(const std::vector<TextLine> &lines)
 }
 
 // A copy small enough to search quickly; factor is small / full.
-cv::Mat smallCopy(const cv::Mat &gray, double *factor)
-{
+cv::Mat smallCopy(const cv::Mat &gray, double *factor) {
     *factor = std::min(1.0, 1400.0 / std::max(gray.cols, gray.rows));
     cv::Mat small;
     cv::resize(gray, small, cv::Size(), *factor, *factor, cv::INTER_AREA);
@@ -102,8 +95,7 @@ cv::Mat smallCopy(const cv::Mat &gray, double *factor)
 }
 
 // Turns the image so the print's slope becomes level; the canvas grows to keep every corner.
-cv::Mat levelled(const cv::Mat &gray, double angle)
-{
+cv::Mat levelled(const cv::Mat &gray, double angle) {
     const double degrees = angle * 180.0 / CV_PI;
     if (std::abs(degrees) < 1.5)
         return gray;
@@ -115,14 +107,14 @@ cv::Mat levelled(const cv::Mat &gray, double angle)
     turn.at<double>(0, 2) += width / 2.0 - centre.x;
     turn.at<double>(1, 2) += height / 2.0 - centre.y;
     cv::Mat out;
-    cv::warpAffine(gray, out, turn, cv::Size(width, height), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::warpAffine(gray, out, turn, cv::Size(width, height), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
     return out;
 }
 
 } // namespace
 
-TextLineFinder::TextBlock OcrPipeline::printBlock(const cv::Mat &gray)
-{
+TextLineFinder::TextBlock OcrPipeline::printBlock(const cv::Mat &gray) {
     double factor = 1.0;
     const cv::Mat small = smallCopy(gray, &factor);
     auto block = TextLineFinder::textBlock(TextLineFinder::find(small), small.size());
@@ -135,15 +127,15 @@ TextLineFinder::TextBlock OcrPipeline::printBlock(const cv::Mat &gray)
     if (block.area.empty())
         return block;
     const cv::Rect &a = block.area;
-    block.area = cv::Rect(cv::Point(int(a.x / factor), int(a.y / factor)),
-                          cv::Point(int(std::ceil(a.br().x / factor)), int(std::ceil(a.br().y / factor))))
-        & cv::Rect(0, 0, gray.cols, gray.rows);
+    block.area =
+        cv::Rect(cv::Point(int(a.x / factor), int(a.y / factor)),
+                 cv::Point(int(std::ceil(a.br().x / factor)), int(std::ceil(a.br().y / factor)))) &
+        cv::Rect(0, 0, gray.cols, gray.rows);
     block.glyphHeight /= factor;
     return block;
 }
 
-bool OcrPipeline::runsTopToBottom(const cv::Mat &gray)
-{
+bool OcrPipeline::runsTopToBottom(const cv::Mat &gray) {
     // Sideways text (a frame held sideways, a photo with no EXIF tag, a bottle lying down):
     // print forms long lines of glyphs one way only. Which of the two ways up is left to reading.
     double factor = 1.0;
@@ -155,9 +147,8 @@ bool OcrPipeline::runsTopToBottom(const cv::Mat &gray)
     return sideways > 1.5 * level + 10.0;
 }
 
-bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped,
-                           OcrLine *placed, const std::atomic<bool> *cancel)
-{
+bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle,
+                           bool flipped, OcrLine *placed, const std::atomic<bool> *cancel) {
     *placed = OcrLine();
     auto strip = TextLineFinder::straighten(gray, line, m_preprocess.targetGlyphHeight, bottle);
     if (strip.gray.empty())
@@ -168,9 +159,11 @@ bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cyli
     if (m_learnedLines) {
         // The recogniser was trained on tight crops: the glyphs about two thirds of its 48 rows
         // (the strip's paper margins, right for Tesseract, shrink them to a third).
-        const int rows = std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));
+        const int rows =
+            std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));
         const int top = (strip.gray.rows - rows) / 2;
-        if (!m_lineReader.recogniseLine(strip.gray.rowRange(top, top + rows).clone(), &read, cancel))
+        if (!m_lineReader.recogniseLine(strip.gray.rowRange(top, top + rows).clone(), &read,
+                                        cancel))
             return false;
     } else if (!m_engine.recogniseLine(strip.gray, &read, cancel)) {
         return false;
@@ -199,10 +192,10 @@ bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cyli
     return true;
 }
 
-bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
+bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &lines,
+                            const Cylinder &bottle,
                             std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page,
-                            const std::atomic<bool> *cancel)
-{
+                            const std::atomic<bool> *cancel) {
     page->width = gray.cols;
     page->height = gray.rows;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -219,10 +212,10 @@ bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &li
     return true;
 }
 
-double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
-                                     bool flipped, std::vector<std::optional<OcrLine>> *read,
-                                     const std::atomic<bool> *cancel)
-{
+double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines,
+                                     const Cylinder &bottle, bool flipped,
+                                     std::vector<std::optional<OcrLine>> *read,
+                                     const std::atomic<bool> *cancel) {
     double sum = 0.0;
     int words = 0;
     const auto order = longestFirst(lines);
@@ -243,8 +236,8 @@ double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<Text
 }
 
 OcrPipeline::Result OcrPipeline::readPage(const cv::Mat &bgr, const LabelLocator::Result &label,
-                                          const QElapsedTimer &timer, const std::atomic<bool> *cancel)
-{
+                                          const QElapsedTimer &timer,
+                                          const std::atomic<bool> *cancel) {
     Result r;
     const auto prepared = Preprocessor::run(label.warped, m_preprocess);
     r.quality = QualityChecker::assess(bgr, label, prepared);
@@ -265,8 +258,7 @@ OcrPipeline::Result OcrPipeline::readPage(const cv::Mat &bgr, const LabelLocator
     return r;
 }
 
-OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel)
-{
+OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic<bool> *cancel) {
     QElapsedTimer timer;
     timer.start();
     Result r;
@@ -294,19 +286,21 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     LabelLocator::Result label;
     label.warped = bgr;
     if (!block.bent)
-        label = LabelLocator::locate(bgr, false); // flattened only if it is used
+        label = LabelLocator::locate(bgr, false);    // flattened only if it is used
     bool outlined = label.found && label.wholeImage; // a scan or a close-up: the frame is the label
     if (label.found && !label.wholeImage && !block.area.empty()) {
         const std::vector<cv::Point2f> outline(label.corners.begin(), label.corners.end());
         // The print itself, without the block's padding (wide at the sides for squeezed line ends).
         const int insetX = int(std::min(0.2 * block.area.width, 4.5 * block.glyphHeight));
         const int insetY = int(std::min(0.15 * block.area.height, 1.5 * block.glyphHeight));
-        const cv::Rect a(block.area.x + insetX, block.area.y + insetY, std::max(1, block.area.width - 2 * insetX),
+        const cv::Rect a(block.area.x + insetX, block.area.y + insetY,
+                         std::max(1, block.area.width - 2 * insetX),
                          std::max(1, block.area.height - 2 * insetY));
         // The middles of its sides, not its corners: tilted print's box pokes out at the corners.
         const float cx = float(a.x + a.width / 2.0), cy = float(a.y + a.height / 2.0);
-        const cv::Point2f probes[5] = {cv::Point2f(cx, cy), cv::Point2f(float(a.x), cy), cv::Point2f(float(a.br().x), cy),
-                                       cv::Point2f(cx, float(a.y)), cv::Point2f(cx, float(a.br().y))};
+        const cv::Point2f probes[5] = {
+            cv::Point2f(cx, cy), cv::Point2f(float(a.x), cy), cv::Point2f(float(a.br().x), cy),
+            cv::Point2f(cx, float(a.y)), cv::Point2f(cx, float(a.br().y))};
         int inside = 0;
         for (const auto &p : probes)
             inside += cv::pointPolygonTest(outline, p, true) > -0.05 * a.width ? 1 : 0;
@@ -339,12 +333,15 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     cv::Mat crop = levelled(gray(block.area), block.angle).clone();
     std::vector<TextLine> lines = TextLineFinder::find(crop, block.glyphHeight);
 
-    // Upside down reads as noise: compare the longest lines both ways (the upright reading is kept).
+    // Upside down reads as noise: compare the longest lines both ways (the upright reading is
+    // kept).
     Cylinder bottle = TextLineFinder::cylinder(crop, lines);
     std::vector<std::optional<OcrLine>> alreadyRead(lines.size());
     if (!lines.empty()) {
         const double upright = sampleConfidence(crop, lines, bottle, false, &alreadyRead, cancel);
-        const double flipped = upright >= 0.0 && upright < 0.85 ? sampleConfidence(crop, lines, bottle, true, nullptr, cancel) : 0.0;
+        const double flipped = upright >= 0.0 && upright < 0.85
+                                   ? sampleConfidence(crop, lines, bottle, true, nullptr, cancel)
+                                   : 0.0;
         if (upright < 0.0 || flipped < 0.0) {
             if (!stopped())
                 r.error = lineReadError();
@@ -362,11 +359,13 @@ OcrPipeline::Result OcrPipeline::readImage(const cv::Mat &bgr, const std::atomic
     if (!lines.empty()) {
         label.found = true;
         cv::cvtColor(crop, label.warped, cv::COLOR_GRAY2BGR);
-        label.areaFraction = std::max(label.areaFraction, double(block.area.area()) / (double(gray.cols) * gray.rows));
+        label.areaFraction = std::max(label.areaFraction,
+                                      double(block.area.area()) / (double(gray.cols) * gray.rows));
     }
     // Judged at about twice the reading size: sharper than that says nothing more, and the
     // lighting estimate on a 12 MP crop costs more than the reading.
-    double shrink = block.glyphHeight > 0.0 ? 2.0 * m_preprocess.targetGlyphHeight / block.glyphHeight : 1.0;
+    double shrink =
+        block.glyphHeight > 0.0 ? 2.0 * m_preprocess.targetGlyphHeight / block.glyphHeight : 1.0;
     if (shrink < 0.9)
         cv::resize(label.warped, label.warped, cv::Size(), shrink, shrink, cv::INTER_AREA);
     else

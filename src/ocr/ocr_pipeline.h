@@ -20,15 +20,14 @@ namespace kiosk::ocr {
 
 // Photo in, prescription out: load, judge quality, find and flatten the label, read it, extract.
 // Holds one Tesseract engine, so create one pipeline per thread and reuse it.
-class OcrPipeline
-{
+class OcrPipeline {
 public:
     struct Result {
-        QString error;          // set when the photo could not be read at all
+        QString error; // set when the photo could not be read at all
         bool cancelled = false;
         Prescription prescription;
         QualityReport quality;
-        OcrPage page;           // the words Tesseract read, on the flattened label
+        OcrPage page; // the words Tesseract read, on the flattened label
         qint64 ms = 0;
         bool ok() const { return error.isEmpty() && !cancelled; }
         // The contract's JSON line (file, engine and ms included).
@@ -54,20 +53,24 @@ private:
     static bool runsTopToBottom(const cv::Mat &gray);
     // Reads one line through its straightened strip (flipped: turned half round first); the words
     // are placed back in gray's pixels. False when cancelled or the engine failed.
-    bool readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped, OcrLine *placed,
-                  const std::atomic<bool> *cancel);
+    bool readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped,
+                  OcrLine *placed, const std::atomic<bool> *cancel);
     // Mean word confidence of the three longest lines, read as they are or turned half round
     // (-1: stopped); read, when given, keeps each line's reading for readLines.
-    double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
-                            bool flipped, std::vector<std::optional<OcrLine>> *read, const std::atomic<bool> *cancel);
+    double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines,
+                            const Cylinder &bottle, bool flipped,
+                            std::vector<std::optional<OcrLine>> *read,
+                            const std::atomic<bool> *cancel);
     // A flat label found by its outline: warped, evened and read as one page.
-    Result readPage(const cv::Mat &bgr, const LabelLocator::Result &label, const QElapsedTimer &timer,
-                    const std::atomic<bool> *cancel);
+    Result readPage(const cv::Mat &bgr, const LabelLocator::Result &label,
+                    const QElapsedTimer &timer, const std::atomic<bool> *cancel);
     bool readLines(const cv::Mat &gray, const std::vector<TextLine> &lines, const Cylinder &bottle,
-                   std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page, const std::atomic<bool> *cancel);
+                   std::vector<std::optional<OcrLine>> &alreadyRead, OcrPage *page,
+                   const std::atomic<bool> *cancel);
     TesseractEngine m_engine;
     LearnedLineReader m_lineReader; // bent and hand-held print, line by line
-    // KIOSK_OCR_TESSERACT_LINES=1 reads lines with Tesseract, as before the learned reader (to compare).
+    // KIOSK_OCR_TESSERACT_LINES=1 reads lines with Tesseract, as before the learned reader (to
+    // compare).
     const bool m_learnedLines = qEnvironmentVariableIsEmpty("KIOSK_OCR_TESSERACT_LINES");
     Preprocessor::Options m_preprocess;
     const DrugLexicon &m_lexicon;

@@ -20,15 +20,13 @@ struct OcrLine {
     std::vector<OcrWord> words;
     QRect box;
 
-    QString text() const
-    {
+    QString text() const {
         QStringList parts;
         for (const auto &w : words)
             parts.append(w.text);
         return parts.join(QLatin1Char(' '));
     }
-    double meanConfidence() const
-    {
+    double meanConfidence() const {
         if (words.empty())
             return 0.0;
         double sum = 0.0;
@@ -43,8 +41,7 @@ struct OcrPage {
     int width = 0;
     int height = 0;
 
-    QString text() const
-    {
+    QString text() const {
         QStringList rows;
         for (const auto &l : lines)
             rows.append(l.text());

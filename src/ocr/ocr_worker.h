@@ -16,8 +16,7 @@ namespace kiosk::ocr {
 
 // Reads photos on its own thread so the Scan page never blocks; a new request or cancel() stops
 // the one in flight (Tesseract checks the flag between words).
-class OcrWorker : public QObject
-{
+class OcrWorker : public QObject {
     Q_OBJECT
 public:
     explicit OcrWorker(QObject *parent = nullptr);

@@ -7,12 +7,12 @@
 
 namespace kiosk::ocr {
 
-cv::Mat Preprocessor::evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat *background)
-{
+cv::Mat Preprocessor::evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat *background) {
     // Closing removes the dark strokes and keeps the paper: that is the light falling on the label.
     cv::Mat bg;
     const int k = std::max(3, kernelSize | 1);
-    cv::morphologyEx(gray, bg, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::morphologyEx(gray, bg, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
     cv::blur(bg, bg, cv::Size(k, k));
     cv::Mat even;
     cv::divide(gray, bg, even, 255.0, CV_8U);
@@ -21,8 +21,7 @@ cv::Mat Preprocessor::evenLighting(const cv::Mat &gray, int kernelSize, cv::Mat 
     return even;
 }
 
-double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv::Rect *textArea)
-{
+double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv::Rect *textArea) {
     cv::Mat ink;
     cv::threshold(evenGray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
     cv::Mat labels, stats, centroids;
@@ -40,7 +39,8 @@ double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv
         if (area > 0.9 * w * h)
             continue;
         heights.push_back(h);
-        boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        boxes.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
+                           h);
     }
     if (count)
         *count = int(heights.size());
@@ -62,8 +62,7 @@ double Preprocessor::estimateGlyphHeight(const cv::Mat &evenGray, int *count, cv
     return median;
 }
 
-Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &options)
-{
+Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &options) {
     Result result;
     if (bgr.empty())
         return result;
@@ -77,12 +76,14 @@ Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &option
     const int firstKernel = std::max(15, std::min(gray.cols, gray.rows) / 25);
     cv::Mat even = evenLighting(gray, firstKernel, nullptr);
     result.glyphHeight = estimateGlyphHeight(even, &result.glyphCount, &result.textArea);
-    // Reading blank paper costs Tesseract time for nothing: keep the text and a margin of two glyphs.
+    // Reading blank paper costs Tesseract time for nothing: keep the text and a margin of two
+    // glyphs.
     if (result.glyphHeight > 0 && !result.textArea.empty()) {
         const int margin = int(result.glyphHeight * 2);
-        const cv::Rect keep = cv::Rect(result.textArea.x - margin, result.textArea.y - margin,
-                                       result.textArea.width + 2 * margin, result.textArea.height + 2 * margin)
-            & cv::Rect(0, 0, gray.cols, gray.rows);
+        const cv::Rect keep =
+            cv::Rect(result.textArea.x - margin, result.textArea.y - margin,
+                     result.textArea.width + 2 * margin, result.textArea.height + 2 * margin) &
+            cv::Rect(0, 0, gray.cols, gray.rows);
         gray = gray(keep);
     }
 
@@ -97,7 +98,8 @@ Preprocessor::Result Preprocessor::run(const cv::Mat &bgr, const Options &option
 
     cv::Mat scaled;
     if (std::abs(scale - 1.0) > 0.05)
-        cv::resize(gray, scaled, cv::Size(), scale, scale, scale < 1.0 ? cv::INTER_AREA : cv::INTER_CUBIC);
+        cv::resize(gray, scaled, cv::Size(), scale, scale,
+                   scale < 1.0 ? cv::INTER_AREA : cv::INTER_CUBIC);
     else
         scaled = gray;
 

@@ -7,49 +7,67 @@
 
 namespace kiosk::ocr {
 
-const QStringList &Prescription::coreFields()
-{
+const QStringList &Prescription::coreFields() {
     static const QStringList fields = {QStringLiteral("medication_name"), QStringLiteral("dosage"),
                                        QStringLiteral("schedule"), QStringLiteral("prescriber"),
                                        QStringLiteral("instructions")};
     return fields;
 }
 
-const QStringList &Prescription::allFields()
-{
+const QStringList &Prescription::allFields() {
     static const QStringList fields = {
-        QStringLiteral("medication_name"), QStringLiteral("dosage"),   QStringLiteral("dosage_form"),
-        QStringLiteral("schedule"),        QStringLiteral("times_per_day"), QStringLiteral("as_needed"),
-        QStringLiteral("instructions"),    QStringLiteral("prescriber"), QStringLiteral("quantity"),
-        QStringLiteral("refills"),         QStringLiteral("rx_number"), QStringLiteral("pharmacy"),
+        QStringLiteral("medication_name"), QStringLiteral("dosage"),
+        QStringLiteral("dosage_form"),     QStringLiteral("schedule"),
+        QStringLiteral("times_per_day"),   QStringLiteral("as_needed"),
+        QStringLiteral("instructions"),    QStringLiteral("prescriber"),
+        QStringLiteral("quantity"),        QStringLiteral("refills"),
+        QStringLiteral("rx_number"),       QStringLiteral("pharmacy"),
         QStringLiteral("patient"),         QStringLiteral("date")};
     return fields;
 }
 
-QString Prescription::valueText(const QString &field) const
-{
-    const auto optionalInt = [](const std::optional<int> &v) { return v ? QString::number(*v) : QString(); };
-    if (field == QLatin1String("medication_name")) return medicationName;
-    if (field == QLatin1String("dosage")) return dosage;
-    if (field == QLatin1String("dosage_form")) return dosageForm;
-    if (field == QLatin1String("schedule")) return schedule;
-    if (field == QLatin1String("times_per_day")) return optionalInt(timesPerDay);
-    if (field == QLatin1String("as_needed")) return asNeeded ? QStringLiteral("yes") : QStringLiteral("no");
-    if (field == QLatin1String("instructions")) return instructions;
-    if (field == QLatin1String("prescriber")) return prescriber;
-    if (field == QLatin1String("quantity")) return optionalInt(quantity);
-    if (field == QLatin1String("refills")) return optionalInt(refills);
-    if (field == QLatin1String("rx_number")) return rxNumber;
-    if (field == QLatin1String("pharmacy")) return pharmacy;
-    if (field == QLatin1String("patient")) return patient;
-    if (field == QLatin1String("date")) return date;
+QString Prescription::valueText(const QString &field) const {
+    const auto optionalInt = [](const std::optional<int> &v) {
+        return v ? QString::number(*v) : QString();
+    };
+    if (field == QLatin1String("medication_name"))
+        return medicationName;
+    if (field == QLatin1String("dosage"))
+        return dosage;
+    if (field == QLatin1String("dosage_form"))
+        return dosageForm;
+    if (field == QLatin1String("schedule"))
+        return schedule;
+    if (field == QLatin1String("times_per_day"))
+        return optionalInt(timesPerDay);
+    if (field == QLatin1String("as_needed"))
+        return asNeeded ? QStringLiteral("yes") : QStringLiteral("no");
+    if (field == QLatin1String("instructions"))
+        return instructions;
+    if (field == QLatin1String("prescriber"))
+        return prescriber;
+    if (field == QLatin1String("quantity"))
+        return optionalInt(quantity);
+    if (field == QLatin1String("refills"))
+        return optionalInt(refills);
+    if (field == QLatin1String("rx_number"))
+        return rxNumber;
+    if (field == QLatin1String("pharmacy"))
+        return pharmacy;
+    if (field == QLatin1String("patient"))
+        return patient;
+    if (field == QLatin1String("date"))
+        return date;
     return {};
 }
 
-QJsonObject Prescription::toJson() const
-{
-    const auto stringOrNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    const auto intOrNull = [](const std::optional<int> &v) { return v ? QJsonValue(*v) : QJsonValue(); };
+QJsonObject Prescription::toJson() const {
+    const auto stringOrNull = [](const QString &s) {
+        return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+    };
+    const auto intOrNull = [](const std::optional<int> &v) {
+        return v ? QJsonValue(*v) : QJsonValue();
+    };
     QJsonObject o;
     o.insert(QStringLiteral("medication_name"), medicationName);
     o.insert(QStringLiteral("dosage"), dosage);

@@ -25,7 +25,7 @@ struct Prescription {
     QString rxNumber;
     QString pharmacy;
     QString patient;
-    QString date;              // ISO 8601
+    QString date;                     // ISO 8601
     QMap<QString, double> confidence; // per contract field name, 0..1
     QStringList needsReview;          // contract field names a person must check
 

@@ -9,15 +9,16 @@
 
 namespace kiosk::ocr {
 
-QStringList QualityReport::hints() const
-{
+QStringList QualityReport::hints() const {
     QStringList out;
     if (!labelFound)
-        out.append(QStringLiteral("No label found: fill the frame with the label on a plain, darker surface"));
+        out.append(QStringLiteral(
+            "No label found: fill the frame with the label on a plain, darker surface"));
     if (tooDark)
         out.append(QStringLiteral("Too dark: add light or move to a brighter spot"));
     if (glare)
-        out.append(QStringLiteral("Glare on the label: tilt the tablet or the bottle to avoid reflections"));
+        out.append(QStringLiteral(
+            "Glare on the label: tilt the tablet or the bottle to avoid reflections"));
     if (blurry)
         out.append(QStringLiteral("Blurred: hold the tablet steady and let it focus"));
     if (textTooSmall)
@@ -25,8 +26,7 @@ QStringList QualityReport::hints() const
     return out;
 }
 
-QJsonObject QualityReport::toJson() const
-{
+QJsonObject QualityReport::toJson() const {
     const auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
     QJsonObject o;
     o.insert(QStringLiteral("label_found"), labelFound);
@@ -44,8 +44,7 @@ QJsonObject QualityReport::toJson() const
 }
 
 QualityReport QualityChecker::assess(const cv::Mat &photo, const LabelLocator::Result &label,
-                                     const Preprocessor::Result &prepared)
-{
+                                     const Preprocessor::Result &prepared) {
     QualityReport q;
     q.labelFound = label.found && prepared.glyphCount >= 8;
     if (photo.empty() || label.warped.empty())
@@ -60,7 +59,8 @@ QualityReport QualityChecker::assess(const cv::Mat &photo, const LabelLocator::R
         cv::resize(gray, gray, cv::Size(), shrink, shrink, cv::INTER_AREA);
     cv::Mat paper;
     const int k = std::max(15, std::min(gray.cols, gray.rows) / 20) | 1;
-    cv::morphologyEx(gray, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::morphologyEx(gray, paper, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
     std::vector<uchar> values(paper.begin<uchar>(), paper.end<uchar>());
     if (!values.empty()) {
         std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
@@ -72,7 +72,8 @@ QualityReport QualityChecker::assess(const cv::Mat &photo, const LabelLocator::R
     cv::Mat aboveUsual = paper > std::min(255.0, q.brightness + 25.0);
     cv::Mat glare;
     cv::bitwise_and(bright, aboveUsual, glare);
-    q.glareFraction = double(cv::countNonZero(glare)) / double(std::max<int>(1, int(glare.total())));
+    q.glareFraction =
+        double(cv::countNonZero(glare)) / double(std::max<int>(1, int(glare.total())));
 
     q.glyphHeight = prepared.glyphHeight;
     // Sharpness at the normalised scale, so close-ups and distant shots compare fairly; the mean

@@ -14,10 +14,10 @@ namespace kiosk::ocr {
 // Judges a photo before reading it, so the Scan page can say what to do better.
 struct QualityReport {
     bool labelFound = false;
-    double sharpness = 0.0;        // variance of the Laplacian at a fixed glyph size (higher is sharper)
-    double glareFraction = 0.0;    // share of the label washed out by reflections
-    double brightness = 0.0;       // median paper brightness, 0..255
-    double glyphHeight = 0.0;      // median glyph height in photo pixels
+    double sharpness = 0.0; // variance of the Laplacian at a fixed glyph size (higher is sharper)
+    double glareFraction = 0.0; // share of the label washed out by reflections
+    double brightness = 0.0;    // median paper brightness, 0..255
+    double glyphHeight = 0.0;   // median glyph height in photo pixels
     bool blurry = false;
     bool glare = false;
     bool tooDark = false;
@@ -29,8 +29,7 @@ struct QualityReport {
     QJsonObject toJson() const;
 };
 
-class QualityChecker
-{
+class QualityChecker {
 public:
     static constexpr double kMinSharpness = 120.0;
     static constexpr double kMaxGlare = 0.02;

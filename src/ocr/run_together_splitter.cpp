@@ -13,8 +13,7 @@ namespace kiosk::ocr {
 
 namespace {
 
-QStringList loadWords(const QString &path)
-{
+QStringList loadWords(const QString &path) {
     QStringList words;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
@@ -28,30 +27,26 @@ QStringList loadWords(const QString &path)
 }
 
 // Punctuation that joins the pieces round it without a space: "SANDOZ-CEPHALEXIN", "Qty:28".
-bool isGlue(QChar c)
-{
+bool isGlue(QChar c) {
     return QStringLiteral(".-/,:#").contains(c);
 }
 
 } // namespace
 
-QString RunTogetherSplitter::defaultWordsPath()
-{
-    return ocrDataPath(QStringLiteral("label_words.txt"), nullptr, QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
+QString RunTogetherSplitter::defaultWordsPath() {
+    return ocrDataPath(QStringLiteral("label_words.txt"), nullptr,
+                       QStringLiteral(KIOSK_OCR_RESOURCES_DIR));
 }
 
-RunTogetherSplitter::RunTogetherSplitter(const DrugLexicon &lexicon)
-{
+RunTogetherSplitter::RunTogetherSplitter(const DrugLexicon &lexicon) {
     addWords(loadWords(defaultWordsPath()), lexicon);
 }
 
-RunTogetherSplitter::RunTogetherSplitter(const QStringList &words, const DrugLexicon &lexicon)
-{
+RunTogetherSplitter::RunTogetherSplitter(const QStringList &words, const DrugLexicon &lexicon) {
     addWords(words, lexicon);
 }
 
-void RunTogetherSplitter::addWords(const QStringList &words, const DrugLexicon &lexicon)
-{
+void RunTogetherSplitter::addWords(const QStringList &words, const DrugLexicon &lexicon) {
     static const QRegularExpression notLetters(QStringLiteral("[^a-z]+"));
     const auto add = [this](const QString &word) {
         if (word.size() >= 2) {
@@ -61,7 +56,8 @@ void RunTogetherSplitter::addWords(const QStringList &words, const DrugLexicon &
     };
     for (const QString &w : words)
         add(w.toLower());
-    // Drug names of three letters or more, each word of a multi-word name ("potassium", "chloride").
+    // Drug names of three letters or more, each word of a multi-word name ("potassium",
+    // "chloride").
     for (const auto &entry : lexicon.entries()) {
         for (const QString &part : entry.name.toLower().split(notLetters, Qt::SkipEmptyParts)) {
             if (part.size() >= 3)
@@ -70,8 +66,7 @@ void RunTogetherSplitter::addWords(const QStringList &words, const DrugLexicon &
     }
 }
 
-QStringList RunTogetherSplitter::split(const QString &word) const
-{
+QStringList RunTogetherSplitter::split(const QString &word) const {
     const int n = int(word.size());
     if (n < 6 || m_words.contains(word.toLower()))
         return {word};
@@ -140,8 +135,7 @@ QStringList RunTogetherSplitter::split(const QString &word) const
     return pieces;
 }
 
-OcrPage RunTogetherSplitter::apply(const OcrPage &page) const
-{
+OcrPage RunTogetherSplitter::apply(const OcrPage &page) const {
     OcrPage out;
     out.width = page.width;
     out.height = page.height;
@@ -155,12 +149,14 @@ OcrPage RunTogetherSplitter::apply(const OcrPage &page) const
                 continue;
             }
             // Each piece gets the share of the box its letters take.
-            const double perLetter = double(word.box.width()) / std::max<qsizetype>(1, word.text.size());
+            const double perLetter =
+                double(word.box.width()) / std::max<qsizetype>(1, word.text.size());
             double x = word.box.left();
             for (const QString &piece : pieces) {
                 const double width = perLetter * piece.size();
                 OcrWord w{piece, word.confidence,
-                          QRect(int(std::lround(x)), word.box.top(), std::max(1, int(std::lround(width))), word.box.height())};
+                          QRect(int(std::lround(x)), word.box.top(),
+                                std::max(1, int(std::lround(width))), word.box.height())};
                 split.words.push_back(std::move(w));
                 x += width;
             }

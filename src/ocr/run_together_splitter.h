@@ -15,8 +15,7 @@ class DrugLexicon;
 // than letter gaps. A word is split only when known label words, drug names and numbers with
 // their units cover all of it but one letter; anything else (a name, a word it does not know)
 // stays as it was read.
-class RunTogetherSplitter
-{
+class RunTogetherSplitter {
 public:
     // Vocabulary: resources/ocr/label_words.txt and every name in the lexicon.
     explicit RunTogetherSplitter(const DrugLexicon &lexicon);

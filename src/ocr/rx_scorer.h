@@ -10,8 +10,7 @@
 namespace kiosk::ocr {
 
 // Scores a reading against ground truth by the rules of rx-eval/CONTRACT.md.
-class RxScorer
-{
+class RxScorer {
 public:
     struct FieldScore {
         bool right = false;
@@ -19,11 +18,11 @@ public:
     };
     struct Totals {
         int images = 0;
-        int errors = 0;                      // images that gave an error line
-        QMap<QString, int> right;            // per field
-        int wholeRecords = 0;                // all five core fields right
-        int silentErrors = 0;                // wrong core fields not flagged
-        int flaggedRight = 0;                // right core fields flagged anyway (review burden)
+        int errors = 0;           // images that gave an error line
+        QMap<QString, int> right; // per field
+        int wholeRecords = 0;     // all five core fields right
+        int silentErrors = 0;     // wrong core fields not flagged
+        int flaggedRight = 0;     // right core fields flagged anyway (review burden)
         void add(const QMap<QString, FieldScore> &scores, bool error);
         int coreFields() const { return images * 5; }
     };

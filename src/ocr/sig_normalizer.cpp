@@ -12,17 +12,24 @@ namespace kiosk::ocr {
 namespace {
 
 // Lower case, one space between words, OCR-typical punctuation removed, number words as digits.
-QString simplify(const QString &text)
-{
+QString simplify(const QString &text) {
     QString s = text.toLower();
     s.replace(QRegularExpression(QStringLiteral("[^a-z0-9/.\\- ]")), QStringLiteral(" "));
-    s.replace(QRegularExpression(QStringLiteral("(?<=[a-z])\\.(?=\\s|$)")), QString()); // "q.d." -> "q.d"
-    s.replace(QRegularExpression(QStringLiteral("\\b([a-z])\\.(?=[a-z])")), QStringLiteral("\\1")); // q.d -> qd
+    s.replace(QRegularExpression(QStringLiteral("(?<=[a-z])\\.(?=\\s|$)")),
+              QString()); // "q.d." -> "q.d"
+    s.replace(QRegularExpression(QStringLiteral("\\b([a-z])\\.(?=[a-z])")),
+              QStringLiteral("\\1")); // q.d -> qd
     s = s.simplified();
-    static const std::array<std::pair<const char *, const char *>, 6> numbers = {{
-        {"one", "1"}, {"two", "2"}, {"three", "3"}, {"four", "4"}, {"six", "6"}, {"twelve", "12"}}};
+    static const std::array<std::pair<const char *, const char *>, 6> numbers = {
+        {{"one", "1"},
+         {"two", "2"},
+         {"three", "3"},
+         {"four", "4"},
+         {"six", "6"},
+         {"twelve", "12"}}};
     for (const auto &[word, digit] : numbers)
-        s.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(word))), QLatin1String(digit));
+        s.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(word))),
+                  QLatin1String(digit));
     return s;
 }
 
@@ -38,32 +45,38 @@ const std::array<Rule, 14> kRules = {{
     {"\\b(?:q\\s?6\\s?h|every 6 (?:hours|hrs?))\\b", "every 6 hours", 4},
     {"\\b(?:q\\s?8\\s?h|every 8 (?:hours|hrs?))\\b", "every 8 hours", 3},
     {"\\b(?:q\\s?12\\s?h|every 12 (?:hours|hrs?))\\b", "every 12 hours", 2},
-    {"\\b(?:qid|4 times (?:a |per |each )?day|4 times daily|4x daily|4x a day)\\b", "four times daily", 4},
-    {"\\b(?:tid|3 times (?:a |per |each )?day|3 times daily|3x daily|3x a day)\\b", "three times daily", 3},
-    {"\\b(?:bid|twice (?:a |per |each )?day|twice daily|2 times (?:a |per |each )?day|2 times daily|2x daily|2x a day)\\b",
+    {"\\b(?:qid|4 times (?:a |per |each )?day|4 times daily|4x daily|4x a day)\\b",
+     "four times daily", 4},
+    {"\\b(?:tid|3 times (?:a |per |each )?day|3 times daily|3x daily|3x a day)\\b",
+     "three times daily", 3},
+    {"\\b(?:bid|twice (?:a |per |each )?day|twice daily|2 times (?:a |per |each )?day|2 times "
+     "daily|2x daily|2x a day)\\b",
      "twice daily", 2},
-    {"\\b(?:qam|every morning|each morning|in the morning|daily in the morning)\\b", "every morning", 1},
-    {"\\b(?:qhs|hs|at bedtime|every night|nightly|at night|each night|before bed)\\b", "at bedtime", 1},
-    {"\\b(?:once (?:a |per |each )?week|once weekly|weekly|every week|q\\s?week|qwk|1 time (?:a |per )?week)\\b",
+    {"\\b(?:qam|every morning|each morning|in the morning|daily in the morning)\\b",
+     "every morning", 1},
+    {"\\b(?:qhs|hs|at bedtime|every night|nightly|at night|each night|before bed)\\b", "at bedtime",
+     1},
+    {"\\b(?:once (?:a |per |each )?week|once weekly|weekly|every week|q\\s?week|qwk|1 time (?:a "
+     "|per )?week)\\b",
      "once weekly", 0},
-    {"\\b(?:qd|once daily|once (?:a |per |each )?day|every day|each day|1 time (?:a |per )?day|1 time daily|daily)\\b",
+    {"\\b(?:qd|once daily|once (?:a |per |each )?day|every day|each day|1 time (?:a |per )?day|1 "
+     "time daily|daily)\\b",
      "once daily", 1},
     {"\\bq\\s?24\\s?h\\b|\\bevery 24 hours\\b", "once daily", 1},
     {"\\bevery (?:other|2) days?\\b|\\bqod\\b", "", 0},
     {"\\b(?:q\\s?2\\s?h|every 2 hours|q\\s?3\\s?h|every 3 hours)\\b", "", 0},
 }};
 
-const QRegularExpression kAsNeeded(QStringLiteral("\\b(?:prn|as needed|if needed|when needed|as required|as directed if needed)\\b"));
+const QRegularExpression kAsNeeded(QStringLiteral(
+    "\\b(?:prn|as needed|if needed|when needed|as required|as directed if needed)\\b"));
 
 } // namespace
 
-QString SigNormalizer::canonicalSchedule(const QString &phrase)
-{
+QString SigNormalizer::canonicalSchedule(const QString &phrase) {
     return normalise(phrase).schedule;
 }
 
-SigNormalizer::Result SigNormalizer::normalise(const QString &sig)
-{
+SigNormalizer::Result SigNormalizer::normalise(const QString &sig) {
     Result result;
     const QString s = simplify(sig);
     result.plainText = expand(sig);
@@ -91,7 +104,8 @@ SigNormalizer::Result SigNormalizer::normalise(const QString &sig)
     }
     const QString found = schedules.value(0);
     const int perDay = times.value(0);
-    const bool interval = found.startsWith(QLatin1String("every ")) && found.endsWith(QLatin1String("hours"));
+    const bool interval =
+        found.startsWith(QLatin1String("every ")) && found.endsWith(QLatin1String("hours"));
     if (found.isEmpty()) {
         if (result.asNeeded) {
             result.schedule = QStringLiteral("as needed");
@@ -100,8 +114,10 @@ SigNormalizer::Result SigNormalizer::normalise(const QString &sig)
         return result;
     }
     if (result.asNeeded) {
-        // The contract keeps only interval schedules with "as needed"; others become plain "as needed".
-        result.schedule = interval ? found + QStringLiteral(" as needed") : QStringLiteral("as needed");
+        // The contract keeps only interval schedules with "as needed"; others become plain "as
+        // needed".
+        result.schedule =
+            interval ? found + QStringLiteral(" as needed") : QStringLiteral("as needed");
         result.timesPerDay.reset();
     } else {
         result.schedule = found;
@@ -113,8 +129,7 @@ SigNormalizer::Result SigNormalizer::normalise(const QString &sig)
     return result;
 }
 
-QString SigNormalizer::expand(const QString &sig)
-{
+QString SigNormalizer::expand(const QString &sig) {
     QString s = sig.simplified();
     if (s.isEmpty())
         return s;
@@ -155,16 +170,20 @@ QString SigNormalizer::expand(const QString &sig)
     static thread_local std::vector<QRegularExpression> compiled;
     if (compiled.empty()) {
         for (const auto &c : codes)
-            compiled.emplace_back(QLatin1String(c.pattern), QRegularExpression::CaseInsensitiveOption);
+            compiled.emplace_back(QLatin1String(c.pattern),
+                                  QRegularExpression::CaseInsensitiveOption);
     }
     for (size_t i = 0; i < codes.size(); ++i)
         s.replace(compiled[i], QLatin1String(codes[i].replacement));
     // Sentence case for labels printed in capitals.
     if (s == s.toUpper())
         s = s.toLower();
-    static const QRegularExpression verb(QStringLiteral("^(take|apply|inhale|instill|use|place|inject|insert|chew|dissolve|give|spray|swallow)\\b"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    if (!verb.match(s).hasMatch() && s.contains(QRegularExpression(QStringLiteral("^(one|two|three|one-half)\\b"))))
+    static const QRegularExpression verb(
+        QStringLiteral("^(take|apply|inhale|instill|use|place|inject|insert|chew|dissolve|give|"
+                       "spray|swallow)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!verb.match(s).hasMatch() &&
+        s.contains(QRegularExpression(QStringLiteral("^(one|two|three|one-half)\\b"))))
         s.prepend(QStringLiteral("Take "));
     if (!s.isEmpty())
         s[0] = s[0].toUpper();

@@ -11,8 +11,7 @@ namespace kiosk::ocr {
 
 namespace {
 
-bool cancelRequested(void *cancelThis, int /*words*/)
-{
+bool cancelRequested(void *cancelThis, int /*words*/) {
     const auto *flag = static_cast<const std::atomic<bool> *>(cancelThis);
     return flag && flag->load(std::memory_order_relaxed);
 }
@@ -20,27 +19,26 @@ bool cancelRequested(void *cancelThis, int /*words*/)
 } // namespace
 
 TesseractEngine::TesseractEngine()
-    : TesseractEngine(Options())
-{
-}
+    : TesseractEngine(Options()) {}
 
 TesseractEngine::TesseractEngine(const Options &options)
     : m_api(std::make_unique<tesseract::TessBaseAPI>())
-    , m_options(options)
-{
+    , m_options(options) {
     // Leptonica prints box-clipping chatter to stderr; the CLI's stderr is for our error lines.
     setMsgSeverity(L_SEVERITY_NONE);
     const QByteArray dataPath = options.dataPath.toLocal8Bit();
     const QByteArray language = options.language.toLatin1();
     if (m_api->Init(dataPath.isEmpty() ? nullptr : dataPath.constData(), language.constData(),
-                    tesseract::OEM_LSTM_ONLY)
-        != 0) {
-        m_error = QStringLiteral("Tesseract could not load the '%1' language data (is tesseract-ocr-%1 installed?)")
-                      .arg(options.language);
+                    tesseract::OEM_LSTM_ONLY) != 0) {
+        m_error =
+            QStringLiteral(
+                "Tesseract could not load the '%1' language data (is tesseract-ocr-%1 installed?)")
+                .arg(options.language);
         return;
     }
     m_api->SetPageSegMode(static_cast<tesseract::PageSegMode>(options.pageSegMode));
-    // Labels carry no dictionary-shaped text (Rx numbers, doses): let the LSTM read what is printed.
+    // Labels carry no dictionary-shaped text (Rx numbers, doses): let the LSTM read what is
+    // printed.
     m_api->SetVariable("load_system_dawg", "0");
     m_api->SetVariable("load_freq_dawg", "0");
     m_api->SetVariable("debug_file", "/dev/null");
@@ -49,14 +47,12 @@ TesseractEngine::TesseractEngine(const Options &options)
     m_ready = true;
 }
 
-TesseractEngine::~TesseractEngine()
-{
+TesseractEngine::~TesseractEngine() {
     if (m_api)
         m_api->End();
 }
 
-bool TesseractEngine::run(const cv::Mat &gray, const std::atomic<bool> *cancel)
-{
+bool TesseractEngine::run(const cv::Mat &gray, const std::atomic<bool> *cancel) {
     if (!m_ready || gray.empty() || gray.type() != CV_8UC1)
         return false;
     m_api->SetImage(gray.data, gray.cols, gray.rows, 1, int(gray.step));
@@ -71,8 +67,7 @@ bool TesseractEngine::run(const cv::Mat &gray, const std::atomic<bool> *cancel)
     return true;
 }
 
-std::vector<OcrLine> TesseractEngine::collectLines()
-{
+std::vector<OcrLine> TesseractEngine::collectLines() {
     std::vector<OcrLine> lines;
     std::unique_ptr<tesseract::ResultIterator> it(m_api->GetIterator());
     if (it) {
@@ -89,7 +84,8 @@ std::vector<OcrLine> TesseractEngine::collectLines()
             word.text = QString::fromUtf8(text.get()).trimmed();
             if (word.text.isEmpty())
                 continue;
-            word.confidence = std::clamp(double(it->Confidence(tesseract::RIL_WORD)) / 100.0, 0.0, 1.0);
+            word.confidence =
+                std::clamp(double(it->Confidence(tesseract::RIL_WORD)) / 100.0, 0.0, 1.0);
             int l = 0, t = 0, r = 0, b = 0;
             it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
             word.box = QRect(QPoint(l, t), QPoint(r - 1, b - 1));
@@ -103,8 +99,8 @@ std::vector<OcrLine> TesseractEngine::collectLines()
     return lines;
 }
 
-bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel)
-{
+bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page,
+                                const std::atomic<bool> *cancel) {
     *page = OcrPage();
     m_api->SetPageSegMode(static_cast<tesseract::PageSegMode>(m_options.pageSegMode));
     if (!run(gray, cancel))
@@ -115,8 +111,8 @@ bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page, const std::a
     return true;
 }
 
-bool TesseractEngine::recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel)
-{
+bool TesseractEngine::recogniseLine(const cv::Mat &strip, OcrLine *line,
+                                    const std::atomic<bool> *cancel) {
     *line = OcrLine();
     m_api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     if (!run(strip, cancel))

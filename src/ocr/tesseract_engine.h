@@ -17,13 +17,12 @@ namespace kiosk::ocr {
 
 // Tesseract 5 (LSTM) through its C++ API, initialised once and reused for every photo.
 // Not thread-safe: one engine per worker thread.
-class TesseractEngine
-{
+class TesseractEngine {
 public:
     struct Options {
         QString language = QStringLiteral("eng");
-        QString dataPath;      // empty: Tesseract's default (TESSDATA_PREFIX or the packaged path)
-        int pageSegMode = 11;  // sparse text: measured best on label rows (see src/ocr/README.md)
+        QString dataPath;     // empty: Tesseract's default (TESSDATA_PREFIX or the packaged path)
+        int pageSegMode = 11; // sparse text: measured best on label rows (see src/ocr/README.md)
     };
 
     TesseractEngine();
@@ -38,7 +37,8 @@ public:
     // Reads an 8-bit grey image; returns false when cancelled (cancel set) or on engine failure.
     bool recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel = nullptr);
     // Reads one straightened line of print (a strip) as a single text line; words in strip pixels.
-    bool recogniseLine(const cv::Mat &strip, OcrLine *line, const std::atomic<bool> *cancel = nullptr);
+    bool recogniseLine(const cv::Mat &strip, OcrLine *line,
+                       const std::atomic<bool> *cancel = nullptr);
 
 private:
     bool run(const cv::Mat &gray, const std::atomic<bool> *cancel);

@@ -14,30 +14,27 @@ namespace {
 
 struct Blob {
     cv::Rect box;
-    int area = 0;       // ink pixels
+    int area = 0;        // ink pixels
     double ground = 0.0; // brightness around the ink in its box
     double cx() const { return box.x + box.width / 2.0; }
     double cy() const { return box.y + box.height / 2.0; }
 };
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     if (v.empty())
         return 0.0;
     std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
     return v[v.size() / 2];
 }
 
-int oddAtLeast(double v, int minimum)
-{
+int oddAtLeast(double v, int minimum) {
     const int n = std::max(minimum, int(std::lround(v)));
     return n | 1;
 }
 
 // Least-squares y = a·x² + b·x + c (a = 0 when the line is too short to show a bend), twice:
 // the second fit leaves out blobs far from the first (punctuation, a descender, a speck).
-void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line)
-{
+void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line) {
     std::vector<char> use(blobs.size(), 1);
     const double span = line->right - line->left;
     const bool curved = blobs.size() >= 6 && span > 8.0 * glyph;
@@ -62,7 +59,8 @@ void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line)
         if (n < terms || !cv::solve(A, B, coef, cv::DECOMP_SVD))
             break;
         // Back from x - x0 to x: y = a(x-x0)² + b(x-x0) + c.
-        const double a = terms == 3 ? coef.at<double>(2) : 0.0, b = coef.at<double>(1), c = coef.at<double>(0);
+        const double a = terms == 3 ? coef.at<double>(2) : 0.0, b = coef.at<double>(1),
+                     c = coef.at<double>(0);
         line->a = a;
         line->b = b - 2.0 * a * x0;
         line->c = c - b * x0 + a * x0 * x0;
@@ -75,23 +73,21 @@ void fitCentre(const std::vector<Blob> &blobs, double glyph, TextLine *line)
 
 } // namespace
 
-bool TextLine::looksLikePrint() const
-{
-    return glyphs >= 4 && right - left >= 3.0 * glyphHeight && heightSpread < 0.35 && residual < 0.16
-        && glyphAspect > 0.3 && glyphAspect < 1.6 && widthSpread > 0.03 && fill < 0.75
-        && paper - ink > 0.3 * paper;
+bool TextLine::looksLikePrint() const {
+    return glyphs >= 4 && right - left >= 3.0 * glyphHeight && heightSpread < 0.35 &&
+           residual < 0.16 && glyphAspect > 0.3 && glyphAspect < 1.6 && widthSpread > 0.03 &&
+           fill < 0.75 && paper - ink > 0.3 * paper;
 }
 
-cv::Rect TextLine::bounds() const
-{
+cv::Rect TextLine::bounds() const {
     const double ys[3] = {y(left), y((left + right) / 2.0), y(right)};
     const double top = *std::min_element(ys, ys + 3) - glyphHeight * 0.7;
     const double bottom = *std::max_element(ys, ys + 3) + glyphHeight * 0.7;
-    return cv::Rect(cv::Point(left, int(std::floor(top))), cv::Point(right, int(std::ceil(bottom))));
+    return cv::Rect(cv::Point(left, int(std::floor(top))),
+                    cv::Point(right, int(std::ceil(bottom))));
 }
 
-TextLine TextLine::scaled(double factor, cv::Point2d offset) const
-{
+TextLine TextLine::scaled(double factor, cv::Point2d offset) const {
     // y' = f·y(x'/f - ...) : substitute x = (x' - ox)/f into f·y(x) + oy.
     TextLine out = *this;
     const double ox = offset.x, oy = offset.y;
@@ -104,19 +100,21 @@ TextLine TextLine::scaled(double factor, cv::Point2d offset) const
     return out;
 }
 
-std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint)
-{
+std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint) {
     std::vector<TextLine> lines;
     if (gray.empty() || gray.type() != CV_8UC1 || gray.cols < 16 || gray.rows < 16)
         return lines;
     // Dark print on lighter ground, judged locally: shading, amber plastic and a hand do not
     // move the threshold of the paper next to them.
-    const int block = glyphHint > 0.0 ? oddAtLeast(3.0 * glyphHint, 15) : oddAtLeast(std::min(gray.cols, gray.rows) / 25.0, 15);
+    const int block = glyphHint > 0.0 ? oddAtLeast(3.0 * glyphHint, 15)
+                                      : oddAtLeast(std::min(gray.cols, gray.rows) / 25.0, 15);
     cv::Mat ink;
-    cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block, 12);
+    cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
+                          12);
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    const int maxHeight = glyphHint > 0.0 ? int(std::max(12.0, 3.0 * glyphHint)) : std::max(12, std::min(gray.rows / 5, block * 2));
+    const int maxHeight = glyphHint > 0.0 ? int(std::max(12.0, 3.0 * glyphHint))
+                                          : std::max(12, std::min(gray.rows / 5, block * 2));
     std::vector<Blob> blobs;
     blobs.reserve(size_t(n));
     for (int i = 1; i < n; ++i) {
@@ -128,10 +126,12 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
             continue;
         if (area > 0.92 * w * h || area < 0.08 * w * h)
             continue;
-        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w,
+                           h);
         blobs.push_back({box, area, cv::mean(gray(box), ink(box) == 0)[0]});
     }
-    std::sort(blobs.begin(), blobs.end(), [](const Blob &x, const Blob &y) { return x.box.x < y.box.x; });
+    std::sort(blobs.begin(), blobs.end(),
+              [](const Blob &x, const Blob &y) { return x.box.x < y.box.x; });
 
     // Chains left to right: a blob joins the chain whose last blob is close before it, about as
     // tall, and level with where the chain is heading.
@@ -165,7 +165,8 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
                 continue;
             // Past a word space the ground must still be the same paper: print does not run on
             // into the table beside the label.
-            if (gap > 0.6 * chain.height && std::abs(blob.ground - chain.ground) > 0.2 * chain.ground)
+            if (gap > 0.6 * chain.height &&
+                std::abs(blob.ground - chain.ground) > 0.2 * chain.ground)
                 continue;
             // Where the chain heads: the trend of its last few blobs.
             double expected = last.cy();
@@ -187,8 +188,10 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         }
         open = std::move(stillOpen);
         if (best) {
-            best->height = (best->height * double(best->blobs.size()) + h) / double(best->blobs.size() + 1);
-            best->ground = (best->ground * double(best->blobs.size()) + blob.ground) / double(best->blobs.size() + 1);
+            best->height =
+                (best->height * double(best->blobs.size()) + h) / double(best->blobs.size() + 1);
+            best->ground = (best->ground * double(best->blobs.size()) + blob.ground) /
+                           double(best->blobs.size() + 1);
             best->blobs.push_back(blob);
         } else {
             chains.push_back({{blob}, h, blob.ground, true});
@@ -206,7 +209,9 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         const double slope = dx > 1.0 ? (last.cy() - earlier.cy()) / dx : 0.0;
         return last.cy() + std::clamp(slope, -1.0, 1.0) * (x - last.cx());
     };
-    std::sort(chains.begin(), chains.end(), [](const Chain &x, const Chain &y) { return x.blobs.front().box.x < y.blobs.front().box.x; });
+    std::sort(chains.begin(), chains.end(), [](const Chain &x, const Chain &y) {
+        return x.blobs.front().box.x < y.blobs.front().box.x;
+    });
     std::vector<char> absorbed(chains.size(), 0);
     for (size_t i = 0; i < chains.size(); ++i) {
         if (absorbed[i] || chains[i].blobs.size() < 2)
@@ -229,8 +234,8 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
                     continue;
                 if (std::abs(start.cy() - heading(a, start.cx())) > 0.35 * a.height)
                     continue;
-                a.height = (a.height * double(a.blobs.size()) + b.height * double(b.blobs.size()))
-                    / double(a.blobs.size() + b.blobs.size());
+                a.height = (a.height * double(a.blobs.size()) + b.height * double(b.blobs.size())) /
+                           double(a.blobs.size() + b.blobs.size());
                 a.blobs.insert(a.blobs.end(), b.blobs.begin(), b.blobs.end());
                 absorbed[j] = 1;
                 grew = true;
@@ -254,7 +259,8 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
         line.right = 0;
         for (const Blob &b : chain.blobs)
             line.right = std::max(line.right, b.box.x + b.box.width);
-        // Two blobs make a line only when they are word-sized together ("Rx", "#5" are not worth it).
+        // Two blobs make a line only when they are word-sized together ("Rx", "#5" are not worth
+        // it).
         if (chain.blobs.size() < 3 && line.right - line.left < 2.5 * glyph)
             continue;
         line.glyphHeight = glyph;
@@ -291,8 +297,7 @@ std::vector<TextLine> TextLineFinder::find(const cv::Mat &gray, double glyphHint
     return lines;
 }
 
-double TextLineFinder::printScore(const std::vector<TextLine> &lines)
-{
+double TextLineFinder::printScore(const std::vector<TextLine> &lines) {
     double score = 0.0;
     for (const TextLine &line : lines)
         if (line.looksLikePrint())
@@ -300,8 +305,8 @@ double TextLineFinder::printScore(const std::vector<TextLine> &lines)
     return score;
 }
 
-TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> &lines, cv::Size imageSize)
-{
+TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> &lines,
+                                                    cv::Size imageSize) {
     TextBlock result;
     // Print, not texture: lines of several glyphs.
     std::vector<size_t> print;
@@ -317,9 +322,11 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         papers.insert(papers.end(), size_t(lines[i].glyphs), lines[i].paper);
     std::sort(papers.begin(), papers.end());
     const double brightPaper = papers[size_t(double(papers.size() - 1) * 0.9)];
-    print.erase(std::remove_if(print.begin(), print.end(), [&](size_t i) { return lines[i].paper < 0.7 * brightPaper; }),
+    print.erase(std::remove_if(print.begin(), print.end(),
+                               [&](size_t i) { return lines[i].paper < 0.7 * brightPaper; }),
                 print.end());
-    // Neighbouring lines (close above or below, overlapping across, of a similar size) form a block.
+    // Neighbouring lines (close above or below, overlapping across, of a similar size) form a
+    // block.
     std::vector<size_t> parent(print.size());
     std::iota(parent.begin(), parent.end(), 0);
     const auto root = [&](size_t i) {
@@ -367,8 +374,10 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
             // The reach of the print's size, never more than twice the main block's (texture's
             // big "glyphs" would otherwise reach across the table).
             const double h = std::min(std::max(glyph[r], glyph[best]), 2.0 * glyph[best]);
-            const int vGap = std::max(joined.y, area[r].y) - std::min(joined.br().y, area[r].br().y);
-            const int hGap = std::max(joined.x, area[r].x) - std::min(joined.br().x, area[r].br().x);
+            const int vGap =
+                std::max(joined.y, area[r].y) - std::min(joined.br().y, area[r].br().y);
+            const int hGap =
+                std::max(joined.x, area[r].x) - std::min(joined.br().x, area[r].br().x);
             if (vGap <= 6.0 * h && hGap <= 4.0 * h) {
                 member[r] = 1;
                 joined |= area[r];
@@ -387,7 +396,8 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
         block = block.empty() ? boxes[i] : (block | boxes[i]);
         heights.push_back(line.glyphHeight);
         result.glyphs += line.glyphs;
-        const double chord = (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
+        const double chord =
+            (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
         angles.emplace_back(std::atan(chord), double(line.right - line.left));
         totalWeight += line.right - line.left;
     }
@@ -409,21 +419,20 @@ TextLineFinder::TextBlock TextLineFinder::textBlock(const std::vector<TextLine> 
     result.bent = bendAxis(memberLines, &axis);
     // Wide at the sides: the ends of a line round a bottle are squeezed and chain less well.
     const int pad = int(std::ceil(1.5 * result.glyphHeight));
-    block = cv::Rect(block.x - 3 * pad, block.y - pad, block.width + 6 * pad, block.height + 2 * pad);
+    block =
+        cv::Rect(block.x - 3 * pad, block.y - pad, block.width + 6 * pad, block.height + 2 * pad);
     result.area = block & cv::Rect(cv::Point(0, 0), imageSize);
     return result;
 }
 
-double TextLineFinder::Strip::imageX(double u) const
-{
+double TextLineFinder::Strip::imageX(double u) const {
     if (!bottle.isValid())
         return left + u / scale;
     const double arc = arcStart + u / scale;
     return bottle.axis + bottle.radius * std::sin(std::clamp(arc / bottle.radius, -1.45, 1.45));
 }
 
-bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis)
-{
+bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis) {
     std::vector<std::pair<double, double>> vertices;
     double totalWeight = 0.0;
     int considered = 0;
@@ -456,8 +465,7 @@ bool TextLineFinder::bendAxis(const std::vector<TextLine> &lines, double *axis)
     return true;
 }
 
-Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines)
-{
+Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLine> &lines) {
     Cylinder bottle;
     double reach = 0.0;
     if (!bendAxis(lines, &bottle.axis))
@@ -472,7 +480,8 @@ Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLin
         const int band = std::max(2, int(line.glyphHeight));
         const auto paperAt = [&](int x) {
             const int y = int(std::lround(line.y(x)));
-            const cv::Rect r = cv::Rect(x - 1, y - band, 3, 2 * band) & cv::Rect(0, 0, gray.cols, gray.rows);
+            const cv::Rect r =
+                cv::Rect(x - 1, y - band, 3, 2 * band) & cv::Rect(0, 0, gray.cols, gray.rows);
             if (r.empty())
                 return 0.0;
             cv::Mat values = gray(r).clone().reshape(1, 1);
@@ -499,9 +508,8 @@ Cylinder TextLineFinder::cylinder(const cv::Mat &gray, const std::vector<TextLin
     return bottle;
 }
 
-TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const TextLine &line, double targetGlyph,
-                                                 const Cylinder &bottle)
-{
+TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const TextLine &line,
+                                                 double targetGlyph, const Cylinder &bottle) {
     Strip strip;
     if (gray.empty() || line.glyphHeight <= 0.0)
         return strip;
@@ -515,13 +523,15 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     // Round a bottle, columns are taken at even steps of arc, not of x: the squeezed ends open up.
     const bool wrapped = bottle.isValid() && bottle.radius > 1.0;
     const auto arcAt = [&](double x) {
-        return bottle.radius * std::asin(std::clamp((x - bottle.axis) / bottle.radius, -0.99, 0.99));
+        return bottle.radius *
+               std::asin(std::clamp((x - bottle.axis) / bottle.radius, -0.99, 0.99));
     };
     if (wrapped) {
         strip.bottle = bottle;
         strip.arcStart = arcAt(line.left) - 2.0 * h;
     }
-    const double span = wrapped ? arcAt(line.right) + 2.0 * h - strip.arcStart : double(right - left);
+    const double span =
+        wrapped ? arcAt(line.right) + 2.0 * h - strip.arcStart : double(right - left);
     const int width = std::max(1, int(std::lround(span * strip.scale)));
     const int height = std::max(8, int(std::lround(2.0 * half * strip.scale)));
     if (width > 20000)
@@ -529,7 +539,8 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     // Across the line along the normal of its chord, not of its local curve: round a bottle the
     // letters stay upright along the bottle's axis while the line bends, and following the
     // local normal would shear them into italics at the ends.
-    const double chord = (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
+    const double chord =
+        (line.y(line.right) - line.y(line.left)) / std::max(1, line.right - line.left);
     const double norm = std::sqrt(1.0 + chord * chord);
     const double nx = -chord / norm, ny = 1.0 / norm;
     cv::Mat mapX(height, width, CV_32F), mapY(height, width, CV_32F);
@@ -587,7 +598,8 @@ TextLineFinder::Strip TextLineFinder::straighten(const cv::Mat &gray, const Text
     flat = Preprocessor::evenLighting(flat, oddAtLeast(targetGlyph * 1.6, 3));
     // White margins: Tesseract reads a line best with paper around it.
     const int margin = int(targetGlyph * 0.5);
-    cv::copyMakeBorder(flat, strip.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT, cv::Scalar(255));
+    cv::copyMakeBorder(flat, strip.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar(255));
     strip.left -= int(margin / strip.scale);
     strip.arcStart -= margin / strip.scale;
     return strip;

@@ -12,15 +12,17 @@ struct TextLine {
     double a = 0.0, b = 0.0, c = 0.0;
     int left = 0;
     int right = 0;
-    double glyphHeight = 0.0; // median height of its glyphs, px
-    int glyphs = 0;           // glyph-like blobs chained into it
+    double glyphHeight = 0.0;  // median height of its glyphs, px
+    int glyphs = 0;            // glyph-like blobs chained into it
     double heightSpread = 0.0; // glyph heights' spread / median: print is even, texture is not
-    double residual = 0.0;    // mean distance of glyph centres from the fitted centre / glyph height
-    double glyphAspect = 0.0; // median glyph width / height (a cap's ridges are thin, letters are not)
-    double widthSpread = 0.0; // glyph widths' spread / median: letters differ, a cap's ridges do not
-    double fill = 0.0;        // median share of a glyph's box that is ink: strokes, not squares
-    double paper = 0.0;       // brightness of the ground around the glyphs, 0..255
-    double ink = 0.0;         // brightness of the glyphs, 0..255
+    double residual = 0.0; // mean distance of glyph centres from the fitted centre / glyph height
+    double glyphAspect =
+        0.0; // median glyph width / height (a cap's ridges are thin, letters are not)
+    double widthSpread =
+        0.0;            // glyph widths' spread / median: letters differ, a cap's ridges do not
+    double fill = 0.0;  // median share of a glyph's box that is ink: strokes, not squares
+    double paper = 0.0; // brightness of the ground around the glyphs, 0..255
+    double ink = 0.0;   // brightness of the glyphs, 0..255
 
     // Looks like a line of print rather than a texture that happens to line up.
     bool looksLikePrint() const;
@@ -44,8 +46,7 @@ struct Cylinder {
 // table, an amber bottle, a cap), without reading anything: glyph-sized blobs from a local
 // threshold, chained left to right into lines, each line's centre fitted with a quadratic.
 // Then picks the block of lines that is the label, and straightens each line into a flat strip.
-class TextLineFinder
-{
+class TextLineFinder {
 public:
     // Every text line in the image, top to bottom. glyphHint: the expected glyph height in px
     // (sizes the local threshold to the print); 0 when unknown.
@@ -71,10 +72,10 @@ public:
     static bool bendAxis(const std::vector<TextLine> &lines, double *axis);
 
     struct Strip {
-        cv::Mat gray;      // 8-bit, evenly lit, the line straight and its glyphs targetGlyph high
+        cv::Mat gray;       // 8-bit, evenly lit, the line straight and its glyphs targetGlyph high
         double scale = 1.0; // strip px per image px
-        int left = 0;      // image x of the strip's x = 0
-        Cylinder bottle;   // when valid, strip x runs along the arc: imageX() maps back
+        int left = 0;       // image x of the strip's x = 0
+        Cylinder bottle;    // when valid, strip x runs along the arc: imageX() maps back
         double arcStart = 0.0;
         // The image column under strip column u.
         double imageX(double u) const;

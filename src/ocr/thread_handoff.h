@@ -13,12 +13,15 @@
 
 namespace kiosk::ocr {
 
-class ThreadHandoff
-{
+class ThreadHandoff {
 public:
 #if defined(__SANITIZE_THREAD__)
-    static void sent(const void *receiver) { __tsan_release(const_cast<void *>(receiver)); }
-    static void received(const void *receiver) { __tsan_acquire(const_cast<void *>(receiver)); }
+    static void sent(const void *receiver) {
+        __tsan_release(const_cast<void *>(receiver));
+    }
+    static void received(const void *receiver) {
+        __tsan_acquire(const_cast<void *>(receiver));
+    }
 #else
     static void sent(const void *) {}
     static void received(const void *) {}

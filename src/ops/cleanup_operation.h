@@ -22,8 +22,8 @@ class CleanupOperation : public Operation {
     Q_OBJECT
 
 public:
-    CleanupOperation(k8s::ApiClient *client, QString nameSpace, k8s::CleanupPlan plan, ActionGate *gate,
-                     security::AuditLog audit, QObject *parent = nullptr);
+    CleanupOperation(k8s::ApiClient *client, QString nameSpace, k8s::CleanupPlan plan,
+                     ActionGate *gate, security::AuditLog audit, QObject *parent = nullptr);
     ~CleanupOperation() override;
 
     const k8s::CleanupPlan &plan() const { return m_plan; }

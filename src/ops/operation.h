@@ -33,11 +33,12 @@ public:
     bool authorize();
 
 signals:
-    void changed();                          // phase or message
-    void progressLine(const QString &line);  // one line of progress, e.g. "[2/5] delete rs-1: done"
+    void changed();                         // phase or message
+    void progressLine(const QString &line); // one line of progress, e.g. "[2/5] delete rs-1: done"
 
 protected:
-    Operation(QString action, QString target, ActionGate *gate, security::AuditLog audit, QObject *parent);
+    Operation(QString action, QString target, ActionGate *gate, security::AuditLog audit,
+              QObject *parent);
 
     void setPhase(Phase phase, const QString &message);
     void setMessage(const QString &message);

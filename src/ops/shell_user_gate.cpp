@@ -2,15 +2,13 @@
 
 namespace kiosk::ops {
 
-bool ShellUserGate::mayAct(QString *why) const
-{
+bool ShellUserGate::mayAct(QString *why) const {
     if (why)
         why->clear();
     return true;
 }
 
-QString ShellUserGate::actor() const
-{
+QString ShellUserGate::actor() const {
     return QStringLiteral("cli");
 }
 

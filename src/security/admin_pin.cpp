@@ -22,8 +22,7 @@ constexpr int kStateVersion = 1;
 const QString kAlgorithm = QStringLiteral("pbkdf2-sha256");
 
 // Compares without an early exit so the time taken does not tell how many bytes matched.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b) {
     if (a.size() != b.size())
         return false;
     unsigned char difference = 0;
@@ -32,8 +31,7 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-QByteArray randomSalt()
-{
+QByteArray randomSalt() {
     QByteArray salt(kSaltBytes, Qt::Uninitialized);
     for (qsizetype i = 0; i < salt.size(); i += 4) {
         const quint32 word = QRandomGenerator::system()->generate();
@@ -48,26 +46,23 @@ AdminPin::AdminPin(const QString &stateFile, int iterations, QObject *parent)
     : QObject(parent)
     , m_stateFile(stateFile)
     , m_iterations(std::max(iterations, kMinIterations))
-    , m_now([] { return QDateTime::currentDateTimeUtc(); })
-{
+    , m_now([] { return QDateTime::currentDateTimeUtc(); }) {
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &AdminPin::lock);
 }
 
-QString AdminPin::defaultStateFile()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/admin-pin.json");
+QString AdminPin::defaultStateFile() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/admin-pin.json");
 }
 
-bool AdminPin::isValidFormat(const QString &pin)
-{
+bool AdminPin::isValidFormat(const QString &pin) {
     if (pin.size() < kMinLength || pin.size() > kMaxLength)
         return false;
     return std::all_of(pin.cbegin(), pin.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-AdminPin::Result AdminPin::checkNewPin(const QString &pin)
-{
+AdminPin::Result AdminPin::checkNewPin(const QString &pin) {
     if (!isValidFormat(pin))
         return Result::InvalidFormat;
     bool same = true, ascending = true, descending = true;
@@ -80,8 +75,7 @@ AdminPin::Result AdminPin::checkNewPin(const QString &pin)
     return (same || ascending || descending) ? Result::TooWeak : Result::Ok;
 }
 
-QString AdminPin::describe(Result result) const
-{
+QString AdminPin::describe(Result result) const {
     switch (result) {
     case Result::Ok:
         return QStringLiteral("PIN accepted.");
@@ -102,15 +96,15 @@ QString AdminPin::describe(Result result) const
     case Result::InvalidFormat:
         return QStringLiteral("The PIN must have %1 to %2 digits.").arg(kMinLength).arg(kMaxLength);
     case Result::TooWeak:
-        return QStringLiteral("Choose a PIN that is not one digit repeated or a straight run like 1234.");
+        return QStringLiteral(
+            "Choose a PIN that is not one digit repeated or a straight run like 1234.");
     case Result::StorageError:
         return QStringLiteral("The admin PIN cannot be stored or read: %1").arg(m_lastError);
     }
     return QString();
 }
 
-AdminPin::State AdminPin::load() const
-{
+AdminPin::State AdminPin::load() const {
     State state;
     QFile file(m_stateFile);
     if (!file.exists())
@@ -129,9 +123,11 @@ AdminPin::State AdminPin::load() const
     const QString lockedUntil = object.value(QStringLiteral("lockedUntil")).toString();
     if (!lockedUntil.isEmpty())
         state.lockedUntil = QDateTime::fromString(lockedUntil, Qt::ISODateWithMs).toUTC();
-    if (error.error != QJsonParseError::NoError || object.value(QStringLiteral("version")).toInt() != kStateVersion
-        || object.value(QStringLiteral("algorithm")).toString() != kAlgorithm || state.salt.size() < kSaltBytes
-        || state.hash.size() != kHashBytes || state.iterations < 1000) {
+    if (error.error != QJsonParseError::NoError ||
+        object.value(QStringLiteral("version")).toInt() != kStateVersion ||
+        object.value(QStringLiteral("algorithm")).toString() != kAlgorithm ||
+        state.salt.size() < kSaltBytes || state.hash.size() != kHashBytes ||
+        state.iterations < 1000) {
         m_lastError = QStringLiteral("%1 is damaged; remove it to set a new PIN").arg(m_stateFile);
         state = State{};
         state.corrupt = true;
@@ -149,8 +145,7 @@ AdminPin::State AdminPin::load() const
     return state;
 }
 
-bool AdminPin::save(const State &state) const
-{
+bool AdminPin::save(const State &state) const {
     QJsonObject object{
         {QStringLiteral("version"), kStateVersion},
         {QStringLiteral("algorithm"), kAlgorithm},
@@ -160,17 +155,18 @@ bool AdminPin::save(const State &state) const
         {QStringLiteral("failures"), state.failures},
     };
     if (state.lockedUntil.isValid())
-        object.insert(QStringLiteral("lockedUntil"), state.lockedUntil.toUTC().toString(Qt::ISODateWithMs));
-    return writePrivateFile(m_stateFile, QJsonDocument(object).toJson(QJsonDocument::Indented), &m_lastError);
+        object.insert(QStringLiteral("lockedUntil"),
+                      state.lockedUntil.toUTC().toString(Qt::ISODateWithMs));
+    return writePrivateFile(m_stateFile, QJsonDocument(object).toJson(QJsonDocument::Indented),
+                            &m_lastError);
 }
 
-QByteArray AdminPin::derive(const QString &pin, const QByteArray &salt, int iterations)
-{
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, pin.toUtf8(), salt, iterations, kHashBytes);
+QByteArray AdminPin::derive(const QString &pin, const QByteArray &salt, int iterations) {
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, pin.toUtf8(), salt,
+                                              iterations, kHashBytes);
 }
 
-AdminPin::State AdminPin::makeHash(const QString &pin) const
-{
+AdminPin::State AdminPin::makeHash(const QString &pin) const {
     State state;
     state.salt = randomSalt();
     state.iterations = m_iterations;
@@ -178,14 +174,12 @@ AdminPin::State AdminPin::makeHash(const QString &pin) const
     return state;
 }
 
-bool AdminPin::isSet() const
-{
+bool AdminPin::isSet() const {
     const State state = load();
     return state.corrupt || !state.hash.isEmpty();
 }
 
-AdminPin::Result AdminPin::setPin(const QString &pin)
-{
+AdminPin::Result AdminPin::setPin(const QString &pin) {
     const State current = load();
     if (current.corrupt)
         return Result::StorageError;
@@ -199,16 +193,14 @@ AdminPin::Result AdminPin::setPin(const QString &pin)
     return Result::Ok;
 }
 
-std::chrono::seconds AdminPin::lockoutDelay(int failures)
-{
+std::chrono::seconds AdminPin::lockoutDelay(int failures) {
     if (failures < kFailuresBeforeLockout)
         return std::chrono::seconds(0);
     const int doublings = std::min(failures - kFailuresBeforeLockout, 16);
     return std::min(kFirstLockout * (1 << doublings), std::chrono::seconds(kMaxLockout));
 }
 
-std::optional<AdminPin::Result> AdminPin::precheck(const State &state) const
-{
+std::optional<AdminPin::Result> AdminPin::precheck(const State &state) const {
     if (state.corrupt)
         return Result::StorageError;
     if (state.hash.isEmpty())
@@ -218,8 +210,7 @@ std::optional<AdminPin::Result> AdminPin::precheck(const State &state) const
     return std::nullopt;
 }
 
-AdminPin::Result AdminPin::conclude(State &state, const QString &pin, bool matches)
-{
+AdminPin::Result AdminPin::conclude(State &state, const QString &pin, bool matches) {
     if (matches) {
         const bool hadFailures = state.failures > 0 || state.lockedUntil.isValid();
         state.failures = 0;
@@ -230,7 +221,7 @@ AdminPin::Result AdminPin::conclude(State &state, const QString &pin, bool match
             state.hash = upgraded.hash;
             state.iterations = upgraded.iterations;
         }
-        save(state);  // a failure to reset the counter must not refuse the right PIN
+        save(state); // a failure to reset the counter must not refuse the right PIN
         if (hadFailures)
             emit lockoutChanged();
         return Result::Ok;
@@ -244,24 +235,26 @@ AdminPin::Result AdminPin::conclude(State &state, const QString &pin, bool match
     return saved ? Result::WrongPin : Result::StorageError;
 }
 
-AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin)
-{
+AdminPin::Result AdminPin::checkAgainst(State &state, const QString &pin) {
     if (const auto early = precheck(state))
         return *early;
-    return conclude(state, pin, constantTimeEquals(derive(pin, state.salt, state.iterations), state.hash));
+    return conclude(state, pin,
+                    constantTimeEquals(derive(pin, state.salt, state.iterations), state.hash));
 }
 
-bool AdminPin::verifyAsync(const QString &pin)
-{
+bool AdminPin::verifyAsync(const QString &pin) {
     if (m_verifying)
         return false;
     m_verifying = true;
     const State state = load();
     if (const auto early = precheck(state)) {
-        QMetaObject::invokeMethod(this, [this, result = *early] {
-            m_verifying = false;
-            emit verifyFinished(result);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = *early] {
+                m_verifying = false;
+                emit verifyFinished(result);
+            },
+            Qt::QueuedConnection);
         return true;
     }
     auto *watcher = new QFutureWatcher<bool>(this);
@@ -276,7 +269,8 @@ bool AdminPin::verifyAsync(const QString &pin)
                 emit verifyFinished(*early);
                 return;
             }
-            matches = constantTimeEquals(derive(pin, current.salt, current.iterations), current.hash);
+            matches =
+                constantTimeEquals(derive(pin, current.salt, current.iterations), current.hash);
         }
         const Result result = conclude(current, pin, matches);
         m_verifying = false;
@@ -284,14 +278,14 @@ bool AdminPin::verifyAsync(const QString &pin)
             openSession();
         emit verifyFinished(result);
     });
-    watcher->setFuture(QtConcurrent::run([pin, salt = state.salt, hash = state.hash, iterations = state.iterations] {
-        return constantTimeEquals(derive(pin, salt, iterations), hash);
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        [pin, salt = state.salt, hash = state.hash, iterations = state.iterations] {
+            return constantTimeEquals(derive(pin, salt, iterations), hash);
+        }));
     return true;
 }
 
-AdminPin::Result AdminPin::verify(const QString &pin)
-{
+AdminPin::Result AdminPin::verify(const QString &pin) {
     State state = load();
     const Result result = checkAgainst(state, pin);
     if (result == Result::Ok)
@@ -299,8 +293,7 @@ AdminPin::Result AdminPin::verify(const QString &pin)
     return result;
 }
 
-AdminPin::Result AdminPin::changePin(const QString &current, const QString &next)
-{
+AdminPin::Result AdminPin::changePin(const QString &current, const QString &next) {
     State state = load();
     if (state.corrupt)
         return Result::StorageError;
@@ -318,8 +311,7 @@ AdminPin::Result AdminPin::changePin(const QString &current, const QString &next
     return Result::Ok;
 }
 
-bool AdminPin::clear()
-{
+bool AdminPin::clear() {
     lock();
     if (QFile::exists(m_stateFile) && !QFile::remove(m_stateFile)) {
         m_lastError = QStringLiteral("cannot remove %1").arg(m_stateFile);
@@ -329,26 +321,22 @@ bool AdminPin::clear()
     return true;
 }
 
-int AdminPin::failedAttempts() const
-{
+int AdminPin::failedAttempts() const {
     return load().failures;
 }
 
-std::chrono::milliseconds AdminPin::lockoutRemaining() const
-{
+std::chrono::milliseconds AdminPin::lockoutRemaining() const {
     const State state = load();
     if (!state.lockedUntil.isValid())
         return std::chrono::milliseconds(0);
     return std::chrono::milliseconds(std::max<qint64>(0, m_now().msecsTo(state.lockedUntil)));
 }
 
-bool AdminPin::isUnlocked() const
-{
+bool AdminPin::isUnlocked() const {
     return m_unlocked && !m_sessionDeadline.hasExpired();
 }
 
-void AdminPin::openSession()
-{
+void AdminPin::openSession() {
     m_sessionDeadline = QDeadlineTimer(m_idleTimeout);
     m_idleTimer.start(m_idleTimeout);
     if (!m_unlocked) {
@@ -357,8 +345,7 @@ void AdminPin::openSession()
     }
 }
 
-void AdminPin::lock()
-{
+void AdminPin::lock() {
     m_idleTimer.stop();
     if (m_unlocked) {
         m_unlocked = false;
@@ -366,8 +353,7 @@ void AdminPin::lock()
     }
 }
 
-void AdminPin::touch()
-{
+void AdminPin::touch() {
     if (!m_unlocked)
         return;
     if (m_sessionDeadline.hasExpired()) {
@@ -378,15 +364,13 @@ void AdminPin::touch()
     m_idleTimer.start(m_idleTimeout);
 }
 
-void AdminPin::setIdleTimeout(std::chrono::milliseconds timeout)
-{
+void AdminPin::setIdleTimeout(std::chrono::milliseconds timeout) {
     m_idleTimeout = std::max(timeout, std::chrono::milliseconds(1));
     if (isUnlocked())
         touch();
 }
 
-void AdminPin::setClock(std::function<QDateTime()> now)
-{
+void AdminPin::setClock(std::function<QDateTime()> now) {
     m_now = std::move(now);
 }
 

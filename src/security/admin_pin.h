@@ -31,13 +31,13 @@ class AdminPin : public QObject {
 public:
     enum class Result {
         Ok,
-        WrongPin,       // counted as a failure
-        LockedOut,      // refused without checking; see lockoutRemaining()
-        NotSet,         // no PIN has been set yet
-        AlreadySet,     // setPin() when a PIN exists: use changePin()
-        InvalidFormat,  // not 4-8 digits
-        TooWeak,        // repeated digit or straight run
-        StorageError,   // the state file cannot be read or written; see lastError()
+        WrongPin,      // counted as a failure
+        LockedOut,     // refused without checking; see lockoutRemaining()
+        NotSet,        // no PIN has been set yet
+        AlreadySet,    // setPin() when a PIN exists: use changePin()
+        InvalidFormat, // not 4-8 digits
+        TooWeak,       // repeated digit or straight run
+        StorageError,  // the state file cannot be read or written; see lastError()
     };
     Q_ENUM(Result)
 
@@ -54,8 +54,8 @@ public:
 
     // `stateFile` holds the hash and the lockout state; `iterations` (raised to kMinIterations)
     // is used for new hashes, and an older, weaker hash is upgraded at the next correct verify().
-    explicit AdminPin(const QString &stateFile = defaultStateFile(), int iterations = kDefaultIterations,
-                      QObject *parent = nullptr);
+    explicit AdminPin(const QString &stateFile = defaultStateFile(),
+                      int iterations = kDefaultIterations, QObject *parent = nullptr);
 
     // <AppDataLocation>/admin-pin.json
     static QString defaultStateFile();
@@ -112,7 +112,7 @@ private:
         QByteArray hash;
         int iterations = 0;
         int failures = 0;
-        QDateTime lockedUntil;  // UTC; invalid when not locked out
+        QDateTime lockedUntil; // UTC; invalid when not locked out
         bool corrupt = false;
     };
 

@@ -4,8 +4,7 @@
 
 namespace kiosk::security {
 
-AuditEntry AuditEntry::redacted() const
-{
+AuditEntry AuditEntry::redacted() const {
     AuditEntry copy = *this;
     copy.actor = redact(actor);
     copy.action = redact(action);
@@ -14,8 +13,7 @@ AuditEntry AuditEntry::redacted() const
     return copy;
 }
 
-QJsonObject AuditEntry::toJson() const
-{
+QJsonObject AuditEntry::toJson() const {
     return QJsonObject{
         {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("actor"), actor},
@@ -26,10 +24,10 @@ QJsonObject AuditEntry::toJson() const
     };
 }
 
-std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object)
-{
+std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object) {
     AuditEntry entry;
-    entry.time = QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    entry.time =
+        QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
     entry.action = object.value(QStringLiteral("action")).toString();
     const auto outcome = outcomeFromName(object.value(QStringLiteral("outcome")).toString());
     if (!entry.time.isValid() || entry.action.isEmpty() || !outcome)
@@ -42,8 +40,7 @@ std::optional<AuditEntry> AuditEntry::fromJson(const QJsonObject &object)
     return entry;
 }
 
-QString AuditEntry::outcomeName(Outcome outcome)
-{
+QString AuditEntry::outcomeName(Outcome outcome) {
     switch (outcome) {
     case Outcome::Success:
         return QStringLiteral("success");
@@ -55,8 +52,7 @@ QString AuditEntry::outcomeName(Outcome outcome)
     return QStringLiteral("failure");
 }
 
-std::optional<AuditEntry::Outcome> AuditEntry::outcomeFromName(const QString &name)
-{
+std::optional<AuditEntry::Outcome> AuditEntry::outcomeFromName(const QString &name) {
     if (name == u"success")
         return Outcome::Success;
     if (name == u"failure")

@@ -14,12 +14,12 @@ namespace kiosk::security {
 struct AuditEntry {
     enum class Outcome { Success, Failure, Denied };
 
-    QDateTime time;                       // UTC; filled in by AuditLog::append when invalid
+    QDateTime time; // UTC; filled in by AuditLog::append when invalid
     QString actor = QStringLiteral("admin");
-    QString action;                       // dotted verb, e.g. "pin.change", "cluster.rollback"
-    QString target;                       // what the action touched, e.g. "deployment/kilo-meds"
+    QString action; // dotted verb, e.g. "pin.change", "cluster.rollback"
+    QString target; // what the action touched, e.g. "deployment/kilo-meds"
     Outcome outcome = Outcome::Success;
-    QString detail;                       // free text, redacted before it is written
+    QString detail; // free text, redacted before it is written
 
     // The entry with every text field passed through redact().
     AuditEntry redacted() const;

@@ -15,8 +15,7 @@ namespace kiosk::security {
 namespace {
 constexpr QFileDevice::Permissions kOwnerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-QString capped(const QString &text)
-{
+QString capped(const QString &text) {
     if (text.size() <= AuditLog::kMaxFieldLength)
         return text;
     return text.left(AuditLog::kMaxFieldLength - 1) + QChar(0x2026);
@@ -26,22 +25,18 @@ QString capped(const QString &text)
 AuditLog::AuditLog(const QString &filePath, qint64 maxBytes, int keepRotated)
     : m_filePath(filePath)
     , m_maxBytes(std::max<qint64>(maxBytes, 1024))
-    , m_keepRotated(std::max(keepRotated, 0))
-{
+    , m_keepRotated(std::max(keepRotated, 0)) {}
+
+QString AuditLog::defaultFilePath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/audit.jsonl");
 }
 
-QString AuditLog::defaultFilePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/audit.jsonl");
-}
-
-QString AuditLog::rotatedPath(int index) const
-{
+QString AuditLog::rotatedPath(int index) const {
     return m_filePath + u'.' + QString::number(index);
 }
 
-bool AuditLog::append(const AuditEntry &entry)
-{
+bool AuditLog::append(const AuditEntry &entry) {
     AuditEntry clean = entry.redacted();
     if (!clean.time.isValid())
         clean.time = QDateTime::currentDateTimeUtc();
@@ -70,7 +65,8 @@ bool AuditLog::append(const AuditEntry &entry)
 
     QFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append, kOwnerFile)) {
-        m_lastError = QStringLiteral("cannot open audit log %1: %2").arg(m_filePath, file.errorString());
+        m_lastError =
+            QStringLiteral("cannot open audit log %1: %2").arg(m_filePath, file.errorString());
         return false;
     }
     // A file created by someone else (or an older version) is made owner-only too.
@@ -80,15 +76,16 @@ bool AuditLog::append(const AuditEntry &entry)
     }
     // One write of one whole line: O_APPEND keeps concurrent lines from interleaving.
     if (file.write(line) != line.size() || !file.flush()) {
-        m_lastError = QStringLiteral("cannot write audit log %1: %2").arg(m_filePath, file.errorString());
+        m_lastError =
+            QStringLiteral("cannot write audit log %1: %2").arg(m_filePath, file.errorString());
         return false;
     }
     m_lastError.clear();
     return true;
 }
 
-bool AuditLog::record(const QString &action, const QString &target, AuditEntry::Outcome outcome, const QString &detail)
-{
+bool AuditLog::record(const QString &action, const QString &target, AuditEntry::Outcome outcome,
+                      const QString &detail) {
     AuditEntry entry;
     entry.action = action;
     entry.target = target;
@@ -97,8 +94,7 @@ bool AuditLog::record(const QString &action, const QString &target, AuditEntry::
     return append(entry);
 }
 
-bool AuditLog::rotateIfNeeded(qint64 incomingBytes)
-{
+bool AuditLog::rotateIfNeeded(qint64 incomingBytes) {
     const qint64 size = QFileInfo(m_filePath).size();
     if (size == 0 || size + incomingBytes <= m_maxBytes)
         return true;
@@ -123,8 +119,7 @@ bool AuditLog::rotateIfNeeded(qint64 incomingBytes)
     return true;
 }
 
-QList<AuditEntry> AuditLog::lastEntries(int count) const
-{
+QList<AuditEntry> AuditLog::lastEntries(int count) const {
     QList<AuditEntry> entries;
     if (count <= 0)
         return entries;

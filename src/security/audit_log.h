@@ -16,10 +16,10 @@ class AuditLog {
 public:
     static constexpr qint64 kDefaultMaxBytes = 1024 * 1024;
     static constexpr int kDefaultKeepRotated = 3;
-    static constexpr qsizetype kMaxFieldLength = 2000;  // longer fields are cut (with "…")
+    static constexpr qsizetype kMaxFieldLength = 2000; // longer fields are cut (with "…")
 
-    explicit AuditLog(const QString &filePath = defaultFilePath(), qint64 maxBytes = kDefaultMaxBytes,
-                      int keepRotated = kDefaultKeepRotated);
+    explicit AuditLog(const QString &filePath = defaultFilePath(),
+                      qint64 maxBytes = kDefaultMaxBytes, int keepRotated = kDefaultKeepRotated);
 
     // <AppDataLocation>/audit.jsonl, e.g. ~/.local/share/Kilo Guardian/kilo-kiosk/audit.jsonl.
     static QString defaultFilePath();
@@ -35,7 +35,8 @@ public:
     bool record(const QString &action, const QString &target, AuditEntry::Outcome outcome,
                 const QString &detail = QString());
 
-    // The newest `count` entries, newest first, across the rotated files; malformed lines are skipped.
+    // The newest `count` entries, newest first, across the rotated files; malformed lines are
+    // skipped.
     QList<AuditEntry> lastEntries(int count) const;
 
     QString lastError() const { return m_lastError; }

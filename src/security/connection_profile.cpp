@@ -10,28 +10,30 @@ namespace kiosk::security {
 namespace {
 const QString kGroup = QStringLiteral("connections");
 
-QString groupOf(const QString &name)
-{
+QString groupOf(const QString &name) {
     return kGroup + u'/' + name;
 }
 } // namespace
 
-CredentialKey ConnectionProfile::credentialKey() const
-{
+CredentialKey ConnectionProfile::credentialKey() const {
     return CredentialKey(credentialKind, server);
 }
 
-QString ConnectionProfile::validate() const
-{
+QString ConnectionProfile::validate() const {
     static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
-    static const QRegularExpression dnsLabel(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
+    static const QRegularExpression dnsLabel(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
     if (!namePattern.match(name).hasMatch())
-        return QStringLiteral("invalid connection name \"%1\" (lower-case letters, digits, dashes)").arg(redact(name));
+        return QStringLiteral("invalid connection name \"%1\" (lower-case letters, digits, dashes)")
+            .arg(redact(name));
     const QUrl url(server, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-        return QStringLiteral("invalid server \"%1\": expected an http:// or https:// URL").arg(redact(server));
+    if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+        url.host().isEmpty())
+        return QStringLiteral("invalid server \"%1\": expected an http:// or https:// URL")
+            .arg(redact(server));
     if (!url.password().isEmpty() || !url.userName().isEmpty())
-        return QStringLiteral("the server URL must not carry a user name or password; the secret goes to the keychain");
+        return QStringLiteral("the server URL must not carry a user name or password; the secret "
+                              "goes to the keychain");
     if (url.hasQuery() || url.hasFragment())
         return QStringLiteral("the server URL must not have a query or fragment");
     if (!nameSpace.isEmpty() && !dnsLabel.match(nameSpace).hasMatch())
@@ -49,8 +51,7 @@ QString ConnectionProfile::validate() const
     return QString();
 }
 
-bool ConnectionProfile::save(QSettings &settings, QString *error) const
-{
+bool ConnectionProfile::save(QSettings &settings, QString *error) const {
     const QString problem = validate();
     if (!problem.isEmpty()) {
         if (error)
@@ -77,8 +78,7 @@ bool ConnectionProfile::save(QSettings &settings, QString *error) const
     return true;
 }
 
-std::optional<ConnectionProfile> ConnectionProfile::load(QSettings &settings, const QString &name)
-{
+std::optional<ConnectionProfile> ConnectionProfile::load(QSettings &settings, const QString &name) {
     settings.beginGroup(groupOf(name));
     const bool present = settings.contains(QStringLiteral("server"));
     ConnectionProfile profile;
@@ -86,24 +86,24 @@ std::optional<ConnectionProfile> ConnectionProfile::load(QSettings &settings, co
     profile.server = settings.value(QStringLiteral("server")).toString();
     profile.nameSpace = settings.value(QStringLiteral("namespace")).toString();
     profile.caFile = settings.value(QStringLiteral("caFile")).toString();
-    profile.insecureSkipTlsVerify = settings.value(QStringLiteral("insecureSkipTlsVerify"), false).toBool();
+    profile.insecureSkipTlsVerify =
+        settings.value(QStringLiteral("insecureSkipTlsVerify"), false).toBool();
     profile.kubeconfig = settings.value(QStringLiteral("kubeconfig")).toString();
     profile.context = settings.value(QStringLiteral("context")).toString();
-    profile.credentialKind = settings.value(QStringLiteral("credentialKind"), CredentialKey::ClusterToken).toString();
+    profile.credentialKind =
+        settings.value(QStringLiteral("credentialKind"), CredentialKey::ClusterToken).toString();
     settings.endGroup();
     if (!present || !profile.validate().isEmpty())
         return std::nullopt;
     return profile;
 }
 
-void ConnectionProfile::remove(QSettings &settings, const QString &name)
-{
+void ConnectionProfile::remove(QSettings &settings, const QString &name) {
     settings.remove(groupOf(name));
     settings.sync();
 }
 
-QStringList ConnectionProfile::names(QSettings &settings)
-{
+QStringList ConnectionProfile::names(QSettings &settings) {
     settings.beginGroup(kGroup);
     QStringList result = settings.childGroups();
     settings.endGroup();

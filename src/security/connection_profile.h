@@ -21,13 +21,13 @@ public:
     static inline const QString AiBrain = QStringLiteral("ai-brain");
 
     QString name = Cluster;
-    QString server;                  // API server / service base URL, e.g. https://10.0.0.1:6443
-    QString nameSpace;               // Kubernetes namespace; empty = the default (kilo-guardian)
-    QString caFile;                  // PEM file of the CA to trust; empty = system CAs
-    QString kubeconfig;              // kubeconfig file to connect with instead; empty = the server URL alone
-    QString context;                 // the kubeconfig's context; empty = its current-context
+    QString server;     // API server / service base URL, e.g. https://10.0.0.1:6443
+    QString nameSpace;  // Kubernetes namespace; empty = the default (kilo-guardian)
+    QString caFile;     // PEM file of the CA to trust; empty = system CAs
+    QString kubeconfig; // kubeconfig file to connect with instead; empty = the server URL alone
+    QString context;    // the kubeconfig's context; empty = its current-context
     bool insecureSkipTlsVerify = false;
-    QString credentialKind = CredentialKey::ClusterToken;  // kind of the keychain entry
+    QString credentialKind = CredentialKey::ClusterToken; // kind of the keychain entry
 
     // The keychain entry holding this connection's secret.
     CredentialKey credentialKey() const;
@@ -37,7 +37,8 @@ public:
 
     // False (and `error`) when invalid; nothing is written then.
     bool save(QSettings &settings, QString *error = nullptr) const;
-    static std::optional<ConnectionProfile> load(QSettings &settings, const QString &name = Cluster);
+    static std::optional<ConnectionProfile> load(QSettings &settings,
+                                                 const QString &name = Cluster);
     static void remove(QSettings &settings, const QString &name);
     static QStringList names(QSettings &settings);
 

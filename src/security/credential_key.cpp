@@ -7,24 +7,19 @@ namespace kiosk::security {
 
 CredentialKey::CredentialKey(const QString &kind, const QString &server)
     : m_kind(kind.trimmed())
-    , m_server(normalizeServer(server))
-{
-}
+    , m_server(normalizeServer(server)) {}
 
-bool CredentialKey::isValid() const
-{
+bool CredentialKey::isValid() const {
     static const QRegularExpression kindPattern(QStringLiteral("^[a-z][a-z0-9-]{0,63}$"));
     static const QRegularExpression blank(QStringLiteral("\\s"));
     return kindPattern.match(m_kind).hasMatch() && !m_server.isEmpty() && !m_server.contains(blank);
 }
 
-QString CredentialKey::keychainKey() const
-{
+QString CredentialKey::keychainKey() const {
     return m_kind + u' ' + m_server;
 }
 
-std::optional<CredentialKey> CredentialKey::fromKeychainKey(const QString &keychainKey)
-{
+std::optional<CredentialKey> CredentialKey::fromKeychainKey(const QString &keychainKey) {
     const qsizetype space = keychainKey.indexOf(u' ');
     if (space <= 0)
         return std::nullopt;
@@ -34,8 +29,7 @@ std::optional<CredentialKey> CredentialKey::fromKeychainKey(const QString &keych
     return key;
 }
 
-QString CredentialKey::normalizeServer(const QString &server)
-{
+QString CredentialKey::normalizeServer(const QString &server) {
     const QString trimmed = server.trimmed();
     QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
@@ -43,7 +37,8 @@ QString CredentialKey::normalizeServer(const QString &server)
     url.setUserInfo(QString());
     url.setQuery(QString());
     url.setFragment(QString());
-    if ((url.scheme() == u"https" && url.port() == 443) || (url.scheme() == u"http" && url.port() == 80))
+    if ((url.scheme() == u"https" && url.port() == 443) ||
+        (url.scheme() == u"http" && url.port() == 80))
         url.setPort(-1);
     QString path = url.path();
     while (path.endsWith(u'/'))

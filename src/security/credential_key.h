@@ -6,9 +6,9 @@
 
 namespace kiosk::security {
 
-// Which secret: a kind ("cluster-token", "aibrain-token", "meds-token", "cluster-client-key") and the server
-// it belongs to. Server URLs are normalised (scheme and host lower case, default port, trailing
-// slash, user info, query and fragment dropped), so "HTTPS://10.0.0.1:6443/" and
+// Which secret: a kind ("cluster-token", "aibrain-token", "meds-token", "cluster-client-key") and
+// the server it belongs to. Server URLs are normalised (scheme and host lower case, default port,
+// trailing slash, user info, query and fragment dropped), so "HTTPS://10.0.0.1:6443/" and
 // "https://10.0.0.1:6443" name the same entry.
 class CredentialKey {
 public:

@@ -2,8 +2,7 @@
 
 namespace kiosk::security {
 
-QString CredentialResult::operationName(Operation operation)
-{
+QString CredentialResult::operationName(Operation operation) {
     switch (operation) {
     case Operation::Store:
         return QStringLiteral("store");
@@ -15,8 +14,7 @@ QString CredentialResult::operationName(Operation operation)
     return QString();
 }
 
-QString CredentialResult::statusName(Status status)
-{
+QString CredentialResult::statusName(Status status) {
     switch (status) {
     case Status::Ok:
         return QStringLiteral("ok");
@@ -36,15 +34,16 @@ QString CredentialResult::statusName(Status status)
     return QString();
 }
 
-QString CredentialResult::noKeychainMessage(const QString &detail)
-{
+QString CredentialResult::noKeychainMessage(const QString &detail) {
     QString message = QStringLiteral("no keychain available");
     if (!detail.isEmpty())
         message += QStringLiteral(" (%1)").arg(detail);
     message += QStringLiteral(
         ": kilo-kiosk keeps credentials only in the Secret Service (GNOME Keyring) on the D-Bus "
-        "session bus, never in plain text. Install gnome-keyring and dbus-user-session, run inside a "
-        "D-Bus session (DBUS_SESSION_BUS_ADDRESS set, e.g. via dbus-run-session) and start an unlocked "
+        "session bus, never in plain text. Install gnome-keyring and dbus-user-session, run inside "
+        "a "
+        "D-Bus session (DBUS_SESSION_BUS_ADDRESS set, e.g. via dbus-run-session) and start an "
+        "unlocked "
         "keyring: gnome-keyring-daemon --unlock --components=secrets");
     return message;
 }

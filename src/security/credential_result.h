@@ -13,12 +13,12 @@ struct CredentialResult {
     enum class Operation { Store, Read, Remove };
     enum class Status {
         Ok,
-        NotFound,      // read/remove: no such entry
-        NoKeychain,    // no Secret Service reachable over D-Bus
-        AccessDenied,  // the keychain is locked or refused
-        Timeout,       // the keychain did not answer in time
-        InvalidInput,  // bad key or empty secret; nothing was sent to the keychain
-        Failed,        // anything else the keychain reported
+        NotFound,     // read/remove: no such entry
+        NoKeychain,   // no Secret Service reachable over D-Bus
+        AccessDenied, // the keychain is locked or refused
+        Timeout,      // the keychain did not answer in time
+        InvalidInput, // bad key or empty secret; nothing was sent to the keychain
+        Failed,       // anything else the keychain reported
     };
 
     quint64 requestId = 0;

@@ -32,7 +32,7 @@ public:
     // tests use their own so they never meet real entries.
     explicit CredentialStore(const QString &service, QObject *parent = nullptr);
 
-    static QString defaultService();  // "kilo-kiosk"
+    static QString defaultService(); // "kilo-kiosk"
     QString service() const { return m_service; }
 
     quint64 store(const CredentialKey &key, const QString &secret);
@@ -41,8 +41,10 @@ public:
 
     CredentialResult storeBlocking(const CredentialKey &key, const QString &secret,
                                    std::chrono::milliseconds timeout = kDefaultTimeout);
-    CredentialResult readBlocking(const CredentialKey &key, std::chrono::milliseconds timeout = kDefaultTimeout);
-    CredentialResult removeBlocking(const CredentialKey &key, std::chrono::milliseconds timeout = kDefaultTimeout);
+    CredentialResult readBlocking(const CredentialKey &key,
+                                  std::chrono::milliseconds timeout = kDefaultTimeout);
+    CredentialResult removeBlocking(const CredentialKey &key,
+                                    std::chrono::milliseconds timeout = kDefaultTimeout);
 
 Q_SIGNALS:
     // Exactly once per request, always asynchronously (also for invalid input).
@@ -50,12 +52,14 @@ Q_SIGNALS:
 
 private:
     // Checks the input and creates the job; null (with `rejected` filled in) for invalid input.
-    QKeychain::Job *makeJob(CredentialResult::Operation operation, const CredentialKey &key, const QString &secret,
-                            CredentialResult *rejected);
-    quint64 startAsync(CredentialResult::Operation operation, const CredentialKey &key, const QString &secret);
-    CredentialResult runBlocking(CredentialResult::Operation operation, const CredentialKey &key, const QString &secret,
-                                 std::chrono::milliseconds timeout);
-    static CredentialResult resultOf(QKeychain::Job *job, CredentialResult::Operation operation, const CredentialKey &key);
+    QKeychain::Job *makeJob(CredentialResult::Operation operation, const CredentialKey &key,
+                            const QString &secret, CredentialResult *rejected);
+    quint64 startAsync(CredentialResult::Operation operation, const CredentialKey &key,
+                       const QString &secret);
+    CredentialResult runBlocking(CredentialResult::Operation operation, const CredentialKey &key,
+                                 const QString &secret, std::chrono::milliseconds timeout);
+    static CredentialResult resultOf(QKeychain::Job *job, CredentialResult::Operation operation,
+                                     const CredentialKey &key);
 
     QString m_service;
     quint64 m_nextRequest = 1;

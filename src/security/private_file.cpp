@@ -9,15 +9,13 @@ namespace {
 constexpr QFileDevice::Permissions kOwnerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions kOwnerDir = kOwnerFile | QFileDevice::ExeOwner;
 
-void setError(QString *error, const QString &message)
-{
+void setError(QString *error, const QString &message) {
     if (error)
         *error = message;
 }
 } // namespace
 
-bool ensurePrivateDirectory(const QString &dir, QString *error)
-{
+bool ensurePrivateDirectory(const QString &dir, QString *error) {
     if (dir.isEmpty()) {
         setError(error, QStringLiteral("no directory given"));
         return false;
@@ -38,8 +36,7 @@ bool ensurePrivateDirectory(const QString &dir, QString *error)
     return true;
 }
 
-bool writePrivateFile(const QString &path, const QByteArray &data, QString *error)
-{
+bool writePrivateFile(const QString &path, const QByteArray &data, QString *error) {
     if (!ensurePrivateDirectory(QFileInfo(path).absolutePath(), error))
         return false;
     QSaveFile file(path);
@@ -60,13 +57,13 @@ bool writePrivateFile(const QString &path, const QByteArray &data, QString *erro
     return true;
 }
 
-bool isOwnerOnly(const QString &path)
-{
+bool isOwnerOnly(const QString &path) {
     const QFileInfo info(path);
     if (!info.exists())
         return false;
-    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
-        | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
     return (info.permissions() & others) == 0;
 }
 

@@ -12,9 +12,8 @@ const QString kMarker = QString::fromUtf16(kRedactedMarker);
 // long or hostile input (tst_redaction checks 200 kB inputs).
 
 // Rebuilds `text` with every match of `re` replaced by what `replacement(match)` returns.
-template<typename Replacement>
-QString replaceEach(const QString &text, const QRegularExpression &re, Replacement &&replacement)
-{
+template <typename Replacement>
+QString replaceEach(const QString &text, const QRegularExpression &re, Replacement &&replacement) {
     auto it = re.globalMatch(text);
     if (!it.hasNext())
         return text;
@@ -31,8 +30,9 @@ QString replaceEach(const QString &text, const QRegularExpression &re, Replaceme
     return out;
 }
 
-QRegularExpression re(const char *pattern, QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption)
-{
+QRegularExpression
+re(const char *pattern,
+   QRegularExpression::PatternOptions options = QRegularExpression::NoPatternOption) {
     QRegularExpression expression(QString::fromLatin1(pattern), options);
     Q_ASSERT_X(expression.isValid(), "redact", qPrintable(expression.errorString()));
     return expression;
@@ -46,9 +46,9 @@ const auto kCaseless = QRegularExpression::CaseInsensitiveOption;
     "client[_-]?key[_-]?data|key[_-]?data|pin|credentials?|cookie|session[_-]?id)"
 
 // A long word that is random-looking (a token, a key, a digest) rather than a name or a path.
-bool looksRandom(QStringView word)
-{
-    static const QRegularExpression uuid = re("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+bool looksRandom(QStringView word) {
+    static const QRegularExpression uuid =
+        re("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     if (word.size() == 36 && uuid.match(word.toString()).hasMatch())
         return false;
     bool digit = false, upper = false, lower = false;
@@ -91,49 +91,59 @@ bool looksRandom(QStringView word)
 
 } // namespace
 
-QString redact(const QString &input)
-{
+QString redact(const QString &input) {
     if (input.isEmpty())
         return input;
     QString text = input;
 
     // PEM blocks (private keys, certificates), including one cut short by truncation.
-    static const QRegularExpression pem = re("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(?:-----END [A-Z0-9 ]+-----|\\z)");
+    static const QRegularExpression pem =
+        re("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(?:-----END [A-Z0-9 ]+-----|\\z)");
     text = replaceEach(text, pem, [](const auto &) { return kMarker; });
 
     // HTTP Authorization headers, whatever the scheme.
-    static const QRegularExpression authorization = re(
-        "\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?)"
-        "(?:(bearer|basic|token|negotiate|digest|aws4-hmac-sha256)\\s+)?[^\\s\"',;]+",
-        kCaseless);
+    static const QRegularExpression authorization =
+        re("\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?)"
+           "(?:(bearer|basic|token|negotiate|digest|aws4-hmac-sha256)\\s+)?[^\\s\"',;]+",
+           kCaseless);
     text = replaceEach(text, authorization, [](const QRegularExpressionMatch &m) {
         const QString scheme = m.captured(2);
         return m.captured(1) + (scheme.isEmpty() ? QString() : scheme + u' ') + kMarker;
     });
 
     // Bearer tokens anywhere else ("Bearer eyJ...", "bearer abc123").
-    static const QRegularExpression bearer = re("\\b(bearer)\\s+(?!\\[REDACTED\\])[A-Za-z0-9\\-._~+/]+=*", kCaseless);
-    text = replaceEach(text, bearer, [](const QRegularExpressionMatch &m) { return m.captured(1) + u' ' + kMarker; });
+    static const QRegularExpression bearer =
+        re("\\b(bearer)\\s+(?!\\[REDACTED\\])[A-Za-z0-9\\-._~+/]+=*", kCaseless);
+    text = replaceEach(text, bearer, [](const QRegularExpressionMatch &m) {
+        return m.captured(1) + u' ' + kMarker;
+    });
 
     // JSON Web Tokens (Kubernetes service-account tokens, OIDC id tokens).
-    static const QRegularExpression jwt = re("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+    static const QRegularExpression jwt =
+        re("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     text = replaceEach(text, jwt, [](const auto &) { return kMarker; });
 
-    // k3s join tokens (K10<hash>::<user>:<password>) and kubeadm bootstrap tokens (abcdef.0123456789abcdef).
-    static const QRegularExpression k3s = re("\\bK10[0-9a-fA-F]{16,}::[A-Za-z0-9_.-]+:[A-Za-z0-9]+");
+    // k3s join tokens (K10<hash>::<user>:<password>) and kubeadm bootstrap tokens
+    // (abcdef.0123456789abcdef).
+    static const QRegularExpression k3s =
+        re("\\bK10[0-9a-fA-F]{16,}::[A-Za-z0-9_.-]+:[A-Za-z0-9]+");
     text = replaceEach(text, k3s, [](const auto &) { return kMarker; });
-    static const QRegularExpression bootstrap = re("(?<![A-Za-z0-9.-])[a-z0-9]{6}\\.[a-z0-9]{16}(?![A-Za-z0-9.-])");
+    static const QRegularExpression bootstrap =
+        re("(?<![A-Za-z0-9.-])[a-z0-9]{6}\\.[a-z0-9]{16}(?![A-Za-z0-9.-])");
     text = replaceEach(text, bootstrap, [](const auto &) { return kMarker; });
 
     // Passwords in URL user info: scheme://user:password@host.
-    static const QRegularExpression userInfo = re("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*):([^/\\s@]+)@");
-    text = replaceEach(text, userInfo, [](const QRegularExpressionMatch &m) { return m.captured(1) + u':' + kMarker + u'@'; });
+    static const QRegularExpression userInfo =
+        re("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*):([^/\\s@]+)@");
+    text = replaceEach(text, userInfo, [](const QRegularExpressionMatch &m) {
+        return m.captured(1) + u':' + kMarker + u'@';
+    });
 
     // key=value, key: value, "key": "value" with a secret-sounding key.
-    static const QRegularExpression keyValue = re(
-        "(?<![A-Za-z0-9_-])([A-Za-z0-9_-]*" KIOSK_SECRET_KEYS "[\"']?\\s*[:=]\\s*)"
-        "(?!\\[REDACTED\\])(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,;&\"'}\\]]+)",
-        kCaseless);
+    static const QRegularExpression keyValue =
+        re("(?<![A-Za-z0-9_-])([A-Za-z0-9_-]*" KIOSK_SECRET_KEYS "[\"']?\\s*[:=]\\s*)"
+           "(?!\\[REDACTED\\])(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,;&\"'}\\]]+)",
+           kCaseless);
     text = replaceEach(text, keyValue, [](const QRegularExpressionMatch &m) {
         const QString value = m.captured(2);
         if (value.startsWith(u'"'))
@@ -144,12 +154,19 @@ QString redact(const QString &input)
     });
 
     // Command-line style: --token VALUE, --password VALUE.
-    static const QRegularExpression flag = re("(?<![A-Za-z0-9-])(--[A-Za-z0-9-]*" KIOSK_SECRET_KEYS ")(\\s+)(?!--)(?!\\[REDACTED\\])\\S+", kCaseless);
-    text = replaceEach(text, flag, [](const QRegularExpressionMatch &m) { return m.captured(1) + m.captured(2) + kMarker; });
+    static const QRegularExpression flag = re("(?<![A-Za-z0-9-])(--[A-Za-z0-9-]*" KIOSK_SECRET_KEYS
+                                              ")(\\s+)(?!--)(?!\\[REDACTED\\])\\S+",
+                                              kCaseless);
+    text = replaceEach(text, flag, [](const QRegularExpressionMatch &m) {
+        return m.captured(1) + m.captured(2) + kMarker;
+    });
 
     // URL query parameters that carry credentials under short names.
-    static const QRegularExpression query = re("([?&](?:key|sig|signature|x-amz-signature|code|auth)=)(?!\\[REDACTED\\])[^&\\s#\"']+", kCaseless);
-    text = replaceEach(text, query, [](const QRegularExpressionMatch &m) { return m.captured(1) + kMarker; });
+    static const QRegularExpression query =
+        re("([?&](?:key|sig|signature|x-amz-signature|code|auth)=)(?!\\[REDACTED\\])[^&\\s#\"']+",
+           kCaseless);
+    text = replaceEach(text, query,
+                       [](const QRegularExpressionMatch &m) { return m.captured(1) + kMarker; });
 
     // Anything else long and random-looking.
     static const QRegularExpression longWord = re("[A-Za-z0-9+/_=-]{32,}");
@@ -160,8 +177,7 @@ QString redact(const QString &input)
     return text;
 }
 
-bool containsSecret(const QString &text)
-{
+bool containsSecret(const QString &text) {
     return redact(text) != text;
 }
 

@@ -28,8 +28,7 @@ struct HttpRequest;
 // error500, garbage (200 with something that is not the expected JSON; a different kind each
 // time), hang (never answers), slow (good, after slowDelayMs), unauthorized (401 unless the
 // request carries the bearer token set with setToken()). With a token set, every mode needs it.
-class AiBrainSimulator : public QObject
-{
+class AiBrainSimulator : public QObject {
     Q_OBJECT
 public:
     enum class Mode { Good, Error500, Garbage, Hang, Slow, Unauthorized };
@@ -84,8 +83,8 @@ private:
     void onNewConnection();
     void handle(HttpConnection *connection, const HttpRequest &request);
     void analyze(HttpConnection *connection, const HttpRequest &request);
-    void reply(HttpConnection *connection, const HttpRequest &request, int status, const QByteArray &body,
-               const QByteArray &contentType = "application/json");
+    void reply(HttpConnection *connection, const HttpRequest &request, int status,
+               const QByteArray &body, const QByteArray &contentType = "application/json");
 
     QTcpServer *m_server = nullptr;
     QList<QPointer<HttpConnection>> m_connections;

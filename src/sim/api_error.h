@@ -24,7 +24,8 @@ struct ApiError {
     static ApiError alreadyExists(const ResourceType &type, const QString &name);
     static ApiError conflict(const ResourceType &type, const QString &name, const QString &why);
     // `causes`: objects with "field", "reason" (e.g. FieldValueRequired) and "message".
-    static ApiError invalid(const ResourceType &type, const QString &name, const QJsonArray &causes);
+    static ApiError invalid(const ResourceType &type, const QString &name,
+                            const QJsonArray &causes);
     static ApiError unauthorized();
     static ApiError forbidden(const QString &message);
     static ApiError methodNotAllowed();

@@ -25,8 +25,7 @@ namespace kiosk::sim {
 
 ApiServer::ApiServer(const ApiServerOptions &options, QObject *parent)
     : QObject(parent)
-    , m_options(options)
-{
+    , m_options(options) {
     m_store = new ObjectStore(this);
     m_store->setHistoryLimit(options.watchHistoryLimit);
     m_service = new ObjectService(m_store, this);
@@ -53,27 +52,24 @@ ApiServer::ApiServer(const ApiServerOptions &options, QObject *parent)
     }
 }
 
-ApiServer::~ApiServer()
-{
+ApiServer::~ApiServer() {
     close();
     delete m_events;
 }
 
-QStringList ApiServer::scenarios()
-{
+QStringList ApiServer::scenarios() {
     return Scenario::names();
 }
 
-ObjectStore *ApiServer::store() const
-{
+ObjectStore *ApiServer::store() const {
     return m_store;
 }
 
-bool ApiServer::setUpTls(QTcpServer **server)
-{
+bool ApiServer::setUpTls(QTcpServer **server) {
     QFile certFile(m_options.tlsCertificateFile);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        m_error = QStringLiteral("cannot read TLS certificate %1: %2").arg(m_options.tlsCertificateFile, certFile.errorString());
+        m_error = QStringLiteral("cannot read TLS certificate %1: %2")
+                      .arg(m_options.tlsCertificateFile, certFile.errorString());
         return false;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
@@ -83,7 +79,8 @@ bool ApiServer::setUpTls(QTcpServer **server)
     }
     QFile keyFile(m_options.tlsKeyFile);
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        m_error = QStringLiteral("cannot read TLS key %1: %2").arg(m_options.tlsKeyFile, keyFile.errorString());
+        m_error = QStringLiteral("cannot read TLS key %1: %2")
+                      .arg(m_options.tlsKeyFile, keyFile.errorString());
         return false;
     }
     const QByteArray keyData = keyFile.readAll();
@@ -94,7 +91,8 @@ bool ApiServer::setUpTls(QTcpServer **server)
             break;
     }
     if (key.isNull()) {
-        m_error = QStringLiteral("%1 holds no PEM private key (RSA or EC, unencrypted)").arg(m_options.tlsKeyFile);
+        m_error = QStringLiteral("%1 holds no PEM private key (RSA or EC, unencrypted)")
+                      .arg(m_options.tlsKeyFile);
         return false;
     }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
@@ -102,7 +100,8 @@ bool ApiServer::setUpTls(QTcpServer **server)
     configuration.setPrivateKey(key);
     configuration.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
     if (!m_options.clientCaFile.isEmpty()) {
-        const QList<QSslCertificate> cas = QSslCertificate::fromPath(m_options.clientCaFile, QSsl::Pem);
+        const QList<QSslCertificate> cas =
+            QSslCertificate::fromPath(m_options.clientCaFile, QSsl::Pem);
         if (cas.isEmpty()) {
             m_error = QStringLiteral("%1 holds no PEM CA certificate").arg(m_options.clientCaFile);
             return false;
@@ -119,8 +118,7 @@ bool ApiServer::setUpTls(QTcpServer **server)
     return true;
 }
 
-bool ApiServer::listen(const QHostAddress &address, quint16 port)
-{
+bool ApiServer::listen(const QHostAddress &address, quint16 port) {
     if (!m_scenarioLoaded) {
         m_error = m_scenarioError;
         return false;
@@ -141,13 +139,17 @@ bool ApiServer::listen(const QHostAddress &address, quint16 port)
             return false;
     } else {
         if (!m_options.clientCaFile.isEmpty()) {
-            m_error = QStringLiteral("client certificates (--client-ca) need TLS (--tls-cert and --tls-key)");
+            m_error = QStringLiteral(
+                "client certificates (--client-ca) need TLS (--tls-cert and --tls-key)");
             return false;
         }
         server = new QTcpServer(this);
     }
     if (!server->listen(address, port)) {
-        m_error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(server->errorString());
+        m_error = QStringLiteral("cannot listen on %1:%2: %3")
+                      .arg(address.toString())
+                      .arg(port)
+                      .arg(server->errorString());
         delete server;
         return false;
     }
@@ -160,26 +162,22 @@ bool ApiServer::listen(const QHostAddress &address, quint16 port)
     return true;
 }
 
-void ApiServer::close()
-{
+void ApiServer::close() {
     if (m_server) {
         m_server->close();
         delete m_server;
     }
 }
 
-bool ApiServer::isListening() const
-{
+bool ApiServer::isListening() const {
     return m_server && m_server->isListening();
 }
 
-quint16 ApiServer::port() const
-{
+quint16 ApiServer::port() const {
     return m_server ? m_server->serverPort() : 0;
 }
 
-QUrl ApiServer::url() const
-{
+QUrl ApiServer::url() const {
     if (!m_server)
         return {};
     QUrl url;
@@ -194,22 +192,26 @@ QUrl ApiServer::url() const
     return url;
 }
 
-QString ApiServer::kubeconfig(const QString &ns, const QString &caFile, const QString &clientCertificateFile,
-                              const QString &clientKeyFile) const
-{
+QString ApiServer::kubeconfig(const QString &ns, const QString &caFile,
+                              const QString &clientCertificateFile,
+                              const QString &clientKeyFile) const {
     const auto quote = [](const QString &text) {
         QString escaped = text;
-        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
         return QLatin1Char('"') + escaped + QLatin1Char('"');
     };
-    QString text = QStringLiteral("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: %1\n").arg(quote(url().toString()));
+    QString text =
+        QStringLiteral("apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: %1\n")
+            .arg(quote(url().toString()));
     if (m_tls) {
         if (!caFile.isEmpty())
             text += QStringLiteral("    certificate-authority: %1\n").arg(quote(caFile));
         else
             text += QStringLiteral("    insecure-skip-tls-verify: true\n");
     }
-    text += QStringLiteral("  name: kilo-sim\ncontexts:\n- context:\n    cluster: kilo-sim\n    namespace: %1\n    user: kilo-sim\n  name: kilo-sim\n"
+    text += QStringLiteral("  name: kilo-sim\ncontexts:\n- context:\n    cluster: kilo-sim\n    "
+                           "namespace: %1\n    user: kilo-sim\n  name: kilo-sim\n"
                            "current-context: kilo-sim\nusers:\n- name: kilo-sim\n  user:\n")
                 .arg(quote(ns));
     bool any = false;
@@ -218,7 +220,8 @@ QString ApiServer::kubeconfig(const QString &ns, const QString &caFile, const QS
         any = true;
     }
     if (!clientCertificateFile.isEmpty()) {
-        text += QStringLiteral("    client-certificate: %1\n    client-key: %2\n").arg(quote(clientCertificateFile), quote(clientKeyFile));
+        text += QStringLiteral("    client-certificate: %1\n    client-key: %2\n")
+                    .arg(quote(clientCertificateFile), quote(clientKeyFile));
         any = true;
     }
     if (!any) {
@@ -228,19 +231,16 @@ QString ApiServer::kubeconfig(const QString &ns, const QString &caFile, const QS
     return text;
 }
 
-void ApiServer::setDropWatchAfterSeconds(int seconds)
-{
+void ApiServer::setDropWatchAfterSeconds(int seconds) {
     m_options.dropWatchAfterSeconds = qMax(0, seconds);
     m_handler->setDropWatchAfterSeconds(m_options.dropWatchAfterSeconds);
 }
 
-void ApiServer::compactHistory()
-{
+void ApiServer::compactHistory() {
     m_store->compact();
 }
 
-int ApiServer::dropConnections()
-{
+int ApiServer::dropConnections() {
     int dropped = 0;
     for (HttpConnection *connection : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly)) {
         connection->abort();
@@ -249,8 +249,7 @@ int ApiServer::dropConnections()
     return dropped;
 }
 
-void ApiServer::onNewConnection()
-{
+void ApiServer::onNewConnection() {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *connection = new HttpConnection(socket, m_options.maxRequestBodyBytes, this);
         connect(connection, &HttpConnection::requestReceived, this,
@@ -258,8 +257,7 @@ void ApiServer::onNewConnection()
     }
 }
 
-void ApiServer::dispatch(HttpConnection *connection, const HttpRequest &request)
-{
+void ApiServer::dispatch(HttpConnection *connection, const HttpRequest &request) {
     ++m_requests;
     if (m_options.latencyMs > 0) {
         QPointer<HttpConnection> guard(connection);
@@ -273,11 +271,12 @@ void ApiServer::dispatch(HttpConnection *connection, const HttpRequest &request)
     process(connection, request);
 }
 
-void ApiServer::process(HttpConnection *connection, const HttpRequest &request)
-{
-    if (m_options.failRate > 0.0 && QRandomGenerator::global()->generateDouble() < m_options.failRate) {
-        HttpResponse response = RestHandler::errorResponse(ApiError::serviceUnavailable(
-            QStringLiteral("the server is currently unable to handle the request (injected fault)")));
+void ApiServer::process(HttpConnection *connection, const HttpRequest &request) {
+    if (m_options.failRate > 0.0 &&
+        QRandomGenerator::global()->generateDouble() < m_options.failRate) {
+        HttpResponse response =
+            RestHandler::errorResponse(ApiError::serviceUnavailable(QStringLiteral(
+                "the server is currently unable to handle the request (injected fault)")));
         response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
         connection->respond(response);
         return;
@@ -293,7 +292,9 @@ void ApiServer::process(HttpConnection *connection, const HttpRequest &request)
         identity.user = certificateUser;
     if (!m_options.token.isEmpty() || !m_options.readOnlyToken.isEmpty()) {
         const QByteArray authorization = request.header("authorization");
-        const QString token = authorization.startsWith("Bearer ") ? QString::fromUtf8(authorization.mid(7).trimmed()) : QString();
+        const QString token = authorization.startsWith("Bearer ")
+                                  ? QString::fromUtf8(authorization.mid(7).trimmed())
+                                  : QString();
         if (!m_options.token.isEmpty() && token == m_options.token) {
             identity.user = QStringLiteral("kilo-sim-admin");
         } else if (!m_options.readOnlyToken.isEmpty() && token == m_options.readOnlyToken) {
@@ -301,7 +302,8 @@ void ApiServer::process(HttpConnection *connection, const HttpRequest &request)
             identity.readOnly = true;
         } else if (certificateUser.isEmpty() || !token.isEmpty()) {
             HttpResponse response = RestHandler::errorResponse(ApiError::unauthorized());
-            response.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"kubernetes\"")});
+            response.headers.append({QByteArrayLiteral("WWW-Authenticate"),
+                                     QByteArrayLiteral("Bearer realm=\"kubernetes\"")});
             connection->respond(response);
             return;
         }

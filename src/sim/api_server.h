@@ -34,12 +34,12 @@ struct ApiServerOptions {
     QString tlsKeyFile;
     QString clientCaFile;
     // Fault injection for reliability tests.
-    int latencyMs = 0;               // every response is delayed this long
-    double failRate = 0.0;           // this fraction of API requests answers 503
-    int dropWatchAfterSeconds = 0;   // watches (and followed logs) are cut after this long
+    int latencyMs = 0;             // every response is delayed this long
+    double failRate = 0.0;         // this fraction of API requests answers 503
+    int dropWatchAfterSeconds = 0; // watches (and followed logs) are cut after this long
     // Tuning.
-    int bookmarkIntervalMs = 60000;  // watch bookmarks, when asked for
-    int watchHistoryLimit = 20000;   // changes kept for watches; older resourceVersions are 410
+    int bookmarkIntervalMs = 60000; // watch bookmarks, when asked for
+    int watchHistoryLimit = 20000;  // changes kept for watches; older resourceVersions are 410
     qint64 maxRequestBodyBytes = 3 * 1024 * 1024;
 };
 
@@ -47,8 +47,7 @@ struct ApiServerOptions {
 // loop (no threads, so it can share the UI thread), the object store, the controllers (Deployment,
 // ReplicaSet, garbage collector), a node with a kubelet stand-in, and a scenario loaded at
 // construction. Real kubectl works against it with a plain kubeconfig (see kubeconfig()).
-class ApiServer : public QObject
-{
+class ApiServer : public QObject {
     Q_OBJECT
 
 public:
@@ -72,8 +71,9 @@ public:
 
     // A kubeconfig for this server (context "kilo-sim", namespace `ns`), with the token and the
     // given TLS file paths filled in where they apply.
-    QString kubeconfig(const QString &ns = QStringLiteral("kilo-guardian"), const QString &caFile = {},
-                       const QString &clientCertificateFile = {}, const QString &clientKeyFile = {}) const;
+    QString kubeconfig(const QString &ns = QStringLiteral("kilo-guardian"),
+                       const QString &caFile = {}, const QString &clientCertificateFile = {},
+                       const QString &clientKeyFile = {}) const;
 
     // Fault injection at run time (reliability tests switch faults on and off mid-test).
     void setLatencyMs(int milliseconds) { m_options.latencyMs = qMax(0, milliseconds); }

@@ -6,14 +6,12 @@ namespace kiosk::sim {
 
 namespace {
 
-void insertIfMissing(QJsonObject &object, const QString &key, const QJsonValue &value)
-{
+void insertIfMissing(QJsonObject &object, const QString &key, const QJsonValue &value) {
     if (!object.contains(key) || object.value(key).isNull())
         object.insert(key, value);
 }
 
-void defaultPorts(QJsonArray &ports)
-{
+void defaultPorts(QJsonArray &ports) {
     for (qsizetype i = 0; i < ports.size(); ++i) {
         QJsonObject port = ports.at(i).toObject();
         insertIfMissing(port, QStringLiteral("protocol"), QStringLiteral("TCP"));
@@ -21,16 +19,17 @@ void defaultPorts(QJsonArray &ports)
     }
 }
 
-void defaultContainers(QJsonObject &spec, const QString &field)
-{
+void defaultContainers(QJsonObject &spec, const QString &field) {
     if (!spec.contains(field))
         return;
     QJsonArray containers = spec.value(field).toArray();
     for (qsizetype i = 0; i < containers.size(); ++i) {
         QJsonObject c = containers.at(i).toObject();
-        insertIfMissing(c, QStringLiteral("terminationMessagePath"), QStringLiteral("/dev/termination-log"));
+        insertIfMissing(c, QStringLiteral("terminationMessagePath"),
+                        QStringLiteral("/dev/termination-log"));
         insertIfMissing(c, QStringLiteral("terminationMessagePolicy"), QStringLiteral("File"));
-        insertIfMissing(c, QStringLiteral("imagePullPolicy"), Defaulter::defaultPullPolicy(c.value(QStringLiteral("image")).toString()));
+        insertIfMissing(c, QStringLiteral("imagePullPolicy"),
+                        Defaulter::defaultPullPolicy(c.value(QStringLiteral("image")).toString()));
         insertIfMissing(c, QStringLiteral("resources"), QJsonObject());
         if (c.contains(QStringLiteral("ports"))) {
             QJsonArray ports = c.value(QStringLiteral("ports")).toArray();
@@ -44,8 +43,7 @@ void defaultContainers(QJsonObject &spec, const QString &field)
 
 } // namespace
 
-QString Defaulter::defaultPullPolicy(const QString &image)
-{
+QString Defaulter::defaultPullPolicy(const QString &image) {
     const QString last = image.section(QLatin1Char('/'), -1);
     if (image.contains(QLatin1Char('@')))
         return QStringLiteral("IfNotPresent");
@@ -54,8 +52,7 @@ QString Defaulter::defaultPullPolicy(const QString &image)
     return QStringLiteral("IfNotPresent");
 }
 
-void Defaulter::applyPodSpec(QJsonObject &spec)
-{
+void Defaulter::applyPodSpec(QJsonObject &spec) {
     insertIfMissing(spec, QStringLiteral("restartPolicy"), QStringLiteral("Always"));
     insertIfMissing(spec, QStringLiteral("terminationGracePeriodSeconds"), 30);
     insertIfMissing(spec, QStringLiteral("dnsPolicy"), QStringLiteral("ClusterFirst"));
@@ -65,8 +62,7 @@ void Defaulter::applyPodSpec(QJsonObject &spec)
     defaultContainers(spec, QStringLiteral("initContainers"));
 }
 
-void Defaulter::applyPodTemplate(QJsonObject &podTemplate)
-{
+void Defaulter::applyPodTemplate(QJsonObject &podTemplate) {
     QJsonObject metadata = podTemplate.value(QStringLiteral("metadata")).toObject();
     if (!metadata.contains(QStringLiteral("creationTimestamp")))
         metadata.insert(QStringLiteral("creationTimestamp"), QJsonValue::Null);
@@ -76,25 +72,28 @@ void Defaulter::applyPodTemplate(QJsonObject &podTemplate)
     podTemplate.insert(QStringLiteral("spec"), spec);
 }
 
-void Defaulter::apply(const ResourceType &type, QJsonObject &object)
-{
+void Defaulter::apply(const ResourceType &type, QJsonObject &object) {
     const auto &catalog = ResourceCatalog::instance();
     QJsonObject spec = object.value(QStringLiteral("spec")).toObject();
     QJsonObject metadata = object.value(QStringLiteral("metadata")).toObject();
     if (&type == &catalog.pods()) {
         applyPodSpec(spec);
         insertIfMissing(spec, QStringLiteral("serviceAccountName"), QStringLiteral("default"));
-        insertIfMissing(spec, QStringLiteral("serviceAccount"), spec.value(QStringLiteral("serviceAccountName")));
+        insertIfMissing(spec, QStringLiteral("serviceAccount"),
+                        spec.value(QStringLiteral("serviceAccountName")));
         insertIfMissing(spec, QStringLiteral("enableServiceLinks"), true);
-        insertIfMissing(spec, QStringLiteral("preemptionPolicy"), QStringLiteral("PreemptLowerPriority"));
+        insertIfMissing(spec, QStringLiteral("preemptionPolicy"),
+                        QStringLiteral("PreemptLowerPriority"));
         insertIfMissing(spec, QStringLiteral("priority"), 0);
         if (!spec.contains(QStringLiteral("tolerations"))) {
             QJsonArray tolerations;
-            for (const char *taint : {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"})
-                tolerations.append(QJsonObject{{QStringLiteral("key"), QString::fromLatin1(taint)},
-                                               {QStringLiteral("operator"), QStringLiteral("Exists")},
-                                               {QStringLiteral("effect"), QStringLiteral("NoExecute")},
-                                               {QStringLiteral("tolerationSeconds"), 300}});
+            for (const char *taint :
+                 {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"})
+                tolerations.append(
+                    QJsonObject{{QStringLiteral("key"), QString::fromLatin1(taint)},
+                                {QStringLiteral("operator"), QStringLiteral("Exists")},
+                                {QStringLiteral("effect"), QStringLiteral("NoExecute")},
+                                {QStringLiteral("tolerationSeconds"), 300}});
             spec.insert(QStringLiteral("tolerations"), tolerations);
         }
         object.insert(QStringLiteral("spec"), spec);
@@ -149,13 +148,15 @@ void Defaulter::apply(const ResourceType &type, QJsonObject &object)
         insertIfMissing(status, QStringLiteral("loadBalancer"), QJsonObject());
         object.insert(QStringLiteral("status"), status);
     } else if (&type == &catalog.namespaces()) {
-        insertIfMissing(spec, QStringLiteral("finalizers"), QJsonArray{QStringLiteral("kubernetes")});
+        insertIfMissing(spec, QStringLiteral("finalizers"),
+                        QJsonArray{QStringLiteral("kubernetes")});
         object.insert(QStringLiteral("spec"), spec);
         QJsonObject status = object.value(QStringLiteral("status")).toObject();
         insertIfMissing(status, QStringLiteral("phase"), QStringLiteral("Active"));
         object.insert(QStringLiteral("status"), status);
         QJsonObject labels = metadata.value(QStringLiteral("labels")).toObject();
-        labels.insert(QStringLiteral("kubernetes.io/metadata.name"), metadata.value(QStringLiteral("name")));
+        labels.insert(QStringLiteral("kubernetes.io/metadata.name"),
+                      metadata.value(QStringLiteral("name")));
         metadata.insert(QStringLiteral("labels"), labels);
         object.insert(QStringLiteral("metadata"), metadata);
     }

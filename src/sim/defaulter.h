@@ -8,8 +8,7 @@ namespace kiosk::sim {
 
 // The defaults the apiserver fills in on create (and keeps on update), per resource, so that a
 // client reading an object back sees what a real cluster would show.
-class Defaulter
-{
+class Defaulter {
 public:
     static void apply(const ResourceType &type, QJsonObject &object);
     static void applyPodSpec(QJsonObject &spec);

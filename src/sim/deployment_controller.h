@@ -17,8 +17,7 @@ class ObjectService;
 // or Recreate), scales proportionally, honours paused, keeps status and the Progressing /
 // Available conditions with the real reasons (including ProgressDeadlineExceeded), and removes
 // old ReplicaSets beyond revisionHistoryLimit once a rollout is complete.
-class DeploymentController : public QObject
-{
+class DeploymentController : public QObject {
     Q_OBJECT
 
 public:

@@ -10,13 +10,13 @@ class ObjectService;
 
 // Writes core/v1 Events the way client-go's recorder does: one Event per (object, reason,
 // message), its count and lastTimestamp bumped when the same thing happens again.
-class EventRecorder
-{
+class EventRecorder {
 public:
     explicit EventRecorder(ObjectService *service);
 
-    void record(const QJsonObject &involved, const QString &type, const QString &reason, const QString &message,
-                const QString &component, const QString &host = {}, const QString &fieldPath = {});
+    void record(const QJsonObject &involved, const QString &type, const QString &reason,
+                const QString &message, const QString &component, const QString &host = {},
+                const QString &fieldPath = {});
     void setEnabled(bool enabled) { m_enabled = enabled; }
 
 private:

@@ -11,17 +11,18 @@ namespace {
 // Idle keep-alive connections (and clients trickling a request) are closed after this long.
 constexpr int kIdleTimeoutMs = 5 * 60 * 1000;
 
-QByteArray httpDate()
-{
-    return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+QByteArray httpDate() {
+    return QLocale::c()
+        .toString(QDateTime::currentDateTimeUtc(),
+                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
 }
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_parser(maxBodyBytes)
-{
+    , m_parser(maxBodyBytes) {
     socket->setParent(this);
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, [this]() {
@@ -42,24 +43,21 @@ HttpConnection::HttpConnection(QTcpSocket *socket, qint64 maxBodyBytes, QObject 
     m_idle.start();
 }
 
-HttpConnection::~HttpConnection()
-{
+HttpConnection::~HttpConnection() {
     if (!m_closedEmitted) {
         m_closedEmitted = true;
         emit closed();
     }
 }
 
-void HttpConnection::onReadyRead()
-{
+void HttpConnection::onReadyRead() {
     if (!m_socket)
         return;
     m_buffer += m_socket->readAll();
     processBuffer();
 }
 
-void HttpConnection::processBuffer()
-{
+void HttpConnection::processBuffer() {
     if (m_state != State::Reading || !m_socket)
         return;
     if (m_buffer.isEmpty() && !m_parser.headersDone())
@@ -69,9 +67,11 @@ void HttpConnection::processBuffer()
         HttpResponse response;
         response.status = m_parser.errorStatus();
         if (response.status == 413) {
-            response.body = QByteArrayLiteral(
-                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
-                "\"the request body is too large\",\"reason\":\"RequestEntityTooLarge\",\"code\":413}\n");
+            response.body =
+                QByteArrayLiteral("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                                  "\"status\":\"Failure\",\"message\":"
+                                  "\"the request body is too "
+                                  "large\",\"reason\":\"RequestEntityTooLarge\",\"code\":413}\n");
         } else {
             response.contentType = "text/plain; charset=utf-8";
             response.body = m_parser.errorMessage().toUtf8() + '\n';
@@ -97,9 +97,10 @@ void HttpConnection::processBuffer()
 }
 
 void HttpConnection::writeHead(int status, const QByteArray &contentType,
-                               const QList<QPair<QByteArray, QByteArray>> &headers, qint64 contentLength)
-{
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::reasonPhrase(status) + "\r\n";
+                               const QList<QPair<QByteArray, QByteArray>> &headers,
+                               qint64 contentLength) {
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' +
+                      HttpResponse::reasonPhrase(status) + "\r\n";
     head += "Audit-Id: " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\r\n";
     head += "Cache-Control: no-cache, private\r\n";
     if (!contentType.isEmpty())
@@ -117,8 +118,7 @@ void HttpConnection::writeHead(int status, const QByteArray &contentType,
     m_socket->write(head);
 }
 
-void HttpConnection::respond(const HttpResponse &response)
-{
+void HttpConnection::respond(const HttpResponse &response) {
     if (!m_socket || m_state != State::Processing)
         return;
     writeHead(response.status, response.contentType, response.headers, response.body.size());
@@ -127,31 +127,27 @@ void HttpConnection::respond(const HttpResponse &response)
 }
 
 void HttpConnection::beginStream(int status, const QByteArray &contentType,
-                                 const QList<QPair<QByteArray, QByteArray>> &headers)
-{
+                                 const QList<QPair<QByteArray, QByteArray>> &headers) {
     if (!m_socket || m_state != State::Processing)
         return;
     writeHead(status, contentType, headers, -1);
     m_state = State::Streaming;
 }
 
-void HttpConnection::writeChunk(const QByteArray &data)
-{
+void HttpConnection::writeChunk(const QByteArray &data) {
     if (!m_socket || m_state != State::Streaming || data.isEmpty())
         return;
     m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
 }
 
-void HttpConnection::endStream()
-{
+void HttpConnection::endStream() {
     if (!m_socket || m_state != State::Streaming)
         return;
     m_socket->write("0\r\n\r\n");
     finishResponse();
 }
 
-void HttpConnection::finishResponse()
-{
+void HttpConnection::finishResponse() {
     if (m_closeAfterResponse) {
         m_state = State::Closing;
         m_socket->disconnectFromHost();
@@ -163,8 +159,7 @@ void HttpConnection::finishResponse()
         QTimer::singleShot(0, this, &HttpConnection::processBuffer);
 }
 
-void HttpConnection::abort()
-{
+void HttpConnection::abort() {
     if (m_socket)
         m_socket->abort();
 }

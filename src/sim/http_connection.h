@@ -13,8 +13,7 @@ namespace kiosk::sim {
 // One client connection: reads requests one at a time (keep-alive), hands each to the server
 // through requestReceived(), and writes either a whole response (Content-Length) or a streamed
 // one (chunked transfer coding), as watches and followed logs need.
-class HttpConnection : public QObject
-{
+class HttpConnection : public QObject {
     Q_OBJECT
 
 public:
@@ -22,7 +21,8 @@ public:
     ~HttpConnection() override;
 
     void respond(const HttpResponse &response);
-    void beginStream(int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    void beginStream(int status, const QByteArray &contentType,
+                     const QList<QPair<QByteArray, QByteArray>> &headers = {});
     void writeChunk(const QByteArray &data);
     void endStream();
     // Drops the connection without finishing the response (fault injection).
@@ -38,8 +38,8 @@ private:
     enum class State { Reading, Processing, Streaming, Closing };
     void onReadyRead();
     void processBuffer();
-    void writeHead(int status, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers,
-                   qint64 contentLength);
+    void writeHead(int status, const QByteArray &contentType,
+                   const QList<QPair<QByteArray, QByteArray>> &headers, qint64 contentLength);
     void finishResponse();
 
     QPointer<QTcpSocket> m_socket;

@@ -18,7 +18,9 @@ struct HttpRequest {
     QByteArray body;
 
     QByteArray header(const QByteArray &name) const { return headers.value(name); }
-    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    QString queryValue(const QString &name) const {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
     bool hasQuery(const QString &name) const { return query.hasQueryItem(name); }
 };
 

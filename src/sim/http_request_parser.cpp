@@ -11,52 +11,72 @@ constexpr qsizetype kMaxChunkSizeLine = 1024;
 // Whether the CRLF-terminated line at the start of `buffer` (ending at `lineEnd`, -1 while its end
 // has not arrived) is longer than `limit`. Without its end the line is at least all but a last
 // '\r', so a line is refused on the same terms however the stream was cut.
-bool lineTooLong(const QByteArray &buffer, qsizetype lineEnd, qsizetype limit)
-{
+bool lineTooLong(const QByteArray &buffer, qsizetype lineEnd, qsizetype limit) {
     return (lineEnd < 0 ? buffer.size() - 1 : lineEnd) > limit;
 }
 
 } // namespace
 
-QByteArray HttpResponse::reasonPhrase(int status)
-{
+QByteArray HttpResponse::reasonPhrase(int status) {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 411: return "Length Required";
-    case 412: return "Precondition Failed";
-    case 413: return "Request Entity Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Unknown";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Request Entity Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Unknown";
     }
 }
 
 HttpRequestParser::HttpRequestParser(qint64 maxBodyBytes, int maxHeaderBytes)
     : m_maxBody(maxBodyBytes)
-    , m_maxHeader(maxHeaderBytes)
-{
-}
+    , m_maxHeader(maxHeaderBytes) {}
 
-void HttpRequestParser::reset()
-{
+void HttpRequestParser::reset() {
     m_request = HttpRequest();
     m_headersDone = false;
     m_chunked = false;
@@ -67,15 +87,13 @@ void HttpRequestParser::reset()
     m_trailers = false;
 }
 
-HttpRequestParser::Result HttpRequestParser::fail(int status, const QString &message)
-{
+HttpRequestParser::Result HttpRequestParser::fail(int status, const QString &message) {
     m_errorStatus = status;
     m_errorMessage = message;
     return Result::Error;
 }
 
-HttpRequestParser::Result HttpRequestParser::parseHead(const QByteArray &head)
-{
+HttpRequestParser::Result HttpRequestParser::parseHead(const QByteArray &head) {
     const QList<QByteArray> lines = head.split('\n');
     const QByteArray requestLine = lines.value(0).trimmed();
     const QList<QByteArray> parts = requestLine.split(' ');
@@ -131,8 +149,7 @@ HttpRequestParser::Result HttpRequestParser::parseHead(const QByteArray &head)
     return Result::NeedMore;
 }
 
-HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
-{
+HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer) {
     if (!m_headersDone) {
         // The head ends at its first empty line, whether lines end in CRLF or a bare LF (RFC 9112
         // 2.2): where it ends must not depend on how much of the stream has arrived, or a later
@@ -147,7 +164,8 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
         }
         const qsizetype lineEnd = lf >= 0 && (crlf < 0 || lf < crlf) ? lf : crlf;
         const qsizetype bodyStart = lineEnd + (lineEnd == lf ? 2 : 3);
-        const qsizetype headEnd = lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+        const qsizetype headEnd =
+            lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
         if (headEnd > m_maxHeader)
             return fail(431, QStringLiteral("request headers are too large"));
         const QByteArray head = buffer.left(headEnd);
@@ -219,8 +237,7 @@ HttpRequestParser::Result HttpRequestParser::feed(QByteArray &buffer)
     }
 }
 
-HttpRequest HttpRequestParser::takeRequest()
-{
+HttpRequest HttpRequestParser::takeRequest() {
     HttpRequest request = std::move(m_request);
     reset();
     return request;

@@ -6,12 +6,12 @@ namespace kiosk::sim {
 
 // An incremental, bounded HTTP/1.1 request parser: request line, headers (limited size),
 // a body framed by Content-Length or chunked transfer coding (limited size).
-class HttpRequestParser
-{
+class HttpRequestParser {
 public:
     enum class Result { NeedMore, Complete, Error };
 
-    explicit HttpRequestParser(qint64 maxBodyBytes = 3 * 1024 * 1024, int maxHeaderBytes = 64 * 1024);
+    explicit HttpRequestParser(qint64 maxBodyBytes = 3 * 1024 * 1024,
+                               int maxHeaderBytes = 64 * 1024);
 
     // Consumes bytes from `buffer` (leaving those of a following request in it).
     Result feed(QByteArray &buffer);

@@ -9,22 +9,22 @@ namespace {
 
 // ---- JSON pointer -------------------------------------------------------------------------
 
-std::optional<QStringList> parsePointer(const QString &pointer, QString *error)
-{
+std::optional<QStringList> parsePointer(const QString &pointer, QString *error) {
     if (pointer.isEmpty())
         return QStringList();
     if (!pointer.startsWith(QLatin1Char('/'))) {
-        *error = QStringLiteral("JSON pointer must be empty or start with a \"/\": %1").arg(pointer);
+        *error =
+            QStringLiteral("JSON pointer must be empty or start with a \"/\": %1").arg(pointer);
         return std::nullopt;
     }
     QStringList tokens = pointer.mid(1).split(QLatin1Char('/'));
     for (QString &token : tokens)
-        token = token.replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~"));
+        token = token.replace(QStringLiteral("~1"), QStringLiteral("/"))
+                    .replace(QStringLiteral("~0"), QStringLiteral("~"));
     return tokens;
 }
 
-bool parseIndex(const QString &token, qsizetype size, bool allowEnd, qsizetype *index)
-{
+bool parseIndex(const QString &token, qsizetype size, bool allowEnd, qsizetype *index) {
     if (allowEnd && token == QLatin1String("-")) {
         *index = size;
         return true;
@@ -39,8 +39,7 @@ bool parseIndex(const QString &token, qsizetype size, bool allowEnd, qsizetype *
     return true;
 }
 
-std::optional<QJsonValue> getAt(const QJsonValue &root, const QStringList &tokens, QString *error)
-{
+std::optional<QJsonValue> getAt(const QJsonValue &root, const QStringList &tokens, QString *error) {
     QJsonValue current = root;
     for (const QString &token : tokens) {
         if (current.isObject()) {
@@ -69,9 +68,9 @@ std::optional<QJsonValue> getAt(const QJsonValue &root, const QStringList &token
 enum class Mode { Add, Replace, Remove };
 
 // Applies one add/replace/remove at `tokens` inside `node`, returning the new node.
-std::optional<QJsonValue> modifyAt(const QJsonValue &node, const QStringList &tokens, qsizetype depth,
-                                   const QJsonValue &value, Mode mode, QString *error)
-{
+std::optional<QJsonValue> modifyAt(const QJsonValue &node, const QStringList &tokens,
+                                   qsizetype depth, const QJsonValue &value, Mode mode,
+                                   QString *error) {
     const QString &token = tokens.at(depth);
     const bool last = depth == tokens.size() - 1;
     if (node.isObject()) {
@@ -119,13 +118,13 @@ std::optional<QJsonValue> modifyAt(const QJsonValue &node, const QStringList &to
         array.replace(index, *child);
         return QJsonValue(array);
     }
-    *error = QStringLiteral("doc is missing path: %1").arg(tokens.mid(0, depth + 1).join(QLatin1Char('/')));
+    *error = QStringLiteral("doc is missing path: %1")
+                 .arg(tokens.mid(0, depth + 1).join(QLatin1Char('/')));
     return std::nullopt;
 }
 
-std::optional<QJsonValue> apply(const QJsonValue &root, const QStringList &tokens, const QJsonValue &value, Mode mode,
-                                QString *error)
-{
+std::optional<QJsonValue> apply(const QJsonValue &root, const QStringList &tokens,
+                                const QJsonValue &value, Mode mode, QString *error) {
     if (tokens.isEmpty()) {
         if (mode == Mode::Remove) {
             *error = QStringLiteral("cannot remove the whole document");
@@ -143,13 +142,11 @@ const QString kRetainKeys = QStringLiteral("$retainKeys");
 const QString kDeleteFromPrimitive = QStringLiteral("$deleteFromPrimitiveList/");
 const QString kSetElementOrder = QStringLiteral("$setElementOrder/");
 
-bool isPrimitiveMergeList(const QString &field)
-{
+bool isPrimitiveMergeList(const QString &field) {
     return field == QLatin1String("finalizers");
 }
 
-QJsonObject stripDirectives(const QJsonObject &object)
-{
+QJsonObject stripDirectives(const QJsonObject &object) {
     QJsonObject result;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key().startsWith(QLatin1Char('$')))
@@ -164,19 +161,20 @@ QJsonObject stripDirectives(const QJsonObject &object)
     return result;
 }
 
-std::optional<QJsonValue> strategicMerge(const QJsonValue &original, const QJsonValue &patch, const QString &field,
-                                         QString *error);
+std::optional<QJsonValue> strategicMerge(const QJsonValue &original, const QJsonValue &patch,
+                                         const QString &field, QString *error);
 
-std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch, const QString &field,
-                                    QString *error)
-{
+std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray &patch,
+                                    const QString &field, QString *error) {
     // A {"$patch": "replace"} element replaces the whole list with the other elements.
     for (const auto &item : patch) {
-        if (item.isObject() && item.toObject().value(kPatch).toString() == QLatin1String("replace")) {
+        if (item.isObject() &&
+            item.toObject().value(kPatch).toString() == QLatin1String("replace")) {
             QJsonArray replaced;
             for (const auto &other : patch) {
                 if (!(other.isObject() && other.toObject().contains(kPatch)))
-                    replaced.append(other.isObject() ? QJsonValue(stripDirectives(other.toObject())) : other);
+                    replaced.append(other.isObject() ? QJsonValue(stripDirectives(other.toObject()))
+                                                     : other);
             }
             return replaced;
         }
@@ -206,13 +204,16 @@ std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray
     QJsonArray result = original;
     for (const auto &item : patch) {
         if (!item.isObject()) {
-            *error = QStringLiteral("list %1 with merge key %2 holds a non-object item").arg(field, key);
+            *error =
+                QStringLiteral("list %1 with merge key %2 holds a non-object item").arg(field, key);
             return std::nullopt;
         }
         const QJsonObject element = item.toObject();
         if (!element.contains(key)) {
-            *error = QStringLiteral("map: %1 does not contain declared merge key: %2")
-                         .arg(QString::fromUtf8(QJsonDocument(element).toJson(QJsonDocument::Compact)), key);
+            *error =
+                QStringLiteral("map: %1 does not contain declared merge key: %2")
+                    .arg(QString::fromUtf8(QJsonDocument(element).toJson(QJsonDocument::Compact)),
+                         key);
             return std::nullopt;
         }
         const QJsonValue keyValue = element.value(key);
@@ -220,7 +221,8 @@ std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray
         // added and an object one has its directives applied, so the same patch applied again
         // would not find that element and would add it a second time.
         if (keyValue.isNull() || keyValue.isObject() || keyValue.isArray()) {
-            *error = QStringLiteral("list %1: merge key %2 must be a string or a number").arg(field, key);
+            *error = QStringLiteral("list %1: merge key %2 must be a string or a number")
+                         .arg(field, key);
             return std::nullopt;
         }
         qsizetype found = -1;
@@ -254,9 +256,8 @@ std::optional<QJsonArray> mergeList(const QJsonArray &original, const QJsonArray
     return result;
 }
 
-std::optional<QJsonValue> strategicMerge(const QJsonValue &original, const QJsonValue &patch, const QString &field,
-                                         QString *error)
-{
+std::optional<QJsonValue> strategicMerge(const QJsonValue &original, const QJsonValue &patch,
+                                         const QString &field, QString *error) {
     if (!patch.isObject())
         return patch;
     const QJsonObject patchObject = patch.toObject();
@@ -324,12 +325,11 @@ std::optional<QJsonValue> strategicMerge(const QJsonValue &original, const QJson
 
 } // namespace
 
-QString JsonPatch::mergeKeyFor(const QString &field, const QJsonObject &sample)
-{
-    if (field == QLatin1String("containers") || field == QLatin1String("initContainers")
-        || field == QLatin1String("ephemeralContainers") || field == QLatin1String("env")
-        || field == QLatin1String("volumes") || field == QLatin1String("imagePullSecrets")
-        || field == QLatin1String("resourceClaims"))
+QString JsonPatch::mergeKeyFor(const QString &field, const QJsonObject &sample) {
+    if (field == QLatin1String("containers") || field == QLatin1String("initContainers") ||
+        field == QLatin1String("ephemeralContainers") || field == QLatin1String("env") ||
+        field == QLatin1String("volumes") || field == QLatin1String("imagePullSecrets") ||
+        field == QLatin1String("resourceClaims"))
         return QStringLiteral("name");
     if (field == QLatin1String("volumeMounts"))
         return QStringLiteral("mountPath");
@@ -342,13 +342,13 @@ QString JsonPatch::mergeKeyFor(const QString &field, const QJsonObject &sample)
     if (field == QLatin1String("hostAliases"))
         return QStringLiteral("ip");
     if (field == QLatin1String("ports"))
-        return sample.contains(QStringLiteral("containerPort")) ? QStringLiteral("containerPort") : QStringLiteral("port");
+        return sample.contains(QStringLiteral("containerPort")) ? QStringLiteral("containerPort")
+                                                                : QStringLiteral("port");
     return {};
 }
 
-std::optional<QJsonObject> JsonPatch::applyJsonPatch(const QJsonObject &document, const QJsonArray &operations,
-                                                     QString *error)
-{
+std::optional<QJsonObject> JsonPatch::applyJsonPatch(const QJsonObject &document,
+                                                     const QJsonArray &operations, QString *error) {
     QJsonValue root = document;
     for (const auto &entry : operations) {
         if (!entry.isObject()) {
@@ -379,7 +379,8 @@ std::optional<QJsonObject> JsonPatch::applyJsonPatch(const QJsonObject &document
         } else if (op == QLatin1String("replace")) {
             if (!needValue())
                 return std::nullopt;
-            next = apply(root, *path, operation.value(QStringLiteral("value")), Mode::Replace, error);
+            next =
+                apply(root, *path, operation.value(QStringLiteral("value")), Mode::Replace, error);
         } else if (op == QLatin1String("remove")) {
             next = apply(root, *path, {}, Mode::Remove, error);
         } else if (op == QLatin1String("test")) {
@@ -389,12 +390,14 @@ std::optional<QJsonObject> JsonPatch::applyJsonPatch(const QJsonObject &document
             if (!current)
                 return std::nullopt;
             if (*current != operation.value(QStringLiteral("value"))) {
-                *error = QStringLiteral("testing value %1 failed").arg(operation.value(QStringLiteral("path")).toString());
+                *error = QStringLiteral("testing value %1 failed")
+                             .arg(operation.value(QStringLiteral("path")).toString());
                 return std::nullopt;
             }
             next = root;
         } else if (op == QLatin1String("move") || op == QLatin1String("copy")) {
-            const auto from = parsePointer(operation.value(QStringLiteral("from")).toString(), error);
+            const auto from =
+                parsePointer(operation.value(QStringLiteral("from")).toString(), error);
             if (!from)
                 return std::nullopt;
             const auto value = getAt(root, *from, error);
@@ -423,23 +426,23 @@ std::optional<QJsonObject> JsonPatch::applyJsonPatch(const QJsonObject &document
     return root.toObject();
 }
 
-QJsonObject JsonPatch::applyMergePatch(const QJsonObject &document, const QJsonObject &patch)
-{
+QJsonObject JsonPatch::applyMergePatch(const QJsonObject &document, const QJsonObject &patch) {
     QJsonObject result = document;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (it.value().isNull())
             result.remove(it.key());
         else if (it.value().isObject())
-            result.insert(it.key(), applyMergePatch(result.value(it.key()).toObject(), it.value().toObject()));
+            result.insert(it.key(), applyMergePatch(result.value(it.key()).toObject(),
+                                                    it.value().toObject()));
         else
             result.insert(it.key(), it.value());
     }
     return result;
 }
 
-std::optional<QJsonObject> JsonPatch::applyStrategicMergePatch(const QJsonObject &document, const QJsonObject &patch,
-                                                               QString *error)
-{
+std::optional<QJsonObject> JsonPatch::applyStrategicMergePatch(const QJsonObject &document,
+                                                               const QJsonObject &patch,
+                                                               QString *error) {
     const auto merged = strategicMerge(document, patch, QString(), error);
     if (!merged)
         return std::nullopt;

@@ -14,23 +14,22 @@ namespace {
 
 const QString kKubelet = QStringLiteral("kubelet");
 
-const ResourceCatalog &catalog()
-{
+const ResourceCatalog &catalog() {
     return ResourceCatalog::instance();
 }
 
-QString fullImageName(const QString &image)
-{
+QString fullImageName(const QString &image) {
     const QString first = image.section(QLatin1Char('/'), 0, 0);
-    if (image.contains(QLatin1Char('/')) && (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) || first == QLatin1String("localhost")))
+    if (image.contains(QLatin1Char('/')) &&
+        (first.contains(QLatin1Char('.')) || first.contains(QLatin1Char(':')) ||
+         first == QLatin1String("localhost")))
         return image;
     if (image.contains(QLatin1Char('/')))
         return QStringLiteral("docker.io/") + image;
     return QStringLiteral("docker.io/library/") + image;
 }
 
-QString repositoryOf(const QString &image)
-{
+QString repositoryOf(const QString &image) {
     const QString last = image.section(QLatin1Char('/'), -1);
     const auto colon = last.indexOf(QLatin1Char(':'));
     if (colon < 0)
@@ -38,18 +37,19 @@ QString repositoryOf(const QString &image)
     return image.left(image.size() - last.size() + colon);
 }
 
-QString sha256(const QString &text)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+QString sha256(const QString &text) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-QJsonArray containerStatuses(const QJsonObject &pod)
-{
-    return pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("containerStatuses")).toArray();
+QJsonArray containerStatuses(const QJsonObject &pod) {
+    return pod.value(QStringLiteral("status"))
+        .toObject()
+        .value(QStringLiteral("containerStatuses"))
+        .toArray();
 }
 
-QJsonObject containerStatus(const QJsonObject &pod, const QString &container)
-{
+QJsonObject containerStatus(const QJsonObject &pod, const QString &container) {
     for (const auto &c : containerStatuses(pod)) {
         if (c.toObject().value(QStringLiteral("name")).toString() == container)
             return c.toObject();
@@ -57,13 +57,13 @@ QJsonObject containerStatus(const QJsonObject &pod, const QString &container)
     return {};
 }
 
-void setContainerStatus(QJsonObject &pod, const QJsonObject &status)
-{
+void setContainerStatus(QJsonObject &pod, const QJsonObject &status) {
     QJsonObject podStatus = pod.value(QStringLiteral("status")).toObject();
     QJsonArray statuses = podStatus.value(QStringLiteral("containerStatuses")).toArray();
     bool replaced = false;
     for (qsizetype i = 0; i < statuses.size(); ++i) {
-        if (statuses.at(i).toObject().value(QStringLiteral("name")) == status.value(QStringLiteral("name"))) {
+        if (statuses.at(i).toObject().value(QStringLiteral("name")) ==
+            status.value(QStringLiteral("name"))) {
             statuses.replace(i, status);
             replaced = true;
         }
@@ -74,22 +74,23 @@ void setContainerStatus(QJsonObject &pod, const QJsonObject &status)
     pod.insert(QStringLiteral("status"), podStatus);
 }
 
-QJsonObject containerSpec(const QJsonObject &pod, const QString &container)
-{
-    for (const auto &c : pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray()) {
+QJsonObject containerSpec(const QJsonObject &pod, const QString &container) {
+    for (const auto &c : pod.value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("containers"))
+                             .toArray()) {
         if (c.toObject().value(QStringLiteral("name")).toString() == container)
             return c.toObject();
     }
     return {};
 }
 
-QString fieldPath(const QString &container)
-{
+QString fieldPath(const QString &container) {
     return QStringLiteral("spec.containers{%1}").arg(container);
 }
 
-void setPodCondition(QJsonObject &pod, const QString &type, bool value, const QString &reason = {}, const QString &message = {})
-{
+void setPodCondition(QJsonObject &pod, const QString &type, bool value, const QString &reason = {},
+                     const QString &message = {}) {
     QJsonObject status = pod.value(QStringLiteral("status")).toObject();
     QJsonArray conditions = status.value(QStringLiteral("conditions")).toArray();
     const QString text = value ? QStringLiteral("True") : QStringLiteral("False");
@@ -108,7 +109,8 @@ void setPodCondition(QJsonObject &pod, const QString &type, bool value, const QS
             continue;
         found = true;
         if (existing.value(QStringLiteral("status")).toString() == text) {
-            condition.insert(QStringLiteral("lastTransitionTime"), existing.value(QStringLiteral("lastTransitionTime")));
+            condition.insert(QStringLiteral("lastTransitionTime"),
+                             existing.value(QStringLiteral("lastTransitionTime")));
         }
         conditions.replace(i, condition);
     }
@@ -120,23 +122,21 @@ void setPodCondition(QJsonObject &pod, const QString &type, bool value, const QS
 
 } // namespace
 
-Kubelet::Kubelet(ObjectService *service, EventRecorder *events, const QString &nodeName, QObject *parent)
+Kubelet::Kubelet(ObjectService *service, EventRecorder *events, const QString &nodeName,
+                 QObject *parent)
     : LogSource(parent)
     , m_service(service)
     , m_store(service->store())
     , m_events(events)
-    , m_nodeName(nodeName)
-{
+    , m_nodeName(nodeName) {
     connect(m_store, &ObjectStore::changed, this, &Kubelet::onChange);
 }
 
-void Kubelet::registerImage(const QString &image, const ImageProfile &profile)
-{
+void Kubelet::registerImage(const QString &image, const ImageProfile &profile) {
     m_images.insert(image, profile);
 }
 
-std::optional<ImageProfile> Kubelet::profileFor(const QString &image) const
-{
+std::optional<ImageProfile> Kubelet::profileFor(const QString &image) const {
     if (const auto it = m_images.constFind(image); it != m_images.cend())
         return *it;
     if (const auto it = m_images.constFind(repositoryOf(image)); it != m_images.cend())
@@ -148,8 +148,7 @@ std::optional<ImageProfile> Kubelet::profileFor(const QString &image) const
     return std::nullopt;
 }
 
-int Kubelet::backoffSeconds(qint64 restarts)
-{
+int Kubelet::backoffSeconds(qint64 restarts) {
     if (restarts <= 0)
         return 1;
     qint64 seconds = 10;
@@ -158,13 +157,12 @@ int Kubelet::backoffSeconds(qint64 restarts)
     return int(qMin<qint64>(seconds, 300));
 }
 
-bool Kubelet::managed(const QJsonObject &pod) const
-{
-    return util::controllerRef(pod).value(QStringLiteral("kind")).toString() == QLatin1String("ReplicaSet");
+bool Kubelet::managed(const QJsonObject &pod) const {
+    return util::controllerRef(pod).value(QStringLiteral("kind")).toString() ==
+           QLatin1String("ReplicaSet");
 }
 
-std::optional<QJsonObject> Kubelet::currentPod(const QString &uid) const
-{
+std::optional<QJsonObject> Kubelet::currentPod(const QString &uid) const {
     const auto it = m_pods.constFind(uid);
     if (it == m_pods.cend())
         return std::nullopt;
@@ -174,13 +172,11 @@ std::optional<QJsonObject> Kubelet::currentPod(const QString &uid) const
     return pod;
 }
 
-void Kubelet::writePod(const QJsonObject &pod)
-{
+void Kubelet::writePod(const QJsonObject &pod) {
     m_service->writeInternal(catalog().pods(), pod);
 }
 
-void Kubelet::later(int ms, const QString &uid, std::function<void()> action)
-{
+void Kubelet::later(int ms, const QString &uid, std::function<void()> action) {
     QTimer::singleShot(ms, this, [this, uid, action = std::move(action)]() {
         const auto it = m_pods.constFind(uid);
         if (it == m_pods.cend() || it->terminating)
@@ -189,16 +185,14 @@ void Kubelet::later(int ms, const QString &uid, std::function<void()> action)
     });
 }
 
-QString Kubelet::nextIp()
-{
+QString Kubelet::nextIp() {
     const int n = m_nextIp++;
     if (m_nextIp > 250 * 254)
         m_nextIp = 2;
     return QStringLiteral("10.42.%1.%2").arg(n / 254).arg(n % 254 + 1);
 }
 
-void Kubelet::onChange(const StoreEvent &event)
-{
+void Kubelet::onChange(const StoreEvent &event) {
     if (event.resource != &catalog().pods())
         return;
     const QString uid = util::uid(event.object);
@@ -213,7 +207,11 @@ void Kubelet::onChange(const StoreEvent &event)
         return;
     }
     const QJsonObject &pod = event.object;
-    const bool scheduled = !pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty();
+    const bool scheduled = !pod.value(QStringLiteral("spec"))
+                                .toObject()
+                                .value(QStringLiteral("nodeName"))
+                                .toString()
+                                .isEmpty();
     if (util::isTerminating(pod)) {
         if (m_pods.contains(uid)) {
             terminate(uid);
@@ -221,7 +219,8 @@ void Kubelet::onChange(const StoreEvent &event)
             // A pod the kubelet does not run (its status is the client's): end the deletion.
             const QString ns = util::namespaceOf(pod);
             const QString name = util::name(pod);
-            QTimer::singleShot(300, this, [this, ns, name]() { m_service->finishPodDeletion(ns, name); });
+            QTimer::singleShot(300, this,
+                               [this, ns, name]() { m_service->finishPodDeletion(ns, name); });
         }
         return;
     }
@@ -237,8 +236,7 @@ void Kubelet::onChange(const StoreEvent &event)
     }
 }
 
-void Kubelet::bind(const QString &uid)
-{
+void Kubelet::bind(const QString &uid) {
     auto pod = currentPod(uid);
     if (!pod)
         return;
@@ -249,13 +247,13 @@ void Kubelet::bind(const QString &uid)
     writePod(*pod);
     m_pods[uid].scheduled = true;
     m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Scheduled"),
-                     QStringLiteral("Successfully assigned %1/%2 to %3").arg(util::namespaceOf(*pod), util::name(*pod), m_nodeName),
+                     QStringLiteral("Successfully assigned %1/%2 to %3")
+                         .arg(util::namespaceOf(*pod), util::name(*pod), m_nodeName),
                      QStringLiteral("default-scheduler"));
     later(100, uid, [this, uid]() { startPod(uid); });
 }
 
-void Kubelet::startPod(const QString &uid)
-{
+void Kubelet::startPod(const QString &uid) {
     auto pod = currentPod(uid);
     if (!pod)
         return;
@@ -264,23 +262,31 @@ void Kubelet::startPod(const QString &uid)
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
     status.insert(QStringLiteral("phase"), QStringLiteral("Pending"));
     status.insert(QStringLiteral("hostIP"), QStringLiteral("192.168.1.50"));
-    status.insert(QStringLiteral("hostIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), QStringLiteral("192.168.1.50")}}});
+    status.insert(QStringLiteral("hostIPs"),
+                  QJsonArray{QJsonObject{{QStringLiteral("ip"), QStringLiteral("192.168.1.50")}}});
     status.insert(QStringLiteral("startTime"), util::now());
     pod->insert(QStringLiteral("status"), status);
     QStringList names;
-    for (const auto &c : pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray()) {
+    for (const auto &c : pod->value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("containers"))
+                             .toArray()) {
         const QJsonObject container = c.toObject();
         const QString name = container.value(QStringLiteral("name")).toString();
         names.append(name);
         run.containers.insert(name, ContainerRun());
-        setContainerStatus(*pod, QJsonObject{{QStringLiteral("name"), name},
-                                             {QStringLiteral("image"), container.value(QStringLiteral("image"))},
-                                             {QStringLiteral("imageID"), QString()},
-                                             {QStringLiteral("ready"), false},
-                                             {QStringLiteral("restartCount"), 0},
-                                             {QStringLiteral("started"), false},
-                                             {QStringLiteral("lastState"), QJsonObject()},
-                                             {QStringLiteral("state"), QJsonObject{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("ContainerCreating")}}}}}});
+        setContainerStatus(
+            *pod, QJsonObject{{QStringLiteral("name"), name},
+                              {QStringLiteral("image"), container.value(QStringLiteral("image"))},
+                              {QStringLiteral("imageID"), QString()},
+                              {QStringLiteral("ready"), false},
+                              {QStringLiteral("restartCount"), 0},
+                              {QStringLiteral("started"), false},
+                              {QStringLiteral("lastState"), QJsonObject()},
+                              {QStringLiteral("state"),
+                               QJsonObject{{QStringLiteral("waiting"),
+                                            QJsonObject{{QStringLiteral("reason"),
+                                                         QStringLiteral("ContainerCreating")}}}}}});
     }
     setPodCondition(*pod, QStringLiteral("PodReadyToStartContainers"), false);
     setPodCondition(*pod, QStringLiteral("Initialized"), true);
@@ -291,11 +297,13 @@ void Kubelet::startPod(const QString &uid)
         later(350, uid, [this, uid, name]() { startContainer(uid, name, false); });
 }
 
-void Kubelet::updateReadiness(QJsonObject &pod) const
-{
+void Kubelet::updateReadiness(QJsonObject &pod) const {
     QStringList unready;
     const QJsonArray statuses = containerStatuses(pod);
-    for (const auto &c : pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray()) {
+    for (const auto &c : pod.value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("containers"))
+                             .toArray()) {
         const QString name = c.toObject().value(QStringLiteral("name")).toString();
         if (!containerStatus(pod, name).value(QStringLiteral("ready")).toBool())
             unready.append(name);
@@ -304,14 +312,16 @@ void Kubelet::updateReadiness(QJsonObject &pod) const
         setPodCondition(pod, QStringLiteral("Ready"), true);
         setPodCondition(pod, QStringLiteral("ContainersReady"), true);
     } else {
-        const QString message = QStringLiteral("containers with unready status: [%1]").arg(unready.join(QLatin1Char(' ')));
-        setPodCondition(pod, QStringLiteral("Ready"), false, QStringLiteral("ContainersNotReady"), message);
-        setPodCondition(pod, QStringLiteral("ContainersReady"), false, QStringLiteral("ContainersNotReady"), message);
+        const QString message = QStringLiteral("containers with unready status: [%1]")
+                                    .arg(unready.join(QLatin1Char(' ')));
+        setPodCondition(pod, QStringLiteral("Ready"), false, QStringLiteral("ContainersNotReady"),
+                        message);
+        setPodCondition(pod, QStringLiteral("ContainersReady"), false,
+                        QStringLiteral("ContainersNotReady"), message);
     }
 }
 
-void Kubelet::startContainer(const QString &uid, const QString &container, bool restart)
-{
+void Kubelet::startContainer(const QString &uid, const QString &container, bool restart) {
     auto pod = currentPod(uid);
     if (!pod)
         return;
@@ -325,17 +335,28 @@ void Kubelet::startContainer(const QString &uid, const QString &container, bool 
     PodRun &run = m_pods[uid];
     ContainerRun &c = run.containers[container];
     const QString path = fieldPath(container);
-    if (!restart && !c.started && spec.value(QStringLiteral("imagePullPolicy")).toString() == QLatin1String("Always")) {
-        m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulling"), QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet, m_nodeName, path);
+    if (!restart && !c.started &&
+        spec.value(QStringLiteral("imagePullPolicy")).toString() == QLatin1String("Always")) {
+        m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                         QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet, m_nodeName,
+                         path);
         m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                         QStringLiteral("Successfully pulled image \"%1\" in 412ms (412ms including waiting). Image size: 48213504 bytes.").arg(image),
+                         QStringLiteral("Successfully pulled image \"%1\" in 412ms (412ms "
+                                        "including waiting). Image size: 48213504 bytes.")
+                             .arg(image),
                          kKubelet, m_nodeName, path);
     } else {
-        m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulled"),
-                         QStringLiteral("Container image \"%1\" already present on machine").arg(image), kKubelet, m_nodeName, path);
+        m_events->record(
+            *pod, QStringLiteral("Normal"), QStringLiteral("Pulled"),
+            QStringLiteral("Container image \"%1\" already present on machine").arg(image),
+            kKubelet, m_nodeName, path);
     }
-    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Created"), QStringLiteral("Created container %1").arg(container), kKubelet, m_nodeName, path);
-    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Started"), QStringLiteral("Started container %1").arg(container), kKubelet, m_nodeName, path);
+    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Created"),
+                     QStringLiteral("Created container %1").arg(container), kKubelet, m_nodeName,
+                     path);
+    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Started"),
+                     QStringLiteral("Started container %1").arg(container), kKubelet, m_nodeName,
+                     path);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (c.started)
@@ -350,33 +371,41 @@ void Kubelet::startContainer(const QString &uid, const QString &container, bool 
     c.running = true;
 
     QJsonObject status = containerStatus(*pod, container);
-    const qint64 restarts = status.value(QStringLiteral("restartCount")).toInteger() + (restart ? 1 : 0);
-    const QString containerId = QStringLiteral("containerd://") + sha256(uid + container + QString::number(restarts));
+    const qint64 restarts =
+        status.value(QStringLiteral("restartCount")).toInteger() + (restart ? 1 : 0);
+    const QString containerId =
+        QStringLiteral("containerd://") + sha256(uid + container + QString::number(restarts));
     status.insert(QStringLiteral("restartCount"), restarts);
     status.insert(QStringLiteral("image"), image);
-    status.insert(QStringLiteral("imageID"), fullImageName(repositoryOf(image)) + QStringLiteral("@sha256:") + sha256(image));
+    status.insert(QStringLiteral("imageID"),
+                  fullImageName(repositoryOf(image)) + QStringLiteral("@sha256:") + sha256(image));
     status.insert(QStringLiteral("containerID"), containerId);
     // A crash-looping service never passes its readiness check before it dies.
     status.insert(QStringLiteral("ready"), profile->behaviour == ImageProfile::Behaviour::Healthy);
     status.insert(QStringLiteral("started"), true);
-    status.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), util::timestamp(now)}}}});
+    status.insert(QStringLiteral("state"),
+                  QJsonObject{{QStringLiteral("running"),
+                               QJsonObject{{QStringLiteral("startedAt"), util::timestamp(now)}}}});
     setContainerStatus(*pod, status);
     QJsonObject podStatus = pod->value(QStringLiteral("status")).toObject();
     podStatus.insert(QStringLiteral("phase"), QStringLiteral("Running"));
     if (run.ip.isEmpty())
-        run.ip = podStatus.value(QStringLiteral("podIP")).toString().isEmpty() ? nextIp() : podStatus.value(QStringLiteral("podIP")).toString();
+        run.ip = podStatus.value(QStringLiteral("podIP")).toString().isEmpty()
+                     ? nextIp()
+                     : podStatus.value(QStringLiteral("podIP")).toString();
     podStatus.insert(QStringLiteral("podIP"), run.ip);
-    podStatus.insert(QStringLiteral("podIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), run.ip}}});
+    podStatus.insert(QStringLiteral("podIPs"),
+                     QJsonArray{QJsonObject{{QStringLiteral("ip"), run.ip}}});
     pod->insert(QStringLiteral("status"), podStatus);
     setPodCondition(*pod, QStringLiteral("PodReadyToStartContainers"), true);
     updateReadiness(*pod);
     writePod(*pod);
     if (profile->behaviour == ImageProfile::Behaviour::CrashLoop)
-        later(profile->runMilliseconds, uid, [this, uid, container]() { crashContainer(uid, container); });
+        later(profile->runMilliseconds, uid,
+              [this, uid, container]() { crashContainer(uid, container); });
 }
 
-void Kubelet::crashContainer(const QString &uid, const QString &container)
-{
+void Kubelet::crashContainer(const QString &uid, const QString &container) {
     auto pod = currentPod(uid);
     if (!pod)
         return;
@@ -387,7 +416,8 @@ void Kubelet::crashContainer(const QString &uid, const QString &container)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (profile) {
         for (int i = 0; i < profile->crashLog.size(); ++i) {
-            const LogLine line{now.addMSecs(-int(profile->crashLog.size() - i) * 3), profile->crashLog.at(i)};
+            const LogLine line{now.addMSecs(-int(profile->crashLog.size() - i) * 3),
+                               profile->crashLog.at(i)};
             c.current.append(line);
             emit lineAppended(uid, container, line);
         }
@@ -396,25 +426,39 @@ void Kubelet::crashContainer(const QString &uid, const QString &container)
     emit containerStopped(uid, container);
     QJsonObject status = containerStatus(*pod, container);
     const qint64 restarts = status.value(QStringLiteral("restartCount")).toInteger();
-    const QJsonObject terminated{{QStringLiteral("exitCode"), profile ? profile->exitCode : 1},
-                                 {QStringLiteral("reason"), QStringLiteral("Error")},
-                                 {QStringLiteral("startedAt"), status.value(QStringLiteral("state")).toObject().value(QStringLiteral("running")).toObject().value(QStringLiteral("startedAt"))},
-                                 {QStringLiteral("finishedAt"), util::timestamp(now)},
-                                 {QStringLiteral("containerID"), status.value(QStringLiteral("containerID"))}};
+    const QJsonObject terminated{
+        {QStringLiteral("exitCode"), profile ? profile->exitCode : 1},
+        {QStringLiteral("reason"), QStringLiteral("Error")},
+        {QStringLiteral("startedAt"), status.value(QStringLiteral("state"))
+                                          .toObject()
+                                          .value(QStringLiteral("running"))
+                                          .toObject()
+                                          .value(QStringLiteral("startedAt"))},
+        {QStringLiteral("finishedAt"), util::timestamp(now)},
+        {QStringLiteral("containerID"), status.value(QStringLiteral("containerID"))}};
     const int backoff = backoffSeconds(restarts);
     status.insert(QStringLiteral("ready"), false);
     status.insert(QStringLiteral("started"), false);
     if (restarts == 0) {
-        status.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("terminated"), terminated}});
+        status.insert(QStringLiteral("state"),
+                      QJsonObject{{QStringLiteral("terminated"), terminated}});
     } else {
-        status.insert(QStringLiteral("lastState"), QJsonObject{{QStringLiteral("terminated"), terminated}});
-        status.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("waiting"), QJsonObject{
-            {QStringLiteral("reason"), QStringLiteral("CrashLoopBackOff")},
-            {QStringLiteral("message"), QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
-                                            .arg(backoff >= 60 ? QStringLiteral("%1m0s").arg(backoff / 60) : QStringLiteral("%1s").arg(backoff),
-                                                 container, util::name(*pod), util::namespaceOf(*pod), uid)}}}});
+        status.insert(QStringLiteral("lastState"),
+                      QJsonObject{{QStringLiteral("terminated"), terminated}});
+        status.insert(
+            QStringLiteral("state"),
+            QJsonObject{
+                {QStringLiteral("waiting"),
+                 QJsonObject{
+                     {QStringLiteral("reason"), QStringLiteral("CrashLoopBackOff")},
+                     {QStringLiteral("message"),
+                      QStringLiteral("back-off %1 restarting failed container=%2 pod=%3_%4(%5)")
+                          .arg(backoff >= 60 ? QStringLiteral("%1m0s").arg(backoff / 60)
+                                             : QStringLiteral("%1s").arg(backoff),
+                               container, util::name(*pod), util::namespaceOf(*pod), uid)}}}});
         m_events->record(*pod, QStringLiteral("Warning"), QStringLiteral("BackOff"),
-                         QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)").arg(container, util::name(*pod), util::namespaceOf(*pod), uid),
+                         QStringLiteral("Back-off restarting failed container %1 in pod %2_%3(%4)")
+                             .arg(container, util::name(*pod), util::namespaceOf(*pod), uid),
                          kKubelet, m_nodeName, fieldPath(container));
     }
     setContainerStatus(*pod, status);
@@ -424,7 +468,8 @@ void Kubelet::crashContainer(const QString &uid, const QString &container)
         // The exit becomes lastState when the container starts again.
         if (auto current = currentPod(uid)) {
             QJsonObject s = containerStatus(*current, container);
-            s.insert(QStringLiteral("lastState"), QJsonObject{{QStringLiteral("terminated"), terminated}});
+            s.insert(QStringLiteral("lastState"),
+                     QJsonObject{{QStringLiteral("terminated"), terminated}});
             setContainerStatus(*current, s);
             writePod(*current);
         }
@@ -432,8 +477,7 @@ void Kubelet::crashContainer(const QString &uid, const QString &container)
     });
 }
 
-void Kubelet::failPull(const QString &uid, const QString &container)
-{
+void Kubelet::failPull(const QString &uid, const QString &container) {
     auto pod = currentPod(uid);
     if (!pod)
         return;
@@ -442,15 +486,25 @@ void Kubelet::failPull(const QString &uid, const QString &container)
     const QString image = containerSpec(*pod, container).value(QStringLiteral("image")).toString();
     const QString full = fullImageName(image);
     const QString reference = fullImageName(image);
-    const QString error = QStringLiteral("rpc error: code = NotFound desc = failed to pull and unpack image \"%1\": failed to resolve reference \"%1\": %1: not found")
-                              .arg(reference.contains(QLatin1Char(':')) ? reference : reference + QStringLiteral(":latest"));
+    const QString error =
+        QStringLiteral("rpc error: code = NotFound desc = failed to pull and unpack image \"%1\": "
+                       "failed to resolve reference \"%1\": %1: not found")
+            .arg(reference.contains(QLatin1Char(':')) ? reference
+                                                      : reference + QStringLiteral(":latest"));
     const QString path = fieldPath(container);
-    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulling"), QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet, m_nodeName, path);
-    m_events->record(*pod, QStringLiteral("Warning"), QStringLiteral("Failed"), QStringLiteral("Failed to pull image \"%1\": %2").arg(image, error), kKubelet, m_nodeName, path);
-    m_events->record(*pod, QStringLiteral("Warning"), QStringLiteral("Failed"), QStringLiteral("Error: ErrImagePull"), kKubelet, m_nodeName, path);
+    m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Pulling"),
+                     QStringLiteral("Pulling image \"%1\"").arg(image), kKubelet, m_nodeName, path);
+    m_events->record(*pod, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                     QStringLiteral("Failed to pull image \"%1\": %2").arg(image, error), kKubelet,
+                     m_nodeName, path);
+    m_events->record(*pod, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                     QStringLiteral("Error: ErrImagePull"), kKubelet, m_nodeName, path);
     QJsonObject status = containerStatus(*pod, container);
-    status.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("ErrImagePull")},
-                                                                                                {QStringLiteral("message"), error}}}});
+    status.insert(
+        QStringLiteral("state"),
+        QJsonObject{{QStringLiteral("waiting"),
+                     QJsonObject{{QStringLiteral("reason"), QStringLiteral("ErrImagePull")},
+                                 {QStringLiteral("message"), error}}}});
     setContainerStatus(*pod, status);
     writePod(*pod);
     Q_UNUSED(full);
@@ -459,20 +513,27 @@ void Kubelet::failPull(const QString &uid, const QString &container)
         if (!current)
             return;
         const QString path = fieldPath(container);
-        m_events->record(*current, QStringLiteral("Normal"), QStringLiteral("BackOff"), QStringLiteral("Back-off pulling image \"%1\"").arg(image), kKubelet, m_nodeName, path);
-        m_events->record(*current, QStringLiteral("Warning"), QStringLiteral("Failed"), QStringLiteral("Error: ImagePullBackOff"), kKubelet, m_nodeName, path);
+        m_events->record(*current, QStringLiteral("Normal"), QStringLiteral("BackOff"),
+                         QStringLiteral("Back-off pulling image \"%1\"").arg(image), kKubelet,
+                         m_nodeName, path);
+        m_events->record(*current, QStringLiteral("Warning"), QStringLiteral("Failed"),
+                         QStringLiteral("Error: ImagePullBackOff"), kKubelet, m_nodeName, path);
         QJsonObject s = containerStatus(*current, container);
-        s.insert(QStringLiteral("state"), QJsonObject{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("ImagePullBackOff")},
-                                                                                           {QStringLiteral("message"), QStringLiteral("Back-off pulling image \"%1\"").arg(image)}}}});
+        s.insert(QStringLiteral("state"),
+                 QJsonObject{
+                     {QStringLiteral("waiting"),
+                      QJsonObject{{QStringLiteral("reason"), QStringLiteral("ImagePullBackOff")},
+                                  {QStringLiteral("message"),
+                                   QStringLiteral("Back-off pulling image \"%1\"").arg(image)}}}});
         setContainerStatus(*current, s);
         writePod(*current);
         const int attempts = m_pods[uid].containers[container].attempts;
-        later(backoffSeconds(attempts) * 1000, uid, [this, uid, container]() { startContainer(uid, container, false); });
+        later(backoffSeconds(attempts) * 1000, uid,
+              [this, uid, container]() { startContainer(uid, container, false); });
     });
 }
 
-void Kubelet::terminate(const QString &uid)
-{
+void Kubelet::terminate(const QString &uid) {
     auto it = m_pods.find(uid);
     if (it == m_pods.end() || it->terminating)
         return;
@@ -484,16 +545,19 @@ void Kubelet::terminate(const QString &uid)
         return;
     for (auto c = it->containers.cbegin(); c != it->containers.cend(); ++c) {
         if (c->running)
-            m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Killing"), QStringLiteral("Stopping container %1").arg(c.key()),
-                             kKubelet, m_nodeName, fieldPath(c.key()));
+            m_events->record(*pod, QStringLiteral("Normal"), QStringLiteral("Killing"),
+                             QStringLiteral("Stopping container %1").arg(c.key()), kKubelet,
+                             m_nodeName, fieldPath(c.key()));
     }
-    const qint64 grace = pod->value(QStringLiteral("metadata")).toObject().value(QStringLiteral("deletionGracePeriodSeconds")).toInteger(30);
+    const qint64 grace = pod->value(QStringLiteral("metadata"))
+                             .toObject()
+                             .value(QStringLiteral("deletionGracePeriodSeconds"))
+                             .toInteger(30);
     const int delay = int(qMin<qint64>(grace * 1000, 600));
     QTimer::singleShot(delay, this, [this, ns, name]() { m_service->finishPodDeletion(ns, name); });
 }
 
-void Kubelet::adoptExisting()
-{
+void Kubelet::adoptExisting() {
     for (const QJsonObject &pod : m_store->list(catalog().pods())) {
         if (!managed(pod) || util::isTerminating(pod))
             continue;
@@ -501,8 +565,15 @@ void Kubelet::adoptExisting()
         PodRun run;
         run.ns = util::namespaceOf(pod);
         run.name = util::name(pod);
-        run.ip = pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("podIP")).toString();
-        run.scheduled = !pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty();
+        run.ip = pod.value(QStringLiteral("status"))
+                     .toObject()
+                     .value(QStringLiteral("podIP"))
+                     .toString();
+        run.scheduled = !pod.value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("nodeName"))
+                             .toString()
+                             .isEmpty();
         run.started = run.scheduled && !containerStatuses(pod).isEmpty();
         m_pods.insert(uid, run);
         if (!run.scheduled) {
@@ -516,7 +587,8 @@ void Kubelet::adoptExisting()
         for (const auto &value : containerStatuses(pod)) {
             const QJsonObject status = value.toObject();
             const QString container = status.value(QStringLiteral("name")).toString();
-            const QString image = containerSpec(pod, container).value(QStringLiteral("image")).toString();
+            const QString image =
+                containerSpec(pod, container).value(QStringLiteral("image")).toString();
             const auto profile = profileFor(image);
             ContainerRun &c = m_pods[uid].containers[container];
             const QJsonObject state = status.value(QStringLiteral("state")).toObject();
@@ -531,20 +603,36 @@ void Kubelet::adoptExisting()
                 return lines;
             };
             if (state.contains(QStringLiteral("running"))) {
-                const QDateTime started = util::parseTimestamp(state.value(QStringLiteral("running")).toObject().value(QStringLiteral("startedAt")).toString());
+                const QDateTime started =
+                    util::parseTimestamp(state.value(QStringLiteral("running"))
+                                             .toObject()
+                                             .value(QStringLiteral("startedAt"))
+                                             .toString());
                 c.started = true;
                 c.running = true;
                 c.current = linesAt(profile->startupLog, started);
                 if (profile->behaviour == ImageProfile::Behaviour::CrashLoop)
-                    later(profile->runMilliseconds, uid, [this, uid, container]() { crashContainer(uid, container); });
+                    later(profile->runMilliseconds, uid,
+                          [this, uid, container]() { crashContainer(uid, container); });
                 if (status.value(QStringLiteral("restartCount")).toInteger() > 0) {
-                    const QJsonObject last = status.value(QStringLiteral("lastState")).toObject().value(QStringLiteral("terminated")).toObject();
-                    c.previous = linesAt(profile->startupLog, util::parseTimestamp(last.value(QStringLiteral("startedAt")).toString()));
+                    const QJsonObject last = status.value(QStringLiteral("lastState"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("terminated"))
+                                                 .toObject();
+                    c.previous = linesAt(
+                        profile->startupLog,
+                        util::parseTimestamp(last.value(QStringLiteral("startedAt")).toString()));
                 }
-            } else if (state.contains(QStringLiteral("waiting")) && profile->behaviour == ImageProfile::Behaviour::CrashLoop) {
-                const QJsonObject last = status.value(QStringLiteral("lastState")).toObject().value(QStringLiteral("terminated")).toObject();
-                const QDateTime started = util::parseTimestamp(last.value(QStringLiteral("startedAt")).toString());
-                const QDateTime finished = util::parseTimestamp(last.value(QStringLiteral("finishedAt")).toString());
+            } else if (state.contains(QStringLiteral("waiting")) &&
+                       profile->behaviour == ImageProfile::Behaviour::CrashLoop) {
+                const QJsonObject last = status.value(QStringLiteral("lastState"))
+                                             .toObject()
+                                             .value(QStringLiteral("terminated"))
+                                             .toObject();
+                const QDateTime started =
+                    util::parseTimestamp(last.value(QStringLiteral("startedAt")).toString());
+                const QDateTime finished =
+                    util::parseTimestamp(last.value(QStringLiteral("finishedAt")).toString());
                 c.started = true;
                 c.current = linesAt(profile->startupLog + profile->crashLog, started);
                 const qint64 restarts = status.value(QStringLiteral("restartCount")).toInteger();
@@ -552,39 +640,48 @@ void Kubelet::adoptExisting()
                     const QDateTime before = started.addSecs(-backoffSeconds(restarts - 1) - 3);
                     c.previous = linesAt(profile->startupLog + profile->crashLog, before);
                 }
-                const qint64 dueMs = QDateTime::currentDateTimeUtc().msecsTo(finished.addSecs(backoffSeconds(restarts)));
-                later(int(qBound(qint64(1000), dueMs, qint64(300000))), uid, [this, uid, container]() { startContainer(uid, container, true); });
+                const qint64 dueMs = QDateTime::currentDateTimeUtc().msecsTo(
+                    finished.addSecs(backoffSeconds(restarts)));
+                later(int(qBound(qint64(1000), dueMs, qint64(300000))), uid,
+                      [this, uid, container]() { startContainer(uid, container, true); });
             } else if (state.contains(QStringLiteral("waiting"))) {
-                later(300, uid, [this, uid, container]() { startContainer(uid, container, false); });
+                later(300, uid,
+                      [this, uid, container]() { startContainer(uid, container, false); });
             }
         }
     }
 }
 
-std::optional<QList<LogLine>> Kubelet::logs(const QJsonObject &pod, const QString &container, bool previous,
-                                            QString *error) const
-{
+std::optional<QList<LogLine>> Kubelet::logs(const QJsonObject &pod, const QString &container,
+                                            bool previous, QString *error) const {
     const QString uid = util::uid(pod);
     const QString podName = util::name(pod);
     const QJsonObject status = containerStatus(pod, container);
     const QJsonObject state = status.value(QStringLiteral("state")).toObject();
-    const QString waitingReason = state.value(QStringLiteral("waiting")).toObject().value(QStringLiteral("reason")).toString();
+    const QString waitingReason = state.value(QStringLiteral("waiting"))
+                                      .toObject()
+                                      .value(QStringLiteral("reason"))
+                                      .toString();
     const auto waitingError = [&]() {
-        QString reason = waitingReason.isEmpty() ? QStringLiteral("ContainerCreating") : waitingReason;
+        QString reason =
+            waitingReason.isEmpty() ? QStringLiteral("ContainerCreating") : waitingReason;
         if (reason == QLatin1String("ImagePullBackOff") || reason == QLatin1String("ErrImagePull"))
             reason = QStringLiteral("trying and failing to pull image");
-        *error = QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: %3").arg(container, podName, reason);
+        *error = QStringLiteral("container \"%1\" in pod \"%2\" is waiting to start: %3")
+                     .arg(container, podName, reason);
     };
     const auto it = m_pods.constFind(uid);
     if (it == m_pods.cend() || !it->containers.contains(container)) {
         if (previous) {
             if (status.value(QStringLiteral("restartCount")).toInteger() > 0)
                 return QList<LogLine>();
-            *error = QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found").arg(container, podName);
+            *error = QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found")
+                         .arg(container, podName);
             return std::nullopt;
         }
-        if (state.contains(QStringLiteral("running")) || state.contains(QStringLiteral("terminated"))
-            || status.value(QStringLiteral("restartCount")).toInteger() > 0)
+        if (state.contains(QStringLiteral("running")) ||
+            state.contains(QStringLiteral("terminated")) ||
+            status.value(QStringLiteral("restartCount")).toInteger() > 0)
             return QList<LogLine>();
         waitingError();
         return std::nullopt;
@@ -592,7 +689,8 @@ std::optional<QList<LogLine>> Kubelet::logs(const QJsonObject &pod, const QStrin
     const ContainerRun &run = it->containers.value(container);
     if (previous) {
         if (run.previous.isEmpty()) {
-            *error = QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found").arg(container, podName);
+            *error = QStringLiteral("previous terminated container \"%1\" in pod \"%2\" not found")
+                         .arg(container, podName);
             return std::nullopt;
         }
         return run.previous;

@@ -16,8 +16,8 @@ class ObjectService;
 struct ImageProfile {
     enum class Behaviour { Healthy, CrashLoop };
     Behaviour behaviour = Behaviour::Healthy;
-    QStringList startupLog;   // printed when a container starts
-    QStringList crashLog;     // printed before a CrashLoop container exits
+    QStringList startupLog; // printed when a container starts
+    QStringList crashLog;   // printed before a CrashLoop container exits
     int exitCode = 1;
     int runMilliseconds = 2500; // how long a CrashLoop container runs before it exits
 };
@@ -28,12 +28,12 @@ struct ImageProfile {
 // restart counts, CrashLoopBackOff and a previous log; unknown images go ErrImagePull /
 // ImagePullBackOff. Pods nobody owns keep whatever status clients write. Graceful deletions
 // end here. Events are recorded as the real components record them.
-class Kubelet : public LogSource
-{
+class Kubelet : public LogSource {
     Q_OBJECT
 
 public:
-    Kubelet(ObjectService *service, EventRecorder *events, const QString &nodeName, QObject *parent = nullptr);
+    Kubelet(ObjectService *service, EventRecorder *events, const QString &nodeName,
+            QObject *parent = nullptr);
 
     QString nodeName() const { return m_nodeName; }
     // Exact "repo:tag" match first, then the repository alone (any tag), then prefixes
@@ -45,8 +45,8 @@ public:
     // schedules what comes next for crash-looping ones.
     void adoptExisting();
 
-    std::optional<QList<LogLine>> logs(const QJsonObject &pod, const QString &container, bool previous,
-                                       QString *error) const override;
+    std::optional<QList<LogLine>> logs(const QJsonObject &pod, const QString &container,
+                                       bool previous, QString *error) const override;
 
 private:
     struct ContainerRun {

@@ -7,27 +7,27 @@ namespace kiosk::sim {
 
 namespace {
 
-bool isValidLabelKey(const QString &key)
-{
-    static const QRegularExpression name(QStringLiteral("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$"));
+bool isValidLabelKey(const QString &key) {
+    static const QRegularExpression name(
+        QStringLiteral("^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$"));
     static const QRegularExpression prefix(
         QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
     const auto slash = key.indexOf(QLatin1Char('/'));
     if (slash < 0)
         return name.match(key).hasMatch();
     const QString p = key.left(slash);
-    return p.size() <= 253 && prefix.match(p).hasMatch() && name.match(key.mid(slash + 1)).hasMatch();
+    return p.size() <= 253 && prefix.match(p).hasMatch() &&
+           name.match(key.mid(slash + 1)).hasMatch();
 }
 
-bool isValidLabelValue(const QString &value)
-{
-    static const QRegularExpression re(QStringLiteral("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"));
+bool isValidLabelValue(const QString &value) {
+    static const QRegularExpression re(
+        QStringLiteral("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$"));
     return value.size() <= 63 && re.match(value).hasMatch();
 }
 
 // Splits on commas that are not inside parentheses.
-QStringList splitTopLevel(const QString &text)
-{
+QStringList splitTopLevel(const QString &text) {
     QStringList parts;
     int depth = 0;
     QString current;
@@ -47,8 +47,7 @@ QStringList splitTopLevel(const QString &text)
     return parts;
 }
 
-QString opText(LabelSelector::Op op)
-{
+QString opText(LabelSelector::Op op) {
     switch (op) {
     case LabelSelector::Op::Equals:
         return QStringLiteral("=");
@@ -65,13 +64,13 @@ QString opText(LabelSelector::Op op)
 
 } // namespace
 
-std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *error)
-{
+std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *error) {
     LabelSelector selector;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return selector;
-    static const QRegularExpression setRe(QStringLiteral("^\\s*([^\\s!=()]+)\\s+(in|notin)\\s*\\(([^()]*)\\)\\s*$"));
+    static const QRegularExpression setRe(
+        QStringLiteral("^\\s*([^\\s!=()]+)\\s+(in|notin)\\s*\\(([^()]*)\\)\\s*$"));
     for (const QString &rawPart : splitTopLevel(trimmed)) {
         const QString part = rawPart.trimmed();
         Requirement requirement;
@@ -114,13 +113,16 @@ std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *
         }
         if (!isValidLabelKey(requirement.key)) {
             if (error)
-                *error = QStringLiteral("unable to parse requirement: invalid label key \"%1\"").arg(requirement.key);
+                *error = QStringLiteral("unable to parse requirement: invalid label key \"%1\"")
+                             .arg(requirement.key);
             return std::nullopt;
         }
         for (const QString &value : std::as_const(requirement.values)) {
             if (!isValidLabelValue(value)) {
                 if (error)
-                    *error = QStringLiteral("unable to parse requirement: invalid label value: \"%1\"").arg(value);
+                    *error =
+                        QStringLiteral("unable to parse requirement: invalid label value: \"%1\"")
+                            .arg(value);
                 return std::nullopt;
             }
         }
@@ -129,8 +131,7 @@ std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *
     return selector;
 }
 
-std::optional<LabelSelector> LabelSelector::fromJson(const QJsonObject &json, QString *error)
-{
+std::optional<LabelSelector> LabelSelector::fromJson(const QJsonObject &json, QString *error) {
     LabelSelector selector;
     const QJsonObject matchLabels = json.value(QStringLiteral("matchLabels")).toObject();
     for (auto it = matchLabels.begin(); it != matchLabels.end(); ++it)
@@ -160,8 +161,7 @@ std::optional<LabelSelector> LabelSelector::fromJson(const QJsonObject &json, QS
     return selector;
 }
 
-bool LabelSelector::matches(const QJsonObject &labels) const
-{
+bool LabelSelector::matches(const QJsonObject &labels) const {
     for (const auto &r : m_requirements) {
         const bool has = labels.contains(r.key);
         const QString value = labels.value(r.key).toString();
@@ -195,8 +195,7 @@ bool LabelSelector::matches(const QJsonObject &labels) const
     return true;
 }
 
-QString LabelSelector::toString() const
-{
+QString LabelSelector::toString() const {
     QStringList parts;
     for (const auto &r : m_requirements) {
         switch (r.op) {
@@ -210,7 +209,8 @@ QString LabelSelector::toString() const
         case Op::NotIn: {
             QStringList values = r.values;
             values.sort();
-            parts.append(r.key + opText(r.op) + QLatin1Char('(') + values.join(QLatin1Char(',')) + QLatin1Char(')'));
+            parts.append(r.key + opText(r.op) + QLatin1Char('(') + values.join(QLatin1Char(',')) +
+                         QLatin1Char(')'));
             break;
         }
         default:
@@ -221,9 +221,8 @@ QString LabelSelector::toString() const
     return parts.join(QLatin1Char(','));
 }
 
-std::optional<FieldSelector> FieldSelector::parse(const QString &text, const QStringList &supportedFields,
-                                                  QString *error)
-{
+std::optional<FieldSelector>
+FieldSelector::parse(const QString &text, const QStringList &supportedFields, QString *error) {
     FieldSelector selector;
     if (text.trimmed().isEmpty())
         return selector;
@@ -240,7 +239,8 @@ std::optional<FieldSelector> FieldSelector::parse(const QString &text, const QSt
             valueStart = eq + (part.mid(eq + 1).startsWith(QLatin1Char('=')) ? 2 : 1);
         } else {
             if (error)
-                *error = QStringLiteral("invalid selector: '%1'; can't understand '%2'").arg(text, part);
+                *error =
+                    QStringLiteral("invalid selector: '%1'; can't understand '%2'").arg(text, part);
             return std::nullopt;
         }
         requirement.value = part.mid(valueStart).trimmed();
@@ -254,11 +254,14 @@ std::optional<FieldSelector> FieldSelector::parse(const QString &text, const QSt
     return selector;
 }
 
-QString FieldSelector::fieldValue(const QJsonObject &object, const QString &field)
-{
+QString FieldSelector::fieldValue(const QJsonObject &object, const QString &field) {
     if (field == QLatin1String("source")) {
-        const QString component = object.value(QStringLiteral("source")).toObject().value(QStringLiteral("component")).toString();
-        return component.isEmpty() ? object.value(QStringLiteral("reportingComponent")).toString() : component;
+        const QString component = object.value(QStringLiteral("source"))
+                                      .toObject()
+                                      .value(QStringLiteral("component"))
+                                      .toString();
+        return component.isEmpty() ? object.value(QStringLiteral("reportingComponent")).toString()
+                                   : component;
     }
     QJsonValue current = object;
     for (const QString &segment : field.split(QLatin1Char('.')))
@@ -270,8 +273,7 @@ QString FieldSelector::fieldValue(const QJsonObject &object, const QString &fiel
     return current.toString();
 }
 
-bool FieldSelector::matches(const QJsonObject &object) const
-{
+bool FieldSelector::matches(const QJsonObject &object) const {
     for (const auto &r : m_requirements) {
         const bool equal = fieldValue(object, r.field) == r.value;
         if (equal != r.equals)
@@ -280,8 +282,7 @@ bool FieldSelector::matches(const QJsonObject &object) const
     return true;
 }
 
-std::optional<QString> FieldSelector::exactName() const
-{
+std::optional<QString> FieldSelector::exactName() const {
     for (const auto &r : m_requirements) {
         if (r.field == QLatin1String("metadata.name") && r.equals)
             return r.value;

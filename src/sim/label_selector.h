@@ -12,8 +12,7 @@ namespace kiosk::sim {
 // A Kubernetes label selector: parsed from the query string form kubectl sends
 // ("app=x,tier!=db,env in (a,b),!legacy,track") or built from a LabelSelector object
 // (matchLabels / matchExpressions), and matched against an object's labels.
-class LabelSelector
-{
+class LabelSelector {
 public:
     enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };
     struct Requirement {
@@ -24,7 +23,8 @@ public:
 
     // Returns nullopt and sets *error on a syntax error.
     static std::optional<LabelSelector> parse(const QString &text, QString *error = nullptr);
-    static std::optional<LabelSelector> fromJson(const QJsonObject &selector, QString *error = nullptr);
+    static std::optional<LabelSelector> fromJson(const QJsonObject &selector,
+                                                 QString *error = nullptr);
 
     bool isEmpty() const { return m_requirements.isEmpty(); }
     bool matches(const QJsonObject &labels) const;
@@ -38,16 +38,15 @@ private:
 
 // A field selector (metadata.name=x,status.phase!=Running) restricted to the fields the
 // resource supports, the way the apiserver restricts them.
-class FieldSelector
-{
+class FieldSelector {
 public:
     struct Requirement {
         QString field;
         bool equals = true;
         QString value;
     };
-    static std::optional<FieldSelector> parse(const QString &text, const QStringList &supportedFields,
-                                              QString *error = nullptr);
+    static std::optional<FieldSelector>
+    parse(const QString &text, const QStringList &supportedFields, QString *error = nullptr);
     bool isEmpty() const { return m_requirements.isEmpty(); }
     bool matches(const QJsonObject &object) const;
     // The value a field selector compares for `field` ("spec.nodeName", "involvedObject.uid").

@@ -27,19 +27,20 @@ struct HttpRequest;
 //   PUT    /api/v1/medications/{id}                     create (no If-Match) or update (If-Match)
 //   DELETE /api/v1/medications/{id}                     tombstone (If-Match)
 //   GET    /api/v1/doses?since=CURSOR[&limit=N]         dose log entries added after CURSOR
-//   PUT    /api/v1/doses/{id}                           append a dose entry (201; the same again: 200;
-//                                                       different content under that id: 412 {"current"})
+//   PUT    /api/v1/doses/{id}                           append a dose entry (201; the same again:
+//   200;
+//                                                       different content under that id: 412
+//                                                       {"current"})
 //   GET    /healthz
 // Records live in memory; every change takes the next number of one change sequence, which is
 // also the cursor. Runs on the Qt event loop, no threads.
-class MedsServiceSimulator : public QObject
-{
+class MedsServiceSimulator : public QObject {
     Q_OBJECT
 public:
     // Faults of /api answers, for tests of a client's error handling.
     enum class FaultMode {
         None,
-        Garbage,   // 200 with a body that is not JSON (a captive portal); the request is not applied
+        Garbage, // 200 with a body that is not JSON (a captive portal); the request is not applied
         Truncated, // the request is applied, the answer is cut in half and the connection aborted
         Hang,      // the request is not applied and never answered
     };
@@ -98,7 +99,9 @@ private:
     struct Answer {
         Answer() = default;
         Answer(int s, QJsonObject b, QList<QPair<QByteArray, QByteArray>> h = {})
-            : status(s), body(std::move(b)), headers(std::move(h)) {}
+            : status(s)
+            , body(std::move(b))
+            , headers(std::move(h)) {}
         int status = 200;
         QJsonObject body;
         QList<QPair<QByteArray, QByteArray>> headers;
@@ -116,7 +119,8 @@ private:
     Answer listDoses(const HttpRequest &request);
     Answer putDose(const HttpRequest &request, const QString &id);
     void store(const QString &id, const QJsonObject &med);
-    void send(HttpConnection *connection, const HttpRequest &request, const Answer &answer, bool truncate);
+    void send(HttpConnection *connection, const HttpRequest &request, const Answer &answer,
+              bool truncate);
 
     QTcpServer *m_server = nullptr;
     QList<QPointer<HttpConnection>> m_connections;
@@ -129,7 +133,7 @@ private:
     QHash<QString, Entry> m_records;      // id -> record and its last change
     std::map<quint64, QString> m_changes; // change sequence -> id, one entry per record
     quint64 m_sequence = 0;
-    QHash<QString, QJsonObject> m_doses;   // id -> entry (entries never change)
+    QHash<QString, QJsonObject> m_doses;    // id -> entry (entries never change)
     std::map<quint64, QString> m_doseOrder; // dose sequence -> id
     quint64 m_doseSequence = 0;
     int m_requestCount = 0;

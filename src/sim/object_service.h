@@ -31,8 +31,7 @@ struct WriteResult {
 // validation, system metadata, optimistic concurrency, status/spec separation, graceful and
 // finalizer-driven deletion, and the garbage collector (owner references, propagation policies,
 // namespace deletion).
-class ObjectService : public QObject
-{
+class ObjectService : public QObject {
     Q_OBJECT
 
 public:
@@ -40,11 +39,13 @@ public:
 
     ObjectStore *store() const { return m_store; }
 
-    WriteResult create(const ResourceType &type, const QString &ns, QJsonObject object, bool dryRun);
+    WriteResult create(const ResourceType &type, const QString &ns, QJsonObject object,
+                       bool dryRun);
     // `subresource`: "" (the main resource: status is kept) or "status" (only status changes).
-    WriteResult update(const ResourceType &type, const QString &ns, const QString &name, QJsonObject object,
-                       const QString &subresource, bool dryRun);
-    WriteResult remove(const ResourceType &type, const QString &ns, const QString &name, const DeleteOptions &options);
+    WriteResult update(const ResourceType &type, const QString &ns, const QString &name,
+                       QJsonObject object, const QString &subresource, bool dryRun);
+    WriteResult remove(const ResourceType &type, const QString &ns, const QString &name,
+                       const DeleteOptions &options);
 
     // Controller-side writes: no validation, no precondition; a no-op write is skipped.
     QJsonObject writeInternal(const ResourceType &type, const QJsonObject &object);
@@ -61,7 +62,8 @@ private:
     void processOwnerGone(const QString &ownerUid);
     void processFinalizers(const ResourceType &type, const QJsonObject &object);
     void processNamespaceDeletion(const QString &ns);
-    QJsonObject removeFinalizer(const ResourceType &type, QJsonObject object, const QString &finalizer);
+    QJsonObject removeFinalizer(const ResourceType &type, QJsonObject object,
+                                const QString &finalizer);
     bool ownerExists(const QJsonObject &ref, const QString &ns) const;
 
     ObjectStore *m_store;

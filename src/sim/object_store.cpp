@@ -13,20 +13,18 @@ const QString kMetadata = QStringLiteral("metadata");
 } // namespace
 
 ObjectStore::ObjectStore(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     for (const auto &type : ResourceCatalog::instance().types())
         m_tables.insert(&type, Table());
 }
 
-void ObjectStore::compact()
-{
+void ObjectStore::compact() {
     m_history.clear();
     m_compacted = m_revision;
 }
 
-std::optional<QJsonObject> ObjectStore::get(const ResourceType &type, const QString &ns, const QString &name) const
-{
+std::optional<QJsonObject> ObjectStore::get(const ResourceType &type, const QString &ns,
+                                            const QString &name) const {
     const Table &table = m_tables[&type];
     const auto it = table.constFind(key(type.namespaced ? ns : QString(), name));
     if (it == table.cend())
@@ -34,19 +32,17 @@ std::optional<QJsonObject> ObjectStore::get(const ResourceType &type, const QStr
     return it->object;
 }
 
-bool ObjectStore::contains(const ResourceType &type, const QString &ns, const QString &name) const
-{
+bool ObjectStore::contains(const ResourceType &type, const QString &ns, const QString &name) const {
     return m_tables[&type].contains(key(type.namespaced ? ns : QString(), name));
 }
 
-int ObjectStore::count(const ResourceType &type) const
-{
+int ObjectStore::count(const ResourceType &type) const {
     return int(m_tables[&type].size());
 }
 
 void ObjectStore::visit(const ResourceType &type, const QString &ns, const QString &afterKey,
-                        const std::function<bool(const QString &, const QJsonObject &, const QByteArray &)> &visitor) const
-{
+                        const std::function<bool(const QString &, const QJsonObject &,
+                                                 const QByteArray &)> &visitor) const {
     const Table &table = m_tables[&type];
     const QString prefix = ns.isEmpty() ? QString() : ns + QLatin1Char('/');
     auto it = table.cbegin();
@@ -69,8 +65,7 @@ void ObjectStore::visit(const ResourceType &type, const QString &ns, const QStri
     }
 }
 
-QList<QJsonObject> ObjectStore::list(const ResourceType &type, const QString &ns) const
-{
+QList<QJsonObject> ObjectStore::list(const ResourceType &type, const QString &ns) const {
     QList<QJsonObject> result;
     visit(type, ns, {}, [&](const QString &, const QJsonObject &object, const QByteArray &) {
         result.append(object);
@@ -79,8 +74,7 @@ QList<QJsonObject> ObjectStore::list(const ResourceType &type, const QString &ns
     return result;
 }
 
-QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
-{
+QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object) {
     QJsonObject metadata = object.value(kMetadata).toObject();
     if (!metadata.contains(QStringLiteral("uid")))
         metadata.insert(QStringLiteral("uid"), util::newUid());
@@ -90,19 +84,20 @@ QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
         metadata.remove(QStringLiteral("namespace"));
     metadata.insert(QStringLiteral("resourceVersion"), QString::number(++m_revision));
     object.insert(kMetadata, metadata);
-    const QString k = key(type.namespaced ? metadata.value(QStringLiteral("namespace")).toString() : QString(),
-                          metadata.value(QStringLiteral("name")).toString());
+    const QString k =
+        key(type.namespaced ? metadata.value(QStringLiteral("namespace")).toString() : QString(),
+            metadata.value(QStringLiteral("name")).toString());
     m_tables[&type].insert(k, Entry{object, {}});
     indexOwners(type, k, object, true);
     record({QStringLiteral("ADDED"), &type, object, {}, m_revision});
     return object;
 }
 
-QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object)
-{
+QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object) {
     QJsonObject metadata = object.value(kMetadata).toObject();
-    const QString k = key(type.namespaced ? metadata.value(QStringLiteral("namespace")).toString() : QString(),
-                          metadata.value(QStringLiteral("name")).toString());
+    const QString k =
+        key(type.namespaced ? metadata.value(QStringLiteral("namespace")).toString() : QString(),
+            metadata.value(QStringLiteral("name")).toString());
     Table &table = m_tables[&type];
     auto it = table.find(k);
     if (it == table.end())
@@ -118,8 +113,7 @@ QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object)
     return object;
 }
 
-QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, const QString &name)
-{
+QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, const QString &name) {
     const QString k = key(type.namespaced ? ns : QString(), name);
     Table &table = m_tables[&type];
     auto it = table.find(k);
@@ -136,8 +130,8 @@ QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, con
     return last;
 }
 
-QList<std::pair<const ResourceType *, QJsonObject>> ObjectStore::dependents(const QString &ownerUid) const
-{
+QList<std::pair<const ResourceType *, QJsonObject>>
+ObjectStore::dependents(const QString &ownerUid) const {
     QList<std::pair<const ResourceType *, QJsonObject>> result;
     const auto it = m_dependents.constFind(ownerUid);
     if (it == m_dependents.cend())
@@ -159,18 +153,17 @@ QList<std::pair<const ResourceType *, QJsonObject>> ObjectStore::dependents(cons
     return result;
 }
 
-std::vector<StoreEvent> ObjectStore::eventsSince(qint64 resourceVersion) const
-{
+std::vector<StoreEvent> ObjectStore::eventsSince(qint64 resourceVersion) const {
     std::vector<StoreEvent> result;
-    auto it = std::upper_bound(m_history.cbegin(), m_history.cend(), resourceVersion,
-                               [](qint64 rv, const StoreEvent &event) { return rv < event.resourceVersion; });
+    auto it = std::upper_bound(
+        m_history.cbegin(), m_history.cend(), resourceVersion,
+        [](qint64 rv, const StoreEvent &event) { return rv < event.resourceVersion; });
     for (; it != m_history.cend(); ++it)
         result.push_back(*it);
     return result;
 }
 
-void ObjectStore::record(StoreEvent event)
-{
+void ObjectStore::record(StoreEvent event) {
     m_history.push_back(event);
     while (int(m_history.size()) > m_historyLimit) {
         m_compacted = m_history.front().resourceVersion;
@@ -179,9 +172,10 @@ void ObjectStore::record(StoreEvent event)
     emit changed(event);
 }
 
-void ObjectStore::indexOwners(const ResourceType &type, const QString &key, const QJsonObject &object, bool add)
-{
-    const QJsonArray refs = object.value(kMetadata).toObject().value(QStringLiteral("ownerReferences")).toArray();
+void ObjectStore::indexOwners(const ResourceType &type, const QString &key,
+                              const QJsonObject &object, bool add) {
+    const QJsonArray refs =
+        object.value(kMetadata).toObject().value(QStringLiteral("ownerReferences")).toArray();
     const QString entry = type.plural + QLatin1Char('\n') + key;
     for (const auto &ref : refs) {
         const QString owner = ref.toObject().value(QStringLiteral("uid")).toString();

@@ -18,7 +18,8 @@ namespace kiosk::sim {
 struct StoreEvent {
     QString type; // ADDED, MODIFIED, DELETED
     const ResourceType *resource = nullptr;
-    QJsonObject object;   // the new state (for DELETED: the last state, with the deletion's resourceVersion)
+    QJsonObject
+        object; // the new state (for DELETED: the last state, with the deletion's resourceVersion)
     QJsonObject previous; // the state before (MODIFIED and DELETED)
     qint64 resourceVersion = 0;
 };
@@ -27,8 +28,7 @@ struct StoreEvent {
 // becomes each write's metadata.resourceVersion, keys ordered the way etcd orders
 // /registry/<resource>/<namespace>/<name>, a bounded history of changes for watches (older
 // revisions are "compacted" and answer 410), and an index of dependents by owner uid.
-class ObjectStore : public QObject
-{
+class ObjectStore : public QObject {
     Q_OBJECT
 
 public:
@@ -41,16 +41,20 @@ public:
     // Drops the whole watch history (as etcd compaction does).
     void compact();
 
-    static QString key(const QString &ns, const QString &name) { return ns.isEmpty() ? name : ns + QLatin1Char('/') + name; }
+    static QString key(const QString &ns, const QString &name) {
+        return ns.isEmpty() ? name : ns + QLatin1Char('/') + name;
+    }
 
-    std::optional<QJsonObject> get(const ResourceType &type, const QString &ns, const QString &name) const;
+    std::optional<QJsonObject> get(const ResourceType &type, const QString &ns,
+                                   const QString &name) const;
     bool contains(const ResourceType &type, const QString &ns, const QString &name) const;
     int count(const ResourceType &type) const;
     // Visits objects of `type` in key order, restricted to `ns` when not empty, starting after
     // `afterKey` when not empty; the visitor returns false to stop. It receives the key, the object
     // and its compact JSON as a list item (no kind/apiVersion; cached).
     void visit(const ResourceType &type, const QString &ns, const QString &afterKey,
-               const std::function<bool(const QString &, const QJsonObject &, const QByteArray &)> &visitor) const;
+               const std::function<bool(const QString &, const QJsonObject &, const QByteArray &)>
+                   &visitor) const;
     QList<QJsonObject> list(const ResourceType &type, const QString &ns = {}) const;
 
     // Writes. The store sets metadata.resourceVersion (and, on create, uid and
@@ -76,7 +80,8 @@ private:
     using Table = QMap<QString, Entry>;
 
     void record(StoreEvent event);
-    void indexOwners(const ResourceType &type, const QString &key, const QJsonObject &object, bool add);
+    void indexOwners(const ResourceType &type, const QString &key, const QJsonObject &object,
+                     bool add);
 
     QHash<const ResourceType *, Table> m_tables;
     QHash<QString, QSet<QString>> m_dependents; // owner uid -> "plural\nkey"

@@ -7,26 +7,22 @@
 
 namespace kiosk::sim::util {
 
-QString timestamp(const QDateTime &time)
-{
+QString timestamp(const QDateTime &time) {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-QString now()
-{
+QString now() {
     return timestamp(QDateTime::currentDateTimeUtc());
 }
 
-QDateTime parseTimestamp(const QString &text)
-{
+QDateTime parseTimestamp(const QString &text) {
     QDateTime time = QDateTime::fromString(text, Qt::ISODate);
     if (!time.isValid())
         time = QDateTime::fromString(text, Qt::ISODateWithMs);
     return time.toUTC();
 }
 
-QString newUid()
-{
+QString newUid() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
@@ -35,8 +31,7 @@ const char kAlphabet[] = "bcdfghjklmnpqrstvwxz2456789";
 constexpr int kAlphabetSize = sizeof(kAlphabet) - 1;
 } // namespace
 
-QString randomSuffix(int length)
-{
+QString randomSuffix(int length) {
     QString result;
     result.reserve(length);
     auto *random = QRandomGenerator::global();
@@ -45,8 +40,7 @@ QString randomSuffix(int length)
     return result;
 }
 
-QString safeEncode(const QString &text)
-{
+QString safeEncode(const QString &text) {
     QString result;
     result.reserve(text.size());
     for (const QChar c : text)
@@ -54,8 +48,7 @@ QString safeEncode(const QString &text)
     return result;
 }
 
-QString podTemplateHash(const QJsonObject &podTemplate, qint64 collisionCount)
-{
+QString podTemplateHash(const QJsonObject &podTemplate, qint64 collisionCount) {
     QByteArray data = QJsonDocument(podTemplate).toJson(QJsonDocument::Compact);
     if (collisionCount > 0)
         data += QByteArray::number(collisionCount);
@@ -67,39 +60,50 @@ QString podTemplateHash(const QJsonObject &podTemplate, qint64 collisionCount)
     return safeEncode(QString::number(hash));
 }
 
-QByteArray toJson(const QJsonObject &object)
-{
+QByteArray toJson(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QString name(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+QString name(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("name"))
+        .toString();
 }
 
-QString namespaceOf(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
+QString namespaceOf(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("namespace"))
+        .toString();
 }
 
-QString uid(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("uid")).toString();
+QString uid(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("uid"))
+        .toString();
 }
 
-QJsonObject labels(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("labels")).toObject();
+QJsonObject labels(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("labels"))
+        .toObject();
 }
 
-QJsonObject annotations(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("annotations")).toObject();
+QJsonObject annotations(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("annotations"))
+        .toObject();
 }
 
-QJsonObject controllerRef(const QJsonObject &object)
-{
-    const QJsonArray refs = object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("ownerReferences")).toArray();
+QJsonObject controllerRef(const QJsonObject &object) {
+    const QJsonArray refs = object.value(QStringLiteral("metadata"))
+                                .toObject()
+                                .value(QStringLiteral("ownerReferences"))
+                                .toArray();
     for (const auto &ref : refs) {
         if (ref.toObject().value(QStringLiteral("controller")).toBool())
             return ref.toObject();
@@ -107,13 +111,13 @@ QJsonObject controllerRef(const QJsonObject &object)
     return {};
 }
 
-bool isTerminating(const QJsonObject &object)
-{
-    return object.value(QStringLiteral("metadata")).toObject().contains(QStringLiteral("deletionTimestamp"));
+bool isTerminating(const QJsonObject &object) {
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .contains(QStringLiteral("deletionTimestamp"));
 }
 
-QJsonObject ownerReference(const QJsonObject &owner, bool controller)
-{
+QJsonObject ownerReference(const QJsonObject &owner, bool controller) {
     QJsonObject ref{{QStringLiteral("apiVersion"), owner.value(QStringLiteral("apiVersion"))},
                     {QStringLiteral("kind"), owner.value(QStringLiteral("kind"))},
                     {QStringLiteral("name"), name(owner)},
@@ -125,8 +129,7 @@ QJsonObject ownerReference(const QJsonObject &owner, bool controller)
     return ref;
 }
 
-QString humanDuration(qint64 seconds)
-{
+QString humanDuration(qint64 seconds) {
     if (seconds < 0)
         return QStringLiteral("<invalid>");
     if (seconds < 60 * 2)
@@ -134,20 +137,23 @@ QString humanDuration(qint64 seconds)
     const qint64 minutes = seconds / 60;
     if (minutes < 10) {
         const qint64 s = seconds % 60;
-        return s == 0 ? QStringLiteral("%1m").arg(minutes) : QStringLiteral("%1m%2s").arg(minutes).arg(s);
+        return s == 0 ? QStringLiteral("%1m").arg(minutes)
+                      : QStringLiteral("%1m%2s").arg(minutes).arg(s);
     }
     if (minutes < 60 * 3)
         return QStringLiteral("%1m").arg(minutes);
     const qint64 hours = seconds / 3600;
     if (hours < 8) {
         const qint64 m = minutes % 60;
-        return m == 0 ? QStringLiteral("%1h").arg(hours) : QStringLiteral("%1h%2m").arg(hours).arg(m);
+        return m == 0 ? QStringLiteral("%1h").arg(hours)
+                      : QStringLiteral("%1h%2m").arg(hours).arg(m);
     }
     if (hours < 48)
         return QStringLiteral("%1h").arg(hours);
     if (hours < 24 * 8) {
         const qint64 h = hours % 24;
-        return h == 0 ? QStringLiteral("%1d").arg(hours / 24) : QStringLiteral("%1d%2h").arg(hours / 24).arg(h);
+        return h == 0 ? QStringLiteral("%1d").arg(hours / 24)
+                      : QStringLiteral("%1d%2h").arg(hours / 24).arg(h);
     }
     if (hours < 24 * 365 * 2)
         return QStringLiteral("%1d").arg(hours / 24);
@@ -159,8 +165,7 @@ QString humanDuration(qint64 seconds)
     return QStringLiteral("%1y").arg(hours / 24 / 365);
 }
 
-void setPath(QJsonObject &object, const QStringList &path, const QJsonValue &value)
-{
+void setPath(QJsonObject &object, const QStringList &path, const QJsonValue &value) {
     if (path.isEmpty())
         return;
     if (path.size() == 1) {
@@ -172,8 +177,7 @@ void setPath(QJsonObject &object, const QStringList &path, const QJsonValue &val
     object.insert(path.first(), child);
 }
 
-QJsonValue getPath(const QJsonObject &object, const QStringList &path)
-{
+QJsonValue getPath(const QJsonObject &object, const QStringList &path) {
     QJsonValue current = object;
     for (const QString &segment : path)
         current = current.toObject().value(segment);

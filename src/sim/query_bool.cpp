@@ -2,8 +2,7 @@
 
 namespace kiosk::sim {
 
-std::optional<bool> QueryBool::parseGo(QStringView text)
-{
+std::optional<bool> QueryBool::parseGo(QStringView text) {
     for (const char *yes : {"1", "t", "T", "TRUE", "true", "True"}) {
         if (text == QLatin1String(yes))
             return true;
@@ -15,20 +14,18 @@ std::optional<bool> QueryBool::parseGo(QStringView text)
     return std::nullopt;
 }
 
-bool QueryBool::optionValue(QStringView text)
-{
+bool QueryBool::optionValue(QStringView text) {
     // Go's strings.EqualFold folds Unicode simply, as Qt's case-insensitive compare does: the
     // long s (U+017F) matches the s of "false" in both.
-    return !(text == QLatin1String("0") || text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0);
+    return !(text == QLatin1String("0") ||
+             text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0);
 }
 
-bool QueryBool::option(const HttpRequest &request, const QString &name)
-{
+bool QueryBool::option(const HttpRequest &request, const QString &name) {
     return request.hasQuery(name) && optionValue(request.queryValue(name));
 }
 
-bool QueryBool::pretty(const HttpRequest &request)
-{
+bool QueryBool::pretty(const HttpRequest &request) {
     return parseGo(request.queryValue(QStringLiteral("pretty"))).value_or(false);
 }
 

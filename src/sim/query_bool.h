@@ -14,8 +14,7 @@ namespace kiosk::sim {
 //   Convert_Slice_string_To_bool: absent, "0" or "false" in any case is false, anything else,
 //   the empty value included, is true (so Python's `watch=True` and `?watch` are watches);
 // - `pretty` goes through Go's strconv.ParseBool and an unparsable value is false.
-class QueryBool
-{
+class QueryBool {
 public:
     // Go's strconv.ParseBool: 1 t T TRUE true True, 0 f F FALSE false False; nullopt otherwise.
     static std::optional<bool> parseGo(QStringView text);

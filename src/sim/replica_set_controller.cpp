@@ -14,32 +14,36 @@ namespace kiosk::sim {
 
 namespace {
 
-const ResourceCatalog &catalog()
-{
+const ResourceCatalog &catalog() {
     return ResourceCatalog::instance();
 }
 
-bool podReady(const QJsonObject &pod)
-{
-    for (const auto &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray()) {
+bool podReady(const QJsonObject &pod) {
+    for (const auto &c : pod.value(QStringLiteral("status"))
+                             .toObject()
+                             .value(QStringLiteral("conditions"))
+                             .toArray()) {
         if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
             return c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True");
     }
     return false;
 }
 
-QDateTime readySince(const QJsonObject &pod)
-{
-    for (const auto &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray()) {
+QDateTime readySince(const QJsonObject &pod) {
+    for (const auto &c : pod.value(QStringLiteral("status"))
+                             .toObject()
+                             .value(QStringLiteral("conditions"))
+                             .toArray()) {
         if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return util::parseTimestamp(c.toObject().value(QStringLiteral("lastTransitionTime")).toString());
+            return util::parseTimestamp(
+                c.toObject().value(QStringLiteral("lastTransitionTime")).toString());
     }
     return {};
 }
 
-int phaseRank(const QJsonObject &pod)
-{
-    const QString phase = pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
+int phaseRank(const QJsonObject &pod) {
+    const QString phase =
+        pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
     if (phase == QLatin1String("Pending"))
         return 0;
     if (phase == QLatin1String("Unknown"))
@@ -47,33 +51,33 @@ int phaseRank(const QJsonObject &pod)
     return 2;
 }
 
-qint64 restarts(const QJsonObject &pod)
-{
+qint64 restarts(const QJsonObject &pod) {
     qint64 total = 0;
-    for (const auto &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("containerStatuses")).toArray())
+    for (const auto &c : pod.value(QStringLiteral("status"))
+                             .toObject()
+                             .value(QStringLiteral("containerStatuses"))
+                             .toArray())
         total += c.toObject().value(QStringLiteral("restartCount")).toInteger();
     return total;
 }
 
 } // namespace
 
-ReplicaSetController::ReplicaSetController(ObjectService *service, EventRecorder *events, QObject *parent)
+ReplicaSetController::ReplicaSetController(ObjectService *service, EventRecorder *events,
+                                           QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_store(service->store())
-    , m_events(events)
-{
+    , m_events(events) {
     connect(m_store, &ObjectStore::changed, this, &ReplicaSetController::onChange);
 }
 
-void ReplicaSetController::enqueue(const QString &ns, const QString &name)
-{
+void ReplicaSetController::enqueue(const QString &ns, const QString &name) {
     m_queue.insert(ObjectStore::key(ns, name));
     schedule();
 }
 
-void ReplicaSetController::onChange(const StoreEvent &event)
-{
+void ReplicaSetController::onChange(const StoreEvent &event) {
     if (event.resource == &catalog().replicaSets()) {
         if (event.type != QLatin1String("DELETED"))
             enqueue(util::namespaceOf(event.object), util::name(event.object));
@@ -86,24 +90,21 @@ void ReplicaSetController::onChange(const StoreEvent &event)
     }
 }
 
-void ReplicaSetController::schedule(int delayMs)
-{
+void ReplicaSetController::schedule(int delayMs) {
     if (m_scheduled)
         return;
     m_scheduled = true;
     QTimer::singleShot(delayMs, this, &ReplicaSetController::run);
 }
 
-void ReplicaSetController::run()
-{
+void ReplicaSetController::run() {
     m_scheduled = false;
     const QSet<QString> queue = std::exchange(m_queue, {});
     for (const QString &key : queue)
         sync(key);
 }
 
-void ReplicaSetController::sync(const QString &key)
-{
+void ReplicaSetController::sync(const QString &key) {
     const QString ns = key.section(QLatin1Char('/'), 0, 0);
     const QString name = key.section(QLatin1Char('/'), 1);
     const auto found = m_store->get(catalog().replicaSets(), ns, name);
@@ -116,46 +117,55 @@ void ReplicaSetController::sync(const QString &key)
     const qint64 minReady = spec.value(QStringLiteral("minReadySeconds")).toInteger();
 
     // Adopt orphan pods the selector matches; release owned pods it no longer matches.
-    if (const auto selector = LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject()); selector && !selector->isEmpty()) {
+    if (const auto selector =
+            LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject());
+        selector && !selector->isEmpty()) {
         QList<QJsonObject> changes;
-        m_store->visit(catalog().pods(), ns, {}, [&](const QString &, const QJsonObject &pod, const QByteArray &) {
-            if (util::isTerminating(pod))
-                return true;
-            const QJsonObject ref = util::controllerRef(pod);
-            const bool matches = selector->matches(util::labels(pod));
-            QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
-            if (ref.isEmpty() && matches) {
-                QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
-                refs.append(util::ownerReference(rs, true));
-                meta.insert(QStringLiteral("ownerReferences"), refs);
-            } else if (ref.value(QStringLiteral("uid")).toString() == uid && !matches) {
-                QJsonArray refs;
-                for (const auto &r : meta.value(QStringLiteral("ownerReferences")).toArray()) {
-                    if (r.toObject().value(QStringLiteral("uid")).toString() != uid)
-                        refs.append(r);
-                }
-                if (refs.isEmpty())
-                    meta.remove(QStringLiteral("ownerReferences"));
-                else
+        m_store->visit(
+            catalog().pods(), ns, {},
+            [&](const QString &, const QJsonObject &pod, const QByteArray &) {
+                if (util::isTerminating(pod))
+                    return true;
+                const QJsonObject ref = util::controllerRef(pod);
+                const bool matches = selector->matches(util::labels(pod));
+                QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
+                if (ref.isEmpty() && matches) {
+                    QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
+                    refs.append(util::ownerReference(rs, true));
                     meta.insert(QStringLiteral("ownerReferences"), refs);
-            } else {
+                } else if (ref.value(QStringLiteral("uid")).toString() == uid && !matches) {
+                    QJsonArray refs;
+                    for (const auto &r : meta.value(QStringLiteral("ownerReferences")).toArray()) {
+                        if (r.toObject().value(QStringLiteral("uid")).toString() != uid)
+                            refs.append(r);
+                    }
+                    if (refs.isEmpty())
+                        meta.remove(QStringLiteral("ownerReferences"));
+                    else
+                        meta.insert(QStringLiteral("ownerReferences"), refs);
+                } else {
+                    return true;
+                }
+                QJsonObject updated = pod;
+                updated.insert(QStringLiteral("metadata"), meta);
+                changes.append(updated);
                 return true;
-            }
-            QJsonObject updated = pod;
-            updated.insert(QStringLiteral("metadata"), meta);
-            changes.append(updated);
-            return true;
-        });
+            });
         for (const QJsonObject &pod : std::as_const(changes))
             m_service->writeInternal(catalog().pods(), pod);
     }
 
     QList<QJsonObject> active;
     for (const auto &[type, dependent] : m_store->dependents(uid)) {
-        if (type != &catalog().pods() || util::controllerRef(dependent).value(QStringLiteral("uid")).toString() != uid)
+        if (type != &catalog().pods() ||
+            util::controllerRef(dependent).value(QStringLiteral("uid")).toString() != uid)
             continue;
-        const QString phase = dependent.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
-        if (util::isTerminating(dependent) || phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
+        const QString phase = dependent.value(QStringLiteral("status"))
+                                  .toObject()
+                                  .value(QStringLiteral("phase"))
+                                  .toString();
+        if (util::isTerminating(dependent) || phase == QLatin1String("Succeeded") ||
+            phase == QLatin1String("Failed"))
             continue;
         active.append(dependent);
     }
@@ -163,30 +173,45 @@ void ReplicaSetController::sync(const QString &key)
     if (diff < 0) {
         const QJsonObject podTemplate = spec.value(QStringLiteral("template")).toObject();
         for (qint64 i = 0; i < qMin<qint64>(-diff, 500); ++i) {
-            QJsonObject metadata{{QStringLiteral("generateName"), name + QLatin1Char('-')},
-                                 {QStringLiteral("namespace"), ns},
-                                 {QStringLiteral("ownerReferences"), QJsonArray{util::ownerReference(rs, true)}}};
-            const QJsonObject templateMeta = podTemplate.value(QStringLiteral("metadata")).toObject();
+            QJsonObject metadata{
+                {QStringLiteral("generateName"), name + QLatin1Char('-')},
+                {QStringLiteral("namespace"), ns},
+                {QStringLiteral("ownerReferences"), QJsonArray{util::ownerReference(rs, true)}}};
+            const QJsonObject templateMeta =
+                podTemplate.value(QStringLiteral("metadata")).toObject();
             if (templateMeta.contains(QStringLiteral("labels")))
-                metadata.insert(QStringLiteral("labels"), templateMeta.value(QStringLiteral("labels")));
+                metadata.insert(QStringLiteral("labels"),
+                                templateMeta.value(QStringLiteral("labels")));
             if (templateMeta.contains(QStringLiteral("annotations")))
-                metadata.insert(QStringLiteral("annotations"), templateMeta.value(QStringLiteral("annotations")));
-            const QJsonObject pod{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                  {QStringLiteral("kind"), QStringLiteral("Pod")},
-                                  {QStringLiteral("metadata"), metadata},
-                                  {QStringLiteral("spec"), podTemplate.value(QStringLiteral("spec"))}};
+                metadata.insert(QStringLiteral("annotations"),
+                                templateMeta.value(QStringLiteral("annotations")));
+            const QJsonObject pod{
+                {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                {QStringLiteral("kind"), QStringLiteral("Pod")},
+                {QStringLiteral("metadata"), metadata},
+                {QStringLiteral("spec"), podTemplate.value(QStringLiteral("spec"))}};
             const WriteResult result = m_service->create(catalog().pods(), ns, pod, false);
             if (result.ok())
                 m_events->record(rs, QStringLiteral("Normal"), QStringLiteral("SuccessfulCreate"),
-                                 QStringLiteral("Created pod: %1").arg(util::name(result.object)), QStringLiteral("replicaset-controller"));
+                                 QStringLiteral("Created pod: %1").arg(util::name(result.object)),
+                                 QStringLiteral("replicaset-controller"));
             else
                 m_events->record(rs, QStringLiteral("Warning"), QStringLiteral("FailedCreate"),
-                                 QStringLiteral("Error creating: %1").arg(result.error->message), QStringLiteral("replicaset-controller"));
+                                 QStringLiteral("Error creating: %1").arg(result.error->message),
+                                 QStringLiteral("replicaset-controller"));
         }
     } else if (diff > 0) {
         std::sort(active.begin(), active.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            const bool aScheduled = !a.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty();
-            const bool bScheduled = !b.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty();
+            const bool aScheduled = !a.value(QStringLiteral("spec"))
+                                         .toObject()
+                                         .value(QStringLiteral("nodeName"))
+                                         .toString()
+                                         .isEmpty();
+            const bool bScheduled = !b.value(QStringLiteral("spec"))
+                                         .toObject()
+                                         .value(QStringLiteral("nodeName"))
+                                         .toString()
+                                         .isEmpty();
             if (aScheduled != bScheduled)
                 return !aScheduled;
             if (phaseRank(a) != phaseRank(b))
@@ -195,16 +220,24 @@ void ReplicaSetController::sync(const QString &key)
                 return !podReady(a);
             if (restarts(a) != restarts(b))
                 return restarts(a) > restarts(b);
-            const QString ca = a.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString();
-            const QString cb = b.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString();
+            const QString ca = a.value(QStringLiteral("metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("creationTimestamp"))
+                                   .toString();
+            const QString cb = b.value(QStringLiteral("metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("creationTimestamp"))
+                                   .toString();
             return ca > cb;
         });
         for (qint64 i = 0; i < diff; ++i) {
             const QString podName = util::name(active.at(i));
-            const WriteResult result = m_service->remove(catalog().pods(), ns, podName, DeleteOptions{});
+            const WriteResult result =
+                m_service->remove(catalog().pods(), ns, podName, DeleteOptions{});
             if (result.ok())
                 m_events->record(rs, QStringLiteral("Normal"), QStringLiteral("SuccessfulDelete"),
-                                 QStringLiteral("Deleted pod: %1").arg(podName), QStringLiteral("replicaset-controller"));
+                                 QStringLiteral("Deleted pod: %1").arg(podName),
+                                 QStringLiteral("replicaset-controller"));
         }
     }
 
@@ -212,7 +245,12 @@ void ReplicaSetController::sync(const QString &key)
     qint64 available = 0;
     qint64 labeled = 0;
     QDateTime nextCheck;
-    const QJsonObject templateLabels = spec.value(QStringLiteral("template")).toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("labels")).toObject();
+    const QJsonObject templateLabels = spec.value(QStringLiteral("template"))
+                                           .toObject()
+                                           .value(QStringLiteral("metadata"))
+                                           .toObject()
+                                           .value(QStringLiteral("labels"))
+                                           .toObject();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QJsonObject &pod : std::as_const(active)) {
         const QJsonObject labels = util::labels(pod);
@@ -235,8 +273,12 @@ void ReplicaSetController::sync(const QString &key)
     QJsonObject status = rs.value(QStringLiteral("status")).toObject();
     status.insert(QStringLiteral("replicas"), qint64(active.size()));
     status.insert(QStringLiteral("fullyLabeledReplicas"), labeled);
-    status.insert(QStringLiteral("observedGeneration"), rs.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("generation")).toInteger(1));
-    for (const auto &[field, value] : {std::pair{QStringLiteral("readyReplicas"), ready}, std::pair{QStringLiteral("availableReplicas"), available}}) {
+    status.insert(QStringLiteral("observedGeneration"), rs.value(QStringLiteral("metadata"))
+                                                            .toObject()
+                                                            .value(QStringLiteral("generation"))
+                                                            .toInteger(1));
+    for (const auto &[field, value] : {std::pair{QStringLiteral("readyReplicas"), ready},
+                                       std::pair{QStringLiteral("availableReplicas"), available}}) {
         if (value > 0)
             status.insert(field, value);
         else
@@ -252,7 +294,8 @@ void ReplicaSetController::sync(const QString &key)
         }
     }
     if (nextCheck.isValid()) {
-        QTimer::singleShot(qMax<qint64>(50, now.msecsTo(nextCheck) + 20), this, [this, ns, name]() { enqueue(ns, name); });
+        QTimer::singleShot(qMax<qint64>(50, now.msecsTo(nextCheck) + 20), this,
+                           [this, ns, name]() { enqueue(ns, name); });
     }
 }
 

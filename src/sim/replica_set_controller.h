@@ -14,8 +14,7 @@ class ObjectService;
 // surplus ones (unscheduled, pending and not-ready first, then the newest) until the pods it
 // controls match spec.replicas; keeps status (replicas, fullyLabeled, ready, available,
 // observedGeneration) current.
-class ReplicaSetController : public QObject
-{
+class ReplicaSetController : public QObject {
     Q_OBJECT
 
 public:

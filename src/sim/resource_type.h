@@ -20,22 +20,28 @@ struct ResourceType {
     QStringList subresources; // "status", "scale", "log"
     bool hasGeneration = false;
 
-    QString apiVersion() const { return group.isEmpty() ? version : group + QLatin1Char('/') + version; }
+    QString apiVersion() const {
+        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
+    }
     // "deployments.apps" or "pods": how error messages name a resource.
-    QString groupResource() const { return group.isEmpty() ? plural : plural + QLatin1Char('.') + group; }
+    QString groupResource() const {
+        return group.isEmpty() ? plural : plural + QLatin1Char('.') + group;
+    }
     // "Deployment.apps" or "Pod": how Invalid errors name a kind.
-    QString qualifiedKind() const { return group.isEmpty() ? kind : kind + QLatin1Char('.') + group; }
+    QString qualifiedKind() const {
+        return group.isEmpty() ? kind : kind + QLatin1Char('.') + group;
+    }
     bool hasSubresource(const QString &name) const { return subresources.contains(name); }
 };
 
 // The fixed set of resources the simulator knows, with lookups by URL parts and by kind.
-class ResourceCatalog
-{
+class ResourceCatalog {
 public:
     static const ResourceCatalog &instance();
 
     const QList<ResourceType> &types() const { return m_types; }
-    const ResourceType *find(const QString &group, const QString &version, const QString &plural) const;
+    const ResourceType *find(const QString &group, const QString &version,
+                             const QString &plural) const;
     const ResourceType *findByKind(const QString &apiVersion, const QString &kind) const;
     const ResourceType &pods() const { return *m_pods; }
     const ResourceType &deployments() const { return *m_deployments; }

@@ -29,8 +29,7 @@ struct Identity {
 // The apiserver's REST face: discovery, and get / list / watch / create / update / patch /
 // delete / deletecollection on each resource and its status, scale and log subresources, with
 // Table and PartialObjectMetadata negotiation, paging, selectors, dry runs and Status errors.
-class RestHandler : public QObject
-{
+class RestHandler : public QObject {
     Q_OBJECT
 
 public:
@@ -40,7 +39,8 @@ public:
         QString serverAddress = QStringLiteral("127.0.0.1:6443");
     };
 
-    RestHandler(ObjectService *service, LogSource *logs, const Config &config, QObject *parent = nullptr);
+    RestHandler(ObjectService *service, LogSource *logs, const Config &config,
+                QObject *parent = nullptr);
 
     void handle(HttpConnection *connection, const HttpRequest &request, const Identity &identity);
     void setDropWatchAfterSeconds(int seconds) { m_config.dropWatchAfterSeconds = seconds; }
@@ -60,23 +60,29 @@ private:
     std::variant<Target, ApiError> resolve(const QStringList &segments) const;
     std::variant<ResponseFormat, ApiError> negotiate(const HttpRequest &request) const;
 
-    HttpResponse get(const HttpRequest &request, const Target &target, const ResponseFormat &format);
-    HttpResponse list(const HttpRequest &request, const Target &target, const ResponseFormat &format);
-    void watch(HttpConnection *connection, const HttpRequest &request, const Target &target, const ResponseFormat &format);
+    HttpResponse get(const HttpRequest &request, const Target &target,
+                     const ResponseFormat &format);
+    HttpResponse list(const HttpRequest &request, const Target &target,
+                      const ResponseFormat &format);
+    void watch(HttpConnection *connection, const HttpRequest &request, const Target &target,
+               const ResponseFormat &format);
     HttpResponse create(const HttpRequest &request, const Target &target, bool dryRun);
     HttpResponse replace(const HttpRequest &request, const Target &target, bool dryRun);
     HttpResponse patch(const HttpRequest &request, const Target &target, bool dryRun);
     HttpResponse remove(const HttpRequest &request, const Target &target, bool dryRun);
     HttpResponse removeCollection(const HttpRequest &request, const Target &target, bool dryRun);
     void logs(HttpConnection *connection, const HttpRequest &request, const Target &target);
-    HttpResponse accessReview(const HttpRequest &request, const Target &target, const Identity &identity);
+    HttpResponse accessReview(const HttpRequest &request, const Target &target,
+                              const Identity &identity);
 
     std::variant<QJsonObject, ApiError> decodeBody(const HttpRequest &request, const Target &target,
-                                                   const QString &expectedApiVersion, const QString &expectedKind) const;
+                                                   const QString &expectedApiVersion,
+                                                   const QString &expectedKind) const;
     HttpResponse objectResponse(int status, const QJsonObject &object, const HttpRequest &request,
                                 const ResponseFormat &format = {}) const;
     QJsonObject scaleOf(const ResourceType &type, const QJsonObject &object) const;
-    HttpResponse writeScale(const Target &target, const QJsonObject &current, const QJsonObject &scale, bool dryRun);
+    HttpResponse writeScale(const Target &target, const QJsonObject &current,
+                            const QJsonObject &scale, bool dryRun);
 
     ObjectService *m_service;
     ObjectStore *m_store;

@@ -15,8 +15,7 @@ class ObjectService;
 //    its healthy previous revision, 15 services, one k3s node.
 //  - scale: namespace "scale" with 5,000 deployments, 25,000 ReplicaSets and 5,000 pods.
 //  - empty: just the system namespaces and the node.
-class Scenario
-{
+class Scenario {
 public:
     static QStringList names();
     // Writes the scenario's objects straight into an empty store (no watch history) and teaches

@@ -8,34 +8,33 @@
 
 namespace kiosk::sim {
 
-WatchStream::WatchStream(HttpConnection *connection, ObjectStore *store, const Options &options, QObject *parent)
+WatchStream::WatchStream(HttpConnection *connection, ObjectStore *store, const Options &options,
+                         QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_store(store)
-    , m_options(options)
-{
+    , m_options(options) {
     connect(connection, &HttpConnection::closed, this, [this]() {
         m_done = true;
         deleteLater();
     });
 }
 
-bool WatchStream::matches(const QJsonObject &object) const
-{
+bool WatchStream::matches(const QJsonObject &object) const {
     if (!m_options.ns.isEmpty() && util::namespaceOf(object) != m_options.ns)
         return false;
     return m_options.labels.matches(util::labels(object)) && m_options.fields.matches(object);
 }
 
-void WatchStream::start(bool initialEvents, bool initialEventsEndBookmark, qint64 fromRevision)
-{
+void WatchStream::start(bool initialEvents, bool initialEventsEndBookmark, qint64 fromRevision) {
     m_connection->beginStream(200, "application/json");
     if (initialEvents) {
-        m_store->visit(*m_options.type, m_options.ns, {}, [&](const QString &, const QJsonObject &object, const QByteArray &) {
-            if (matches(object))
-                send(QStringLiteral("ADDED"), object);
-            return true;
-        });
+        m_store->visit(*m_options.type, m_options.ns, {},
+                       [&](const QString &, const QJsonObject &object, const QByteArray &) {
+                           if (matches(object))
+                               send(QStringLiteral("ADDED"), object);
+                           return true;
+                       });
         if (initialEventsEndBookmark)
             sendBookmark(true);
     } else {
@@ -58,16 +57,15 @@ void WatchStream::start(bool initialEvents, bool initialEventsEndBookmark, qint6
     }
 }
 
-void WatchStream::failWith(const QJsonObject &status)
-{
+void WatchStream::failWith(const QJsonObject &status) {
     m_connection->beginStream(200, "application/json");
-    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("ERROR")}, {QStringLiteral("object"), status}};
+    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("ERROR")},
+                            {QStringLiteral("object"), status}};
     m_connection->writeChunk(util::toJson(event) + '\n');
     finish();
 }
 
-void WatchStream::onChange(const StoreEvent &event)
-{
+void WatchStream::onChange(const StoreEvent &event) {
     if (m_done || event.resource != m_options.type)
         return;
     const bool now = matches(event.object);
@@ -88,8 +86,7 @@ void WatchStream::onChange(const StoreEvent &event)
     }
 }
 
-QJsonObject WatchStream::render(const QJsonObject &object)
-{
+QJsonObject WatchStream::render(const QJsonObject &object) {
     if (m_options.partialMetadata) {
         QJsonObject meta = object.value(QStringLiteral("metadata")).toObject();
         meta.remove(QStringLiteral("managedFields"));
@@ -99,41 +96,49 @@ QJsonObject WatchStream::render(const QJsonObject &object)
     }
     if (!m_options.table)
         return object;
-    QJsonObject table{{QStringLiteral("kind"), QStringLiteral("Table")},
-                      {QStringLiteral("apiVersion"), m_options.tableApiVersion},
-                      {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"),
-                                                                object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion"))}}},
-                      {QStringLiteral("columnDefinitions"), m_firstTable ? TableConverter::columnDefinitions(*m_options.type) : QJsonArray()},
-                      {QStringLiteral("rows"), QJsonArray{TableConverter::row(*m_options.type, object, QDateTime::currentDateTimeUtc(), m_options.include)}}};
+    QJsonObject table{
+        {QStringLiteral("kind"), QStringLiteral("Table")},
+        {QStringLiteral("apiVersion"), m_options.tableApiVersion},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"),
+                                                  object.value(QStringLiteral("metadata"))
+                                                      .toObject()
+                                                      .value(QStringLiteral("resourceVersion"))}}},
+        {QStringLiteral("columnDefinitions"),
+         m_firstTable ? TableConverter::columnDefinitions(*m_options.type) : QJsonArray()},
+        {QStringLiteral("rows"),
+         QJsonArray{TableConverter::row(*m_options.type, object, QDateTime::currentDateTimeUtc(),
+                                        m_options.include)}}};
     m_firstTable = false;
     return table;
 }
 
-void WatchStream::send(const QString &type, const QJsonObject &object)
-{
+void WatchStream::send(const QString &type, const QJsonObject &object) {
     if (!m_connection || m_done)
         return;
-    const QJsonObject event{{QStringLiteral("type"), type}, {QStringLiteral("object"), render(object)}};
+    const QJsonObject event{{QStringLiteral("type"), type},
+                            {QStringLiteral("object"), render(object)}};
     m_connection->writeChunk(util::toJson(event) + '\n');
 }
 
-void WatchStream::sendBookmark(bool initialEventsEnd)
-{
+void WatchStream::sendBookmark(bool initialEventsEnd) {
     if (!m_connection || m_done)
         return;
-    QJsonObject metadata{{QStringLiteral("resourceVersion"), QString::number(m_store->resourceVersion())},
-                         {QStringLiteral("creationTimestamp"), QJsonValue::Null}};
+    QJsonObject metadata{
+        {QStringLiteral("resourceVersion"), QString::number(m_store->resourceVersion())},
+        {QStringLiteral("creationTimestamp"), QJsonValue::Null}};
     if (initialEventsEnd)
-        metadata.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("k8s.io/initial-events-end"), QStringLiteral("true")}});
+        metadata.insert(
+            QStringLiteral("annotations"),
+            QJsonObject{{QStringLiteral("k8s.io/initial-events-end"), QStringLiteral("true")}});
     const QJsonObject object{{QStringLiteral("kind"), m_options.type->kind},
                              {QStringLiteral("apiVersion"), m_options.type->apiVersion()},
                              {QStringLiteral("metadata"), metadata}};
-    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("BOOKMARK")}, {QStringLiteral("object"), object}};
+    const QJsonObject event{{QStringLiteral("type"), QStringLiteral("BOOKMARK")},
+                            {QStringLiteral("object"), object}};
     m_connection->writeChunk(util::toJson(event) + '\n');
 }
 
-void WatchStream::finish()
-{
+void WatchStream::finish() {
     if (m_done)
         return;
     m_done = true;

@@ -16,8 +16,7 @@ class HttpConnection;
 // leave or enter the selection into DELETED / ADDED, as the apiserver does), writes them as
 // newline-delimited JSON events on a chunked response, sends bookmarks when asked, and ends at
 // timeoutSeconds (or is cut after a configured time, for fault injection).
-class WatchStream : public QObject
-{
+class WatchStream : public QObject {
     Q_OBJECT
 
 public:
@@ -36,7 +35,8 @@ public:
         bool partialMetadata = false;
     };
 
-    WatchStream(HttpConnection *connection, ObjectStore *store, const Options &options, QObject *parent = nullptr);
+    WatchStream(HttpConnection *connection, ObjectStore *store, const Options &options,
+                QObject *parent = nullptr);
 
     // Starts streaming: synthetic ADDED events for what exists (when `initialEvents`), then the
     // history after `fromRevision`, then live changes.

@@ -20,23 +20,20 @@ MedicationSync::MedicationSync(meds::MedicationStore &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_ledger(store)
-    , m_doseLog(store)
-{
+    , m_doseLog(store) {
     m_doseLog.setDeviceName(m_ledger.deviceName());
     m_client.setDeviceName(m_ledger.deviceName());
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &MedicationSync::syncNow);
 }
 
-void MedicationSync::setDeviceName(const QString &name)
-{
+void MedicationSync::setDeviceName(const QString &name) {
     m_ledger.setDeviceName(name);
     m_doseLog.setDeviceName(name);
     m_client.setDeviceName(name);
 }
 
-void MedicationSync::setAutomatic(bool on)
-{
+void MedicationSync::setAutomatic(bool on) {
     m_automatic = on;
     if (!on) {
         m_timer.stop();
@@ -45,20 +42,22 @@ void MedicationSync::setAutomatic(bool on)
     // At once when the network returns (where Qt has a reachability backend).
     if (QNetworkInformation::loadDefaultBackend() || QNetworkInformation::instance()) {
         if (auto *info = QNetworkInformation::instance()) {
-            connect(info, &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {
-                if (m_automatic && r == QNetworkInformation::Reachability::Online) {
-                    m_retryDelayMs = 0;
-                    syncNow();
-                }
-            }, Qt::UniqueConnection);
+            connect(
+                info, &QNetworkInformation::reachabilityChanged, this,
+                [this](QNetworkInformation::Reachability r) {
+                    if (m_automatic && r == QNetworkInformation::Reachability::Online) {
+                        m_retryDelayMs = 0;
+                        syncNow();
+                    }
+                },
+                Qt::UniqueConnection);
         }
     }
     if (!m_running)
         m_timer.start(0);
 }
 
-void MedicationSync::noteLocalChange()
-{
+void MedicationSync::noteLocalChange() {
     if (!m_automatic)
         return;
     if (m_running) {
@@ -71,8 +70,7 @@ void MedicationSync::noteLocalChange()
         m_timer.start(delay);
 }
 
-void MedicationSync::syncNow()
-{
+void MedicationSync::syncNow() {
     if (m_running) {
         m_again = true;
         return;
@@ -87,22 +85,21 @@ void MedicationSync::syncNow()
     push(true);
 }
 
-SyncReport MedicationSync::syncBlocking()
-{
+SyncReport MedicationSync::syncBlocking() {
     QEventLoop loop;
     SyncReport result;
-    const auto connection = connect(this, &MedicationSync::finished, &loop, [&](const SyncReport &report) {
-        result = report;
-        loop.quit();
-    });
+    const auto connection =
+        connect(this, &MedicationSync::finished, &loop, [&](const SyncReport &report) {
+            result = report;
+            loop.quit();
+        });
     syncNow();
     loop.exec();
     disconnect(connection);
     return result;
 }
 
-void MedicationSync::push(bool thenPull)
-{
+void MedicationSync::push(bool thenPull) {
     m_pullAfterPush = thenPull;
     QString error;
     const auto entries = m_ledger.pending(&error);
@@ -118,33 +115,33 @@ void MedicationSync::push(bool thenPull)
     launchNext();
 }
 
-void MedicationSync::launchNext()
-{
+void MedicationSync::launchNext() {
     while (m_report.ok() && !m_queue.isEmpty() && m_client.inFlight() < kWindow) {
         const meds::OutboxEntry entry = m_queue.takeFirst();
         const auto done = [this, entry](const ServiceAnswer &answer) { onPushed(entry, answer); };
         if (entry.op == meds::OutboxEntry::Op::Put)
             m_client.put(entry.uuid, entry.body, entry.baseVersion, done);
-        else  // a record the service never confirmed is deleted against version 0: 404 or 412 tells
+        else // a record the service never confirmed is deleted against version 0: 404 or 412 tells
             m_client.remove(entry.uuid, entry.baseVersion.value_or(0), done);
     }
     if (m_client.inFlight() == 0)
         afterPush();
 }
 
-void MedicationSync::onPushed(const meds::OutboxEntry &entry, const ServiceAnswer &answer)
-{
+void MedicationSync::onPushed(const meds::OutboxEntry &entry, const ServiceAnswer &answer) {
     QString error;
     if (answer.ok()) {
         m_acknowledged.append({entry, answer.record});
         if (m_acknowledged.size() >= kAcknowledgeBatch)
             flushAcknowledged();
-    } else if (answer.kind == ServiceAnswer::Kind::Conflict || answer.kind == ServiceAnswer::Kind::NotFound) {
+    } else if (answer.kind == ServiceAnswer::Kind::Conflict ||
+               answer.kind == ServiceAnswer::Kind::NotFound) {
         std::optional<meds::SyncLedger::Outcome> outcome;
         if (answer.kind == ServiceAnswer::Kind::Conflict) {
             outcome = m_ledger.reconcile(entry, answer.record, &error);
         } else if (m_ledger.forgetRemote(entry, &error)) {
-            outcome = entry.op == meds::OutboxEntry::Op::Put ? meds::SyncLedger::Outcome::Retry : meds::SyncLedger::Outcome::Settled;
+            outcome = entry.op == meds::OutboxEntry::Op::Put ? meds::SyncLedger::Outcome::Retry
+                                                             : meds::SyncLedger::Outcome::Settled;
         }
         if (!outcome) {
             fail(SyncReport::Failure::Storage, error);
@@ -159,7 +156,7 @@ void MedicationSync::onPushed(const meds::OutboxEntry &entry, const ServiceAnswe
             else if (!error.isEmpty())
                 fail(SyncReport::Failure::Storage, error);
         } else {
-            m_failed.append(entry);  // keeps changing under us: next round
+            m_failed.append(entry); // keeps changing under us: next round
         }
     } else {
         m_failed.append(entry);
@@ -175,8 +172,7 @@ void MedicationSync::onPushed(const meds::OutboxEntry &entry, const ServiceAnswe
     launchNext();
 }
 
-void MedicationSync::flushAcknowledged()
-{
+void MedicationSync::flushAcknowledged() {
     if (m_acknowledged.isEmpty())
         return;
     QString error;
@@ -189,14 +185,17 @@ void MedicationSync::flushAcknowledged()
     m_acknowledged.clear();
 }
 
-void MedicationSync::afterPush()
-{
+void MedicationSync::afterPush() {
     if (m_client.inFlight() > 0)
         return;
     flushAcknowledged();
     if (!m_failed.isEmpty()) {
         QString ignored;
-        m_ledger.noteFailure(m_failed, m_report.error.isEmpty() ? QStringLiteral("changed again while it was sent") : m_report.error, &ignored);
+        m_ledger.noteFailure(m_failed,
+                             m_report.error.isEmpty()
+                                 ? QStringLiteral("changed again while it was sent")
+                                 : m_report.error,
+                             &ignored);
         m_failed.clear();
     }
     if (!m_report.ok())
@@ -204,8 +203,7 @@ void MedicationSync::afterPush()
     pushDoses();
 }
 
-void MedicationSync::pushDoses()
-{
+void MedicationSync::pushDoses() {
     QString error;
     const auto entries = m_doseLog.pending(&error);
     if (!entries) {
@@ -220,19 +218,19 @@ void MedicationSync::pushDoses()
     launchDoses();
 }
 
-void MedicationSync::launchDoses()
-{
-    while (m_report.ok() && !m_report.dosesUnsupported && !m_doseQueue.isEmpty() && m_client.inFlight() < kWindow) {
+void MedicationSync::launchDoses() {
+    while (m_report.ok() && !m_report.dosesUnsupported && !m_doseQueue.isEmpty() &&
+           m_client.inFlight() < kWindow) {
         const meds::QueuedDose queued = m_doseQueue.takeFirst();
-        m_client.putDose(queued.entry.uuid, queued.entry.toServiceJson(),
-                         [this, queued](const ServiceAnswer &answer) { onDosePushed(queued, answer); });
+        m_client.putDose(
+            queued.entry.uuid, queued.entry.toServiceJson(),
+            [this, queued](const ServiceAnswer &answer) { onDosePushed(queued, answer); });
     }
     if (m_client.inFlight() == 0)
         afterDosePush();
 }
 
-void MedicationSync::onDosePushed(const meds::QueuedDose &queued, const ServiceAnswer &answer)
-{
+void MedicationSync::onDosePushed(const meds::QueuedDose &queued, const ServiceAnswer &answer) {
     QString error;
     if (answer.ok()) {
         m_dosesAcknowledged.append({queued, answer.record});
@@ -243,7 +241,8 @@ void MedicationSync::onDosePushed(const meds::QueuedDose &queued, const ServiceA
         else
             fail(SyncReport::Failure::Storage, error);
     } else if (answer.status == 404 || answer.status == 405) {
-        m_report.dosesUnsupported = true;  // an older service: the entries wait for one that knows them
+        m_report.dosesUnsupported =
+            true; // an older service: the entries wait for one that knows them
         m_doseQueue.clear();
     } else {
         m_dosesFailed.append(queued);
@@ -259,8 +258,7 @@ void MedicationSync::onDosePushed(const meds::QueuedDose &queued, const ServiceA
     launchDoses();
 }
 
-void MedicationSync::afterDosePush()
-{
+void MedicationSync::afterDosePush() {
     if (m_client.inFlight() > 0)
         return;
     QString error;
@@ -281,8 +279,7 @@ void MedicationSync::afterDosePush()
     pull();
 }
 
-void MedicationSync::pullDoses()
-{
+void MedicationSync::pullDoses() {
     if (m_report.dosesUnsupported) {
         if (!m_secondPush)
             return finish();
@@ -300,7 +297,8 @@ void MedicationSync::pullDoses()
             return finish();
         }
         QString error;
-        const auto added = m_doseLog.applyRemote(answer.items, answer.cursor, &m_report.rejected, &error);
+        const auto added =
+            m_doseLog.applyRemote(answer.items, answer.cursor, &m_report.rejected, &error);
         if (!added) {
             fail(SyncReport::Failure::Storage, error);
             return finish();
@@ -316,8 +314,7 @@ void MedicationSync::pullDoses()
     });
 }
 
-void MedicationSync::pull()
-{
+void MedicationSync::pull() {
     const QString cursor = m_ledger.cursor();
     m_client.fetchChanges(cursor, [this, cursor](const ServiceAnswer &answer) {
         if (!answer.ok()) {
@@ -342,8 +339,7 @@ void MedicationSync::pull()
     });
 }
 
-void MedicationSync::fail(SyncReport::Failure failure, const QString &error)
-{
+void MedicationSync::fail(SyncReport::Failure failure, const QString &error) {
     if (m_report.ok()) {
         m_report.failure = failure;
         m_report.error = error;
@@ -352,8 +348,7 @@ void MedicationSync::fail(SyncReport::Failure failure, const QString &error)
     m_queue.clear();
 }
 
-void MedicationSync::finish()
-{
+void MedicationSync::finish() {
     if (!m_running)
         return;
     if (m_client.inFlight() > 0)
@@ -363,14 +358,14 @@ void MedicationSync::finish()
     if (m_report.ok())
         m_retryDelayMs = 0;
     else
-        m_retryDelayMs = m_retryDelayMs == 0 ? kFirstBackoffMs : qMin(kMaxBackoffMs, m_retryDelayMs * 2);
+        m_retryDelayMs =
+            m_retryDelayMs == 0 ? kFirstBackoffMs : qMin(kMaxBackoffMs, m_retryDelayMs * 2);
     const SyncReport report = m_report;
     emit finished(report);
     scheduleNext();
 }
 
-void MedicationSync::scheduleNext()
-{
+void MedicationSync::scheduleNext() {
     if (m_again) {
         m_again = false;
         if (m_report.ok()) {
@@ -382,12 +377,14 @@ void MedicationSync::scheduleNext()
         m_timer.start(m_retryDelayMs > 0 ? m_retryDelayMs : kIntervalMs);
 }
 
-SyncReport::Failure MedicationSync::failureOf(const ServiceAnswer &answer)
-{
+SyncReport::Failure MedicationSync::failureOf(const ServiceAnswer &answer) {
     switch (answer.kind) {
-    case ServiceAnswer::Kind::Refused: return SyncReport::Failure::Refused;
-    case ServiceAnswer::Kind::Garbage: return SyncReport::Failure::Garbage;
-    default: return SyncReport::Failure::Unreachable;
+    case ServiceAnswer::Kind::Refused:
+        return SyncReport::Failure::Refused;
+    case ServiceAnswer::Kind::Garbage:
+        return SyncReport::Failure::Garbage;
+    default:
+        return SyncReport::Failure::Unreachable;
     }
 }
 

@@ -22,11 +22,12 @@ struct SyncReport {
     int pushed = 0;      // changes the service took
     int pulled = 0;      // changes from the service written here (merged ones included)
     int conflicts = 0;   // new conflicts
-    int dosesPushed = 0;   // dose log entries the service took
-    int dosesPulled = 0;   // dose log entries from other devices written here
-    bool dosesUnsupported = false;  // the service has no dose log (404): the list synced, the log waits
-    QStringList rejected;  // service records that cannot be a medication (or a dose)
-    QString error;       // one sentence when failed
+    int dosesPushed = 0; // dose log entries the service took
+    int dosesPulled = 0; // dose log entries from other devices written here
+    bool dosesUnsupported =
+        false;            // the service has no dose log (404): the list synced, the log waits
+    QStringList rejected; // service records that cannot be a medication (or a dose)
+    QString error;        // one sentence when failed
 
     bool ok() const { return failure == Failure::None; }
 };
@@ -34,17 +35,17 @@ struct SyncReport {
 // Sync rounds between the store and the medication service: push the outbox in order (a few
 // requests in flight), then pull every change since the cursor, one transaction per page, then
 // push once more what a pull merged. The dose log rides along: its entries wait in the same
-// outbox and go after the list's changes; the other devices' entries are pulled after the list. A failed round leaves every change queued; the next one
-// picks up where it stopped, and a repeated request changes nothing twice (SyncLedger).
+// outbox and go after the list's changes; the other devices' entries are pulled after the list. A
+// failed round leaves every change queued; the next one picks up where it stopped, and a repeated
+// request changes nothing twice (SyncLedger).
 //
 // Automatic mode (the app): a round at start, a few seconds after each local change, every
 // minute, and at once when the network comes back; after failures it waits longer each time
 // (5 s doubling up to 5 min).
-class MedicationSync : public QObject
-{
+class MedicationSync : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kWindow = 8;  // requests in flight while pushing
+    static constexpr int kWindow = 8; // requests in flight while pushing
     static constexpr int kIntervalMs = 60 * 1000;
     static constexpr int kChangeDelayMs = 2000;
 
@@ -108,7 +109,7 @@ private:
     QList<meds::QueuedDose> m_doseQueue;
     QList<QPair<meds::QueuedDose, QJsonObject>> m_dosesAcknowledged;
     QList<meds::QueuedDose> m_dosesFailed;
-    QHash<QString, int> m_retries;  // per record this round: 412 → merge → again, bounded
+    QHash<QString, int> m_retries; // per record this round: 412 → merge → again, bounded
 };
 
 } // namespace kiosk::sync

@@ -14,10 +14,10 @@ class MedsServiceClient;
 struct ServiceConfig {
     static inline const QString UrlSetting = QStringLiteral("meds/service_url");
 
-    QUrl url;            // empty: no service configured (the list stays on this tablet)
+    QUrl url; // empty: no service configured (the list stays on this tablet)
     QString token;
-    QString error;       // the address cannot work
-    QStringList notes;   // keychain trouble, worth a line
+    QString error;     // the address cannot work
+    QStringList notes; // keychain trouble, worth a line
 
     bool configured() const { return !url.isEmpty(); }
     bool ok() const { return error.isEmpty(); }

@@ -26,8 +26,7 @@ const QString kUnknownActor = QStringLiteral("unknown");
 } // namespace
 
 AdminSession::AdminSession(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_lockoutTicker.setInterval(1000);
     connect(&m_lockoutTicker, &QTimer::timeout, this, [this] {
         emit lockoutChanged();
@@ -38,31 +37,26 @@ AdminSession::AdminSession(QObject *parent)
     attach(m_ownedPin.get(), m_ownedAudit.get());
 }
 
-QString AdminSession::auditLogPath() const
-{
+QString AdminSession::auditLogPath() const {
     return m_audit ? m_audit->filePath() : AuditLog::defaultFilePath();
 }
 
-AuditLog AdminSession::auditLog() const
-{
+AuditLog AdminSession::auditLog() const {
     return m_audit ? *m_audit : AuditLog();
 }
 
-bool AdminSession::mayAct(QString *why) const
-{
+bool AdminSession::mayAct(QString *why) const {
     if (why)
         *why = m_unlocked ? QString() : QStringLiteral("admin actions are locked");
     return m_unlocked;
 }
 
-QString AdminSession::actor() const
-{
+QString AdminSession::actor() const {
     return QStringLiteral("admin");
 }
 
 AdminSession::AdminSession(AdminPin *pin, AuditLog *audit, QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_lockoutTicker.setInterval(1000);
     connect(&m_lockoutTicker, &QTimer::timeout, this, [this] {
         emit lockoutChanged();
@@ -71,14 +65,12 @@ AdminSession::AdminSession(AdminPin *pin, AuditLog *audit, QObject *parent)
     attach(pin, audit);
 }
 
-AdminSession::~AdminSession()
-{
+AdminSession::~AdminSession() {
     if (m_pin)
         disconnect(m_pin, nullptr, this, nullptr);
 }
 
-void AdminSession::attach(AdminPin *pin, AuditLog *audit)
-{
+void AdminSession::attach(AdminPin *pin, AuditLog *audit) {
     m_pin = pin;
     m_audit = audit;
     m_pin->setIdleTimeout(std::chrono::milliseconds(std::llround(m_idleTimeoutSeconds * 1000)));
@@ -97,8 +89,7 @@ void AdminSession::attach(AdminPin *pin, AuditLog *audit)
     }
 }
 
-void AdminSession::detach()
-{
+void AdminSession::detach() {
     if (!m_pin)
         return;
     disconnect(m_pin, nullptr, this, nullptr);
@@ -112,8 +103,7 @@ void AdminSession::detach()
     m_audit = nullptr;
 }
 
-void AdminSession::refresh()
-{
+void AdminSession::refresh() {
     const bool set = m_pin->isSet();
     if (set != m_pinSet) {
         m_pinSet = set;
@@ -123,8 +113,7 @@ void AdminSession::refresh()
     updateLockoutTimer();
 }
 
-void AdminSession::updateLockoutTimer()
-{
+void AdminSession::updateLockoutTimer() {
     if (lockoutSecondsLeft() > 0) {
         if (!m_lockoutTicker.isActive())
             m_lockoutTicker.start();
@@ -133,21 +122,18 @@ void AdminSession::updateLockoutTimer()
     }
 }
 
-int AdminSession::lockoutSecondsLeft() const
-{
+int AdminSession::lockoutSecondsLeft() const {
     if (!m_pin)
         return 0;
     const auto remaining = m_pin->lockoutRemaining().count();
     return remaining <= 0 ? 0 : int((remaining + 999) / 1000);
 }
 
-int AdminSession::failedAttempts() const
-{
+int AdminSession::failedAttempts() const {
     return m_pin ? m_pin->failedAttempts() : 0;
 }
 
-void AdminSession::setIdleTimeoutSeconds(double seconds)
-{
+void AdminSession::setIdleTimeoutSeconds(double seconds) {
     seconds = std::max(seconds, 0.05);
     if (seconds == m_idleTimeoutSeconds)
         return;
@@ -157,8 +143,7 @@ void AdminSession::setIdleTimeoutSeconds(double seconds)
     emit idleTimeoutSecondsChanged();
 }
 
-void AdminSession::setStateDirectory(const QString &directory)
-{
+void AdminSession::setStateDirectory(const QString &directory) {
     if (directory == m_stateDirectory)
         return;
     detach();
@@ -176,26 +161,23 @@ void AdminSession::setStateDirectory(const QString &directory)
     emit stateDirectoryChanged();
 }
 
-QString AdminSession::demoStateDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-admin");
+QString AdminSession::demoStateDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/demo-admin");
 }
 
-void AdminSession::setLastError(const QString &error)
-{
+void AdminSession::setLastError(const QString &error) {
     if (error == m_lastError)
         return;
     m_lastError = error;
     emit lastErrorChanged();
 }
 
-void AdminSession::clearError()
-{
+void AdminSession::clearError() {
     setLastError(QString());
 }
 
-void AdminSession::setBusy(bool busy)
-{
+void AdminSession::setBusy(bool busy) {
     if (busy == m_busy)
         return;
     m_busy = busy;
@@ -203,8 +185,7 @@ void AdminSession::setBusy(bool busy)
 }
 
 void AdminSession::audit(const QString &action, AuditEntry::Outcome outcome, const QString &detail,
-                         const QString &actor)
-{
+                         const QString &actor) {
     if (!m_audit)
         return;
     AuditEntry entry;
@@ -219,13 +200,13 @@ void AdminSession::audit(const QString &action, AuditEntry::Outcome outcome, con
     emit auditChanged();
 }
 
-bool AdminSession::handleVerifyResult(AdminPin::Result result, const QString &action)
-{
+bool AdminSession::handleVerifyResult(AdminPin::Result result, const QString &action) {
     switch (result) {
     case AdminPin::Result::Ok:
         clearError();
         audit(action, AuditEntry::Outcome::Success,
-              action == kUnlock ? QStringLiteral("admin session opened") : QStringLiteral("admin PIN changed"));
+              action == kUnlock ? QStringLiteral("admin session opened")
+                                : QStringLiteral("admin PIN changed"));
         return true;
     case AdminPin::Result::WrongPin: {
         const int failures = m_pin->failedAttempts();
@@ -235,7 +216,9 @@ bool AdminSession::handleVerifyResult(AdminPin::Result result, const QString &ac
         const int seconds = lockoutSecondsLeft();
         if (seconds > 0) {
             audit(kLockout, AuditEntry::Outcome::Denied,
-                  QStringLiteral("%1 wrong PINs in a row: further tries refused for %2 s").arg(failures).arg(seconds),
+                  QStringLiteral("%1 wrong PINs in a row: further tries refused for %2 s")
+                      .arg(failures)
+                      .arg(seconds),
                   kUnknownActor);
         }
         return false;
@@ -243,7 +226,8 @@ bool AdminSession::handleVerifyResult(AdminPin::Result result, const QString &ac
     case AdminPin::Result::LockedOut:
         setLastError(m_pin->describe(result));
         audit(action, AuditEntry::Outcome::Denied,
-              QStringLiteral("refused while locked out (%1 s left)").arg(lockoutSecondsLeft()), kUnknownActor);
+              QStringLiteral("refused while locked out (%1 s left)").arg(lockoutSecondsLeft()),
+              kUnknownActor);
         return false;
     case AdminPin::Result::StorageError:
         setLastError(m_pin->describe(result));
@@ -259,8 +243,7 @@ bool AdminSession::handleVerifyResult(AdminPin::Result result, const QString &ac
     return false;
 }
 
-bool AdminSession::setPin(const QString &pin, const QString &confirm)
-{
+bool AdminSession::setPin(const QString &pin, const QString &confirm) {
     clearError();
     if (pin != confirm) {
         setLastError(tr("The two PINs are not the same. Enter the new PIN again."));
@@ -274,24 +257,24 @@ bool AdminSession::setPin(const QString &pin, const QString &confirm)
             audit(kPinSet, AuditEntry::Outcome::Failure, m_lastError);
         return false;
     }
-    audit(kPinSet, AuditEntry::Outcome::Success, QStringLiteral("admin PIN set for the first time"));
+    audit(kPinSet, AuditEntry::Outcome::Success,
+          QStringLiteral("admin PIN set for the first time"));
     // Setting the PIN proves knowing it: open the session as a correct unlock would.
     const AdminPin::Result opened = m_pin->verify(pin);
     if (opened == AdminPin::Result::Ok)
-        audit(kUnlock, AuditEntry::Outcome::Success, QStringLiteral("admin session opened after setting the PIN"));
+        audit(kUnlock, AuditEntry::Outcome::Success,
+              QStringLiteral("admin session opened after setting the PIN"));
     else
         setLastError(m_pin->describe(opened));
     return true;
 }
 
-bool AdminSession::unlock(const QString &pin)
-{
+bool AdminSession::unlock(const QString &pin) {
     clearError();
     return handleVerifyResult(m_pin->verify(pin), kUnlock);
 }
 
-bool AdminSession::unlockAsync(const QString &pin)
-{
+bool AdminSession::unlockAsync(const QString &pin) {
     if (m_busy || !m_pin)
         return false;
     clearError();
@@ -303,18 +286,17 @@ bool AdminSession::unlockAsync(const QString &pin)
     return true;
 }
 
-void AdminSession::lock(const QString &reason)
-{
+void AdminSession::lock(const QString &reason) {
     if (!m_unlocked || !m_pin)
         return;
     m_lockRequested = true;
     m_pin->lock();
     m_lockRequested = false;
-    audit(kLock, AuditEntry::Outcome::Success, reason.isEmpty() ? QStringLiteral("locked by the user") : reason);
+    audit(kLock, AuditEntry::Outcome::Success,
+          reason.isEmpty() ? QStringLiteral("locked by the user") : reason);
 }
 
-void AdminSession::onPinUnlockedChanged(bool unlocked)
-{
+void AdminSession::onPinUnlockedChanged(bool unlocked) {
     if (unlocked == m_unlocked)
         return;
     m_unlocked = unlocked;
@@ -323,8 +305,7 @@ void AdminSession::onPinUnlockedChanged(bool unlocked)
     emit unlockedChanged();
 }
 
-bool AdminSession::changePin(const QString &current, const QString &next, const QString &confirm)
-{
+bool AdminSession::changePin(const QString &current, const QString &next, const QString &confirm) {
     clearError();
     if (next != confirm) {
         setLastError(tr("The two new PINs are not the same. Enter the new PIN again."));
@@ -335,20 +316,17 @@ bool AdminSession::changePin(const QString &current, const QString &next, const 
     return handleVerifyResult(result, kPinChange);
 }
 
-QString AdminSession::newPinProblem(const QString &pin) const
-{
+QString AdminSession::newPinProblem(const QString &pin) const {
     const AdminPin::Result check = AdminPin::checkNewPin(pin);
     return check == AdminPin::Result::Ok || !m_pin ? QString() : m_pin->describe(check);
 }
 
-void AdminSession::touch()
-{
+void AdminSession::touch() {
     if (m_pin)
         m_pin->touch();
 }
 
-QVariantList AdminSession::recentAuditEntries(int count) const
-{
+QVariantList AdminSession::recentAuditEntries(int count) const {
     QVariantList list;
     if (!m_audit)
         return list;

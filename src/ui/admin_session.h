@@ -39,10 +39,12 @@ class AdminSession : public QObject, public ops::ActionGate {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     // The admin session closes after this long without touch(); default 120 s. Fractions of a
     // second are allowed (tests).
-    Q_PROPERTY(double idleTimeoutSeconds READ idleTimeoutSeconds WRITE setIdleTimeoutSeconds NOTIFY idleTimeoutSecondsChanged)
+    Q_PROPERTY(double idleTimeoutSeconds READ idleTimeoutSeconds WRITE setIdleTimeoutSeconds NOTIFY
+                   idleTimeoutSecondsChanged)
     // Folder holding admin-pin.json and audit.jsonl; empty = the app data folder. Changing it
     // locks the session and switches to the files there.
-    Q_PROPERTY(QString stateDirectory READ stateDirectory WRITE setStateDirectory NOTIFY stateDirectoryChanged)
+    Q_PROPERTY(QString stateDirectory READ stateDirectory WRITE setStateDirectory NOTIFY
+                   stateDirectoryChanged)
     // Where --demo keeps its PIN and audit log, away from the real ones.
     Q_PROPERTY(QString demoStateDirectory READ demoStateDirectory CONSTANT)
     // The audit log this session writes, so cluster actions land in the same file.

@@ -7,36 +7,32 @@
 namespace kiosk::ui {
 
 namespace {
-security::CredentialKey tokenKey(const QString &url)
-{
+security::CredentialKey tokenKey(const QString &url) {
     return security::CredentialKey(security::CredentialKey::AiBrainToken, url.trimmed());
 }
 } // namespace
 
 AiBrainSettings::AiBrainSettings(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     createCredentialStore(security::CredentialStore::defaultService());
 }
 
 AiBrainSettings::~AiBrainSettings() = default;
 
-void AiBrainSettings::createCredentialStore(const QString &service)
-{
+void AiBrainSettings::createCredentialStore(const QString &service) {
     delete m_credentials;
     m_credentials = new security::CredentialStore(service, this);
-    connect(m_credentials, &security::CredentialStore::finished, this, &AiBrainSettings::onCredentialFinished);
+    connect(m_credentials, &security::CredentialStore::finished, this,
+            &AiBrainSettings::onCredentialFinished);
     m_pending = Pending::None;
     m_request = 0;
 }
 
-QString AiBrainSettings::keychainService() const
-{
+QString AiBrainSettings::keychainService() const {
     return m_credentials->service();
 }
 
-void AiBrainSettings::setKeychainService(const QString &service)
-{
+void AiBrainSettings::setKeychainService(const QString &service) {
     if (service.isEmpty() || service == m_credentials->service())
         return;
     createCredentialStore(service);
@@ -44,8 +40,7 @@ void AiBrainSettings::setKeychainService(const QString &service)
     lookUpToken();
 }
 
-void AiBrainSettings::setApp(AppContext *app)
-{
+void AiBrainSettings::setApp(AppContext *app) {
     if (app == m_app)
         return;
     if (m_app)
@@ -57,23 +52,20 @@ void AiBrainSettings::setApp(AppContext *app)
     lookUpToken();
 }
 
-void AiBrainSettings::setState(State state, const QString &message)
-{
+void AiBrainSettings::setState(State state, const QString &message) {
     m_state = state;
     m_message = message;
     emit stateChanged();
 }
 
-void AiBrainSettings::setTokenStored(bool stored)
-{
+void AiBrainSettings::setTokenStored(bool stored) {
     if (stored == m_tokenStored)
         return;
     m_tokenStored = stored;
     emit tokenStoredChanged();
 }
 
-void AiBrainSettings::lookUpToken()
-{
+void AiBrainSettings::lookUpToken() {
     if (m_state == State::Saving)
         return; // the save looks again when it is done
     const QString url = m_app ? m_app->aiBrainUrl() : QString();
@@ -87,8 +79,7 @@ void AiBrainSettings::lookUpToken()
         setState(State::Checking, {});
 }
 
-void AiBrainSettings::save(const QString &url, const QString &token)
-{
+void AiBrainSettings::save(const QString &url, const QString &token) {
     if (busy() || !m_app)
         return;
     const QString trimmedUrl = url.trimmed();
@@ -99,8 +90,9 @@ void AiBrainSettings::save(const QString &url, const QString &token)
     }
     if (trimmedToken.isEmpty()) {
         m_app->setAiBrainUrl(trimmedUrl);
-        setState(State::Saved, trimmedUrl.isEmpty() ? tr("Saved: labels are read on this tablet only.")
-                                                    : tr("Saved: the AI Brain is at %1.").arg(trimmedUrl));
+        setState(State::Saved, trimmedUrl.isEmpty()
+                                   ? tr("Saved: labels are read on this tablet only.")
+                                   : tr("Saved: the AI Brain is at %1.").arg(trimmedUrl));
         lookUpToken();
         return;
     }
@@ -115,8 +107,7 @@ void AiBrainSettings::save(const QString &url, const QString &token)
     setState(State::Saving, tr("Saving the token in the keychain…"));
 }
 
-void AiBrainSettings::forgetToken()
-{
+void AiBrainSettings::forgetToken() {
     if (busy() || !m_app || m_app->aiBrainUrl().isEmpty())
         return;
     m_pending = Pending::Remove;
@@ -124,8 +115,7 @@ void AiBrainSettings::forgetToken()
     setState(State::Saving, tr("Removing the token from the keychain…"));
 }
 
-void AiBrainSettings::onCredentialFinished(const security::CredentialResult &result)
-{
+void AiBrainSettings::onCredentialFinished(const security::CredentialResult &result) {
     if (result.requestId != m_request)
         return;
     const Pending pending = m_pending;
@@ -141,7 +131,8 @@ void AiBrainSettings::onCredentialFinished(const security::CredentialResult &res
             if (result.ok() || result.status == Status::NotFound)
                 setState(State::Idle, {});
             else
-                setState(State::Failed, tr("The AI Brain token could not be read: %1").arg(result.error));
+                setState(State::Failed,
+                         tr("The AI Brain token could not be read: %1").arg(result.error));
         }
         break;
     case Pending::Store:
@@ -151,11 +142,14 @@ void AiBrainSettings::onCredentialFinished(const security::CredentialResult &res
         }
         m_app->setAiBrainUrl(m_pendingUrl);
         setTokenStored(true);
-        setState(State::Saved, tr("Saved: the AI Brain is at %1; its token is in the keychain.").arg(m_pendingUrl));
+        setState(
+            State::Saved,
+            tr("Saved: the AI Brain is at %1; its token is in the keychain.").arg(m_pendingUrl));
         break;
     case Pending::Remove:
         if (!result.ok() && result.status != Status::NotFound) {
-            setState(State::Failed, tr("The token could not be removed from the keychain: %1").arg(result.error));
+            setState(State::Failed,
+                     tr("The token could not be removed from the keychain: %1").arg(result.error));
             break;
         }
         setTokenStored(false);

@@ -26,7 +26,8 @@ class AiBrainSettings : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
     // The keychain's service name; tests use their own so they never meet real entries.
-    Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY keychainServiceChanged)
+    Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY
+                   keychainServiceChanged)
 
 public:
     enum class State { Idle, Checking, Saving, Saved, Failed };

@@ -8,23 +8,18 @@ namespace kiosk::ui {
 namespace {
 const auto kAiBrainKey = QStringLiteral("aibrain/url");
 const auto kForgetPhotosKey = QStringLiteral("privacy/forget_photos_after_save");
-}
+} // namespace
 
 AppContext::AppContext(QObject *parent)
-    : AppContext(std::make_unique<QSettings>(), parent)
-{
-}
+    : AppContext(std::make_unique<QSettings>(), parent) {}
 
 AppContext::AppContext(std::unique_ptr<QSettings> settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_aiBrainUrl(m_settings->value(kAiBrainKey).toString())
-    , m_forgetPhotos(m_settings->value(kForgetPhotosKey, false).toBool())
-{
-}
+    , m_forgetPhotos(m_settings->value(kForgetPhotosKey, false).toBool()) {}
 
-void AppContext::setForgetPhotosAfterSave(bool forget)
-{
+void AppContext::setForgetPhotosAfterSave(bool forget) {
     if (forget == m_forgetPhotos)
         return;
     m_forgetPhotos = forget;
@@ -34,40 +29,36 @@ void AppContext::setForgetPhotosAfterSave(bool forget)
 
 AppContext::~AppContext() = default;
 
-QString AppContext::version() const
-{
+QString AppContext::version() const {
     return QCoreApplication::applicationVersion();
 }
 
-QString AppContext::qtVersion() const
-{
+QString AppContext::qtVersion() const {
     return QString::fromLatin1(qVersion());
 }
 
-void AppContext::setDemo(bool demo)
-{
+void AppContext::setDemo(bool demo) {
     if (demo == m_demo)
         return;
     m_demo = demo;
     emit modeChanged();
 }
 
-void AppContext::setKiosk(bool kiosk)
-{
+void AppContext::setKiosk(bool kiosk) {
     if (kiosk == m_kiosk)
         return;
     m_kiosk = kiosk;
     emit modeChanged();
 }
 
-QString AppContext::validateServiceUrl(const QString &url)
-{
+QString AppContext::validateServiceUrl(const QString &url) {
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
     const QUrl parsed(trimmed, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return QStringLiteral("Not a valid address. Example: http://kilo-ai-brain.kilo-guardian:8000");
+        return QStringLiteral(
+            "Not a valid address. Example: http://kilo-ai-brain.kilo-guardian:8000");
     if (parsed.scheme() != u"http" && parsed.scheme() != u"https")
         return QStringLiteral("The address must start with http:// or https://");
     if (!parsed.userInfo().isEmpty())
@@ -75,8 +66,7 @@ QString AppContext::validateServiceUrl(const QString &url)
     return {};
 }
 
-QString AppContext::setAiBrainUrl(const QString &url)
-{
+QString AppContext::setAiBrainUrl(const QString &url) {
     const QString error = validateServiceUrl(url);
     if (!error.isEmpty())
         return error;
@@ -92,8 +82,7 @@ QString AppContext::setAiBrainUrl(const QString &url)
     return {};
 }
 
-QString AppContext::dataLocation() const
-{
+QString AppContext::dataLocation() const {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 

@@ -9,7 +9,8 @@
 
 namespace kiosk::ui {
 
-// What every page needs to know about this run: version, demo/kiosk mode, where the AI Brain is. Created by main() and handed to Main.qml as an initial property.
+// What every page needs to know about this run: version, demo/kiosk mode, where the AI Brain is.
+// Created by main() and handed to Main.qml as an initial property.
 class AppContext : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -20,7 +21,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QString aiBrainUrl READ aiBrainUrl NOTIFY aiBrainUrlChanged)
     Q_PROPERTY(QString dataLocation READ dataLocation CONSTANT)
     // Medical data kept to a minimum: a saved medication keeps no label photo.
-    Q_PROPERTY(bool forgetPhotosAfterSave READ forgetPhotosAfterSave WRITE setForgetPhotosAfterSave NOTIFY forgetPhotosAfterSaveChanged)
+    Q_PROPERTY(bool forgetPhotosAfterSave READ forgetPhotosAfterSave WRITE setForgetPhotosAfterSave
+                   NOTIFY forgetPhotosAfterSaveChanged)
 
 public:
     explicit AppContext(QObject *parent = nullptr);
@@ -35,7 +37,8 @@ public:
     void setKiosk(bool kiosk);
 
     QString aiBrainUrl() const { return m_aiBrainUrl; }
-    // Stores a valid http(s) URL, or clears it when empty; returns the error text, empty on success.
+    // Stores a valid http(s) URL, or clears it when empty; returns the error text, empty on
+    // success.
     Q_INVOKABLE QString setAiBrainUrl(const QString &url);
     static QString validateServiceUrl(const QString &url);
 

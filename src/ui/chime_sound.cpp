@@ -14,15 +14,13 @@ namespace kiosk::ui {
 
 namespace {
 
-void put16(QByteArray &out, quint16 value)
-{
+void put16(QByteArray &out, quint16 value) {
     char bytes[2];
     qToLittleEndian(value, bytes);
     out.append(bytes, 2);
 }
 
-void put32(QByteArray &out, quint32 value)
-{
+void put32(QByteArray &out, quint32 value) {
     char bytes[4];
     qToLittleEndian(value, bytes);
     out.append(bytes, 4);
@@ -31,14 +29,11 @@ void put32(QByteArray &out, quint32 value)
 } // namespace
 
 ChimeSound::ChimeSound(QObject *parent)
-    : QObject(parent)
-{
-}
+    : QObject(parent) {}
 
 ChimeSound::~ChimeSound() = default;
 
-QByteArray ChimeSound::wave()
-{
+QByteArray ChimeSound::wave() {
     constexpr int rate = 22050;
     constexpr double seconds = 0.7;
     const int samples = int(rate * seconds);
@@ -50,15 +45,15 @@ QByteArray ChimeSound::wave()
         double value = std::sin(2 * M_PI * 1318.5 * t) * std::exp(-t * 6.0);
         if (t >= 0.25)
             value += std::sin(2 * M_PI * 987.8 * (t - 0.25)) * std::exp(-(t - 0.25) * 5.0);
-        const double attack = qMin(1.0, t / 0.005);  // no click at the start
+        const double attack = qMin(1.0, t / 0.005); // no click at the start
         put16(pcm, quint16(qint16(qBound(-1.0, value * 0.35 * attack, 1.0) * 32767)));
     }
     QByteArray out("RIFF");
     put32(out, quint32(36 + pcm.size()));
     out.append("WAVEfmt ");
     put32(out, 16);
-    put16(out, 1);  // PCM
-    put16(out, 1);  // mono
+    put16(out, 1); // PCM
+    put16(out, 1); // mono
     put32(out, rate);
     put32(out, rate * 2);
     put16(out, 2);
@@ -69,8 +64,7 @@ QByteArray ChimeSound::wave()
     return out;
 }
 
-bool ChimeSound::play()
-{
+bool ChimeSound::play() {
     if (!m_effect) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
         QDir().mkpath(folder);
@@ -80,7 +74,8 @@ bool ChimeSound::play()
         if (!existing.open(QIODevice::ReadOnly) || existing.readAll() != data) {
             existing.close();
             QSaveFile file(m_path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+            if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() ||
+                !file.commit())
                 return false;
         }
         m_effect = new QSoundEffect(this);

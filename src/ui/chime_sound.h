@@ -10,8 +10,7 @@ namespace kiosk::ui {
 
 // The reminder's chime: a short two-note WAV made here (no sound file in the repository),
 // written once to the cache folder and played with Qt Multimedia's QSoundEffect.
-class ChimeSound : public QObject
-{
+class ChimeSound : public QObject {
     Q_OBJECT
 public:
     explicit ChimeSound(QObject *parent = nullptr);

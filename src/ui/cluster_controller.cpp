@@ -15,28 +15,46 @@
 namespace kiosk::ui {
 
 namespace {
-const QStringList kDeploymentRoles = {"name", "healthy", "readyText", "ready", "desired", "image",
-                                      "restarts", "reason", "revision", "stale", "paused",
-                                      "suggestion", "suggestionRevision"};
-const QStringList kPodRoles = {"name", "status", "ready", "restarts", "restartsText", "age",
-                               "healthy", "deployment", "reason"};
+const QStringList kDeploymentRoles = {"name",
+                                      "healthy",
+                                      "readyText",
+                                      "ready",
+                                      "desired",
+                                      "image",
+                                      "restarts",
+                                      "reason",
+                                      "revision",
+                                      "stale",
+                                      "paused",
+                                      "suggestion",
+                                      "suggestionRevision"};
+const QStringList kPodRoles = {"name", "status",  "ready",      "restarts", "restartsText",
+                               "age",  "healthy", "deployment", "reason"};
 const QStringList kCheckRoles = {"name", "ok", "detail"};
 constexpr int kLogTailLines = 200;
 
-QVariantMap podRowMap(const k8s::PodRow &p, const QString &deployment)
-{
-    return {{"name", p.name},         {"status", p.status},       {"ready", p.ready},
-            {"restarts", p.restarts}, {"restartsText", p.restartsText}, {"age", p.age},
-            {"healthy", p.healthy},   {"deployment", deployment}, {"reason", p.reason}};
+QVariantMap podRowMap(const k8s::PodRow &p, const QString &deployment) {
+    return {{"name", p.name},
+            {"status", p.status},
+            {"ready", p.ready},
+            {"restarts", p.restarts},
+            {"restartsText", p.restartsText},
+            {"age", p.age},
+            {"healthy", p.healthy},
+            {"deployment", deployment},
+            {"reason", p.reason}};
 }
 
-QString containerState(const QJsonObject &state)
-{
+QString containerState(const QJsonObject &state) {
     if (state.contains(u"waiting"))
-        return state.value(u"waiting").toObject().value(u"reason").toString(QStringLiteral("Waiting"));
+        return state.value(u"waiting")
+            .toObject()
+            .value(u"reason")
+            .toString(QStringLiteral("Waiting"));
     if (state.contains(u"terminated")) {
         const QJsonObject t = state.value(u"terminated").toObject();
-        return QStringLiteral("%1 (exit code %2)").arg(t.value(u"reason").toString(QStringLiteral("Terminated")))
+        return QStringLiteral("%1 (exit code %2)")
+            .arg(t.value(u"reason").toString(QStringLiteral("Terminated")))
             .arg(t.value(u"exitCode").toInt());
     }
     if (state.contains(u"running"))
@@ -45,22 +63,21 @@ QString containerState(const QJsonObject &state)
 }
 } // namespace
 
-void ClusterController::setAdminSession(AdminSession *session)
-{
+void ClusterController::setAdminSession(AdminSession *session) {
     if (session == m_adminSession)
         return;
     if (m_adminSession)
         disconnect(m_adminSession, nullptr, this, nullptr);
     m_adminSession = session;
     if (session)
-        connect(session, &AdminSession::unlockedChanged, this, &ClusterController::actionsUnlockedChanged);
+        connect(session, &AdminSession::unlockedChanged, this,
+                &ClusterController::actionsUnlockedChanged);
     emit adminSessionChanged();
     emit actionsUnlockedChanged();
 }
 
 // The session's log, so actions land where unlocks do (--demo keeps its own).
-security::AuditLog ClusterController::auditLog() const
-{
+security::AuditLog ClusterController::auditLog() const {
     return m_adminSession ? m_adminSession->auditLog() : security::AuditLog();
 }
 
@@ -68,16 +85,15 @@ ClusterController::ClusterController(QObject *parent)
     : QObject(parent)
     , m_deployments(new RowListModel(kDeploymentRoles, QStringLiteral("name"), this))
     , m_pods(new RowListModel(kPodRoles, QStringLiteral("name"), this))
-    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("name"), this))
-{
+    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("name"), this)) {
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &ClusterController::dataAgeChanged);
 }
 
 ClusterController::~ClusterController() = default;
 
-void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool demo, const QString &warning)
-{
+void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool demo,
+                                  const QString &warning) {
     delete m_monitor;
     m_connection = connection;
     m_demo = demo;
@@ -92,39 +108,34 @@ void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool
     emit stateChanged();
 }
 
-void ClusterController::setNotConfigured()
-{
+void ClusterController::setNotConfigured() {
     delete m_monitor;
     m_state = State::NotConfigured;
     m_error.clear();
     emit stateChanged();
 }
 
-void ClusterController::setConfigError(const QString &error)
-{
+void ClusterController::setConfigError(const QString &error) {
     delete m_monitor;
     m_state = State::ConfigError;
     m_error = error;
     emit stateChanged();
 }
 
-void ClusterController::retry()
-{
+void ClusterController::retry() {
     if (m_monitor) {
         m_monitor->stop();
         m_monitor->start();
     }
 }
 
-QString ClusterController::sourceText() const
-{
+QString ClusterController::sourceText() const {
     if (m_demo)
         return tr("Demo cluster (built-in simulator)");
     return m_connection.description;
 }
 
-QString ClusterController::stateText() const
-{
+QString ClusterController::stateText() const {
     switch (m_state) {
     case State::NotConfigured:
         return tr("Not connected");
@@ -136,14 +147,15 @@ QString ClusterController::stateText() const
         return tr("Live");
     case State::Reconnecting:
         return m_offlineSince.isValid()
-                   ? tr("Offline since %1, reconnecting").arg(QLocale().toString(m_offlineSince.toLocalTime().time(), QLocale::ShortFormat))
+                   ? tr("Offline since %1, reconnecting")
+                         .arg(QLocale().toString(m_offlineSince.toLocalTime().time(),
+                                                 QLocale::ShortFormat))
                    : tr("Reconnecting");
     }
     return {};
 }
 
-QString ClusterController::dataAgeText() const
-{
+QString ClusterController::dataAgeText() const {
     if (!m_monitor || !m_hasData)
         return {};
     if (m_state == State::Live)
@@ -154,8 +166,7 @@ QString ClusterController::dataAgeText() const
     return tr("Last update %1 ago").arg(k8s::humanAge(contact, QDateTime::currentDateTimeUtc()));
 }
 
-void ClusterController::updateState()
-{
+void ClusterController::updateState() {
     if (!m_monitor)
         return;
     State next = m_state;
@@ -185,12 +196,11 @@ void ClusterController::updateState()
     }
 }
 
-void ClusterController::rebuild()
-{
+void ClusterController::rebuild() {
     if (!m_monitor || !m_monitor->hasSynced())
         return;
-    m_report = k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(), m_monitor->pods(),
-                                               QDateTime::currentDateTimeUtc());
+    m_report = k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(),
+                                               m_monitor->pods(), QDateTime::currentDateTimeUtc());
     // Failing first, so trouble is at the top of the page; then by name.
     QList<QVariantMap> deploymentRows;
     QHash<QString, QJsonObject> deploymentObjects;
@@ -200,33 +210,37 @@ void ClusterController::rebuild()
     const QList<QJsonObject> pods = m_monitor->pods();
     for (const auto &d : m_report.deployments) {
         const auto *rs = m_report.replicaSets.forDeployment(d.name);
-        const auto suggestion = d.healthy ? k8s::RollbackSuggestion()
-                                          : k8s::rollbackSuggestion(deploymentObjects.value(d.name), replicaSets, pods);
-        deploymentRows.append({{"name", d.name},
-                               {"healthy", d.healthy},
-                               {"readyText", d.readyText},
-                               {"ready", d.ready},
-                               {"desired", d.desired},
-                               {"image", d.images.value(0)},
-                               {"restarts", m_report.deploymentRestarts.value(d.name)},
-                               {"reason", d.reason},
-                               {"revision", d.revision},
-                               {"stale", rs ? rs->stale : 0},
-                               {"paused", d.paused},
-                               {"suggestion", suggestion.applicable ? suggestion.text : QString()},
-                               {"suggestionRevision", suggestion.applicable ? suggestion.revision : 0}});
+        const auto suggestion =
+            d.healthy ? k8s::RollbackSuggestion()
+                      : k8s::rollbackSuggestion(deploymentObjects.value(d.name), replicaSets, pods);
+        deploymentRows.append(
+            {{"name", d.name},
+             {"healthy", d.healthy},
+             {"readyText", d.readyText},
+             {"ready", d.ready},
+             {"desired", d.desired},
+             {"image", d.images.value(0)},
+             {"restarts", m_report.deploymentRestarts.value(d.name)},
+             {"reason", d.reason},
+             {"revision", d.revision},
+             {"stale", rs ? rs->stale : 0},
+             {"paused", d.paused},
+             {"suggestion", suggestion.applicable ? suggestion.text : QString()},
+             {"suggestionRevision", suggestion.applicable ? suggestion.revision : 0}});
     }
-    std::stable_sort(deploymentRows.begin(), deploymentRows.end(), [](const QVariantMap &a, const QVariantMap &b) {
-        return a.value("healthy").toBool() < b.value("healthy").toBool();
-    });
+    std::stable_sort(deploymentRows.begin(), deploymentRows.end(),
+                     [](const QVariantMap &a, const QVariantMap &b) {
+                         return a.value("healthy").toBool() < b.value("healthy").toBool();
+                     });
     m_deployments->setRows(deploymentRows);
 
     QList<QVariantMap> podRows;
     for (const auto &p : m_report.pods)
         podRows.append(podRowMap(p, m_report.podDeployment.value(p.name)));
-    std::stable_sort(podRows.begin(), podRows.end(), [](const QVariantMap &a, const QVariantMap &b) {
-        return a.value("healthy").toBool() < b.value("healthy").toBool();
-    });
+    std::stable_sort(podRows.begin(), podRows.end(),
+                     [](const QVariantMap &a, const QVariantMap &b) {
+                         return a.value("healthy").toBool() < b.value("healthy").toBool();
+                     });
     m_pods->setRows(podRows);
 
     QList<QVariantMap> checkRows;
@@ -234,22 +248,26 @@ void ClusterController::rebuild()
         checkRows.append({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
     m_checks->setRows(checkRows);
 
-    m_summary = {{"podsRunning", m_report.podsRunning},
-                 {"podsTotal", m_report.pods.size()},
-                 {"deploymentsHealthy", m_report.deploymentsHealthy},
-                 {"deploymentsTotal", m_report.deployments.size()},
-                 {"replicaSetsTotal", m_report.replicaSets.total},
-                 {"staleReplicaSets", m_report.replicaSets.stale},
-                 {"orphanedReplicaSets", m_report.replicaSets.orphaned},
-                 {"checksPassed", int(std::count_if(m_report.checks.cbegin(), m_report.checks.cend(),
-                                                    [](const k8s::HealthCheck &c) { return c.ok; }))},
-                 {"checksTotal", m_report.checks.size()},
-                 {"allChecksPass", m_report.allChecksPass()}};
+    m_summary = {
+        {"podsRunning", m_report.podsRunning},
+        {"podsTotal", m_report.pods.size()},
+        {"deploymentsHealthy", m_report.deploymentsHealthy},
+        {"deploymentsTotal", m_report.deployments.size()},
+        {"replicaSetsTotal", m_report.replicaSets.total},
+        {"staleReplicaSets", m_report.replicaSets.stale},
+        {"orphanedReplicaSets", m_report.replicaSets.orphaned},
+        {"checksPassed", int(std::count_if(m_report.checks.cbegin(), m_report.checks.cend(),
+                                           [](const k8s::HealthCheck &c) { return c.ok; }))},
+        {"checksTotal", m_report.checks.size()},
+        {"allChecksPass", m_report.allChecksPass()}};
     m_hasData = true;
     updateState();
     emit reportChanged();
-    const bool selectedPodGone = m_selectedPod.isEmpty() || !m_monitor->podInformer()->objects().contains(m_selectedPod);
-    const QString replacement = m_selectedDeployment.isEmpty() || !selectedPodGone ? QString() : preferredPod(m_selectedDeployment);
+    const bool selectedPodGone =
+        m_selectedPod.isEmpty() || !m_monitor->podInformer()->objects().contains(m_selectedPod);
+    const QString replacement = m_selectedDeployment.isEmpty() || !selectedPodGone
+                                    ? QString()
+                                    : preferredPod(m_selectedDeployment);
     if (!replacement.isEmpty())
         selectPod(replacement);
     else if (!m_selectedPod.isEmpty())
@@ -258,8 +276,7 @@ void ClusterController::rebuild()
         refreshHistory();
 }
 
-QVariantList ClusterController::podsOfDeployment(const QString &deployment) const
-{
+QVariantList ClusterController::podsOfDeployment(const QString &deployment) const {
     QVariantList list;
     for (const auto &p : m_report.pods) {
         if (m_report.podDeployment.value(p.name) == deployment)
@@ -268,23 +285,23 @@ QVariantList ClusterController::podsOfDeployment(const QString &deployment) cons
     return list;
 }
 
-void ClusterController::showHistory(const QString &deployment)
-{
+void ClusterController::showHistory(const QString &deployment) {
     const bool switched = deployment != m_historyDeployment;
     m_historyDeployment = deployment;
     if (!refreshHistory() && switched)
         emit historyChanged();
 }
 
-bool ClusterController::refreshHistory()
-{
+bool ClusterController::refreshHistory() {
     QVariantList rows;
-    const QJsonObject deployment = m_monitor && !m_historyDeployment.isEmpty()
-                                       ? m_monitor->deploymentInformer()->objects().value(m_historyDeployment)
-                                       : QJsonObject();
+    const QJsonObject deployment =
+        m_monitor && !m_historyDeployment.isEmpty()
+            ? m_monitor->deploymentInformer()->objects().value(m_historyDeployment)
+            : QJsonObject();
     if (!deployment.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const auto &e : k8s::revisionHistory(deployment, m_monitor->replicaSets(), m_monitor->pods()))
+        for (const auto &e :
+             k8s::revisionHistory(deployment, m_monitor->replicaSets(), m_monitor->pods()))
             rows.append(QVariantMap{{"revision", e.revision},
                                     {"images", e.images.join(QStringLiteral(", "))},
                                     {"age", k8s::humanAge(e.created, now)},
@@ -302,8 +319,7 @@ bool ClusterController::refreshHistory()
     return true;
 }
 
-void ClusterController::selectPod(const QString &name)
-{
+void ClusterController::selectPod(const QString &name) {
     m_selectedPod = name;
     m_podLogFailedAtStatus.clear();
     m_podEvents.clear();
@@ -316,8 +332,7 @@ void ClusterController::selectPod(const QString &name)
     fetchLog(name, true);
 }
 
-QString ClusterController::preferredPod(const QString &deployment) const
-{
+QString ClusterController::preferredPod(const QString &deployment) const {
     QString first;
     for (const auto &p : m_report.pods) {
         if (m_report.podDeployment.value(p.name) != deployment)
@@ -330,14 +345,12 @@ QString ClusterController::preferredPod(const QString &deployment) const
     return first;
 }
 
-void ClusterController::selectDeployment(const QString &name)
-{
+void ClusterController::selectDeployment(const QString &name) {
     m_selectedDeployment = name;
     selectPod(preferredPod(name));
 }
 
-void ClusterController::clearSelection()
-{
+void ClusterController::clearSelection() {
     m_selectedDeployment.clear();
     m_selectedPod.clear();
     m_podDetail.clear();
@@ -350,14 +363,15 @@ void ClusterController::clearSelection()
     showHistory(QString());
 }
 
-void ClusterController::refreshPodDetail()
-{
+void ClusterController::refreshPodDetail() {
     QVariantMap detail;
-    const QJsonObject pod = m_monitor ? m_monitor->podInformer()->objects().value(m_selectedPod) : QJsonObject();
+    const QJsonObject pod =
+        m_monitor ? m_monitor->podInformer()->objects().value(m_selectedPod) : QJsonObject();
     if (!pod.isEmpty()) {
         const k8s::PodRow row = k8s::podRow(pod, QDateTime::currentDateTimeUtc());
         // A log asked for before the container started is asked for again once the status moves on.
-        if (!m_podLogLoading && !m_podLogFailedAtStatus.isEmpty() && row.status != m_podLogFailedAtStatus) {
+        if (!m_podLogLoading && !m_podLogFailedAtStatus.isEmpty() &&
+            row.status != m_podLogFailedAtStatus) {
             m_podLogFailedAtStatus.clear();
             fetchLog(m_selectedPod, true);
         }
@@ -372,19 +386,23 @@ void ClusterController::refreshPodDetail()
             const QJsonObject container = c.toObject();
             const QString containerName = container.value(u"name").toString();
             const QJsonObject status = statuses.value(containerName);
-            const QJsonObject last = status.value(u"lastState").toObject().value(u"terminated").toObject();
+            const QJsonObject last =
+                status.value(u"lastState").toObject().value(u"terminated").toObject();
             containers.append(QVariantMap{
                 {"name", containerName},
                 {"image", container.value(u"image").toString()},
                 {"ready", status.value(u"ready").toBool()},
                 {"restarts", status.value(u"restartCount").toInt()},
-                {"state", status.isEmpty() ? tr("Not started") : containerState(status.value(u"state").toObject())},
-                {"lastTermination", last.isEmpty() ? QString()
-                                                   : tr("%1, exit code %2, %3 ago")
-                                                         .arg(last.value(u"reason").toString(tr("Terminated")))
-                                                         .arg(last.value(u"exitCode").toInt())
-                                                         .arg(k8s::humanAge(k8s::fields::parseTime(last.value(u"finishedAt").toString()),
-                                                                            QDateTime::currentDateTimeUtc()))}});
+                {"state", status.isEmpty() ? tr("Not started")
+                                           : containerState(status.value(u"state").toObject())},
+                {"lastTermination",
+                 last.isEmpty() ? QString()
+                                : tr("%1, exit code %2, %3 ago")
+                                      .arg(last.value(u"reason").toString(tr("Terminated")))
+                                      .arg(last.value(u"exitCode").toInt())
+                                      .arg(k8s::humanAge(k8s::fields::parseTime(
+                                                             last.value(u"finishedAt").toString()),
+                                                         QDateTime::currentDateTimeUtc()))}});
         }
         detail.insert("containers", containers);
         detail.insert("events", m_podEvents);
@@ -396,34 +414,33 @@ void ClusterController::refreshPodDetail()
     emit podDetailChanged();
 }
 
-void ClusterController::fetchEvents(const QString &pod)
-{
+void ClusterController::fetchEvents(const QString &pod) {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("fieldSelector"),
                        QStringLiteral("involvedObject.kind=Pod,involvedObject.name=%1").arg(pod));
-    m_monitor->client()->get(k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query, this,
-                             [this, pod](const k8s::ApiResponse &response) {
-                                 if (pod != m_selectedPod || response.error.isError())
-                                     return;
-                                 QList<QJsonObject> events;
-                                 for (const auto &e : response.object.value(u"items").toArray())
-                                     events.append(e.toObject());
-                                 // Newest first: the latest back-off is what matters.
-                                 std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
-                                     return a.value(u"lastTimestamp").toString() > b.value(u"lastTimestamp").toString();
-                                 });
-                                 m_podEvents.clear();
-                                 for (const auto &e : events)
-                                     m_podEvents.append(QVariantMap{{"type", e.value(u"type").toString()},
-                                                                    {"reason", e.value(u"reason").toString()},
-                                                                    {"message", e.value(u"message").toString()},
-                                                                    {"count", e.value(u"count").toInt(1)}});
-                                 refreshPodDetail();
-                             });
+    m_monitor->client()->get(
+        k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query,
+        this, [this, pod](const k8s::ApiResponse &response) {
+            if (pod != m_selectedPod || response.error.isError())
+                return;
+            QList<QJsonObject> events;
+            for (const auto &e : response.object.value(u"items").toArray())
+                events.append(e.toObject());
+            // Newest first: the latest back-off is what matters.
+            std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(u"lastTimestamp").toString() > b.value(u"lastTimestamp").toString();
+            });
+            m_podEvents.clear();
+            for (const auto &e : events)
+                m_podEvents.append(QVariantMap{{"type", e.value(u"type").toString()},
+                                               {"reason", e.value(u"reason").toString()},
+                                               {"message", e.value(u"message").toString()},
+                                               {"count", e.value(u"count").toInt(1)}});
+            refreshPodDetail();
+        });
 }
 
-void ClusterController::fetchLog(const QString &pod, bool previous)
-{
+void ClusterController::fetchLog(const QString &pod, bool previous) {
     m_podLogLoading = true;
     emit podLogChanged();
     QUrlQuery query;
@@ -431,8 +448,9 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
     if (previous)
         query.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
     m_monitor->client()->get(
-        k8s::ResourcePath::subresource(k8s::ResourceKind::Pod, m_connection.nameSpace, pod, QStringLiteral("log")), query, this,
-        [this, pod, previous](const k8s::ApiResponse &response) {
+        k8s::ResourcePath::subresource(k8s::ResourceKind::Pod, m_connection.nameSpace, pod,
+                                       QStringLiteral("log")),
+        query, this, [this, pod, previous](const k8s::ApiResponse &response) {
             if (pod != m_selectedPod)
                 return;
             if (response.error.isError() && previous) {
@@ -444,34 +462,35 @@ void ClusterController::fetchLog(const QString &pod, bool previous)
             if (response.error.isError()) {
                 m_podLogTitle = tr("Log unavailable");
                 m_podLog = response.error.message;
-                const QJsonObject object = m_monitor ? m_monitor->podInformer()->objects().value(pod) : QJsonObject();
-                m_podLogFailedAtStatus = object.isEmpty() ? QString() : k8s::podRow(object, QDateTime::currentDateTimeUtc()).status;
+                const QJsonObject object =
+                    m_monitor ? m_monitor->podInformer()->objects().value(pod) : QJsonObject();
+                m_podLogFailedAtStatus =
+                    object.isEmpty() ? QString()
+                                     : k8s::podRow(object, QDateTime::currentDateTimeUtc()).status;
             } else {
                 m_podLogFailedAtStatus.clear();
-                m_podLogTitle = previous ? tr("Last %1 lines before the last crash").arg(kLogTailLines)
-                                         : tr("Last %1 lines").arg(kLogTailLines);
+                m_podLogTitle = previous
+                                    ? tr("Last %1 lines before the last crash").arg(kLogTailLines)
+                                    : tr("Last %1 lines").arg(kLogTailLines);
                 m_podLog = QString::fromUtf8(response.body);
             }
             emit podLogChanged();
         });
 }
 
-static_assert(int(ClusterController::ActionPhase::Failed) == int(ops::Operation::Phase::Failed)
-                  && int(ClusterController::ActionPhase::Idle) == int(ops::Operation::Phase::Idle),
+static_assert(int(ClusterController::ActionPhase::Failed) == int(ops::Operation::Phase::Failed) &&
+                  int(ClusterController::ActionPhase::Idle) == int(ops::Operation::Phase::Idle),
               "ActionPhase mirrors ops::Operation::Phase, value for value");
 
-ClusterController::ActionPhase ClusterController::cleanupPhase() const
-{
+ClusterController::ActionPhase ClusterController::cleanupPhase() const {
     return m_cleanup ? static_cast<ActionPhase>(m_cleanup->phase()) : ActionPhase::Idle;
 }
 
-ClusterController::ActionPhase ClusterController::rollbackPhase() const
-{
+ClusterController::ActionPhase ClusterController::rollbackPhase() const {
     return m_rollback ? static_cast<ActionPhase>(m_rollback->phase()) : ActionPhase::Idle;
 }
 
-void ClusterController::resetCleanup()
-{
+void ClusterController::resetCleanup() {
     if (m_cleanup && m_cleanup->busy())
         return;
     delete m_cleanup;
@@ -480,17 +499,18 @@ void ClusterController::resetCleanup()
     emit cleanupChanged();
 }
 
-void ClusterController::previewCleanup(int keep, bool includeOrphans)
-{
+void ClusterController::previewCleanup(int keep, bool includeOrphans) {
     if (!m_monitor || !m_monitor->hasSynced() || (m_cleanup && m_cleanup->busy()))
         return;
     k8s::CleanupOptions options;
     options.keep = std::max(0, keep);
     options.includeOrphans = includeOrphans;
-    const auto plan = k8s::planCleanup(m_monitor->deployments(), m_monitor->replicaSets(), m_monitor->pods(), options);
+    const auto plan = k8s::planCleanup(m_monitor->deployments(), m_monitor->replicaSets(),
+                                       m_monitor->pods(), options);
     QVariantList orphans;
     for (const auto &o : plan.orphans)
-        orphans.append(QVariantMap{{"name", o.name}, {"willDelete", o.willDelete}, {"reason", o.reason}});
+        orphans.append(
+            QVariantMap{{"name", o.name}, {"willDelete", o.willDelete}, {"reason", o.reason}});
     m_cleanupPreview = {{"keep", options.keep},
                         {"includeOrphans", includeOrphans},
                         {"deletes", plan.deletes.size()},
@@ -503,7 +523,8 @@ void ClusterController::previewCleanup(int keep, bool includeOrphans)
                         {"refused", 0}};
     m_cleanupResult.clear();
     delete m_cleanup;
-    m_cleanup = new ops::CleanupOperation(m_monitor->client(), m_connection.nameSpace, plan, m_adminSession, auditLog(), this);
+    m_cleanup = new ops::CleanupOperation(m_monitor->client(), m_connection.nameSpace, plan,
+                                          m_adminSession, auditLog(), this);
     connect(m_cleanup, &ops::Operation::changed, this, [this] {
         updateCleanupMaps();
         emit cleanupChanged();
@@ -512,19 +533,21 @@ void ClusterController::previewCleanup(int keep, bool includeOrphans)
 }
 
 // The preview's refusals and the run's counts as QML reads them, from the operation's executors.
-void ClusterController::updateCleanupMaps()
-{
+void ClusterController::updateCleanupMaps() {
     using Status = k8s::CleanupExecutor::ItemResult::Status;
     const auto problemsOf = [](const k8s::CleanupExecutor &executor) {
         QVariantList problems;
         for (const auto &r : executor.results())
             if (r.status != Status::Done)
-                problems.append(QVariantMap{{"action", r.action}, {"name", r.name},
-                                            {"status", k8s::CleanupExecutor::statusName(r.status)}, {"message", r.message}});
+                problems.append(QVariantMap{{"action", r.action},
+                                            {"name", r.name},
+                                            {"status", k8s::CleanupExecutor::statusName(r.status)},
+                                            {"message", r.message}});
         return problems;
     };
     // The dry run's answers are final once it ends: read them once, not on every step of the run.
-    if (const auto *checked = m_cleanup->dryRun(); checked && !checked->isRunning() && !m_cleanupPreview.contains("problems")) {
+    if (const auto *checked = m_cleanup->dryRun();
+        checked && !checked->isRunning() && !m_cleanupPreview.contains("problems")) {
         m_cleanupPreview.insert("refused", checked->count(Status::Failed));
         m_cleanupPreview.insert("problems", problemsOf(*checked));
     }
@@ -535,27 +558,25 @@ void ClusterController::updateCleanupMaps()
                            {"problems", problemsOf(*run)}};
 }
 
-bool ClusterController::runCleanup()
-{
+bool ClusterController::runCleanup() {
     return m_cleanup && m_cleanup->apply();
 }
 
-void ClusterController::resetRollback()
-{
+void ClusterController::resetRollback() {
     if (m_rollback && m_rollback->busy())
         return;
     delete m_rollback;
     emit rollbackChanged();
 }
 
-bool ClusterController::rollback(const QString &deployment, qint64 toRevision)
-{
+bool ClusterController::rollback(const QString &deployment, qint64 toRevision) {
     if (!m_monitor || (m_rollback && m_rollback->busy()))
         return false;
     delete m_rollback;
-    m_rollback = new ops::RollbackOperation(m_monitor->client(), m_connection.nameSpace,
-                                            m_monitor->deploymentInformer()->objects().value(deployment),
-                                            m_monitor->replicaSets(), toRevision, m_adminSession, auditLog(), this);
+    m_rollback = new ops::RollbackOperation(
+        m_monitor->client(), m_connection.nameSpace,
+        m_monitor->deploymentInformer()->objects().value(deployment), m_monitor->replicaSets(),
+        toRevision, m_adminSession, auditLog(), this);
     connect(m_rollback, &ops::Operation::changed, this, &ClusterController::rollbackChanged);
     // The PIN was asked before the tap reached here: preview and apply in one go.
     if (!m_rollback->previewAndApply())

@@ -25,7 +25,8 @@ class ClusterController : public QObject {
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     // The admin session that lets cluster actions through (unlocked by the PIN) and whose audit
     // log records them; without one every action is refused.
-    Q_PROPERTY(kiosk::ui::AdminSession *adminSession READ adminSession WRITE setAdminSession NOTIFY adminSessionChanged)
+    Q_PROPERTY(kiosk::ui::AdminSession *adminSession READ adminSession WRITE setAdminSession NOTIFY
+                   adminSessionChanged)
     Q_PROPERTY(QString stateText READ stateText NOTIFY stateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY stateChanged)
     Q_PROPERTY(QString warningText READ warningText NOTIFY stateChanged)
@@ -70,7 +71,8 @@ public:
     ~ClusterController() override;
 
     // Starts watching the namespace of `connection`.
-    void connectTo(const k8s::ClusterConnection &connection, bool demo, const QString &warning = {});
+    void connectTo(const k8s::ClusterConnection &connection, bool demo,
+                   const QString &warning = {});
     void setNotConfigured();
     void setConfigError(const QString &error);
 
@@ -176,7 +178,8 @@ private:
     QString m_podLog;
     QString m_podLogTitle;
     bool m_podLogLoading = false;
-    QString m_podLogFailedAtStatus; // the pod's status when its log could not be had; "" = no failure
+    QString
+        m_podLogFailedAtStatus; // the pod's status when its log could not be had; "" = no failure
     QString m_historyDeployment;
     QVariantList m_revisionHistory;
     QPointer<AdminSession> m_adminSession;

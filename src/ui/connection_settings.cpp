@@ -19,12 +19,12 @@ using Status = security::CredentialResult::Status;
 constexpr int kTestTimeoutMs = 10000;
 
 // One line that starts with what kind of trouble it is, so a person knows where to look.
-QString describeFailure(const k8s::ApiError &error)
-{
+QString describeFailure(const k8s::ApiError &error) {
     using Kind = k8s::ApiError::Kind;
     switch (error.kind) {
     case Kind::Unauthorized:
-        return QObject::tr("Unauthorized (401): the cluster rejected the token. Check the token and save it again.");
+        return QObject::tr("Unauthorized (401): the cluster rejected the token. Check the token "
+                           "and save it again.");
     case Kind::Forbidden:
         return QObject::tr("Forbidden (403): %1").arg(error.message);
     case Kind::Tls:
@@ -33,14 +33,14 @@ QString describeFailure(const k8s::ApiError &error)
     case Kind::Timeout:
         return QObject::tr("Unreachable: %1").arg(error.message);
     case Kind::NotFound:
-        return QObject::tr("Not found (404): the server answered, but not as a Kubernetes API server for this namespace.");
+        return QObject::tr("Not found (404): the server answered, but not as a Kubernetes API "
+                           "server for this namespace.");
     default:
         return error.message;
     }
 }
 
-QString trimmedPath(const QString &path)
-{
+QString trimmedPath(const QString &path) {
     const QString trimmed = path.trimmed();
     if (trimmed.startsWith(QLatin1String("~/")))
         return QDir::homePath() + trimmed.mid(1);
@@ -49,14 +49,12 @@ QString trimmedPath(const QString &path)
 } // namespace
 
 ConnectionSettings::ConnectionSettings(QObject *parent)
-    : ConnectionSettings(QString(), security::CredentialStore::defaultService(), parent)
-{
-}
+    : ConnectionSettings(QString(), security::CredentialStore::defaultService(), parent) {}
 
-ConnectionSettings::ConnectionSettings(const QString &settingsFile, const QString &keychainService, QObject *parent)
+ConnectionSettings::ConnectionSettings(const QString &settingsFile, const QString &keychainService,
+                                       QObject *parent)
     : QObject(parent)
-    , m_settingsFile(settingsFile)
-{
+    , m_settingsFile(settingsFile) {
     createCredentialStore(keychainService);
     const auto saved = security::ConnectionProfile::load(*openSettings());
     if (saved)
@@ -67,29 +65,26 @@ ConnectionSettings::ConnectionSettings(const QString &settingsFile, const QStrin
 
 ConnectionSettings::~ConnectionSettings() = default;
 
-std::unique_ptr<QSettings> ConnectionSettings::openSettings() const
-{
+std::unique_ptr<QSettings> ConnectionSettings::openSettings() const {
     if (m_settingsFile.isEmpty())
         return std::make_unique<QSettings>();
     return std::make_unique<QSettings>(m_settingsFile, QSettings::IniFormat);
 }
 
-void ConnectionSettings::createCredentialStore(const QString &service)
-{
+void ConnectionSettings::createCredentialStore(const QString &service) {
     delete m_credentials;
     m_credentials = new security::CredentialStore(service, this);
-    connect(m_credentials, &security::CredentialStore::finished, this, &ConnectionSettings::onCredentialFinished);
+    connect(m_credentials, &security::CredentialStore::finished, this,
+            &ConnectionSettings::onCredentialFinished);
     m_request = 0;
     m_pending = Pending::None;
 }
 
-QString ConnectionSettings::keychainService() const
-{
+QString ConnectionSettings::keychainService() const {
     return m_credentials->service();
 }
 
-void ConnectionSettings::setKeychainService(const QString &service)
-{
+void ConnectionSettings::setKeychainService(const QString &service) {
     if (service.isEmpty() || service == m_credentials->service())
         return;
     createCredentialStore(service);
@@ -97,30 +92,26 @@ void ConnectionSettings::setKeychainService(const QString &service)
     reload();
 }
 
-void ConnectionSettings::setCluster(ClusterController *cluster)
-{
+void ConnectionSettings::setCluster(ClusterController *cluster) {
     if (cluster == m_cluster)
         return;
     m_cluster = cluster;
     emit clusterChanged();
 }
 
-bool ConnectionSettings::busy() const
-{
-    return m_state == State::Loading || m_state == State::Testing || m_state == State::Saving
-           || m_state == State::Forgetting;
+bool ConnectionSettings::busy() const {
+    return m_state == State::Loading || m_state == State::Testing || m_state == State::Saving ||
+           m_state == State::Forgetting;
 }
 
-void ConnectionSettings::setState(State state, const QString &message, const QString &warning)
-{
+void ConnectionSettings::setState(State state, const QString &message, const QString &warning) {
     m_state = state;
     m_message = message;
     m_warning = warning;
     emit stateChanged();
 }
 
-void ConnectionSettings::updateField(QString &field, const QString &value)
-{
+void ConnectionSettings::updateField(QString &field, const QString &value) {
     if (value == field)
         return;
     field = value;
@@ -130,14 +121,23 @@ void ConnectionSettings::updateField(QString &field, const QString &value)
         setState(State::Idle, {});
 }
 
-void ConnectionSettings::setServer(const QString &server) { updateField(m_fields.server, server); }
-void ConnectionSettings::setNameSpace(const QString &nameSpace) { updateField(m_fields.nameSpace, nameSpace); }
-void ConnectionSettings::setKubeconfigPath(const QString &path) { updateField(m_fields.kubeconfig, path); }
-void ConnectionSettings::setContext(const QString &context) { updateField(m_fields.context, context); }
-void ConnectionSettings::setCaFile(const QString &file) { updateField(m_fields.caFile, file); }
+void ConnectionSettings::setServer(const QString &server) {
+    updateField(m_fields.server, server);
+}
+void ConnectionSettings::setNameSpace(const QString &nameSpace) {
+    updateField(m_fields.nameSpace, nameSpace);
+}
+void ConnectionSettings::setKubeconfigPath(const QString &path) {
+    updateField(m_fields.kubeconfig, path);
+}
+void ConnectionSettings::setContext(const QString &context) {
+    updateField(m_fields.context, context);
+}
+void ConnectionSettings::setCaFile(const QString &file) {
+    updateField(m_fields.caFile, file);
+}
 
-void ConnectionSettings::setToken(const QString &token)
-{
+void ConnectionSettings::setToken(const QString &token) {
     if (token == m_token)
         return;
     m_token = token;
@@ -146,8 +146,7 @@ void ConnectionSettings::setToken(const QString &token)
         setState(State::Idle, {});
 }
 
-void ConnectionSettings::reload()
-{
+void ConnectionSettings::reload() {
     if (busy() && m_state != State::Loading)
         return;
     m_saved = security::ConnectionProfile::load(*openSettings());
@@ -164,8 +163,8 @@ void ConnectionSettings::reload()
     setState(State::Loading, tr("Reading the saved connection…"));
 }
 
-std::optional<security::ConnectionProfile> ConnectionSettings::profileFromFields(QString *error) const
-{
+std::optional<security::ConnectionProfile>
+ConnectionSettings::profileFromFields(QString *error) const {
     security::ConnectionProfile profile;
     profile.server = m_fields.server.trimmed();
     profile.nameSpace = m_fields.nameSpace.trimmed();
@@ -175,7 +174,8 @@ std::optional<security::ConnectionProfile> ConnectionSettings::profileFromFields
     if (!profile.kubeconfig.isEmpty()) {
         profile.kubeconfig = QFileInfo(profile.kubeconfig).absoluteFilePath();
         // The kubeconfig decides where to connect; its server also names the keychain entry.
-        const auto loaded = k8s::KubeconfigLoader::loadFile(profile.kubeconfig, profile.context, profile.nameSpace);
+        const auto loaded =
+            k8s::KubeconfigLoader::loadFile(profile.kubeconfig, profile.context, profile.nameSpace);
         if (!loaded.connection) {
             *error = loaded.error;
             return std::nullopt;
@@ -183,7 +183,8 @@ std::optional<security::ConnectionProfile> ConnectionSettings::profileFromFields
         profile.server = loaded.connection->server.toString();
         profile.caFile.clear();
     } else if (profile.server.isEmpty()) {
-        *error = tr("Enter the cluster's API server address (e.g. https://192.168.1.10:6443) or a kubeconfig file.");
+        *error = tr("Enter the cluster's API server address (e.g. https://192.168.1.10:6443) or a "
+                    "kubeconfig file.");
         return std::nullopt;
     }
     if (!profile.caFile.isEmpty())
@@ -195,8 +196,7 @@ std::optional<security::ConnectionProfile> ConnectionSettings::profileFromFields
     return profile;
 }
 
-QString ConnectionSettings::effectiveToken(const security::ConnectionProfile &profile) const
-{
+QString ConnectionSettings::effectiveToken(const security::ConnectionProfile &profile) const {
     if (!m_token.trimmed().isEmpty())
         return m_token.trimmed();
     if (m_saved && m_saved->credentialKey() == profile.credentialKey())
@@ -204,8 +204,7 @@ QString ConnectionSettings::effectiveToken(const security::ConnectionProfile &pr
     return {};
 }
 
-void ConnectionSettings::testConnection()
-{
+void ConnectionSettings::testConnection() {
     if (busy())
         return;
     QString error;
@@ -235,12 +234,13 @@ void ConnectionSettings::testConnection()
                          setState(State::Failed, describeFailure(response.error), warning);
                      else
                          setState(State::TestPassed,
-                                  tr("The connection works: %1 answered for namespace %2.").arg(server, nameSpace), warning);
+                                  tr("The connection works: %1 answered for namespace %2.")
+                                      .arg(server, nameSpace),
+                                  warning);
                  });
 }
 
-void ConnectionSettings::save()
-{
+void ConnectionSettings::save() {
     if (busy())
         return;
     QString error;
@@ -262,8 +262,8 @@ void ConnectionSettings::save()
     setState(State::Saving, tr("Saving the token in the keychain…"));
 }
 
-void ConnectionSettings::writeProfile(const security::ConnectionProfile &profile, const QString &token)
-{
+void ConnectionSettings::writeProfile(const security::ConnectionProfile &profile,
+                                      const QString &token) {
     const auto resolved = k8s::ConnectionResolver::fromProfile(profile, token);
     if (!resolved.connection) {
         setState(State::Failed, tr("Nothing was saved: %1").arg(resolved.error));
@@ -284,34 +284,34 @@ void ConnectionSettings::writeProfile(const security::ConnectionProfile &profile
     emit fieldsChanged();
     emit tokenChanged();
     emit savedChanged();
-    security::AuditLog().record(QStringLiteral("cluster.connect"), profile.server,
-                                security::AuditEntry::Outcome::Success,
-                                tr("from Settings, namespace %1%2")
-                                    .arg(resolved.connection->nameSpace,
-                                         token.isEmpty() ? QString() : tr(", token in the keychain")));
+    security::AuditLog().record(
+        QStringLiteral("cluster.connect"), profile.server, security::AuditEntry::Outcome::Success,
+        tr("from Settings, namespace %1%2")
+            .arg(resolved.connection->nameSpace,
+                 token.isEmpty() ? QString() : tr(", token in the keychain")));
     // A token filed under a server the kiosk no longer uses is removed rather than left behind.
     if (previous && previousHadToken && previous->credentialKey() != profile.credentialKey())
         m_credentials->remove(previous->credentialKey());
     reconnectCluster(resolved);
     setState(State::Saved,
-             tr("Saved. The Cluster page now connects to %1, namespace %2.").arg(profile.server, resolved.connection->nameSpace),
+             tr("Saved. The Cluster page now connects to %1, namespace %2.")
+                 .arg(profile.server, resolved.connection->nameSpace),
              resolved.warning);
 }
 
-void ConnectionSettings::reconnectCluster(const k8s::KubeconfigLoader::Result &connection)
-{
+void ConnectionSettings::reconnectCluster(const k8s::KubeconfigLoader::Result &connection) {
     if (!m_cluster || !connection.connection)
         return;
     m_cluster->connectTo(*connection.connection, false, connection.warning);
 }
 
-void ConnectionSettings::fallBackCluster()
-{
+void ConnectionSettings::fallBackCluster() {
     if (!m_cluster || m_cluster->demo())
         return;
     // With the saved connection gone the kiosk looks further, as at start-up ($KUBECONFIG, ...).
     const auto outcome = k8s::ConnectionResolver::resolve({}, *openSettings(), *m_credentials,
-                                                          QProcessEnvironment::systemEnvironment(), QDir::homePath());
+                                                          QProcessEnvironment::systemEnvironment(),
+                                                          QDir::homePath());
     if (!outcome.configured)
         m_cluster->setNotConfigured();
     else if (!outcome.result.connection)
@@ -320,8 +320,7 @@ void ConnectionSettings::fallBackCluster()
         m_cluster->connectTo(*outcome.result.connection, false, outcome.result.warning);
 }
 
-void ConnectionSettings::forget()
-{
+void ConnectionSettings::forget() {
     if (busy())
         return;
     if (!m_saved) {
@@ -334,8 +333,7 @@ void ConnectionSettings::forget()
     setState(State::Forgetting, tr("Removing the token from the keychain…"));
 }
 
-void ConnectionSettings::onCredentialFinished(const security::CredentialResult &result)
-{
+void ConnectionSettings::onCredentialFinished(const security::CredentialResult &result) {
     if (result.requestId != m_request || m_pending == Pending::None)
         return; // e.g. the removal of a replaced server's token, which needs no answer
     const Pending pending = m_pending;
@@ -352,7 +350,8 @@ void ConnectionSettings::onCredentialFinished(const security::CredentialResult &
         } else if (result.status == Status::NotFound) {
             setState(State::Idle, {});
         } else {
-            setState(State::Idle, {}, tr("The saved token could not be read: %1").arg(result.error));
+            setState(State::Idle, {},
+                     tr("The saved token could not be read: %1").arg(result.error));
         }
         break;
     case Pending::StoreToken:
@@ -365,7 +364,8 @@ void ConnectionSettings::onCredentialFinished(const security::CredentialResult &
         break;
     case Pending::RemoveToken: {
         if (!result.ok() && result.status != Status::NotFound) {
-            setState(State::Failed, tr("The token could not be removed from the keychain, so the connection is still saved: %1")
+            setState(State::Failed, tr("The token could not be removed from the keychain, so the "
+                                       "connection is still saved: %1")
                                         .arg(result.error));
             break;
         }
@@ -380,7 +380,8 @@ void ConnectionSettings::onCredentialFinished(const security::CredentialResult &
         security::AuditLog().record(QStringLiteral("cluster.disconnect"), m_pendingProfile.server,
                                     security::AuditEntry::Outcome::Success, tr("from Settings"));
         fallBackCluster();
-        setState(State::Forgotten, tr("Forgot the connection to %1 and its token.").arg(m_pendingProfile.server));
+        setState(State::Forgotten,
+                 tr("Forgot the connection to %1 and its token.").arg(m_pendingProfile.server));
         break;
     }
     }

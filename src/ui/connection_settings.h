@@ -32,7 +32,8 @@ class ConnectionSettings : public QObject {
     QML_ELEMENT
     Q_PROPERTY(QString server READ server WRITE setServer NOTIFY fieldsChanged)
     Q_PROPERTY(QString nameSpace READ nameSpace WRITE setNameSpace NOTIFY fieldsChanged)
-    Q_PROPERTY(QString kubeconfigPath READ kubeconfigPath WRITE setKubeconfigPath NOTIFY fieldsChanged)
+    Q_PROPERTY(
+        QString kubeconfigPath READ kubeconfigPath WRITE setKubeconfigPath NOTIFY fieldsChanged)
     Q_PROPERTY(QString context READ context WRITE setContext NOTIFY fieldsChanged)
     Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY fieldsChanged)
     // The token typed into the form; cleared once it is in the keychain.
@@ -45,17 +46,30 @@ class ConnectionSettings : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
     Q_PROPERTY(QString warning READ warning NOTIFY stateChanged)
-    Q_PROPERTY(kiosk::ui::ClusterController *cluster READ cluster WRITE setCluster NOTIFY clusterChanged)
+    Q_PROPERTY(
+        kiosk::ui::ClusterController *cluster READ cluster WRITE setCluster NOTIFY clusterChanged)
     // The keychain's service name; tests use their own so they never meet real entries.
-    Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY keychainServiceChanged)
+    Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY
+                   keychainServiceChanged)
 
 public:
-    enum class State { Loading, Idle, Testing, TestPassed, Saving, Saved, Forgetting, Forgotten, Failed };
+    enum class State {
+        Loading,
+        Idle,
+        Testing,
+        TestPassed,
+        Saving,
+        Saved,
+        Forgetting,
+        Forgotten,
+        Failed
+    };
     Q_ENUM(State)
 
     explicit ConnectionSettings(QObject *parent = nullptr);
     // `settingsFile`: an INI file instead of the application's settings (tests).
-    ConnectionSettings(const QString &settingsFile, const QString &keychainService, QObject *parent = nullptr);
+    ConnectionSettings(const QString &settingsFile, const QString &keychainService,
+                       QObject *parent = nullptr);
     ~ConnectionSettings() override;
 
     QString server() const { return m_fields.server; }
@@ -87,7 +101,8 @@ public:
     Q_INVOKABLE void reload();
     // Lists pods in the namespace with these settings, as the Cluster page will.
     Q_INVOKABLE void testConnection();
-    // Stores the token (if one was typed) in the keychain, then the profile; reconnects the cluster.
+    // Stores the token (if one was typed) in the keychain, then the profile; reconnects the
+    // cluster.
     Q_INVOKABLE void save();
     // Removes the saved connection and its token; the cluster falls back to what kubectl would use.
     Q_INVOKABLE void forget();
@@ -104,7 +119,8 @@ private:
     // The profile the form describes (the server read from the kubeconfig when left empty);
     // nullopt with the reason in `error` when it cannot work.
     std::optional<security::ConnectionProfile> profileFromFields(QString *error) const;
-    // The token to connect with: the typed one, else the stored one when the server is the saved one.
+    // The token to connect with: the typed one, else the stored one when the server is the saved
+    // one.
     QString effectiveToken(const security::ConnectionProfile &profile) const;
     void updateField(QString &field, const QString &value);
     void setState(State state, const QString &message, const QString &warning = {});

@@ -22,11 +22,11 @@ class ChimeSound;
 // snoozed), Given / Skip / Snooze, today's rows with their status, the history, refill
 // estimates, the chime and the caregiver's first name for the shift. Every decision is the
 // meds library's (DoseTracker, ReminderScheduler, RefillEstimate); QML only shows and taps.
-class DoseController : public QObject
-{
+class DoseController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(
+        kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY storeChanged)
     Q_PROPERTY(bool reminderVisible READ reminderVisible NOTIFY reminderChanged)
     // {key, medicationId, title, name, strength, directions, time, photoUrl, due}
@@ -74,7 +74,8 @@ public:
 
     // The caregiver's first name for this shift (empty: declined).
     Q_INVOKABLE void setCaregiver(const QString &name);
-    // A planned dose (its key) given now, or skipped with a reason. {ok, message, needsConfirmation}
+    // A planned dose (its key) given now, or skipped with a reason. {ok, message,
+    // needsConfirmation}
     Q_INVOKABLE QVariantMap give(const QString &key, bool force = false);
     Q_INVOKABLE QVariantMap skip(const QString &key, const QString &reason);
     Q_INVOKABLE void snooze(const QString &key);

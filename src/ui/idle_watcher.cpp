@@ -14,8 +14,7 @@ constexpr qint64 kActivitySignalIntervalMs = 1000;
 }
 
 IdleWatcher::IdleWatcher(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &IdleWatcher::check);
     if (QCoreApplication *app = QCoreApplication::instance())
@@ -24,19 +23,16 @@ IdleWatcher::IdleWatcher(QObject *parent)
     m_timer.start(timeoutMs());
 }
 
-IdleWatcher::~IdleWatcher()
-{
+IdleWatcher::~IdleWatcher() {
     if (QCoreApplication *app = QCoreApplication::instance())
         app->removeEventFilter(this);
 }
 
-qint64 IdleWatcher::timeoutMs() const
-{
+qint64 IdleWatcher::timeoutMs() const {
     return std::max<qint64>(1, std::llround(m_timeoutSeconds * 1000));
 }
 
-void IdleWatcher::setTimeoutSeconds(double seconds)
-{
+void IdleWatcher::setTimeoutSeconds(double seconds) {
     seconds = std::max(seconds, 0.05);
     if (seconds == m_timeoutSeconds)
         return;
@@ -46,8 +42,7 @@ void IdleWatcher::setTimeoutSeconds(double seconds)
         check();
 }
 
-void IdleWatcher::setEnabled(bool enabled)
-{
+void IdleWatcher::setEnabled(bool enabled) {
     if (enabled == m_enabled)
         return;
     m_enabled = enabled;
@@ -63,8 +58,7 @@ void IdleWatcher::setEnabled(bool enabled)
     }
 }
 
-bool IdleWatcher::isUserActivity(int eventType)
-{
+bool IdleWatcher::isUserActivity(int eventType) {
     switch (eventType) {
     case QEvent::MouseButtonPress:
     case QEvent::MouseButtonRelease:
@@ -85,20 +79,17 @@ bool IdleWatcher::isUserActivity(int eventType)
     }
 }
 
-bool IdleWatcher::eventFilter(QObject *watched, QEvent *event)
-{
+bool IdleWatcher::eventFilter(QObject *watched, QEvent *event) {
     if (m_enabled && isUserActivity(event->type()))
         noteActivity();
     return QObject::eventFilter(watched, event);
 }
 
-void IdleWatcher::reset()
-{
+void IdleWatcher::reset() {
     noteActivity();
 }
 
-void IdleWatcher::noteActivity()
-{
+void IdleWatcher::noteActivity() {
     m_lastActivity.restart();
     if (m_idle) {
         m_idle = false;
@@ -106,7 +97,8 @@ void IdleWatcher::noteActivity()
     }
     if (m_enabled && !m_timer.isActive())
         m_timer.start(timeoutMs());
-    if (!m_lastActivitySignal.isValid() || m_lastActivitySignal.elapsed() >= kActivitySignalIntervalMs) {
+    if (!m_lastActivitySignal.isValid() ||
+        m_lastActivitySignal.elapsed() >= kActivitySignalIntervalMs) {
         m_lastActivitySignal.restart();
         emit activity();
     }
@@ -114,8 +106,7 @@ void IdleWatcher::noteActivity()
 
 // The timer is not restarted on every event: when it fires, it waits for the rest of the
 // timeout counted from the last activity.
-void IdleWatcher::check()
-{
+void IdleWatcher::check() {
     if (!m_enabled || m_idle)
         return;
     const qint64 elapsed = m_lastActivity.elapsed();

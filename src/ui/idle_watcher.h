@@ -15,7 +15,8 @@ namespace kiosk::ui {
 class IdleWatcher : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(double timeoutSeconds READ timeoutSeconds WRITE setTimeoutSeconds NOTIFY timeoutSecondsChanged)
+    Q_PROPERTY(double timeoutSeconds READ timeoutSeconds WRITE setTimeoutSeconds NOTIFY
+                   timeoutSecondsChanged)
     Q_PROPERTY(bool enabled READ enabled WRITE setEnabled NOTIFY enabledChanged)
     Q_PROPERTY(bool idle READ idle NOTIFY idleChanged)
 

@@ -13,25 +13,22 @@
 namespace kiosk::ui {
 
 MedicationListModel::MedicationListModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+    : QAbstractListModel(parent) {}
 
-void MedicationListModel::setStore(MedicationStoreController *store)
-{
+void MedicationListModel::setStore(MedicationStoreController *store) {
     if (store == m_store)
         return;
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
     if (m_store)
-        connect(m_store, &MedicationStoreController::recordsChanged, this, &MedicationListModel::rebuild);
+        connect(m_store, &MedicationStoreController::recordsChanged, this,
+                &MedicationListModel::rebuild);
     emit storeChanged();
     rebuild();
 }
 
-void MedicationListModel::setSearchText(const QString &text)
-{
+void MedicationListModel::setSearchText(const QString &text) {
     if (text == m_searchText)
         return;
     m_searchText = text;
@@ -39,8 +36,7 @@ void MedicationListModel::setSearchText(const QString &text)
     rebuild();
 }
 
-void MedicationListModel::setStatusFilter(StatusFilter filter)
-{
+void MedicationListModel::setStatusFilter(StatusFilter filter) {
     if (filter == m_statusFilter)
         return;
     m_statusFilter = filter;
@@ -48,8 +44,7 @@ void MedicationListModel::setStatusFilter(StatusFilter filter)
     rebuild();
 }
 
-void MedicationListModel::setSortOrder(SortOrder order)
-{
+void MedicationListModel::setSortOrder(SortOrder order) {
     if (order == m_sortOrder)
         return;
     m_sortOrder = order;
@@ -57,8 +52,7 @@ void MedicationListModel::setSortOrder(SortOrder order)
     rebuild();
 }
 
-void MedicationListModel::setNow(const QDateTime &now)
-{
+void MedicationListModel::setNow(const QDateTime &now) {
     if (now == m_now)
         return;
     m_now = now;
@@ -66,24 +60,22 @@ void MedicationListModel::setNow(const QDateTime &now)
     rebuild();
 }
 
-QDateTime MedicationListModel::effectiveNow() const
-{
+QDateTime MedicationListModel::effectiveNow() const {
     return m_now.isValid() ? m_now : QDateTime::currentDateTime();
 }
 
-int MedicationListModel::totalCount() const
-{
+int MedicationListModel::totalCount() const {
     return m_store ? m_store->count() : 0;
 }
 
-void MedicationListModel::rebuild()
-{
+void MedicationListModel::rebuild() {
     QList<Row> rows;
     if (m_store) {
         const QDateTime now = effectiveNow();
         const meds::MedicationSearch search(m_searchText);
         for (const meds::Medication &m : m_store->records()) {
-            if ((m_statusFilter == StatusFilter::Active && !m.active) || (m_statusFilter == StatusFilter::Stopped && m.active))
+            if ((m_statusFilter == StatusFilter::Active && !m.active) ||
+                (m_statusFilter == StatusFilter::Stopped && m.active))
                 continue;
             if (!search.matches(m))
                 continue;
@@ -91,7 +83,8 @@ void MedicationListModel::rebuild()
         }
     }
     const auto byName = [](const Row &a, const Row &b) {
-        const int order = a.medication.medicationName.compare(b.medication.medicationName, Qt::CaseInsensitive);
+        const int order =
+            a.medication.medicationName.compare(b.medication.medicationName, Qt::CaseInsensitive);
         if (order != 0)
             return order < 0;
         return a.medication.id < b.medication.id;
@@ -119,13 +112,12 @@ void MedicationListModel::rebuild()
     emit countChanged();
 }
 
-int MedicationListModel::rowCount(const QModelIndex &parent) const
-{
+int MedicationListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-QString MedicationListModel::describeNextDose(const meds::Medication &m, const QDateTime &next, const QDateTime &now)
-{
+QString MedicationListModel::describeNextDose(const meds::Medication &m, const QDateTime &next,
+                                              const QDateTime &now) {
     if (!m.active)
         return tr("Stopped");
     if (!next.isValid())
@@ -136,11 +128,11 @@ QString MedicationListModel::describeNextDose(const meds::Medication &m, const Q
         return tr("Today %1").arg(time);
     if (days == 1)
         return tr("Tomorrow %1").arg(time);
-    return QStringLiteral("%1 %2").arg(QLocale().dayName(next.date().dayOfWeek(), QLocale::LongFormat), time);
+    return QStringLiteral("%1 %2").arg(
+        QLocale().dayName(next.date().dayOfWeek(), QLocale::LongFormat), time);
 }
 
-QVariant MedicationListModel::data(const QModelIndex &index, int role) const
-{
+QVariant MedicationListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
@@ -173,7 +165,8 @@ QVariant MedicationListModel::data(const QModelIndex &index, int role) const
         return describeNextDose(m, row.nextDose, effectiveNow());
     case RefillTextRole:
     case RefillWarningRole: {
-        const auto estimate = meds::RefillEstimate::estimate(m, effectiveNow().date(), m_store ? m_store->planner() : meds::DosePlanner());
+        const auto estimate = meds::RefillEstimate::estimate(
+            m, effectiveNow().date(), m_store ? m_store->planner() : meds::DosePlanner());
         if (role == RefillTextRole)
             return estimate ? estimate->describe() : QString();
         return estimate && estimate->warning();
@@ -187,20 +180,26 @@ QVariant MedicationListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> MedicationListModel::roleNames() const
-{
-    return {{IdRole, "medicationId"},       {NameRole, "name"},
-            {DosageRole, "dosage"},         {TitleRole, "title"},
-            {DosageFormRole, "dosageForm"}, {ScheduleRole, "schedule"},
-            {InstructionsRole, "instructions"}, {PrescriberRole, "prescriber"},
-            {ActiveRole, "active"},         {AsNeededRole, "asNeeded"},
-            {NextDoseRole, "nextDose"},     {NextDoseTextRole, "nextDoseText"},
-            {PhotoUrlRole, "photoUrl"},     {NeedsReviewRole, "needsReview"},
-            {RefillTextRole, "refillText"}, {RefillWarningRole, "refillWarning"}};
+QHash<int, QByteArray> MedicationListModel::roleNames() const {
+    return {{IdRole, "medicationId"},
+            {NameRole, "name"},
+            {DosageRole, "dosage"},
+            {TitleRole, "title"},
+            {DosageFormRole, "dosageForm"},
+            {ScheduleRole, "schedule"},
+            {InstructionsRole, "instructions"},
+            {PrescriberRole, "prescriber"},
+            {ActiveRole, "active"},
+            {AsNeededRole, "asNeeded"},
+            {NextDoseRole, "nextDose"},
+            {NextDoseTextRole, "nextDoseText"},
+            {PhotoUrlRole, "photoUrl"},
+            {NeedsReviewRole, "needsReview"},
+            {RefillTextRole, "refillText"},
+            {RefillWarningRole, "refillWarning"}};
 }
 
-int MedicationListModel::indexOfId(qint64 id) const
-{
+int MedicationListModel::indexOfId(qint64 id) const {
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].medication.id == id)
             return int(i);

@@ -17,9 +17,11 @@ namespace kiosk::ui {
 class MedicationListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(
+        kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
-    Q_PROPERTY(StatusFilter statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
+    Q_PROPERTY(
+        StatusFilter statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
     Q_PROPERTY(SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY filterChanged)
     // The moment "next dose" is counted from; invalid (the default) means the current time.
     Q_PROPERTY(QDateTime now READ now WRITE setNow NOTIFY filterChanged)
@@ -43,12 +45,12 @@ public:
         PrescriberRole,
         ActiveRole,
         AsNeededRole,
-        NextDoseRole,      // QDateTime, invalid when none
-        NextDoseTextRole,  // "Today 20:00", "Tomorrow 08:00", "When needed", "Stopped"
+        NextDoseRole,     // QDateTime, invalid when none
+        NextDoseTextRole, // "Today 20:00", "Tomorrow 08:00", "When needed", "Stopped"
         PhotoUrlRole,
         NeedsReviewRole,
-        RefillTextRole,     // "about 5 days left" (fixed schedules with a quantity), else empty
-        RefillWarningRole,  // a week or less left
+        RefillTextRole,    // "about 5 days left" (fixed schedules with a quantity), else empty
+        RefillWarningRole, // a week or less left
     };
     Q_ENUM(Role)
 
@@ -75,7 +77,8 @@ public:
     Q_INVOKABLE int indexOfId(qint64 id) const;
 
     // "Today 20:00" and friends, relative to now.
-    static QString describeNextDose(const meds::Medication &medication, const QDateTime &next, const QDateTime &now);
+    static QString describeNextDose(const meds::Medication &medication, const QDateTime &next,
+                                    const QDateTime &now);
 
 signals:
     void storeChanged();

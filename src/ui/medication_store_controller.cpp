@@ -16,8 +16,7 @@ namespace kiosk::ui {
 
 MedicationStoreController::MedicationStoreController(QObject *parent)
     : QObject(parent)
-    , m_databasePath(meds::MedicationStore::defaultDatabasePath())
-{
+    , m_databasePath(meds::MedicationStore::defaultDatabasePath()) {
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(10000);
     connect(&m_undoTimer, &QTimer::timeout, this, &MedicationStoreController::dismissUndo);
@@ -25,8 +24,7 @@ MedicationStoreController::MedicationStoreController(QObject *parent)
     connect(&m_pollTimer, &QTimer::timeout, this, &MedicationStoreController::poll);
 }
 
-void MedicationStoreController::setPollInterval(int milliseconds)
-{
+void MedicationStoreController::setPollInterval(int milliseconds) {
     if (milliseconds == m_pollTimer.interval())
         return;
     m_pollTimer.setInterval(milliseconds);
@@ -37,8 +35,7 @@ void MedicationStoreController::setPollInterval(int milliseconds)
     emit pollIntervalChanged();
 }
 
-void MedicationStoreController::poll()
-{
+void MedicationStoreController::poll() {
     if (!ready())
         return;
     const qint64 version = m_store->dataVersion();
@@ -48,16 +45,15 @@ void MedicationStoreController::poll()
     }
 }
 
-MedicationStoreController::~MedicationStoreController()
-{
+MedicationStoreController::~MedicationStoreController() {
     // A deleted record's photo goes with the undo chance.
     if (m_undo && m_undoKind == UndoKind::Restore && m_store)
         m_store->discardPhoto(m_undo->photoPath, nullptr);
 }
 
-void MedicationStoreController::setDatabasePath(const QString &requested)
-{
-    const QString path = requested.isEmpty() ? meds::MedicationStore::defaultDatabasePath() : requested;
+void MedicationStoreController::setDatabasePath(const QString &requested) {
+    const QString path =
+        requested.isEmpty() ? meds::MedicationStore::defaultDatabasePath() : requested;
     if (path == m_databasePath)
         return;
     m_databasePath = path;
@@ -66,36 +62,34 @@ void MedicationStoreController::setDatabasePath(const QString &requested)
         open();
 }
 
-void MedicationStoreController::setUndoTimeout(int milliseconds)
-{
+void MedicationStoreController::setUndoTimeout(int milliseconds) {
     if (milliseconds == m_undoTimer.interval())
         return;
     m_undoTimer.setInterval(milliseconds);
     emit undoChanged();
 }
 
-QString MedicationStoreController::demoDatabasePath()
-{
+QString MedicationStoreController::demoDatabasePath() {
     const QString fromEnvironment = qEnvironmentVariable("KILO_KIOSK_MEDS_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo-medications.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/demo-medications.sqlite");
 }
 
-QStringList MedicationStoreController::schedulePhrases() const
-{
+QStringList MedicationStoreController::schedulePhrases() const {
     return meds::Schedule::canonicalPhrases();
 }
 
-void MedicationStoreController::componentComplete()
-{
+void MedicationStoreController::componentComplete() {
     m_complete = true;
     open();
 }
 
-void MedicationStoreController::setError(const QString &error)
-{
-    const QString kind = error.isEmpty() || !m_store ? QString() : meds::MedicationStore::faultName(m_store->lastFault());
+void MedicationStoreController::setError(const QString &error) {
+    const QString kind = error.isEmpty() || !m_store
+                             ? QString()
+                             : meds::MedicationStore::faultName(m_store->lastFault());
     if (error == m_error && kind == m_errorKind)
         return;
     m_error = error;
@@ -104,9 +98,10 @@ void MedicationStoreController::setError(const QString &error)
     emit saveErrorChanged();
 }
 
-QString MedicationStoreController::noteSave(const QString &error)
-{
-    const QString kind = error.isEmpty() || !m_store ? QString() : meds::MedicationStore::faultName(m_store->lastFault());
+QString MedicationStoreController::noteSave(const QString &error) {
+    const QString kind = error.isEmpty() || !m_store
+                             ? QString()
+                             : meds::MedicationStore::faultName(m_store->lastFault());
     if (error != m_saveError || kind != m_saveErrorKind) {
         m_saveError = error;
         m_saveErrorKind = kind;
@@ -121,8 +116,7 @@ QString MedicationStoreController::noteSave(const QString &error)
     return error;
 }
 
-QString MedicationStoreController::notice() const
-{
+QString MedicationStoreController::notice() const {
     if (!ready())
         return {};
     if (!m_store->readOnlyMessage().isEmpty())
@@ -130,8 +124,7 @@ QString MedicationStoreController::notice() const
     return m_saveError.isEmpty() ? m_error : m_saveError;
 }
 
-bool MedicationStoreController::open()
-{
+bool MedicationStoreController::open() {
     dismissUndo();
     m_store = std::make_unique<meds::MedicationStore>(m_databasePath);
     QString error;
@@ -162,8 +155,7 @@ bool MedicationStoreController::open()
     return true;
 }
 
-bool MedicationStoreController::reload()
-{
+bool MedicationStoreController::reload() {
     if (!ready())
         return false;
     QString error;
@@ -178,17 +170,16 @@ bool MedicationStoreController::reload()
     return true;
 }
 
-QVariantMap MedicationStoreController::toMap(const meds::Medication &m)
-{
+QVariantMap MedicationStoreController::toMap(const meds::Medication &m) {
     QVariantMap map = m.toJson().toVariantMap();
     map.insert(QStringLiteral("id"), m.id);
     map.insert(QStringLiteral("title"), m.title());
-    map.insert(QStringLiteral("photoUrl"), m.photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m.photoPath));
+    map.insert(QStringLiteral("photoUrl"),
+               m.photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m.photoPath));
     return map;
 }
 
-QVariantMap MedicationStoreController::get(qint64 id) const
-{
+QVariantMap MedicationStoreController::get(qint64 id) const {
     for (const meds::Medication &m : m_records) {
         if (m.id == id)
             return toMap(m);
@@ -196,10 +187,10 @@ QVariantMap MedicationStoreController::get(qint64 id) const
     return {};
 }
 
-QVariantMap MedicationStoreController::add(const QVariantMap &record)
-{
+QVariantMap MedicationStoreController::add(const QVariantMap &record) {
     if (!ready())
-        return {{QStringLiteral("error"), m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
+        return {{QStringLiteral("error"),
+                 m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
     QStringList problems;
     auto medication = meds::Medication::fromJson(QJsonObject::fromVariantMap(record), &problems);
     if (!medication)
@@ -227,8 +218,7 @@ QVariantMap MedicationStoreController::add(const QVariantMap &record)
     return {{QStringLiteral("id"), stored->id}};
 }
 
-QString MedicationStoreController::update(qint64 id, const QVariantMap &changes)
-{
+QString MedicationStoreController::update(qint64 id, const QVariantMap &changes) {
     if (!ready())
         return QStringLiteral("the medication list is not open");
     QString error;
@@ -248,8 +238,7 @@ QString MedicationStoreController::update(qint64 id, const QVariantMap &changes)
     return {};
 }
 
-QString MedicationStoreController::setActive(qint64 id, bool active)
-{
+QString MedicationStoreController::setActive(qint64 id, bool active) {
     if (!ready())
         return QStringLiteral("the medication list is not open");
     QString error;
@@ -262,22 +251,20 @@ QString MedicationStoreController::setActive(qint64 id, bool active)
     noteSave({});
     reload();
     offerUndo(UndoKind::Revert, *before,
-              active ? tr("%1 is taken again").arg(updated->title()) : tr("Stopped %1").arg(updated->title()));
+              active ? tr("%1 is taken again").arg(updated->title())
+                     : tr("Stopped %1").arg(updated->title()));
     return {};
 }
 
-QString MedicationStoreController::stop(qint64 id)
-{
+QString MedicationStoreController::stop(qint64 id) {
     return setActive(id, false);
 }
 
-QString MedicationStoreController::resume(qint64 id)
-{
+QString MedicationStoreController::resume(qint64 id) {
     return setActive(id, true);
 }
 
-QString MedicationStoreController::remove(qint64 id)
-{
+QString MedicationStoreController::remove(qint64 id) {
     if (!ready())
         return QStringLiteral("the medication list is not open");
     QString error;
@@ -290,9 +277,9 @@ QString MedicationStoreController::remove(qint64 id)
     return {};
 }
 
-void MedicationStoreController::offerUndo(UndoKind kind, const meds::Medication &before, const QString &text)
-{
-    dismissUndo();  // the previous chance ends (its photo goes) before a new one starts
+void MedicationStoreController::offerUndo(UndoKind kind, const meds::Medication &before,
+                                          const QString &text) {
+    dismissUndo(); // the previous chance ends (its photo goes) before a new one starts
     m_undo = before;
     m_undoKind = kind;
     m_undoText = text;
@@ -301,8 +288,7 @@ void MedicationStoreController::offerUndo(UndoKind kind, const meds::Medication 
     emit undoChanged();
 }
 
-QString MedicationStoreController::undo()
-{
+QString MedicationStoreController::undo() {
     if (!m_undo)
         return tr("There is nothing to undo");
     if (!ready())
@@ -312,7 +298,8 @@ QString MedicationStoreController::undo()
     const bool ok = m_undoKind == UndoKind::Restore ? m_store->restore(before, &error).has_value()
                                                     : m_store->update(before, &error).has_value();
     if (!ok)
-        return noteSave(error);  // the chance stays open: the caller may show the error and try again
+        return noteSave(
+            error); // the chance stays open: the caller may show the error and try again
     noteSave({});
     m_undo.reset();
     m_undoText.clear();
@@ -322,8 +309,7 @@ QString MedicationStoreController::undo()
     return {};
 }
 
-void MedicationStoreController::dismissUndo()
-{
+void MedicationStoreController::dismissUndo() {
     m_undoTimer.stop();
     if (!m_undo)
         return;
@@ -334,21 +320,24 @@ void MedicationStoreController::dismissUndo()
     emit undoChanged();
 }
 
-QVariantMap MedicationStoreController::exportPdf(const QString &requested) const
-{
+QVariantMap MedicationStoreController::exportPdf(const QString &requested) const {
     if (!ready())
-        return {{QStringLiteral("error"), m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
+        return {{QStringLiteral("error"),
+                 m_error.isEmpty() ? QStringLiteral("the medication list is not open") : m_error}};
     QString path = requested;
     if (path.isEmpty()) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         if (folder.isEmpty() || !QDir().mkpath(folder))
-            return {{QStringLiteral("error"), tr("There is no documents folder to save the list in")}};
-        path = folder + QStringLiteral("/medication-list-%1.pdf").arg(QDate::currentDate().toString(Qt::ISODate));
+            return {
+                {QStringLiteral("error"), tr("There is no documents folder to save the list in")}};
+        path = folder + QStringLiteral("/medication-list-%1.pdf")
+                            .arg(QDate::currentDate().toString(Qt::ISODate));
     }
     QString error;
     // The last 30 days of the dose log go with the list, for a doctor's visit.
     const auto doses = meds::DoseLog(*m_store).entries(
-        QDateTime::currentDateTimeUtc().addDays(-meds::MedicationExporter::kDoseLogDays), QDateTime(), QString(), &error);
+        QDateTime::currentDateTimeUtc().addDays(-meds::MedicationExporter::kDoseLogDays),
+        QDateTime(), QString(), &error);
     if (!doses)
         return {{QStringLiteral("error"), error}};
     if (!meds::MedicationExporter::writePdf(m_records, path, &error, *doses))
@@ -356,8 +345,7 @@ QVariantMap MedicationStoreController::exportPdf(const QString &requested) const
     return {{QStringLiteral("path"), path}};
 }
 
-QVariantList MedicationStoreController::findDuplicates(const QVariantMap &record) const
-{
+QVariantList MedicationStoreController::findDuplicates(const QVariantMap &record) const {
     QVariantList out;
     if (!ready())
         return out;

@@ -24,10 +24,12 @@ class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
-    Q_PROPERTY(QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
+    Q_PROPERTY(
+        QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
     Q_PROPERTY(bool ready READ ready NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
-    // The list opened but cannot be changed (read-only storage, damaged file); readOnlyMessage says why.
+    // The list opened but cannot be changed (read-only storage, damaged file); readOnlyMessage says
+    // why.
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY stateChanged)
     // The last change that failed (cleared by the next one that works); the list shown stays as
     // it was, since nothing was changed.

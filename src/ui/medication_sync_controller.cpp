@@ -21,21 +21,22 @@ namespace {
 constexpr int kWatchIntervalMs = 3000;
 constexpr int kClockIntervalMs = 30000;
 
-security::CredentialKey tokenKey(const QUrl &url)
-{
+security::CredentialKey tokenKey(const QUrl &url) {
     return security::CredentialKey(security::CredentialKey::MedsServiceToken, url.toString());
 }
 
-QString fieldLabel(const QString &field)
-{
+QString fieldLabel(const QString &field) {
     static const QHash<QString, const char *> labels = {
-        {QStringLiteral("medication_name"), QT_TRANSLATE_NOOP("MedicationSyncController", "Medication")},
+        {QStringLiteral("medication_name"),
+         QT_TRANSLATE_NOOP("MedicationSyncController", "Medication")},
         {QStringLiteral("dosage"), QT_TRANSLATE_NOOP("MedicationSyncController", "Strength")},
         {QStringLiteral("dosage_form"), QT_TRANSLATE_NOOP("MedicationSyncController", "Form")},
         {QStringLiteral("schedule"), QT_TRANSLATE_NOOP("MedicationSyncController", "Schedule")},
-        {QStringLiteral("times_per_day"), QT_TRANSLATE_NOOP("MedicationSyncController", "Times a day")},
+        {QStringLiteral("times_per_day"),
+         QT_TRANSLATE_NOOP("MedicationSyncController", "Times a day")},
         {QStringLiteral("as_needed"), QT_TRANSLATE_NOOP("MedicationSyncController", "As needed")},
-        {QStringLiteral("instructions"), QT_TRANSLATE_NOOP("MedicationSyncController", "Directions")},
+        {QStringLiteral("instructions"),
+         QT_TRANSLATE_NOOP("MedicationSyncController", "Directions")},
         {QStringLiteral("prescriber"), QT_TRANSLATE_NOOP("MedicationSyncController", "Prescriber")},
         {QStringLiteral("quantity"), QT_TRANSLATE_NOOP("MedicationSyncController", "Quantity")},
         {QStringLiteral("refills"), QT_TRANSLATE_NOOP("MedicationSyncController", "Refills")},
@@ -49,8 +50,7 @@ QString fieldLabel(const QString &field)
     return label ? QCoreApplication::translate("MedicationSyncController", label) : field;
 }
 
-QString valueText(const QJsonValue &value)
-{
+QString valueText(const QJsonValue &value) {
     if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
         return QCoreApplication::translate("MedicationSyncController", "(empty)");
     if (value.isBool())
@@ -64,8 +64,7 @@ QString valueText(const QJsonValue &value)
 } // namespace
 
 MedicationSyncController::MedicationSyncController(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_watch.setInterval(kWatchIntervalMs);
     connect(&m_watch, &QTimer::timeout, this, &MedicationSyncController::watchDatabase);
     m_clock.setInterval(kClockIntervalMs);
@@ -75,41 +74,37 @@ MedicationSyncController::MedicationSyncController(QObject *parent)
 
 MedicationSyncController::~MedicationSyncController() = default;
 
-void MedicationSyncController::componentComplete()
-{
+void MedicationSyncController::componentComplete() {
     start();
 }
 
-void MedicationSyncController::setDatabasePath(const QString &path)
-{
+void MedicationSyncController::setDatabasePath(const QString &path) {
     if (m_databasePath == path)
         return;
     m_databasePath = path;
     emit databasePathChanged();
 }
 
-QString MedicationSyncController::keychainService() const
-{
+QString MedicationSyncController::keychainService() const {
     return m_credentials ? m_credentials->service() : QString();
 }
 
-void MedicationSyncController::setKeychainService(const QString &service)
-{
+void MedicationSyncController::setKeychainService(const QString &service) {
     if (m_credentials && m_credentials->service() == service)
         return;
     delete m_credentials;
     m_credentials = new security::CredentialStore(service, this);
-    connect(m_credentials, &security::CredentialStore::finished, this, &MedicationSyncController::onCredential);
+    connect(m_credentials, &security::CredentialStore::finished, this,
+            &MedicationSyncController::onCredential);
     emit configChanged();
 }
 
-bool MedicationSyncController::start()
-{
+bool MedicationSyncController::start() {
     if (m_started)
         return m_store && m_store->isOpen();
     m_started = true;
-    m_store = std::make_unique<meds::MedicationStore>(m_databasePath.isEmpty() ? meds::MedicationStore::defaultDatabasePath()
-                                                                               : m_databasePath);
+    m_store = std::make_unique<meds::MedicationStore>(
+        m_databasePath.isEmpty() ? meds::MedicationStore::defaultDatabasePath() : m_databasePath);
     QString error;
     if (!m_store->open(&error)) {
         m_error = error;
@@ -122,7 +117,8 @@ bool MedicationSyncController::start()
         m_state = State::Syncing;
         emit statusChanged();
     });
-    connect(m_sync.get(), &sync::MedicationSync::finished, this, &MedicationSyncController::onRoundFinished);
+    connect(m_sync.get(), &sync::MedicationSync::finished, this,
+            &MedicationSyncController::onRoundFinished);
     m_dataVersion = m_store->dataVersion();
     m_watch.start();
     m_clock.start();
@@ -134,10 +130,10 @@ bool MedicationSyncController::start()
     return true;
 }
 
-void MedicationSyncController::loadSavedService()
-{
+void MedicationSyncController::loadSavedService() {
     QSettings settings;
-    m_url = sync::ServiceConfig::normalised(settings.value(sync::ServiceConfig::UrlSetting).toString());
+    m_url =
+        sync::ServiceConfig::normalised(settings.value(sync::ServiceConfig::UrlSetting).toString());
     m_token.clear();
     emit configChanged();
     if (m_url.isEmpty() || !m_credentials) {
@@ -149,8 +145,7 @@ void MedicationSyncController::loadSavedService()
     m_request = m_credentials->read(tokenKey(m_url));
 }
 
-void MedicationSyncController::useDemoService(const QUrl &url)
-{
+void MedicationSyncController::useDemoService(const QUrl &url) {
     m_demoService = true;
     m_url = url;
     m_token.clear();
@@ -159,8 +154,7 @@ void MedicationSyncController::useDemoService(const QUrl &url)
         applyService();
 }
 
-void MedicationSyncController::applyService()
-{
+void MedicationSyncController::applyService() {
     if (!m_sync)
         return;
     m_sync->client().setBaseUrl(m_url);
@@ -174,20 +168,17 @@ void MedicationSyncController::applyService()
     emit statusChanged();
 }
 
-void MedicationSyncController::syncOnce()
-{
+void MedicationSyncController::syncOnce() {
     if (m_sync && configured())
         m_sync->syncBlocking();
 }
 
-void MedicationSyncController::syncNow()
-{
+void MedicationSyncController::syncNow() {
     if (m_sync && configured())
         m_sync->syncNow();
 }
 
-void MedicationSyncController::watchDatabase()
-{
+void MedicationSyncController::watchDatabase() {
     if (!m_store || !m_store->isOpen())
         return;
     const qint64 version = m_store->dataVersion();
@@ -199,8 +190,7 @@ void MedicationSyncController::watchDatabase()
         m_sync->noteLocalChange();
 }
 
-void MedicationSyncController::refreshStatus()
-{
+void MedicationSyncController::refreshStatus() {
     if (!m_sync)
         return;
     const meds::SyncStatus status = m_sync->ledger().status();
@@ -208,8 +198,10 @@ void MedicationSyncController::refreshStatus()
     m_lastSyncAt = status.lastSyncAt;
     QString error;
     QVariantList conflicts;
-    for (const meds::SyncConflict &conflict : m_sync->ledger().conflicts(&error).value_or(QList<meds::SyncConflict>())) {
-        const QString device = conflict.remoteDevice().isEmpty() ? tr("another device") : conflict.remoteDevice();
+    for (const meds::SyncConflict &conflict :
+         m_sync->ledger().conflicts(&error).value_or(QList<meds::SyncConflict>())) {
+        const QString device =
+            conflict.remoteDevice().isEmpty() ? tr("another device") : conflict.remoteDevice();
         const bool deletedThere = meds::SyncPayload::isDeleted(conflict.remote);
         QString message;
         QVariantList differences;
@@ -223,11 +215,13 @@ void MedicationSyncController::refreshStatus()
             const QJsonObject there = meds::SyncPayload::contentOf(conflict.remote);
             for (const QString &field : conflict.fields) {
                 labels.append(fieldLabel(field));
-                differences.append(QVariantMap{{QStringLiteral("label"), fieldLabel(field)},
-                                               {QStringLiteral("here"), valueText(here.value(field))},
-                                               {QStringLiteral("there"), valueText(there.value(field))}});
+                differences.append(
+                    QVariantMap{{QStringLiteral("label"), fieldLabel(field)},
+                                {QStringLiteral("here"), valueText(here.value(field))},
+                                {QStringLiteral("there"), valueText(there.value(field))}});
             }
-            message = tr("%1 changed on %2 and here.").arg(QLocale().createSeparatedList(labels), device);
+            message =
+                tr("%1 changed on %2 and here.").arg(QLocale().createSeparatedList(labels), device);
         }
         conflicts.append(QVariantMap{{QStringLiteral("uuid"), conflict.uuid},
                                      {QStringLiteral("title"), conflict.title()},
@@ -241,24 +235,30 @@ void MedicationSyncController::refreshStatus()
     emit statusChanged();
 }
 
-void MedicationSyncController::onRoundFinished(const sync::SyncReport &report)
-{
+void MedicationSyncController::onRoundFinished(const sync::SyncReport &report) {
     using Failure = sync::SyncReport::Failure;
     switch (report.failure) {
-    case Failure::None: m_state = State::Synced; break;
-    case Failure::Unreachable: m_state = State::Offline; break;
-    case Failure::Refused: m_state = State::Refused; break;
+    case Failure::None:
+        m_state = State::Synced;
+        break;
+    case Failure::Unreachable:
+        m_state = State::Offline;
+        break;
+    case Failure::Refused:
+        m_state = State::Refused;
+        break;
     case Failure::Garbage:
-    case Failure::Storage: m_state = State::Failed; break;
+    case Failure::Storage:
+        m_state = State::Failed;
+        break;
     }
     m_error = report.error;
-    m_dataVersion = m_store->dataVersion();  // our own writes are not changes to send
+    m_dataVersion = m_store->dataVersion(); // our own writes are not changes to send
     refreshStatus();
     emit roundFinished(report.pulled > 0 || report.conflicts > 0);
 }
 
-QString MedicationSyncController::statusText() const
-{
+QString MedicationSyncController::statusText() const {
     switch (m_state) {
     case State::NotConfigured:
         return tr("Kept on this tablet only.");
@@ -272,11 +272,14 @@ QString MedicationSyncController::statusText() const
             return tr("Synced just now.");
         if (minutes < 60)
             return tr("Synced %n min ago.", nullptr, int(minutes));
-        return tr("Synced at %1.").arg(QLocale().toString(m_lastSyncAt.toLocalTime().time(), QLocale::ShortFormat));
+        return tr("Synced at %1.")
+            .arg(QLocale().toString(m_lastSyncAt.toLocalTime().time(), QLocale::ShortFormat));
     }
     case State::Offline:
-        return m_pending > 0 ? tr("Offline: %n change(s) waiting. The list on this tablet still works.", nullptr, m_pending)
-                             : tr("Offline. The list on this tablet still works.");
+        return m_pending > 0
+                   ? tr("Offline: %n change(s) waiting. The list on this tablet still works.",
+                        nullptr, m_pending)
+                   : tr("Offline. The list on this tablet still works.");
     case State::Refused:
         return tr("The medication service refused this tablet. Check its token in Settings.");
     case State::Failed:
@@ -285,12 +288,13 @@ QString MedicationSyncController::statusText() const
     return {};
 }
 
-QString MedicationSyncController::resolve(const QString &uuid, bool keepLocal)
-{
+QString MedicationSyncController::resolve(const QString &uuid, bool keepLocal) {
     if (!m_sync)
         return tr("The medication list is not open.");
     QString error;
-    if (!m_sync->ledger().resolve(uuid, keepLocal ? meds::SyncLedger::Keep::Local : meds::SyncLedger::Keep::Remote, &error))
+    if (!m_sync->ledger().resolve(
+            uuid, keepLocal ? meds::SyncLedger::Keep::Local : meds::SyncLedger::Keep::Remote,
+            &error))
         return error;
     m_dataVersion = m_store->dataVersion();
     refreshStatus();
@@ -300,13 +304,13 @@ QString MedicationSyncController::resolve(const QString &uuid, bool keepLocal)
     return {};
 }
 
-void MedicationSyncController::saveService(const QString &url, const QString &token)
-{
+void MedicationSyncController::saveService(const QString &url, const QString &token) {
     if (m_settingsBusy)
         return;
     const QUrl normalised = sync::ServiceConfig::normalised(url);
     if (!normalised.isEmpty()) {
-        if (const QString problem = sync::MedsServiceClient::checkBaseUrl(normalised); !problem.isEmpty()) {
+        if (const QString problem = sync::MedsServiceClient::checkBaseUrl(normalised);
+            !problem.isEmpty()) {
             setSettingsState(false, true, problem);
             return;
         }
@@ -326,12 +330,13 @@ void MedicationSyncController::saveService(const QString &url, const QString &to
     else
         settings.setValue(sync::ServiceConfig::UrlSetting, normalised.toString());
     m_demoService = false;
-    setSettingsState(false, false, normalised.isEmpty() ? tr("Saved. The list is kept on this tablet only.") : tr("Saved."));
+    setSettingsState(false, false,
+                     normalised.isEmpty() ? tr("Saved. The list is kept on this tablet only.")
+                                          : tr("Saved."));
     loadSavedService();
 }
 
-void MedicationSyncController::forgetToken()
-{
+void MedicationSyncController::forgetToken() {
     if (m_settingsBusy || m_url.isEmpty() || m_demoService)
         return;
     setSettingsState(true, false, tr("Removing the token…"));
@@ -339,8 +344,7 @@ void MedicationSyncController::forgetToken()
     m_request = m_credentials->remove(tokenKey(m_url));
 }
 
-void MedicationSyncController::onCredential(const security::CredentialResult &result)
-{
+void MedicationSyncController::onCredential(const security::CredentialResult &result) {
     if (result.requestId != m_request || m_pendingKeychain == Pending::None)
         return;
     const Pending what = m_pendingKeychain;
@@ -355,7 +359,10 @@ void MedicationSyncController::onCredential(const security::CredentialResult &re
     case Pending::Store: {
         m_pendingToken.clear();
         if (!result.ok()) {
-            setSettingsState(false, true, tr("Nothing was saved: the token could not be stored in the keychain (%1).").arg(result.error));
+            setSettingsState(
+                false, true,
+                tr("Nothing was saved: the token could not be stored in the keychain (%1).")
+                    .arg(result.error));
             return;
         }
         QSettings settings;
@@ -367,7 +374,8 @@ void MedicationSyncController::onCredential(const security::CredentialResult &re
     }
     case Pending::Remove:
         if (!result.ok() && result.status != Status::NotFound) {
-            setSettingsState(false, true, tr("The token could not be removed: %1").arg(result.error));
+            setSettingsState(false, true,
+                             tr("The token could not be removed: %1").arg(result.error));
             return;
         }
         m_token.clear();
@@ -380,8 +388,7 @@ void MedicationSyncController::onCredential(const security::CredentialResult &re
     }
 }
 
-void MedicationSyncController::testService(const QString &url)
-{
+void MedicationSyncController::testService(const QString &url) {
     const QUrl target = url.trimmed().isEmpty() ? m_url : sync::ServiceConfig::normalised(url);
     if (const QString problem = sync::MedsServiceClient::checkBaseUrl(target); !problem.isEmpty()) {
         setSettingsState(false, true, problem);
@@ -397,14 +404,15 @@ void MedicationSyncController::testService(const QString &url)
         if (m_probe->baseUrl() != target)
             return;
         if (answer.ok())
-            setSettingsState(false, false, tr("The medication service at %1 answers.").arg(target.toString()));
+            setSettingsState(false, false,
+                             tr("The medication service at %1 answers.").arg(target.toString()));
         else
-            setSettingsState(false, true, tr("The medication service does not answer: %1").arg(answer.error));
+            setSettingsState(false, true,
+                             tr("The medication service does not answer: %1").arg(answer.error));
     });
 }
 
-void MedicationSyncController::setSettingsState(bool busy, bool failed, const QString &message)
-{
+void MedicationSyncController::setSettingsState(bool busy, bool failed, const QString &message) {
     m_settingsBusy = busy;
     m_settingsFailed = failed;
     m_settingsMessage = message;

@@ -22,7 +22,7 @@ namespace kiosk::sync {
 class MedicationSync;
 class MedsServiceClient;
 struct SyncReport;
-}
+} // namespace kiosk::sync
 
 namespace kiosk::ui {
 
@@ -36,7 +36,8 @@ class MedicationSyncController : public QObject, public QQmlParserStatus {
     Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
     // Empty: the default database (MedicationStore::defaultDatabasePath()).
-    Q_PROPERTY(QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
+    Q_PROPERTY(
+        QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
     Q_PROPERTY(QString serviceUrl READ serviceUrl NOTIFY configChanged)
     Q_PROPERTY(bool configured READ configured NOTIFY configChanged)
     // The demo's built-in service: shown, never saved.
@@ -54,7 +55,8 @@ class MedicationSyncController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(bool settingsFailed READ settingsFailed NOTIFY settingsChanged)
     Q_PROPERTY(QString settingsMessage READ settingsMessage NOTIFY settingsChanged)
     // The keychain's service name; tests use their own so they never meet real entries.
-    Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY configChanged)
+    Q_PROPERTY(
+        QString keychainService READ keychainService WRITE setKeychainService NOTIFY configChanged)
 
 public:
     enum class State { NotConfigured, Syncing, Synced, Offline, Refused, Failed };
@@ -84,7 +86,8 @@ public:
     // Opens the database and starts syncing (when a service is set); done once.
     Q_INVOKABLE bool start();
     Q_INVOKABLE void syncNow();
-    // Keeps this tablet's version (keepLocal) or the other one; returns the error, empty on success.
+    // Keeps this tablet's version (keepLocal) or the other one; returns the error, empty on
+    // success.
     Q_INVOKABLE QString resolve(const QString &uuid, bool keepLocal);
     // Saves the address (empty: keep the list on this tablet only) and, when token is not
     // empty, first stores it in the keychain; a keychain failure saves nothing.
@@ -132,8 +135,8 @@ private:
     QVariantList m_conflicts;
     QDateTime m_lastSyncAt;
     QString m_error;
-    QTimer m_watch;       // another connection's commits (the pages, the CLI) mean changes to send
-    QTimer m_clock;       // "2 min ago" moves on
+    QTimer m_watch; // another connection's commits (the pages, the CLI) mean changes to send
+    QTimer m_clock; // "2 min ago" moves on
     qint64 m_dataVersion = -1;
 
     enum class Pending { None, Lookup, Store, Remove };

@@ -16,7 +16,7 @@ namespace {
 // Long enough for layouts, images and a first animation frame to settle in software rendering.
 constexpr int kSettleMs = 400;
 constexpr int kMaxScrolledParts = 3;
-}
+} // namespace
 
 PageScreenshotter::PageScreenshotter(QQuickWindow *window, ThemePreference *theme,
                                      QString directory, QStringList pages, QObject *parent)
@@ -24,12 +24,9 @@ PageScreenshotter::PageScreenshotter(QQuickWindow *window, ThemePreference *them
     , m_window(window)
     , m_theme(theme)
     , m_directory(std::move(directory))
-    , m_pages(std::move(pages))
-{
-}
+    , m_pages(std::move(pages)) {}
 
-void PageScreenshotter::start()
-{
+void PageScreenshotter::start() {
     if (!QDir().mkpath(m_directory)) {
         emit finished(false, QStringLiteral("cannot create folder %1").arg(m_directory));
         return;
@@ -42,8 +39,7 @@ void PageScreenshotter::start()
     showNext();
 }
 
-void PageScreenshotter::showNext()
-{
+void PageScreenshotter::showNext() {
     const int pageCount = int(m_pages.size());
     if (m_step >= pageCount * 2) {
         if (m_theme)
@@ -58,16 +54,16 @@ void PageScreenshotter::showNext()
     QTimer::singleShot(kSettleMs, this, &PageScreenshotter::capture);
 }
 
-void PageScreenshotter::capture()
-{
+void PageScreenshotter::capture() {
     if (!m_window) {
         emit finished(false, QStringLiteral("the window went away"));
         return;
     }
     const int pageCount = int(m_pages.size());
     const bool dark = m_step >= pageCount;
-    const QString name = m_pages.at(m_step % pageCount) + (dark ? QStringLiteral("-dark") : QString())
-                         + (m_part > 0 ? QStringLiteral("-%1").arg(m_part + 1) : QString()) + QStringLiteral(".png");
+    const QString name =
+        m_pages.at(m_step % pageCount) + (dark ? QStringLiteral("-dark") : QString()) +
+        (m_part > 0 ? QStringLiteral("-%1").arg(m_part + 1) : QString()) + QStringLiteral(".png");
     const QString path = QDir(m_directory).filePath(name);
     const QImage image = m_window->grabWindow();
     if (image.isNull() || !image.save(path)) {
@@ -81,7 +77,8 @@ void PageScreenshotter::capture()
         const qreal contentY = scrollable->property("contentY").toReal();
         if (m_part + 1 < kMaxScrolledParts && contentY + height < contentHeight - 1) {
             // A tenth of overlap, so a control cut at the bottom edge shows whole on the next one.
-            scrollable->setProperty("contentY", std::min(contentY + height * 0.9, contentHeight - height));
+            scrollable->setProperty("contentY",
+                                    std::min(contentY + height * 0.9, contentHeight - height));
             ++m_part;
             QTimer::singleShot(kSettleMs, this, &PageScreenshotter::capture);
             return;
@@ -93,8 +90,7 @@ void PageScreenshotter::capture()
     showNext();
 }
 
-QObject *PageScreenshotter::scrollableOfCurrentPage() const
-{
+QObject *PageScreenshotter::scrollableOfCurrentPage() const {
     auto *stack = m_window->findChild<QQuickItem *>(QStringLiteral("pageStack"));
     if (!stack)
         return nullptr;

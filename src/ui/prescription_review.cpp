@@ -39,44 +39,49 @@ constexpr int kMaxCount = 100000;
 } // namespace
 
 PrescriptionReview::PrescriptionReview(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+    : QAbstractListModel(parent) {}
 
-int PrescriptionReview::rowCount(const QModelIndex &parent) const
-{
+int PrescriptionReview::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_fields.size());
 }
 
-QVariant PrescriptionReview::data(const QModelIndex &index, int role) const
-{
+QVariant PrescriptionReview::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Field &f = m_fields.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case ValueRole: return f.value;
-    case FieldRole: return f.name;
-    case LabelRole: return f.label;
-    case KindRole: return f.kind;
-    case ConfidenceRole: return f.confidence;
-    case NeedsReviewRole: return f.needsReview;
-    case ReasonRole: return f.reason;
-    case ResolvedRole: return f.resolved();
-    case EditedRole: return f.edited;
-    default: return {};
+    case ValueRole:
+        return f.value;
+    case FieldRole:
+        return f.name;
+    case LabelRole:
+        return f.label;
+    case KindRole:
+        return f.kind;
+    case ConfidenceRole:
+        return f.confidence;
+    case NeedsReviewRole:
+        return f.needsReview;
+    case ReasonRole:
+        return f.reason;
+    case ResolvedRole:
+        return f.resolved();
+    case EditedRole:
+        return f.edited;
+    default:
+        return {};
     }
 }
 
-QHash<int, QByteArray> PrescriptionReview::roleNames() const
-{
-    return {{FieldRole, "field"}, {LabelRole, "label"}, {ValueRole, "value"}, {KindRole, "kind"},
-            {ConfidenceRole, "confidence"}, {NeedsReviewRole, "needsReview"}, {ReasonRole, "reason"},
-            {ResolvedRole, "resolved"}, {EditedRole, "edited"}};
+QHash<int, QByteArray> PrescriptionReview::roleNames() const {
+    return {
+        {FieldRole, "field"},   {LabelRole, "label"},           {ValueRole, "value"},
+        {KindRole, "kind"},     {ConfidenceRole, "confidence"}, {NeedsReviewRole, "needsReview"},
+        {ReasonRole, "reason"}, {ResolvedRole, "resolved"},     {EditedRole, "edited"}};
 }
 
-void PrescriptionReview::load(const aibrain::ReadingResult &result, const QString &photoPath)
-{
+void PrescriptionReview::load(const aibrain::ReadingResult &result, const QString &photoPath) {
     beginResetModel();
     m_result = result;
     m_photoPath = photoPath;
@@ -89,13 +94,15 @@ void PrescriptionReview::load(const aibrain::ReadingResult &result, const QStrin
         f.kind = QString::fromLatin1(spec.kind);
         f.value = rx.valueText(f.name);
         f.confidence = rx.confidence.value(f.name, -1.0);
-        const bool doubtful = f.confidence >= 0.0 && f.confidence < kLowConfidence && !f.value.isEmpty();
+        const bool doubtful =
+            f.confidence >= 0.0 && f.confidence < kLowConfidence && !f.value.isEmpty();
         f.needsReview = rx.needsReview.contains(f.name) || doubtful;
         if (f.needsReview) {
             if (f.value.isEmpty())
                 f.reason = tr("Not found on the label: type it in, or confirm it is not there");
             else if (f.confidence >= 0.0 && f.confidence < kLowConfidence)
-                f.reason = tr("Read with only %1% confidence: compare with the label").arg(qRound(f.confidence * 100));
+                f.reason = tr("Read with only %1% confidence: compare with the label")
+                               .arg(qRound(f.confidence * 100));
             else
                 f.reason = tr("The reader was unsure: compare with the label");
         }
@@ -108,8 +115,7 @@ void PrescriptionReview::load(const aibrain::ReadingResult &result, const QStrin
     emit reviewChanged();
 }
 
-void PrescriptionReview::clear()
-{
+void PrescriptionReview::clear() {
     beginResetModel();
     m_fields.clear();
     m_result = {};
@@ -121,68 +127,65 @@ void PrescriptionReview::clear()
     emit reviewChanged();
 }
 
-void PrescriptionReview::setStore(MedicationStoreController *store)
-{
+void PrescriptionReview::setStore(MedicationStoreController *store) {
     if (m_store == store)
         return;
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
     if (store)
-        connect(store, &MedicationStoreController::recordsChanged, this, &PrescriptionReview::refreshDuplicates);
+        connect(store, &MedicationStoreController::recordsChanged, this,
+                &PrescriptionReview::refreshDuplicates);
     refreshDuplicates();
 }
 
-QUrl PrescriptionReview::photoUrl() const
-{
+QUrl PrescriptionReview::photoUrl() const {
     return m_photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m_photoPath);
 }
 
-QString PrescriptionReview::engineText() const
-{
+QString PrescriptionReview::engineText() const {
     if (!m_loaded)
         return {};
-    const QString who = m_result.engine == aibrain::ReadingResult::AiBrainEngine ? tr("Read by AI Brain")
-                                                                               : tr("Read on this tablet");
+    const QString who = m_result.engine == aibrain::ReadingResult::AiBrainEngine
+                            ? tr("Read by AI Brain")
+                            : tr("Read on this tablet");
     if (!m_result.fallbackReason.isEmpty())
         return tr("%1 (AI Brain not used: %2)").arg(who, m_result.fallbackReason);
     return who;
 }
 
-QString PrescriptionReview::title() const
-{
+QString PrescriptionReview::title() const {
     const int name = indexOf(QStringLiteral("medication_name"));
     const int dosage = indexOf(QStringLiteral("dosage"));
     if (name < 0)
         return {};
     return QStringList{m_fields.at(name).value, dosage < 0 ? QString() : m_fields.at(dosage).value}
-        .join(QLatin1Char(' ')).trimmed();
+        .join(QLatin1Char(' '))
+        .trimmed();
 }
 
-int PrescriptionReview::unresolvedCount() const
-{
-    return int(std::count_if(m_fields.cbegin(), m_fields.cend(), [](const Field &f) { return !f.resolved(); }));
+int PrescriptionReview::unresolvedCount() const {
+    return int(std::count_if(m_fields.cbegin(), m_fields.cend(),
+                             [](const Field &f) { return !f.resolved(); }));
 }
 
-QString PrescriptionReview::saveBlocker() const
-{
+QString PrescriptionReview::saveBlocker() const {
     if (!m_loaded)
         return tr("Nothing has been read yet");
     const int name = indexOf(QStringLiteral("medication_name"));
     if (name < 0 || m_fields.at(name).value.trimmed().isEmpty())
         return tr("Type the medication name");
     if (const int n = unresolvedCount(); n > 0)
-        return n == 1 ? tr("Check the highlighted field") : tr("Check the %1 highlighted fields").arg(n);
+        return n == 1 ? tr("Check the highlighted field")
+                      : tr("Check the %1 highlighted fields").arg(n);
     return {};
 }
 
-QStringList PrescriptionReview::schedulePhrases() const
-{
+QStringList PrescriptionReview::schedulePhrases() const {
     return meds::Schedule::canonicalPhrases();
 }
 
-QString PrescriptionReview::validate(const Field &field, const QString &value)
-{
+QString PrescriptionReview::validate(const Field &field, const QString &value) {
     if (value.size() > kMaxFieldLength)
         return tr("%1 is too long (at most %2 characters)").arg(field.label).arg(kMaxFieldLength);
     if (value.isEmpty())
@@ -202,8 +205,7 @@ QString PrescriptionReview::validate(const Field &field, const QString &value)
     return {};
 }
 
-QString PrescriptionReview::setValue(const QString &field, const QString &value)
-{
+QString PrescriptionReview::setValue(const QString &field, const QString &value) {
     const int row = indexOf(field);
     if (row < 0)
         return tr("There is no field called %1").arg(field);
@@ -225,8 +227,7 @@ QString PrescriptionReview::setValue(const QString &field, const QString &value)
     return {};
 }
 
-void PrescriptionReview::confirm(const QString &field)
-{
+void PrescriptionReview::confirm(const QString &field) {
     const int row = indexOf(field);
     if (row < 0 || m_fields.at(row).confirmed)
         return;
@@ -235,8 +236,7 @@ void PrescriptionReview::confirm(const QString &field)
     emit reviewChanged();
 }
 
-QVariantMap PrescriptionReview::record(bool keepPhoto) const
-{
+QVariantMap PrescriptionReview::record(bool keepPhoto) const {
     if (!m_loaded)
         return {};
     QJsonObject o = m_result.prescription.toJson();
@@ -244,8 +244,9 @@ QVariantMap PrescriptionReview::record(bool keepPhoto) const
     for (const Field &f : m_fields) {
         if (f.kind == QLatin1String("number"))
             o.insert(f.name, f.value.isEmpty() ? QJsonValue() : QJsonValue(f.value.toInt()));
-        else if (f.value.isEmpty() && (f.kind == QLatin1String("date") || f.name == QLatin1String("rx_number")
-                                       || f.name == QLatin1String("pharmacy") || f.name == QLatin1String("patient")))
+        else if (f.value.isEmpty() &&
+                 (f.kind == QLatin1String("date") || f.name == QLatin1String("rx_number") ||
+                  f.name == QLatin1String("pharmacy") || f.name == QLatin1String("patient")))
             o.insert(f.name, QJsonValue());
         else
             o.insert(f.name, f.value);
@@ -255,14 +256,16 @@ QVariantMap PrescriptionReview::record(bool keepPhoto) const
     }
     const auto schedule = meds::Schedule::parse(o.value(QStringLiteral("schedule")).toString());
     const auto timesPerDay = schedule ? schedule->timesPerDay() : std::nullopt;
-    o.insert(QStringLiteral("times_per_day"), timesPerDay ? QJsonValue(*timesPerDay) : QJsonValue());
+    o.insert(QStringLiteral("times_per_day"),
+             timesPerDay ? QJsonValue(*timesPerDay) : QJsonValue());
     o.insert(QStringLiteral("as_needed"), schedule && schedule->asNeeded());
     if (m_fields.at(indexOf(QStringLiteral("instructions"))).edited)
         o.remove(QStringLiteral("instructions_plain"));
     o.insert(QStringLiteral("confidence"), confidence);
     // Every doubtful field was checked by a person before this record could be saved.
     o.insert(QStringLiteral("needs_review"), QJsonArray());
-    o.insert(QStringLiteral("engine"), m_result.engine.isEmpty() ? QStringLiteral("manual") : m_result.engine);
+    o.insert(QStringLiteral("engine"),
+             m_result.engine.isEmpty() ? QStringLiteral("manual") : m_result.engine);
     if (!m_result.rawText.isEmpty())
         o.insert(QStringLiteral("raw_text"), m_result.rawText);
     if (keepPhoto && !m_photoPath.isEmpty())
@@ -270,8 +273,7 @@ QVariantMap PrescriptionReview::record(bool keepPhoto) const
     return o.toVariantMap();
 }
 
-QVariantMap PrescriptionReview::save(bool keepPhoto)
-{
+QVariantMap PrescriptionReview::save(bool keepPhoto) {
     if (const QString blocker = saveBlocker(); !blocker.isEmpty())
         return {{QStringLiteral("error"), blocker}};
     if (!m_store)
@@ -279,16 +281,14 @@ QVariantMap PrescriptionReview::save(bool keepPhoto)
     return m_store->add(record(keepPhoto));
 }
 
-int PrescriptionReview::indexOf(const QString &field) const
-{
+int PrescriptionReview::indexOf(const QString &field) const {
     for (int i = 0; i < m_fields.size(); ++i)
         if (m_fields.at(i).name == field)
             return i;
     return -1;
 }
 
-void PrescriptionReview::refreshDuplicates()
-{
+void PrescriptionReview::refreshDuplicates() {
     QStringList titles;
     if (m_loaded && m_store) {
         for (const QVariant &v : m_store->findDuplicates(record(false)))

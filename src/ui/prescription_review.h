@@ -37,11 +37,21 @@ class PrescriptionReview : public QAbstractListModel {
     Q_PROPERTY(QStringList schedulePhrases READ schedulePhrases CONSTANT)
 
 public:
-    enum Role { FieldRole = Qt::UserRole + 1, LabelRole, ValueRole, KindRole, ConfidenceRole,
-                NeedsReviewRole, ReasonRole, ResolvedRole, EditedRole };
+    enum Role {
+        FieldRole = Qt::UserRole + 1,
+        LabelRole,
+        ValueRole,
+        KindRole,
+        ConfidenceRole,
+        NeedsReviewRole,
+        ReasonRole,
+        ResolvedRole,
+        EditedRole
+    };
     Q_ENUM(Role)
 
-    // A field read with less confidence than this is called out even when the reader did not flag it.
+    // A field read with less confidence than this is called out even when the reader did not flag
+    // it.
     static constexpr double kLowConfidence = 0.6;
 
     explicit PrescriptionReview(QObject *parent = nullptr);

@@ -7,18 +7,15 @@ namespace kiosk::ui {
 RowListModel::RowListModel(QStringList roleNames, QString keyRole, QObject *parent)
     : QAbstractListModel(parent)
     , m_roles(std::move(roleNames))
-    , m_keyRole(std::move(keyRole))
-{
+    , m_keyRole(std::move(keyRole)) {
     Q_ASSERT(m_roles.contains(m_keyRole));
 }
 
-int RowListModel::rowCount(const QModelIndex &parent) const
-{
+int RowListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-QVariant RowListModel::data(const QModelIndex &index, int role) const
-{
+QVariant RowListModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int field = role - Qt::UserRole;
@@ -27,21 +24,18 @@ QVariant RowListModel::data(const QModelIndex &index, int role) const
     return m_rows.at(index.row()).value(m_roles.at(field));
 }
 
-QHash<int, QByteArray> RowListModel::roleNames() const
-{
+QHash<int, QByteArray> RowListModel::roleNames() const {
     QHash<int, QByteArray> names;
     for (int i = 0; i < m_roles.size(); ++i)
         names.insert(Qt::UserRole + i, m_roles.at(i).toUtf8());
     return names;
 }
 
-QVariantMap RowListModel::get(int row) const
-{
+QVariantMap RowListModel::get(int row) const {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QVariantMap();
 }
 
-int RowListModel::indexOf(const QString &key) const
-{
+int RowListModel::indexOf(const QString &key) const {
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).value(m_keyRole).toString() == key)
             return i;
@@ -49,8 +43,7 @@ int RowListModel::indexOf(const QString &key) const
     return -1;
 }
 
-void RowListModel::setRows(const QList<QVariantMap> &rows)
-{
+void RowListModel::setRows(const QList<QVariantMap> &rows) {
     const qsizetype before = m_rows.size();
     QHash<QString, qsizetype> wanted;
     for (qsizetype i = 0; i < rows.size(); ++i)

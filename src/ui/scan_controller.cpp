@@ -21,8 +21,7 @@ ScanController::ScanController(QObject *parent)
     , m_sampler(new capture::FrameSampler(this))
     , m_engine(new aibrain::ReadingEngine(this))
     , m_review(new PrescriptionReview(this))
-    , m_credentials(new security::CredentialStore(this))
-{
+    , m_credentials(new security::CredentialStore(this)) {
     m_clock.start();
     connect(m_credentials, &security::CredentialStore::finished, this, &ScanController::onToken);
     // A keychain that does not answer must not hold the reading up: go on without the token.
@@ -34,26 +33,26 @@ ScanController::ScanController(QObject *parent)
         late.status = security::CredentialResult::Status::Timeout;
         onToken(late);
     });
-    connect(m_sampler, &capture::FrameSampler::frameAssessed, this, &ScanController::onFrameAssessed);
+    connect(m_sampler, &capture::FrameSampler::frameAssessed, this,
+            &ScanController::onFrameAssessed);
     connect(m_engine, &aibrain::ReadingEngine::finished, this, &ScanController::onReadingFinished);
-    connect(m_engine, &aibrain::ReadingEngine::stageChanged, this, [this](int requestId, const QString &stage) {
-        if (requestId != m_requestId || stage == m_stage)
-            return;
-        m_stage = stage;
-        emit stageChanged();
-    });
+    connect(m_engine, &aibrain::ReadingEngine::stageChanged, this,
+            [this](int requestId, const QString &stage) {
+                if (requestId != m_requestId || stage == m_stage)
+                    return;
+                m_stage = stage;
+                emit stageChanged();
+            });
     resetGuidance();
 }
 
 ScanController::~ScanController() = default;
 
-QVideoSink *ScanController::videoSink() const
-{
+QVideoSink *ScanController::videoSink() const {
     return m_sampler->videoSink();
 }
 
-void ScanController::setVideoSink(QVideoSink *sink)
-{
+void ScanController::setVideoSink(QVideoSink *sink) {
     if (sink == m_sampler->videoSink())
         return;
     m_sampler->setVideoSink(sink);
@@ -61,8 +60,7 @@ void ScanController::setVideoSink(QVideoSink *sink)
     emit videoSinkChanged();
 }
 
-void ScanController::setAutoCapture(bool enabled)
-{
+void ScanController::setAutoCapture(bool enabled) {
     if (enabled == m_autoCapture)
         return;
     m_autoCapture = enabled;
@@ -70,16 +68,14 @@ void ScanController::setAutoCapture(bool enabled)
     emit autoCaptureChanged();
 }
 
-void ScanController::setEngine(const QString &name)
-{
+void ScanController::setEngine(const QString &name) {
     if (name == m_engineName)
         return;
     m_engineName = name;
     emit engineChanged();
 }
 
-void ScanController::setStore(MedicationStoreController *store)
-{
+void ScanController::setStore(MedicationStoreController *store) {
     if (store == m_store)
         return;
     m_store = store;
@@ -87,13 +83,11 @@ void ScanController::setStore(MedicationStoreController *store)
     emit storeChanged();
 }
 
-bool ScanController::hasFrame() const
-{
+bool ScanController::hasFrame() const {
     return !m_sampler->lastFrame().isNull();
 }
 
-void ScanController::onFrameAssessed(const QImage &frame, const ocr::FrameAssessment &assessment)
-{
+void ScanController::onFrameAssessed(const QImage &frame, const ocr::FrameAssessment &assessment) {
     if (m_state != State::Viewfinder)
         return;
     const auto verdict = m_judge.feed(assessment, m_clock.elapsed());
@@ -111,20 +105,19 @@ void ScanController::onFrameAssessed(const QImage &frame, const ocr::FrameAssess
         readFrame(frame);
 }
 
-bool ScanController::capture()
-{
+bool ScanController::capture() {
     if (m_state != State::Viewfinder)
         return false;
     const QImage frame = m_sampler->lastFrame();
     if (frame.isNull()) {
-        fail(tr("The camera has not delivered a picture yet. Wait a moment, or open a photo instead."));
+        fail(tr(
+            "The camera has not delivered a picture yet. Wait a moment, or open a photo instead."));
         return false;
     }
     return readFrame(frame);
 }
 
-bool ScanController::readFrame(const QImage &frame)
-{
+bool ScanController::readFrame(const QImage &frame) {
     if (!m_captureDir || !m_captureDir->isValid())
         m_captureDir = std::make_unique<QTemporaryDir>();
     if (!m_captureDir->isValid()) {
@@ -139,18 +132,19 @@ bool ScanController::readFrame(const QImage &frame)
     QString error;
     // A label photo is medical data: owner-only, like the medication database.
     if (!frame.save(&buffer, "JPEG", 92) || !security::writePrivateFile(path, jpeg, &error)) {
-        fail(tr("Could not keep the picture: %1").arg(error.isEmpty() ? tr("the frame could not be encoded") : error));
+        fail(tr("Could not keep the picture: %1")
+                 .arg(error.isEmpty() ? tr("the frame could not be encoded") : error));
         return false;
     }
     emit captured();
     return startReading(path);
 }
 
-bool ScanController::openPhoto(const QVariant &fileOrUrl)
-{
+bool ScanController::openPhoto(const QVariant &fileOrUrl) {
     if (m_state == State::Reading)
         cancel();
-    const QUrl url = fileOrUrl.userType() == QMetaType::QUrl ? fileOrUrl.toUrl() : QUrl(fileOrUrl.toString());
+    const QUrl url =
+        fileOrUrl.userType() == QMetaType::QUrl ? fileOrUrl.toUrl() : QUrl(fileOrUrl.toString());
     const QString path = url.isLocalFile() ? url.toLocalFile() : fileOrUrl.toString();
     const QFileInfo info(path);
     if (path.isEmpty() || !info.isFile()) {
@@ -164,8 +158,7 @@ bool ScanController::openPhoto(const QVariant &fileOrUrl)
     return startReading(info.absoluteFilePath());
 }
 
-bool ScanController::startReading(const QString &path)
-{
+bool ScanController::startReading(const QString &path) {
     // The token is read below without blocking the UI (the keychain may be slow to answer).
     const auto config = aibrain::EngineConfig::resolve(m_engineName, QString(), 0, false);
     if (!config.ok()) {
@@ -190,8 +183,7 @@ bool ScanController::startReading(const QString &path)
     return true;
 }
 
-void ScanController::onToken(const security::CredentialResult &result)
-{
+void ScanController::onToken(const security::CredentialResult &result) {
     if (!m_pendingConfig || result.requestId != m_tokenRequest)
         return;
     m_tokenTimeout.stop();
@@ -204,14 +196,12 @@ void ScanController::onToken(const security::CredentialResult &result)
     startEngine(config);
 }
 
-void ScanController::startEngine(const aibrain::EngineConfig &config)
-{
+void ScanController::startEngine(const aibrain::EngineConfig &config) {
     config.apply(*m_engine);
     m_requestId = m_engine->readFile(m_photoPath);
 }
 
-void ScanController::onReadingFinished(int requestId, const aibrain::ReadingResult &result)
-{
+void ScanController::onReadingFinished(int requestId, const aibrain::ReadingResult &result) {
     if (requestId != m_requestId)
         return;
     m_requestId = -1;
@@ -225,8 +215,7 @@ void ScanController::onReadingFinished(int requestId, const aibrain::ReadingResu
     setState(State::Review);
 }
 
-void ScanController::cancel()
-{
+void ScanController::cancel() {
     if (m_state != State::Reading)
         return;
     m_pendingConfig.reset();
@@ -236,8 +225,7 @@ void ScanController::cancel()
     startOver();
 }
 
-QString ScanController::save(bool keepPhoto)
-{
+QString ScanController::save(bool keepPhoto) {
     if (m_state != State::Review)
         return tr("There is nothing to save");
     const QVariantMap outcome = m_review->save(keepPhoto);
@@ -249,8 +237,7 @@ QString ScanController::save(bool keepPhoto)
     return {};
 }
 
-void ScanController::startOver()
-{
+void ScanController::startOver() {
     if (m_state == State::Reading) {
         m_pendingConfig.reset();
         m_tokenTimeout.stop();
@@ -271,8 +258,7 @@ void ScanController::startOver()
     emit stageChanged();
 }
 
-void ScanController::setState(State state)
-{
+void ScanController::setState(State state) {
     if (state != State::Viewfinder)
         m_sampler->setEnabled(false);
     m_state = state;
@@ -280,15 +266,13 @@ void ScanController::setState(State state)
     emit stateChanged();
 }
 
-void ScanController::fail(const QString &error)
-{
+void ScanController::fail(const QString &error) {
     m_error = error;
     m_sampler->setEnabled(false);
     setState(State::Failed);
 }
 
-void ScanController::resetGuidance()
-{
+void ScanController::resetGuidance() {
     m_labelFound = false;
     m_labelCorners.clear();
     m_hint = m_sampler->videoSink() ? tr("Point the camera at the label") : QString();

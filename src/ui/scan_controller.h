@@ -20,9 +20,15 @@
 #include <memory>
 #include <optional>
 
-namespace kiosk::aibrain { class ReadingEngine; }
-namespace kiosk::capture { class FrameSampler; }
-namespace kiosk::security { class CredentialStore; }
+namespace kiosk::aibrain {
+class ReadingEngine;
+}
+namespace kiosk::capture {
+class FrameSampler;
+}
+namespace kiosk::security {
+class CredentialStore;
+}
 
 namespace kiosk::ui {
 
@@ -86,7 +92,9 @@ public:
 
     QString stage() const { return m_stage; }
     QString error() const { return m_error; }
-    QUrl photoUrl() const { return m_photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m_photoPath); }
+    QUrl photoUrl() const {
+        return m_photoPath.isEmpty() ? QUrl() : QUrl::fromLocalFile(m_photoPath);
+    }
     QString savedTitle() const { return m_savedTitle; }
     qint64 savedId() const { return m_savedId; }
 

@@ -10,8 +10,7 @@ namespace kiosk::ui {
 namespace {
 const auto kModeKey = QStringLiteral("appearance/theme");
 
-ThemePreference::Mode modeFromString(const QString &text)
-{
+ThemePreference::Mode modeFromString(const QString &text) {
     if (text == u"light")
         return ThemePreference::Mode::Light;
     if (text == u"dark")
@@ -19,8 +18,7 @@ ThemePreference::Mode modeFromString(const QString &text)
     return ThemePreference::Mode::System;
 }
 
-QString modeToString(ThemePreference::Mode mode)
-{
+QString modeToString(ThemePreference::Mode mode) {
     switch (mode) {
     case ThemePreference::Mode::Light:
         return QStringLiteral("light");
@@ -34,25 +32,22 @@ QString modeToString(ThemePreference::Mode mode)
 } // namespace
 
 ThemePreference::ThemePreference(QObject *parent)
-    : ThemePreference(std::make_unique<QSettings>(), parent)
-{
-}
+    : ThemePreference(std::make_unique<QSettings>(), parent) {}
 
 ThemePreference::ThemePreference(std::unique_ptr<QSettings> settings, QObject *parent)
     : QObject(parent)
-    , m_settings(std::move(settings))
-{
+    , m_settings(std::move(settings)) {
     m_mode = modeFromString(m_settings->value(kModeKey).toString());
     readSystemPalette();
-    // Qt 6.4 has no QStyleHints::colorScheme; a palette change is how a system theme switch arrives.
+    // Qt 6.4 has no QStyleHints::colorScheme; a palette change is how a system theme switch
+    // arrives.
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
 }
 
 ThemePreference::~ThemePreference() = default;
 
-void ThemePreference::setMode(Mode mode)
-{
+void ThemePreference::setMode(Mode mode) {
     if (mode == m_mode)
         return;
     const bool wasDark = dark();
@@ -63,8 +58,7 @@ void ThemePreference::setMode(Mode mode)
         emit darkChanged();
 }
 
-bool ThemePreference::dark() const
-{
+bool ThemePreference::dark() const {
     switch (m_mode) {
     case Mode::Light:
         return false;
@@ -76,9 +70,9 @@ bool ThemePreference::dark() const
     return m_systemDark;
 }
 
-bool ThemePreference::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == QCoreApplication::instance() && event->type() == QEvent::ApplicationPaletteChange) {
+bool ThemePreference::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == QCoreApplication::instance() &&
+        event->type() == QEvent::ApplicationPaletteChange) {
         const bool wasDark = dark();
         readSystemPalette();
         if (wasDark != dark())
@@ -87,8 +81,7 @@ bool ThemePreference::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-void ThemePreference::readSystemPalette()
-{
+void ThemePreference::readSystemPalette() {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
         m_systemDark = false;
         return;

@@ -7,28 +7,26 @@
 namespace kiosk::ui {
 
 TodayDoseModel::TodayDoseModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
+    : QAbstractListModel(parent) {
     m_clock.setInterval(60 * 1000);
     connect(&m_clock, &QTimer::timeout, this, &TodayDoseModel::tick);
     m_clock.start();
 }
 
-void TodayDoseModel::setStore(MedicationStoreController *store)
-{
+void TodayDoseModel::setStore(MedicationStoreController *store) {
     if (store == m_store)
         return;
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
     if (m_store)
-        connect(m_store, &MedicationStoreController::recordsChanged, this, &TodayDoseModel::rebuild);
+        connect(m_store, &MedicationStoreController::recordsChanged, this,
+                &TodayDoseModel::rebuild);
     emit storeChanged();
     rebuild();
 }
 
-void TodayDoseModel::setDoses(DoseController *doses)
-{
+void TodayDoseModel::setDoses(DoseController *doses) {
     if (doses == m_doses)
         return;
     if (m_doses)
@@ -40,8 +38,7 @@ void TodayDoseModel::setDoses(DoseController *doses)
     rebuild();
 }
 
-void TodayDoseModel::setNow(const QDateTime &now)
-{
+void TodayDoseModel::setNow(const QDateTime &now) {
     if (now == m_now)
         return;
     const QDate before = effectiveNow().date();
@@ -53,13 +50,11 @@ void TodayDoseModel::setNow(const QDateTime &now)
         tick();
 }
 
-QDateTime TodayDoseModel::effectiveNow() const
-{
+QDateTime TodayDoseModel::effectiveNow() const {
     return m_now.isValid() ? m_now : QDateTime::currentDateTime();
 }
 
-QString TodayDoseModel::periodOf(const QTime &time)
-{
+QString TodayDoseModel::periodOf(const QTime &time) {
     if (!time.isValid())
         return tr("When needed");
     if (time.hour() < 5 || time.hour() >= 21)
@@ -71,8 +66,7 @@ QString TodayDoseModel::periodOf(const QTime &time)
     return tr("Evening");
 }
 
-void TodayDoseModel::rebuild()
-{
+void TodayDoseModel::rebuild() {
     QList<Row> rows;
     const QDate date = effectiveNow().date();
     if (m_doses && m_doses->tracker()) {
@@ -84,7 +78,8 @@ void TodayDoseModel::rebuild()
             Row row;
             row.medicationId = slot.medication.id;
             const QDateTime when = slot.sortTime();
-            row.time = when.isValid() ? when.toTimeZone(tracker->clock().timeZone()).time() : QTime();
+            row.time =
+                when.isValid() ? when.toTimeZone(tracker->clock().timeZone()).time() : QTime();
             row.title = slot.medication.title();
             row.schedule = slot.medication.schedule;
             row.instructions = slot.medication.instructions;
@@ -110,7 +105,8 @@ void TodayDoseModel::rebuild()
             for (const QTime &time : times)
                 rows.append({m.id, time, m.title(), m.schedule, m.instructions, {}, {}, {}, false});
             if (times.isEmpty() && m.asNeeded)
-                rows.append({m.id, QTime(), m.title(), m.schedule, m.instructions, {}, {}, {}, true});
+                rows.append(
+                    {m.id, QTime(), m.title(), m.schedule, m.instructions, {}, {}, {}, true});
         }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
@@ -128,14 +124,13 @@ void TodayDoseModel::rebuild()
     emit progressChanged();
 }
 
-void TodayDoseModel::tick()
-{
+void TodayDoseModel::tick() {
     if (m_doses && m_doses->tracker()) {
-        rebuild();  // statuses move with the clock
+        rebuild(); // statuses move with the clock
         return;
     }
     if (effectiveNow().date() != m_builtFor) {
-        rebuild();  // past midnight: a new day's plan
+        rebuild(); // past midnight: a new day's plan
         return;
     }
     if (!m_rows.isEmpty())
@@ -143,23 +138,23 @@ void TodayDoseModel::tick()
     emit progressChanged();
 }
 
-int TodayDoseModel::scheduledCount() const
-{
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.time.isValid() && !row.asNeeded; }));
-}
-
-int TodayDoseModel::remainingCount() const
-{
-    if (m_doses && m_doses->tracker())
-        return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                 [](const Row &row) { return row.status == u"due" || row.status == u"upcoming"; }));
-    const QTime now = effectiveNow().time();
+int TodayDoseModel::scheduledCount() const {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [&now](const Row &row) { return row.time.isValid() && row.time >= now; }));
+                             [](const Row &row) { return row.time.isValid() && !row.asNeeded; }));
 }
 
-int TodayDoseModel::nextRow() const
-{
+int TodayDoseModel::remainingCount() const {
+    if (m_doses && m_doses->tracker())
+        return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) {
+            return row.status == u"due" || row.status == u"upcoming";
+        }));
+    const QTime now = effectiveNow().time();
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [&now](const Row &row) {
+        return row.time.isValid() && row.time >= now;
+    }));
+}
+
+int TodayDoseModel::nextRow() const {
     if (m_doses && m_doses->tracker()) {
         for (qsizetype i = 0; i < m_rows.size(); ++i) {
             if (m_rows[i].status == u"due" || m_rows[i].status == u"upcoming")
@@ -175,13 +170,11 @@ int TodayDoseModel::nextRow() const
     return -1;
 }
 
-int TodayDoseModel::rowCount(const QModelIndex &parent) const
-{
+int TodayDoseModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-QVariant TodayDoseModel::data(const QModelIndex &index, int role) const
-{
+QVariant TodayDoseModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
@@ -205,7 +198,7 @@ QVariant TodayDoseModel::data(const QModelIndex &index, int role) const
         return row.time.isValid() && row.time < effectiveNow().time();
     case NextRole: {
         const int next = nextRow();
-        return next >= 0 && m_rows[next].time == row.time;  // every dose due at the next time
+        return next >= 0 && m_rows[next].time == row.time; // every dose due at the next time
     }
     case AsNeededRole:
         return row.asNeeded || !row.time.isValid();
@@ -220,12 +213,19 @@ QVariant TodayDoseModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> TodayDoseModel::roleNames() const
-{
-    return {{MedicationIdRole, "medicationId"}, {TimeRole, "time"},         {TitleRole, "title"},
-            {ScheduleRole, "schedule"},         {InstructionsRole, "instructions"}, {PeriodRole, "period"},
-            {PastRole, "past"},                 {NextRole, "isNext"},       {AsNeededRole, "asNeeded"},
-            {StatusRole, "status"},             {DetailRole, "detail"},     {DoseKeyRole, "doseKey"}};
+QHash<int, QByteArray> TodayDoseModel::roleNames() const {
+    return {{MedicationIdRole, "medicationId"},
+            {TimeRole, "time"},
+            {TitleRole, "title"},
+            {ScheduleRole, "schedule"},
+            {InstructionsRole, "instructions"},
+            {PeriodRole, "period"},
+            {PastRole, "past"},
+            {NextRole, "isNext"},
+            {AsNeededRole, "asNeeded"},
+            {StatusRole, "status"},
+            {DetailRole, "detail"},
+            {DoseKeyRole, "doseKey"}};
 }
 
 } // namespace kiosk::ui

@@ -19,7 +19,8 @@ namespace kiosk::ui {
 class TodayDoseModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(
+        kiosk::ui::MedicationStoreController *store READ store WRITE setStore NOTIFY storeChanged)
     // With doses set, the rows are the dose plan with the log: each has a status (given,
     // skipped, missed, due, upcoming, as needed) and a detail line, as `doses today` prints them.
     Q_PROPERTY(kiosk::ui::DoseController *doses READ doses WRITE setDoses NOTIFY storeChanged)
@@ -32,17 +33,17 @@ class TodayDoseModel : public QAbstractListModel {
 public:
     enum Role {
         MedicationIdRole = Qt::UserRole + 1,
-        TimeRole,          // "08:00", empty for as-needed rows
+        TimeRole, // "08:00", empty for as-needed rows
         TitleRole,
         ScheduleRole,
         InstructionsRole,
-        PeriodRole,        // Morning, Afternoon, Evening, Night, When needed
+        PeriodRole, // Morning, Afternoon, Evening, Night, When needed
         PastRole,
         NextRole,
         AsNeededRole,
-        StatusRole,        // "due", "given", ...; empty without doses
-        DetailRole,        // "given 08:05 by Ana", "due since 08:00", ...
-        DoseKeyRole,       // for DoseController.give / skip
+        StatusRole,  // "due", "given", ...; empty without doses
+        DetailRole,  // "given 08:05 by Ana", "due since 08:00", ...
+        DoseKeyRole, // for DoseController.give / skip
     };
     Q_ENUM(Role)
 
@@ -73,7 +74,7 @@ signals:
 private:
     struct Row {
         qint64 medicationId = 0;
-        QTime time;  // invalid: as needed
+        QTime time; // invalid: as needed
         QString title;
         QString schedule;
         QString instructions;

@@ -20,8 +20,7 @@ const QString kFixtures = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr")
 const QString kPhoto = kFixtures + QStringLiteral("/0001.jpg");
 } // namespace
 
-class TestAiBrainClient : public QObject
-{
+class TestAiBrainClient : public QObject {
     Q_OBJECT
 
 private:
@@ -30,21 +29,18 @@ private:
     QTemporaryDir dir;
 
 private slots:
-    void init()
-    {
+    void init() {
         sim = new AiBrainSimulator(this);
         QVERIFY2(sim->listen(), qPrintable(sim->errorString()));
         client = new AiBrainClient(this);
         client->setBaseUrl(sim->url());
     }
-    void cleanup()
-    {
+    void cleanup() {
         delete client;
         delete sim;
     }
 
-    void goodAnswerIsNormalised()
-    {
+    void goodAnswerIsNormalised() {
         QSignalSpy spy(client, &AiBrainClient::analyzed);
         const int id = client->analyzeFile(kPhoto);
         QVERIFY(spy.wait(5000));
@@ -70,21 +66,21 @@ private slots:
         QVERIFY(!line.contains(QStringLiteral("model")));
     }
 
-    void recognisedFixtureAnswersItsGroundTruth()
-    {
+    void recognisedFixtureAnswersItsGroundTruth() {
         // Every photo with its ground truth in the fixture folder is recognised.
-        QCOMPARE(sim->loadFixtureDir(kFixtures), int(QDir(kFixtures).entryList({QStringLiteral("*.json")}, QDir::Files).size()));
+        QCOMPARE(sim->loadFixtureDir(kFixtures),
+                 int(QDir(kFixtures).entryList({QStringLiteral("*.json")}, QDir::Files).size()));
         const auto r = client->analyzeFileBlocking(kFixtures + QStringLiteral("/0000.jpg"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.prescription.medicationName, QStringLiteral("Rosuvastatin"));
         QCOMPARE(r.prescription.schedule, QStringLiteral("every 8 hours"));
         QCOMPARE(r.prescription.timesPerDay, std::optional<int>(3));
-        QCOMPARE(r.prescription.prescriber, QStringLiteral("Carlos Patel")); // the simulator says "Dr. Carlos Patel"
+        QCOMPARE(r.prescription.prescriber,
+                 QStringLiteral("Carlos Patel")); // the simulator says "Dr. Carlos Patel"
         QVERIFY(r.prescription.needsReview.isEmpty());
     }
 
-    void pngAndOtherFormats()
-    {
+    void pngAndOtherFormats() {
         QImage image(200, 120, QImage::Format_RGB32);
         image.fill(Qt::white);
         const QString png = dir.filePath(QStringLiteral("label.png"));
@@ -110,17 +106,17 @@ private slots:
         QCOMPARE(sim->analyzeRequests(), before); // nothing was sent
     }
 
-    void error500ShowsTheDetail()
-    {
+    void error500ShowsTheDetail() {
         sim->setMode(AiBrainSimulator::Mode::Error500);
         const auto r = client->analyzeFileBlocking(kPhoto);
         QVERIFY(!r.ok());
         QCOMPARE(r.httpStatus, 500);
-        QCOMPARE(r.error, QStringLiteral("AI Brain answered HTTP 500: Model inference failed: CUDA out of memory"));
+        QCOMPARE(r.error,
+                 QStringLiteral(
+                     "AI Brain answered HTTP 500: Model inference failed: CUDA out of memory"));
     }
 
-    void garbageIsAClearError()
-    {
+    void garbageIsAClearError() {
         sim->setMode(AiBrainSimulator::Mode::Garbage);
         for (int i = 0; i < AiBrainSimulator::garbageBodies().size(); ++i) {
             const auto r = client->analyzeFileBlocking(kPhoto);
@@ -130,8 +126,7 @@ private slots:
         }
     }
 
-    void hangTimesOut()
-    {
+    void hangTimesOut() {
         sim->setMode(AiBrainSimulator::Mode::Hang);
         client->setTimeout(700);
         QElapsedTimer timer;
@@ -139,13 +134,13 @@ private slots:
         const auto r = client->analyzeFileBlocking(kPhoto);
         QVERIFY(!r.ok());
         QVERIFY(r.timedOut);
-        QVERIFY2(r.error.contains(QStringLiteral("did not answer within 0.7 s")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("did not answer within 0.7 s")),
+                 qPrintable(r.error));
         QVERIFY(timer.elapsed() >= 650);
         QVERIFY(timer.elapsed() < 5000);
     }
 
-    void slowWithinAndBeyondTheTimeout()
-    {
+    void slowWithinAndBeyondTheTimeout() {
         sim->setMode(AiBrainSimulator::Mode::Slow);
         sim->setSlowDelayMs(300);
         client->setTimeout(2000);
@@ -156,13 +151,15 @@ private slots:
         QVERIFY(r.timedOut);
     }
 
-    void bearerToken()
-    {
+    void bearerToken() {
         sim->setMode(AiBrainSimulator::Mode::Unauthorized);
         sim->setToken(QStringLiteral("s3cret"));
         auto r = client->analyzeFileBlocking(kPhoto);
         QCOMPARE(r.httpStatus, 401);
-        QCOMPARE(r.error, QStringLiteral("AI Brain answered HTTP 401 (it needs a token; none is set): Not authenticated"));
+        QCOMPARE(
+            r.error,
+            QStringLiteral(
+                "AI Brain answered HTTP 401 (it needs a token; none is set): Not authenticated"));
         client->setToken(QStringLiteral("wrong"));
         r = client->analyzeFileBlocking(kPhoto);
         QVERIFY(r.error.contains(QStringLiteral("the token was refused")));
@@ -172,14 +169,15 @@ private slots:
         QCOMPARE(sim->lastAuthorization(), QByteArray("Bearer s3cret"));
     }
 
-    void health()
-    {
+    void health() {
         auto h = client->checkHealthBlocking();
         QVERIFY2(h.healthy, qPrintable(h.error));
         sim->setHealthMode(AiBrainSimulator::HealthMode::Down);
         h = client->checkHealthBlocking();
         QVERIFY(!h.healthy);
-        QVERIFY2(h.error.contains(QStringLiteral("503")) && h.error.contains(QStringLiteral("model is still loading")), qPrintable(h.error));
+        QVERIFY2(h.error.contains(QStringLiteral("503")) &&
+                     h.error.contains(QStringLiteral("model is still loading")),
+                 qPrintable(h.error));
         sim->setHealthMode(AiBrainSimulator::HealthMode::Hang);
         client->setHealthTimeout(400);
         h = client->checkHealthBlocking();
@@ -199,8 +197,7 @@ private slots:
         QVERIFY(r.error.contains(QStringLiteral("unreachable")));
     }
 
-    void baseUrlWithPathAndBadUrls()
-    {
+    void baseUrlWithPathAndBadUrls() {
         QUrl withPath = sim->url();
         withPath.setPath(QStringLiteral("/"));
         client->setBaseUrl(withPath);
@@ -208,24 +205,25 @@ private slots:
 
         client->setBaseUrl(QUrl());
         QVERIFY(!client->isConfigured());
-        QVERIFY(client->analyzeFileBlocking(kPhoto).error.contains(QStringLiteral("no AI Brain URL")));
+        QVERIFY(
+            client->analyzeFileBlocking(kPhoto).error.contains(QStringLiteral("no AI Brain URL")));
         QVERIFY(!client->checkHealthBlocking().healthy);
         client->setBaseUrl(QUrl(QStringLiteral("ftp://example.org")));
         QVERIFY(client->analyzeFileBlocking(kPhoto).error.contains(QStringLiteral("http://")));
     }
 
-    void oversizedAnswerIsRefused()
-    {
+    void oversizedAnswerIsRefused() {
         QJsonObject answer = AiBrainSimulator::defaultAnswer();
         answer.insert(QStringLiteral("raw_text"), QString(2 * 1024 * 1024, QLatin1Char('x')));
         sim->setAnswer(answer);
         const auto r = client->analyzeFileBlocking(kPhoto);
         QVERIFY(!r.ok());
-        QVERIFY2(r.error.contains(QStringLiteral("larger than")) || r.error.contains(QStringLiteral("too large")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("larger than")) ||
+                     r.error.contains(QStringLiteral("too large")),
+                 qPrintable(r.error));
     }
 
-    void signalsAreAlwaysAsynchronous()
-    {
+    void signalsAreAlwaysAsynchronous() {
         client->setBaseUrl(QUrl());
         QSignalSpy analyzed(client, &AiBrainClient::analyzed);
         QSignalSpy health(client, &AiBrainClient::healthChecked);

@@ -7,26 +7,27 @@
 
 using kiosk::aibrain::AnswerNormalizer;
 
-class TestAnswerNormalizer : public QObject
-{
+class TestAnswerNormalizer : public QObject {
     Q_OBJECT
 
 private:
-    static QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QByteArray json(const QJsonObject &o) {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
     AnswerNormalizer normalizer;
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY2(!kiosk::ocr::DrugLexicon::shared().isEmpty(), "the drug lexicon must load from resources/ocr");
+    void initTestCase() {
+        QVERIFY2(!kiosk::ocr::DrugLexicon::shared().isEmpty(),
+                 "the drug lexicon must load from resources/ocr");
     }
 
-    void simulatorAnswerIsNormalised()
-    {
+    void simulatorAnswerIsNormalised() {
         const auto out = normalizer.fromBody(json(kiosk::sim::AiBrainSimulator::defaultAnswer()));
         QVERIFY2(out.ok(), qPrintable(out.error));
         const auto &rx = out.prescription;
-        QCOMPARE(rx.medicationName, QStringLiteral("Lisinopril")); // lexicon spelling, not "LISINOPRIL"
+        QCOMPARE(rx.medicationName,
+                 QStringLiteral("Lisinopril")); // lexicon spelling, not "LISINOPRIL"
         QCOMPARE(rx.dosage, QStringLiteral("10 mg"));
         QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
         QCOMPARE(rx.schedule, QStringLiteral("once daily")); // "once a day" -> canonical
@@ -42,16 +43,18 @@ private slots:
         // Every core field was given with a high confidence and checks out.
         for (const QString &field : kiosk::ocr::Prescription::coreFields())
             QVERIFY2(!rx.needsReview.contains(field), qPrintable(field));
-        // Fields the answer gave no confidence for get the conservative default: checked by a person.
-        QCOMPARE(rx.confidence.value(QStringLiteral("pharmacy")), AnswerNormalizer::kDefaultConfidence);
+        // Fields the answer gave no confidence for get the conservative default: checked by a
+        // person.
+        QCOMPARE(rx.confidence.value(QStringLiteral("pharmacy")),
+                 AnswerNormalizer::kDefaultConfidence);
         QVERIFY(rx.needsReview.contains(QStringLiteral("pharmacy")));
         QVERIFY(rx.needsReview.contains(QStringLiteral("dosage_form")));
     }
 
-    void unknownFieldsAreIgnored()
-    {
+    void unknownFieldsAreIgnored() {
         QJsonObject answer = kiosk::sim::AiBrainSimulator::defaultAnswer();
-        answer.insert(QStringLiteral("medication_id"), QJsonObject{{QStringLiteral("ndc"), QStringLiteral("0000")}});
+        answer.insert(QStringLiteral("medication_id"),
+                      QJsonObject{{QStringLiteral("ndc"), QStringLiteral("0000")}});
         answer.insert(QStringLiteral("__proto__"), QJsonArray{1, 2, 3});
         answer.insert(QStringLiteral("engine"), QStringLiteral("local"));
         const auto out = normalizer.fromBody(json(answer));
@@ -64,15 +67,16 @@ private slots:
         QCOMPARE(out.prescription.medicationName, QStringLiteral("Lisinopril"));
     }
 
-    void missingCoreFieldsAreEmptyAndFlagged()
-    {
-        const auto out = normalizer.fromBody(R"({"medication_name": "Metformin", "confidence": {"medication_name": 0.95}})");
+    void missingCoreFieldsAreEmptyAndFlagged() {
+        const auto out = normalizer.fromBody(
+            R"({"medication_name": "Metformin", "confidence": {"medication_name": 0.95}})");
         QVERIFY2(out.ok(), qPrintable(out.error));
         const auto &rx = out.prescription;
         QCOMPARE(rx.medicationName, QStringLiteral("Metformin"));
         QVERIFY(!rx.needsReview.contains(QStringLiteral("medication_name")));
-        for (const QString &field : {QStringLiteral("dosage"), QStringLiteral("schedule"), QStringLiteral("prescriber"),
-                                    QStringLiteral("instructions")}) {
+        for (const QString &field :
+             {QStringLiteral("dosage"), QStringLiteral("schedule"), QStringLiteral("prescriber"),
+              QStringLiteral("instructions")}) {
             QVERIFY2(rx.valueText(field).isEmpty(), qPrintable(field));
             QVERIFY2(rx.needsReview.contains(field), qPrintable(field));
             QCOMPARE(rx.confidence.value(field, -1), 0.0);
@@ -81,29 +85,30 @@ private slots:
         QCOMPARE(rx.quantity, std::nullopt);
     }
 
-    void withoutConfidenceNothingLooksSure()
-    {
+    void withoutConfidenceNothingLooksSure() {
         QJsonObject answer = kiosk::sim::AiBrainSimulator::defaultAnswer();
         answer.remove(QStringLiteral("confidence"));
         const auto out = normalizer.fromBody(json(answer));
         QVERIFY(out.ok());
-        for (auto it = out.prescription.confidence.cbegin(); it != out.prescription.confidence.cend(); ++it) {
+        for (auto it = out.prescription.confidence.cbegin();
+             it != out.prescription.confidence.cend(); ++it) {
             QVERIFY2(it.value() < 0.8, qPrintable(it.key()));
             QVERIFY2(out.prescription.needsReview.contains(it.key()), qPrintable(it.key()));
         }
     }
 
-    void confidenceIsClampedAndCheckedLocally()
-    {
+    void confidenceIsClampedAndCheckedLocally() {
         QJsonObject answer = kiosk::sim::AiBrainSimulator::defaultAnswer();
-        answer.insert(QStringLiteral("confidence"), QJsonObject{{QStringLiteral("medication_name"), 7.0},
-                                                                {QStringLiteral("dosage"), -2.0},
-                                                                {QStringLiteral("schedule"), QStringLiteral("high")}});
+        answer.insert(QStringLiteral("confidence"),
+                      QJsonObject{{QStringLiteral("medication_name"), 7.0},
+                                  {QStringLiteral("dosage"), -2.0},
+                                  {QStringLiteral("schedule"), QStringLiteral("high")}});
         auto out = normalizer.fromBody(json(answer));
         QVERIFY(out.ok());
         QCOMPARE(out.prescription.confidence.value(QStringLiteral("medication_name")), 1.0);
         QCOMPARE(out.prescription.confidence.value(QStringLiteral("dosage")), 0.0);
-        QVERIFY(out.prescription.confidence.value(QStringLiteral("schedule")) <= AnswerNormalizer::kDefaultConfidence);
+        QVERIFY(out.prescription.confidence.value(QStringLiteral("schedule")) <=
+                AnswerNormalizer::kDefaultConfidence);
 
         // One number for everything.
         answer.insert(QStringLiteral("confidence"), 0.9);
@@ -129,24 +134,38 @@ private slots:
         QVERIFY(out.prescription.needsReview.contains(QStringLiteral("medication_name")));
     }
 
-    void scheduleGoesThroughTheSigNormaliser_data()
-    {
+    void scheduleGoesThroughTheSigNormaliser_data() {
         QTest::addColumn<QString>("schedule");
         QTest::addColumn<QString>("instructions");
         QTest::addColumn<QString>("canonical");
         QTest::addColumn<bool>("asNeeded");
         QTest::addColumn<bool>("review");
-        QTest::newRow("BID") << "BID" << "Take 1 tablet by mouth twice daily" << "twice daily" << false << false;
-        QTest::newRow("3 times a day") << "3 times a day" << "" << "three times daily" << false << false;
-        QTest::newRow("Q6H PRN") << "Q6H PRN" << "Take 1 tablet every 6 hours as needed for pain" << "every 6 hours as needed" << true << false;
-        QTest::newRow("qhs") << "qhs" << "" << "at bedtime" << false << false;
-        QTest::newRow("from the sig") << "" << "1 tab PO TID" << "three times daily" << false << true;
-        QTest::newRow("not a schedule, sig says") << "whenever" << "Take one capsule by mouth every morning" << "every morning" << false << true;
-        QTest::newRow("conflict") << "once daily" << "Take 1 tablet by mouth twice daily" << "once daily" << false << true;
-        QTest::newRow("unknown") << "every other blue moon" << "" << "" << false << true;
+        QTest::newRow("BID") << "BID"
+                             << "Take 1 tablet by mouth twice daily"
+                             << "twice daily" << false << false;
+        QTest::newRow("3 times a day") << "3 times a day"
+                                       << ""
+                                       << "three times daily" << false << false;
+        QTest::newRow("Q6H PRN") << "Q6H PRN"
+                                 << "Take 1 tablet every 6 hours as needed for pain"
+                                 << "every 6 hours as needed" << true << false;
+        QTest::newRow("qhs") << "qhs"
+                             << ""
+                             << "at bedtime" << false << false;
+        QTest::newRow("from the sig") << ""
+                                      << "1 tab PO TID"
+                                      << "three times daily" << false << true;
+        QTest::newRow("not a schedule, sig says") << "whenever"
+                                                  << "Take one capsule by mouth every morning"
+                                                  << "every morning" << false << true;
+        QTest::newRow("conflict") << "once daily"
+                                  << "Take 1 tablet by mouth twice daily"
+                                  << "once daily" << false << true;
+        QTest::newRow("unknown") << "every other blue moon"
+                                 << ""
+                                 << "" << false << true;
     }
-    void scheduleGoesThroughTheSigNormaliser()
-    {
+    void scheduleGoesThroughTheSigNormaliser() {
         QFETCH(QString, schedule);
         QFETCH(QString, instructions);
         QFETCH(QString, canonical);
@@ -165,13 +184,13 @@ private slots:
         QCOMPARE(out.prescription.needsReview.contains(QStringLiteral("schedule")), review);
     }
 
-    void wrongTypesAndSizesAreDroppedAndFlagged()
-    {
+    void wrongTypesAndSizesAreDroppedAndFlagged() {
         QJsonObject answer{{QStringLiteral("medication_name"), 42},
                            {QStringLiteral("dosage"), QJsonArray{QStringLiteral("10 mg")}},
                            {QStringLiteral("schedule"), QStringLiteral("twice daily")},
                            {QStringLiteral("prescriber"), QString(5000, QLatin1Char('A'))},
-                           {QStringLiteral("instructions"), QStringLiteral("Take\u0000 one\u202e tablet\ttwice daily")},
+                           {QStringLiteral("instructions"),
+                            QStringLiteral("Take\u0000 one\u202e tablet\ttwice daily")},
                            {QStringLiteral("quantity"), QStringLiteral("lots")},
                            {QStringLiteral("refills"), 2.5},
                            {QStringLiteral("date"), QStringLiteral("next tuesday")},
@@ -183,37 +202,43 @@ private slots:
         QVERIFY(rx.medicationName.isEmpty());
         QVERIFY(rx.dosage.isEmpty());
         QVERIFY(rx.prescriber.isEmpty());
-        QCOMPARE(rx.instructions, QStringLiteral("Take one tablet twice daily")); // control characters gone
+        QCOMPARE(rx.instructions,
+                 QStringLiteral("Take one tablet twice daily")); // control characters gone
         QCOMPARE(rx.schedule, QStringLiteral("twice daily"));
         QCOMPARE(rx.quantity, std::nullopt);
         QCOMPARE(rx.refills, std::nullopt);
         QVERIFY(rx.date.isEmpty());
         QCOMPARE(rx.rxNumber, QStringLiteral("6084521"));
-        for (const QString &field : {QStringLiteral("medication_name"), QStringLiteral("dosage"), QStringLiteral("prescriber"),
-                                    QStringLiteral("quantity"), QStringLiteral("refills"), QStringLiteral("date")})
+        for (const QString &field : {QStringLiteral("medication_name"), QStringLiteral("dosage"),
+                                     QStringLiteral("prescriber"), QStringLiteral("quantity"),
+                                     QStringLiteral("refills"), QStringLiteral("date")})
             QVERIFY2(rx.needsReview.contains(field), qPrintable(field));
         QVERIFY(!rx.needsReview.contains(QStringLiteral("schedule")));
     }
 
-    void garbageIsAClearError()
-    {
+    void garbageIsAClearError() {
         for (const QByteArray &body : kiosk::sim::AiBrainSimulator::garbageBodies()) {
             const auto out = normalizer.fromBody(body);
             QVERIFY2(!out.ok(), body.constData());
             QVERIFY(out.error.startsWith(QStringLiteral("AI Brain's answer")));
         }
         QVERIFY(!normalizer.fromBody("").ok());
-        QVERIFY(normalizer.fromBody(QByteArray(AnswerNormalizer::kMaxAnswerBytes + 10, ' ')).error.contains(QStringLiteral("too large")));
+        QVERIFY(normalizer.fromBody(QByteArray(AnswerNormalizer::kMaxAnswerBytes + 10, ' '))
+                    .error.contains(QStringLiteral("too large")));
     }
 
-    void errorDetail()
-    {
-        QCOMPARE(AnswerNormalizer::errorDetail(R"({"detail": "Model inference failed"})"), QStringLiteral("Model inference failed"));
-        QCOMPARE(AnswerNormalizer::errorDetail(
-                     R"({"detail":[{"loc":["body","file"],"msg":"field required","type":"value_error.missing"}]})"),
-                 QStringLiteral("file: field required"));
-        QCOMPARE(AnswerNormalizer::errorDetail("<html><body><h1>502 Bad Gateway</h1></body></html>"), QStringLiteral("502 Bad Gateway"));
-        QVERIFY(AnswerNormalizer::errorDetail(QByteArray(100000, 'x')).size() <= AnswerNormalizer::kMaxDetailChars);
+    void errorDetail() {
+        QCOMPARE(AnswerNormalizer::errorDetail(R"({"detail": "Model inference failed"})"),
+                 QStringLiteral("Model inference failed"));
+        QCOMPARE(
+            AnswerNormalizer::errorDetail(
+                R"({"detail":[{"loc":["body","file"],"msg":"field required","type":"value_error.missing"}]})"),
+            QStringLiteral("file: field required"));
+        QCOMPARE(
+            AnswerNormalizer::errorDetail("<html><body><h1>502 Bad Gateway</h1></body></html>"),
+            QStringLiteral("502 Bad Gateway"));
+        QVERIFY(AnswerNormalizer::errorDetail(QByteArray(100000, 'x')).size() <=
+                AnswerNormalizer::kMaxDetailChars);
         QCOMPARE(AnswerNormalizer::errorDetail(""), QString());
     }
 };

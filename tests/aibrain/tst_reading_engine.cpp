@@ -27,8 +27,7 @@ constexpr qint64 kFallbackBudgetMs = 45000;
 constexpr qint64 kFallbackBudgetMs = 15000;
 #endif
 
-class TestReadingEngine : public QObject
-{
+class TestReadingEngine : public QObject {
     Q_OBJECT
 
 private:
@@ -38,31 +37,29 @@ private:
 private slots:
     void initTestCase() { kiosk::test::runOpenCvOnTheCallingThreadUnderTsan(); }
 
-    void init()
-    {
+    void init() {
         sim = new AiBrainSimulator(this);
         QVERIFY2(sim->listen(), qPrintable(sim->errorString()));
         engine = new ReadingEngine(this);
         engine->client()->setBaseUrl(sim->url());
         engine->setMode(EngineMode::Auto);
     }
-    void cleanup()
-    {
+    void cleanup() {
         delete engine;
         delete sim;
     }
 
-    void modeNames()
-    {
-        QCOMPARE(ReadingEngine::parseMode(QStringLiteral("local")), std::optional(EngineMode::Local));
-        QCOMPARE(ReadingEngine::parseMode(QStringLiteral("ai-brain")), std::optional(EngineMode::AiBrain));
+    void modeNames() {
+        QCOMPARE(ReadingEngine::parseMode(QStringLiteral("local")),
+                 std::optional(EngineMode::Local));
+        QCOMPARE(ReadingEngine::parseMode(QStringLiteral("ai-brain")),
+                 std::optional(EngineMode::AiBrain));
         QCOMPARE(ReadingEngine::parseMode(QStringLiteral("AUTO")), std::optional(EngineMode::Auto));
         QCOMPARE(ReadingEngine::parseMode(QStringLiteral("cloud")), std::nullopt);
         QCOMPARE(ReadingEngine::modeName(EngineMode::AiBrain), QStringLiteral("ai-brain"));
     }
 
-    void aiBrainEngine()
-    {
+    void aiBrainEngine() {
         engine->setMode(EngineMode::AiBrain);
         QSignalSpy stages(engine, &ReadingEngine::stageChanged);
         const auto r = engine->readFileBlocking(kPhoto);
@@ -79,11 +76,11 @@ private slots:
         QVERIFY(!failed.ok());
         QCOMPARE(failed.engine, QStringLiteral("ai-brain"));
         QVERIFY(failed.error.contains(QStringLiteral("CUDA out of memory")));
-        QCOMPARE(failed.toJson(QStringLiteral("a.jpg")).value(QStringLiteral("error")).toString(), failed.error);
+        QCOMPARE(failed.toJson(QStringLiteral("a.jpg")).value(QStringLiteral("error")).toString(),
+                 failed.error);
     }
 
-    void autoUsesAiBrainWhenHealthy()
-    {
+    void autoUsesAiBrainWhenHealthy() {
         const auto r = engine->readFileBlocking(kPhoto);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.engine, QStringLiteral("ai-brain"));
@@ -94,8 +91,7 @@ private slots:
         QCOMPARE(sim->healthRequests(), 1);
     }
 
-    void autoWithoutUrlReadsLocally()
-    {
+    void autoWithoutUrlReadsLocally() {
         engine->client()->setBaseUrl(QUrl());
         const auto r = engine->readFileBlocking(kPhoto);
         QVERIFY2(r.ok(), qPrintable(r.error));
@@ -106,24 +102,24 @@ private slots:
         QVERIFY(!r.prescription.medicationName.isEmpty());
     }
 
-    void autoFallsBackWithin15s_data()
-    {
+    void autoFallsBackWithin15s_data() {
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("health");
         QTest::addColumn<QString>("reason");
         using M = AiBrainSimulator::Mode;
         using H = AiBrainSimulator::HealthMode;
-        QTest::newRow("error500") << int(M::Error500) << int(H::Ok) << "HTTP 500: Model inference failed";
+        QTest::newRow("error500") << int(M::Error500) << int(H::Ok)
+                                  << "HTTP 500: Model inference failed";
         QTest::newRow("garbage") << int(M::Garbage) << int(H::Ok) << "is not JSON";
         QTest::newRow("hang") << int(M::Hang) << int(H::Ok) << "did not answer within";
-        QTest::newRow("slow beyond the timeout") << int(M::Slow) << int(H::Ok) << "did not answer within";
+        QTest::newRow("slow beyond the timeout")
+            << int(M::Slow) << int(H::Ok) << "did not answer within";
         QTest::newRow("unauthorized") << int(M::Unauthorized) << int(H::Ok) << "HTTP 401";
         QTest::newRow("health down") << int(M::Good) << int(H::Down) << "not available";
         QTest::newRow("health hangs") << int(M::Good) << int(H::Hang) << "did not answer /health";
         QTest::newRow("unreachable") << -1 << int(H::Ok) << "unreachable";
     }
-    void autoFallsBackWithin15s()
-    {
+    void autoFallsBackWithin15s() {
         QFETCH(int, mode);
         QFETCH(int, health);
         QFETCH(QString, reason);
@@ -154,8 +150,7 @@ private slots:
         QCOMPARE(line.value(QStringLiteral("fallback_reason")).toString(), r.fallbackReason);
     }
 
-    void afterAFailureAiBrainIsSkippedForAWhile()
-    {
+    void afterAFailureAiBrainIsSkippedForAWhile() {
         sim->setMode(AiBrainSimulator::Mode::Error500);
         auto r = engine->readFileBlocking(kPhoto);
         QCOMPARE(r.engine, QStringLiteral("local"));
@@ -171,8 +166,7 @@ private slots:
         QCOMPARE(r.engine, QStringLiteral("ai-brain"));
     }
 
-    void cancelWhileAiBrainHangs()
-    {
+    void cancelWhileAiBrainHangs() {
         engine->setMode(EngineMode::AiBrain);
         sim->setMode(AiBrainSimulator::Mode::Hang);
         QSignalSpy finished(engine, &ReadingEngine::finished);
@@ -188,8 +182,7 @@ private slots:
         QCOMPARE(finished.count(), 1); // the aborted request reports nothing more
     }
 
-    void cameraFrame()
-    {
+    void cameraFrame() {
         engine->setMode(EngineMode::AiBrain);
         QImage frame(kPhoto);
         QVERIFY(!frame.isNull());
@@ -204,11 +197,11 @@ private slots:
 
         engine->readImage(QImage());
         QVERIFY(finished.wait(2000));
-        QCOMPARE(finished.last().at(1).value<ReadingResult>().error, QStringLiteral("the camera frame is empty"));
+        QCOMPARE(finished.last().at(1).value<ReadingResult>().error,
+                 QStringLiteral("the camera frame is empty"));
     }
 
-    void aNewRequestReplacesTheOneInFlight()
-    {
+    void aNewRequestReplacesTheOneInFlight() {
         engine->setMode(EngineMode::AiBrain);
         sim->setMode(AiBrainSimulator::Mode::Slow);
         sim->setSlowDelayMs(500);

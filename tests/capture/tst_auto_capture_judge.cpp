@@ -8,15 +8,15 @@ using kiosk::ocr::FrameAssessment;
 
 namespace {
 
-FrameAssessment goodFrame(double shift = 0.0)
-{
+FrameAssessment goodFrame(double shift = 0.0) {
     FrameAssessment a;
     a.valid = true;
     a.quality.labelFound = true;
     a.quality.sharpness = 400;
     a.quality.brightness = 180;
     a.quality.glyphHeight = 20;
-    a.corners = {QPointF(0.1 + shift, 0.1), QPointF(0.9 + shift, 0.1), QPointF(0.9 + shift, 0.9), QPointF(0.1 + shift, 0.9)};
+    a.corners = {QPointF(0.1 + shift, 0.1), QPointF(0.9 + shift, 0.1), QPointF(0.9 + shift, 0.9),
+                 QPointF(0.1 + shift, 0.9)};
     a.frameSize = QSize(1280, 720);
     return a;
 }
@@ -27,8 +27,7 @@ class TestAutoCaptureJudge : public QObject {
     Q_OBJECT
 
 private slots:
-    void firesOnceAfterHoldingStill()
-    {
+    void firesOnceAfterHoldingStill() {
         AutoCaptureJudge judge(1000);
         QVERIFY(!judge.feed(goodFrame(), 0).fire);
         auto v = judge.feed(goodFrame(0.001), 500);
@@ -46,8 +45,7 @@ private slots:
         QVERIFY(judge.feed(goodFrame(), 4000).fire);
     }
 
-    void movementRestartsTheHold()
-    {
+    void movementRestartsTheHold() {
         AutoCaptureJudge judge(1000);
         judge.feed(goodFrame(), 0);
         judge.feed(goodFrame(), 800);
@@ -59,19 +57,23 @@ private slots:
         QVERIFY(judge.feed(goodFrame(0.1), 1900).fire);
     }
 
-    void problemsBecomeOneShortHint_data()
-    {
+    void problemsBecomeOneShortHint_data() {
         QTest::addColumn<QString>("problem");
         QTest::addColumn<QString>("hint");
-        QTest::newRow("no label") << "nolabel" << "Point the camera at the label";
-        QTest::newRow("dark") << "dark" << "Too dark: add light";
-        QTest::newRow("glare") << "glare" << "Glare: tilt the tablet";
-        QTest::newRow("blurred") << "blurry" << "Hold steady";
-        QTest::newRow("small text") << "small" << "Move closer";
-        QTest::newRow("dark beats blurred") << "dark+blurry" << "Too dark: add light";
+        QTest::newRow("no label") << "nolabel"
+                                  << "Point the camera at the label";
+        QTest::newRow("dark") << "dark"
+                              << "Too dark: add light";
+        QTest::newRow("glare") << "glare"
+                               << "Glare: tilt the tablet";
+        QTest::newRow("blurred") << "blurry"
+                                 << "Hold steady";
+        QTest::newRow("small text") << "small"
+                                    << "Move closer";
+        QTest::newRow("dark beats blurred") << "dark+blurry"
+                                            << "Too dark: add light";
     }
-    void problemsBecomeOneShortHint()
-    {
+    void problemsBecomeOneShortHint() {
         QFETCH(QString, problem);
         QFETCH(QString, hint);
         FrameAssessment a = goodFrame();
@@ -89,8 +91,7 @@ private slots:
         }
     }
 
-    void anInvalidFrameInBetweenRestartsTheHold()
-    {
+    void anInvalidFrameInBetweenRestartsTheHold() {
         AutoCaptureJudge judge(1000);
         judge.feed(goodFrame(), 0);
         judge.feed(FrameAssessment(), 500);

@@ -22,8 +22,7 @@ struct SamplerRig {
     FrameSampler sampler;
     QSignalSpy spy{&sampler, &FrameSampler::frameAssessed};
 
-    explicit SamplerRig(int minIntervalMs = FrameSampler::kDefaultMinIntervalMs)
-    {
+    explicit SamplerRig(int minIntervalMs = FrameSampler::kDefaultMinIntervalMs) {
         sampler.setMinInterval(minIntervalMs);
         sampler.setVideoSink(&sink);
     }
@@ -31,29 +30,26 @@ struct SamplerRig {
     void send(const QImage &image) { sink.setVideoFrame(kiosk::test::videoFrameFrom(image)); }
     // Set once every judgement already handed to the worker has been delivered: for "no more
     // judgements come" checks without a fixed sleep (thread_round_trip.h).
-    std::shared_ptr<std::atomic<bool>> workerDrained()
-    {
-        return kiosk::test::roundTripThrough(sampler.findChild<QThread *>(QStringLiteral("frame-sampler")));
+    std::shared_ptr<std::atomic<bool>> workerDrained() {
+        return kiosk::test::roundTripThrough(
+            sampler.findChild<QThread *>(QStringLiteral("frame-sampler")));
     }
 };
 
 class TestFrameSampler : public QObject {
     Q_OBJECT
 
-    static FrameAssessment assessmentOf(const QSignalSpy &spy, int at = 0)
-    {
+    static FrameAssessment assessmentOf(const QSignalSpy &spy, int at = 0) {
         return spy.at(at).at(1).value<FrameAssessment>();
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         kiosk::test::runOpenCvOnTheCallingThreadUnderTsan();
         QVERIFY2(!kiosk::test::labelFrame().isNull(), "fixture photo missing");
     }
 
-    void aLabelFrameIsJudgedAndKept()
-    {
+    void aLabelFrameIsJudgedAndKept() {
         SamplerRig rig;
         rig.send(kiosk::test::labelFrame());
         QVERIFY(rig.spy.wait(10000));
@@ -69,8 +65,7 @@ private slots:
         QCOMPARE(rig.sampler.sampledFrames(), 1);
     }
 
-    void framesArrivingWhileBusyAreSkipped()
-    {
+    void framesArrivingWhileBusyAreSkipped() {
         SamplerRig rig(0);
         const QImage image = kiosk::test::labelFrame();
         // Thirty frames in one go, as a camera delivers them while the worker is judging one.
@@ -89,8 +84,7 @@ private slots:
         QCOMPARE(rig.sampler.sampledFrames(), 2);
     }
 
-    void framesSoonerThanTheIntervalAreSkipped()
-    {
+    void framesSoonerThanTheIntervalAreSkipped() {
         SamplerRig rig(60000);
         rig.send(kiosk::test::labelFrame());
         QVERIFY(rig.spy.wait(10000));
@@ -102,8 +96,7 @@ private slots:
         QCOMPARE(rig.sampler.sampledFrames(), 1);
     }
 
-    void pausedOrDetachedMeansNoWork()
-    {
+    void pausedOrDetachedMeansNoWork() {
         SamplerRig rig(0);
         rig.sampler.setEnabled(false);
         rig.send(kiosk::test::labelFrame());
@@ -122,8 +115,7 @@ private slots:
         QCOMPARE(rig.spy.count(), 0);
     }
 
-    void aPlainOrDarkFrameIsNotGoodEnough()
-    {
+    void aPlainOrDarkFrameIsNotGoodEnough() {
         SamplerRig rig(0);
 
         QImage plain(1280, 720, QImage::Format_RGB32);
@@ -147,8 +139,7 @@ private slots:
         QVERIFY(!a.labelFound() || a.quality.tooDark);
     }
 
-    void anInvalidFrameIsIgnored()
-    {
+    void anInvalidFrameIsIgnored() {
         SamplerRig rig;
         rig.send(kiosk::test::labelFrame());
         QVERIFY(rig.spy.wait(10000));
@@ -162,16 +153,17 @@ private slots:
     }
 
     // A camera's sink delivers on its own thread, and keeps doing so while the sampler watching it
-    // goes away: no delivery may reach a sampler after its destructor (the sanitizers would see it).
-    void aSamplerGoesAwayWhileTheCameraThreadDelivers()
-    {
+    // goes away: no delivery may reach a sampler after its destructor (the sanitizers would see
+    // it).
+    void aSamplerGoesAwayWhileTheCameraThreadDelivers() {
         QVideoSink sink;
         // Two frames in turn: the sink ignores a frame equal to the one it shows.
         const QVideoFrame frames[] = {kiosk::test::videoFrameFrom(kiosk::test::labelFrame()),
                                       kiosk::test::videoFrameFrom(kiosk::test::labelFrame())};
         std::atomic<bool> stop{false};
         std::thread camera([&] {
-            // Paced like a fast camera (200 frames a second), not a spin that buries TSan's history.
+            // Paced like a fast camera (200 frames a second), not a spin that buries TSan's
+            // history.
             for (unsigned i = 0; !stop.load(); ++i) {
                 sink.setVideoFrame(frames[i % 2]);
                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -181,7 +173,8 @@ private slots:
             auto sampler = std::make_unique<FrameSampler>();
             sampler->setMinInterval(0);
             sampler->setVideoSink(&sink);
-            QTRY_VERIFY_WITH_TIMEOUT(sampler->sampledFrames() + sampler->skippedFrames() > 0, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(sampler->sampledFrames() + sampler->skippedFrames() > 0,
+                                     10000);
             sampler.reset(); // while the camera thread is delivering
         }
         stop.store(true);

@@ -30,8 +30,7 @@ class TestScanController : public QObject {
     QTemporaryDir m_dir;
     const QString m_photo = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0000.jpg");
 
-    static void confirmEverything(PrescriptionReview *review)
-    {
+    static void confirmEverything(PrescriptionReview *review) {
         for (int i = 0; i < review->rowCount(); ++i) {
             const QModelIndex index = review->index(i);
             if (!review->data(index, PrescriptionReview::ResolvedRole).toBool())
@@ -39,9 +38,10 @@ class TestScanController : public QObject {
         }
     }
 
-    // Streams the frame into the sink at a camera-like pace until the controller leaves the viewfinder.
-    static void streamUntilCaptured(QVideoSink &sink, ScanController &scan, const QImage &image, int maxMs)
-    {
+    // Streams the frame into the sink at a camera-like pace until the controller leaves the
+    // viewfinder.
+    static void streamUntilCaptured(QVideoSink &sink, ScanController &scan, const QImage &image,
+                                    int maxMs) {
         QElapsedTimer timer;
         timer.start();
         while (scan.state() == State::Viewfinder && timer.elapsed() < maxMs) {
@@ -52,14 +52,12 @@ class TestScanController : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
     }
 
-    void openPhotoReadsReviewsAndSaves()
-    {
+    void openPhotoReadsReviewsAndSaves() {
         MedicationStoreController store;
         store.setDatabasePath(m_dir.filePath(QStringLiteral("open-photo.sqlite")));
         QVERIFY(store.open());
@@ -86,8 +84,10 @@ private slots:
         QCOMPARE(scan.state(), State::Saved);
         QCOMPARE(scan.savedTitle(), QStringLiteral("Rosuvastatin 20 mg"));
         QVERIFY(scan.savedId() > 0);
-        QCOMPARE(store.get(scan.savedId()).value(QStringLiteral("medication_name")).toString(), QStringLiteral("Rosuvastatin"));
-        QVERIFY2(QFile::exists(m_photo), "an opened photo belongs to its owner and is never removed");
+        QCOMPARE(store.get(scan.savedId()).value(QStringLiteral("medication_name")).toString(),
+                 QStringLiteral("Rosuvastatin"));
+        QVERIFY2(QFile::exists(m_photo),
+                 "an opened photo belongs to its owner and is never removed");
 
         scan.startOver();
         QCOMPARE(scan.state(), State::Viewfinder);
@@ -95,13 +95,13 @@ private slots:
         QVERIFY(states.count() >= 4);
     }
 
-    void badPhotosFailWithAClearMessage()
-    {
+    void badPhotosFailWithAClearMessage() {
         ScanController scan;
         scan.setEngine(QStringLiteral("local"));
         QVERIFY(!scan.openPhoto(QStringLiteral("/no/such/label.jpg")));
         QCOMPARE(scan.state(), State::Failed);
-        QVERIFY2(scan.error().contains(QLatin1String("There is no photo at /no/such/label.jpg")), qPrintable(scan.error()));
+        QVERIFY2(scan.error().contains(QLatin1String("There is no photo at /no/such/label.jpg")),
+                 qPrintable(scan.error()));
 
         scan.startOver();
         const QString corrupt = m_dir.filePath(QStringLiteral("corrupt.jpg"));
@@ -111,12 +111,12 @@ private slots:
         file.close();
         QVERIFY(scan.openPhoto(QUrl::fromLocalFile(corrupt)));
         QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Failed, 30000);
-        QVERIFY2(scan.error().startsWith(QLatin1String("The label could not be read: ")), qPrintable(scan.error()));
+        QVERIFY2(scan.error().startsWith(QLatin1String("The label could not be read: ")),
+                 qPrintable(scan.error()));
         QVERIFY(!scan.review()->loaded());
     }
 
-    void aMisconfiguredEngineIsReported()
-    {
+    void aMisconfiguredEngineIsReported() {
         ScanController scan;
         scan.setEngine(QStringLiteral("telepathy"));
         QVERIFY(!scan.openPhoto(m_photo));
@@ -124,8 +124,7 @@ private slots:
         QVERIFY2(scan.error().contains(QLatin1String("unknown engine")), qPrintable(scan.error()));
     }
 
-    void cancelReturnsToTheViewfinderAndDropsTheResult()
-    {
+    void cancelReturnsToTheViewfinderAndDropsTheResult() {
         ScanController scan;
         scan.setEngine(QStringLiteral("local"));
         QVERIFY(scan.openPhoto(m_photo));
@@ -142,8 +141,7 @@ private slots:
         QVERIFY(!scan.review()->loaded());
     }
 
-    void framesGiveGuidanceAndAutoCaptureReadsTheLabel()
-    {
+    void framesGiveGuidanceAndAutoCaptureReadsTheLabel() {
         QVideoSink sink;
         ScanController scan;
         scan.setEngine(QStringLiteral("local"));
@@ -153,7 +151,8 @@ private slots:
         QSignalSpy captured(&scan, &ScanController::captured);
         bool sawSteadying = false;
         connect(&scan, &ScanController::guidanceChanged, this, [&] {
-            if (scan.labelFound() && scan.hint() == QLatin1String("Hold steady") && scan.labelCorners().size() == 4)
+            if (scan.labelFound() && scan.hint() == QLatin1String("Hold steady") &&
+                scan.labelCorners().size() == 4)
                 sawSteadying = true;
         });
 
@@ -164,7 +163,8 @@ private slots:
         QVERIFY(scan.hasFrame());
         const QString capture = scan.photoUrl().toLocalFile();
         QVERIFY(QFile::exists(capture));
-        QCOMPARE(QFile::permissions(capture) & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(capture) & (QFile::ReadOther | QFile::ReadGroup),
+                 QFileDevice::Permissions());
 
         // Frames arriving while the photo is read change nothing.
         const int guidanceSoFar = int(guidance.count());
@@ -181,8 +181,7 @@ private slots:
 
     // With an AI Brain address in the settings the page uses it, and reads locally (saying so)
     // when it does not answer in time.
-    void aiBrainIsUsedWhenSetAndFallsBackWhenItHangs()
-    {
+    void aiBrainIsUsedWhenSetAndFallsBackWhenItHangs() {
         using kiosk::aibrain::EngineConfig;
         kiosk::sim::AiBrainSimulator brain;
         QVERIFY(brain.listen());
@@ -212,14 +211,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(scan.state(), State::Review, 15000);
         QVERIFY(timer.elapsed() < 15000);
         QCOMPARE(scan.review()->engine(), QStringLiteral("local"));
-        QVERIFY2(scan.review()->engineText().startsWith(QLatin1String("Read on this tablet (AI Brain not used: ")),
+        QVERIFY2(scan.review()->engineText().startsWith(
+                     QLatin1String("Read on this tablet (AI Brain not used: ")),
                  qPrintable(scan.review()->engineText()));
         QCOMPARE(scan.review()->title(), QStringLiteral("Rosuvastatin 20 mg"));
     }
 
     // The AI Brain token is fetched from the keychain without blocking and sent as a bearer.
-    void theAiBrainTokenComesFromTheKeychain()
-    {
+    void theAiBrainTokenComesFromTheKeychain() {
         using kiosk::aibrain::EngineConfig;
         using kiosk::security::CredentialKey;
         kiosk::sim::AiBrainSimulator brain;
@@ -247,8 +246,7 @@ private slots:
         QCOMPARE(brain.lastAuthorization(), QByteArray("Bearer scan-test-token"));
     }
 
-    void aPlainPictureNeverCapturesByItself()
-    {
+    void aPlainPictureNeverCapturesByItself() {
         QVideoSink sink;
         ScanController scan;
         scan.setEngine(QStringLiteral("local"));
@@ -266,8 +264,7 @@ private slots:
         scan.cancel();
     }
 
-    void withAutoCaptureOffOnlyTheShutterTakesThePhoto()
-    {
+    void withAutoCaptureOffOnlyTheShutterTakesThePhoto() {
         QVideoSink sink;
         ScanController scan;
         scan.setEngine(QStringLiteral("local"));

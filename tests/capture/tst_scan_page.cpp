@@ -34,14 +34,14 @@ class TestScanPage : public QObject {
     ScanController *m_scan = nullptr;
     QVideoSink *m_sink = nullptr;
 
-    QQuickItem *item(const char *objectName) const
-    {
+    QQuickItem *item(const char *objectName) const {
         return m_window->findChild<QQuickItem *>(QLatin1String(objectName));
     }
-    void tap(const char *objectName) { kiosk::test::tapItem(m_window, item(objectName), objectName); }
+    void tap(const char *objectName) {
+        kiosk::test::tapItem(m_window, item(objectName), objectName);
+    }
     // Frames at a camera's pace for ms, or until the page leaves the viewfinder.
-    void stream(const QImage &image, int ms)
-    {
+    void stream(const QImage &image, int ms) {
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < ms && m_scan->state() == State::Viewfinder) {
@@ -52,14 +52,14 @@ class TestScanPage : public QObject {
     void shoot(const QString &name) { kiosk::test::saveWindowScreenshot(m_window, name); }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
         QVERIFY(m_data.isValid());
         m_engine = new QQmlApplicationEngine(this);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
-        m_engine->rootContext()->setContextProperty(QStringLiteral("testDatabase"), m_data.filePath(QStringLiteral("meds.sqlite")));
+        m_engine->rootContext()->setContextProperty(QStringLiteral("testDatabase"),
+                                                    m_data.filePath(QStringLiteral("meds.sqlite")));
         m_engine->loadData(R"(
 import QtQuick
 import QtQuick.Controls
@@ -89,8 +89,7 @@ ApplicationWindow {
         QCOMPARE(m_scan->videoSink(), m_sink);
     }
 
-    void framesShowTheViewfinderWithGuidance()
-    {
+    void framesShowTheViewfinderWithGuidance() {
         // Auto-capture off first, so the guidance can be looked at.
         m_scan->setAutoCapture(false);
         stream(kiosk::test::labelFrame(QStringLiteral("0035.jpg")), 1500);
@@ -100,7 +99,8 @@ ApplicationWindow {
         QVERIFY(!item("scanState")->isVisible());
         QTRY_VERIFY(item("labelOutline")->isVisible());
         QVERIFY(item("guidanceHint")->isVisible());
-        QCOMPARE(item("guidanceHintText")->property("text").toString(), QStringLiteral("Ready: press the shutter"));
+        QCOMPARE(item("guidanceHintText")->property("text").toString(),
+                 QStringLiteral("Ready: press the shutter"));
         QVERIFY(item("shutterButton")->isEnabled());
         QVERIFY(item("shutterButton")->height() >= 48);
         shoot(QStringLiteral("scan-viewfinder"));
@@ -112,12 +112,12 @@ ApplicationWindow {
         wall.fill(QColor(110, 100, 95));
         stream(wall, 800);
         QTRY_VERIFY(!item("labelOutline")->isVisible());
-        QCOMPARE(item("guidanceHintText")->property("text").toString(), QStringLiteral("Point the camera at the label"));
+        QCOMPARE(item("guidanceHintText")->property("text").toString(),
+                 QStringLiteral("Point the camera at the label"));
         shoot(QStringLiteral("scan-viewfinder-no-label"));
     }
 
-    void theSwitchTurnsAutoCaptureOnAndItReadsTheLabel()
-    {
+    void theSwitchTurnsAutoCaptureOnAndItReadsTheLabel() {
         tap("autoCaptureSwitch");
         QVERIFY(m_scan->autoCapture());
         stream(kiosk::test::labelFrame(), 15000);
@@ -134,14 +134,14 @@ ApplicationWindow {
         QCOMPARE(m_scan->state(), State::Viewfinder);
     }
 
-    void theShutterTakesThePictureWhateverTheGuidance()
-    {
+    void theShutterTakesThePictureWhateverTheGuidance() {
         m_scan->setAutoCapture(false);
         QImage wall(1280, 720, QImage::Format_RGB32);
         wall.fill(QColor(110, 100, 95));
         stream(wall, 500);
         tap("shutterButton");
-        QVERIFY(m_scan->state() == State::Reading || m_scan->state() == State::Review || m_scan->state() == State::Failed);
+        QVERIFY(m_scan->state() == State::Reading || m_scan->state() == State::Review ||
+                m_scan->state() == State::Failed);
         QTRY_VERIFY_WITH_TIMEOUT(m_scan->state() != State::Reading, 60000);
         // A plain wall has nothing to read: the review shows no name, and saving is blocked.
         if (m_scan->state() == State::Review)
@@ -149,8 +149,7 @@ ApplicationWindow {
         m_scan->startOver();
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         delete m_engine;
         m_engine = nullptr;
     }

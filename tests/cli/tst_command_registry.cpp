@@ -8,11 +8,13 @@ class TestCommandRegistry : public QObject {
     Q_OBJECT
 
 private slots:
-    void findsAndRunsCommands()
-    {
+    void findsAndRunsCommands() {
         CommandRegistry registry;
         QStringList seen;
-        registry.add({"meds", "medication list", [&](const QStringList &a) { seen = a; return 3; }});
+        registry.add({"meds", "medication list", [&](const QStringList &a) {
+                          seen = a;
+                          return 3;
+                      }});
         registry.add({"cluster", "cluster health", [](const QStringList &) { return 0; }});
         QVERIFY(!registry.find("nope"));
         const auto meds = registry.find("meds");
@@ -22,8 +24,7 @@ private slots:
         QCOMPARE(registry.commands().size(), 2);
     }
 
-    void helpAlignsNames()
-    {
+    void helpAlignsNames() {
         CommandRegistry registry;
         registry.add({"ocr", "read labels", {}});
         registry.add({"cluster", "cluster health", {}});

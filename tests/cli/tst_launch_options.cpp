@@ -9,31 +9,27 @@ class TestLaunchOptions : public QObject {
 
     const QStringList known = {QStringLiteral("ocr"), QStringLiteral("cluster")};
 
-    LaunchOptions parse(QStringList args) const
-    {
+    LaunchOptions parse(QStringList args) const {
         args.prepend(QStringLiteral("kilo-kiosk"));
         return LaunchOptions::parse(args, known);
     }
 
 private slots:
-    void noArgumentsStartsTheUi()
-    {
+    void noArgumentsStartsTheUi() {
         const auto o = parse({});
         QCOMPARE(o.mode, LaunchOptions::Mode::Ui);
         QVERIFY(!o.demo);
         QVERIFY(!o.kiosk);
     }
 
-    void versionAndHelpWinWherever()
-    {
+    void versionAndHelpWinWherever() {
         QCOMPARE(parse({"--demo", "--version"}).mode, LaunchOptions::Mode::Version);
         QCOMPARE(parse({"-v"}).mode, LaunchOptions::Mode::Version);
         QCOMPARE(parse({"--kiosk", "--help"}).mode, LaunchOptions::Mode::Help);
         QCOMPARE(parse({"-h"}).mode, LaunchOptions::Mode::Help);
     }
 
-    void uiOptions()
-    {
+    void uiOptions() {
         const auto o = parse({"--demo", "--screenshot-dir", "out", "--server=http://127.0.0.1:8080",
                               "--context", "k3s", "-n", "kilo"});
         QCOMPARE(o.mode, LaunchOptions::Mode::Ui);
@@ -44,27 +40,27 @@ private slots:
         QCOMPARE(o.nameSpace, QStringLiteral("kilo"));
     }
 
-    void subcommandTakesTheRest()
-    {
+    void subcommandTakesTheRest() {
         const auto o = parse({"ocr", "--json", "a.jpg", "--version"});
         QCOMPARE(o.mode, LaunchOptions::Mode::Subcommand);
         QCOMPARE(o.subcommand, QStringLiteral("ocr"));
         QCOMPARE(o.subcommandArgs, QStringList({"--json", "a.jpg", "--version"}));
     }
 
-    void errorsSayWhat_data()
-    {
+    void errorsSayWhat_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << "unknown command 'frobnicate'";
         QTest::newRow("unknown option") << QStringList{"--bogus"} << "unknown option '--bogus'";
         QTest::newRow("missing value") << QStringList{"--server"} << "--server needs a value";
-        QTest::newRow("empty value") << QStringList{"--kubeconfig="} << "--kubeconfig needs a value";
-        QTest::newRow("kiosk+screens") << QStringList{"--kiosk", "--screenshot-dir", "x"} << "cannot be combined";
+        QTest::newRow("empty value")
+            << QStringList{"--kubeconfig="} << "--kubeconfig needs a value";
+        QTest::newRow("kiosk+screens")
+            << QStringList{"--kiosk", "--screenshot-dir", "x"} << "cannot be combined";
     }
 
-    void errorsSayWhat()
-    {
+    void errorsSayWhat() {
         QFETCH(QStringList, args);
         QFETCH(QString, needle);
         const auto o = parse(args);

@@ -33,8 +33,7 @@ class TestClusterPage : public QObject {
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
 
-    QQuickItem *item(const char *objectName) const
-    {
+    QQuickItem *item(const char *objectName) const {
         // QML objects are QObject children of the object that declares them; the PIN dialog's
         // keys live in its popup, reached through its `panel` property.
         if (auto *found = m_window->findChild<QQuickItem *>(QLatin1String(objectName)))
@@ -48,8 +47,7 @@ class TestClusterPage : public QObject {
         // A Repeater's items are no QObject children of anything: walk the visual tree.
         return visualItem(m_window->contentItem(), QLatin1String(objectName));
     }
-    static QQuickItem *visualItem(QQuickItem *root, QLatin1String objectName)
-    {
+    static QQuickItem *visualItem(QQuickItem *root, QLatin1String objectName) {
         if (!root)
             return nullptr;
         if (root->objectName() == objectName)
@@ -60,22 +58,24 @@ class TestClusterPage : public QObject {
         }
         return nullptr;
     }
-    void tap(const char *objectName) { kiosk::test::tapItem(m_window, item(objectName), objectName); }
+    void tap(const char *objectName) {
+        kiosk::test::tapItem(m_window, item(objectName), objectName);
+    }
     // The light screenshot, then the same in the dark theme (name-dark).
-    void shootLightAndDark(const QString &name)
-    {
+    void shootLightAndDark(const QString &name) {
         shoot(name);
         m_window->setProperty("dark", true);
         shoot(name + QStringLiteral("-dark"));
         m_window->setProperty("dark", false);
         QTest::qWait(100);
     }
-    QObject *pinDialog() const { return m_window->findChild<QObject *>(QStringLiteral("clusterPinDialog")); }
+    QObject *pinDialog() const {
+        return m_window->findChild<QObject *>(QStringLiteral("clusterPinDialog"));
+    }
     void shoot(const QString &name) { kiosk::test::saveWindowScreenshot(m_window, name); }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
         QVERIFY(m_server.listen());
@@ -109,22 +109,23 @@ ApplicationWindow {
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void showsTheLiveCluster()
-    {
+    void showsTheLiveCluster() {
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster.hasData(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 13, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 13,
+                                  15000);
         QVERIFY(item("clusterContent"));
         QVERIFY(item("clusterContent")->isVisible());
         QCOMPARE(m_cluster.deployments()->count(), 14);
         // Failing first: kilo-meds leads the grid, with the rollback suggestion.
-        QCOMPARE(m_cluster.deployments()->get(0).value("name").toString(), QStringLiteral("kilo-meds"));
+        QCOMPARE(m_cluster.deployments()->get(0).value("name").toString(),
+                 QStringLiteral("kilo-meds"));
         shoot("cluster-live");
     }
 
-    void cleanupNeedsThePinAndReportsTheResult()
-    {
+    void cleanupNeedsThePinAndReportsTheResult() {
         tap("openCleanup");
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.cleanupPhase(), ClusterController::ActionPhase::Ready, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.cleanupPhase(), ClusterController::ActionPhase::Ready,
+                                  15000);
         QCOMPARE(m_cluster.cleanupPreview().value("deletes").toInt(), 24);
         QCOMPARE(m_cluster.cleanupPreview().value("patches").toInt(), 14);
         QCOMPARE(m_cluster.cleanupPreview().value("refused").toInt(), 0);
@@ -140,7 +141,8 @@ ApplicationWindow {
         QVERIFY(session->setPin(QStringLiteral("2580"), QStringLiteral("2580")));
         QTRY_VERIFY(m_cluster.actionsUnlocked());
         tap("cleanupRun");
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.cleanupPhase(), ClusterController::ActionPhase::Succeeded, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.cleanupPhase(),
+                                  ClusterController::ActionPhase::Succeeded, 30000);
         QCOMPARE(m_cluster.cleanupResult().value("failed").toInt(), 0);
         QCOMPARE(m_cluster.cleanupResult().value("done").toInt(), 38);
         shoot("cluster-cleanup-done");
@@ -149,31 +151,36 @@ ApplicationWindow {
         QTRY_COMPARE(m_cluster.cleanupPhase(), ClusterController::ActionPhase::Idle);
     }
 
-    void podDetailAndRollback()
-    {
-        QVERIFY(QMetaObject::invokeMethod(m_window->property("page").value<QObject *>(), "openDeployment",
+    void podDetailAndRollback() {
+        QVERIFY(QMetaObject::invokeMethod(m_window->property("page").value<QObject *>(),
+                                          "openDeployment",
                                           Q_ARG(QVariant, QStringLiteral("kilo-meds"))));
-        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.podLog().contains(QStringLiteral("prometheus_client")), 10000);
-        QCOMPARE(m_cluster.podDetail().value("status").toString(), QStringLiteral("CrashLoopBackOff"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.podLog().contains(QStringLiteral("prometheus_client")),
+                                 10000);
+        QCOMPARE(m_cluster.podDetail().value("status").toString(),
+                 QStringLiteral("CrashLoopBackOff"));
         QCOMPARE(m_cluster.selectedDeployment(), QStringLiteral("kilo-meds"));
         const QString crashingPod = m_cluster.selectedPod();
         shoot("cluster-pod-detail");
         tap("rollbackButton"); // unlocked already: runs at once
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Succeeded, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(),
+                                  ClusterController::ActionPhase::Succeeded, 60000);
         QVERIFY(m_cluster.rollbackMessage().contains(QStringLiteral("successfully rolled out")));
         // The detail follows the deployment to the pod that replaced the crashing one.
-        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.selectedPod() != crashingPod && !m_cluster.selectedPod().isEmpty(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podDetail().value("status").toString(), QStringLiteral("Running"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_cluster.selectedPod() != crashingPod && !m_cluster.selectedPod().isEmpty(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podDetail().value("status").toString(),
+                                  QStringLiteral("Running"), 15000);
         QVERIFY(!m_cluster.podDetail().value("gone").toBool());
         // Its log, also when the first ask came before the container had started.
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podLogTitle(), QStringLiteral("Last 200 lines"), 15000);
         QVERIFY(!m_cluster.podLog().contains(QStringLiteral("prometheus_client")));
         shoot("cluster-rollback-done");
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14,
+                                  15000);
     }
 
-    void historyRollsBackToAChosenRevision()
-    {
+    void historyRollsBackToAChosenRevision() {
         // The pod detail of kilo-meds is still open; the rollback above made cb1 the newest
         // revision (9). A new admin session: the chosen rollback must ask for the PIN.
         auto *session = m_window->property("session").value<kiosk::ui::AdminSession *>();
@@ -200,7 +207,8 @@ ApplicationWindow {
         QCOMPARE(m_cluster.revisionHistory().at(2).toMap().value("revision").toLongLong(), 6);
         QVERIFY(item("revision_9"));
         QVERIFY(item("rollbackTo_6"));
-        QVERIFY(!item("rollbackTo_9") || !item("rollbackTo_9")->isVisible()); // no rollback to the current one
+        QVERIFY(!item("rollbackTo_9") ||
+                !item("rollbackTo_9")->isVisible()); // no rollback to the current one
         shootLightAndDark("cluster-history");
 
         // Locked: tapping asks for the PIN and changes nothing yet.
@@ -208,7 +216,10 @@ ApplicationWindow {
         QTRY_VERIFY(pinDialog()->property("opened").toBool());
         QCOMPARE(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Idle);
         QVERIFY(item("pinReason"));
-        QVERIFY2(item("pinReason")->property("text").toString().contains(QStringLiteral("revision 6 (kilo-meds:v1.5.0)")),
+        QVERIFY2(item("pinReason")
+                     ->property("text")
+                     .toString()
+                     .contains(QStringLiteral("revision 6 (kilo-meds:v1.5.0)")),
                  qPrintable(item("pinReason")->property("text").toString()));
         shoot("cluster-history-pin");
         for (const char *key : {"pinKey2", "pinKey5", "pinKey8", "pinKey0", "pinOk"})
@@ -217,21 +228,26 @@ ApplicationWindow {
         QVERIFY(m_cluster.actionsUnlocked());
         QTRY_VERIFY(m_cluster.rollbackPhase() != ClusterController::ActionPhase::Idle);
         QCOMPARE(m_cluster.rollbackDeployment(), QStringLiteral("kilo-meds"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(), ClusterController::ActionPhase::Succeeded, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.rollbackPhase(),
+                                  ClusterController::ActionPhase::Succeeded, 60000);
         QVERIFY2(m_cluster.rollbackMessage().contains(QStringLiteral("successfully rolled out")),
                  qPrintable(m_cluster.rollbackMessage()));
         // Revision 6 is the newest now (10), and the history follows.
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("revision").toLongLong(), 10, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_cluster.revisionHistory().at(0).toMap().value("revision").toLongLong(), 10, 15000);
         const QVariantMap now = m_cluster.revisionHistory().at(0).toMap();
         QCOMPARE(now.value("images").toString(), QStringLiteral("kilo-meds:v1.5.0"));
         QVERIFY(now.value("current").toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("ran").toBool(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("ran").toBool(),
+                                 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14,
+                                  15000);
         shootLightAndDark("cluster-history-done");
 
         // The session's own log has the unlock and then the rollback to revision 6 it let through.
         const QVariantList recent = session->recentAuditEntries(2);
-        QCOMPARE(recent.value(1).toMap().value("action").toString(), QStringLiteral("admin.unlock"));
+        QCOMPARE(recent.value(1).toMap().value("action").toString(),
+                 QStringLiteral("admin.unlock"));
         const QVariantMap rolledBack = recent.value(0).toMap();
         QCOMPARE(rolledBack.value("action").toString(), QStringLiteral("cluster.rollback"));
         QVERIFY(rolledBack.value("detail").toString().contains(QStringLiteral("to revision 6")));
@@ -243,8 +259,7 @@ ApplicationWindow {
         QVERIFY(m_cluster.revisionHistory().isEmpty());
     }
 
-    void lockedSessionRefusesActions()
-    {
+    void lockedSessionRefusesActions() {
         auto *session = m_window->property("session").value<kiosk::ui::AdminSession *>();
         session->lock();
         QTRY_VERIFY(!m_cluster.actionsUnlocked());

@@ -5,10 +5,10 @@
 namespace kiosk::test {
 
 // One dispensed bottle's label with invented names, for tests that photograph it (bench/synth).
-inline kiosk::synth::LabelText lisinoprilBottleLabel()
-{
+inline kiosk::synth::LabelText lisinoprilBottleLabel() {
     kiosk::synth::LabelText text;
-    text.pharmacyLine = QStringLiteral("CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH  (937) 555-0142");
+    text.pharmacyLine =
+        QStringLiteral("CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH  (937) 555-0142");
     text.rxLine = QStringLiteral("RX# 6084521");
     text.dateLine = QStringLiteral("DATE FILLED: 01/06/2026");
     text.patientLine = QStringLiteral("OLIVIA BENNETT");

@@ -12,7 +12,7 @@
 namespace kiosk::test {
 
 struct CliRun {
-    int exitCode = -1;  // -1 when the program crashed or was killed at the timeout
+    int exitCode = -1; // -1 when the program crashed or was killed at the timeout
     QByteArray out;
     QByteArray err;
 };
@@ -20,8 +20,7 @@ struct CliRun {
 // Runs a program with its own HOME and XDG folders under `home` (no $KUBECONFIG) while this
 // thread's event loop keeps serving in-process simulators; killed after timeoutMs.
 inline CliRun runWithHome(const QString &program, const QStringList &args, const QString &home,
-                          const QByteArray &input = {}, int timeoutMs = 60000)
-{
+                          const QByteArray &input = {}, int timeoutMs = 60000) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), home);
@@ -41,7 +40,8 @@ inline CliRun runWithHome(const QString &program, const QStringList &args, const
         p.kill();
         p.waitForFinished();
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
 }
 
 } // namespace kiosk::test

@@ -10,8 +10,7 @@
 
 namespace kiosk::test {
 
-inline void runOpenCvOnTheCallingThreadUnderTsan()
-{
+inline void runOpenCvOnTheCallingThreadUnderTsan() {
 #if defined(__SANITIZE_THREAD__)
     cv::setNumThreads(1);
 #endif

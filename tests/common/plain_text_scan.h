@@ -17,8 +17,7 @@ enum class SecretStore { Skip, Search };
 // never be among them. Only folders named "keyrings" *below* `dir` are left out (unless asked
 // for), so scanning the keyring folder itself searches its files.
 inline QStringList filesHoldingPlainText(const QString &dir, const QString &secret,
-                                         SecretStore store = SecretStore::Skip)
-{
+                                         SecretStore store = SecretStore::Skip) {
     QStringList found;
     const QByteArray needle = secret.toUtf8();
     const QDir root(dir);
@@ -26,8 +25,8 @@ inline QStringList filesHoldingPlainText(const QString &dir, const QString &secr
     while (it.hasNext()) {
         QFile file(it.next());
         const QString relative = root.relativeFilePath(file.fileName());
-        if (store == SecretStore::Skip
-            && (relative.startsWith(QLatin1String("keyrings/")) || relative.contains(QLatin1String("/keyrings/"))))
+        if (store == SecretStore::Skip && (relative.startsWith(QLatin1String("keyrings/")) ||
+                                           relative.contains(QLatin1String("/keyrings/"))))
             continue;
         // A file that cannot be opened cannot leak to a reader without rights either; list it
         // anyway so a test notices something unexpected.

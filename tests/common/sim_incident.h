@@ -16,16 +16,21 @@
 
 namespace kiosk::test {
 
-inline bool incidentSettled(const kiosk::sim::ApiServer &server)
-{
+inline bool incidentSettled(const kiosk::sim::ApiServer &server) {
     const auto &catalog = kiosk::sim::ResourceCatalog::instance();
     const QString ns = QStringLiteral("kilo-guardian");
     const auto deployments = server.store()->list(catalog.deployments(), ns);
     if (deployments.size() != 14)
         return false;
     for (const QJsonObject &d : deployments) {
-        const qint64 generation = d.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("generation")).toInteger();
-        if (d.value(QStringLiteral("status")).toObject().value(QStringLiteral("observedGeneration")).toInteger() != generation)
+        const qint64 generation = d.value(QStringLiteral("metadata"))
+                                      .toObject()
+                                      .value(QStringLiteral("generation"))
+                                      .toInteger();
+        if (d.value(QStringLiteral("status"))
+                .toObject()
+                .value(QStringLiteral("observedGeneration"))
+                .toInteger() != generation)
             return false;
     }
     const auto pods = server.store()->list(catalog.pods(), ns);
@@ -33,17 +38,27 @@ inline bool incidentSettled(const kiosk::sim::ApiServer &server)
         return false;
     int crashLooping = 0;
     for (const QJsonObject &pod : pods) {
-        const QString app = pod.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("app")).toString();
+        const QString app = pod.value(QStringLiteral("metadata"))
+                                .toObject()
+                                .value(QStringLiteral("labels"))
+                                .toObject()
+                                .value(QStringLiteral("app"))
+                                .toString();
         const QJsonObject status = pod.value(QStringLiteral("status")).toObject();
-        const QJsonObject container = status.value(QStringLiteral("containerStatuses")).toArray().at(0).toObject();
+        const QJsonObject container =
+            status.value(QStringLiteral("containerStatuses")).toArray().at(0).toObject();
         const QJsonObject state = container.value(QStringLiteral("state")).toObject();
         if (app == QLatin1String("kilo-meds")) {
-            if (state.value(QStringLiteral("waiting")).toObject().value(QStringLiteral("reason")).toString() != QLatin1String("CrashLoopBackOff")
-                || container.value(QStringLiteral("restartCount")).toInteger() < 1)
+            if (state.value(QStringLiteral("waiting"))
+                        .toObject()
+                        .value(QStringLiteral("reason"))
+                        .toString() != QLatin1String("CrashLoopBackOff") ||
+                container.value(QStringLiteral("restartCount")).toInteger() < 1)
                 return false;
             ++crashLooping;
-        } else if (status.value(QStringLiteral("phase")).toString() != QLatin1String("Running") || !state.contains(QStringLiteral("running"))
-                   || !container.value(QStringLiteral("ready")).toBool()) {
+        } else if (status.value(QStringLiteral("phase")).toString() != QLatin1String("Running") ||
+                   !state.contains(QStringLiteral("running")) ||
+                   !container.value(QStringLiteral("ready")).toBool()) {
             return false;
         }
     }

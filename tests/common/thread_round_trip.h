@@ -17,8 +17,7 @@
 
 namespace kiosk::test {
 
-inline std::shared_ptr<std::atomic<bool>> roundTripThrough(QThread *thread)
-{
+inline std::shared_ptr<std::atomic<bool>> roundTripThrough(QThread *thread) {
     auto back = std::make_shared<std::atomic<bool>>(false);
     if (!thread)
         return back; // never set: the caller's wait fails and says so
@@ -28,7 +27,9 @@ inline std::shared_ptr<std::atomic<bool>> roundTripThrough(QThread *thread)
         probe,
         [probe, back]() {
             // Posted to the application object, which lives on the main thread, as the answers are.
-            QMetaObject::invokeMethod(QCoreApplication::instance(), [back]() { back->store(true); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(), [back]() { back->store(true); },
+                Qt::QueuedConnection);
             probe->deleteLater();
         },
         Qt::QueuedConnection);

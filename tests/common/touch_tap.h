@@ -10,8 +10,7 @@ namespace kiosk::test {
 // Taps the middle of target as a finger would, once it is visible and enabled. Waits for a drawn
 // frame first: a control that has just appeared is placed by its layout's next polish, and a
 // click before that lands where the control is not yet (seen under CPU load).
-inline void tapItem(QQuickWindow *window, QQuickItem *target, const char *name)
-{
+inline void tapItem(QQuickWindow *window, QQuickItem *target, const char *name) {
     QVERIFY2(target, name);
     QTRY_VERIFY2(target->isVisible() && target->isEnabled(), name);
     QSignalSpy drawn(window, &QQuickWindow::frameSwapped);

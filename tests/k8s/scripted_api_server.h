@@ -32,20 +32,22 @@ public:
     QList<ScriptedRequest> requests;
     QList<QPointer<QTcpSocket>> openStreams;
 
-    bool listen(quint16 port = 0)
-    {
+    bool listen(quint16 port = 0) {
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection())
-                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onData(socket); });
+                QObject::connect(socket, &QTcpSocket::readyRead, this,
+                                 [this, socket] { onData(socket); });
         });
         return m_server.listen(QHostAddress::LocalHost, port);
     }
     quint16 port() const { return m_server.serverPort(); }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port()); }
-    void close() { m_server.close(); closeStreams(); }
+    void close() {
+        m_server.close();
+        closeStreams();
+    }
 
-    int count(const QString &path, bool watch) const
-    {
+    int count(const QString &path, bool watch) const {
         int n = 0;
         for (const auto &r : requests)
             n += r.path() == path && (r.query("watch") == "1") == watch;
@@ -53,16 +55,14 @@ public:
     }
 
     // Writes one more line to every open watch stream.
-    void push(const QByteArray &line)
-    {
+    void push(const QByteArray &line) {
         for (const auto &s : openStreams)
             if (s) {
                 s->write(QByteArray::number(line.size() + 1, 16) + "\r\n" + line + "\n\r\n");
                 s->flush();
             }
     }
-    void closeStreams()
-    {
+    void closeStreams() {
         for (const auto &s : openStreams)
             if (s) {
                 s->write("0\r\n\r\n");
@@ -71,8 +71,7 @@ public:
         openStreams.clear();
     }
     // Cuts every open watch stream without its final chunk, as a dropped connection does.
-    void abortStreams()
-    {
+    void abortStreams() {
         for (const auto &s : openStreams)
             if (s)
                 s->abort();
@@ -80,8 +79,7 @@ public:
     }
 
 private:
-    void onData(QTcpSocket *socket)
-    {
+    void onData(QTcpSocket *socket) {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
         const qsizetype end = buffer.indexOf("\r\n\r\n");
@@ -96,21 +94,23 @@ private:
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0)
-                request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                       lines[i].mid(colon + 1).trimmed());
         }
         requests.append(request);
         const ScriptedResponse response = handler ? handler(request) : ScriptedResponse{404, "{}"};
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\nContent-Type: "
-                          + response.contentType + "\r\n";
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) +
+                          " X\r\nContent-Type: " + response.contentType + "\r\n";
         if (response.keepOpen) {
             socket->write(head + "Transfer-Encoding: chunked\r\n\r\n");
             if (!response.body.isEmpty())
-                socket->write(QByteArray::number(response.body.size(), 16) + "\r\n" + response.body + "\r\n");
+                socket->write(QByteArray::number(response.body.size(), 16) + "\r\n" +
+                              response.body + "\r\n");
             socket->flush();
             openStreams.append(socket);
         } else {
-            socket->write(head + "Content-Length: " + QByteArray::number(response.body.size())
-                          + "\r\nConnection: close\r\n\r\n" + response.body);
+            socket->write(head + "Content-Length: " + QByteArray::number(response.body.size()) +
+                          "\r\nConnection: close\r\n\r\n" + response.body);
             socket->disconnectFromHost();
         }
     }

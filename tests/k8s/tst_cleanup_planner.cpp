@@ -15,8 +15,7 @@ using namespace testk8s;
 
 namespace {
 
-CleanupOptions opts(int keep, bool orphans = false)
-{
+CleanupOptions opts(int keep, bool orphans = false) {
     CleanupOptions o;
     o.keep = keep;
     o.includeOrphans = orphans;
@@ -24,8 +23,7 @@ CleanupOptions opts(int keep, bool orphans = false)
 }
 
 // Carry out a plan on the state, as the API server would: deletes and limit patches.
-void execute(ClusterState &state, const CleanupPlan &plan)
-{
+void execute(ClusterState &state, const CleanupPlan &plan) {
     QStringList names;
     for (const PlannedDelete &d : plan.deletes)
         names << d.name;
@@ -34,24 +32,21 @@ void execute(ClusterState &state, const CleanupPlan &plan)
         state.setHistoryLimit(p.deployment, p.to);
 }
 
-int deletesFor(const CleanupPlan &plan, const QString &deployment)
-{
+int deletesFor(const CleanupPlan &plan, const QString &deployment) {
     int n = 0;
     for (const PlannedDelete &d : plan.deletes)
         n += d.deployment == deployment ? 1 : 0;
     return n;
 }
 
-QString keptWhy(const CleanupPlan &plan, const QString &name)
-{
+QString keptWhy(const CleanupPlan &plan, const QString &name) {
     for (const KeptEntry &k : plan.kept)
         if (k.name == name)
             return k.why;
     return QStringLiteral("<not kept>");
 }
 
-QList<qint64> deletedRevisions(const CleanupPlan &plan)
-{
+QList<qint64> deletedRevisions(const CleanupPlan &plan) {
     QList<qint64> r;
     for (const PlannedDelete &d : plan.deletes)
         r << d.revision;
@@ -59,8 +54,8 @@ QList<qint64> deletedRevisions(const CleanupPlan &plan)
     return r;
 }
 
-QJsonObject rsWith(const QString &deployment, qint64 revision, const std::function<void(ReplicaSetSpec &)> &tweak = {})
-{
+QJsonObject rsWith(const QString &deployment, qint64 revision,
+                   const std::function<void(ReplicaSetSpec &)> &tweak = {}) {
     ReplicaSetSpec s;
     s.deployment = deployment;
     s.revision = revision;
@@ -70,7 +65,9 @@ QJsonObject rsWith(const QString &deployment, qint64 revision, const std::functi
     return replicaSet(s);
 }
 
-QString nameOf(const QJsonObject &o) { return o["metadata"].toObject()["name"].toString(); }
+QString nameOf(const QJsonObject &o) {
+    return o["metadata"].toObject()["name"].toString();
+}
 
 } // namespace
 
@@ -78,8 +75,7 @@ class TestCleanupPlanner : public QObject {
     Q_OBJECT
 
 private slots:
-    void kiloGuardianIssueFigures()
-    {
+    void kiloGuardianIssueFigures() {
         ClusterState state = kiloGuardian();
 
         // Dry run, --keep 3 (default).
@@ -92,9 +88,11 @@ private slots:
         QCOMPARE(dry.replicaSetsBefore, 78);
         QCOMPARE(dry.replicaSetsAfter, 54);
         const QList<QPair<QString, int>> perDeployment{
-            {"kilo-frontend", 7}, {"kilo-financial", 5}, {"kilo-meds", 4}, {"kilo-cam", 4}, {"kilo-gateway", 2},
-            {"kilo-habits", 1},   {"kilo-reminder", 1},  {"kilo-library", 0}, {"kilo-ml-engine", 0},
-            {"kilo-ollama", 0},   {"kilo-usb-transfer", 0}, {"kilo-voice", 0}, {"kilo-ai-brain", 0}, {"kilo-socketio", 0}};
+            {"kilo-frontend", 7}, {"kilo-financial", 5},    {"kilo-meds", 4},
+            {"kilo-cam", 4},      {"kilo-gateway", 2},      {"kilo-habits", 1},
+            {"kilo-reminder", 1}, {"kilo-library", 0},      {"kilo-ml-engine", 0},
+            {"kilo-ollama", 0},   {"kilo-usb-transfer", 0}, {"kilo-voice", 0},
+            {"kilo-ai-brain", 0}, {"kilo-socketio", 0}};
         for (const auto &[name, n] : perDeployment)
             QCOMPARE(deletesFor(dry, name), n);
         for (const PlannedPatch &p : dry.patches) {
@@ -107,7 +105,8 @@ private slots:
             QVERIFY(!d.orphan);
             QVERIFY(d.revision >= 1 && d.revision <= 7);
         }
-        // kilo-meds is unhealthy; its rollback target (revision 7, kilo-meds:cb1) is among the 3 kept.
+        // kilo-meds is unhealthy; its rollback target (revision 7, kilo-meds:cb1) is among the 3
+        // kept.
         const DeploymentCleanup *meds = nullptr;
         for (const DeploymentCleanup &d : dry.deployments)
             if (d.deployment == "kilo-meds")
@@ -122,13 +121,17 @@ private slots:
         QVERIFY(keptWhy(dry, meds->rollbackReplicaSet).contains("rollback target"));
         const QStringList lines = dry.summaryLines();
         QCOMPARE(lines.size(), 16); // 14 deployments (all patched), orphans, totals
-        QVERIFY(lines.contains("kilo-meds: delete 4 old ReplicaSets (revisions 1-4), keep 4 (rollback target revision 7 "
+        QVERIFY(lines.contains("kilo-meds: delete 4 old ReplicaSets (revisions 1-4), keep 4 "
+                               "(rollback target revision 7 "
                                "kept); revisionHistoryLimit 10 -> 3"));
         QVERIFY(lines.contains("kilo-socketio: keep 2; revisionHistoryLimit 10 -> 3"));
-        QVERIFY(lines.contains("kilo-habits: delete 1 old ReplicaSet (revision 1), keep 4; revisionHistoryLimit 10 -> 3"));
-        QCOMPARE(lines.at(14), QStringLiteral("orphans: 1 found, 0 to delete (use --include-orphans)"));
+        QVERIFY(lines.contains("kilo-habits: delete 1 old ReplicaSet (revision 1), keep 4; "
+                               "revisionHistoryLimit 10 -> 3"));
+        QCOMPARE(lines.at(14),
+                 QStringLiteral("orphans: 1 found, 0 to delete (use --include-orphans)"));
         QCOMPARE(lines.last(), QStringLiteral("ReplicaSets: 78 -> 54"));
-        QCOMPARE(deletedRevisions(planCleanup({state.deploymentNamed("kilo-frontend")}, state.replicaSets, state.pods)),
+        QCOMPARE(deletedRevisions(planCleanup({state.deploymentNamed("kilo-frontend")},
+                                              state.replicaSets, state.pods)),
                  (QList<qint64>{1, 2, 3, 4, 5, 6, 7}));
 
         // --yes: 54 ReplicaSets remain; the same plan again has nothing left to do.
@@ -137,11 +140,13 @@ private slots:
         const CleanupPlan again = planCleanup(state.deployments, state.replicaSets, state.pods);
         QVERIFY(again.isEmpty());
         QCOMPARE(again.orphans.size(), 1);
-        const QList<HealthCheck> checks = healthChecklist(state.deployments, state.replicaSets, state.pods);
+        const QList<HealthCheck> checks =
+            healthChecklist(state.deployments, state.replicaSets, state.pods);
         QVERIFY(checks.last().ok); // revisionHistoryLimit 3 everywhere now
 
         // --keep 0 --include-orphans --yes: 15 remain, kilo-meds keeps its rollback target.
-        const CleanupPlan all = planCleanup(state.deployments, state.replicaSets, state.pods, opts(0, true));
+        const CleanupPlan all =
+            planCleanup(state.deployments, state.replicaSets, state.pods, opts(0, true));
         QCOMPARE(all.deletes.size(), 39);
         QCOMPARE(all.replicaSetsAfter, 15);
         QCOMPARE(all.patches.size(), 14);
@@ -150,7 +155,8 @@ private slots:
         QVERIFY(all.orphans.first().willDelete);
         execute(state, all);
         QCOMPARE(state.replicaSets.size(), 15);
-        const ReplicaSetClassification c = classifyReplicaSets(state.deployments, state.replicaSets);
+        const ReplicaSetClassification c =
+            classifyReplicaSets(state.deployments, state.replicaSets);
         QCOMPARE(c.current, 14);
         QCOMPARE(c.orphaned, 0);
         QCOMPARE(c.old, 1);
@@ -160,10 +166,10 @@ private slots:
         QCOMPARE(medsLeft.at(1).images, QStringList{"kilo-meds:cb1"});
     }
 
-    void json()
-    {
+    void json() {
         const ClusterState state = kiloGuardian();
-        const QJsonObject j = planCleanup(state.deployments, state.replicaSets, state.pods).toJson();
+        const QJsonObject j =
+            planCleanup(state.deployments, state.replicaSets, state.pods).toJson();
         QCOMPARE(j["keep"].toInt(), 3);
         QCOMPARE(j["includeOrphans"].toBool(), false);
         QCOMPARE(j["delete"].toArray().size(), 24);
@@ -195,12 +201,16 @@ private slots:
         QVERIFY(!del["uid"].toString().isEmpty());
         QVERIFY(!del["resourceVersion"].toString().isEmpty());
         QCOMPARE(del["deployment"].toString(), QStringLiteral("kilo-cam"));
-        QCOMPARE(del["reason"].toString(), QStringLiteral("old revision 4 of kilo-cam, older than the 3 kept"));
-        const PlannedDelete &first = planCleanup(state.deployments, state.replicaSets, state.pods).deletes.first();
+        QCOMPARE(del["reason"].toString(),
+                 QStringLiteral("old revision 4 of kilo-cam, older than the 3 kept"));
+        const PlannedDelete &first =
+            planCleanup(state.deployments, state.replicaSets, state.pods).deletes.first();
         QCOMPARE(first.deleteOptions(),
-                 (QJsonObject{{"apiVersion", "v1"},
-                              {"kind", "DeleteOptions"},
-                              {"preconditions", QJsonObject{{"uid", first.uid}, {"resourceVersion", first.resourceVersion}}}}));
+                 (QJsonObject{
+                     {"apiVersion", "v1"},
+                     {"kind", "DeleteOptions"},
+                     {"preconditions", QJsonObject{{"uid", first.uid},
+                                                   {"resourceVersion", first.resourceVersion}}}}));
         QCOMPARE(first.deleteOptions(true)["dryRun"].toArray(), QJsonArray{"All"});
         QVERIFY(!first.deleteOptions().contains("dryRun"));
         const QJsonObject patch = j["patch"].toArray().at(0).toObject();
@@ -208,17 +218,18 @@ private slots:
         QCOMPARE(patch["name"].toString(), QStringLiteral("kilo-ai-brain"));
         QCOMPARE(patch["from"].toInt(), 10);
         QCOMPARE(patch["to"].toInt(), 3);
-        QCOMPARE(patch["patch"].toObject(), (QJsonObject{{"spec", QJsonObject{{"revisionHistoryLimit", 3}}}}));
+        QCOMPARE(patch["patch"].toObject(),
+                 (QJsonObject{{"spec", QJsonObject{{"revisionHistoryLimit", 3}}}}));
         QCOMPARE(patch["reason"].toString(), QStringLiteral("revisionHistoryLimit 10 is above 3"));
         const QJsonObject orphan = j["orphans"].toArray().at(0).toObject();
         QVERIFY(orphan["name"].toString().startsWith("kilo-legacy-"));
         QCOMPARE(orphan["delete"].toBool(), false);
-        QCOMPARE(orphan["reason"].toString(), QStringLiteral("orphaned (no owner); deleted only with --include-orphans"));
+        QCOMPARE(orphan["reason"].toString(),
+                 QStringLiteral("orphaned (no owner); deleted only with --include-orphans"));
         QCOMPARE(orphan["replicas"].toInt(), 0);
     }
 
-    void keepNewestRevisions()
-    {
+    void keepNewestRevisions() {
         ClusterState s;
         addDeployment(s, "web", 6);
         const CleanupPlan plan = planCleanup(s.deployments, s.replicaSets, s.pods, opts(2));
@@ -240,8 +251,7 @@ private slots:
                  QStringLiteral("old revision 6 of web (keep 0)"));
     }
 
-    void protectedReplicaSets()
-    {
+    void protectedReplicaSets() {
         ClusterState s;
         s.deployments = {deployment([] {
             DeploymentSpec d;
@@ -251,9 +261,13 @@ private slots:
             return d;
         }())};
         s.replicaSets = {
-            rsWith("web", 9, [](ReplicaSetSpec &r) { r.replicas = 1; r.image = "web:r9"; }),
-            rsWith("web", 8, [](ReplicaSetSpec &r) { r.replicas = 1; }),               // scaling down, spec > 0
-            rsWith("web", 7, [](ReplicaSetSpec &r) { r.statusReplicas = 1; }),         // pod not gone yet
+            rsWith("web", 9,
+                   [](ReplicaSetSpec &r) {
+                       r.replicas = 1;
+                       r.image = "web:r9";
+                   }),
+            rsWith("web", 8, [](ReplicaSetSpec &r) { r.replicas = 1; }), // scaling down, spec > 0
+            rsWith("web", 7, [](ReplicaSetSpec &r) { r.statusReplicas = 1; }), // pod not gone yet
             rsWith("web", 6, [](ReplicaSetSpec &r) { r.beingDeleted = true; }),
             rsWith("web", 5, [](ReplicaSetSpec &r) { r.generationAhead = true; }),
             rsWith("web", 4),
@@ -264,17 +278,20 @@ private slots:
         const CleanupPlan plan = planCleanup(s.deployments, s.replicaSets, s.pods, opts(0));
         QCOMPARE(deletedRevisions(plan), (QList<qint64>{2, 4}));
         QCOMPARE(plan.summaryLines().first(),
-                 QStringLiteral("web: delete 2 old ReplicaSets (revisions 2, 4), keep 6; revisionHistoryLimit 10 -> 0"));
+                 QStringLiteral("web: delete 2 old ReplicaSets (revisions 2, 4), keep 6; "
+                                "revisionHistoryLimit 10 -> 0"));
         QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(0))), QStringLiteral("current ReplicaSet"));
-        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(1))), QStringLiteral("still has replicas (spec 1, status 1)"));
-        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(2))), QStringLiteral("still has replicas (spec 0, status 1)"));
-        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(3))), QStringLiteral("already being deleted"));
+        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(1))),
+                 QStringLiteral("still has replicas (spec 1, status 1)"));
+        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(2))),
+                 QStringLiteral("still has replicas (spec 0, status 1)"));
+        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(3))),
+                 QStringLiteral("already being deleted"));
         QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.at(4))),
                  QStringLiteral("its controller has not observed its latest generation yet"));
     }
 
-    void unhealthyKeepsRollbackTarget()
-    {
+    void unhealthyKeepsRollbackTarget() {
         ClusterState s;
         addDeployment(s, "api", 3, QString(), false); // crash-looping current revision 4
         addDeployment(s, "web", 3);
@@ -288,7 +305,8 @@ private slots:
         QCOMPARE(plan.patches.size(), 2);
         QCOMPARE(plan.patches.at(0).deployment, QStringLiteral("api"));
         QCOMPARE(plan.patches.at(0).to, 1);
-        QVERIFY(plan.patches.at(0).reason.contains("so the unhealthy deployment can still roll back"));
+        QVERIFY(
+            plan.patches.at(0).reason.contains("so the unhealthy deployment can still roll back"));
         QCOMPARE(plan.patches.at(1).to, 0);
         // Healthy deployments get no rollback target.
         QCOMPARE(plan.deployments.at(1).rollbackRevision, -1);
@@ -303,18 +321,18 @@ private slots:
         QCOMPARE(planCleanup(t.deployments, t.replicaSets, {}, opts(0)).deletes.size(), 2);
     }
 
-    void historyLimitPatches()
-    {
+    void historyLimitPatches() {
         ClusterState s;
-        addDeployment(s, "low", 1, QString(), true, QString(), 2);   // 2 <= 3: untouched
-        addDeployment(s, "same", 1, QString(), true, QString(), 3);  // equal: untouched
+        addDeployment(s, "low", 1, QString(), true, QString(), 2);  // 2 <= 3: untouched
+        addDeployment(s, "same", 1, QString(), true, QString(), 3); // equal: untouched
         addDeployment(s, "unset", 1, QString(), true, QString(), -1);
         addDeployment(s, "high", 1, QString(), true, QString(), 5);
         const CleanupPlan plan = planCleanup(s.deployments, s.replicaSets, s.pods);
         QCOMPARE(plan.patches.size(), 2);
         QCOMPARE(plan.patches.at(0).deployment, QStringLiteral("unset"));
         QCOMPARE(plan.patches.at(0).from, -1);
-        QCOMPARE(plan.patches.at(0).reason, QStringLiteral("revisionHistoryLimit unset (the API default is 10); set to 3"));
+        QCOMPARE(plan.patches.at(0).reason,
+                 QStringLiteral("revisionHistoryLimit unset (the API default is 10); set to 3"));
         QVERIFY(plan.toJson()["patch"].toArray().at(0).toObject()["from"].isNull());
         QCOMPARE(plan.patches.at(1).deployment, QStringLiteral("high"));
         QCOMPARE(plan.patches.at(1).from, 5);
@@ -326,8 +344,7 @@ private slots:
         QVERIFY(planCleanup(z.deployments, z.replicaSets, z.pods, opts(0)).patches.isEmpty());
     }
 
-    void orphansAndForeign()
-    {
+    void orphansAndForeign() {
         ClusterState s;
         addDeployment(s, "web", 0);
         ReplicaSetSpec lonely;
@@ -346,24 +363,31 @@ private slots:
         argo.ownerKind = "Rollout";
         argo.revision = 1;
         argo.image = "canary:1";
-        s.replicaSets << replicaSet(lonely) << replicaSet(busy) << replicaSet(gone) << replicaSet(argo);
+        s.replicaSets << replicaSet(lonely) << replicaSet(busy) << replicaSet(gone)
+                      << replicaSet(argo);
 
         CleanupPlan plan = planCleanup(s.deployments, s.replicaSets, s.pods, opts(0));
         QVERIFY(plan.deletes.isEmpty());
         QCOMPARE(plan.orphans.size(), 3);
-        QCOMPARE(plan.orphans.at(0).reason, QStringLiteral("orphaned (no owner); deleted only with --include-orphans"));
-        QCOMPARE(plan.orphans.at(1).reason, QStringLiteral("orphaned (no owner), kept: still has replicas (spec 2, status 2)"));
+        QCOMPARE(plan.orphans.at(0).reason,
+                 QStringLiteral("orphaned (no owner); deleted only with --include-orphans"));
+        QCOMPARE(
+            plan.orphans.at(1).reason,
+            QStringLiteral("orphaned (no owner), kept: still has replicas (spec 2, status 2)"));
         QCOMPARE(plan.orphans.at(1).replicas, 2);
         QCOMPARE(plan.orphans.at(2).reason,
-                 QStringLiteral("orphaned (owner Deployment gone does not exist); deleted only with --include-orphans"));
-        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.last())), QStringLiteral("controlled by Rollout canary, not a Deployment"));
+                 QStringLiteral("orphaned (owner Deployment gone does not exist); deleted only "
+                                "with --include-orphans"));
+        QCOMPARE(keptWhy(plan, nameOf(s.replicaSets.last())),
+                 QStringLiteral("controlled by Rollout canary, not a Deployment"));
 
         plan = planCleanup(s.deployments, s.replicaSets, s.pods, opts(0, true));
         QCOMPARE(plan.deletes.size(), 2);
         QVERIFY(plan.deletes.at(0).orphan);
         QCOMPARE(plan.deletes.at(0).deployment, QString());
         QCOMPARE(plan.deletes.at(0).reason, QStringLiteral("orphaned (no owner)"));
-        QCOMPARE(plan.deletes.at(1).reason, QStringLiteral("orphaned (owner Deployment gone does not exist)"));
+        QCOMPARE(plan.deletes.at(1).reason,
+                 QStringLiteral("orphaned (owner Deployment gone does not exist)"));
         QVERIFY(plan.orphans.at(0).willDelete);
         QVERIFY(!plan.orphans.at(1).willDelete);
         QVERIFY(plan.toJson()["delete"].toArray().at(0).toObject()["deployment"].isNull());
@@ -373,8 +397,7 @@ private slots:
             QVERIFY(d.name != nameOf(s.replicaSets.last()));
     }
 
-    void emptyCluster()
-    {
+    void emptyCluster() {
         const CleanupPlan plan = planCleanup({}, {}, {}, opts(3, true));
         QVERIFY(plan.isEmpty());
         QCOMPARE(plan.replicaSetsBefore, 0);

@@ -24,23 +24,24 @@ class TestClusterActions : public QObject {
     QTemporaryDir m_home;
 
     using Run = kiosk::test::CliRun;
-    Run run(const QString &program, const QStringList &args, int timeoutMs = 60000)
-    {
+    Run run(const QString &program, const QStringList &args, int timeoutMs = 60000) {
         return kiosk::test::runWithHome(program, args, m_home.path(), {}, timeoutMs);
     }
-    Run kiosk(const QStringList &args, const kiosk::sim::ApiServer &server)
-    {
+    Run kiosk(const QStringList &args, const kiosk::sim::ApiServer &server) {
         return run(kBinary, args + QStringList{"--server", server.url().toString()});
     }
-    int replicaSetCount(const kiosk::sim::ApiServer &server)
-    {
+    int replicaSetCount(const kiosk::sim::ApiServer &server) {
         const Run r = kiosk({"cluster", "status", "--json"}, server);
-        return QJsonDocument::fromJson(r.out).object().value("replicasets").toObject().value("total").toInt(-1);
+        return QJsonDocument::fromJson(r.out)
+            .object()
+            .value("replicasets")
+            .toObject()
+            .value("total")
+            .toInt(-1);
     }
 
 private slots:
-    void cleanupFollowsTheIncidentFigures()
-    {
+    void cleanupFollowsTheIncidentFigures() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         // The figures below are the incident's: wait until the simulator shows it.
@@ -62,7 +63,8 @@ private slots:
         QCOMPARE(result.value("result").toObject().value("failed").toInt(), 0);
         QCOMPARE(result.value("replicasets_after").toInt(), 54);
 
-        const Run all = kiosk({"cluster", "cleanup", "--keep", "0", "--include-orphans", "--yes"}, server);
+        const Run all =
+            kiosk({"cluster", "cleanup", "--keep", "0", "--include-orphans", "--yes"}, server);
         QVERIFY2(all.exitCode == 0, all.err.constData());
         QCOMPARE(replicaSetCount(server), 15); // kilo-meds keeps its rollback target
 
@@ -71,8 +73,7 @@ private slots:
         QVERIFY(audit.out.contains("cluster.cleanup"));
     }
 
-    void cleanupNeedsAChoice()
-    {
+    void cleanupNeedsAChoice() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         const Run r = kiosk({"cluster", "cleanup"}, server);
@@ -80,8 +81,7 @@ private slots:
         QVERIFY(r.err.contains("exactly one of --dry-run or --yes"));
     }
 
-    void rollbackRestoresTheHealthyRevision()
-    {
+    void rollbackRestoresTheHealthyRevision() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         // The figures below are the incident's: wait until the simulator shows it.
@@ -89,7 +89,8 @@ private slots:
         const Run dry = kiosk({"cluster", "rollback", "kilo-meds", "--dry-run", "--json"}, server);
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
         const QJsonObject plan = QJsonDocument::fromJson(dry.out).object();
-        QCOMPARE(plan.value("images").toArray().first().toString(), QStringLiteral("kilo-meds:cb1"));
+        QCOMPARE(plan.value("images").toArray().first().toString(),
+                 QStringLiteral("kilo-meds:cb1"));
 
         const Run r = kiosk({"cluster", "rollback", "deployment/kilo-meds"}, server);
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -105,23 +106,25 @@ private slots:
             if (d.toObject().value("name").toString() == "kilo-meds")
                 current = d.toObject().value("revision").toInteger();
         QVERIFY(current > 0);
-        const Run again = kiosk({"cluster", "rollback", "kilo-meds", "--to-revision", QString::number(current)}, server);
+        const Run again =
+            kiosk({"cluster", "rollback", "kilo-meds", "--to-revision", QString::number(current)},
+                  server);
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("skipped rollback"), again.out.constData());
     }
 
-    void rollbackRefusesClearly()
-    {
+    void rollbackRefusesClearly() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         QCOMPARE(kiosk({"cluster", "rollback", "no-such"}, server).exitCode, 1);
-        const Run missing = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "99"}, server);
+        const Run missing =
+            kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "99"}, server);
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.err.contains("unable to find specified revision 99 in history"), missing.err.constData());
+        QVERIFY2(missing.err.contains("unable to find specified revision 99 in history"),
+                 missing.err.constData());
     }
 
-    void historyListsRevisionsAndRollsBackToOne()
-    {
+    void historyListsRevisionsAndRollsBackToOne() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         // The figures below are the incident's: wait until the simulator shows it.
@@ -136,13 +139,16 @@ private slots:
         QCOMPARE(newest.value("revision").toInteger(), 8);
         QCOMPARE(newest.value("current").toBool(), true);
         QCOMPARE(newest.value("everRan").toBool(), false); // crash-looping since it went out
-        QCOMPARE(newest.value("images").toArray().at(0).toString(), QStringLiteral("kilo-meds:ai-brain-ocr-v2"));
-        QCOMPARE(newest.value("age").toString(), QStringLiteral("131m")); // the pod's 2h11m, as kubectl prints it
+        QCOMPARE(newest.value("images").toArray().at(0).toString(),
+                 QStringLiteral("kilo-meds:ai-brain-ocr-v2"));
+        QCOMPARE(newest.value("age").toString(),
+                 QStringLiteral("131m")); // the pod's 2h11m, as kubectl prints it
         const QJsonObject previous = revisions.at(1).toObject();
         QCOMPARE(previous.value("revision").toInteger(), 7);
         QCOMPARE(previous.value("current").toBool(), false);
         QCOMPARE(previous.value("everRan").toBool(), true);
-        QCOMPARE(previous.value("images").toArray().at(0).toString(), QStringLiteral("kilo-meds:cb1"));
+        QCOMPARE(previous.value("images").toArray().at(0).toString(),
+                 QStringLiteral("kilo-meds:cb1"));
         QCOMPARE(revisions.at(7).toObject().value("revision").toInteger(), 1);
 
         const Run table = kiosk({"cluster", "history", "deployment/kilo-meds"}, server);
@@ -150,10 +156,12 @@ private slots:
         const QStringList lines = QString::fromUtf8(table.out).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 10); // the deployment, the header, eight revisions
         QCOMPARE(lines.at(0), QStringLiteral("deployment.apps/kilo-meds"));
-        QVERIFY2(lines.at(1).startsWith("REVISION") && lines.at(1).contains("IMAGE") && lines.at(1).contains("AGE")
-                     && lines.at(1).contains("RAN"), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(1).startsWith("REVISION") && lines.at(1).contains("IMAGE") &&
+                     lines.at(1).contains("AGE") && lines.at(1).contains("RAN"),
+                 qPrintable(lines.at(1)));
         const QStringList current = lines.at(2).simplified().split(' ');
-        QCOMPARE(current.mid(0, 5), (QStringList{"8", "*", "kilo-meds:ai-brain-ocr-v2", "131m", "no"}));
+        QCOMPARE(current.mid(0, 5),
+                 (QStringList{"8", "*", "kilo-meds:ai-brain-ocr-v2", "131m", "no"}));
         const QStringList healthy = lines.at(3).simplified().split(' ');
         QCOMPARE(healthy.mid(0, 2), (QStringList{"7", "kilo-meds:cb1"}));
         QCOMPARE(healthy.at(3), QStringLiteral("yes"));
@@ -163,21 +171,25 @@ private slots:
         // --to-revision does; the revision then becomes the newest one.
         const Run back = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "3"}, server);
         QVERIFY2(back.exitCode == 0, back.err.constData());
-        QVERIFY2(back.out.contains("rolled back to revision 3 (kilo-cam:v1.2.0)"), back.out.constData());
+        QVERIFY2(back.out.contains("rolled back to revision 3 (kilo-cam:v1.2.0)"),
+                 back.out.constData());
         QVERIFY(back.out.contains("successfully rolled out"));
         const Run after = kiosk({"cluster", "history", "kilo-cam", "--json"}, server);
         QVERIFY2(after.exitCode == 0, after.err.constData());
-        const QJsonArray cam = QJsonDocument::fromJson(after.out).object().value("revisions").toArray();
+        const QJsonArray cam =
+            QJsonDocument::fromJson(after.out).object().value("revisions").toArray();
         QCOMPARE(cam.size(), 8);
         QCOMPARE(cam.at(0).toObject().value("revision").toInteger(), 9);
         QCOMPARE(cam.at(0).toObject().value("current").toBool(), true);
-        QCOMPARE(cam.at(0).toObject().value("images").toArray().at(0).toString(), QStringLiteral("kilo-cam:v1.2.0"));
+        QCOMPARE(cam.at(0).toObject().value("images").toArray().at(0).toString(),
+                 QStringLiteral("kilo-cam:v1.2.0"));
         QCOMPARE(cam.at(1).toObject().value("revision").toInteger(), 8);
         for (const auto &r : cam)
             QVERIFY(r.toObject().value("revision").toInteger() != 3);
         const Run gone = kiosk({"cluster", "rollback", "kilo-cam", "--to-revision", "3"}, server);
         QCOMPARE(gone.exitCode, 1);
-        QVERIFY2(gone.err.contains("unable to find specified revision 3 in history"), gone.err.constData());
+        QVERIFY2(gone.err.contains("unable to find specified revision 3 in history"),
+                 gone.err.constData());
 
         const Run audit = run(kBinary, {"audit", "--json"});
         QVERIFY(audit.out.contains("deployment/kilo-cam"));
@@ -191,26 +203,34 @@ private slots:
         QVERIFY2(usage.err.contains("cluster history: missing DEPLOYMENT"), usage.err.constData());
     }
 
-    void sameTemplateAsKubectlRolloutUndo()
-    {
+    void sameTemplateAsKubectlRolloutUndo() {
         // No kubectl is a failure: this comparison is the point of the test.
         const kiosk::test::Kubectl found = kiosk::test::findKubectl();
         if (found.path.isEmpty())
             QFAIL(qPrintable(found.error));
-        qInfo("comparing with kubectl %s (%s)", qPrintable(found.gitVersion), qPrintable(found.path));
+        qInfo("comparing with kubectl %s (%s)", qPrintable(found.gitVersion),
+              qPrintable(found.path));
         const QString kubectl = found.path;
         kiosk::sim::ApiServer ours;
         kiosk::sim::ApiServer theirs;
         QVERIFY(ours.listen());
         QVERIFY(theirs.listen());
-        QVERIFY(kiosk({"cluster", "rollback", "kilo-meds", "--rollout-timeout", "30"}, ours).exitCode == 0);
-        const Run undo = run(kubectl, {"--server", theirs.url().toString(), "-n", "kilo-guardian", "rollout", "undo",
-                                       "deployment/kilo-meds"});
+        QVERIFY(
+            kiosk({"cluster", "rollback", "kilo-meds", "--rollout-timeout", "30"}, ours).exitCode ==
+            0);
+        const Run undo = run(kubectl, {"--server", theirs.url().toString(), "-n", "kilo-guardian",
+                                       "rollout", "undo", "deployment/kilo-meds"});
         QVERIFY2(undo.exitCode == 0, undo.err.constData());
         auto templateOf = [&](const kiosk::sim::ApiServer &server) {
-            const Run get = run(kubectl, {"--server", server.url().toString(), "-n", "kilo-guardian", "get",
-                                          "deployment/kilo-meds", "-o", "json"});
-            return QJsonDocument::fromJson(get.out).object().value("spec").toObject().value("template").toObject();
+            const Run get =
+                run(kubectl, {"--server", server.url().toString(), "-n", "kilo-guardian", "get",
+                              "deployment/kilo-meds", "-o", "json"});
+            return QJsonDocument::fromJson(get.out)
+                .object()
+                .value("spec")
+                .toObject()
+                .value("template")
+                .toObject();
         };
         QTRY_COMPARE_WITH_TIMEOUT(templateOf(ours), templateOf(theirs), 10000);
     }

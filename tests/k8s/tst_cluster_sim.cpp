@@ -22,15 +22,13 @@ using kiosk::k8s::ClusterHealthReport;
 namespace {
 const QString kBinary = QStringLiteral(KIOSK_BINARY_DIR "/bin/kilo-kiosk");
 
-ClusterConnection connectionTo(const kiosk::sim::ApiServer &server)
-{
+ClusterConnection connectionTo(const kiosk::sim::ApiServer &server) {
     ClusterConnection c;
     c.server = server.url();
     return c;
 }
 
-QJsonObject findByName(const QJsonArray &array, const QString &name)
-{
+QJsonObject findByName(const QJsonArray &array, const QString &name) {
     for (const auto &v : array)
         if (v.toObject().value("name").toString() == name)
             return v.toObject();
@@ -45,14 +43,12 @@ class TestClusterSim : public QObject {
 
     // Runs kilo-kiosk while this thread's event loop keeps serving the in-process simulator.
     using Run = kiosk::test::CliRun;
-    Run run(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000)
-    {
+    Run run(const QStringList &args, const QByteArray &input = {}, int timeoutMs = 30000) {
         return kiosk::test::runWithHome(kBinary, args, m_home.path(), input, timeoutMs);
     }
 
 private slots:
-    void monitorSeesTheIncident()
-    {
+    void monitorSeesTheIncident() {
         kiosk::sim::ApiServer server;
         QVERIFY2(server.listen(), qPrintable(server.errorString()));
         kiosk::k8s::ClusterMonitor monitor(connectionTo(server));
@@ -60,12 +56,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(monitor.hasSynced(), 10000);
         QCOMPARE(monitor.state(), kiosk::k8s::ClusterMonitor::State::Live);
         // The kubelet stand-in needs a moment to crash-loop kilo-meds.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(), monitor.pods(), QDateTime::currentDateTimeUtc())
-                .toJson().value("summary").toObject().value("deployments_healthy").toInt() == 13,
-            15000);
-        const auto report = ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(), monitor.pods(),
-                                                       QDateTime::currentDateTimeUtc());
+        QTRY_VERIFY_WITH_TIMEOUT(ClusterHealthReport::build(monitor.deployments(),
+                                                            monitor.replicaSets(), monitor.pods(),
+                                                            QDateTime::currentDateTimeUtc())
+                                         .toJson()
+                                         .value("summary")
+                                         .toObject()
+                                         .value("deployments_healthy")
+                                         .toInt() == 13,
+                                 15000);
+        const auto report =
+            ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(), monitor.pods(),
+                                       QDateTime::currentDateTimeUtc());
         QCOMPARE(report.deployments.size(), 14);
         QCOMPARE(report.replicaSets.total, 78);
         QCOMPARE(report.replicaSets.stale, 64);
@@ -77,13 +79,12 @@ private slots:
         QCOMPARE(meds.value("image").toString(), QStringLiteral("kilo-meds:ai-brain-ocr-v2"));
         bool crashLoop = false;
         for (const auto &p : json.value("pods").toArray())
-            crashLoop |= p.toObject().value("deployment").toString() == "kilo-meds"
-                         && p.toObject().value("status").toString() == "CrashLoopBackOff";
+            crashLoop |= p.toObject().value("deployment").toString() == "kilo-meds" &&
+                         p.toObject().value("status").toString() == "CrashLoopBackOff";
         QVERIFY(crashLoop);
     }
 
-    void statusJsonFromTheExecutable()
-    {
+    void statusJsonFromTheExecutable() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         // kilo-meds in CrashLoopBackOff, the rest running: what the figures below describe.
@@ -115,8 +116,7 @@ private slots:
         QVERIFY(table.out.contains("[FAIL]"));
     }
 
-    void watchSeesAChangeWithinSeconds()
-    {
+    void watchSeesAChangeWithinSeconds() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         QProcess p;
@@ -124,15 +124,17 @@ private slots:
         env.insert("HOME", m_home.path());
         env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
         p.setProcessEnvironment(env);
-        p.start(kBinary, {"cluster", "status", "--json", "--watch", "--server", server.url().toString()});
+        p.start(kBinary,
+                {"cluster", "status", "--json", "--watch", "--server", server.url().toString()});
         QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 15000);
         p.readAll();
 
         kiosk::k8s::ApiClient client(connectionTo(server));
         bool patched = false;
-        client.send("PATCH", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-cam", {},
-                    R"({"spec":{"replicas":2}})", "application/merge-patch+json", this,
-                    [&](const kiosk::k8s::ApiResponse &response) { patched = !response.error.isError(); });
+        client.send(
+            "PATCH", "/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-cam", {},
+            R"({"spec":{"replicas":2}})", "application/merge-patch+json", this,
+            [&](const kiosk::k8s::ApiResponse &response) { patched = !response.error.isError(); });
         QTRY_VERIFY(patched);
         QElapsedTimer clock;
         clock.start();
@@ -141,7 +143,9 @@ private slots:
             QTest::qWait(50);
             while (p.canReadLine()) {
                 const QJsonObject json = QJsonDocument::fromJson(p.readLine()).object();
-                seen |= findByName(json.value("deployments").toArray(), "kilo-cam").value("desired").toInt() == 2;
+                seen |= findByName(json.value("deployments").toArray(), "kilo-cam")
+                            .value("desired")
+                            .toInt() == 2;
             }
         }
         p.kill();
@@ -149,30 +153,32 @@ private slots:
         QVERIFY2(seen, "the change did not reach cluster status --watch within 3 s");
     }
 
-    void previousLogOfTheCrashingPod()
-    {
+    void previousLogOfTheCrashingPod() {
         kiosk::sim::ApiServer server;
         QVERIFY(server.listen());
         // The crash-looping pod has restarted, so it has a previous log.
         QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
-        const Run status = run({"cluster", "status", "--json", "--server", server.url().toString()});
+        const Run status =
+            run({"cluster", "status", "--json", "--server", server.url().toString()});
         QString medsPod;
         for (const auto &p : QJsonDocument::fromJson(status.out).object().value("pods").toArray())
             if (p.toObject().value("deployment").toString() == "kilo-meds")
                 medsPod = p.toObject().value("name").toString();
         QVERIFY(!medsPod.isEmpty());
-        const Run logs = run({"cluster", "logs", medsPod, "--previous", "--tail", "20", "--server", server.url().toString()});
+        const Run logs = run({"cluster", "logs", medsPod, "--previous", "--tail", "20", "--server",
+                              server.url().toString()});
         QVERIFY2(logs.exitCode == 0, logs.err.constData());
         QVERIFY2(logs.out.contains("prometheus_client"), logs.out.constData());
-        const Run missing = run({"cluster", "logs", "no-such-pod", "--server", server.url().toString()});
+        const Run missing =
+            run({"cluster", "logs", "no-such-pod", "--server", server.url().toString()});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.startsWith("kilo-kiosk: error: logs of pod no-such-pod"));
     }
 
-    void tokenFromTheKeychain()
-    {
+    void tokenFromTheKeychain() {
         kiosk::sim::ApiServerOptions options;
-        options.token = QStringLiteral("s3cret-kiosk-token-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        options.token =
+            QStringLiteral("s3cret-kiosk-token-%1").arg(QDateTime::currentMSecsSinceEpoch());
         kiosk::sim::ApiServer server(options);
         QVERIFY(server.listen());
         const QString url = server.url().toString();
@@ -181,17 +187,20 @@ private slots:
         QCOMPARE(unauthorized.exitCode, 1);
         QVERIFY2(unauthorized.err.contains("unauthorized"), unauthorized.err.constData());
 
-        const Run wrong = run({"cluster", "connect", "--server", url, "--token-stdin"}, "not-the-token\n");
+        const Run wrong =
+            run({"cluster", "connect", "--server", url, "--token-stdin"}, "not-the-token\n");
         QCOMPARE(wrong.exitCode, 1);
         QVERIFY(wrong.err.contains("nothing was saved"));
 
-        const Run connect = run({"cluster", "connect", "--server", url, "--token-stdin"}, options.token.toUtf8() + "\n");
+        const Run connect = run({"cluster", "connect", "--server", url, "--token-stdin"},
+                                options.token.toUtf8() + "\n");
         QVERIFY2(connect.exitCode == 0, connect.err.constData());
         QVERIFY(!connect.out.contains(options.token.toUtf8()));
 
         const Run status = run({"cluster", "status", "--json"});
         QVERIFY2(status.exitCode == 0, status.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(status.out).object().value("deployments").toArray().size(), 14);
+        QCOMPARE(QJsonDocument::fromJson(status.out).object().value("deployments").toArray().size(),
+                 14);
 
         // The token is in no plain file under the kiosk's home (settings, audit log, ...).
         QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), options.token), QStringList());

@@ -12,8 +12,7 @@ class TestClusterSource : public QObject {
 
     QTemporaryDir m_dir;
 
-    QString touch(const QString &relative)
-    {
+    QString touch(const QString &relative) {
         const QString path = m_dir.filePath(relative);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile f(path);
@@ -23,8 +22,7 @@ class TestClusterSource : public QObject {
     }
 
 private slots:
-    void nothingConfigured()
-    {
+    void nothingConfigured() {
         const auto s = ClusterSource::locate({}, QProcessEnvironment(), m_dir.filePath("nohome"),
                                              m_dir.filePath("nosa"));
         QCOMPARE(s.kind, ClusterSource::Kind::None);
@@ -32,25 +30,24 @@ private slots:
         QCOMPARE(s.description(), QStringLiteral("no cluster configured"));
     }
 
-    void serverFlagWins()
-    {
+    void serverFlagWins() {
         QProcessEnvironment env;
         env.insert("KUBECONFIG", touch("a/config"));
-        const auto s = ClusterSource::locate({"http://127.0.0.1:6443", "", "", ""}, env, m_dir.path());
+        const auto s =
+            ClusterSource::locate({"http://127.0.0.1:6443", "", "", ""}, env, m_dir.path());
         QCOMPARE(s.kind, ClusterSource::Kind::Server);
         QCOMPARE(s.location, QStringLiteral("http://127.0.0.1:6443"));
     }
 
-    void explicitKubeconfigEvenIfMissing()
-    {
-        const auto s = ClusterSource::locate({"", "/nope/config", "k3s", ""}, QProcessEnvironment(), m_dir.path());
+    void explicitKubeconfigEvenIfMissing() {
+        const auto s = ClusterSource::locate({"", "/nope/config", "k3s", ""}, QProcessEnvironment(),
+                                             m_dir.path());
         QCOMPARE(s.kind, ClusterSource::Kind::Kubeconfig);
         QCOMPARE(s.location, QStringLiteral("/nope/config"));
         QCOMPARE(s.description(), QStringLiteral("kubeconfig /nope/config (context k3s)"));
     }
 
-    void kubeconfigEnvTakesFirstExistingFile()
-    {
+    void kubeconfigEnvTakesFirstExistingFile() {
         const QString second = touch("b/config");
         QProcessEnvironment env;
         env.insert("KUBECONFIG", m_dir.filePath("missing") + QDir::listSeparator() + second);
@@ -59,20 +56,19 @@ private slots:
         QCOMPARE(s.location, second);
     }
 
-    void homeKubeConfig()
-    {
+    void homeKubeConfig() {
         const QString path = touch("home/.kube/config");
         const auto s = ClusterSource::locate({}, QProcessEnvironment(), m_dir.filePath("home"));
         QCOMPARE(s.kind, ClusterSource::Kind::Kubeconfig);
         QCOMPARE(s.location, path);
     }
 
-    void inClusterNeedsHostAndToken()
-    {
+    void inClusterNeedsHostAndToken() {
         QProcessEnvironment env;
         env.insert("KUBERNETES_SERVICE_HOST", "10.43.0.1");
         const QString sa = m_dir.filePath("sa");
-        QCOMPARE(ClusterSource::locate({}, env, m_dir.filePath("nohome"), sa).kind, ClusterSource::Kind::None);
+        QCOMPARE(ClusterSource::locate({}, env, m_dir.filePath("nohome"), sa).kind,
+                 ClusterSource::Kind::None);
         touch("sa/token");
         const auto s = ClusterSource::locate({}, env, m_dir.filePath("nohome"), sa);
         QCOMPARE(s.kind, ClusterSource::Kind::InCluster);

@@ -20,8 +20,7 @@ using kiosk::sim::ApiServerOptions;
 namespace {
 const QString kFixtures = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/tls/");
 
-QByteArray fixture(const QString &name)
-{
+QByteArray fixture(const QString &name) {
     QFile f(kFixtures + name);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
@@ -29,28 +28,26 @@ QByteArray fixture(const QString &name)
 }
 
 // The shape k3s writes to /etc/rancher/k3s/k3s.yaml; `clusterTls` and `user` fill the blanks.
-QByteArray kubeconfig(const QUrl &server, const QByteArray &clusterTls, const QByteArray &user)
-{
-    return "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n" + clusterTls + "    server: "
-           + server.toString().toUtf8()
-           + "\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: kilo-guardian\n"
-             "    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: default\n  user:"
-           + (user.isEmpty() ? QByteArray(" {}\n") : "\n" + user);
+QByteArray kubeconfig(const QUrl &server, const QByteArray &clusterTls, const QByteArray &user) {
+    return "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n" + clusterTls +
+           "    server: " + server.toString().toUtf8() +
+           "\n  name: default\ncontexts:\n- context:\n    cluster: default\n    namespace: "
+           "kilo-guardian\n"
+           "    user: default\n  name: default\ncurrent-context: default\nusers:\n- name: "
+           "default\n  user:" +
+           (user.isEmpty() ? QByteArray(" {}\n") : "\n" + user);
 }
 
-QByteArray caData(const QString &file)
-{
+QByteArray caData(const QString &file) {
     return "    certificate-authority-data: " + fixture(file).toBase64() + "\n";
 }
 
-QByteArray clientCertificateData()
-{
-    return "    client-certificate-data: " + fixture("client.crt").toBase64() + "\n    client-key-data: "
-           + fixture("client.key").toBase64() + "\n";
+QByteArray clientCertificateData() {
+    return "    client-certificate-data: " + fixture("client.crt").toBase64() +
+           "\n    client-key-data: " + fixture("client.key").toBase64() + "\n";
 }
 
-std::unique_ptr<ApiServer> startTlsServer(bool requireClientCertificates)
-{
+std::unique_ptr<ApiServer> startTlsServer(bool requireClientCertificates) {
     ApiServerOptions options;
     options.tlsCertificateFile = kFixtures + "server.crt";
     options.tlsKeyFile = kFixtures + "server.key";
@@ -62,14 +59,12 @@ std::unique_ptr<ApiServer> startTlsServer(bool requireClientCertificates)
     return server;
 }
 
-KubeconfigLoader::Result load(const QByteArray &yaml)
-{
+KubeconfigLoader::Result load(const QByteArray &yaml) {
     return KubeconfigLoader::parse(yaml, kFixtures, QString(), QString());
 }
 
 // Runs the monitor until it has synced or reported an error that retrying will not fix.
-void runUntilSettled(ClusterMonitor &monitor)
-{
+void runUntilSettled(ClusterMonitor &monitor) {
     monitor.start();
     QTRY_VERIFY_WITH_TIMEOUT(monitor.hasSynced() || monitor.lastError().isError(), 15000);
 }
@@ -79,8 +74,7 @@ class TestClusterTls : public QObject {
     Q_OBJECT
 
 private slots:
-    void rightCaIsVerified()
-    {
+    void rightCaIsVerified() {
         const auto server = startTlsServer(false);
         QCOMPARE(server->url().scheme(), QStringLiteral("https"));
         const auto r = load(kubeconfig(server->url(), caData("ca.crt"), {}));
@@ -94,15 +88,13 @@ private slots:
         QCOMPARE(monitor.replicaSets().size(), 78);
     }
 
-    void untrustedCertificateLoadsNothing_data()
-    {
+    void untrustedCertificateLoadsNothing_data() {
         QTest::addColumn<QByteArray>("clusterTls");
         QTest::newRow("other CA") << caData("other-ca.crt");
         QTest::newRow("system CAs only") << QByteArray();
     }
 
-    void untrustedCertificateLoadsNothing()
-    {
+    void untrustedCertificateLoadsNothing() {
         QFETCH(QByteArray, clusterTls);
         const auto server = startTlsServer(false);
         const auto r = load(kubeconfig(server->url(), clusterTls, {}));
@@ -120,21 +112,20 @@ private slots:
         QCOMPARE(monitor.state(), ClusterMonitor::State::Reconnecting);
     }
 
-    void insecureSkipVerifyConnectsWithAWarning()
-    {
+    void insecureSkipVerifyConnectsWithAWarning() {
         const auto server = startTlsServer(false);
         const auto r = load(kubeconfig(server->url(), "    insecure-skip-tls-verify: true\n", {}));
         QVERIFY2(r.connection, qPrintable(r.error));
         QVERIFY(r.connection->insecureSkipTlsVerify);
-        QVERIFY2(r.warning.contains(QLatin1String("insecure-skip-tls-verify")), qPrintable(r.warning));
+        QVERIFY2(r.warning.contains(QLatin1String("insecure-skip-tls-verify")),
+                 qPrintable(r.warning));
         ClusterMonitor monitor(*r.connection);
         runUntilSettled(monitor);
         QVERIFY2(monitor.hasSynced(), qPrintable(monitor.lastError().message));
         QCOMPARE(monitor.deployments().size(), 14);
     }
 
-    void k3sClientCertificatesAreAccepted()
-    {
+    void k3sClientCertificatesAreAccepted() {
         const auto server = startTlsServer(true);
         const auto r = load(kubeconfig(server->url(), caData("ca.crt"), clientCertificateData()));
         QVERIFY2(r.connection, qPrintable(r.error));
@@ -147,8 +138,7 @@ private slots:
         QCOMPARE(monitor.pods().size(), 14);
     }
 
-    void missingClientCertificateIsRefused()
-    {
+    void missingClientCertificateIsRefused() {
         const auto server = startTlsServer(true);
         const auto r = load(kubeconfig(server->url(), caData("ca.crt"), {}));
         QVERIFY2(r.connection, qPrintable(r.error));

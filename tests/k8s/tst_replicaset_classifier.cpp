@@ -11,16 +11,14 @@ using namespace testk8s;
 
 namespace {
 
-QJsonObject fixture(const QString &relative)
-{
+QJsonObject fixture(const QString &relative) {
     QFile f(QStringLiteral(KIOSK_K8S_FIXTURES "/") + relative);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(relative));
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-QJsonObject rs(const QString &deployment, qint64 revision, const QString &image, int replicas = 0)
-{
+QJsonObject rs(const QString &deployment, qint64 revision, const QString &image, int replicas = 0) {
     ReplicaSetSpec s;
     s.deployment = deployment;
     s.revision = revision;
@@ -29,8 +27,7 @@ QJsonObject rs(const QString &deployment, qint64 revision, const QString &image,
     return replicaSet(s);
 }
 
-QJsonObject dep(const QString &name, qint64 revision, const QString &image, int historyLimit = 10)
-{
+QJsonObject dep(const QString &name, qint64 revision, const QString &image, int historyLimit = 10) {
     DeploymentSpec s;
     s.name = name;
     s.revision = revision;
@@ -45,12 +42,12 @@ class TestReplicaSetClassifier : public QObject {
     Q_OBJECT
 
 private slots:
-    void kiloGuardianScenario()
-    {
+    void kiloGuardianScenario() {
         const ClusterState state = kiloGuardian();
         QCOMPARE(state.deployments.size(), 14);
         QCOMPARE(state.replicaSets.size(), 78);
-        const ReplicaSetClassification c = classifyReplicaSets(state.deployments, state.replicaSets);
+        const ReplicaSetClassification c =
+            classifyReplicaSets(state.deployments, state.replicaSets);
         QCOMPARE(c.total, 78);
         QCOMPARE(c.current, 14);
         QCOMPARE(c.old, 63);
@@ -58,7 +55,8 @@ private slots:
         QCOMPARE(c.orphaned, 1);
         QCOMPARE(c.foreign, 0);
         QCOMPARE(c.ofKind(ReplicaSetClass::Stale).size(), 63);
-        QCOMPARE(c.ofKind(ReplicaSetClass::Orphaned).first().name.left(12), QStringLiteral("kilo-legacy-"));
+        QCOMPARE(c.ofKind(ReplicaSetClass::Orphaned).first().name.left(12),
+                 QStringLiteral("kilo-legacy-"));
         QVERIFY(c.ofKind(ReplicaSetClass::Orphaned).first().stale);
 
         const DeploymentReplicaSets *meds = c.forDeployment("kilo-meds");
@@ -80,11 +78,12 @@ private slots:
         QCOMPARE(owned.at(1).kind, ReplicaSetClass::Stale);
         QCOMPARE(owned.last().revision, 1);
 
-        const QList<QPair<QString, int>> expected{{"kilo-frontend", 10}, {"kilo-financial", 8}, {"kilo-cam", 7},
-                                                  {"kilo-gateway", 5},   {"kilo-habits", 4},    {"kilo-reminder", 4},
-                                                  {"kilo-library", 3},   {"kilo-ml-engine", 3}, {"kilo-ollama", 3},
-                                                  {"kilo-usb-transfer", 3}, {"kilo-voice", 3},  {"kilo-ai-brain", 2},
-                                                  {"kilo-socketio", 1}};
+        const QList<QPair<QString, int>> expected{
+            {"kilo-frontend", 10},    {"kilo-financial", 8}, {"kilo-cam", 7},
+            {"kilo-gateway", 5},      {"kilo-habits", 4},    {"kilo-reminder", 4},
+            {"kilo-library", 3},      {"kilo-ml-engine", 3}, {"kilo-ollama", 3},
+            {"kilo-usb-transfer", 3}, {"kilo-voice", 3},     {"kilo-ai-brain", 2},
+            {"kilo-socketio", 1}};
         for (const auto &[name, count] : expected) {
             QVERIFY2(c.forDeployment(name), qPrintable(name));
             QCOMPARE(c.forDeployment(name)->stale, count);
@@ -93,11 +92,11 @@ private slots:
         QVERIFY(!c.forDeployment("kilo-nothing"));
     }
 
-    void fixturesK9s()
-    {
+    void fixturesK9s() {
         // k9s' icx-db deployment and its ReplicaSet (controller uid matches): current.
         const ReplicaSetClassification c =
-            classifyReplicaSets({fixture("k9s/render/dp.json")}, {fixture("k9s/render/rs.json"), fixture("k9s/xray/rs.json")});
+            classifyReplicaSets({fixture("k9s/render/dp.json")},
+                                {fixture("k9s/render/rs.json"), fixture("k9s/xray/rs.json")});
         QCOMPARE(c.replicaSets.at(0).kind, ReplicaSetClass::Current);
         QCOMPARE(c.replicaSets.at(0).deployment, QStringLiteral("icx-db"));
         QCOMPARE(c.replicaSets.at(0).revision, 1);
@@ -109,15 +108,16 @@ private slots:
         QCOMPARE(c.orphaned, 1);
         QCOMPARE(c.stale, 0);
         // Same name, other uid (deployment deleted and re-created): not owned.
-        const ReplicaSetClassification x = classifyReplicaSets({fixture("k9s/xray/dp.json")}, {fixture("k9s/xray/rs.json")});
+        const ReplicaSetClassification x =
+            classifyReplicaSets({fixture("k9s/xray/dp.json")}, {fixture("k9s/xray/rs.json")});
         QCOMPARE(x.replicaSets.at(0).kind, ReplicaSetClass::Orphaned);
         QCOMPARE(x.forDeployment("nginx")->current, 0);
     }
 
-    void oldWithReplicasIsNotStale()
-    {
+    void oldWithReplicasIsNotStale() {
         const ReplicaSetClassification c = classifyReplicaSets(
-            {dep("web", 3, "web:3")}, {rs("web", 1, "web:1"), rs("web", 2, "web:2", 1), rs("web", 3, "web:3", 1)});
+            {dep("web", 3, "web:3")},
+            {rs("web", 1, "web:1"), rs("web", 2, "web:2", 1), rs("web", 3, "web:3", 1)});
         QCOMPARE(c.replicaSets.at(0).kind, ReplicaSetClass::Stale);
         QCOMPARE(c.replicaSets.at(1).kind, ReplicaSetClass::Old);
         QVERIFY(!c.replicaSets.at(1).stale);
@@ -127,32 +127,32 @@ private slots:
         QCOMPARE(c.stale, 1);
     }
 
-    void statusReplicasKeepItOld()
-    {
+    void statusReplicasKeepItOld() {
         ReplicaSetSpec s;
         s.deployment = "web";
         s.revision = 1;
         s.image = "web:1";
         s.replicas = 0;
         s.statusReplicas = 1; // scaling down, pod not gone yet
-        const ReplicaSetClassification c = classifyReplicaSets({dep("web", 2, "web:2")}, {replicaSet(s), rs("web", 2, "web:2", 1)});
+        const ReplicaSetClassification c = classifyReplicaSets(
+            {dep("web", 2, "web:2")}, {replicaSet(s), rs("web", 2, "web:2", 1)});
         QCOMPARE(c.replicaSets.at(0).kind, ReplicaSetClass::Old);
         QCOMPARE(c.replicaSets.at(0).statusReplicas, 1);
     }
 
-    void highestMatchingRevisionIsCurrent()
-    {
-        // Two ReplicaSets with the deployment's template (kubernetes#40415): the newer revision wins.
-        const ReplicaSetClassification c =
-            classifyReplicaSets({dep("web", 4, "web:a")}, {rs("web", 2, "web:a"), rs("web", 4, "web:a", 1), rs("web", 3, "web:b")});
+    void highestMatchingRevisionIsCurrent() {
+        // Two ReplicaSets with the deployment's template (kubernetes#40415): the newer revision
+        // wins.
+        const ReplicaSetClassification c = classifyReplicaSets(
+            {dep("web", 4, "web:a")},
+            {rs("web", 2, "web:a"), rs("web", 4, "web:a", 1), rs("web", 3, "web:b")});
         QCOMPARE(c.replicaSets.at(1).kind, ReplicaSetClass::Current);
         QCOMPARE(c.replicaSets.at(0).kind, ReplicaSetClass::Stale);
         QCOMPARE(c.forDeployment("web")->templateMatches, 2);
         QCOMPARE(c.forDeployment("web")->current, 1);
     }
 
-    void templateIgnoresHashAndNulls()
-    {
+    void templateIgnoresHashAndNulls() {
         // The deployment template has "creationTimestamp": null and no hash label; the
         // ReplicaSet's has the hash label. Still the same template.
         QJsonObject d = dep("web", 1, "web:1");
@@ -168,22 +168,21 @@ private slots:
         QCOMPARE(classifyReplicaSets({d}, {r}).replicaSets.at(0).kind, ReplicaSetClass::Current);
     }
 
-    void fallbackToRevisionAnnotation()
-    {
+    void fallbackToRevisionAnnotation() {
         // The deployment's template changed but the controller has not made the new one yet.
-        const ReplicaSetClassification c =
-            classifyReplicaSets({dep("web", 2, "web:3")}, {rs("web", 1, "web:1"), rs("web", 2, "web:2", 1)});
+        const ReplicaSetClassification c = classifyReplicaSets(
+            {dep("web", 2, "web:3")}, {rs("web", 1, "web:1"), rs("web", 2, "web:2", 1)});
         QCOMPARE(c.replicaSets.at(1).kind, ReplicaSetClass::Current);
         QCOMPARE(c.forDeployment("web")->templateMatches, 0);
         // Neither template nor revision: no current one.
-        const ReplicaSetClassification none = classifyReplicaSets({dep("web", 7, "web:7")}, {rs("web", 1, "web:1")});
+        const ReplicaSetClassification none =
+            classifyReplicaSets({dep("web", 7, "web:7")}, {rs("web", 1, "web:1")});
         QCOMPARE(none.replicaSets.at(0).kind, ReplicaSetClass::Stale);
         QCOMPARE(none.forDeployment("web")->current, 0);
         QCOMPARE(none.current, 0);
     }
 
-    void foreignAndOrphans()
-    {
+    void foreignAndOrphans() {
         ReplicaSetSpec rollout;
         rollout.deployment = "canary";
         rollout.ownerKind = "Rollout";
@@ -199,7 +198,8 @@ private slots:
         gone.revision = 5;
         gone.image = "removed:5";
         const ReplicaSetClassification c = classifyReplicaSets(
-            {dep("web", 1, "web:1")}, {replicaSet(rollout), replicaSet(noOwner), replicaSet(gone), rs("web", 1, "web:1", 1)});
+            {dep("web", 1, "web:1")},
+            {replicaSet(rollout), replicaSet(noOwner), replicaSet(gone), rs("web", 1, "web:1", 1)});
         QCOMPARE(c.replicaSets.at(0).kind, ReplicaSetClass::Foreign);
         QVERIFY(!c.replicaSets.at(0).stale);
         QCOMPARE(c.replicaSets.at(1).kind, ReplicaSetClass::Orphaned);
@@ -216,15 +216,15 @@ private slots:
         QCOMPARE(replicaSetClassName(ReplicaSetClass::Stale), QStringLiteral("stale"));
     }
 
-    void factsAreRead()
-    {
+    void factsAreRead() {
         ReplicaSetSpec s;
         s.deployment = "web";
         s.revision = 1;
         s.image = "web:1";
         s.beingDeleted = true;
         s.generationAhead = true;
-        const ReplicaSetClassification c = classifyReplicaSets({dep("web", 2, "web:2")}, {replicaSet(s)});
+        const ReplicaSetClassification c =
+            classifyReplicaSets({dep("web", 2, "web:2")}, {replicaSet(s)});
         const ReplicaSetInfo &info = c.replicaSets.at(0);
         QVERIFY(info.beingDeleted);
         QVERIFY(info.generationAhead);
@@ -234,8 +234,7 @@ private slots:
         QCOMPARE(info.deployment, QStringLiteral("web"));
     }
 
-    void missingRevisionReadsZero()
-    {
+    void missingRevisionReadsZero() {
         QJsonObject r = rs("web", 1, "web:1");
         QJsonObject meta = r["metadata"].toObject();
         meta["annotations"] = QJsonObject{{"deployment.kubernetes.io/revision", "x"}};

@@ -15,30 +15,29 @@ using kiosk::k8s::ResourceInformer;
 namespace {
 const QString kPath = QStringLiteral("/api/v1/namespaces/kilo-guardian/pods");
 
-QJsonObject pod(const QString &name, const QString &rv)
-{
+QJsonObject pod(const QString &name, const QString &rv) {
     return QJsonObject{{"kind", "Pod"},
                        {"metadata", QJsonObject{{"name", name}, {"resourceVersion", rv}}}};
 }
 
-QByteArray list(const QList<QJsonObject> &items, const QString &rv, const QString &continueToken = {})
-{
+QByteArray list(const QList<QJsonObject> &items, const QString &rv,
+                const QString &continueToken = {}) {
     QJsonArray array;
     for (const auto &i : items)
         array.append(i);
     QJsonObject metadata{{"resourceVersion", rv}};
     if (!continueToken.isEmpty())
         metadata.insert("continue", continueToken);
-    return QJsonDocument(QJsonObject{{"kind", "PodList"}, {"metadata", metadata}, {"items", array}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject{{"kind", "PodList"}, {"metadata", metadata}, {"items", array}})
+        .toJson(QJsonDocument::Compact);
 }
 
-QByteArray watchEvent(const char *type, const QJsonObject &object)
-{
-    return QJsonDocument(QJsonObject{{"type", type}, {"object", object}}).toJson(QJsonDocument::Compact);
+QByteArray watchEvent(const char *type, const QJsonObject &object) {
+    return QJsonDocument(QJsonObject{{"type", type}, {"object", object}})
+        .toJson(QJsonDocument::Compact);
 }
 
-ClusterConnection connectionTo(const QString &url)
-{
+ClusterConnection connectionTo(const QString &url) {
     ClusterConnection c;
     c.server = QUrl(url);
     return c;
@@ -49,8 +48,7 @@ class TestResourceInformer : public QObject {
     Q_OBJECT
 
 private slots:
-    void listsInPagesThenFollowsTheWatch()
-    {
+    void listsInPagesThenFollowsTheWatch() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
@@ -76,10 +74,17 @@ private slots:
 
         server.push(watchEvent("MODIFIED", pod("a", "12")));
         server.push(watchEvent("DELETED", pod("b", "13")));
-        server.push(watchEvent("BOOKMARK", QJsonObject{{"metadata", QJsonObject{{"resourceVersion", "20"}}}}));
+        server.push(watchEvent("BOOKMARK",
+                               QJsonObject{{"metadata", QJsonObject{{"resourceVersion", "20"}}}}));
         QTRY_COMPARE(f.informer->resourceVersion(), QStringLiteral("20"));
         QCOMPARE(f.informer->objects().size(), 3);
-        QCOMPARE(f.informer->objects().value("a").value("metadata").toObject().value("resourceVersion").toString(), "12");
+        QCOMPARE(f.informer->objects()
+                     .value("a")
+                     .value("metadata")
+                     .toObject()
+                     .value("resourceVersion")
+                     .toString(),
+                 "12");
         QVERIFY(!f.informer->objects().contains("b"));
         QVERIFY(f.informer->lastContact().isValid());
         // Changes are batched, not one signal per event.
@@ -88,24 +93,27 @@ private slots:
         QCOMPARE(server.count(kPath, true), 1);
     }
 
-    void cachesListedAndWatchedPodsTrimmed()
-    {
+    void cachesListedAndWatchedPodsTrimmed() {
         const auto bulky = [](const QString &name, const QString &rv) {
             QJsonObject object = pod(name, rv);
             QJsonObject metadata = object.value("metadata").toObject();
             metadata.insert("managedFields", QJsonArray{QJsonObject{{"manager", "kubectl"}}});
             metadata.insert("labels", QJsonObject{{"app", "kilo-meds"}});
             object.insert("metadata", metadata);
-            object.insert("spec", QJsonObject{{"nodeName", "kilo-server"},
-                                              {"volumes", QJsonArray{QJsonObject{{"name", "kube-api-access"}}}},
-                                              {"containers", QJsonArray{QJsonObject{{"name", "meds"}, {"image", "kilo-meds:cb1"}}}}});
+            object.insert(
+                "spec",
+                QJsonObject{{"nodeName", "kilo-server"},
+                            {"volumes", QJsonArray{QJsonObject{{"name", "kube-api-access"}}}},
+                            {"containers", QJsonArray{QJsonObject{{"name", "meds"},
+                                                                  {"image", "kilo-meds:cb1"}}}}});
             return object;
         };
         ScriptedApiServer server;
         QVERIFY(server.listen());
         server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
             if (r.query("watch") == "1")
-                return {200, watchEvent("ADDED", bulky("c", "11")) + "\n", "application/json", true};
+                return {200, watchEvent("ADDED", bulky("c", "11")) + "\n", "application/json",
+                        true};
             return {200, list({bulky("a", "1"), bulky("b", "2")}, "10")};
         };
         ClientFixture f(server.url());
@@ -115,24 +123,37 @@ private slots:
             const QJsonObject object = f.informer->objects().value(name);
             QVERIFY(!object.value("metadata").toObject().contains("managedFields"));
             QVERIFY(!object.value("spec").toObject().contains("volumes"));
-            QCOMPARE(object.value("metadata").toObject().value("labels"), QJsonValue(QJsonObject{{"app", "kilo-meds"}}));
-            QCOMPARE(object.value("spec").toObject().value("nodeName").toString(), QStringLiteral("kilo-server"));
-            QCOMPARE(object.value("spec").toObject().value("containers").toArray().at(0).toObject().value("image").toString(),
+            QCOMPARE(object.value("metadata").toObject().value("labels"),
+                     QJsonValue(QJsonObject{{"app", "kilo-meds"}}));
+            QCOMPARE(object.value("spec").toObject().value("nodeName").toString(),
+                     QStringLiteral("kilo-server"));
+            QCOMPARE(object.value("spec")
+                         .toObject()
+                         .value("containers")
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value("image")
+                         .toString(),
                      QStringLiteral("kilo-meds:cb1"));
         }
     }
 
-    void goneEventRelists()
-    {
+    void goneEventRelists() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         int lists = 0;
         server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
             if (r.query("watch") == "1") {
                 if (lists == 1)
-                    return {200, watchEvent("ERROR", QJsonObject{{"kind", "Status"}, {"code", 410}, {"reason", "Expired"},
-                                                            {"message", "too old resource version"}}) + "\n",
-                            "application/json", true};
+                    return {
+                        200,
+                        watchEvent("ERROR", QJsonObject{{"kind", "Status"},
+                                                        {"code", 410},
+                                                        {"reason", "Expired"},
+                                                        {"message", "too old resource version"}}) +
+                            "\n",
+                        "application/json", true};
                 return {200, "", "application/json", true};
             }
             ++lists;
@@ -146,14 +167,14 @@ private slots:
         QTRY_COMPARE(f.informer->state(), ResourceInformer::State::Live);
     }
 
-    void garbageOnTheWatchRelists()
-    {
+    void garbageOnTheWatchRelists() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         int lists = 0;
         server.handler = [&](const ScriptedRequest &r) -> ScriptedResponse {
             if (r.query("watch") == "1")
-                return {200, lists == 1 ? QByteArray("this is not json\n") : QByteArray(), "application/json", true};
+                return {200, lists == 1 ? QByteArray("this is not json\n") : QByteArray(),
+                        "application/json", true};
             ++lists;
             return {200, list({pod("a", "1")}, "1")};
         };
@@ -166,8 +187,7 @@ private slots:
         QCOMPARE(errors.first().first().value<ApiError>().kind, ApiError::Kind::Malformed);
     }
 
-    void unreachableServerRetriesAndKeepsLastState()
-    {
+    void unreachableServerRetriesAndKeepsLastState() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         const quint16 port = server.port();
@@ -194,13 +214,15 @@ private slots:
 
     // Found by bench/cluster_soak (--drop-watch-after): a watch cut after its 200 headers was
     // reported as an error of kind None, so people saw "reconnecting" with no reason given.
-    void watchCutMidStreamIsANetworkErrorAndResumes()
-    {
+    void watchCutMidStreamIsANetworkErrorAndResumes() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
             if (r.query("watch") == "1")
-                return {200, r.query("resourceVersion") == "1" ? watchEvent("ADDED", pod("b", "5")) + "\n" : QByteArray(),
+                return {200,
+                        r.query("resourceVersion") == "1"
+                            ? watchEvent("ADDED", pod("b", "5")) + "\n"
+                            : QByteArray(),
                         "application/json", true};
             return {200, list({pod("a", "1")}, "1")};
         };
@@ -227,8 +249,7 @@ private slots:
     // Found by bench/cluster_soak: in a namespace of a hundred objects, watch events kept
     // subtrees that no cached object used any more (old statuses) until 20,000 of them, so RSS
     // rose by about 0.4 MiB a minute for the first half hour. The pool is now bounded by the cache.
-    void watchPoolStaysBoundedByTheCache()
-    {
+    void watchPoolStaysBoundedByTheCache() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
         server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
@@ -244,50 +265,63 @@ private slots:
         constexpr int kEvents = 3000;
         for (int i = 1; i <= kEvents; ++i) {
             QJsonObject p = pod("a", QString::number(i + 1));
-            p.insert("status", QJsonObject{{"phase", "Running"}, {"detail", QJsonObject{{"n", i % 2 ? i : 0}}}});
+            p.insert("status", QJsonObject{{"phase", "Running"},
+                                           {"detail", QJsonObject{{"n", i % 2 ? i : 0}}}});
             server.push(watchEvent("MODIFIED", p));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(f.informer->resourceVersion(), QString::number(kEvents + 1), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.informer->resourceVersion(), QString::number(kEvents + 1),
+                                  20000);
         QCOMPARE(f.informer->objects().size(), 1);
         // At most 4 pooled subtrees per cached object, and never fewer than 500 (plus one event's).
-        QVERIFY2(f.informer->pooledSubtrees() <= 510, qPrintable(QString::number(f.informer->pooledSubtrees())));
+        QVERIFY2(f.informer->pooledSubtrees() <= 510,
+                 qPrintable(QString::number(f.informer->pooledSubtrees())));
     }
 
-    void statusErrorsAreShownByTheirMessage_data()
-    {
+    void statusErrorsAreShownByTheirMessage_data() {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("401") << 401 << QByteArray("{\"kind\":\"Status\",\"code\":401,\"reason\":\"Unauthorized\",\"message\":\"Unauthorized\"}")
+        QTest::newRow("401") << 401
+                             << QByteArray("{\"kind\":\"Status\",\"code\":401,\"reason\":"
+                                           "\"Unauthorized\",\"message\":\"Unauthorized\"}")
                              << int(ApiError::Kind::Unauthorized) << "unauthorized";
-        QTest::newRow("403") << 403 << QByteArray("{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":\"pods is forbidden: User \\\"system:serviceaccount:kilo:kiosk\\\" cannot list resource \\\"pods\\\" in API group \\\"\\\" in the namespace \\\"kilo-guardian\\\"\"}")
-                             << int(ApiError::Kind::Forbidden) << "cannot list resource \"pods\"";
-        QTest::newRow("500 garbage") << 500 << QByteArray("<html>oops</html>") << int(ApiError::Kind::Server) << "HTTP 500";
+        QTest::newRow("403")
+            << 403
+            << QByteArray("{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":"
+                          "\"pods is forbidden: User \\\"system:serviceaccount:kilo:kiosk\\\" "
+                          "cannot list resource \\\"pods\\\" in API group \\\"\\\" in the "
+                          "namespace \\\"kilo-guardian\\\"\"}")
+            << int(ApiError::Kind::Forbidden) << "cannot list resource \"pods\"";
+        QTest::newRow("500 garbage")
+            << 500 << QByteArray("<html>oops</html>") << int(ApiError::Kind::Server) << "HTTP 500";
     }
 
-    void statusErrorsAreShownByTheirMessage()
-    {
+    void statusErrorsAreShownByTheirMessage() {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
         QFETCH(int, kind);
         QFETCH(QString, needle);
         ScriptedApiServer server;
         QVERIFY(server.listen());
-        server.handler = [&](const ScriptedRequest &) -> ScriptedResponse { return {status, body}; };
+        server.handler = [&](const ScriptedRequest &) -> ScriptedResponse {
+            return {status, body};
+        };
         ClientFixture f(server.url());
         f.informer->setBackoff(1000, 1000);
         f.informer->start();
         QTRY_COMPARE(int(f.informer->lastError().kind), kind);
-        QVERIFY2(f.informer->lastError().message.contains(needle), qPrintable(f.informer->lastError().message));
+        QVERIFY2(f.informer->lastError().message.contains(needle),
+                 qPrintable(f.informer->lastError().message));
         QVERIFY(!f.informer->hasSynced());
     }
 
-    void malformedListIsAnError()
-    {
+    void malformedListIsAnError() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
-        server.handler = [](const ScriptedRequest &) -> ScriptedResponse { return {200, "{\"kind\": \"PodList\", \"items\": 5"}; };
+        server.handler = [](const ScriptedRequest &) -> ScriptedResponse {
+            return {200, "{\"kind\": \"PodList\", \"items\": 5"};
+        };
         ClientFixture f(server.url());
         f.informer->setBackoff(1000, 1000);
         f.informer->start();
@@ -298,8 +332,7 @@ private:
     struct ClientFixture {
         explicit ClientFixture(const QString &url)
             : client(connectionTo(url))
-            , informer(new ResourceInformer(&client, kPath, &client))
-        {
+            , informer(new ResourceInformer(&client, kPath, &client)) {
             informer->setBatchInterval(20);
         }
         ApiClient client;

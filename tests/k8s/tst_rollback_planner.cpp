@@ -12,8 +12,7 @@ using namespace testk8s;
 
 namespace {
 
-QJsonObject fixture(const QString &relative)
-{
+QJsonObject fixture(const QString &relative) {
     QFile f(QStringLiteral(KIOSK_K8S_FIXTURES "/") + relative);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(relative));
@@ -22,8 +21,7 @@ QJsonObject fixture(const QString &relative)
 
 // Apply a JSON patch of "replace" operations on /spec/template and /metadata/annotations,
 // the only ones kubectl's rollback sends.
-QJsonObject applyPatch(QJsonObject object, const QJsonArray &patch)
-{
+QJsonObject applyPatch(QJsonObject object, const QJsonArray &patch) {
     for (const QJsonValue &v : patch) {
         const QJsonObject op = v.toObject();
         if (op["op"].toString() != "replace")
@@ -40,8 +38,8 @@ QJsonObject applyPatch(QJsonObject object, const QJsonArray &patch)
     return object;
 }
 
-QJsonObject simpleDeployment(const QString &name, qint64 revision, const QString &image, bool paused = false)
-{
+QJsonObject simpleDeployment(const QString &name, qint64 revision, const QString &image,
+                             bool paused = false) {
     DeploymentSpec d;
     d.name = name;
     d.revision = revision;
@@ -50,8 +48,7 @@ QJsonObject simpleDeployment(const QString &name, qint64 revision, const QString
     return deployment(d);
 }
 
-QJsonObject simpleRs(const QString &name, qint64 revision, const QString &image, int replicas = 0)
-{
+QJsonObject simpleRs(const QString &name, qint64 revision, const QString &image, int replicas = 0) {
     ReplicaSetSpec s;
     s.deployment = name;
     s.revision = revision;
@@ -66,8 +63,7 @@ class TestRollbackPlanner : public QObject {
     Q_OBJECT
 
 private slots:
-    void kiloMedsToPrevious()
-    {
+    void kiloMedsToPrevious() {
         const ClusterState s = kiloGuardian();
         const QJsonObject meds = s.deploymentNamed("kilo-meds");
         const RollbackPlan plan = planRollback(meds, s.replicaSets);
@@ -84,7 +80,8 @@ private slots:
         // The template: the ReplicaSet's, without pod-template-hash.
         const QJsonObject labels = plan.podTemplate["metadata"].toObject()["labels"].toObject();
         QCOMPARE(labels, (QJsonObject{{"app", "kilo-meds"}}));
-        const QJsonObject container = plan.podTemplate["spec"].toObject()["containers"].toArray().at(0).toObject();
+        const QJsonObject container =
+            plan.podTemplate["spec"].toObject()["containers"].toArray().at(0).toObject();
         QCOMPARE(container["name"].toString(), QStringLiteral("meds"));
         QCOMPARE(container["image"].toString(), QStringLiteral("kilo-meds:cb1"));
         // Annotations: the deployment's revision stays; desired/max replicas, revision and
@@ -95,9 +92,11 @@ private slots:
         QCOMPARE(plan.patch.at(0).toObject()["op"].toString(), QStringLiteral("replace"));
         QCOMPARE(plan.patch.at(0).toObject()["path"].toString(), QStringLiteral("/spec/template"));
         QCOMPARE(plan.patch.at(0).toObject()["value"].toObject(), plan.podTemplate);
-        QCOMPARE(plan.patch.at(1).toObject()["path"].toString(), QStringLiteral("/metadata/annotations"));
+        QCOMPARE(plan.patch.at(1).toObject()["path"].toString(),
+                 QStringLiteral("/metadata/annotations"));
         QCOMPARE(plan.patch.at(1).toObject()["value"].toObject(), plan.annotations);
-        QVERIFY(plan.patchBody().startsWith(R"([{"op":"replace","path":"/spec/template","value":{)"));
+        QVERIFY(
+            plan.patchBody().startsWith(R"([{"op":"replace","path":"/spec/template","value":{)"));
         const QJsonObject j = plan.toJson();
         QCOMPARE(j["outcome"].toString(), QStringLiteral("patch"));
         QCOMPARE(j["revision"].toInt(), 7);
@@ -111,18 +110,19 @@ private slots:
         const QJsonObject patched = applyPatch(meds, plan.patch);
         const int target = chooseRollbackReplicaSet(meds, s.replicaSets, 7);
         QVERIFY(target >= 0);
-        QVERIFY(fields::templatesEqualIgnoringHash(fields::podTemplate(patched), fields::podTemplate(s.replicaSets.at(target))));
+        QVERIFY(fields::templatesEqualIgnoringHash(fields::podTemplate(patched),
+                                                   fields::podTemplate(s.replicaSets.at(target))));
         QCOMPARE(planRollback(patched, s.replicaSets, 7).outcome, RollbackPlan::Outcome::NoOp);
     }
 
-    void annotationsAsKubectl()
-    {
+    void annotationsAsKubectl() {
         QJsonObject d = simpleDeployment("web", 3, "web:3");
         QJsonObject meta = d["metadata"].toObject();
-        meta["annotations"] = QJsonObject{{"deployment.kubernetes.io/revision", "3"},
-                                          {"kubectl.kubernetes.io/last-applied-configuration", "{\"kind\":\"Deployment\"}"},
-                                          {"kubernetes.io/change-cause", "set image web:3"},
-                                          {"team", "kilo"}};
+        meta["annotations"] = QJsonObject{
+            {"deployment.kubernetes.io/revision", "3"},
+            {"kubectl.kubernetes.io/last-applied-configuration", "{\"kind\":\"Deployment\"}"},
+            {"kubernetes.io/change-cause", "set image web:3"},
+            {"team", "kilo"}};
         d["metadata"] = meta;
         QJsonObject old = simpleRs("web", 2, "web:2");
         QJsonObject rsMeta = old["metadata"].toObject();
@@ -134,16 +134,15 @@ private slots:
         old["metadata"] = rsMeta;
         const RollbackPlan plan = planRollback(d, {old, simpleRs("web", 3, "web:3", 1)});
         QCOMPARE(plan.outcome, RollbackPlan::Outcome::Patch);
-        QCOMPARE(plan.annotations,
-                 (QJsonObject{{"deployment.kubernetes.io/revision", "3"},
-                              {"kubectl.kubernetes.io/last-applied-configuration", "{\"kind\":\"Deployment\"}"},
-                              {"kubernetes.io/change-cause", "set image web:2"},
-                              {"owner", "ops"}}));
+        QCOMPARE(plan.annotations, (QJsonObject{{"deployment.kubernetes.io/revision", "3"},
+                                                {"kubectl.kubernetes.io/last-applied-configuration",
+                                                 "{\"kind\":\"Deployment\"}"},
+                                                {"kubernetes.io/change-cause", "set image web:2"},
+                                                {"owner", "ops"}}));
         QCOMPARE(rollbackAnnotationsToSkip().size(), 6);
     }
 
-    void toRevision()
-    {
+    void toRevision() {
         const ClusterState s = kiloGuardian();
         const QJsonObject meds = s.deploymentNamed("kilo-meds");
         RollbackPlan plan = planRollback(meds, s.replicaSets, 3);
@@ -164,13 +163,13 @@ private slots:
         plan = planRollback(meds, s.replicaSets, 8);
         QCOMPARE(plan.outcome, RollbackPlan::Outcome::NoOp);
         QVERIFY(plan.ok());
-        QCOMPARE(plan.message, QStringLiteral("skipped rollback (current template already matches revision 8)"));
+        QCOMPARE(plan.message,
+                 QStringLiteral("skipped rollback (current template already matches revision 8)"));
         QVERIFY(plan.patch.isEmpty());
         QCOMPARE(plan.toJson()["outcome"].toString(), QStringLiteral("noop"));
     }
 
-    void noHistory()
-    {
+    void noHistory() {
         const QJsonObject d = simpleDeployment("web", 1, "web:1");
         RollbackPlan plan = planRollback(d, {simpleRs("web", 1, "web:1", 1)});
         QCOMPARE(plan.outcome, RollbackPlan::Outcome::Refused);
@@ -182,11 +181,11 @@ private slots:
         QCOMPARE(plan.message, QStringLiteral("no rollout history found for deployment \"web\""));
         // The real k9s pair: one ReplicaSet, no history.
         plan = planRollback(fixture("k9s/render/dp.json"), {fixture("k9s/render/rs.json")});
-        QCOMPARE(plan.message, QStringLiteral("no rollout history found for deployment \"icx-db\""));
+        QCOMPARE(plan.message,
+                 QStringLiteral("no rollout history found for deployment \"icx-db\""));
     }
 
-    void revisionAnnotationQuirks()
-    {
+    void revisionAnnotationQuirks() {
         const QJsonObject d = simpleDeployment("web", 2, "web:2");
         // Absent annotation: revision 0, still history.
         QJsonObject unannotated = simpleRs("web", 1, "web:1");
@@ -203,24 +202,25 @@ private slots:
         QCOMPARE(plan.message, QStringLiteral("no rollout history found for deployment \"web\""));
     }
 
-    void previousIsSecondHighestRevision()
-    {
+    void previousIsSecondHighestRevision() {
         // Order of the list does not matter; revision numbers do.
         const QJsonObject d = simpleDeployment("web", 9, "web:9");
-        const RollbackPlan plan = planRollback(
-            d, {simpleRs("web", 9, "web:9", 1), simpleRs("web", 2, "web:2"), simpleRs("web", 6, "web:6"), simpleRs("web", 4, "web:4")});
+        const RollbackPlan plan =
+            planRollback(d, {simpleRs("web", 9, "web:9", 1), simpleRs("web", 2, "web:2"),
+                             simpleRs("web", 6, "web:6"), simpleRs("web", 4, "web:4")});
         QCOMPARE(plan.revision, 6);
         QCOMPARE(plan.images, QStringList{"web:6"});
     }
 
-    void pausedIsRefused()
-    {
+    void pausedIsRefused() {
         const QJsonObject d = simpleDeployment("web", 2, "web:2", true);
-        const RollbackPlan plan = planRollback(d, {simpleRs("web", 1, "web:1"), simpleRs("web", 2, "web:2", 1)});
+        const RollbackPlan plan =
+            planRollback(d, {simpleRs("web", 1, "web:1"), simpleRs("web", 2, "web:2", 1)});
         QCOMPARE(plan.outcome, RollbackPlan::Outcome::Refused);
         QVERIFY(!plan.ok());
-        QCOMPARE(plan.message, QStringLiteral("you cannot rollback a paused deployment; resume it first with "
-                                              "'kubectl rollout resume deployment/web' and try again"));
+        QCOMPARE(plan.message,
+                 QStringLiteral("you cannot rollback a paused deployment; resume it first with "
+                                "'kubectl rollout resume deployment/web' and try again"));
         QVERIFY(plan.message.contains("paused"));
         QVERIFY(plan.patch.isEmpty());
         // kubectl looks the revision up first: a missing one is reported before the pause.
@@ -228,8 +228,7 @@ private slots:
                  QStringLiteral("no rollout history found for deployment \"web\""));
     }
 
-    void history()
-    {
+    void history() {
         ClusterState s = kiloGuardian();
         const QJsonObject meds = s.deploymentNamed("kilo-meds");
         const QList<RevisionEntry> h = revisionHistory(meds, s.replicaSets, s.pods);
@@ -255,7 +254,8 @@ private slots:
         QCOMPARE(hj.at(1).toObject()["created"].toString(), QStringLiteral("2025-12-08T00:00:00Z"));
         QCOMPARE(hj.at(0).toObject()["current"].toBool(), true);
 
-        const QList<RevisionEntry> cam = revisionHistory(s.deploymentNamed("kilo-cam"), s.replicaSets, s.pods);
+        const QList<RevisionEntry> cam =
+            revisionHistory(s.deploymentNamed("kilo-cam"), s.replicaSets, s.pods);
         QCOMPARE(cam.at(0).ranEvidence, QStringLiteral("ready replicas"));
 
         // Evidence from a ready pod of the ReplicaSet.
@@ -273,8 +273,7 @@ private slots:
         QCOMPARE(revisionHistory(d, {old}, {pod(old, true)}).at(0).everRan, false);
     }
 
-    void historyOfHandMadeStates()
-    {
+    void historyOfHandMadeStates() {
         // No ReplicaSets: no history.
         const QJsonObject web = simpleDeployment("web", 3, "web:3");
         QVERIFY(revisionHistory(web, {}).isEmpty());
@@ -291,8 +290,10 @@ private slots:
         foreign.ownerKind = "Rollout";
         foreign.revision = 8;
         foreign.image = "web:foreign";
-        const QList<QJsonObject> mixed = {simpleRs("web", 1, "web:1"), simpleRs("web", 3, "web:3", 1), replicaSet(orphan),
-                                          replicaSet(foreign), simpleRs("api", 2, "api:2"), simpleRs("web", 2, "web:2")};
+        const QList<QJsonObject> mixed = {
+            simpleRs("web", 1, "web:1"), simpleRs("web", 3, "web:3", 1),
+            replicaSet(orphan),          replicaSet(foreign),
+            simpleRs("api", 2, "api:2"), simpleRs("web", 2, "web:2")};
         const QList<RevisionEntry> h = revisionHistory(web, mixed);
         QCOMPARE(h.size(), 3);
         QCOMPARE(h.at(0).revision, 3); // newest first, whatever the list order
@@ -323,7 +324,8 @@ private slots:
         tmpl["spec"] = podSpec;
         spec["template"] = tmpl;
         sidecar["spec"] = spec;
-        const QList<RevisionEntry> two = revisionHistory(web, {sidecar, simpleRs("web", 3, "web:3", 1)});
+        const QList<RevisionEntry> two =
+            revisionHistory(web, {sidecar, simpleRs("web", 3, "web:3", 1)});
         QCOMPARE(two.at(1).images, (QStringList{"web:2", "envoy:1.29"}));
         QCOMPARE(revisionHistoryToJson(two).at(1).toObject()["images"].toArray().size(), 2);
 
@@ -334,7 +336,8 @@ private slots:
         status["readyReplicas"] = 0;
         status["availableReplicas"] = 1;
         available["status"] = status;
-        QCOMPARE(revisionHistory(web, {available}).at(0).ranEvidence, QStringLiteral("available replicas"));
+        QCOMPARE(revisionHistory(web, {available}).at(0).ranEvidence,
+                 QStringLiteral("available replicas"));
         ReplicaSetSpec notRan;
         notRan.deployment = "web";
         notRan.revision = 2;
@@ -344,7 +347,8 @@ private slots:
 
         // Two ReplicaSets with the deployment's template (a rollback re-used one): only the
         // higher revision is current, and the other can still be named with --to-revision.
-        const QList<RevisionEntry> twins = revisionHistory(web, {simpleRs("web", 1, "web:3"), simpleRs("web", 3, "web:3", 1)});
+        const QList<RevisionEntry> twins =
+            revisionHistory(web, {simpleRs("web", 1, "web:3"), simpleRs("web", 3, "web:3", 1)});
         QCOMPARE(twins.size(), 2);
         QVERIFY(twins.at(0).current);
         QVERIFY(!twins.at(1).current);
@@ -358,8 +362,8 @@ private slots:
         annotations.remove(QString::fromLatin1(kRevisionAnnotation));
         meta["annotations"] = annotations;
         unnumbered["metadata"] = meta;
-        const QList<RevisionEntry> pending = revisionHistory(simpleDeployment("web", 4, "web:4"),
-                                                             {unnumbered, simpleRs("web", 2, "web:2")});
+        const QList<RevisionEntry> pending = revisionHistory(
+            simpleDeployment("web", 4, "web:4"), {unnumbered, simpleRs("web", 2, "web:2")});
         QCOMPARE(pending.size(), 2);
         QCOMPARE(pending.at(0).revision, 2);
         QCOMPARE(pending.at(1).revision, 0);
@@ -380,16 +384,17 @@ private slots:
         }
     }
 
-    void suggestion()
-    {
+    void suggestion() {
         const ClusterState s = kiloGuardian();
-        const RollbackSuggestion meds = rollbackSuggestion(s.deploymentNamed("kilo-meds"), s.replicaSets, s.pods);
+        const RollbackSuggestion meds =
+            rollbackSuggestion(s.deploymentNamed("kilo-meds"), s.replicaSets, s.pods);
         QVERIFY(meds.applicable);
         QCOMPARE(meds.revision, 7);
         QCOMPARE(meds.images, QStringList{"kilo-meds:cb1"});
         QCOMPARE(meds.text, QStringLiteral("Roll back to revision 7 (image kilo-meds:cb1)"));
         // Healthy deployments get none.
-        QVERIFY(!rollbackSuggestion(s.deploymentNamed("kilo-cam"), s.replicaSets, s.pods).applicable);
+        QVERIFY(
+            !rollbackSuggestion(s.deploymentNamed("kilo-cam"), s.replicaSets, s.pods).applicable);
 
         // Failing, but the previous revision never ran: no suggestion.
         DeploymentSpec broken;

@@ -7,10 +7,10 @@
 
 // Runs the real kilo-kiosk executable (or $KIOSK_TEST_EXECUTABLE) in a clean environment.
 struct MedsCliRunner {
-    static QString executable()
-    {
+    static QString executable() {
         const QString fromEnvironment = qEnvironmentVariable("KIOSK_TEST_EXECUTABLE");
-        return fromEnvironment.isEmpty() ? QStringLiteral(KIOSK_BINARY_DIR "/bin/kilo-kiosk") : fromEnvironment;
+        return fromEnvironment.isEmpty() ? QStringLiteral(KIOSK_BINARY_DIR "/bin/kilo-kiosk")
+                                         : fromEnvironment;
     }
 
     struct Result {
@@ -19,8 +19,7 @@ struct MedsCliRunner {
         QByteArray err;
     };
 
-    static QProcessEnvironment environment(const QString &home)
-    {
+    static QProcessEnvironment environment(const QString &home) {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), home);
         env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
@@ -28,8 +27,8 @@ struct MedsCliRunner {
         return env;
     }
 
-    static Result run(const QString &home, const QStringList &arguments, const QByteArray &input = {})
-    {
+    static Result run(const QString &home, const QStringList &arguments,
+                      const QByteArray &input = {}) {
         QProcess process;
         process.setProcessEnvironment(environment(home));
         return finish(process, QStringList{QStringLiteral("meds")} + arguments, input);
@@ -37,8 +36,8 @@ struct MedsCliRunner {
 
     // Starts the executable in process (its environment and modifiers already set) with
     // arguments, feeds input, and collects the result; status -1 when it did not start or end.
-    static Result finish(QProcess &process, const QStringList &arguments, const QByteArray &input, int timeoutMs = 30000)
-    {
+    static Result finish(QProcess &process, const QStringList &arguments, const QByteArray &input,
+                         int timeoutMs = 30000) {
         process.start(executable(), arguments);
         Result result;
         if (!process.waitForStarted(10000))

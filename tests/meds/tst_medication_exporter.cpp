@@ -8,8 +8,7 @@
 using namespace kiosk::meds;
 
 namespace {
-QList<Medication> sampleList()
-{
+QList<Medication> sampleList() {
     Medication a;
     a.id = 1;
     a.medicationName = QStringLiteral("Lisinopril");
@@ -35,11 +34,10 @@ class TestMedicationExporter : public QObject {
     Q_OBJECT
 
 private slots:
-    void csv()
-    {
+    void csv() {
         const QByteArray csv = MedicationExporter::toCsv(sampleList());
         const QList<QByteArray> lines = csv.split('\n');
-        QCOMPARE(lines.size(), 4);  // header, two rows, empty after the last CRLF
+        QCOMPARE(lines.size(), 4); // header, two rows, empty after the last CRLF
         QVERIFY(lines[0].startsWith("id,status,medication_name,dosage"));
         QVERIFY(lines[0].endsWith('\r'));
         QVERIFY(lines[1].startsWith("1,active,Lisinopril,10 mg,,twice daily,"));
@@ -49,8 +47,7 @@ private slots:
         QVERIFY(MedicationExporter::toCsv({}).count('\n') == 1);
     }
 
-    void html()
-    {
+    void html() {
         const QString html = MedicationExporter::toHtml(sampleList(), QDateTime::currentDateTime());
         QVERIFY(html.contains(QStringLiteral("Taking now (1)")));
         QVERIFY(html.contains(QStringLiteral("Stopped (1)")));
@@ -58,11 +55,10 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("08:00, 20:00")));
         QVERIFY(html.contains(QStringLiteral("&lt;b&gt;Dr&lt;/b&gt; &amp; co")));
         QVERIFY(!html.contains(QStringLiteral("<b>Dr</b>")));
-        QVERIFY(!html.contains(QStringLiteral("Doses in the last")));  // no log, no section
+        QVERIFY(!html.contains(QStringLiteral("Doses in the last"))); // no log, no section
     }
 
-    void htmlWithTheDoseLog()
-    {
+    void htmlWithTheDoseLog() {
         QList<Medication> list = sampleList();
         list[0].uuid = QStringLiteral("11111111-1111-4111-8111-111111111111");
         DoseEntry given;
@@ -78,18 +74,19 @@ private slots:
         DoseEntry unknown = given;
         unknown.medicationUuid = QStringLiteral("33333333-3333-4333-8333-333333333333");
         unknown.scheduledAt = QDateTime();
-        const QString html = MedicationExporter::toHtml(list, QDateTime::currentDateTime(), {given, skipped, unknown});
+        const QString html = MedicationExporter::toHtml(list, QDateTime::currentDateTime(),
+                                                        {given, skipped, unknown});
         QVERIFY(html.contains(QStringLiteral("Doses in the last 30 days (3)")));
         QVERIFY(html.contains(QStringLiteral("2026-03-02 08:10")));
         QVERIFY(html.contains(QStringLiteral("Ana: &lt;refused&gt;")));
         QVERIFY(html.contains(QStringLiteral("(no longer on the list)")));
         QVERIFY(html.contains(QStringLiteral("as needed")));
         // Newest first.
-        QVERIFY(html.indexOf(QStringLiteral("2026-03-02 20:05")) < html.indexOf(QStringLiteral("2026-03-02 08:10")));
+        QVERIFY(html.indexOf(QStringLiteral("2026-03-02 20:05")) <
+                html.indexOf(QStringLiteral("2026-03-02 08:10")));
     }
 
-    void pdf()
-    {
+    void pdf() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("list.pdf"));
         QString error;
@@ -101,7 +98,8 @@ private slots:
         QVERIFY(data.size() > 2000);
         QVERIFY(data.contains("/Title"));
 
-        QVERIFY(!MedicationExporter::writePdf(sampleList(), dir.filePath(QStringLiteral("no/such/dir/list.pdf")), &error));
+        QVERIFY(!MedicationExporter::writePdf(
+            sampleList(), dir.filePath(QStringLiteral("no/such/dir/list.pdf")), &error));
         QVERIFY(error.contains(QStringLiteral("cannot write")));
     }
 };

@@ -22,8 +22,8 @@ using namespace kiosk::meds;
 
 namespace {
 
-Medication sample(const QString &name = QStringLiteral("Lisinopril"), const QString &dosage = QStringLiteral("10 mg"))
-{
+Medication sample(const QString &name = QStringLiteral("Lisinopril"),
+                  const QString &dosage = QStringLiteral("10 mg")) {
     Medication m;
     m.medicationName = name;
     m.dosage = dosage;
@@ -41,8 +41,7 @@ Medication sample(const QString &name = QStringLiteral("Lisinopril"), const QStr
     return m;
 }
 
-int mode(const QString &path)
-{
+int mode(const QString &path) {
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
         return -1;
@@ -50,11 +49,11 @@ int mode(const QString &path)
 }
 
 // Runs one statement on a connection of the test's own, outside the store.
-QVariant scalar(const QString &database, const QString &sql)
-{
+QVariant scalar(const QString &database, const QString &sql) {
     QVariant result;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
         db.setDatabaseName(database);
         if (!db.open())
             qFatal("cannot open probe connection");
@@ -75,26 +74,26 @@ class TestMedicationStore : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    QString path(const QString &name = QStringLiteral("meds.sqlite")) const { return m_dir.filePath(name); }
+    QString path(const QString &name = QStringLiteral("meds.sqlite")) const {
+        return m_dir.filePath(name);
+    }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
     }
 
-    void defaultLocationIsAppData()
-    {
+    void defaultLocationIsAppData() {
         qunsetenv("KILO_KIOSK_MEDS_DB");
-        QVERIFY(MedicationStore::defaultDatabasePath().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QVERIFY(MedicationStore::defaultDatabasePath().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
         qputenv("KILO_KIOSK_MEDS_DB", "/tmp/elsewhere.sqlite");
         QCOMPARE(MedicationStore::defaultDatabasePath(), QStringLiteral("/tmp/elsewhere.sqlite"));
         qunsetenv("KILO_KIOSK_MEDS_DB");
     }
 
-    void openCreatesOwnerOnlyFiles()
-    {
+    void openCreatesOwnerOnlyFiles() {
         const QString file = m_dir.filePath(QStringLiteral("new/folder/meds.sqlite"));
         MedicationStore store(file);
         QString error;
@@ -104,12 +103,12 @@ private slots:
         QVERIFY(store.add(sample(), &error));
         QCOMPARE(mode(file + QStringLiteral("-wal")), 0600);
         QCOMPARE(store.schemaVersion(), Migrations::latestVersion());
-        QCOMPARE(scalar(file, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(file, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
 
-    void openRefusesWhatIsNotADatabase()
-    {
+    void openRefusesWhatIsNotADatabase() {
         QFile junk(path(QStringLiteral("junk.sqlite")));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(4096, 'x'));
@@ -121,8 +120,7 @@ private slots:
         QVERIFY(!store.isOpen());
     }
 
-    void roundTrip()
-    {
+    void roundTrip() {
         MedicationStore store(path());
         QString error;
         QVERIFY(store.open(&error));
@@ -132,7 +130,7 @@ private slots:
         QVERIFY(stored->id > 0);
         QVERIFY(stored->createdAt >= before);
         QCOMPARE(stored->createdAt, stored->updatedAt);
-        QCOMPARE(stored->timesPerDay, std::optional<int>(2));  // normalised from the schedule
+        QCOMPARE(stored->timesPerDay, std::optional<int>(2)); // normalised from the schedule
         QCOMPARE(stored->confidence.value(QStringLiteral("medication_name")), 0.97);
         QCOMPARE(stored->needsReview, QStringList{QStringLiteral("dosage")});
         QCOMPARE(stored->rawText, sample().rawText);
@@ -146,8 +144,7 @@ private slots:
         QCOMPARE(again->toJson(), stored->toJson());
     }
 
-    void minimalRecord()
-    {
+    void minimalRecord() {
         MedicationStore store(path(QStringLiteral("minimal.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
@@ -162,8 +159,7 @@ private slots:
         QCOMPARE(stored->toJson().value(QStringLiteral("rx_number")).type(), QJsonValue::Null);
     }
 
-    void invalidWriteChangesNothing()
-    {
+    void invalidWriteChangesNothing() {
         MedicationStore store(path(QStringLiteral("invalid.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
@@ -185,8 +181,7 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("no medication with id 9999")));
     }
 
-    void updateStopAndRestart()
-    {
+    void updateStopAndRestart() {
         MedicationStore store(path(QStringLiteral("update.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
@@ -210,37 +205,42 @@ private slots:
         QVERIFY(!store.setActive(424242, false, &error));
     }
 
-    void removeAndRestore()
-    {
+    void removeAndRestore() {
         MedicationStore store(path(QStringLiteral("remove.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
-        const auto kept = *store.add(sample(QStringLiteral("Atorvastatin"), QStringLiteral("40 mg")), &error);
+        const auto kept =
+            *store.add(sample(QStringLiteral("Atorvastatin"), QStringLiteral("40 mg")), &error);
         const auto m = *store.add(sample(), &error);
         const auto removed = store.remove(m.id, &error);
         QVERIFY(removed);
         QCOMPARE(removed->toJson(), m.toJson());
         QVERIFY(!store.get(m.id, &error));
-        QCOMPARE(scalar(path(QStringLiteral("remove.sqlite")),
-                        QStringLiteral("SELECT count(*) FROM field_confidence WHERE medication_id = %1").arg(m.id)).toInt(), 0);
+        QCOMPARE(
+            scalar(path(QStringLiteral("remove.sqlite")),
+                   QStringLiteral("SELECT count(*) FROM field_confidence WHERE medication_id = %1")
+                       .arg(m.id))
+                .toInt(),
+            0);
         QVERIFY(!store.remove(m.id, &error));
 
         const auto restored = store.restore(*removed, &error);
         QVERIFY2(restored, qPrintable(error));
         QCOMPARE(restored->toJson(), m.toJson());
         QCOMPARE(store.list(&error)->size(), 2);
-        QVERIFY(!store.restore(*removed, &error));  // the id is taken again
+        QVERIFY(!store.restore(*removed, &error)); // the id is taken again
         QVERIFY(store.get(kept.id, &error));
     }
 
-    void listOrder()
-    {
+    void listOrder() {
         MedicationStore store(path(QStringLiteral("order.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
-        const auto zoloft = *store.add(sample(QStringLiteral("zoloft"), QStringLiteral("50 mg")), &error);
+        const auto zoloft =
+            *store.add(sample(QStringLiteral("zoloft"), QStringLiteral("50 mg")), &error);
         store.add(sample(QStringLiteral("Amlodipine"), QStringLiteral("5 mg")), &error);
-        const auto b = *store.add(sample(QStringLiteral("Buspirone"), QStringLiteral("5 mg")), &error);
+        const auto b =
+            *store.add(sample(QStringLiteral("Buspirone"), QStringLiteral("5 mg")), &error);
         store.setActive(b.id, false, &error);
         QStringList names;
         const auto records = store.list(&error);
@@ -251,39 +251,53 @@ private slots:
         Q_UNUSED(zoloft);
     }
 
-    void duplicates()
-    {
+    void duplicates() {
         MedicationStore store(path(QStringLiteral("duplicates.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
-        const auto first = *store.add(sample(QStringLiteral("Lisinopril"), QStringLiteral("10 mg")), &error);
+        const auto first =
+            *store.add(sample(QStringLiteral("Lisinopril"), QStringLiteral("10 mg")), &error);
         store.add(sample(QStringLiteral("Lisinopril"), QStringLiteral("20 mg")), &error);
         store.add(sample(QStringLiteral("Metformin"), QStringLiteral("500 mg")), &error);
 
-        QCOMPARE(store.findDuplicates(sample(QStringLiteral("LISINOPRIL"), QStringLiteral("10mg"))).size(), 1);
-        QCOMPARE(store.findDuplicates(sample(QStringLiteral("Lisinopril"), QStringLiteral("10 mg"))).first().id, first.id);
-        QCOMPARE(store.findDuplicates(sample(QStringLiteral("Metformin"), QStringLiteral("0.5 g"))).size(), 1);
-        QVERIFY(store.findDuplicates(sample(QStringLiteral("Lisinopril"), QStringLiteral("5 mg"))).isEmpty());
-        QVERIFY(store.findDuplicates(sample(QStringLiteral("Losartan"), QStringLiteral("10 mg"))).isEmpty());
-        QVERIFY(store.findDuplicates(first).isEmpty());  // a record is not its own duplicate
+        QCOMPARE(store.findDuplicates(sample(QStringLiteral("LISINOPRIL"), QStringLiteral("10mg")))
+                     .size(),
+                 1);
+        QCOMPARE(store.findDuplicates(sample(QStringLiteral("Lisinopril"), QStringLiteral("10 mg")))
+                     .first()
+                     .id,
+                 first.id);
+        QCOMPARE(store.findDuplicates(sample(QStringLiteral("Metformin"), QStringLiteral("0.5 g")))
+                     .size(),
+                 1);
+        QVERIFY(store.findDuplicates(sample(QStringLiteral("Lisinopril"), QStringLiteral("5 mg")))
+                    .isEmpty());
+        QVERIFY(store.findDuplicates(sample(QStringLiteral("Losartan"), QStringLiteral("10 mg")))
+                    .isEmpty());
+        QVERIFY(store.findDuplicates(first).isEmpty()); // a record is not its own duplicate
     }
 
-    void migratesAnOlderSchema()
-    {
+    void migratesAnOlderSchema() {
         const QString file = path(QStringLiteral("v1.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery query(db);
             for (const QString &sql : Migrations::steps().at(0))
                 QVERIFY(query.exec(sql));
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, created_at, updated_at) "
-                                              "VALUES ('Warfarin', 'once daily', '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z')")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO medications (medication_name, schedule, created_at, updated_at) "
+                "VALUES ('Warfarin', 'once daily', '2026-01-01T08:00:00.000Z', "
+                "'2026-01-01T08:00:00.000Z')")));
             for (const char *name : {"Aspirin", "Digoxin", "Furosemide"})
-                QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, created_at, updated_at) "
-                                                  "VALUES ('%1', 'once daily', '2026-01-02T08:00:00.000Z', '2026-01-02T08:00:00.000Z')")
-                                       .arg(QLatin1String(name))));
+                QVERIFY(query.exec(
+                    QStringLiteral("INSERT INTO medications (medication_name, schedule, "
+                                   "created_at, updated_at) "
+                                   "VALUES ('%1', 'once daily', '2026-01-02T08:00:00.000Z', "
+                                   "'2026-01-02T08:00:00.000Z')")
+                        .arg(QLatin1String(name))));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=1")));
             query.finish();
             db.close();
@@ -294,7 +308,12 @@ private slots:
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
         QCOMPARE(store.schemaVersion(), Migrations::latestVersion());
-        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'medications_by_name'")).toInt(), 1);
+        QCOMPARE(
+            scalar(file,
+                   QStringLiteral(
+                       "SELECT count(*) FROM sqlite_master WHERE name = 'medications_by_name'"))
+                .toInt(),
+            1);
         const auto records = store.list(&error);
         QCOMPARE(records->size(), 4);
         QCOMPARE(records->last().medicationName, QStringLiteral("Warfarin"));
@@ -310,12 +329,12 @@ private slots:
         QCOMPARE(uuids.size(), 4);
     }
 
-    void migratesSchema3ToTheDoseLog()
-    {
+    void migratesSchema3ToTheDoseLog() {
         // A tablet that synced before the dose log existed: records, one still queued, one synced.
         const QString file = path(QStringLiteral("v3.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery query(db);
@@ -323,14 +342,22 @@ private slots:
                 for (const QString &sql : Migrations::steps().at(step))
                     QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
             }
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, times_per_day, created_at, updated_at, uuid) "
-                                              "VALUES ('Warfarin', 'once daily', 1, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
-                                              "'11111111-1111-4111-8111-111111111111')")));
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, times_per_day, created_at, updated_at, uuid) "
-                                              "VALUES ('Aspirin', 'twice daily', 2, '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
-                                              "'22222222-2222-4222-8222-222222222222')")));
-            QVERIFY(query.exec(QStringLiteral("INSERT INTO sync_outbox (uuid, op, queued_at, attempts, last_error) VALUES "
-                                              "('22222222-2222-4222-8222-222222222222', 'put', '2026-01-02T08:00:00.000Z', 3, 'offline')")));
+            QVERIFY(
+                query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, "
+                                          "times_per_day, created_at, updated_at, uuid) "
+                                          "VALUES ('Warfarin', 'once daily', 1, "
+                                          "'2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
+                                          "'11111111-1111-4111-8111-111111111111')")));
+            QVERIFY(
+                query.exec(QStringLiteral("INSERT INTO medications (medication_name, schedule, "
+                                          "times_per_day, created_at, updated_at, uuid) "
+                                          "VALUES ('Aspirin', 'twice daily', 2, "
+                                          "'2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z', "
+                                          "'22222222-2222-4222-8222-222222222222')")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO sync_outbox (uuid, op, queued_at, attempts, last_error) VALUES "
+                "('22222222-2222-4222-8222-222222222222', 'put', '2026-01-02T08:00:00.000Z', 3, "
+                "'offline')")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=3")));
             query.finish();
             db.close();
@@ -345,34 +372,45 @@ private slots:
         QCOMPARE(records->size(), 2);
         for (const auto &record : *records) {
             QVERIFY(record.doseTimes.isEmpty());
-            QCOMPARE(record.syncState, record.medicationName == u"Aspirin" ? QStringLiteral("pending") : QStringLiteral("synced"));
+            QCOMPARE(record.syncState, record.medicationName == u"Aspirin"
+                                           ? QStringLiteral("pending")
+                                           : QStringLiteral("synced"));
         }
         // The queued change kept its place, attempts and error in the rebuilt outbox.
-        QCOMPARE(scalar(file, QStringLiteral("SELECT attempts || ' ' || last_error FROM sync_outbox")).toString(), QStringLiteral("3 offline"));
+        QCOMPARE(
+            scalar(file, QStringLiteral("SELECT attempts || ' ' || last_error FROM sync_outbox"))
+                .toString(),
+            QStringLiteral("3 offline"));
         // Doses can be logged (and are queued), and a record keeps its own dose times.
         DoseLog log(store);
         DoseEntry entry;
         entry.medicationUuid = QStringLiteral("11111111-1111-4111-8111-111111111111");
         entry.at = QDateTime(QDate(2026, 1, 3), QTime(8, 5), Qt::UTC);
         QVERIFY2(log.append(entry, &error), qPrintable(error));
-        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE op = 'dose'")).toInt(), 1);
+        QCOMPARE(scalar(file, QStringLiteral("SELECT count(*) FROM sync_outbox WHERE op = 'dose'"))
+                     .toInt(),
+                 1);
         QCOMPARE(log.pending(&error)->size(), 1);
-        Medication aspirin = records->first().medicationName == u"Aspirin" ? records->first() : records->last();
+        Medication aspirin =
+            records->first().medicationName == u"Aspirin" ? records->first() : records->last();
         QStringList problems;
-        QVERIFY(aspirin.applyJson(QJsonObject{{QStringLiteral("dose_times"), QStringLiteral("7:30, 19:30")}}, &problems));
+        QVERIFY(aspirin.applyJson(
+            QJsonObject{{QStringLiteral("dose_times"), QStringLiteral("7:30, 19:30")}}, &problems));
         const auto updated = store.update(aspirin, &error);
         QVERIFY2(updated, qPrintable(error));
-        QCOMPARE(updated->doseTimeTexts(), (QStringList{QStringLiteral("07:30"), QStringLiteral("19:30")}));
+        QCOMPARE(updated->doseTimeTexts(),
+                 (QStringList{QStringLiteral("07:30"), QStringLiteral("19:30")}));
         QCOMPARE(updated->toJson().value(QStringLiteral("dose_times")).toArray().size(), 2);
         // Three times for a twice-daily schedule is refused.
-        QVERIFY(aspirin.applyJson(QJsonObject{{QStringLiteral("dose_times"), QJsonArray{"07:00", "12:00", "19:00"}}}, &problems));
+        QVERIFY(aspirin.applyJson(
+            QJsonObject{{QStringLiteral("dose_times"), QJsonArray{"07:00", "12:00", "19:00"}}},
+            &problems));
         QVERIFY(!store.update(aspirin, &error));
         QVERIFY2(error.contains(QStringLiteral("dose_times")), qPrintable(error));
         QCOMPARE(store.integrityCheck(), QStringLiteral("ok"));
     }
 
-    void refusesANewerSchema()
-    {
+    void refusesANewerSchema() {
         const QString file = path(QStringLiteral("future.sqlite"));
         {
             MedicationStore store(file);
@@ -386,8 +424,7 @@ private slots:
         QCOMPARE(scalar(file, QStringLiteral("PRAGMA user_version")).toInt(), 99);
     }
 
-    void foreignKeysAreOn()
-    {
+    void foreignKeysAreOn() {
         MedicationStore store(path(QStringLiteral("fk.sqlite")));
         QVERIFY(store.open(nullptr));
         // Through the store's own connection: a confidence row for a missing medication is refused.
@@ -396,7 +433,8 @@ private slots:
             if (db.databaseName() != path(QStringLiteral("fk.sqlite")))
                 continue;
             QSqlQuery insert(db);
-            QVERIFY(!insert.exec(QStringLiteral("INSERT INTO field_confidence VALUES (12345, 'dosage', 0.5)")));
+            QVERIFY(!insert.exec(
+                QStringLiteral("INSERT INTO field_confidence VALUES (12345, 'dosage', 0.5)")));
             QSqlQuery pragma(db);
             QVERIFY(pragma.exec(QStringLiteral("PRAGMA foreign_keys")) && pragma.next());
             QCOMPARE(pragma.value(0).toInt(), 1);
@@ -405,8 +443,7 @@ private slots:
         QFAIL("the store's connection was not found");
     }
 
-    void photos()
-    {
+    void photos() {
         MedicationStore store(path(QStringLiteral("photos.sqlite")));
         QString error;
         QVERIFY(store.open(&error));
@@ -433,11 +470,11 @@ private slots:
         m.photoPath = *stored;
         const auto record = *store.add(m, &error);
         QVERIFY(store.discardPhoto(*stored, &error));
-        QVERIFY(QFile::exists(*stored));  // still referred to
+        QVERIFY(QFile::exists(*stored)); // still referred to
         QVERIFY(store.remove(record.id, &error));
         QVERIFY(store.discardPhoto(*stored, &error));
         QVERIFY(!QFile::exists(*stored));
-        QVERIFY(!store.discardPhoto(jpeg.fileName(), &error));  // outside the photo folder
+        QVERIFY(!store.discardPhoto(jpeg.fileName(), &error)); // outside the photo folder
         QVERIFY(QFile::exists(jpeg.fileName()));
     }
 };

@@ -26,7 +26,7 @@ constexpr int kParallel = 8;
 struct Writer {
     std::unique_ptr<QProcess> process;
     QString name;
-    qint64 killAfterMs = -1;  // -1: left alone
+    qint64 killAfterMs = -1; // -1: left alone
     QElapsedTimer clock;
 };
 } // namespace
@@ -35,8 +35,7 @@ class TestMedsCrash : public QObject {
     Q_OBJECT
 
 private slots:
-    void acknowledgedWritesSurviveKills()
-    {
+    void acknowledgedWritesSurviveKills() {
         QTemporaryDir home;
         const QString db = home.filePath(QStringLiteral("crash.sqlite"));
         QVERIFY(QFile::exists(MedsCliRunner::executable()));
@@ -44,12 +43,13 @@ private slots:
         // How long one write takes here, so kills land before, during and after it.
         QElapsedTimer probe;
         probe.start();
-        const auto first = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
+        const auto first =
+            MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
         QCOMPARE(first.status, 0);
         const qint64 typicalMs = std::max<qint64>(probe.elapsed(), 5);
 
         QRandomGenerator random(20261126);
-        QHash<qint64, QString> acknowledged;  // id -> name
+        QHash<qint64, QString> acknowledged; // id -> name
         int started = 0, killed = 0, refused = 0;
         std::vector<Writer> running;
         const QProcessEnvironment environment = MedsCliRunner::environment(home.path());
@@ -61,16 +61,19 @@ private slots:
                 writer.process = std::make_unique<QProcess>();
                 writer.process->setProcessEnvironment(environment);
                 writer.process->start(MedsCliRunner::executable(),
-                                      {QStringLiteral("meds"), QStringLiteral("--db"), db, QStringLiteral("add"),
-                                       QStringLiteral("--json"), QStringLiteral("-")});
-                const QJsonObject record{{QStringLiteral("medication_name"), writer.name},
-                                         {QStringLiteral("dosage"), QStringLiteral("%1 mg").arg(started + 1)},
-                                         {QStringLiteral("schedule"), QStringLiteral("twice daily")},
-                                         {QStringLiteral("instructions"), QString(400, u'x')},
-                                         {QStringLiteral("engine"), QStringLiteral("local")},
-                                         {QStringLiteral("confidence"), QJsonObject{{QStringLiteral("medication_name"), 0.9},
-                                                                                    {QStringLiteral("dosage"), 0.8},
-                                                                                    {QStringLiteral("schedule"), 0.7}}}};
+                                      {QStringLiteral("meds"), QStringLiteral("--db"), db,
+                                       QStringLiteral("add"), QStringLiteral("--json"),
+                                       QStringLiteral("-")});
+                const QJsonObject record{
+                    {QStringLiteral("medication_name"), writer.name},
+                    {QStringLiteral("dosage"), QStringLiteral("%1 mg").arg(started + 1)},
+                    {QStringLiteral("schedule"), QStringLiteral("twice daily")},
+                    {QStringLiteral("instructions"), QString(400, u'x')},
+                    {QStringLiteral("engine"), QStringLiteral("local")},
+                    {QStringLiteral("confidence"),
+                     QJsonObject{{QStringLiteral("medication_name"), 0.9},
+                                 {QStringLiteral("dosage"), 0.8},
+                                 {QStringLiteral("schedule"), 0.7}}}};
                 writer.process->write(QJsonDocument(record).toJson(QJsonDocument::Compact));
                 writer.process->closeWriteChannel();
                 if (random.bounded(100) < 45)
@@ -82,8 +85,9 @@ private slots:
             QTest::qWait(1);
             for (auto it = running.begin(); it != running.end();) {
                 QProcess &process = *it->process;
-                if (process.state() != QProcess::NotRunning && it->killAfterMs >= 0 && it->clock.elapsed() >= it->killAfterMs) {
-                    process.kill();  // SIGKILL
+                if (process.state() != QProcess::NotRunning && it->killAfterMs >= 0 &&
+                    it->clock.elapsed() >= it->killAfterMs) {
+                    process.kill(); // SIGKILL
                     it->killAfterMs = -1;
                     ++killed;
                 }
@@ -108,10 +112,10 @@ private slots:
                 it = running.erase(it);
             }
         }
-        qInfo("%d writers, %d killed, %d refused, %lld acknowledged (one write takes ~%lld ms)", started, killed, refused,
-              qint64(acknowledged.size()), typicalMs);
-        QCOMPARE(refused, 0);           // a busy database is waited for, never refused
-        QVERIFY(killed > kWrites / 4);  // the test did kill writers
+        qInfo("%d writers, %d killed, %d refused, %lld acknowledged (one write takes ~%lld ms)",
+              started, killed, refused, qint64(acknowledged.size()), typicalMs);
+        QCOMPARE(refused, 0);          // a busy database is waited for, never refused
+        QVERIFY(killed > kWrites / 4); // the test did kill writers
         QVERIFY(acknowledged.size() > kWrites / 4);
 
         MedicationStore store(db);
@@ -123,32 +127,41 @@ private slots:
         QHash<qint64, const kiosk::meds::Medication *> byId;
         for (const auto &m : *records) {
             byId.insert(m.id, &m);
-            QCOMPARE(m.confidence.size(), 3);  // each record is whole: row and confidences together
+            QCOMPARE(m.confidence.size(), 3); // each record is whole: row and confidences together
             QCOMPARE(m.instructions.size(), 400);
         }
         for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
-            QVERIFY2(byId.contains(it.key()), qPrintable(QStringLiteral("acknowledged record %1 (%2) is missing").arg(it.key()).arg(it.value())));
+            QVERIFY2(byId.contains(it.key()),
+                     qPrintable(QStringLiteral("acknowledged record %1 (%2) is missing")
+                                    .arg(it.key())
+                                    .arg(it.value())));
             QCOMPARE(byId.value(it.key())->medicationName, it.value());
         }
         // Killed writers may or may not have committed; nothing else is there.
         QVERIFY(records->size() >= acknowledged.size());
         QVERIFY(records->size() <= started);
-        const auto check = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
+        const auto check =
+            MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")});
         QCOMPARE(check.out, QByteArray("ok\n"));
     }
 
     // The dose log has the list's rule: a dose the CLI acknowledged (printed with its id) is in
     // the log and in the sync outbox after any number of SIGKILLs.
-    void acknowledgedDosesSurviveKills()
-    {
+    void acknowledgedDosesSurviveKills() {
         QTemporaryDir home;
         const QString db = home.filePath(QStringLiteral("doses.sqlite"));
-        const auto added = MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
-                                              R"({"medication_name": "Paracetamol", "dosage": "500 mg", "schedule": "as needed"})");
+        const auto added = MedsCliRunner::run(
+            home.path(),
+            {QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--json"),
+             QStringLiteral("-")},
+            R"({"medication_name": "Paracetamol", "dosage": "500 mg", "schedule": "as needed"})");
         QVERIFY2(added.status == 0, added.err.constData());
         QElapsedTimer probe;
         probe.start();
-        QCOMPARE(MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")}).status, 0);
+        QCOMPARE(
+            MedsCliRunner::run(home.path(), {QStringLiteral("--db"), db, QStringLiteral("check")})
+                .status,
+            0);
         const qint64 typicalMs = std::max<qint64>(probe.elapsed(), 5);
         const QProcessEnvironment environment = MedsCliRunner::environment(home.path());
         QRandomGenerator random(20300603);
@@ -162,9 +175,11 @@ private slots:
                 writer.process = std::make_unique<QProcess>();
                 writer.process->setProcessEnvironment(environment);
                 writer.process->start(MedsCliRunner::executable(),
-                                      {QStringLiteral("doses"), QStringLiteral("--db"), db, QStringLiteral("log"), QStringLiteral("1"),
-                                       QStringLiteral("--given"), QStringLiteral("--force"), QStringLiteral("--json"),
-                                       QStringLiteral("--by"), QStringLiteral("Writer %1").arg(started)});
+                                      {QStringLiteral("doses"), QStringLiteral("--db"), db,
+                                       QStringLiteral("log"), QStringLiteral("1"),
+                                       QStringLiteral("--given"), QStringLiteral("--force"),
+                                       QStringLiteral("--json"), QStringLiteral("--by"),
+                                       QStringLiteral("Writer %1").arg(started)});
                 writer.process->closeWriteChannel();
                 if (random.bounded(100) < 45)
                     writer.killAfterMs = random.bounded(qint64(typicalMs * 3 / 2) + 1);
@@ -175,8 +190,9 @@ private slots:
             QTest::qWait(1);
             for (auto it = running.begin(); it != running.end();) {
                 QProcess &process = *it->process;
-                if (process.state() != QProcess::NotRunning && it->killAfterMs >= 0 && it->clock.elapsed() >= it->killAfterMs) {
-                    process.kill();  // SIGKILL
+                if (process.state() != QProcess::NotRunning && it->killAfterMs >= 0 &&
+                    it->clock.elapsed() >= it->killAfterMs) {
+                    process.kill(); // SIGKILL
                     it->killAfterMs = -1;
                     ++killed;
                 }
@@ -187,16 +203,21 @@ private slots:
                 }
                 process.waitForFinished();
                 if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0) {
-                    const QString id = QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("id")).toString();
+                    const QString id = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                           .object()
+                                           .value(QStringLiteral("id"))
+                                           .toString();
                     QVERIFY(!id.isEmpty());
                     acknowledged.insert(id);
                 } else if (process.exitStatus() == QProcess::NormalExit) {
-                    QFAIL(process.readAllStandardError().constData());  // a busy database is waited for
+                    QFAIL(process.readAllStandardError()
+                              .constData()); // a busy database is waited for
                 }
                 it = running.erase(it);
             }
         }
-        qInfo("%d dose writers, %d killed, %lld acknowledged", started, killed, qint64(acknowledged.size()));
+        qInfo("%d dose writers, %d killed, %lld acknowledged", started, killed,
+              qint64(acknowledged.size()));
         QVERIFY(killed > kDoses / 4);
         QVERIFY(acknowledged.size() > kDoses / 4);
         MedicationStore store(db);
@@ -216,13 +237,12 @@ private slots:
             QVERIFY2(inOutbox.contains(id), "an acknowledged dose is not queued for the service");
         }
         QVERIFY(log.count() >= acknowledged.size());
-        QCOMPARE(log.count(), int(queued->size()));  // every stored entry is queued, none twice
+        QCOMPARE(log.count(), int(queued->size())); // every stored entry is queued, none twice
     }
 
     // Long-running writers: `meds import` saves one record per transaction and prints each
     // once it is on disk, so kills land in the middle of transactions and commits too.
-    void importersKilledMidTransaction()
-    {
+    void importersKilledMidTransaction() {
         QTemporaryDir home;
         const QString db = home.filePath(QStringLiteral("import.sqlite"));
         const QProcessEnvironment environment = MedsCliRunner::environment(home.path());
@@ -230,20 +250,23 @@ private slots:
         const auto batch = [](const QString &prefix) {
             QByteArray lines;
             for (int i = 0; i < kRecords; ++i) {
-                const QJsonObject record{{QStringLiteral("medication_name"), QStringLiteral("%1 %2").arg(prefix).arg(i)},
-                                         {QStringLiteral("dosage"), QStringLiteral("%1 mg").arg(i + 1)},
-                                         {QStringLiteral("schedule"), QStringLiteral("every 8 hours")},
-                                         {QStringLiteral("instructions"), QString(300, u'y')},
-                                         {QStringLiteral("confidence"), QJsonObject{{QStringLiteral("dosage"), 0.5},
-                                                                                    {QStringLiteral("schedule"), 0.6}}}};
+                const QJsonObject record{
+                    {QStringLiteral("medication_name"), QStringLiteral("%1 %2").arg(prefix).arg(i)},
+                    {QStringLiteral("dosage"), QStringLiteral("%1 mg").arg(i + 1)},
+                    {QStringLiteral("schedule"), QStringLiteral("every 8 hours")},
+                    {QStringLiteral("instructions"), QString(300, u'y')},
+                    {QStringLiteral("confidence"), QJsonObject{{QStringLiteral("dosage"), 0.5},
+                                                               {QStringLiteral("schedule"), 0.6}}}};
                 lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
             }
             return lines;
         };
         const auto start = [&](QProcess &process, const QString &prefix) {
             process.setProcessEnvironment(environment);
-            process.start(MedsCliRunner::executable(), {QStringLiteral("meds"), QStringLiteral("--db"), db,
-                                                        QStringLiteral("import"), QStringLiteral("--json"), QStringLiteral("-")});
+            process.start(MedsCliRunner::executable(),
+                          {QStringLiteral("meds"), QStringLiteral("--db"), db,
+                           QStringLiteral("import"), QStringLiteral("--json"),
+                           QStringLiteral("-")});
             process.write(batch(prefix));
             process.closeWriteChannel();
         };
@@ -292,17 +315,19 @@ private slots:
                 for (const QByteArray &line : output[p].split('\n')) {
                     const QJsonObject stored = QJsonDocument::fromJson(line).object();
                     if (stored.isEmpty())
-                        continue;  // nothing, or a line cut by the kill: not acknowledged
+                        continue; // nothing, or a line cut by the kill: not acknowledged
                     acknowledged.insert(stored.value(QStringLiteral("id")).toInteger(),
                                         stored.value(QStringLiteral("medication_name")).toString());
                     ++acks;
                 }
-                if (importers[p]->exitStatus() == QProcess::CrashExit && acks > 0 && acks < kRecords)
+                if (importers[p]->exitStatus() == QProcess::CrashExit && acks > 0 &&
+                    acks < kRecords)
                     ++killedMidway;
             }
         }
-        qInfo("%lld acknowledged imports, %d of 12 importers killed part way", qint64(acknowledged.size()), killedMidway);
-        QVERIFY(killedMidway >= 8);  // the kills did land in the middle of the imports
+        qInfo("%lld acknowledged imports, %d of 12 importers killed part way",
+              qint64(acknowledged.size()), killedMidway);
+        QVERIFY(killedMidway >= 8); // the kills did land in the middle of the imports
 
         MedicationStore store(db);
         QString error;

@@ -7,33 +7,28 @@
 
 using kiosk::meds::RecordMerge;
 
-class TestRecordMerge : public QObject
-{
+class TestRecordMerge : public QObject {
     Q_OBJECT
 
-    static QJsonObject base()
-    {
+    static QJsonObject base() {
         return {{QStringLiteral("medication_name"), QStringLiteral("Lisinopril")},
                 {QStringLiteral("dosage"), QStringLiteral("10 mg")},
                 {QStringLiteral("instructions"), QStringLiteral("Take 1 tablet daily")},
                 {QStringLiteral("refills"), 2},
                 {QStringLiteral("engine"), QStringLiteral("local")}};
     }
-    static QJsonObject with(QJsonObject o, const QString &key, const QJsonValue &value)
-    {
+    static QJsonObject with(QJsonObject o, const QString &key, const QJsonValue &value) {
         o.insert(key, value);
         return o;
     }
 
 private slots:
-    void unchangedStaysTheSame()
-    {
+    void unchangedStaysTheSame() {
         const auto result = RecordMerge::merge(base(), base(), base());
         QCOMPARE(result.merged, base());
         QVERIFY(result.conflicts.isEmpty());
     }
-    void oneSideChangesWin()
-    {
+    void oneSideChangesWin() {
         const auto local = with(base(), QStringLiteral("dosage"), QStringLiteral("20 mg"));
         const auto remote = with(base(), QStringLiteral("refills"), 1);
         const auto result = RecordMerge::merge(base(), local, remote);
@@ -41,44 +36,46 @@ private slots:
         QCOMPARE(result.merged.value(QStringLiteral("dosage")).toString(), QStringLiteral("20 mg"));
         QCOMPARE(result.merged.value(QStringLiteral("refills")).toInt(), 1);
     }
-    void sameChangeOnBothSidesIsNoConflict()
-    {
+    void sameChangeOnBothSidesIsNoConflict() {
         const auto both = with(base(), QStringLiteral("dosage"), QStringLiteral("20 mg"));
         const auto result = RecordMerge::merge(base(), both, both);
         QVERIFY(result.conflicts.isEmpty());
         QCOMPARE(result.merged, both);
     }
-    void differentChangesToOneFieldConflict()
-    {
-        const auto local = with(with(base(), QStringLiteral("dosage"), QStringLiteral("5 mg")), QStringLiteral("refills"), 0);
-        const auto remote = with(with(base(), QStringLiteral("dosage"), QStringLiteral("20 mg")), QStringLiteral("instructions"),
-                                 QStringLiteral("Take in the morning"));
+    void differentChangesToOneFieldConflict() {
+        const auto local = with(with(base(), QStringLiteral("dosage"), QStringLiteral("5 mg")),
+                                QStringLiteral("refills"), 0);
+        const auto remote =
+            with(with(base(), QStringLiteral("dosage"), QStringLiteral("20 mg")),
+                 QStringLiteral("instructions"), QStringLiteral("Take in the morning"));
         const auto result = RecordMerge::merge(base(), local, remote);
         QCOMPARE(result.conflicts, QStringList{QStringLiteral("dosage")});
-        QCOMPARE(result.merged.value(QStringLiteral("dosage")).toString(), QStringLiteral("5 mg"));  // local kept
+        QCOMPARE(result.merged.value(QStringLiteral("dosage")).toString(),
+                 QStringLiteral("5 mg")); // local kept
         QCOMPARE(result.merged.value(QStringLiteral("refills")).toInt(), 0);
-        QCOMPARE(result.merged.value(QStringLiteral("instructions")).toString(), QStringLiteral("Take in the morning"));
+        QCOMPARE(result.merged.value(QStringLiteral("instructions")).toString(),
+                 QStringLiteral("Take in the morning"));
     }
-    void nullAgainstValueIsAChange()
-    {
+    void nullAgainstValueIsAChange() {
         const auto local = with(base(), QStringLiteral("refills"), QJsonValue());
         const auto remote = with(base(), QStringLiteral("refills"), 5);
-        QCOMPARE(RecordMerge::merge(base(), local, remote).conflicts, QStringList{QStringLiteral("refills")});
+        QCOMPARE(RecordMerge::merge(base(), local, remote).conflicts,
+                 QStringList{QStringLiteral("refills")});
     }
-    void fieldsOnlyOneSideHasAreKept()
-    {
+    void fieldsOnlyOneSideHasAreKept() {
         const auto remote = with(base(), QStringLiteral("pharmacy"), QStringLiteral("CareWell"));
         const auto result = RecordMerge::merge(base(), base(), remote);
-        QCOMPARE(result.merged.value(QStringLiteral("pharmacy")).toString(), QStringLiteral("CareWell"));
+        QCOMPARE(result.merged.value(QStringLiteral("pharmacy")).toString(),
+                 QStringLiteral("CareWell"));
         QVERIFY(result.conflicts.isEmpty());
     }
-    void provenanceNeverConflicts()
-    {
+    void provenanceNeverConflicts() {
         const auto local = with(base(), QStringLiteral("engine"), QStringLiteral("manual"));
         const auto remote = with(base(), QStringLiteral("engine"), QStringLiteral("ai-brain"));
         const auto result = RecordMerge::merge(base(), local, remote);
         QVERIFY(result.conflicts.isEmpty());
-        QCOMPARE(result.merged.value(QStringLiteral("engine")).toString(), QStringLiteral("manual"));
+        QCOMPARE(result.merged.value(QStringLiteral("engine")).toString(),
+                 QStringLiteral("manual"));
     }
 };
 

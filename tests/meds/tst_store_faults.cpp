@@ -36,9 +36,9 @@ using kiosk::ui::MedicationStoreController;
 
 namespace {
 
-Medication sample(int n, int rawTextBytes = 200)
-{
-    static const char *names[] = {"Lisinopril", "Metformin", "Atorvastatin", "Levothyroxine", "Amlodipine"};
+Medication sample(int n, int rawTextBytes = 200) {
+    static const char *names[] = {"Lisinopril", "Metformin", "Atorvastatin", "Levothyroxine",
+                                  "Amlodipine"};
     Medication m;
     m.medicationName = QStringLiteral("%1 %2").arg(QLatin1String(names[n % 5])).arg(n);
     m.dosage = QStringLiteral("%1 mg").arg(5 * (n + 1));
@@ -53,14 +53,12 @@ Medication sample(int n, int rawTextBytes = 200)
     return m;
 }
 
-QByteArray recordJson(int n, int rawTextBytes)
-{
+QByteArray recordJson(int n, int rawTextBytes) {
     return QJsonDocument(sample(n, rawTextBytes).toJson()).toJson(QJsonDocument::Compact);
 }
 
 // What "the same records" means: every field the store keeps, with the id.
-QJsonArray asJson(const QList<Medication> &records)
-{
+QJsonArray asJson(const QList<Medication> &records) {
     QJsonArray out;
     for (const Medication &m : records) {
         QJsonObject object = m.toJson();
@@ -71,8 +69,7 @@ QJsonArray asJson(const QList<Medication> &records)
 }
 
 // The list as a new store (a new connection, as after a restart) reads it.
-QJsonArray reopened(const QString &path)
-{
+QJsonArray reopened(const QString &path) {
     MedicationStore store(path);
     QString error;
     if (!store.open(&error))
@@ -83,16 +80,14 @@ QJsonArray reopened(const QString &path)
     return asJson(*records);
 }
 
-QByteArray digest(const QString &path)
-{
+QByteArray digest(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return "missing";
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
 }
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
+bool writeFile(const QString &path, const QByteArray &data) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
@@ -101,17 +96,15 @@ bool writeFile(const QString &path, const QByteArray &data)
 // must grow); SIGXFSZ is ignored so the write fails with EFBIG instead of killing the process.
 class FileSizeLimit {
 public:
-    explicit FileSizeLimit(qint64 bytes)
-    {
+    explicit FileSizeLimit(qint64 bytes) {
         ::getrlimit(RLIMIT_FSIZE, &m_saved);
         m_handler = std::signal(SIGXFSZ, SIG_IGN);
-        const struct rlimit limit {rlim_t(bytes), m_saved.rlim_max};
+        const struct rlimit limit { rlim_t(bytes), m_saved.rlim_max };
         m_active = ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
     }
     ~FileSizeLimit() { lift(); }
     bool active() const { return m_active; }
-    void lift()
-    {
+    void lift() {
         if (!m_active)
             return;
         ::setrlimit(RLIMIT_FSIZE, &m_saved);
@@ -133,8 +126,7 @@ private:
 class ReadOnlyFolder {
 public:
     explicit ReadOnlyFolder(const QString &folder)
-        : m_folder(folder)
-    {
+        : m_folder(folder) {
         if (qEnvironmentVariable("KIOSK_TEST_READONLY") != u"chattr" && bindReadOnly())
             m_how = QStringLiteral("read-only bind mount");
         else if (setImmutable(true))
@@ -155,8 +147,7 @@ public:
     bool active() const { return !m_how.isEmpty(); }
     QString how() const { return m_how; }
     QString why() const { return m_why; }
-    void release()
-    {
+    void release() {
         if (m_mounted) {
             ::umount2(QFile::encodeName(m_folder).constData(), MNT_DETACH);
             m_mounted = false;
@@ -168,36 +159,41 @@ public:
     }
 
 private:
-    bool bindReadOnly()
-    {
+    bool bindReadOnly() {
         static bool privateNamespace = false;
         if (!privateNamespace) {
-            if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
-                m_why = QStringLiteral("cannot make a mount namespace: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+            if (::unshare(CLONE_NEWNS) != 0 ||
+                ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+                m_why = QStringLiteral("cannot make a mount namespace: %1")
+                            .arg(QString::fromLocal8Bit(strerror(errno)));
                 return false;
             }
             privateNamespace = true;
         }
         const QByteArray folder = QFile::encodeName(m_folder);
         if (::mount(folder.constData(), folder.constData(), nullptr, MS_BIND, nullptr) != 0) {
-            m_why = QStringLiteral("cannot bind-mount %1: %2").arg(m_folder, QString::fromLocal8Bit(strerror(errno)));
+            m_why = QStringLiteral("cannot bind-mount %1: %2")
+                        .arg(m_folder, QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         m_mounted = true;
-        if (::mount(nullptr, folder.constData(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) != 0) {
-            m_why = QStringLiteral("cannot remount %1 read-only: %2").arg(m_folder, QString::fromLocal8Bit(strerror(errno)));
+        if (::mount(nullptr, folder.constData(), nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY,
+                    nullptr) != 0) {
+            m_why = QStringLiteral("cannot remount %1 read-only: %2")
+                        .arg(m_folder, QString::fromLocal8Bit(strerror(errno)));
             release();
             return false;
         }
         return true;
     }
 
-    bool setImmutable(bool on)
-    {
+    bool setImmutable(bool on) {
         QStringList paths{m_folder};
         for (const QString &name : QDir(m_folder).entryList(QDir::Files | QDir::Hidden))
             paths.append(m_folder + u'/' + name);
-        const int status = QProcess::execute(QStringLiteral("chattr"), QStringList{on ? QStringLiteral("+i") : QStringLiteral("-i")} + paths);
+        const int status = QProcess::execute(
+            QStringLiteral("chattr"),
+            QStringList{on ? QStringLiteral("+i") : QStringLiteral("-i")} + paths);
         if (on && status != 0) {
             m_why += QStringLiteral("; chattr +i failed (status %1)").arg(status);
             setImmutable(false);
@@ -216,22 +212,22 @@ private:
 
 // `kilo-kiosk meds ...` with this database, optionally under a file size limit of its own.
 MedsCliRunner::Result meds(const QString &home, const QString &db, const QStringList &arguments,
-                           const QByteArray &input = {}, qint64 fileSizeLimit = -1)
-{
+                           const QByteArray &input = {}, qint64 fileSizeLimit = -1) {
     QProcess process;
     process.setProcessEnvironment(MedsCliRunner::environment(home));
     if (fileSizeLimit >= 0) {
         process.setChildProcessModifier([fileSizeLimit] {
             std::signal(SIGXFSZ, SIG_IGN);
-            const struct rlimit limit {rlim_t(fileSizeLimit), RLIM_INFINITY};
+            const struct rlimit limit { rlim_t(fileSizeLimit), RLIM_INFINITY };
             ::setrlimit(RLIMIT_FSIZE, &limit);
         });
     }
-    return MedsCliRunner::finish(process, QStringList{QStringLiteral("meds"), QStringLiteral("--db"), db} + arguments, input, 60000);
+    return MedsCliRunner::finish(
+        process, QStringList{QStringLiteral("meds"), QStringLiteral("--db"), db} + arguments, input,
+        60000);
 }
 
-QJsonArray cliList(const QString &home, const QString &db, QByteArray *err = nullptr)
-{
+QJsonArray cliList(const QString &home, const QString &db, QByteArray *err = nullptr) {
     const auto result = meds(home, db, {QStringLiteral("list"), QStringLiteral("--json")});
     if (err)
         *err = result.err;
@@ -240,8 +236,7 @@ QJsonArray cliList(const QString &home, const QString &db, QByteArray *err = nul
     return QJsonDocument::fromJson(result.out).array();
 }
 
-QVariantMap controllerRecord(int n)
-{
+QVariantMap controllerRecord(int n) {
     return sample(n).toJson().toVariantMap();
 }
 
@@ -255,16 +250,14 @@ private:
     int m_case = 0;
 
     // A folder of its own for each case (a read-only mount covers the whole folder).
-    QString newDatabase()
-    {
+    QString newDatabase() {
         const QString folder = m_dir.filePath(QStringLiteral("case%1").arg(++m_case));
         QDir().mkpath(folder);
         return folder + QStringLiteral("/medications.sqlite");
     }
 
     // n acknowledged records, the store closed afterwards (its log folded into the file).
-    static QJsonArray seed(const QString &path, int n, int rawTextBytes = 200)
-    {
+    static QJsonArray seed(const QString &path, int n, int rawTextBytes = 200) {
         MedicationStore store(path);
         QString error;
         if (!store.open(&error))
@@ -276,15 +269,14 @@ private:
         return asJson(*store.list(&error));
     }
 
-    static void expectClearError(const QString &error, const QString &path, const char *what)
-    {
+    static void expectClearError(const QString &error, const QString &path, const char *what) {
         QVERIFY2(error.contains(path), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String(what)), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("Nothing was changed")), qPrintable(error));
     }
 
-    static void expectCliError(const MedsCliRunner::Result &result, const QString &path, const char *what)
-    {
+    static void expectCliError(const MedsCliRunner::Result &result, const QString &path,
+                               const char *what) {
         QVERIFY2(result.status == 1, result.err.constData());
         QVERIFY2(result.out.isEmpty(), result.out.constData());
         QVERIFY2(result.err.startsWith("kilo-kiosk: error: "), result.err.constData());
@@ -294,8 +286,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
     }
@@ -303,8 +294,7 @@ private slots:
     // The store stays open while the disk fills: the change that needs room is refused (the
     // write-ahead log is what fails, part way through the change), the list is as it was, and
     // once there is room again the same store saves.
-    void diskFullRefusesTheChangeAndKeepsEveryRecord()
-    {
+    void diskFullRefusesTheChangeAndKeepsEveryRecord() {
         const QString path = newDatabase();
         MedicationStore store(path);
         QString error;
@@ -326,7 +316,8 @@ private slots:
             QCOMPARE(store.lastFault(), StoreFault::StorageFull);
             qInfo("full disk: %s", qPrintable(error));
             expectClearError(error, path, "storage is full");
-            QVERIFY2(QFileInfo(wal).size() > walBefore, "the log was not written before the disk was full");
+            QVERIFY2(QFileInfo(wal).size() > walBefore,
+                     "the log was not written before the disk was full");
 
             // Every kind of change is refused the same way, and the list is what was acknowledged.
             Medication edited = *store.get(1, &error);
@@ -359,23 +350,29 @@ private slots:
     }
 
     // A full disk met by a store that was just opened: the first change after a restart.
-    void diskFullThroughTheCli()
-    {
+    void diskFullThroughTheCli() {
         const QString home = m_dir.filePath(QStringLiteral("cli-home"));
         const QString path = newDatabase();
         for (int i = 0; i < 2; ++i)
-            QCOMPARE(meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")}, recordJson(i, 200)).status, 0);
+            QCOMPARE(meds(home, path,
+                          {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                          recordJson(i, 200))
+                         .status,
+                     0);
         const QJsonArray saved = cliList(home, path);
         QCOMPARE(saved.size(), 2);
 
         // 40,000 bytes: the log's index file (32 KiB) fits, the record's pages do not.
-        const auto refused = meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
-                                  recordJson(2, 60000), 40000);
+        const auto refused =
+            meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                 recordJson(2, 60000), 40000);
         qInfo("full disk, CLI: %s", refused.err.trimmed().constData());
         expectCliError(refused, path, "storage is full");
         QCOMPARE(cliList(home, path), saved);
 
-        const auto added = meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")}, recordJson(2, 60000));
+        const auto added =
+            meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                 recordJson(2, 60000));
         QVERIFY2(added.status == 0, added.err.constData());
         QCOMPARE(cliList(home, path).size(), 3);
     }
@@ -383,8 +380,7 @@ private slots:
     // The tablet starts on a full disk, with no room even for the log's index file (-shm): the
     // list is read as it is and shown, changes are refused, and once there is room the same
     // store saves again. The CLI likewise.
-    void diskFullAtStartStillShowsTheList()
-    {
+    void diskFullAtStartStillShowsTheList() {
         const QString path = newDatabase();
         const QJsonArray saved = seed(path, 3);
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
@@ -397,7 +393,8 @@ private slots:
             QString error;
             QVERIFY2(store.open(&error), qPrintable(error));
             QCOMPARE(store.readOnlyReason(), StoreFault::StorageFull);
-            QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("storage is full")), qPrintable(store.readOnlyMessage()));
+            QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("storage is full")),
+                     qPrintable(store.readOnlyMessage()));
             QCOMPARE(asJson(*store.list(&error)), saved);
             QVERIFY(!store.add(sample(5), &error));
             QCOMPARE(store.lastFault(), StoreFault::StorageFull);
@@ -421,7 +418,8 @@ private slots:
                 controller.componentComplete();
                 QVERIFY2(controller.ready(), qPrintable(controller.error()));
                 QVERIFY(controller.readOnly());
-                QVERIFY2(controller.notice().contains(QStringLiteral("storage is full")), qPrintable(controller.notice()));
+                QVERIFY2(controller.notice().contains(QStringLiteral("storage is full")),
+                         qPrintable(controller.notice()));
                 QCOMPARE(controller.count(), saved.size() + 1);
                 QVERIFY(controller.add(controllerRecord(6)).contains(QStringLiteral("error")));
                 QCOMPARE(controller.faultKind(), QStringLiteral("storage-full"));
@@ -436,19 +434,21 @@ private slots:
         }
 
         QByteArray warning;
-        const auto listed = meds(home, path, {QStringLiteral("list"), QStringLiteral("--json")}, {}, 1000);
+        const auto listed =
+            meds(home, path, {QStringLiteral("list"), QStringLiteral("--json")}, {}, 1000);
         QVERIFY2(listed.status == 0, listed.err.constData());
         QVERIFY2(listed.err.contains("storage is full"), listed.err.constData());
         QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), saved.size() + 2);
-        expectCliError(meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")}, recordJson(7, 100), 1000),
+        expectCliError(meds(home, path,
+                            {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                            recordJson(7, 100), 1000),
                        path, "storage is full");
         QCOMPARE(cliList(home, path, &warning).size(), saved.size() + 2);
         QVERIFY(warning.isEmpty());
     }
 
     // The page's store: a refused change leaves the list it shows as it was and says why.
-    void diskFullControllerKeepsTheList()
-    {
+    void diskFullControllerKeepsTheList() {
         const QString path = newDatabase();
         MedicationStoreController controller;
         controller.setPollInterval(0);
@@ -468,7 +468,9 @@ private slots:
             record.insert(QStringLiteral("raw_text"), QString(50000, u'r'));
             const QVariantMap result = controller.add(record);
             QVERIFY(!result.contains(QStringLiteral("id")));
-            QVERIFY2(result.value(QStringLiteral("error")).toString().contains(QStringLiteral("storage is full")),
+            QVERIFY2(result.value(QStringLiteral("error"))
+                         .toString()
+                         .contains(QStringLiteral("storage is full")),
                      qPrintable(result.value(QStringLiteral("error")).toString()));
             QVERIFY(!controller.stop(shown.first().id).isEmpty());
         }
@@ -490,8 +492,7 @@ private slots:
 
     // The tablet starts with its storage read-only: the list is shown, changes are refused with
     // the reason, and once the storage can be written again all is there and changes work.
-    void readOnlyStorageShowsTheListAndRefusesChanges()
-    {
+    void readOnlyStorageShowsTheListAndRefusesChanges() {
         const QString path = newDatabase();
         const QJsonArray saved = seed(path, 3);
         const QByteArray before = digest(path);
@@ -504,7 +505,8 @@ private slots:
             QString error;
             QVERIFY2(store.open(&error), qPrintable(error));
             QCOMPARE(store.readOnlyReason(), StoreFault::ReadOnly);
-            QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("read-only")), qPrintable(store.readOnlyMessage()));
+            QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("read-only")),
+                     qPrintable(store.readOnlyMessage()));
             QCOMPARE(asJson(*store.list(&error)), saved);
 
             QVERIFY(!store.add(sample(7), &error));
@@ -522,9 +524,13 @@ private slots:
             QByteArray warning;
             QCOMPARE(cliList(home, path, &warning).size(), saved.size());
             QVERIFY2(warning.contains("read-only"), warning.constData());
-            expectCliError(meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")}, recordJson(7, 100)),
-                           path, "read-only");
-            expectCliError(meds(home, path, {QStringLiteral("delete"), QStringLiteral("1")}), path, "read-only");
+            expectCliError(
+                meds(home, path,
+                     {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-")},
+                     recordJson(7, 100)),
+                path, "read-only");
+            expectCliError(meds(home, path, {QStringLiteral("delete"), QStringLiteral("1")}), path,
+                           "read-only");
 
             // The page's store: ready, read-only, saying why, the list shown.
             MedicationStoreController controller;
@@ -551,8 +557,7 @@ private slots:
 
     // The storage turns read-only while acknowledged changes are still only in the write-ahead
     // log (the app was running): they are read from the log, not lost.
-    void readOnlyStorageKeepsChangesStillInTheLog()
-    {
+    void readOnlyStorageKeepsChangesStillInTheLog() {
         const QString path = newDatabase();
         MedicationStore writer(path);
         QString error;
@@ -572,8 +577,7 @@ private slots:
         QCOMPARE(reader.lastFault(), StoreFault::ReadOnly);
     }
 
-    void damagedDatabase_data()
-    {
+    void damagedDatabase_data() {
         QTest::addColumn<QString>("damage");
         QTest::newRow("garbage in the middle pages") << QStringLiteral("garbage");
         QTest::newRow("truncated") << QStringLiteral("truncated");
@@ -583,8 +587,7 @@ private slots:
 
     // A damaged file is never written, replaced or "repaired": it is read as far as SQLite can,
     // or refused, with a message that names it; once the good file is back, all is there.
-    void damagedDatabase()
-    {
+    void damagedDatabase() {
         QFETCH(QString, damage);
         const QString path = newDatabase();
         const QJsonArray saved = seed(path, 40, 2000);
@@ -605,7 +608,8 @@ private slots:
         } else if (damage == u"truncated") {
             bad.truncate(good.size() / 2 + 1000);
         } else if (damage == u"not-sqlite") {
-            bad = QByteArray("Medication list, printed 2026-01-06\nLisinopril 10 mg twice daily\n").repeated(200);
+            bad = QByteArray("Medication list, printed 2026-01-06\nLisinopril 10 mg twice daily\n")
+                      .repeated(200);
         } else {
             bad.clear();
         }
@@ -616,17 +620,24 @@ private slots:
             MedicationStore store(path);
             QString error;
             const bool opened = store.open(&error);
-            qInfo("%s: %s", opened ? "opened read-only" : "refused", qPrintable(opened ? store.readOnlyMessage() : error));
+            qInfo("%s: %s", opened ? "opened read-only" : "refused",
+                  qPrintable(opened ? store.readOnlyMessage() : error));
             if (opened) {
                 // Readable in part: shown read-only, and the reason says which file is damaged.
                 QCOMPARE(store.readOnlyReason(), StoreFault::Damaged);
-                QVERIFY2(store.readOnlyMessage().contains(path), qPrintable(store.readOnlyMessage()));
-                QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("damaged")), qPrintable(store.readOnlyMessage()));
+                QVERIFY2(store.readOnlyMessage().contains(path),
+                         qPrintable(store.readOnlyMessage()));
+                QVERIFY2(store.readOnlyMessage().contains(QStringLiteral("damaged")),
+                         qPrintable(store.readOnlyMessage()));
                 const auto records = store.list(&error);
-                qInfo("  list: %s", records ? qPrintable(QStringLiteral("%1 of %2 records").arg(records->size()).arg(saved.size())) : qPrintable(error));
+                qInfo("  list: %s", records ? qPrintable(QStringLiteral("%1 of %2 records")
+                                                             .arg(records->size())
+                                                             .arg(saved.size()))
+                                            : qPrintable(error));
                 if (!records) {
                     QCOMPARE(store.lastFault(), StoreFault::Damaged);
-                    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("damaged")), qPrintable(error));
+                    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("damaged")),
+                             qPrintable(error));
                 } else {
                     // What is shown is what was saved: whole records, not garbage.
                     QHash<qint64, QJsonObject> byId;
@@ -640,7 +651,7 @@ private slots:
                         QCOMPARE(shown, expected);
                     }
                 }
-                if (damage == u"garbage")  // three pages of forty records: most are still readable
+                if (damage == u"garbage") // three pages of forty records: most are still readable
                     QVERIFY2(records && records->size() >= saved.size() / 2, qPrintable(error));
                 // Records in the first half are still there (how many depends on the row size: 9 of
                 // 40 since schema 4 added dose times, 12 before).
@@ -661,11 +672,14 @@ private slots:
 
         // The CLI: a change is refused with the same reason; the file is still untouched.
         const QString home = m_dir.filePath(QStringLiteral("damaged-home"));
-        expectCliError(meds(home, path, {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--allow-duplicate")},
+        expectCliError(meds(home, path,
+                            {QStringLiteral("add"), QStringLiteral("--json"), QStringLiteral("-"),
+                             QStringLiteral("--allow-duplicate")},
                             recordJson(50, 100)),
                        path, "damaged");
         const auto listed = meds(home, path, {QStringLiteral("list"), QStringLiteral("--json")});
-        QVERIFY2(listed.err.contains("damaged") && listed.err.contains(QFile::encodeName(path)), listed.err.constData());
+        QVERIFY2(listed.err.contains("damaged") && listed.err.contains(QFile::encodeName(path)),
+                 listed.err.constData());
         QCOMPARE(digest(path), damaged);
 
         // The page's store: never an empty list that looks like "no medications yet".
@@ -678,13 +692,15 @@ private slots:
                 QVERIFY(controller.readOnly());
                 QVERIFY(controller.notice().contains(QStringLiteral("damaged")));
             } else {
-                QVERIFY2(controller.error().contains(QStringLiteral("damaged")), qPrintable(controller.error()));
+                QVERIFY2(controller.error().contains(QStringLiteral("damaged")),
+                         qPrintable(controller.error()));
                 QCOMPARE(controller.faultKind(), QStringLiteral("damaged"));
                 QCOMPARE(controller.count(), 0);
             }
         }
         QCOMPARE(digest(path), damaged);
-        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) ||
+                QFileInfo(path + QStringLiteral("-wal")).size() == 0);
 
         // The good file back (a backup restored): every record is there and changes work.
         QVERIFY(writeFile(path, good));
@@ -700,8 +716,7 @@ private slots:
 
     // A new database is made whole before it has its name, so a new list is never an empty file
     // (which the store would take for a damaged one), also when two processes make it at once.
-    void newDatabaseIsNeverAnEmptyFile()
-    {
+    void newDatabaseIsNeverAnEmptyFile() {
         const QString path = newDatabase();
         {
             MedicationStore first(path);
@@ -713,7 +728,8 @@ private slots:
             QVERIFY2(first.add(sample(1), &error), qPrintable(error));
             QCOMPARE(second.list(&error)->size(), 1);
         }
-        const QStringList left = QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
+        const QStringList left =
+            QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
         QCOMPARE(left, QStringList{QStringLiteral("medications.sqlite")});
     }
 };

@@ -18,8 +18,7 @@ using namespace kiosk::synth;
 
 namespace {
 
-LabelText sampleLabel()
-{
+LabelText sampleLabel() {
     LabelText t;
     t.pharmacyLine = QStringLiteral("CORNERSTONE PHARMACY  412 ELM ST  DAYTON OH  (937) 555-0142");
     t.rxLine = QStringLiteral("RX# 6021847");
@@ -35,13 +34,11 @@ LabelText sampleLabel()
     return t;
 }
 
-quint16 get16(const QByteArray &b, qsizetype at, bool le)
-{
+quint16 get16(const QByteArray &b, qsizetype at, bool le) {
     const auto u = [&](qsizetype i) { return quint16(uchar(b[at + i])); };
     return le ? quint16(u(0) | u(1) << 8) : quint16(u(0) << 8 | u(1));
 }
-quint32 get32(const QByteArray &b, qsizetype at, bool le)
-{
+quint32 get32(const QByteArray &b, qsizetype at, bool le) {
     return le ? quint32(get16(b, at, true)) | quint32(get16(b, at + 2, true)) << 16
               : quint32(get16(b, at, false)) << 16 | quint32(get16(b, at + 2, false));
 }
@@ -50,12 +47,11 @@ struct JpegLayout {
     std::optional<int> orientation; // from the first APP1 Exif segment
     qsizetype exifAt = -1;          // offset of that APP1 marker
     qsizetype sosAt = -1;
-    qsizetype eoiEnd = -1;          // offset just after FFD9
+    qsizetype eoiEnd = -1; // offset just after FFD9
 };
 
 // Marker walk from SOI to SOS, then the entropy-coded data to the first EOI.
-JpegLayout parseJpeg(const QByteArray &b)
-{
+JpegLayout parseJpeg(const QByteArray &b) {
     JpegLayout out;
     if (b.size() < 4 || uchar(b[0]) != 0xff || uchar(b[1]) != 0xd8)
         return out;
@@ -77,7 +73,8 @@ JpegLayout parseJpeg(const QByteArray &b)
                 const int n = get16(b, ifd, le);
                 for (int e = 0; e < n; ++e) {
                     const qsizetype entry = ifd + 2 + 12 * e;
-                    if (get16(b, entry, le) == 0x0112 && get16(b, entry + 2, le) == 3 && get32(b, entry + 4, le) == 1)
+                    if (get16(b, entry, le) == 0x0112 && get16(b, entry + 2, le) == 3 &&
+                        get32(b, entry + 4, le) == 1)
                         out.orientation = get16(b, entry + 8, le);
                 }
             }
@@ -93,8 +90,7 @@ JpegLayout parseJpeg(const QByteArray &b)
     return out;
 }
 
-BottleShot smallShot(int orientation, quint32 seed)
-{
+BottleShot smallShot(int orientation, quint32 seed) {
     BottleShot s;
     s.width = 640;
     s.height = 420;
@@ -104,17 +100,16 @@ BottleShot smallShot(int orientation, quint32 seed)
     return s;
 }
 
-cv::Mat toMat(const QImage &img)
-{
+cv::Mat toMat(const QImage &img) {
     const QImage rgb = img.convertToFormat(QImage::Format_RGB888);
-    cv::Mat m(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()), size_t(rgb.bytesPerLine()));
+    cv::Mat m(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()),
+              size_t(rgb.bytesPerLine()));
     cv::Mat bgr;
     cv::cvtColor(m, bgr, cv::COLOR_RGB2BGR);
     return bgr;
 }
 
-double meanAbsDiff(const cv::Mat &a, const cv::Mat &b)
-{
+double meanAbsDiff(const cv::Mat &a, const cv::Mat &b) {
     if (a.size() != b.size())
         return 1e9;
     cv::Mat d;
@@ -123,19 +118,20 @@ double meanAbsDiff(const cv::Mat &a, const cv::Mat &b)
     return (m[0] + m[1] + m[2]) / 3;
 }
 
-bool amber(const cv::Vec3b &p) { return p[2] > p[1] + 25 && p[1] > p[0] + 25; }
+bool amber(const cv::Vec3b &p) {
+    return p[2] > p[1] + 25 && p[1] > p[0] + 25;
+}
 
 // Walks up from (x, y) through paper and print until three amber pixels in a row: the label's top.
-std::optional<int> labelTopAt(const cv::Mat &img, int x, int y, int limit)
-{
+std::optional<int> labelTopAt(const cv::Mat &img, int x, int y, int limit) {
     for (int yy = y; yy > std::max(2, y - limit); --yy)
-        if (amber(img.at<cv::Vec3b>(yy, x)) && amber(img.at<cv::Vec3b>(yy - 1, x)) && amber(img.at<cv::Vec3b>(yy - 2, x)))
+        if (amber(img.at<cv::Vec3b>(yy, x)) && amber(img.at<cv::Vec3b>(yy - 1, x)) &&
+            amber(img.at<cv::Vec3b>(yy - 2, x)))
             return yy + 1;
     return std::nullopt;
 }
 
-double polylineYAt(const QPolygonF &poly, double x)
-{
+double polylineYAt(const QPolygonF &poly, double x) {
     for (qsizetype i = 1; i < poly.size(); ++i) {
         const QPointF a = poly[i - 1], b = poly[i];
         if ((a.x() <= x && x <= b.x()) || (b.x() <= x && x <= a.x())) {
@@ -148,18 +144,15 @@ double polylineYAt(const QPolygonF &poly, double x)
 
 } // namespace
 
-class TestBottlePhoto : public QObject
-{
+class TestBottlePhoto : public QObject {
     Q_OBJECT
 private slots:
-    void exifOrientationAndStoredSize_data()
-    {
+    void exifOrientationAndStoredSize_data() {
         QTest::addColumn<int>("orientation");
         for (int o = 1; o <= 8; ++o)
             QTest::addRow("orientation %d", o) << o;
     }
-    void exifOrientationAndStoredSize()
-    {
+    void exifOrientationAndStoredSize() {
         QFETCH(int, orientation);
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
         const BottleShot shot = smallShot(orientation, 5);
@@ -189,7 +182,8 @@ private slots:
         const QImage shown = reader.read();
         QVERIFY2(!shown.isNull(), qPrintable(reader.errorString()));
         QCOMPARE(shown.size(), uprightSize);
-        QVERIFY2(meanAbsDiff(toMat(shown), upright) < 6.0, "auto-transformed image differs from the upright scene");
+        QVERIFY2(meanAbsDiff(toMat(shown), upright) < 6.0,
+                 "auto-transformed image differs from the upright scene");
         if (orientation != 1) {
             cv::Mat raw = stored;
             if (raw.size() == upright.size())
@@ -197,8 +191,7 @@ private slots:
         }
     }
 
-    void samsungTrailerAfterEoi()
-    {
+    void samsungTrailerAfterEoi() {
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
         BottleShot shot = smallShot(6, 9);
         const cv::Mat upright = BottlePhoto::photograph(label.image, shot);
@@ -215,7 +208,8 @@ private slots:
         QVERIFY(dirSize >= 12 && dirSize < quint32(trailer.size()));
         QCOMPARE(trailer.mid(trailer.size() - 8 - qsizetype(dirSize), 4), QByteArray("SEFH"));
         // Decoders still read it.
-        QVERIFY(!cv::imdecode(std::vector<uchar>(with.begin(), with.end()), cv::IMREAD_COLOR).empty());
+        QVERIFY(
+            !cv::imdecode(std::vector<uchar>(with.begin(), with.end()), cv::IMREAD_COLOR).empty());
 
         shot.samsungTrailer = false;
         const QByteArray without = BottlePhoto::encodeJpeg(upright, shot);
@@ -225,8 +219,7 @@ private slots:
         QCOMPARE(*b.orientation, 6);
     }
 
-    void defaultShotIsPhoneSized()
-    {
+    void defaultShotIsPhoneSized() {
         const BottleShot shot; // 4032x1816 stored, orientation 6
         QCOMPARE(shot.uprightSize(), QSize(1816, 4032));
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
@@ -242,8 +235,7 @@ private slots:
         QVERIFY(jpeg.endsWith("SEFT"));
     }
 
-    void labelIsWrappedAroundACylinder()
-    {
+    void labelIsWrappedAroundACylinder() {
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
         BottleShot shot = smallShot(6, 21);
         shot.width = 1400;
@@ -276,18 +268,22 @@ private slots:
         QList<double> deviation;
         // Seen from above, the label's top edge is lower in the middle than toward the ends.
         const auto [bend, r] = edges(25, deviation);
-        QVERIFY2(bend > 0.04 * r, qPrintable(QStringLiteral("bend %1 px, radius %2 px").arg(bend).arg(r)));
+        QVERIFY2(bend > 0.04 * r,
+                 qPrintable(QStringLiteral("bend %1 px, radius %2 px").arg(bend).arg(r)));
         // Seen level, the edge is straight.
         const auto [flat, r0] = edges(0, deviation);
-        QVERIFY2(std::abs(flat) < 0.015 * r0 + 2, qPrintable(QStringLiteral("bend %1 px at elevation 0").arg(flat)));
+        QVERIFY2(std::abs(flat) < 0.015 * r0 + 2,
+                 qPrintable(QStringLiteral("bend %1 px at elevation 0").arg(flat)));
         // The reported geometry is where the pixels are.
         QVERIFY(deviation.size() >= 12);
         std::sort(deviation.begin(), deviation.end());
-        QVERIFY2(deviation[deviation.size() / 2] <= 3.0, qPrintable(QStringLiteral("median deviation %1 px").arg(deviation[deviation.size() / 2])));
+        QVERIFY2(
+            deviation[deviation.size() / 2] <= 3.0,
+            qPrintable(
+                QStringLiteral("median deviation %1 px").arg(deviation[deviation.size() / 2])));
     }
 
-    void textNearTheEndsIsCompressedOrHidden()
-    {
+    void textNearTheEndsIsCompressedOrHidden() {
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
         const int w = label.image.width();
         BottleShot shot;
@@ -319,8 +315,7 @@ private slots:
         QCOMPARE(joined, sampleLabel().directions);
     }
 
-    void deterministicForASeed()
-    {
+    void deterministicForASeed() {
         const RenderedLabel label = BottlePhoto::renderLabel(sampleLabel());
         const RenderedLabel again = BottlePhoto::renderLabel(sampleLabel());
         QCOMPARE(label.image, again.image);

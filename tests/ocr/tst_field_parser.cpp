@@ -5,22 +5,21 @@
 
 using namespace kiosk::ocr;
 
-class TestFieldParser : public QObject
-{
+class TestFieldParser : public QObject {
     Q_OBJECT
 private:
     DrugLexicon m_lexicon;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QString error;
-        QVERIFY2(m_lexicon.loadFile(QStringLiteral(KIOSK_SOURCE_DIR "/resources/ocr/drug_lexicon.tsv"), &error), qPrintable(error));
+        QVERIFY2(m_lexicon.loadFile(
+                     QStringLiteral(KIOSK_SOURCE_DIR "/resources/ocr/drug_lexicon.tsv"), &error),
+                 qPrintable(error));
         QVERIFY(m_lexicon.entries().size() > 600); // 300+ generics plus brands
     }
 
-    void lexiconCorrectsOcrSlips()
-    {
+    void lexiconCorrectsOcrSlips() {
         const auto exact = m_lexicon.bestMatch({QStringLiteral("LISINOPRIL")});
         QVERIFY(exact.isValid());
         QCOMPARE(m_lexicon.entries()[size_t(exact.entry)].name, QStringLiteral("Lisinopril"));
@@ -32,32 +31,35 @@ private slots:
         const auto brand = m_lexicon.bestMatch({QStringLiteral("Lipitor")});
         QVERIFY(brand.isValid());
         QCOMPARE(m_lexicon.entries()[size_t(brand.entry)].generic, QStringLiteral("Atorvastatin"));
-        const auto twoWords = m_lexicon.bestMatch({QStringLiteral("POTASSIUM"), QStringLiteral("CHLORIDE"), QStringLiteral("20")});
+        const auto twoWords = m_lexicon.bestMatch(
+            {QStringLiteral("POTASSIUM"), QStringLiteral("CHLORIDE"), QStringLiteral("20")});
         QVERIFY(twoWords.isValid());
-        QCOMPARE(m_lexicon.entries()[size_t(twoWords.entry)].name, QStringLiteral("Potassium Chloride"));
+        QCOMPARE(m_lexicon.entries()[size_t(twoWords.entry)].name,
+                 QStringLiteral("Potassium Chloride"));
         QVERIFY(!m_lexicon.bestMatch({QStringLiteral("Signature")}).isValid());
     }
 
-    void pharmacyLabel()
-    {
+    void pharmacyLabel() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral(
-            "NORTHGATE PHARMACY\n"
-            "1044 Main St, Springfield, IL (555) 394-4963\n"
-            "Rx# 1702635      Date: 11/06/2026\n"
-            "FATIMA IBRAHIM\n"
-            "TAKE ONE TABLET BY MOUTH EVERY 8 HOURS WITH A\n"
-            "FULL GLASS OF WATER\n"
-            "ROSUVASTATIN 20 MG TABLET\n"
-            "QTY: 90      REFILLS: 3\n"
-            "DR. CARLOS PATEL\n"
-            "Discard after: 11/06/2027"));
+        const auto rx =
+            parser.parseText(QStringLiteral("NORTHGATE PHARMACY\n"
+                                            "1044 Main St, Springfield, IL (555) 394-4963\n"
+                                            "Rx# 1702635      Date: 11/06/2026\n"
+                                            "FATIMA IBRAHIM\n"
+                                            "TAKE ONE TABLET BY MOUTH EVERY 8 HOURS WITH A\n"
+                                            "FULL GLASS OF WATER\n"
+                                            "ROSUVASTATIN 20 MG TABLET\n"
+                                            "QTY: 90      REFILLS: 3\n"
+                                            "DR. CARLOS PATEL\n"
+                                            "Discard after: 11/06/2027"));
         QCOMPARE(rx.medicationName, QStringLiteral("Rosuvastatin"));
         QCOMPARE(rx.dosage, QStringLiteral("20 mg"));
         QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
         QCOMPARE(rx.schedule, QStringLiteral("every 8 hours"));
         QCOMPARE(rx.timesPerDay.value_or(-1), 3);
-        QCOMPARE(rx.instructions, QStringLiteral("Take one tablet by mouth every 8 hours with a full glass of water"));
+        QCOMPARE(
+            rx.instructions,
+            QStringLiteral("Take one tablet by mouth every 8 hours with a full glass of water"));
         QCOMPARE(rx.prescriber, QStringLiteral("Carlos Patel"));
         QCOMPARE(rx.patient, QStringLiteral("Fatima Ibrahim"));
         QCOMPARE(rx.pharmacy, QStringLiteral("Northgate Pharmacy"));
@@ -68,26 +70,26 @@ private slots:
         QVERIFY2(rx.needsReview.isEmpty(), qPrintable(rx.needsReview.join(',')));
     }
 
-    void prescriptionPad()
-    {
+    void prescriptionPad() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral(
-            "Maria Fischer, DO\n"
-            "Family Medicine 1778 Hill St, Springfield, IL\n"
-            "Patient: Priya Brennan      Date: 09/10/2026\n"
-            "Rx\n"
-            "Tramadol 50 mg tablets\n"
-            "Sig: 1 tab PO Q6H PRN for pain\n"
-            "Disp: #30\n"
-            "Refills: none\n"
-            "Signature"));
+        const auto rx =
+            parser.parseText(QStringLiteral("Maria Fischer, DO\n"
+                                            "Family Medicine 1778 Hill St, Springfield, IL\n"
+                                            "Patient: Priya Brennan      Date: 09/10/2026\n"
+                                            "Rx\n"
+                                            "Tramadol 50 mg tablets\n"
+                                            "Sig: 1 tab PO Q6H PRN for pain\n"
+                                            "Disp: #30\n"
+                                            "Refills: none\n"
+                                            "Signature"));
         QCOMPARE(rx.medicationName, QStringLiteral("Tramadol"));
         QCOMPARE(rx.dosage, QStringLiteral("50 mg"));
         QCOMPARE(rx.schedule, QStringLiteral("every 6 hours as needed"));
         QVERIFY(!rx.timesPerDay.has_value());
         QVERIFY(rx.asNeeded);
         QCOMPARE(rx.instructions, QStringLiteral("1 tab PO Q6H PRN for pain"));
-        QCOMPARE(rx.instructionsPlain, QStringLiteral("Take one tablet by mouth every 6 hours as needed for pain"));
+        QCOMPARE(rx.instructionsPlain,
+                 QStringLiteral("Take one tablet by mouth every 6 hours as needed for pain"));
         QCOMPARE(rx.prescriber, QStringLiteral("Maria Fischer"));
         QCOMPARE(rx.patient, QStringLiteral("Priya Brennan"));
         QCOMPARE(rx.quantity.value_or(-1), 30);
@@ -96,16 +98,16 @@ private slots:
         QVERIFY(rx.pharmacy.isEmpty());
     }
 
-    void correctedNameIsFlagged()
-    {
+    void correctedNameIsFlagged() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral("Metfonnin 500 mg tablet\nTake one tablet by mouth twice daily\nPrescriber: Ann Lee, MD"));
+        const auto rx =
+            parser.parseText(QStringLiteral("Metfonnin 500 mg tablet\nTake one tablet by mouth "
+                                            "twice daily\nPrescriber: Ann Lee, MD"));
         QCOMPARE(rx.medicationName, QStringLiteral("Metformin"));
         QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
     }
 
-    void lowOcrConfidenceIsFlagged()
-    {
+    void lowOcrConfidenceIsFlagged() {
         // The same label, but Tesseract doubted the prescriber's name and a word of the sig.
         OcrPage page;
         auto line = [&](std::initializer_list<std::pair<const char *, double>> words, int y) {
@@ -119,7 +121,14 @@ private slots:
             page.lines.push_back(l);
         };
         line({{"Lisinopril", 0.95}, {"10", 0.95}, {"mg", 0.95}, {"tablet", 0.95}}, 0);
-        line({{"Take", 0.95}, {"one", 0.95}, {"tablet", 0.95}, {"by", 0.95}, {"mouth", 0.95}, {"dialy", 0.4}, {"xqz", 0.3}}, 30);
+        line({{"Take", 0.95},
+              {"one", 0.95},
+              {"tablet", 0.95},
+              {"by", 0.95},
+              {"mouth", 0.95},
+              {"dialy", 0.4},
+              {"xqz", 0.3}},
+             30);
         line({{"Prescriber:", 0.95}, {"Lvan", 0.6}, {"Smith", 0.9}}, 60);
         const auto rx = FieldParser(m_lexicon).parse(page);
         QCOMPARE(rx.medicationName, QStringLiteral("Lisinopril"));
@@ -129,13 +138,14 @@ private slots:
         QVERIFY(!rx.needsReview.contains(QStringLiteral("medication_name")));
     }
 
-    void rowsFollowTiltedText()
-    {
+    void rowsFollowTiltedText() {
         // Words of one printed row drift down by a few pixels each; a second row sits below.
         OcrPage page;
         OcrLine a, b;
-        a.words = {{QStringLiteral("Refills:"), 0.9, QRect(0, 100, 80, 20)}, {QStringLiteral("11"), 0.9, QRect(90, 106, 20, 20)}};
-        b.words = {{QStringLiteral("Disp:"), 0.9, QRect(0, 70, 50, 20)}, {QStringLiteral("#60"), 0.9, QRect(60, 76, 30, 20)}};
+        a.words = {{QStringLiteral("Refills:"), 0.9, QRect(0, 100, 80, 20)},
+                   {QStringLiteral("11"), 0.9, QRect(90, 106, 20, 20)}};
+        b.words = {{QStringLiteral("Disp:"), 0.9, QRect(0, 70, 50, 20)},
+                   {QStringLiteral("#60"), 0.9, QRect(60, 76, 30, 20)}};
         page.lines = {a, b};
         const auto rows = FieldParser::layoutRows(page);
         QCOMPARE(rows.size(), size_t(2));
@@ -143,8 +153,7 @@ private slots:
         QCOMPARE(rows[1].text(), QStringLiteral("Refills: 11"));
     }
 
-    void garbageGivesEmptyFlaggedFields()
-    {
+    void garbageGivesEmptyFlaggedFields() {
         FieldParser parser(m_lexicon);
         const auto rx = parser.parseText(QStringLiteral("~~~ |||| 12/99/9999 \n\n Rx# \n Sig:"));
         QVERIFY(rx.medicationName.isEmpty());
@@ -153,66 +162,63 @@ private slots:
     }
 
     // Real bottles (layouts and slips seen on phone photos of dispensed labels; invented people).
-    void genericForNamesTheBrandReplaced()
-    {
+    void genericForNamesTheBrandReplaced() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral(
-            "Olivia Bennett\n"
-            "Lovastatin Tabs 10mg\n"
-            "Generic for: Mevacor Tabs 10mg\n"
-            "Take 1 Tablet Every Night At Bedtime\n"
-            "CALL:800.555.0100      Rx: 171500000001\n"
-            "Pkg: 1 Of 1      Qty Filled:90"));
+        const auto rx = parser.parseText(QStringLiteral("Olivia Bennett\n"
+                                                        "Lovastatin Tabs 10mg\n"
+                                                        "Generic for: Mevacor Tabs 10mg\n"
+                                                        "Take 1 Tablet Every Night At Bedtime\n"
+                                                        "CALL:800.555.0100      Rx: 171500000001\n"
+                                                        "Pkg: 1 Of 1      Qty Filled:90"));
         QCOMPARE(rx.medicationName, QStringLiteral("Lovastatin")); // not the brand it replaces
         QCOMPARE(rx.dosage, QStringLiteral("10 mg"));
         QCOMPARE(rx.schedule, QStringLiteral("at bedtime"));
         QCOMPARE(rx.quantity.value_or(-1), 90);
         QVERIFY(!rx.needsReview.contains(QStringLiteral("medication_name"))); // two lines agree
     }
-    void unreadableDrugLineFallsBackToTheBrandsGeneric()
-    {
+    void unreadableDrugLineFallsBackToTheBrandsGeneric() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral(
-            "Wd sisoine Besylate Vans Wo\n"
-            "Generic for: Norvasc Tabs 10mg\n"
-            "Take 1 Tablet Daily. Do Not Eat Grapefruit."));
+        const auto rx =
+            parser.parseText(QStringLiteral("Wd sisoine Besylate Vans Wo\n"
+                                            "Generic for: Norvasc Tabs 10mg\n"
+                                            "Take 1 Tablet Daily. Do Not Eat Grapefruit."));
         QCOMPARE(rx.medicationName, QStringLiteral("Amlodipine"));
         QCOMPARE(rx.dosage, QStringLiteral("10 mg"));
         // Inferred, not read: a person confirms both.
         QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
         QVERIFY(rx.needsReview.contains(QStringLiteral("dosage")));
     }
-    void squeezedLineStartsAreRecoveredButFlagged()
-    {
+    void squeezedLineStartsAreRecoveredButFlagged() {
         FieldParser parser(m_lexicon);
         // The bottle's curve squeezed the first letters of each line away.
-        const auto rx = parser.parseText(QStringLiteral(
-            "ovastatin Tabs 10mg\n"
-            "Tae 1 Tablet Every Night At Bedtime"));
+        const auto rx = parser.parseText(QStringLiteral("ovastatin Tabs 10mg\n"
+                                                        "Tae 1 Tablet Every Night At Bedtime"));
         QCOMPARE(rx.medicationName, QStringLiteral("Lovastatin"));
         QVERIFY(rx.needsReview.contains(QStringLiteral("medication_name")));
         QCOMPARE(rx.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
         QVERIFY(rx.needsReview.contains(QStringLiteral("instructions")));
         // Digits read as letters in a strength ("10MG" as "LOMG"): put back, and flagged.
-        const auto lettered = parser.parseText(QStringLiteral("LISINOPRIL LOMG TABLET\nTAKE 1 TABLET BY MOUTH DAILY"));
+        const auto lettered = parser.parseText(
+            QStringLiteral("LISINOPRIL LOMG TABLET\nTAKE 1 TABLET BY MOUTH DAILY"));
         QCOMPARE(lettered.dosage, QStringLiteral("10 mg"));
         QVERIFY(lettered.needsReview.contains(QStringLiteral("dosage")));
         // A stray mark from the label's edge before the verb is dropped, not read as directions.
-        const auto stray = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\nFE Take 1 Tablet Every Night At Bedtime"));
+        const auto stray = parser.parseText(
+            QStringLiteral("Lovastatin Tabs 10mg\nFE Take 1 Tablet Every Night At Bedtime"));
         QCOMPARE(stray.instructions, QStringLiteral("Take 1 Tablet Every Night At Bedtime"));
         QCOMPARE(stray.schedule, QStringLiteral("at bedtime"));
         // A word that is no verb and a count the reader cannot see are never made up.
-        const auto unsure = parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\n| nie Tablet Daily"));
+        const auto unsure =
+            parser.parseText(QStringLiteral("Lovastatin Tabs 10mg\n| nie Tablet Daily"));
         QVERIFY(!unsure.instructions.startsWith(QLatin1String("Take 1")));
     }
-    void manufacturerPrefixIsNotTheName()
-    {
+    void manufacturerPrefixIsNotTheName() {
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral(
-            "APO-IBUPROFEN 400MG TABLET\n"
-            "TAKE 1 TABLET BY MOUTH EVERY 6 HOURS AS NEEDED FOR PAIN\n"
-            "QTY 6      NO REFILLS - DR. AUTHORIZATION REQUIRED\n"
-            "Dr. Peter Harper"));
+        const auto rx = parser.parseText(
+            QStringLiteral("APO-IBUPROFEN 400MG TABLET\n"
+                           "TAKE 1 TABLET BY MOUTH EVERY 6 HOURS AS NEEDED FOR PAIN\n"
+                           "QTY 6      NO REFILLS - DR. AUTHORIZATION REQUIRED\n"
+                           "Dr. Peter Harper"));
         QCOMPARE(rx.medicationName, QStringLiteral("Ibuprofen"));
         QCOMPARE(rx.dosage, QStringLiteral("400 mg"));
         QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
@@ -221,8 +227,7 @@ private slots:
         QCOMPARE(rx.refills.value_or(-1), 0);
         QCOMPARE(rx.prescriber, QStringLiteral("Peter Harper"));
     }
-    void prescriberKeysAreSynonyms_data()
-    {
+    void prescriberKeysAreSynonyms_data() {
         QTest::addColumn<QString>("line");
         QTest::newRow("Doctor:") << "Doctor: Rosa Quinn";
         QTest::newRow("Prescribed by") << "Prescribed by: Rosa Quinn";
@@ -231,13 +236,14 @@ private slots:
         QTest::newRow("Prescriber, comma") << "PRESCRIBER: QUINN, ROSA";
         QTest::newRow("credential after") << "Rosa Quinn, MD";
     }
-    void prescriberKeysAreSynonyms()
-    {
+    void prescriberKeysAreSynonyms() {
         QFETCH(QString, line);
         FieldParser parser(m_lexicon);
-        const auto rx = parser.parseText(QStringLiteral("PREDNISONE 20MG TAB\nTAKE 1 TABLET BY MOUTH DAILY\n") + line);
+        const auto rx = parser.parseText(
+            QStringLiteral("PREDNISONE 20MG TAB\nTAKE 1 TABLET BY MOUTH DAILY\n") + line);
         QCOMPARE(rx.medicationName, QStringLiteral("Prednisone"));
-        QStringList words = rx.prescriber.toLower().remove(QLatin1Char(',')).split(QLatin1Char(' '));
+        QStringList words =
+            rx.prescriber.toLower().remove(QLatin1Char(',')).split(QLatin1Char(' '));
         words.sort();
         QCOMPARE(words, (QStringList{QStringLiteral("quinn"), QStringLiteral("rosa")}));
     }

@@ -10,13 +10,11 @@
 using namespace kiosk::ocr;
 
 // The viewfinder's judge: where the label is in a camera frame, for the outline and auto-capture.
-class TestFrameAssessor : public QObject
-{
+class TestFrameAssessor : public QObject {
     Q_OBJECT
 private:
     // A camera frame (no EXIF) of a label wrapped round an amber vial in a hand, 720x1280.
-    static cv::Mat bottleFrame(kiosk::synth::ShotGeometry *geometry)
-    {
+    static cv::Mat bottleFrame(kiosk::synth::ShotGeometry *geometry) {
         using namespace kiosk::synth;
         BottleShot shot;
         shot.width = 720;
@@ -25,33 +23,31 @@ private:
         shot.samsungTrailer = false;
         shot.curvature = 0.6;
         shot.seed = 3;
-        return BottlePhoto::photograph(BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot, geometry);
+        return BottlePhoto::photograph(
+            BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot, geometry);
     }
-    static bool outlineOn(const FrameAssessment &a, const QPointF &point)
-    {
+    static bool outlineOn(const FrameAssessment &a, const QPointF &point) {
         const QPointF centre = (a.corners[0] + a.corners[2]) / 2.0;
         return std::abs(centre.x() - point.x()) < 0.15 && std::abs(centre.y() - point.y()) < 0.15;
     }
 
 private slots:
-    void flatLabelIsOutlined()
-    {
+    void flatLabelIsOutlined() {
         const cv::Mat photo = cv::imread(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0014.jpg");
         QVERIFY(!photo.empty());
         const auto a = FrameAssessor::assess(photo);
         QVERIFY(a.valid);
         QVERIFY(a.labelFound());
     }
-    void bottleInAHandIsFoundByItsPrint()
-    {
+    void bottleInAHandIsFoundByItsPrint() {
         kiosk::synth::ShotGeometry geometry;
         const cv::Mat frame = bottleFrame(&geometry);
         const auto a = FrameAssessor::assess(frame);
         QVERIFY(a.labelFound());
-        QVERIFY(outlineOn(a, QPointF(geometry.labelCentre.x() / frame.cols, geometry.labelCentre.y() / frame.rows)));
+        QVERIFY(outlineOn(a, QPointF(geometry.labelCentre.x() / frame.cols,
+                                     geometry.labelCentre.y() / frame.rows)));
     }
-    void blankSheetBesideTheBottleIsNotTheLabel()
-    {
+    void blankSheetBesideTheBottleIsNotTheLabel() {
         // A bigger, brighter rectangle with nothing printed on it (a sheet of paper on the table)
         // is the outline search's best quadrilateral; the print says the label is elsewhere.
         kiosk::synth::ShotGeometry geometry;
@@ -60,11 +56,13 @@ private slots:
         cv::fillConvexPoly(frame, sheet, cv::Scalar(246, 248, 250), cv::LINE_AA);
         const auto a = FrameAssessor::assess(frame);
         QVERIFY(a.labelFound());
-        QVERIFY2(outlineOn(a, QPointF(geometry.labelCentre.x() / frame.cols, geometry.labelCentre.y() / frame.rows)),
-                 qPrintable(QStringLiteral("outline centre %1,%2").arg(((a.corners[0] + a.corners[2]) / 2.0).x()).arg(((a.corners[0] + a.corners[2]) / 2.0).y())));
+        QVERIFY2(outlineOn(a, QPointF(geometry.labelCentre.x() / frame.cols,
+                                      geometry.labelCentre.y() / frame.rows)),
+                 qPrintable(QStringLiteral("outline centre %1,%2")
+                                .arg(((a.corners[0] + a.corners[2]) / 2.0).x())
+                                .arg(((a.corners[0] + a.corners[2]) / 2.0).y())));
     }
-    void textureIsNoLabel()
-    {
+    void textureIsNoLabel() {
         cv::Mat noise(720, 1280, CV_8UC3);
         cv::randu(noise, 0, 255);
         cv::GaussianBlur(noise, noise, cv::Size(31, 31), 0);

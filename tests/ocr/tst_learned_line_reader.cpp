@@ -17,8 +17,7 @@ using kiosk::ocr::OcrLine;
 namespace {
 
 // One line of print as the pipeline hands it over: dark glyphs about 26 px high on white paper.
-cv::Mat renderedStrip(const QString &text, int gapPx = 0)
-{
+cv::Mat renderedStrip(const QString &text, int gapPx = 0) {
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPixelSize(36);
     QImage image(40 + 22 * int(text.size()) + gapPx, 42, QImage::Format_Grayscale8);
@@ -26,7 +25,8 @@ cv::Mat renderedStrip(const QString &text, int gapPx = 0)
     QPainter painter(&image);
     painter.setFont(font);
     painter.setPen(Qt::black);
-    painter.drawText(QRect(10, 0, image.width() - 10, image.height()), Qt::AlignVCenter | Qt::AlignLeft, text);
+    painter.drawText(QRect(10, 0, image.width() - 10, image.height()),
+                     Qt::AlignVCenter | Qt::AlignLeft, text);
     painter.end();
     cv::Mat strip(image.height(), image.width(), CV_8UC1);
     for (int y = 0; y < image.height(); ++y)
@@ -36,8 +36,7 @@ cv::Mat renderedStrip(const QString &text, int gapPx = 0)
 
 } // namespace
 
-class TestLearnedLineReader : public QObject
-{
+class TestLearnedLineReader : public QObject {
     Q_OBJECT
 private slots:
     void readsALineOfPrintIntoWords();
@@ -51,12 +50,12 @@ private slots:
     void repairsLettersInNumbers();
 };
 
-void TestLearnedLineReader::readsALineOfPrintIntoWords()
-{
+void TestLearnedLineReader::readsALineOfPrintIntoWords() {
     LearnedLineReader reader;
     QVERIFY2(reader.isReady(), qPrintable(reader.error()));
     OcrLine line;
-    QVERIFY(reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet by mouth daily")), &line));
+    QVERIFY(
+        reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet by mouth daily")), &line));
     QCOMPARE(line.text(), QStringLiteral("Take 1 tablet by mouth daily"));
     // Clean print reads confidently; a lone digit gets less context from its neighbours and may
     // stay below (measured 0.70), which only sends it to the review screen.
@@ -68,8 +67,7 @@ void TestLearnedLineReader::readsALineOfPrintIntoWords()
     }
 }
 
-void TestLearnedLineReader::placesWordsLeftToRightInsideTheStrip()
-{
+void TestLearnedLineReader::placesWordsLeftToRightInsideTheStrip() {
     LearnedLineReader reader;
     const cv::Mat strip = renderedStrip(QStringLiteral("LISINOPRIL 10MG TABLET"));
     OcrLine line;
@@ -78,15 +76,15 @@ void TestLearnedLineReader::placesWordsLeftToRightInsideTheStrip()
     int previousRight = -1;
     for (const auto &w : line.words) {
         QVERIFY(w.box.left() >= 0 && w.box.right() < strip.cols);
-        QVERIFY2(w.box.left() > previousRight - 12, qPrintable(w.text)); // boxes may touch, not overlap a word
+        QVERIFY2(w.box.left() > previousRight - 12,
+                 qPrintable(w.text)); // boxes may touch, not overlap a word
         previousRight = w.box.right();
     }
     // The first word starts near the print's left edge (10 px in), not somewhere along the line.
     QVERIFY(line.words.front().box.left() < 20);
 }
 
-void TestLearnedLineReader::refusesWhatItCannotRead()
-{
+void TestLearnedLineReader::refusesWhatItCannotRead() {
     LearnedLineReader reader;
     OcrLine line;
     QVERIFY(!reader.recogniseLine(cv::Mat(), &line));
@@ -95,13 +93,13 @@ void TestLearnedLineReader::refusesWhatItCannotRead()
     QVERIFY(reader.recogniseLine(cv::Mat(42, 400, CV_8UC1, cv::Scalar(255)), &line));
     QVERIFY(line.words.empty());
     // A line many times the network's width is read in pieces, every word of it.
-    const QString longLine = QStringLiteral("TAKE ONE TABLET BY MOUTH EVERY MORNING WITH FOOD AND WATER AS DIRECTED");
+    const QString longLine =
+        QStringLiteral("TAKE ONE TABLET BY MOUTH EVERY MORNING WITH FOOD AND WATER AS DIRECTED");
     QVERIFY(reader.recogniseLine(renderedStrip(longLine), &line));
     QCOMPARE(line.text(), longLine);
 }
 
-void TestLearnedLineReader::stopsWhenCancelled()
-{
+void TestLearnedLineReader::stopsWhenCancelled() {
     LearnedLineReader reader;
     std::atomic<bool> cancel{true};
     OcrLine line;
@@ -109,8 +107,7 @@ void TestLearnedLineReader::stopsWhenCancelled()
     QVERIFY(line.words.empty());
 }
 
-void TestLearnedLineReader::missingModelsSayWhere()
-{
+void TestLearnedLineReader::missingModelsSayWhere() {
     QTemporaryDir empty;
     LearnedLineReader reader(empty.path());
     QVERIFY(!reader.isReady());
@@ -119,8 +116,7 @@ void TestLearnedLineReader::missingModelsSayWhere()
     QVERIFY(!reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet")), &line));
 }
 
-void TestLearnedLineReader::damagedModelIsAnErrorNotACrash()
-{
+void TestLearnedLineReader::damagedModelIsAnErrorNotACrash() {
     QTemporaryDir dir;
     QVERIFY(QFile::copy(LearnedLineReader::defaultModelDir() + QStringLiteral("/rec-keys.txt"),
                         dir.filePath(QStringLiteral("rec-keys.txt"))));
@@ -132,11 +128,11 @@ void TestLearnedLineReader::damagedModelIsAnErrorNotACrash()
     QVERIFY(reader.isReady()); // models load on first use
     OcrLine line;
     QVERIFY(!reader.recogniseLine(renderedStrip(QStringLiteral("Take 1 tablet")), &line));
-    QVERIFY2(reader.error().contains(QStringLiteral("could not be loaded")), qPrintable(reader.error()));
+    QVERIFY2(reader.error().contains(QStringLiteral("could not be loaded")),
+             qPrintable(reader.error()));
 }
 
-void TestLearnedLineReader::cutsLongLinesBetweenWords()
-{
+void TestLearnedLineReader::cutsLongLinesBetweenWords() {
     // Ink per column: words of 60 inked columns with 12-column gaps between words and 2-column
     // gaps between the letters inside them.
     std::vector<int> ink;
@@ -173,22 +169,28 @@ void TestLearnedLineReader::cutsLongLinesBetweenWords()
     QCOMPARE(LearnedLineReader::chunks(std::vector<int>(320, 1), 320).size(), size_t(1));
 }
 
-void TestLearnedLineReader::repairsLettersInNumbers_data()
-{
+void TestLearnedLineReader::repairsLettersInNumbers_data() {
     QTest::addColumn<QString>("read");
     QTest::addColumn<QString>("repaired");
-    QTest::newRow("zero before a unit") << "85OMG" << "850MG";
-    QTest::newRow("one as l") << "l0mg" << "10mg";
-    QTest::newRow("alone") << "2O" << "20";
-    QTest::newRow("decimal") << "O.5mg" << "0.5mg";
-    QTest::newRow("a word stays") << "ONCE" << "ONCE";
-    QTest::newRow("a unit alone stays") << "MG" << "MG";
-    QTest::newRow("letters with a digit stay") << "Oxy5" << "Oxy5";
-    QTest::newRow("percent") << "O.O5%" << "0.05%";
+    QTest::newRow("zero before a unit") << "85OMG"
+                                        << "850MG";
+    QTest::newRow("one as l") << "l0mg"
+                              << "10mg";
+    QTest::newRow("alone") << "2O"
+                           << "20";
+    QTest::newRow("decimal") << "O.5mg"
+                             << "0.5mg";
+    QTest::newRow("a word stays") << "ONCE"
+                                  << "ONCE";
+    QTest::newRow("a unit alone stays") << "MG"
+                                        << "MG";
+    QTest::newRow("letters with a digit stay") << "Oxy5"
+                                               << "Oxy5";
+    QTest::newRow("percent") << "O.O5%"
+                             << "0.05%";
 }
 
-void TestLearnedLineReader::repairsLettersInNumbers()
-{
+void TestLearnedLineReader::repairsLettersInNumbers() {
     QFETCH(QString, read);
     QFETCH(QString, repaired);
     QCOMPARE(LearnedLineReader::repairedNumber(read), repaired);

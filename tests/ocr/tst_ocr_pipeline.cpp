@@ -15,23 +15,22 @@
 
 using namespace kiosk::ocr;
 
-class TestOcrPipeline : public QObject
-{
+class TestOcrPipeline : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<OcrPipeline> m_pipeline;
-    static QString fixture(const QString &name) { return QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/") + name; }
+    static QString fixture(const QString &name) {
+        return QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/") + name;
+    }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         kiosk::test::runOpenCvOnTheCallingThreadUnderTsan();
         m_pipeline = std::make_unique<OcrPipeline>();
         QVERIFY2(m_pipeline->initError().isEmpty(), qPrintable(m_pipeline->initError()));
     }
 
-    void readsPhotos_data()
-    {
+    void readsPhotos_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("label, flat scan") << "0000";
         QTest::newRow("pad, flat scan") << "0001";
@@ -42,8 +41,7 @@ private slots:
         QTest::newRow("own retail label, drug first") << "own_0003";
         QTest::newRow("own pad, dim light") << "own_0005";
     }
-    void readsPhotos()
-    {
+    void readsPhotos() {
         QFETCH(QString, name);
         QFile truthFile(fixture(name + QStringLiteral(".json")));
         QVERIFY(truthFile.open(QIODevice::ReadOnly));
@@ -56,11 +54,11 @@ private slots:
         QVERIFY(reading.contains(QStringLiteral("ms")));
         const auto scores = RxScorer::score(reading, truth);
         for (const QString &field : Prescription::coreFields())
-            QVERIFY2(scores.value(field).right, qPrintable(field + QStringLiteral(": ") + reading.value(field).toString()));
+            QVERIFY2(scores.value(field).right,
+                     qPrintable(field + QStringLiteral(": ") + reading.value(field).toString()));
     }
 
-    void photoWithoutLabel()
-    {
+    void photoWithoutLabel() {
         QTemporaryDir dir;
         cv::Mat noise(600, 900, CV_8UC3);
         cv::randu(noise, 0, 255);
@@ -75,8 +73,7 @@ private slots:
             QVERIFY(result.prescription.needsReview.contains(field));
     }
 
-    void blurAndDarknessAreReported()
-    {
+    void blurAndDarknessAreReported() {
         cv::Mat photo = cv::imread(fixture(QStringLiteral("0014.jpg")).toStdString());
         QVERIFY(!photo.empty());
         cv::Mat blurred;
@@ -89,15 +86,15 @@ private slots:
 
     // A phone photo of a dispensed bottle, rendered (no real person's data): label wrapped round
     // an amber vial in a hand, 4032x1816 stored sideways with EXIF orientation 6, Samsung trailer.
-    void readsAPhoneBottlePhoto()
-    {
+    void readsAPhoneBottlePhoto() {
         using namespace kiosk::synth;
         BottleShot shot;
         shot.curvature = 0.6;
         shot.exifOrientation = 6;
         shot.samsungTrailer = true;
         shot.seed = 5;
-        const cv::Mat upright = BottlePhoto::photograph(BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot);
+        const cv::Mat upright = BottlePhoto::photograph(
+            BottlePhoto::renderLabel(kiosk::test::lisinoprilBottleLabel()).image, shot);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("20260106_081500.jpg"));
         QFile file(path);
@@ -116,23 +113,30 @@ private slots:
         cv::Mat sideways, upsideDown;
         cv::rotate(upright, sideways, cv::ROTATE_90_COUNTERCLOCKWISE);
         cv::rotate(upright, upsideDown, cv::ROTATE_180);
-        QCOMPARE(m_pipeline->readImage(sideways).prescription.medicationName, QStringLiteral("Lisinopril"));
-        QCOMPARE(m_pipeline->readImage(upsideDown).prescription.medicationName, QStringLiteral("Lisinopril"));
+        QCOMPARE(m_pipeline->readImage(sideways).prescription.medicationName,
+                 QStringLiteral("Lisinopril"));
+        QCOMPARE(m_pipeline->readImage(upsideDown).prescription.medicationName,
+                 QStringLiteral("Lisinopril"));
     }
 
-    void workerRunsOffThreadAndCancels()
-    {
+    void workerRunsOffThreadAndCancels() {
         OcrWorker worker;
         QSignalSpy finished(&worker, &OcrWorker::finished);
         QSignalSpy failed(&worker, &OcrWorker::failed);
         QSignalSpy cancelled(&worker, &OcrWorker::cancelled);
         const int first = worker.readFile(fixture(QStringLiteral("0000.jpg")));
-        const int second = worker.readFile(fixture(QStringLiteral("0001.jpg"))); // supersedes the first
+        const int second =
+            worker.readFile(fixture(QStringLiteral("0001.jpg"))); // supersedes the first
         QTRY_COMPARE_WITH_TIMEOUT(finished.count() + cancelled.count(), 2, 60000);
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(0).toInt(), second);
         QCOMPARE(cancelled.first().at(0).toInt(), first);
-        QCOMPARE(finished.first().at(1).toJsonObject().value(QStringLiteral("medication_name")).toString(), QStringLiteral("Sertraline"));
+        QCOMPARE(finished.first()
+                     .at(1)
+                     .toJsonObject()
+                     .value(QStringLiteral("medication_name"))
+                     .toString(),
+                 QStringLiteral("Sertraline"));
         worker.readFile(fixture(QStringLiteral("missing.jpg")));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
         QVERIFY(failed.first().at(1).toString().contains(QLatin1String("not found")));

@@ -10,8 +10,7 @@ using kiosk::ocr::OcrPage;
 using kiosk::ocr::OcrWord;
 using kiosk::ocr::RunTogetherSplitter;
 
-class TestRunTogetherSplitter : public QObject
-{
+class TestRunTogetherSplitter : public QObject {
     Q_OBJECT
 private slots:
     void putsBackLostSpaces_data();
@@ -20,14 +19,14 @@ private slots:
     void theParserReadsRunTogetherDirections();
 };
 
-void TestRunTogetherSplitter::putsBackLostSpaces_data()
-{
+void TestRunTogetherSplitter::putsBackLostSpaces_data() {
     QTest::addColumn<QString>("read");
     QTest::addColumn<QStringList>("pieces");
-    QTest::newRow("directions") << "TAKE1TABLETBYMOUTH" << QStringList{"TAKE", "1", "TABLET", "BY", "MOUTH"};
+    QTest::newRow("directions") << "TAKE1TABLETBYMOUTH"
+                                << QStringList{"TAKE", "1", "TABLET", "BY", "MOUTH"};
     QTest::newRow("a half") << "TAKE1/2CAPSULE" << QStringList{"TAKE", "1/2", "CAPSULE"};
-    QTest::newRow("maker's prefix stays joined") << "SANDOZ-CEPHALEXIN500MGCAP"
-                                                 << QStringList{"SANDOZ-CEPHALEXIN", "500MG", "CAP"};
+    QTest::newRow("maker's prefix stays joined")
+        << "SANDOZ-CEPHALEXIN500MGCAP" << QStringList{"SANDOZ-CEPHALEXIN", "500MG", "CAP"};
     QTest::newRow("liquid") << "GIVE5MLBYMOUTH" << QStringList{"GIVE", "5ML", "BY", "MOUTH"};
     QTest::newRow("mixed case") << "Takewithfood" << QStringList{"Take", "with", "food"};
     QTest::newRow("one stray letter") << "TABLETBYMOUTHX" << QStringList{"TABLET", "BY", "MOUTHX"};
@@ -39,16 +38,14 @@ void TestRunTogetherSplitter::putsBackLostSpaces_data()
     QTest::newRow("other punctuation stays") << "(FOR)NAUSEA" << QStringList{"(FOR)NAUSEA"};
 }
 
-void TestRunTogetherSplitter::putsBackLostSpaces()
-{
+void TestRunTogetherSplitter::putsBackLostSpaces() {
     QFETCH(QString, read);
     QFETCH(QStringList, pieces);
     const RunTogetherSplitter splitter(DrugLexicon::shared());
     QCOMPARE(splitter.split(read), pieces);
 }
 
-void TestRunTogetherSplitter::sharesTheBoxAndConfidence()
-{
+void TestRunTogetherSplitter::sharesTheBoxAndConfidence() {
     const RunTogetherSplitter splitter(DrugLexicon::shared());
     OcrPage page;
     OcrLine line;
@@ -65,10 +62,10 @@ void TestRunTogetherSplitter::sharesTheBoxAndConfidence()
         QCOMPARE(words[i].confidence, 0.7);
 }
 
-void TestRunTogetherSplitter::theParserReadsRunTogetherDirections()
-{
+void TestRunTogetherSplitter::theParserReadsRunTogetherDirections() {
     const kiosk::ocr::FieldParser parser(DrugLexicon::shared());
-    const auto rx = parser.parseText(QStringLiteral("LISINOPRIL10MGTABLET\nTAKE1TABLETBYMOUTHONCEDAILY\nQty:30"));
+    const auto rx = parser.parseText(
+        QStringLiteral("LISINOPRIL10MGTABLET\nTAKE1TABLETBYMOUTHONCEDAILY\nQty:30"));
     QCOMPARE(rx.medicationName, QStringLiteral("Lisinopril"));
     QCOMPARE(rx.dosage.toLower().remove(QLatin1Char(' ')), QStringLiteral("10mg"));
     QCOMPARE(rx.instructions.toLower(), QStringLiteral("take 1 tablet by mouth once daily"));

@@ -16,13 +16,11 @@ class QmlTestSetup : public QObject {
     Q_OBJECT
 
 public slots:
-    void applicationAvailable()
-    {
+    void applicationAvailable() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
     }
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
+    void qmlEngineAvailable(QQmlEngine *engine) {
         // Statically linked modules live in the resources, not on disk.
         engine->addImportPath(QStringLiteral("qrc:/"));
         // Where tests save screenshots of the states they reach, to be looked at (empty: none).

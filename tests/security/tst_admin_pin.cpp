@@ -21,18 +21,18 @@ class TestAdminPin : public QObject {
     int m_counter = 0;
     QDateTime m_now = QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC);
 
-    QString freshFile() { return m_dir.filePath(QStringLiteral("pin%1/admin-pin.json").arg(++m_counter)); }
+    QString freshFile() {
+        return m_dir.filePath(QStringLiteral("pin%1/admin-pin.json").arg(++m_counter));
+    }
 
     // Minimum iterations keep the suite fast; production uses kDefaultIterations.
-    std::unique_ptr<AdminPin> make(const QString &file)
-    {
+    std::unique_ptr<AdminPin> make(const QString &file) {
         auto pin = std::make_unique<AdminPin>(file, AdminPin::kMinIterations);
         pin->setClock([this] { return m_now; });
         return pin;
     }
 
-    static QJsonObject state(const QString &file)
-    {
+    static QJsonObject state(const QString &file) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return {};
@@ -40,22 +40,21 @@ class TestAdminPin : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(AdminPin::defaultStateFile().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QVERIFY(AdminPin::defaultStateFile().startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     }
 
-    void formatAndStrength()
-    {
+    void formatAndStrength() {
         QVERIFY(AdminPin::isValidFormat(QStringLiteral("4821")));
         QVERIFY(AdminPin::isValidFormat(QStringLiteral("48213907")));
         QVERIFY(!AdminPin::isValidFormat(QStringLiteral("482")));
         QVERIFY(!AdminPin::isValidFormat(QStringLiteral("482139071")));
         QVERIFY(!AdminPin::isValidFormat(QStringLiteral("48a1")));
         QVERIFY(!AdminPin::isValidFormat(QStringLiteral(" 4821")));
-        QVERIFY(!AdminPin::isValidFormat(QString::fromUtf8("٤٨٢١")));  // non-ASCII digits
+        QVERIFY(!AdminPin::isValidFormat(QString::fromUtf8("٤٨٢١"))); // non-ASCII digits
         QCOMPARE(AdminPin::checkNewPin(QStringLiteral("0000")), Result::TooWeak);
         QCOMPARE(AdminPin::checkNewPin(QStringLiteral("1234")), Result::TooWeak);
         QCOMPARE(AdminPin::checkNewPin(QStringLiteral("98765")), Result::TooWeak);
@@ -63,8 +62,7 @@ private slots:
         QCOMPARE(AdminPin::checkNewPin(QStringLiteral("12")), Result::InvalidFormat);
     }
 
-    void setAndVerify()
-    {
+    void setAndVerify() {
         const QString file = freshFile();
         auto pin = make(file);
         QVERIFY(!pin->isSet());
@@ -84,8 +82,7 @@ private slots:
         QCOMPARE(restarted->verify(QStringLiteral("4821")), Result::Ok);
     }
 
-    void storedOnlyAsASaltedPbkdf2Hash()
-    {
+    void storedOnlyAsASaltedPbkdf2Hash() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("48213907")), Result::Ok);
@@ -95,8 +92,12 @@ private slots:
         const QJsonObject s = state(file);
         QCOMPARE(s.value(QStringLiteral("algorithm")).toString(), QStringLiteral("pbkdf2-sha256"));
         QVERIFY(s.value(QStringLiteral("iterations")).toInt() >= 100000);
-        QCOMPARE(QByteArray::fromBase64(s.value(QStringLiteral("hash")).toString().toLatin1()).size(), 32);
-        QCOMPARE(QByteArray::fromBase64(s.value(QStringLiteral("salt")).toString().toLatin1()).size(), 16);
+        QCOMPARE(
+            QByteArray::fromBase64(s.value(QStringLiteral("hash")).toString().toLatin1()).size(),
+            32);
+        QCOMPARE(
+            QByteArray::fromBase64(s.value(QStringLiteral("salt")).toString().toLatin1()).size(),
+            16);
         QVERIFY(kiosk::security::isOwnerOnly(file));
 
         // Same PIN, different salt and hash.
@@ -106,27 +107,25 @@ private slots:
         QVERIFY(state(other).value(QStringLiteral("hash")) != s.value(QStringLiteral("hash")));
     }
 
-    void iterationsHaveAFloor()
-    {
+    void iterationsHaveAFloor() {
         const QString file = freshFile();
         AdminPin weak(file, 10);
         QCOMPARE(weak.setPin(QStringLiteral("4821")), Result::Ok);
         QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(), AdminPin::kMinIterations);
     }
 
-    void olderHashIsUpgradedOnVerify()
-    {
+    void olderHashIsUpgradedOnVerify() {
         const QString file = freshFile();
         QCOMPARE(make(file)->setPin(QStringLiteral("4821")), Result::Ok);
         QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(), AdminPin::kMinIterations);
         AdminPin stronger(file, AdminPin::kMinIterations + 1000);
         QCOMPARE(stronger.verify(QStringLiteral("4821")), Result::Ok);
-        QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(), AdminPin::kMinIterations + 1000);
+        QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(),
+                 AdminPin::kMinIterations + 1000);
         QCOMPARE(make(file)->verify(QStringLiteral("4821")), Result::Ok);
     }
 
-    void lockoutDelaysGrow()
-    {
+    void lockoutDelaysGrow() {
         // Five wrong tries lock for 30 s; each further one doubles it, up to 15 minutes.
         QCOMPARE(AdminPin::kFailuresBeforeLockout, 5);
         QCOMPARE(AdminPin::lockoutDelay(0), 0s);
@@ -135,19 +134,18 @@ private slots:
         QCOMPARE(AdminPin::lockoutDelay(6), 60s);
         QCOMPARE(AdminPin::lockoutDelay(7), 120s);
         QCOMPARE(AdminPin::lockoutDelay(9), 480s);
-        QCOMPARE(AdminPin::lockoutDelay(10), 900s);  // 960 s capped
+        QCOMPARE(AdminPin::lockoutDelay(10), 900s); // 960 s capped
         QCOMPARE(AdminPin::kMaxLockout, 900s);
         QCOMPARE(AdminPin::lockoutDelay(1000), std::chrono::seconds(AdminPin::kMaxLockout));
     }
 
-    void lockoutAfterRepeatedFailuresSurvivesARestart()
-    {
+    void lockoutAfterRepeatedFailuresSurvivesARestart() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         for (int i = 1; i <= 4; ++i) {
             QCOMPARE(pin->verify(QStringLiteral("000%1").arg(i)), Result::WrongPin);
-            QCOMPARE(pin->lockoutRemaining(), 0ms);  // four wrong tries cost nothing yet
+            QCOMPARE(pin->lockoutRemaining(), 0ms); // four wrong tries cost nothing yet
             QCOMPARE(pin->failedAttempts(), i);
         }
         // The count survives a restart before the lockout too: it cannot be reset by quitting.
@@ -155,7 +153,8 @@ private slots:
         pin = make(file);
         QSignalSpy lockoutSpy(pin.get(), &AdminPin::lockoutChanged);
         QCOMPARE(pin->failedAttempts(), 4);
-        QCOMPARE(pin->verify(QStringLiteral("0005")), Result::WrongPin);  // fifth failure: locked for 30 s
+        QCOMPARE(pin->verify(QStringLiteral("0005")),
+                 Result::WrongPin); // fifth failure: locked for 30 s
         QCOMPARE(pin->failedAttempts(), 5);
         QCOMPARE(pin->lockoutRemaining(), 30000ms);
         QVERIFY(lockoutSpy.count() >= 1);
@@ -174,10 +173,10 @@ private slots:
         QCOMPARE(restarted->lockoutRemaining(), 30000ms);
 
         m_now = m_now.addSecs(31);
-        QCOMPARE(restarted->verify(QStringLiteral("0006")), Result::WrongPin);  // sixth: 60 s
+        QCOMPARE(restarted->verify(QStringLiteral("0006")), Result::WrongPin); // sixth: 60 s
         QCOMPARE(restarted->lockoutRemaining(), 60000ms);
         m_now = m_now.addSecs(61);
-        QCOMPARE(restarted->verify(QStringLiteral("0007")), Result::WrongPin);  // seventh: 120 s
+        QCOMPARE(restarted->verify(QStringLiteral("0007")), Result::WrongPin); // seventh: 120 s
         QCOMPARE(restarted->lockoutRemaining(), 120000ms);
         QCOMPARE(make(file)->lockoutRemaining(), 120000ms);
         m_now = m_now.addSecs(119);
@@ -189,8 +188,7 @@ private slots:
         QVERIFY(!state(file).contains(QStringLiteral("lockedUntil")));
     }
 
-    void clockSetBackCannotStretchTheLockout()
-    {
+    void clockSetBackCannotStretchTheLockout() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
@@ -203,14 +201,13 @@ private slots:
         m_now = m_now.addDays(30);
     }
 
-    void changePin()
-    {
+    void changePin() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->changePin(QStringLiteral("4821"), QStringLiteral("5930")), Result::NotSet);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         QCOMPARE(pin->changePin(QStringLiteral("4821"), QStringLiteral("2222")), Result::TooWeak);
-        QCOMPARE(pin->failedAttempts(), 0);  // a bad new PIN costs no attempt
+        QCOMPARE(pin->failedAttempts(), 0); // a bad new PIN costs no attempt
         QCOMPARE(pin->changePin(QStringLiteral("9999"), QStringLiteral("5930")), Result::WrongPin);
         QCOMPARE(pin->failedAttempts(), 1);
         QCOMPARE(pin->changePin(QStringLiteral("4821"), QStringLiteral("5930")), Result::Ok);
@@ -219,8 +216,7 @@ private slots:
         QCOMPARE(pin->verify(QStringLiteral("5930")), Result::Ok);
     }
 
-    void sessionUnlocksAndExpiresWhenIdle()
-    {
+    void sessionUnlocksAndExpiresWhenIdle() {
         auto pin = make(freshFile());
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         pin->setIdleTimeout(300ms);
@@ -250,22 +246,20 @@ private slots:
         QCOMPARE(spy.count(), 2);
         QCOMPARE(spy.at(1).at(0).toBool(), false);
         QVERIFY(!pin->isUnlocked());
-        pin->touch();  // touching a locked session does not reopen it
+        pin->touch(); // touching a locked session does not reopen it
         QVERIFY(!pin->isUnlocked());
     }
 
-    void sessionExpiryHoldsWithoutAnEventLoop()
-    {
+    void sessionExpiryHoldsWithoutAnEventLoop() {
         auto pin = make(freshFile());
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         pin->setIdleTimeout(50ms);
         QCOMPARE(pin->verify(QStringLiteral("4821")), Result::Ok);
-        QThread::msleep(80);  // no events processed: the timer cannot have fired
+        QThread::msleep(80); // no events processed: the timer cannot have fired
         QVERIFY(!pin->isUnlocked());
     }
 
-    void verifyAsyncRunsOffTheCallingThread()
-    {
+    void verifyAsyncRunsOffTheCallingThread() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
@@ -275,9 +269,9 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         QVERIFY(pin->verifyAsync(QStringLiteral("0000")));
-        QVERIFY(timer.elapsed() < 100);  // the PBKDF2 work is not done here
+        QVERIFY(timer.elapsed() < 100); // the PBKDF2 work is not done here
         QVERIFY(pin->isVerifying());
-        QVERIFY(!pin->verifyAsync(QStringLiteral("4821")));  // one at a time
+        QVERIFY(!pin->verifyAsync(QStringLiteral("4821"))); // one at a time
         QCOMPARE(done.count(), 0);
         QVERIFY(done.wait(10000));
         QCOMPARE(done.at(0).at(0).value<Result>(), Result::WrongPin);
@@ -293,15 +287,14 @@ private slots:
         QCOMPARE(pin->failedAttempts(), 0);
     }
 
-    void verifyAsyncHonoursTheLockout()
-    {
+    void verifyAsyncHonoursTheLockout() {
         auto pin = make(freshFile());
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         for (int i = 0; i < AdminPin::kFailuresBeforeLockout; ++i)
             QCOMPARE(pin->verify(QStringLiteral("0000")), Result::WrongPin);
         QSignalSpy done(pin.get(), &AdminPin::verifyFinished);
         QVERIFY(pin->verifyAsync(QStringLiteral("4821")));
-        QCOMPARE(done.count(), 0);  // even the early answer is asynchronous
+        QCOMPARE(done.count(), 0); // even the early answer is asynchronous
         QVERIFY(done.wait(2000));
         QCOMPARE(done.at(0).at(0).value<Result>(), Result::LockedOut);
         QVERIFY(!pin->isUnlocked());
@@ -313,8 +306,7 @@ private slots:
         QCOMPARE(emptyDone.at(0).at(0).value<Result>(), Result::NotSet);
     }
 
-    void explicitLock()
-    {
+    void explicitLock() {
         auto pin = make(freshFile());
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
         QCOMPARE(pin->verify(QStringLiteral("4821")), Result::Ok);
@@ -326,12 +318,11 @@ private slots:
         QCOMPARE(spy.count(), 1);
     }
 
-    void damagedStateFailsClosed()
-    {
+    void damagedStateFailsClosed() {
         const QString file = freshFile();
         QVERIFY(kiosk::security::writePrivateFile(file, "{ this is not json"));
         auto pin = make(file);
-        QVERIFY(pin->isSet());  // a damaged file must not look like "no PIN yet"
+        QVERIFY(pin->isSet()); // a damaged file must not look like "no PIN yet"
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::StorageError);
         QCOMPARE(pin->verify(QStringLiteral("4821")), Result::StorageError);
         QVERIFY(pin->describe(Result::StorageError).contains(file));
@@ -340,8 +331,7 @@ private slots:
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
     }
 
-    void unpersistableFailureRefusesFurtherGuessing()
-    {
+    void unpersistableFailureRefusesFurtherGuessing() {
         const QString file = freshFile();
         auto pin = make(file);
         QCOMPARE(pin->setPin(QStringLiteral("4821")), Result::Ok);
@@ -354,18 +344,19 @@ private slots:
         QCOMPARE(result, canStillWrite ? Result::WrongPin : Result::StorageError);
     }
 
-    void hashingTakesRealWork()
-    {
+    void hashingTakesRealWork() {
         // PBKDF2 at the production count must cost noticeable time (brute force protection),
         // yet stay fast enough for a touch screen.
         const QString file = freshFile();
         AdminPin pin(file);
         QCOMPARE(pin.setPin(QStringLiteral("4821")), Result::Ok);
-        QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(), AdminPin::kDefaultIterations);
+        QCOMPARE(state(file).value(QStringLiteral("iterations")).toInt(),
+                 AdminPin::kDefaultIterations);
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(pin.verify(QStringLiteral("4821")), Result::Ok);
-        qInfo() << "one verify at" << AdminPin::kDefaultIterations << "iterations:" << timer.elapsed() << "ms";
+        qInfo() << "one verify at" << AdminPin::kDefaultIterations
+                << "iterations:" << timer.elapsed() << "ms";
         QVERIFY(timer.elapsed() < 5000);
     }
 };

@@ -22,8 +22,7 @@ class TestCredentialStoreLocked : public QObject {
     QProcess m_bus;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         const QString dbusDaemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
         QVERIFY2(!dbusDaemon.isEmpty(), "dbus-daemon is needed (apt-get install dbus-daemon)");
@@ -31,12 +30,14 @@ private slots:
                  "gnome-keyring-daemon is needed (apt-get install gnome-keyring)");
         for (const char *sub : {"data", "config", "cache", "run", "home"})
             QVERIFY(QDir(m_dir.path()).mkpath(QString::fromLatin1(sub)));
-        QFile::setPermissions(m_dir.filePath(QStringLiteral("run")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(m_dir.filePath(QStringLiteral("run")),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
         // The bus and the keyring it activates see an empty home: no login keyring exists, and
         // no display for an unlock prompt.
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL"})
+        for (const char *name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL"})
             env.remove(QString::fromLatin1(name));
         env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
@@ -46,7 +47,8 @@ private slots:
         m_bus.setProcessEnvironment(env);
         m_bus.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         const QString socket = m_dir.filePath(QStringLiteral("run/bus"));
-        m_bus.start(dbusDaemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1"),
+        m_bus.start(dbusDaemon, {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                                 QStringLiteral("--print-address=1"),
                                  QStringLiteral("--address=unix:path=") + socket});
         QVERIFY(m_bus.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 10000);
@@ -60,26 +62,26 @@ private slots:
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
     }
 
-    void cleanupTestCase()
-    {
-        m_bus.terminate();  // the keyring daemon it started leaves with the bus
+    void cleanupTestCase() {
+        m_bus.terminate(); // the keyring daemon it started leaves with the bus
         if (!m_bus.waitForFinished(5000))
             m_bus.kill();
         m_bus.waitForFinished(5000);
     }
 
-    void storingFailsWithAnUnlockHint()
-    {
+    void storingFailsWithAnUnlockHint() {
         CredentialStore store(QStringLiteral("kilo-kiosk-test-locked"));
         const QString secret = QStringLiteral("locked-keyring-secret-7c1a");
         QElapsedTimer timer;
         timer.start();
-        const CredentialResult result = store.storeBlocking(CredentialKey(CredentialKey::ClusterToken, QStringLiteral("https://10.0.0.1:6443")),
-                                                            secret, std::chrono::seconds(30));
+        const CredentialResult result = store.storeBlocking(
+            CredentialKey(CredentialKey::ClusterToken, QStringLiteral("https://10.0.0.1:6443")),
+            secret, std::chrono::seconds(30));
         QCOMPARE(result.status, CredentialResult::Status::AccessDenied);
         QVERIFY(timer.elapsed() < 30000);
         QVERIFY2(result.error.contains(QLatin1String("GNOME Keyring")), qPrintable(result.error));
-        QVERIFY2(result.error.contains(QLatin1String("gnome-keyring-daemon --unlock")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QLatin1String("gnome-keyring-daemon --unlock")),
+                 qPrintable(result.error));
         QVERIFY(!result.error.contains(secret));
 
         QCOMPARE(kiosk::test::filesHoldingPlainText(m_dir.path(), secret), QStringList());

@@ -18,8 +18,7 @@ class TestCredentialStoreNoKeychain : public QObject {
     QTemporaryDir m_home;
     const QString m_secret = QStringLiteral("no-keychain-secret-value-4f1c");
 
-    void checkNoKeychainMessage(const CredentialResult &result)
-    {
+    void checkNoKeychainMessage(const CredentialResult &result) {
         QCOMPARE(result.status, CredentialResult::Status::NoKeychain);
         QVERIFY2(result.error.contains(QLatin1String("Secret Service")), qPrintable(result.error));
         QVERIFY2(result.error.contains(QLatin1String("GNOME Keyring")), qPrintable(result.error));
@@ -30,9 +29,9 @@ class TestCredentialStoreNoKeychain : public QObject {
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("/nonexistent/")));
+    void initTestCase() {
+        QVERIFY(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS")
+                    .contains(QLatin1String("/nonexistent/")));
         QVERIFY(m_home.isValid());
         // Any plain-text fallback would land under these.
         qputenv("HOME", QFile::encodeName(m_home.path()));
@@ -41,26 +40,27 @@ private slots:
         qputenv("XDG_CACHE_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("cache"))));
     }
 
-    void blockingStoreFailsClearly()
-    {
+    void blockingStoreFailsClearly() {
         CredentialStore store(QStringLiteral("kilo-kiosk-test"));
-        const CredentialKey key(CredentialKey::ClusterToken, QStringLiteral("https://10.0.0.1:6443"));
+        const CredentialKey key(CredentialKey::ClusterToken,
+                                QStringLiteral("https://10.0.0.1:6443"));
         checkNoKeychainMessage(store.storeBlocking(key, m_secret, std::chrono::seconds(20)));
     }
 
-    void blockingReadAndRemoveFailClearly()
-    {
+    void blockingReadAndRemoveFailClearly() {
         CredentialStore store(QStringLiteral("kilo-kiosk-test"));
-        const CredentialKey key(CredentialKey::AiBrainToken, QStringLiteral("http://kilo-ai-brain:8000"));
+        const CredentialKey key(CredentialKey::AiBrainToken,
+                                QStringLiteral("http://kilo-ai-brain:8000"));
         checkNoKeychainMessage(store.readBlocking(key, std::chrono::seconds(20)));
         checkNoKeychainMessage(store.removeBlocking(key, std::chrono::seconds(20)));
     }
 
-    void asyncStoreFailsClearly()
-    {
+    void asyncStoreFailsClearly() {
         CredentialStore store(QStringLiteral("kilo-kiosk-test"));
         QSignalSpy spy(&store, &CredentialStore::finished);
-        const quint64 id = store.store(CredentialKey(CredentialKey::ClusterToken, QStringLiteral("https://k3s:6443")), m_secret);
+        const quint64 id = store.store(
+            CredentialKey(CredentialKey::ClusterToken, QStringLiteral("https://k3s:6443")),
+            m_secret);
         QVERIFY(spy.wait(20000));
         QCOMPARE(spy.count(), 1);
         const auto result = spy.at(0).at(0).value<CredentialResult>();
@@ -69,8 +69,7 @@ private slots:
         checkNoKeychainMessage(result);
     }
 
-    void nothingWrittenInPlainText()
-    {
+    void nothingWrittenInPlainText() {
         QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), m_secret), QStringList());
     }
 };

@@ -20,30 +20,31 @@ class TestCredentialStoreTimeout : public QObject {
     QList<QLocalSocket *> m_clients;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         const QString socket = m_dir.filePath(QStringLiteral("bus"));
         QVERIFY2(m_silentBus.listen(socket), qPrintable(m_silentBus.errorString()));
         connect(&m_silentBus, &QLocalServer::newConnection, this, [this] {
             while (QLocalSocket *client = m_silentBus.nextPendingConnection())
-                m_clients.append(client);  // kept open, never answered
+                m_clients.append(client); // kept open, never answered
         });
         // Set before the first keychain call: libsecret connects to the bus once per process.
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + QFile::encodeName(socket));
     }
 
-    void blockingCallsTimeOut()
-    {
+    void blockingCallsTimeOut() {
         CredentialStore store(QStringLiteral("kilo-kiosk-test"));
-        const CredentialKey key(CredentialKey::ClusterToken, QStringLiteral("https://10.0.0.1:6443"));
+        const CredentialKey key(CredentialKey::ClusterToken,
+                                QStringLiteral("https://10.0.0.1:6443"));
         const QString secret = QStringLiteral("timeout-secret-value-9d2e");
 
         QElapsedTimer timer;
         timer.start();
-        const CredentialResult stored = store.storeBlocking(key, secret, std::chrono::milliseconds(700));
+        const CredentialResult stored =
+            store.storeBlocking(key, secret, std::chrono::milliseconds(700));
         QCOMPARE(stored.status, CredentialResult::Status::Timeout);
-        QVERIFY2(timer.elapsed() >= 650 && timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() >= 650 && timer.elapsed() < 10000,
+                 qPrintable(QString::number(timer.elapsed())));
         QVERIFY2(stored.error.contains(QLatin1String("Secret Service")), qPrintable(stored.error));
         QVERIFY(!stored.error.contains(secret));
 

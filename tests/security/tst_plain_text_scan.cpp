@@ -9,12 +9,10 @@ using kiosk::test::filesHoldingPlainText;
 using kiosk::test::SecretStore;
 
 // The scan every keychain test relies on must be able to find what it looks for.
-class TestPlainTextScan : public QObject
-{
+class TestPlainTextScan : public QObject {
     Q_OBJECT
 private:
-    static void write(const QString &path, const QByteArray &bytes)
-    {
+    static void write(const QString &path, const QByteArray &bytes) {
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -22,18 +20,17 @@ private:
     }
 
 private slots:
-    void findsAPlantedSecret()
-    {
+    void findsAPlantedSecret() {
         QTemporaryDir home;
         const QString secret = QStringLiteral("tok-3f9a61c2");
-        write(home.filePath(QStringLiteral("config/kilo-kiosk/settings.ini")), "[ai]\nurl=http://x\n");
+        write(home.filePath(QStringLiteral("config/kilo-kiosk/settings.ini")),
+              "[ai]\nurl=http://x\n");
         QCOMPARE(filesHoldingPlainText(home.path(), secret), QStringList());
         write(home.filePath(QStringLiteral("cache/.hidden/log.txt")), "token: tok-3f9a61c2\n");
         QCOMPARE(filesHoldingPlainText(home.path(), secret),
                  QStringList{home.filePath(QStringLiteral("cache/.hidden/log.txt"))});
     }
-    void keyringFolderIsSearchedWhenItIsTheOneScanned()
-    {
+    void keyringFolderIsSearchedWhenItIsTheOneScanned() {
         QTemporaryDir home;
         const QString secret = QStringLiteral("pin-884211");
         const QString keyring = home.filePath(QStringLiteral("data/keyrings/login.keyring"));
@@ -41,8 +38,10 @@ private slots:
         // From the home folder the encrypted store is left out...
         QCOMPARE(filesHoldingPlainText(home.path(), secret), QStringList());
         // ...but scanning the keyring folder itself, or asking for the store, finds it.
-        QCOMPARE(filesHoldingPlainText(home.filePath(QStringLiteral("data/keyrings")), secret), QStringList{keyring});
-        QCOMPARE(filesHoldingPlainText(home.path(), secret, SecretStore::Search), QStringList{keyring});
+        QCOMPARE(filesHoldingPlainText(home.filePath(QStringLiteral("data/keyrings")), secret),
+                 QStringList{keyring});
+        QCOMPARE(filesHoldingPlainText(home.path(), secret, SecretStore::Search),
+                 QStringList{keyring});
     }
 };
 

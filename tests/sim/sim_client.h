@@ -24,19 +24,15 @@ struct SimReply {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
-class SimClient
-{
+class SimClient {
 public:
     explicit SimClient(QUrl base, QByteArray token = {})
         : m_base(std::move(base))
-        , m_token(std::move(token))
-    {
-    }
+        , m_token(std::move(token)) {}
 
     SimReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                     const QByteArray &contentType = "application/json", const QByteArray &accept = "application/json",
-                     int timeoutMs = 15000)
-    {
+                     const QByteArray &contentType = "application/json",
+                     const QByteArray &accept = "application/json", int timeoutMs = 15000) {
         QNetworkRequest request(m_base.resolved(QUrl(path)));
         if (!contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -63,20 +59,18 @@ public:
         return result;
     }
 
-    SimReply get(const QString &path, const QByteArray &accept = "application/json")
-    {
+    SimReply get(const QString &path, const QByteArray &accept = "application/json") {
         return request("GET", path, {}, {}, accept);
     }
 
     SimReply send(const QByteArray &method, const QString &path, const QJsonObject &body,
-                  const QByteArray &contentType = "application/json")
-    {
-        return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), contentType);
+                  const QByteArray &contentType = "application/json") {
+        return request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                       contentType);
     }
 
     // Opens a streaming GET (a watch); lines arrive in `lines` as the event loop runs.
-    QNetworkReply *stream(const QString &path, QList<QJsonObject> *lines)
-    {
+    QNetworkReply *stream(const QString &path, QList<QJsonObject> *lines) {
         QNetworkRequest request(m_base.resolved(QUrl(path)));
         request.setRawHeader("Accept", "application/json");
         if (!m_token.isEmpty())

@@ -45,27 +45,27 @@ public:
 
 class SimulatorService : public ServiceUnderTest {
 public:
-    bool start(const QString &token) override
-    {
+    bool start(const QString &token) override {
         m_sim.setToken(token);
         return m_sim.listen(QHostAddress::LocalHost, m_port) && (m_port = m_sim.port()) > 0;
     }
     void stop() override { m_sim.close(); }
     QUrl url() const override { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-    void setFailRate(double rate) override
-    {
+    void setFailRate(double rate) override {
         m_sim.setSeed(7);
         m_sim.setFailRate(rate);
     }
-    void setGarbage(bool on) override
-    {
-        m_sim.setFaultMode(on ? sim::MedsServiceSimulator::FaultMode::Garbage : sim::MedsServiceSimulator::FaultMode::None);
+    void setGarbage(bool on) override {
+        m_sim.setFaultMode(on ? sim::MedsServiceSimulator::FaultMode::Garbage
+                              : sim::MedsServiceSimulator::FaultMode::None);
     }
-    void setTruncated(bool on) override
-    {
-        m_sim.setFaultMode(on ? sim::MedsServiceSimulator::FaultMode::Truncated : sim::MedsServiceSimulator::FaultMode::None);
+    void setTruncated(bool on) override {
+        m_sim.setFaultMode(on ? sim::MedsServiceSimulator::FaultMode::Truncated
+                              : sim::MedsServiceSimulator::FaultMode::None);
     }
-    QJsonObject record(const QString &id) override { return m_sim.record(id).value_or(QJsonObject()); }
+    QJsonObject record(const QString &id) override {
+        return m_sim.record(id).value_or(QJsonObject());
+    }
     int recordCount() override { return int(m_sim.records().size()); }
     QList<QJsonObject> doses() override { return m_sim.doses(); }
     sim::MedsServiceSimulator &simulator() { return m_sim; }
@@ -78,11 +78,10 @@ private:
 class StandInService : public ServiceUnderTest {
 public:
     ~StandInService() override { stop(); }
-    bool start(const QString &token) override
-    {
+    bool start(const QString &token) override {
         m_process = std::make_unique<QProcess>();
-        QStringList args{QStringLiteral(KIOSK_SOURCE_DIR "/tests/sync/meds_standin.py"), QStringLiteral("--port"),
-                         QString::number(m_port)};
+        QStringList args{QStringLiteral(KIOSK_SOURCE_DIR "/tests/sync/meds_standin.py"),
+                         QStringLiteral("--port"), QString::number(m_port)};
         if (!token.isEmpty())
             args << QStringLiteral("--token") << token;
         m_process->start(QStringLiteral("python3"), args);
@@ -96,8 +95,7 @@ public:
         m_port = quint16(url.port());
         return m_port > 0;
     }
-    void stop() override
-    {
+    void stop() override {
         if (m_process && m_process->state() != QProcess::NotRunning) {
             m_process->terminate();
             if (!m_process->waitForFinished(10000))
@@ -106,11 +104,20 @@ public:
         m_process.reset();
     }
     QUrl url() const override { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
-    void setFailRate(double rate) override { m_faults.insert(QStringLiteral("fail_rate"), rate); m_faults.insert(QStringLiteral("seed"), 7); admin("POST", "/_admin/faults", m_faults); }
-    void setGarbage(bool on) override { m_faults.insert(QStringLiteral("garbage"), on); admin("POST", "/_admin/faults", m_faults); }
-    void setTruncated(bool on) override { m_faults.insert(QStringLiteral("truncate"), on); admin("POST", "/_admin/faults", m_faults); }
-    QJsonObject record(const QString &id) override
-    {
+    void setFailRate(double rate) override {
+        m_faults.insert(QStringLiteral("fail_rate"), rate);
+        m_faults.insert(QStringLiteral("seed"), 7);
+        admin("POST", "/_admin/faults", m_faults);
+    }
+    void setGarbage(bool on) override {
+        m_faults.insert(QStringLiteral("garbage"), on);
+        admin("POST", "/_admin/faults", m_faults);
+    }
+    void setTruncated(bool on) override {
+        m_faults.insert(QStringLiteral("truncate"), on);
+        admin("POST", "/_admin/faults", m_faults);
+    }
+    QJsonObject record(const QString &id) override {
         for (const QJsonValue &value : dump()) {
             if (value.toObject().value(QStringLiteral("id")).toString() == id)
                 return value.toObject();
@@ -118,26 +125,26 @@ public:
         return {};
     }
     int recordCount() override { return int(dump().size()); }
-    QList<QJsonObject> doses() override
-    {
+    QList<QJsonObject> doses() override {
         QList<QJsonObject> out;
-        for (const QJsonValue &value : admin("GET", "/_admin/doses", {}).object().value(QStringLiteral("items")).toArray())
+        for (const QJsonValue &value :
+             admin("GET", "/_admin/doses", {}).object().value(QStringLiteral("items")).toArray())
             out.append(value.toObject());
         return out;
     }
 
 private:
-    QJsonArray dump()
-    {
+    QJsonArray dump() {
         const QJsonDocument answer = admin("GET", "/_admin/dump", {});
-        return answer.isArray() ? answer.array() : answer.object().value(QStringLiteral("items")).toArray();
+        return answer.isArray() ? answer.array()
+                                : answer.object().value(QStringLiteral("items")).toArray();
     }
-    QJsonDocument admin(const QByteArray &verb, const QString &path, const QJsonObject &body)
-    {
+    QJsonDocument admin(const QByteArray &verb, const QString &path, const QJsonObject &body) {
         QNetworkAccessManager nam;
         QNetworkRequest request(QUrl(url().toString() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        QNetworkReply *reply = nam.sendCustomRequest(request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
+        QNetworkReply *reply = nam.sendCustomRequest(
+            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
         QSignalSpy done(reply, &QNetworkReply::finished);
         if (!reply->isFinished())
             done.wait(15000);
@@ -151,8 +158,7 @@ private:
     QJsonObject m_faults;
 };
 
-inline std::unique_ptr<ServiceUnderTest> ServiceUnderTest::make(const QString &kind)
-{
+inline std::unique_ptr<ServiceUnderTest> ServiceUnderTest::make(const QString &kind) {
     if (kind == u"standin")
         return std::make_unique<StandInService>();
     return std::make_unique<SimulatorService>();

@@ -24,8 +24,7 @@ namespace {
 // One tablet: its own database and sync, pointed at the service.
 struct Kiosk {
     Kiosk(const QString &path, const QUrl &service, const QString &token = {})
-        : store(path)
-    {
+        : store(path) {
         QString error;
         opened = store.open(&error);
         sync = std::make_unique<MedicationSync>(store);
@@ -33,8 +32,7 @@ struct Kiosk {
         sync->client().setToken(token);
         sync->client().setTimeout(5000);
     }
-    Medication add(const QString &name, const QString &dosage)
-    {
+    Medication add(const QString &name, const QString &dosage) {
         Medication m;
         m.medicationName = name;
         m.dosage = dosage;
@@ -47,13 +45,11 @@ struct Kiosk {
             qFatal("add failed: %s", qPrintable(error));
         return *stored;
     }
-    Medication byUuid(const QString &uuid)
-    {
+    Medication byUuid(const QString &uuid) {
         QString error;
         return store.readByUuid(uuid, &error).value_or(Medication());
     }
-    Medication edit(const QString &uuid, const QJsonObject &changes)
-    {
+    Medication edit(const QString &uuid, const QJsonObject &changes) {
         Medication m = byUuid(uuid);
         QStringList problems;
         if (!m.applyJson(changes, &problems))
@@ -61,8 +57,7 @@ struct Kiosk {
         QString error;
         return store.update(m, &error).value_or(Medication());
     }
-    int count()
-    {
+    int count() {
         QString error;
         return int(store.list(&error).value_or(QList<Medication>()).size());
     }
@@ -75,40 +70,34 @@ struct Kiosk {
 
 } // namespace
 
-class TestMedicationSync : public QObject
-{
+class TestMedicationSync : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        qputenv("KILO_KIOSK_DEVICE_NAME", "test-tablet");
-    }
-    void init()
-    {
+    void initTestCase() { qputenv("KILO_KIOSK_DEVICE_NAME", "test-tablet"); }
+    void init() {
         QFETCH(QString, service);
         m_service = ServiceUnderTest::make(service);
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
     }
-    void cleanup()
-    {
-        m_service.reset();
-    }
+    void cleanup() { m_service.reset(); }
 
     void addOnOneSeenOnOther_data() { services(); }
-    void addOnOneSeenOnOther()
-    {
+    void addOnOneSeenOnOther() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
         QVERIFY(kitchen.opened && bedroom.opened);
         const Medication added = kitchen.add(QStringLiteral("Lisinopril"), QStringLiteral("10 mg"));
         QCOMPARE(added.syncState, QStringLiteral("pending"));
         auto report = kitchen.round();
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(report.pushed, 1);
-        QCOMPARE(m_service->record(added.uuid).value(QStringLiteral("medication_name")).toString(), QStringLiteral("Lisinopril"));
-        QCOMPARE(m_service->record(added.uuid).value(QStringLiteral("updated_by")).toString(), QStringLiteral("test-tablet"));
+        QCOMPARE(m_service->record(added.uuid).value(QStringLiteral("medication_name")).toString(),
+                 QStringLiteral("Lisinopril"));
+        QCOMPARE(m_service->record(added.uuid).value(QStringLiteral("updated_by")).toString(),
+                 QStringLiteral("test-tablet"));
         report = bedroom.round();
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(report.pulled, 1);
@@ -123,17 +112,19 @@ private slots:
     }
 
     void differentFieldsMerge_data() { services(); }
-    void differentFieldsMerge()
-    {
+    void differentFieldsMerge() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
-        const QString uuid = kitchen.add(QStringLiteral("Metformin"), QStringLiteral("500 mg")).uuid;
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
+        const QString uuid =
+            kitchen.add(QStringLiteral("Metformin"), QStringLiteral("500 mg")).uuid;
         QVERIFY(kitchen.round().ok());
         QVERIFY(bedroom.round().ok());
         kitchen.edit(uuid, {{QStringLiteral("dosage"), QStringLiteral("1000 mg")}});
-        bedroom.edit(uuid, {{QStringLiteral("instructions"), QStringLiteral("Take 1 tablet with breakfast")}});
+        bedroom.edit(uuid, {{QStringLiteral("instructions"),
+                             QStringLiteral("Take 1 tablet with breakfast")}});
         QVERIFY(kitchen.round().ok());
-        const auto report = bedroom.round();  // 412, merged, sent again
+        const auto report = bedroom.round(); // 412, merged, sent again
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(report.conflicts, 0);
         QVERIFY(kitchen.round().ok());
@@ -143,15 +134,17 @@ private slots:
             QCOMPARE(m.instructions, QStringLiteral("Take 1 tablet with breakfast"));
             QCOMPARE(m.syncState, QStringLiteral("synced"));
         }
-        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(), QStringLiteral("1000 mg"));
+        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(),
+                 QStringLiteral("1000 mg"));
     }
 
     void sameFieldConflictsAndResolves_data() { services(); }
-    void sameFieldConflictsAndResolves()
-    {
+    void sameFieldConflictsAndResolves() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
-        const QString uuid = kitchen.add(QStringLiteral("Atorvastatin"), QStringLiteral("20 mg")).uuid;
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
+        const QString uuid =
+            kitchen.add(QStringLiteral("Atorvastatin"), QStringLiteral("20 mg")).uuid;
         QVERIFY(kitchen.round().ok());
         QVERIFY(bedroom.round().ok());
         kitchen.edit(uuid, {{QStringLiteral("dosage"), QStringLiteral("40 mg")}});
@@ -167,18 +160,22 @@ private slots:
         QCOMPARE(conflicts->size(), 1);
         QCOMPARE(conflicts->first().fields, QStringList{QStringLiteral("dosage")});
         QCOMPARE(conflicts->first().local->dosage, QStringLiteral("10 mg"));
-        QCOMPARE(conflicts->first().remote.value(QStringLiteral("dosage")).toString(), QStringLiteral("40 mg"));
+        QCOMPARE(conflicts->first().remote.value(QStringLiteral("dosage")).toString(),
+                 QStringLiteral("40 mg"));
         QCOMPARE(bedroom.byUuid(uuid).syncState, QStringLiteral("conflict"));
         // Held back while in conflict: another round sends nothing for it.
         QCOMPARE(bedroom.round().pushed, 0);
-        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(), QStringLiteral("40 mg"));
+        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(),
+                 QStringLiteral("40 mg"));
 
-        QVERIFY2(bedroom.sync->ledger().resolve(uuid, SyncLedger::Keep::Local, &error), qPrintable(error));
+        QVERIFY2(bedroom.sync->ledger().resolve(uuid, SyncLedger::Keep::Local, &error),
+                 qPrintable(error));
         QCOMPARE(bedroom.byUuid(uuid).syncState, QStringLiteral("pending"));
         QVERIFY(bedroom.round().ok());
         QVERIFY(kitchen.round().ok());
         QCOMPARE(kitchen.byUuid(uuid).dosage, QStringLiteral("10 mg"));
-        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(), QStringLiteral("10 mg"));
+        QCOMPARE(m_service->record(uuid).value(QStringLiteral("dosage")).toString(),
+                 QStringLiteral("10 mg"));
 
         // The same again, settled the other way.
         kitchen.edit(uuid, {{QStringLiteral("dosage"), QStringLiteral("80 mg")}});
@@ -191,16 +188,17 @@ private slots:
     }
 
     void deleteAgainstEdit_data() { services(); }
-    void deleteAgainstEdit()
-    {
+    void deleteAgainstEdit() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
         const Medication added = kitchen.add(QStringLiteral("Warfarin"), QStringLiteral("5 mg"));
         QVERIFY(kitchen.round().ok());
         QVERIFY(bedroom.round().ok());
         QString error;
         QVERIFY(kitchen.store.remove(added.id, &error));
-        bedroom.edit(added.uuid, {{QStringLiteral("instructions"), QStringLiteral("Take in the evening")}});
+        bedroom.edit(added.uuid,
+                     {{QStringLiteral("instructions"), QStringLiteral("Take in the evening")}});
         QVERIFY(kitchen.round().ok());
         QVERIFY(SyncPayloadDeleted(m_service->record(added.uuid)));
         // The bedroom edited what the kitchen deleted: a conflict, with the edit kept.
@@ -217,7 +215,8 @@ private slots:
         QVERIFY(kitchen.round().ok());
         QCOMPARE(kitchen.byUuid(added.uuid).instructions, QStringLiteral("Take in the evening"));
 
-        // The other way round: deleted here, edited there; keeping the deletion deletes it everywhere.
+        // The other way round: deleted here, edited there; keeping the deletion deletes it
+        // everywhere.
         QVERIFY(bedroom.round().ok());
         kitchen.edit(added.uuid, {{QStringLiteral("dosage"), QStringLiteral("2.5 mg")}});
         QVERIFY(kitchen.round().ok());
@@ -233,20 +232,20 @@ private slots:
     }
 
     void serviceDownChangesWait_data() { services(); }
-    void serviceDownChangesWait()
-    {
+    void serviceDownChangesWait() {
         QVERIFY(m_service->start());
         const QUrl url = m_service->url();
         Kiosk kitchen(path("kitchen"), url), bedroom(path("bedroom"), url);
         m_service->stop();
         for (int i = 0; i < 3; ++i)
-            kitchen.add(QStringLiteral("Medicine %1").arg(i), QStringLiteral("%1 mg").arg(10 * (i + 1)));
+            kitchen.add(QStringLiteral("Medicine %1").arg(i),
+                        QStringLiteral("%1 mg").arg(10 * (i + 1)));
         const auto failed = kitchen.round();
         QCOMPARE(failed.failure, SyncReport::Failure::Unreachable);
         QVERIFY(failed.error.contains(QStringLiteral("cannot be reached")));
         QCOMPARE(kitchen.sync->ledger().status().pending, 3);
         QVERIFY(!kitchen.sync->ledger().status().lastError.isEmpty());
-        QVERIFY(m_service->start());  // same port
+        QVERIFY(m_service->start()); // same port
         QCOMPARE(m_service->url(), url);
         const auto report = kitchen.round();
         QVERIFY2(report.ok(), qPrintable(report.error));
@@ -258,27 +257,31 @@ private slots:
     }
 
     void dosesReachTheOtherTablet_data() { services(); }
-    void dosesReachTheOtherTablet()
-    {
+    void dosesReachTheOtherTablet() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
         const Medication med = kitchen.add(QStringLiteral("Metformin"), QStringLiteral("500 mg"));
-        const auto logDose = [](Kiosk &kiosk, const QString &medication, kiosk::meds::DoseEntry::Status status, const QString &by) {
+        const auto logDose = [](Kiosk &kiosk, const QString &medication,
+                                kiosk::meds::DoseEntry::Status status, const QString &by) {
             kiosk::meds::DoseEntry entry;
             entry.medicationUuid = medication;
             entry.at = QDateTime::currentDateTimeUtc();
             entry.scheduledAt = QDateTime(QDate::currentDate(), QTime(8, 0)).toUTC();
             entry.status = status;
             entry.givenBy = by;
-            entry.reason = status == kiosk::meds::DoseEntry::Status::Skipped ? QStringLiteral("asleep") : QString();
+            entry.reason = status == kiosk::meds::DoseEntry::Status::Skipped
+                               ? QStringLiteral("asleep")
+                               : QString();
             QString error;
             const auto stored = kiosk.sync->doseLog().append(entry, &error);
             if (!stored)
                 qFatal("append failed: %s", qPrintable(error));
             return *stored;
         };
-        const auto given = logDose(kitchen, med.uuid, kiosk::meds::DoseEntry::Status::Given, QStringLiteral("Ana"));
-        QCOMPARE(kitchen.sync->ledger().status().pending, 2);  // the record and the dose, one outbox
+        const auto given = logDose(kitchen, med.uuid, kiosk::meds::DoseEntry::Status::Given,
+                                   QStringLiteral("Ana"));
+        QCOMPARE(kitchen.sync->ledger().status().pending, 2); // the record and the dose, one outbox
         auto report = kitchen.round();
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(report.pushed, 1);
@@ -304,12 +307,14 @@ private slots:
         QCOMPARE(seen->device, given.device);
 
         // The other way, and a second round that has nothing to do.
-        const auto skipped = logDose(bedroom, med.uuid, kiosk::meds::DoseEntry::Status::Skipped, QStringLiteral("Ben"));
+        const auto skipped = logDose(bedroom, med.uuid, kiosk::meds::DoseEntry::Status::Skipped,
+                                     QStringLiteral("Ben"));
         QVERIFY(bedroom.round().ok());
         report = kitchen.round();
         QVERIFY(report.ok());
         QCOMPARE(report.dosesPulled, 1);
-        QCOMPARE(kitchen.sync->doseLog().entry(skipped.uuid, &error)->reason, QStringLiteral("asleep"));
+        QCOMPARE(kitchen.sync->doseLog().entry(skipped.uuid, &error)->reason,
+                 QStringLiteral("asleep"));
         QCOMPARE(kitchen.sync->doseLog().count(), 2);
         QCOMPARE(bedroom.sync->doseLog().count(), 2);
         report = kitchen.round();
@@ -343,13 +348,13 @@ private slots:
     }
 
     void badAnswersLoseNothing_data() { services(); }
-    void badAnswersLoseNothing()
-    {
+    void badAnswersLoseNothing() {
         QVERIFY(m_service->start());
         Kiosk kitchen(path("kitchen"), m_service->url());
         QList<QString> uuids;
         for (int i = 0; i < 5; ++i)
-            uuids.append(kitchen.add(QStringLiteral("Medicine %1").arg(i), QStringLiteral("5 mg")).uuid);
+            uuids.append(
+                kitchen.add(QStringLiteral("Medicine %1").arg(i), QStringLiteral("5 mg")).uuid);
 
         m_service->setGarbage(true);
         auto report = kitchen.round();
@@ -366,7 +371,8 @@ private slots:
         m_service->setTruncated(false);
 
         m_service->setFailRate(0.3);
-        for (int attempt = 0; attempt < 20 && kitchen.sync->ledger().status().pending > 0; ++attempt)
+        for (int attempt = 0; attempt < 20 && kitchen.sync->ledger().status().pending > 0;
+             ++attempt)
             kitchen.round();
         m_service->setFailRate(0.0);
         report = kitchen.round();
@@ -378,8 +384,7 @@ private slots:
     }
 
     void refusedToken_data() { services(); }
-    void refusedToken()
-    {
+    void refusedToken() {
         QVERIFY(m_service->start(QStringLiteral("s3cret-token")));
         Kiosk kitchen(path("kitchen"), m_service->url(), QStringLiteral("wrong"));
         kitchen.add(QStringLiteral("Lisinopril"), QStringLiteral("10 mg"));
@@ -394,11 +399,12 @@ private slots:
     }
 
     void unknownFieldsTravelBack_data() { services(); }
-    void unknownFieldsTravelBack()
-    {
+    void unknownFieldsTravelBack() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
-        const QString uuid = kitchen.add(QStringLiteral("Amoxicillin"), QStringLiteral("500 mg")).uuid;
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
+        const QString uuid =
+            kitchen.add(QStringLiteral("Amoxicillin"), QStringLiteral("500 mg")).uuid;
         QVERIFY(kitchen.round().ok());
         // A newer client (the web frontend) adds a field this kiosk does not know.
         Kiosk web(path("web"), m_service->url());
@@ -409,26 +415,27 @@ private slots:
         kiosk::sync::MedsServiceClient client;
         client.setBaseUrl(m_service->url());
         bool answered = false;
-        client.put(uuid, record, record.value(QStringLiteral("version")).toInteger(), [&](const kiosk::sync::ServiceAnswer &a) {
-            answered = a.ok();
-        });
+        client.put(uuid, record, record.value(QStringLiteral("version")).toInteger(),
+                   [&](const kiosk::sync::ServiceAnswer &a) { answered = a.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(answered, 10000);
         QVERIFY(bedroom.round().ok());
         bedroom.edit(uuid, {{QStringLiteral("refills"), 2}});
         QVERIFY(bedroom.round().ok());
         const QJsonObject stored = m_service->record(uuid);
-        QCOMPARE(stored.value(QStringLiteral("barcode")).toString(), QStringLiteral("0093-3109-01"));
+        QCOMPARE(stored.value(QStringLiteral("barcode")).toString(),
+                 QStringLiteral("0093-3109-01"));
         QCOMPARE(stored.value(QStringLiteral("refills")).toInt(), 2);
         QCOMPARE(stored.value(QStringLiteral("dosage")).toString(), QStringLiteral("875 mg"));
     }
 
     void thousandRecordsBothWays_data() { services(); }
-    void thousandRecordsBothWays()
-    {
+    void thousandRecordsBothWays() {
         QVERIFY(m_service->start());
-        Kiosk kitchen(path("kitchen"), m_service->url()), bedroom(path("bedroom"), m_service->url());
+        Kiosk kitchen(path("kitchen"), m_service->url()),
+            bedroom(path("bedroom"), m_service->url());
         for (int i = 0; i < 1000; ++i)
-            kitchen.add(QStringLiteral("Medicine %1").arg(i, 4, 10, QLatin1Char('0')), QStringLiteral("%1 mg").arg(i % 50 + 1));
+            kitchen.add(QStringLiteral("Medicine %1").arg(i, 4, 10, QLatin1Char('0')),
+                        QStringLiteral("%1 mg").arg(i % 50 + 1));
         QElapsedTimer clock;
         clock.start();
         auto report = kitchen.round();
@@ -443,14 +450,17 @@ private slots:
     }
 
 private:
-    static bool SyncPayloadDeleted(const QJsonObject &record) { return kiosk::meds::SyncPayload::isDeleted(record); }
-    static void services()
-    {
+    static bool SyncPayloadDeleted(const QJsonObject &record) {
+        return kiosk::meds::SyncPayload::isDeleted(record);
+    }
+    static void services() {
         QTest::addColumn<QString>("service");
         QTest::newRow("meds-sim") << QStringLiteral("sim");
         QTest::newRow("stand-in") << QStringLiteral("standin");
     }
-    QString path(const char *name) { return m_dir->filePath(QString::fromLatin1(name) + QStringLiteral("/meds.sqlite")); }
+    QString path(const char *name) {
+        return m_dir->filePath(QString::fromLatin1(name) + QStringLiteral("/meds.sqlite"));
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ServiceUnderTest> m_service;

@@ -28,23 +28,20 @@ class TestAdminSession : public QObject {
     QString pinFile() const { return m_dir->filePath("admin-pin.json"); }
     QString auditFile() const { return m_dir->filePath("audit.jsonl"); }
 
-    QStringList auditActions(AdminSession &session, int count = 50)
-    {
+    QStringList auditActions(AdminSession &session, int count = 50) {
         QStringList actions;
         for (const QVariant &entry : session.recentAuditEntries(count))
             actions.append(entry.toMap().value("action").toString());
         return actions;
     }
 
-    QByteArray auditBytes() const
-    {
+    QByteArray auditBytes() const {
         QFile file(auditFile());
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_now = QDateTime(QDate(2026, 11, 26), QTime(10, 0), Qt::UTC);
@@ -53,19 +50,17 @@ private slots:
         m_audit = std::make_unique<AuditLog>(auditFile());
     }
 
-    void cleanup()
-    {
+    void cleanup() {
         m_pin.reset();
         m_audit.reset();
         m_dir.reset();
     }
 
-    void firstUseSetsPinAndOpensSession()
-    {
+    void firstUseSetsPinAndOpensSession() {
         AdminSession session(m_pin.get(), m_audit.get());
         QVERIFY(!session.pinSet());
         QVERIFY(!session.unlocked());
-        QVERIFY(!session.unlock(kPin));  // nothing to check against yet
+        QVERIFY(!session.unlock(kPin)); // nothing to check against yet
         QVERIFY(!session.lastError().isEmpty());
 
         QVERIFY(session.newPinProblem(kPin).isEmpty());
@@ -77,7 +72,7 @@ private slots:
         QVERIFY(!session.setPin(kPin, QStringLiteral("2581")));
         QVERIFY(session.lastError().contains("not the same"));
         QVERIFY(!session.pinSet());
-        QVERIFY(!session.setPin(QStringLiteral("1234"), QStringLiteral("1234")));  // a straight run
+        QVERIFY(!session.setPin(QStringLiteral("1234"), QStringLiteral("1234"))); // a straight run
         QVERIFY(!session.pinSet());
         QVERIFY(!session.setPin(QStringLiteral("12"), QStringLiteral("12")));
         QCOMPARE(pinSet.count(), 0);
@@ -88,7 +83,7 @@ private slots:
         QVERIFY(session.unlocked());
         QCOMPARE(pinSet.count(), 1);
         QCOMPARE(unlocked.count(), 1);
-        QVERIFY(!session.setPin(kOtherPin, kOtherPin));  // already set: change it instead
+        QVERIFY(!session.setPin(kOtherPin, kOtherPin)); // already set: change it instead
         QVERIFY(m_pin->verify(kPin) == AdminPin::Result::Ok);
 
         const QStringList actions = auditActions(session);
@@ -97,8 +92,7 @@ private slots:
         QVERIFY(!auditBytes().contains(kPin.toUtf8()));
     }
 
-    void unlockAndLock()
-    {
+    void unlockAndLock() {
         AdminSession session(m_pin.get(), m_audit.get());
         QVERIFY(session.setPin(kPin, kPin));
         QSignalSpy unlocked(&session, &AdminSession::unlockedChanged);
@@ -107,7 +101,7 @@ private slots:
         QVERIFY(!session.unlocked());
         QCOMPARE(unlocked.count(), 1);
         QCOMPARE(audit.count(), 1);
-        session.lock();  // already locked: nothing happens, nothing recorded
+        session.lock(); // already locked: nothing happens, nothing recorded
         QCOMPARE(unlocked.count(), 1);
         QCOMPARE(audit.count(), 1);
         const QVariantMap last = session.recentAuditEntries(1).value(0).toMap();
@@ -135,8 +129,7 @@ private slots:
         QVERIFY(!auditBytes().contains(kOtherPin.toUtf8()));
     }
 
-    void wrongPinsLockOutWithCountdown()
-    {
+    void wrongPinsLockOutWithCountdown() {
         AdminSession session(m_pin.get(), m_audit.get());
         QVERIFY(session.setPin(kPin, kPin));
         session.lock();
@@ -156,7 +149,8 @@ private slots:
         // Even the right PIN is refused while locked out, and that is recorded as denied.
         QVERIFY(!session.unlock(kPin));
         QVERIFY(!session.unlocked());
-        QCOMPARE(session.recentAuditEntries(1).value(0).toMap().value("outcome").toString(), QStringLiteral("denied"));
+        QCOMPARE(session.recentAuditEntries(1).value(0).toMap().value("outcome").toString(),
+                 QStringLiteral("denied"));
 
         // The countdown ticks once a second while locked out.
         lockout.clear();
@@ -173,8 +167,7 @@ private slots:
         QVERIFY(!auditBytes().contains(kOtherPin.toUtf8()));
     }
 
-    void relocksAfterIdleTimeout()
-    {
+    void relocksAfterIdleTimeout() {
         AdminSession session(m_pin.get(), m_audit.get());
         QCOMPARE(session.idleTimeoutSeconds(), 120.0);
         session.setIdleTimeoutSeconds(0.3);
@@ -199,15 +192,15 @@ private slots:
         QCOMPARE(last.value("detail").toString(), QStringLiteral("idle timeout"));
     }
 
-    void changePin()
-    {
+    void changePin() {
         AdminSession session(m_pin.get(), m_audit.get());
         QVERIFY(session.setPin(kPin, kPin));
         session.lock();
         QVERIFY(!session.changePin(kPin, kOtherPin, QStringLiteral("4717")));
         QVERIFY(session.lastError().contains("not the same"));
         QCOMPARE(session.failedAttempts(), 0);
-        QVERIFY(!session.changePin(kPin, QStringLiteral("1111"), QStringLiteral("1111")));  // weak: costs no attempt
+        QVERIFY(!session.changePin(kPin, QStringLiteral("1111"),
+                                   QStringLiteral("1111"))); // weak: costs no attempt
         QCOMPARE(session.failedAttempts(), 0);
         QVERIFY(!session.changePin(QStringLiteral("9999"), kOtherPin, kOtherPin));
         QCOMPARE(session.lastError(), QStringLiteral("Wrong PIN."));
@@ -233,8 +226,7 @@ private slots:
         QVERIFY(!auditBytes().contains(kOtherPin.toUtf8()));
     }
 
-    void unlockAsyncReportsWhenDone()
-    {
+    void unlockAsyncReportsWhenDone() {
         AdminSession session(m_pin.get(), m_audit.get());
         QVERIFY(session.setPin(kPin, kPin));
         session.lock();
@@ -242,7 +234,7 @@ private slots:
         QSignalSpy busy(&session, &AdminSession::busyChanged);
         QVERIFY(session.unlockAsync(kOtherPin));
         QVERIFY(session.busy());
-        QVERIFY(!session.unlockAsync(kPin));  // one check at a time
+        QVERIFY(!session.unlockAsync(kPin)); // one check at a time
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QCOMPARE(finished[0][0].toBool(), false);
         QVERIFY(!session.busy());
@@ -256,8 +248,7 @@ private slots:
         QVERIFY(session.lastError().isEmpty());
     }
 
-    void stateDirectoryHoldsPinAndAudit()
-    {
+    void stateDirectoryHoldsPinAndAudit() {
         AdminSession session;
         QSignalSpy changed(&session, &AdminSession::stateDirectoryChanged);
         session.setStateDirectory(m_dir->filePath("elsewhere"));

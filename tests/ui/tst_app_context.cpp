@@ -11,14 +11,12 @@ class TestAppContext : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> settings()
-    {
+    std::unique_ptr<QSettings> settings() {
         return std::make_unique<QSettings>(m_dir.filePath("kiosk.ini"), QSettings::IniFormat);
     }
 
 private slots:
-    void serviceUrlValidation_data()
-    {
+    void serviceUrlValidation_data() {
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("ok");
         QTest::newRow("empty clears") << "" << true;
@@ -30,15 +28,13 @@ private slots:
         QTest::newRow("credentials") << "http://user:secret@brain.local" << false;
     }
 
-    void serviceUrlValidation()
-    {
+    void serviceUrlValidation() {
         QFETCH(QString, url);
         QFETCH(bool, ok);
         QCOMPARE(AppContext::validateServiceUrl(url).isEmpty(), ok);
     }
 
-    void aiBrainUrlPersistsOnlyWhenValid()
-    {
+    void aiBrainUrlPersistsOnlyWhenValid() {
         {
             AppContext context(settings());
             QSignalSpy changed(&context, &AppContext::aiBrainUrlChanged);

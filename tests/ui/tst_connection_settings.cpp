@@ -34,8 +34,7 @@ using State = ConnectionSettings::State;
 namespace {
 const QString kTls = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/tls/");
 
-std::unique_ptr<ApiServer> startServer(const QString &token, bool tls = false)
-{
+std::unique_ptr<ApiServer> startServer(const QString &token, bool tls = false) {
     ApiServerOptions options;
     options.token = token;
     if (tls) {
@@ -48,13 +47,12 @@ std::unique_ptr<ApiServer> startServer(const QString &token, bool tls = false)
     return server;
 }
 
-QString randomToken()
-{
-    return QStringLiteral("settings-test-token-%1").arg(QRandomGenerator::global()->generate64(), 0, 36);
+QString randomToken() {
+    return QStringLiteral("settings-test-token-%1")
+        .arg(QRandomGenerator::global()->generate64(), 0, 36);
 }
 
-bool settled(const ConnectionSettings &s)
-{
+bool settled(const ConnectionSettings &s) {
     return !s.busy();
 }
 } // namespace
@@ -68,8 +66,7 @@ class TestConnectionSettings : public QObject {
     QString m_ini;
 
     // A form backed by a fresh settings file (or the current one with `sameFile`).
-    std::unique_ptr<ConnectionSettings> makeForm(bool sameFile = false)
-    {
+    std::unique_ptr<ConnectionSettings> makeForm(bool sameFile = false) {
         if (!sameFile || m_ini.isEmpty())
             m_ini = m_home.filePath(QStringLiteral("settings%1.ini").arg(++m_counter));
         auto form = std::make_unique<ConnectionSettings>(m_ini, m_service);
@@ -79,32 +76,29 @@ class TestConnectionSettings : public QObject {
         return form;
     }
 
-    static void runTest(ConnectionSettings &form)
-    {
+    static void runTest(ConnectionSettings &form) {
         form.testConnection();
         QVERIFY(form.busy() || form.state() == State::Failed);
         QTRY_VERIFY_WITH_TIMEOUT(settled(form), 20000);
     }
 
-    void verifyNoFileHolds(const QString &secret)
-    {
+    void verifyNoFileHolds(const QString &secret) {
         QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), secret), QStringList());
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_home.isValid());
         QStandardPaths::setTestModeEnabled(true);
         // The audit log and any fallback lookup (~/.kube/config) stay inside the test's home.
         qputenv("HOME", QFile::encodeName(m_home.path()));
         qunsetenv("KUBECONFIG");
         qunsetenv("KUBERNETES_SERVICE_HOST");
-        m_service = QStringLiteral("kilo-kiosk-test-settings-%1").arg(QRandomGenerator::global()->generate(), 0, 16);
+        m_service = QStringLiteral("kilo-kiosk-test-settings-%1")
+                        .arg(QRandomGenerator::global()->generate(), 0, 16);
     }
 
-    void testConnectionNamesTheTrouble()
-    {
+    void testConnectionNamesTheTrouble() {
         const QString token = randomToken();
         const auto server = startServer(token);
         auto form = makeForm();
@@ -115,7 +109,8 @@ private slots:
         form->setToken(QStringLiteral("not-the-token"));
         runTest(*form);
         QCOMPARE(form->state(), State::Failed);
-        QVERIFY2(form->message().startsWith(QLatin1String("Unauthorized (401)")), qPrintable(form->message()));
+        QVERIFY2(form->message().startsWith(QLatin1String("Unauthorized (401)")),
+                 qPrintable(form->message()));
 
         form->setToken(token);
         QCOMPARE(form->state(), State::Idle); // an edit clears the outdated verdict
@@ -134,8 +129,7 @@ private slots:
         QVERIFY(!ConnectionProfile::load(written));
     }
 
-    void unreachableServer()
-    {
+    void unreachableServer() {
         // A port that was just free: nothing listens there now.
         quint16 port = 0;
         {
@@ -147,18 +141,19 @@ private slots:
         form->setServer(QStringLiteral("http://127.0.0.1:%1").arg(port));
         runTest(*form);
         QCOMPARE(form->state(), State::Failed);
-        QVERIFY2(form->message().startsWith(QLatin1String("Unreachable:")), qPrintable(form->message()));
+        QVERIFY2(form->message().startsWith(QLatin1String("Unreachable:")),
+                 qPrintable(form->message()));
     }
 
-    void certificateAuthorityIsChecked()
-    {
+    void certificateAuthorityIsChecked() {
         const auto server = startServer(QString(), true);
         auto form = makeForm();
         form->setServer(server->url().toString());
         form->setCaFile(kTls + "other-ca.crt");
         runTest(*form);
         QCOMPARE(form->state(), State::Failed);
-        QVERIFY2(form->message().startsWith(QLatin1String("Certificate problem:")), qPrintable(form->message()));
+        QVERIFY2(form->message().startsWith(QLatin1String("Certificate problem:")),
+                 qPrintable(form->message()));
         QVERIFY(form->message().contains(QLatin1String("certificate authority")));
         QCOMPARE(server->requestsServed(), 0);
 
@@ -172,8 +167,7 @@ private slots:
         QVERIFY(form->message().contains(QLatin1String("missing.crt")));
     }
 
-    void saveKeepsTheTokenInTheKeychainAndReconnects()
-    {
+    void saveKeepsTheTokenInTheKeychainAndReconnects() {
         const QString token = randomToken();
         const auto server = startServer(token);
         ClusterController cluster;
@@ -194,13 +188,15 @@ private slots:
         QCOMPARE(form->savedServer(), server->url().toString());
 
         // The Cluster page's controller loads the namespace with the saved connection.
-        QTRY_VERIFY_WITH_TIMEOUT(cluster.state() == ClusterController::State::Live && cluster.hasData(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cluster.state() == ClusterController::State::Live && cluster.hasData(), 15000);
         QCOMPARE(cluster.deployments()->rowCount(), 14);
         QVERIFY(cluster.sourceText().contains(server->url().toString()));
 
         // The token is in the keychain under the server, and in no file.
         CredentialStore keychain(m_service);
-        const CredentialResult stored = keychain.readBlocking(CredentialKey(CredentialKey::ClusterToken, server->url().toString()));
+        const CredentialResult stored = keychain.readBlocking(
+            CredentialKey(CredentialKey::ClusterToken, server->url().toString()));
         QVERIFY2(stored.ok(), qPrintable(stored.error));
         QCOMPARE(stored.secret, token);
         verifyNoFileHolds(token);
@@ -208,8 +204,8 @@ private slots:
         // What the app and `cluster status` resolve at the next start.
         {
             QSettings settings(m_ini, QSettings::IniFormat);
-            const auto outcome = kiosk::k8s::ConnectionResolver::resolve({}, settings, keychain,
-                                                                         QProcessEnvironment(), m_home.path());
+            const auto outcome = kiosk::k8s::ConnectionResolver::resolve(
+                {}, settings, keychain, QProcessEnvironment(), m_home.path());
             QVERIFY(outcome.configured);
             QVERIFY2(outcome.result.connection, qPrintable(outcome.result.error));
             QCOMPARE(outcome.result.connection->bearerToken, token);
@@ -232,15 +228,17 @@ private slots:
         QVERIFY(!reopened->hasSavedConnection());
         QVERIFY(!reopened->tokenStored());
         QVERIFY(reopened->server().isEmpty());
-        QCOMPARE(keychain.readBlocking(CredentialKey(CredentialKey::ClusterToken, server->url().toString())).status,
-                 CredentialResult::Status::NotFound);
+        QCOMPARE(
+            keychain
+                .readBlocking(CredentialKey(CredentialKey::ClusterToken, server->url().toString()))
+                .status,
+            CredentialResult::Status::NotFound);
         QSettings settings(m_ini, QSettings::IniFormat);
         QVERIFY(!ConnectionProfile::load(settings));
         QCOMPARE(cluster.state(), ClusterController::State::NotConfigured);
     }
 
-    void changingTheServerDropsTheOldToken()
-    {
+    void changingTheServerDropsTheOldToken() {
         const QString token = randomToken();
         const auto first = startServer(token);
         const auto second = startServer(QString());
@@ -257,12 +255,14 @@ private slots:
         QCOMPARE(form->state(), State::Saved);
         QVERIFY(!form->tokenStored()); // the first server's token does not follow to the second
         CredentialStore keychain(m_service);
-        QTRY_COMPARE_WITH_TIMEOUT(keychain.readBlocking(CredentialKey(CredentialKey::ClusterToken, first->url().toString())).status,
-                                  CredentialResult::Status::NotFound, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            keychain
+                .readBlocking(CredentialKey(CredentialKey::ClusterToken, first->url().toString()))
+                .status,
+            CredentialResult::Status::NotFound, 10000);
     }
 
-    void kubeconfigFileWithContext()
-    {
+    void kubeconfigFileWithContext() {
         const QString token = randomToken();
         const auto server = startServer(token);
         const QString path = m_home.filePath(QStringLiteral("k3s.yaml"));
@@ -278,7 +278,8 @@ private slots:
         form->setContext(QStringLiteral("no-such-context"));
         runTest(*form);
         QCOMPARE(form->state(), State::Failed);
-        QVERIFY2(form->message().contains(QLatin1String("no-such-context")), qPrintable(form->message()));
+        QVERIFY2(form->message().contains(QLatin1String("no-such-context")),
+                 qPrintable(form->message()));
 
         form->setContext(QStringLiteral("kilo-sim"));
         runTest(*form);
@@ -290,7 +291,8 @@ private slots:
         QVERIFY(!form->tokenStored()); // the kubeconfig's own user authenticates
         QCOMPARE(form->server(), server->url().toString());
         QCOMPARE(form->kubeconfigPath(), path);
-        QTRY_VERIFY_WITH_TIMEOUT(cluster.state() == ClusterController::State::Live && cluster.hasData(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cluster.state() == ClusterController::State::Live && cluster.hasData(), 15000);
         QVERIFY(cluster.sourceText().contains(QLatin1String("context kilo-sim")));
         QSettings settings(m_ini, QSettings::IniFormat);
         const auto profile = ConnectionProfile::load(settings);
@@ -302,9 +304,9 @@ private slots:
         QCOMPARE(form->state(), State::Forgotten);
     }
 
-    void aiBrainTokenGoesToTheKeychain()
-    {
-        kiosk::ui::AppContext app(std::make_unique<QSettings>(m_home.filePath(QStringLiteral("brain.ini")), QSettings::IniFormat));
+    void aiBrainTokenGoesToTheKeychain() {
+        kiosk::ui::AppContext app(std::make_unique<QSettings>(
+            m_home.filePath(QStringLiteral("brain.ini")), QSettings::IniFormat));
         kiosk::ui::AiBrainSettings brain;
         brain.setKeychainService(m_service);
         brain.setApp(&app);
@@ -322,7 +324,8 @@ private slots:
         QCOMPARE(app.aiBrainUrl(), url);
         QVERIFY(brain.tokenStored());
         CredentialStore keychain(m_service);
-        const CredentialResult stored = keychain.readBlocking(CredentialKey(CredentialKey::AiBrainToken, url));
+        const CredentialResult stored =
+            keychain.readBlocking(CredentialKey(CredentialKey::AiBrainToken, url));
         QVERIFY2(stored.ok(), qPrintable(stored.error));
         QCOMPARE(stored.secret, token);
         verifyNoFileHolds(token);

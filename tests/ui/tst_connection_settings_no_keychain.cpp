@@ -20,22 +20,20 @@ class TestConnectionSettingsNoKeychain : public QObject {
     QTemporaryDir m_home;
     const QString m_token = QStringLiteral("no-keychain-cluster-token-8d2e");
 
-    void verifyNoFileHolds(const QString &secret)
-    {
+    void verifyNoFileHolds(const QString &secret) {
         QCOMPARE(kiosk::test::filesHoldingPlainText(m_home.path(), secret), QStringList());
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS").contains(QLatin1String("/nonexistent/")));
+    void initTestCase() {
+        QVERIFY(qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS")
+                    .contains(QLatin1String("/nonexistent/")));
         QVERIFY(m_home.isValid());
         QStandardPaths::setTestModeEnabled(true);
         qputenv("HOME", QFile::encodeName(m_home.path()));
     }
 
-    void savingATokenWritesNothing()
-    {
+    void savingATokenWritesNothing() {
         const QString ini = m_home.filePath(QStringLiteral("settings.ini"));
         ConnectionSettings form(ini, QStringLiteral("kilo-kiosk-test"));
         QTRY_VERIFY(!form.busy());
@@ -44,9 +42,11 @@ private slots:
         form.save();
         QTRY_VERIFY_WITH_TIMEOUT(!form.busy(), 30000);
         QCOMPARE(form.state(), ConnectionSettings::State::Failed);
-        QVERIFY2(form.message().startsWith(QLatin1String("Nothing was saved")), qPrintable(form.message()));
+        QVERIFY2(form.message().startsWith(QLatin1String("Nothing was saved")),
+                 qPrintable(form.message()));
         QVERIFY2(form.message().contains(QLatin1String("keychain")), qPrintable(form.message()));
-        QVERIFY2(form.message().contains(QLatin1String("Secret Service")), qPrintable(form.message()));
+        QVERIFY2(form.message().contains(QLatin1String("Secret Service")),
+                 qPrintable(form.message()));
         QVERIFY(!form.message().contains(m_token));
         QVERIFY(!form.hasSavedConnection());
         QSettings settings(ini, QSettings::IniFormat);
@@ -54,9 +54,9 @@ private slots:
         verifyNoFileHolds(m_token);
     }
 
-    void aiBrainTokenWritesNothing()
-    {
-        kiosk::ui::AppContext app(std::make_unique<QSettings>(m_home.filePath(QStringLiteral("brain.ini")), QSettings::IniFormat));
+    void aiBrainTokenWritesNothing() {
+        kiosk::ui::AppContext app(std::make_unique<QSettings>(
+            m_home.filePath(QStringLiteral("brain.ini")), QSettings::IniFormat));
         kiosk::ui::AiBrainSettings brain;
         brain.setApp(&app);
         brain.save(QStringLiteral("http://kilo-ai-brain.kilo-guardian:8000"), m_token);

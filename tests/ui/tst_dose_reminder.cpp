@@ -42,20 +42,17 @@ class TestDoseReminder : public QObject {
     QDate m_day;
 
     // Searches the whole scene, the popups' overlay included.
-    QQuickItem *item(const QString &objectName) const
-    {
+    QQuickItem *item(const QString &objectName) const {
         QQuickItem *root = m_window->contentItem();
         while (root->parentItem())
             root = root->parentItem();
         return visualItem(root, objectName);
     }
-    bool popupOpen(const QString &objectName) const
-    {
+    bool popupOpen(const QString &objectName) const {
         QObject *popup = m_window->findChild<QObject *>(objectName);
-        return popup && popup->property("visible").toBool();  // until its closing transition ends
+        return popup && popup->property("visible").toBool(); // until its closing transition ends
     }
-    static QQuickItem *visualItem(QQuickItem *root, const QString &objectName)
-    {
+    static QQuickItem *visualItem(QQuickItem *root, const QString &objectName) {
         if (!root || !root->isVisible())
             return nullptr;
         if (root->objectName() == objectName)
@@ -67,32 +64,30 @@ class TestDoseReminder : public QObject {
         return nullptr;
     }
     // Scrolls the nearest Flickable (a page, a list) so that target is in the window.
-    void bringIntoView(QQuickItem *target)
-    {
+    void bringIntoView(QQuickItem *target) {
         for (QQuickItem *p = target->parentItem(); p; p = p->parentItem()) {
             if (!p->inherits("QQuickFlickable"))
                 continue;
             QQuickItem *content = p->property("contentItem").value<QQuickItem *>();
             const QPointF inContent = target->mapToItem(content, QPointF(0, 0));
-            const qreal wanted = qMax<qreal>(0, inContent.y() + target->height() - p->height() + 16);
-            if (target->mapToScene(QPointF(0, target->height())).y() > m_window->height() || target->mapToScene(QPointF(0, 0)).y() < 0)
+            const qreal wanted =
+                qMax<qreal>(0, inContent.y() + target->height() - p->height() + 16);
+            if (target->mapToScene(QPointF(0, target->height())).y() > m_window->height() ||
+                target->mapToScene(QPointF(0, 0)).y() < 0)
                 p->setProperty("contentY", qMin(wanted, inContent.y()));
             QTest::qWait(50);
             return;
         }
     }
-    void tap(const QString &objectName)
-    {
+    void tap(const QString &objectName) {
         QTRY_VERIFY2(item(objectName) && item(objectName)->isEnabled(), qPrintable(objectName));
         bringIntoView(item(objectName));
         kiosk::test::tapItem(m_window, item(objectName), qPrintable(objectName));
     }
-    void at(const QTime &time, int dayOffset = 0)
-    {
+    void at(const QTime &time, int dayOffset = 0) {
         m_clock->set(QDateTime(m_day.addDays(dayOffset), time, m_clock->timeZone()));
     }
-    void shoot(const QString &name)
-    {
+    void shoot(const QString &name) {
         m_theme->setMode(kiosk::ui::ThemePreference::Mode::Light);
         kiosk::test::saveWindowScreenshot(m_window, name);
         m_theme->setMode(kiosk::ui::ThemePreference::Mode::Dark);
@@ -100,26 +95,31 @@ class TestDoseReminder : public QObject {
         m_theme->setMode(kiosk::ui::ThemePreference::Mode::Light);
     }
     // Every visible control on the reminder is at least 48 px high, inside the window.
-    void checkTouchTargets(const QStringList &names)
-    {
+    void checkTouchTargets(const QStringList &names) {
         for (const QString &name : names) {
             QQuickItem *control = item(name);
             QVERIFY2(control, qPrintable(name));
-            QVERIFY2(control->height() >= 48, qPrintable(QStringLiteral("%1 is %2 px high").arg(name).arg(control->height())));
-            const QRectF box = control->mapRectToScene(QRectF(0, 0, control->width(), control->height()));
-            QVERIFY2(box.left() >= 0 && box.right() <= m_window->width() && box.bottom() <= m_window->height(), qPrintable(name));
+            QVERIFY2(
+                control->height() >= 48,
+                qPrintable(QStringLiteral("%1 is %2 px high").arg(name).arg(control->height())));
+            const QRectF box =
+                control->mapRectToScene(QRectF(0, 0, control->width(), control->height()));
+            QVERIFY2(box.left() >= 0 && box.right() <= m_window->width() &&
+                         box.bottom() <= m_window->height(),
+                     qPrintable(name));
         }
     }
     QString title() const { return m_doses->reminder().value(QStringLiteral("name")).toString(); }
-    QList<kiosk::meds::DoseEntry> logged()
-    {
+    QList<kiosk::meds::DoseEntry> logged() {
         QString error;
-        return m_doses->tracker()->log().entries({}, {}, {}, &error).value_or(QList<kiosk::meds::DoseEntry>());
+        return m_doses->tracker()
+            ->log()
+            .entries({}, {}, {}, &error)
+            .value_or(QList<kiosk::meds::DoseEntry>());
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
         const QString db = m_dir.filePath(QStringLiteral("meds.sqlite"));
@@ -128,7 +128,8 @@ private slots:
             kiosk::meds::MedicationStore store(db);
             QString error;
             QVERIFY2(store.open(&error), qPrintable(error));
-            const auto add = [&](const char *name, const char *dosage, const char *schedule, const char *directions, int quantity) {
+            const auto add = [&](const char *name, const char *dosage, const char *schedule,
+                                 const char *directions, int quantity) {
                 kiosk::meds::Medication m;
                 m.medicationName = QString::fromLatin1(name);
                 m.dosage = QString::fromLatin1(dosage);
@@ -141,20 +142,28 @@ private slots:
             add("Lisinopril", "10 mg", "once daily", "Take 1 tablet by mouth every morning", 30);
             add("Metformin", "500 mg", "twice daily", "Take 1 tablet twice daily with meals", 10);
             add("Atorvastatin", "20 mg", "at bedtime", "Take 1 tablet at bedtime", 90);
-            add("Ibuprofen", "400 mg", "as needed", "Take 1 tablet every 4 to 6 hours as needed, no more than 4 in 24 hours", 40);
+            add("Ibuprofen", "400 mg", "as needed",
+                "Take 1 tablet every 4 to 6 hours as needed, no more than 4 in 24 hours", 40);
         }
         // Tomorrow, so every dose of the day is after the records were added.
         m_day = QDate::currentDate().addDays(1);
         m_clock = std::make_unique<ManualClock>(QDateTime(m_day, QTime(7, 55)));
 
-        m_context = new kiosk::ui::AppContext(std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("app.ini")), QSettings::IniFormat), this);
-        m_theme = new kiosk::ui::ThemePreference(std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("theme.ini")), QSettings::IniFormat), this);
+        m_context = new kiosk::ui::AppContext(
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("app.ini")),
+                                        QSettings::IniFormat),
+            this);
+        m_theme = new kiosk::ui::ThemePreference(
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("theme.ini")),
+                                        QSettings::IniFormat),
+            this);
         m_cluster = new kiosk::ui::ClusterController(this);
         m_engine = new QQmlApplicationEngine(this);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
-        m_engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(m_context)},
-                                        {QStringLiteral("theme"), QVariant::fromValue(m_theme)},
-                                        {QStringLiteral("cluster"), QVariant::fromValue(m_cluster)}});
+        m_engine->setInitialProperties(
+            {{QStringLiteral("app"), QVariant::fromValue(m_context)},
+             {QStringLiteral("theme"), QVariant::fromValue(m_theme)},
+             {QStringLiteral("cluster"), QVariant::fromValue(m_cluster)}});
         m_engine->load(QUrl(QStringLiteral("qrc:/Kilo/Ui/Main.qml")));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
@@ -167,33 +176,35 @@ private slots:
         QTRY_VERIFY(m_doses->ready());
     }
 
-    void reminderAppearsOverAnyPage()
-    {
-        m_window->setProperty("currentPage", 0);  // Scan
+    void reminderAppearsOverAnyPage() {
+        m_window->setProperty("currentPage", 0); // Scan
         QVERIFY(!m_doses->reminderVisible());
         QVERIFY(!item(QStringLiteral("doseReminderCard")));
         const int chimes = m_doses->chimeCount();
         at(QTime(8, 0));
         QTRY_VERIFY(item(QStringLiteral("doseReminderCard")));
-        QCOMPARE(m_doses->dueCount(), 2);  // Lisinopril and Metformin at 08:00
+        QCOMPARE(m_doses->dueCount(), 2); // Lisinopril and Metformin at 08:00
         QCOMPARE(title(), QStringLiteral("Lisinopril"));
-        QCOMPARE(item(QStringLiteral("doseReminderTitle"))->property("text").toString(), QStringLiteral("Lisinopril"));
-        QCOMPARE(item(QStringLiteral("doseReminderStrength"))->property("text").toString(), QStringLiteral("10 mg"));
-        QCOMPARE(item(QStringLiteral("doseReminderDirections"))->property("text").toString(), QStringLiteral("Take 1 tablet by mouth every morning"));
-        QCOMPARE(m_doses->chimeCount(), chimes + 2);  // one per dose
+        QCOMPARE(item(QStringLiteral("doseReminderTitle"))->property("text").toString(),
+                 QStringLiteral("Lisinopril"));
+        QCOMPARE(item(QStringLiteral("doseReminderStrength"))->property("text").toString(),
+                 QStringLiteral("10 mg"));
+        QCOMPARE(item(QStringLiteral("doseReminderDirections"))->property("text").toString(),
+                 QStringLiteral("Take 1 tablet by mouth every morning"));
+        QCOMPARE(m_doses->chimeCount(), chimes + 2); // one per dose
         // Full width, over the page.
         QCOMPARE(item(QStringLiteral("doseReminderCard"))->width(), qreal(m_window->width()));
-        QVERIFY(item(QStringLiteral("caregiverRow")));  // asked once per shift
-        checkTouchTargets({QStringLiteral("doseGiven"), QStringLiteral("doseSkip"), QStringLiteral("doseSnooze"), QStringLiteral("caregiverField")});
+        QVERIFY(item(QStringLiteral("caregiverRow"))); // asked once per shift
+        checkTouchTargets({QStringLiteral("doseGiven"), QStringLiteral("doseSkip"),
+                           QStringLiteral("doseSnooze"), QStringLiteral("caregiverField")});
         shoot(QStringLiteral("dose-reminder-scan"));
-        m_window->setProperty("currentPage", 3);  // Settings
+        m_window->setProperty("currentPage", 3); // Settings
         QVERIFY(item(QStringLiteral("doseReminderCard")));
         shoot(QStringLiteral("dose-reminder-settings"));
         m_window->setProperty("currentPage", 0);
     }
 
-    void givenIsLoggedWithTheCaregiver()
-    {
+    void givenIsLoggedWithTheCaregiver() {
         item(QStringLiteral("caregiverField"))->setProperty("text", QStringLiteral("Ana"));
         tap(QStringLiteral("doseGiven"));
         QTRY_COMPARE(title(), QStringLiteral("Metformin"));
@@ -202,13 +213,13 @@ private slots:
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().given());
         QCOMPARE(entries.first().givenBy, QStringLiteral("Ana"));
-        QCOMPARE(entries.first().scheduledAt, QDateTime(m_day, QTime(8, 0), m_clock->timeZone()).toUTC());
+        QCOMPARE(entries.first().scheduledAt,
+                 QDateTime(m_day, QTime(8, 0), m_clock->timeZone()).toUTC());
         QCOMPARE(m_doses->caregiver(), QStringLiteral("Ana"));
-        QTRY_VERIFY(!item(QStringLiteral("caregiverRow")));  // not asked again this shift
+        QTRY_VERIFY(!item(QStringLiteral("caregiverRow"))); // not asked again this shift
     }
 
-    void snoozeTenMinutes()
-    {
+    void snoozeTenMinutes() {
         const int chimes = m_doses->chimeCount();
         tap(QStringLiteral("doseSnooze"));
         QTRY_VERIFY(!m_doses->reminderVisible());
@@ -219,14 +230,13 @@ private slots:
         QTRY_VERIFY(item(QStringLiteral("doseReminderCard")));
         QCOMPARE(title(), QStringLiteral("Metformin"));
         QCOMPARE(m_doses->chimeCount(), chimes + 1);
-        QCOMPARE(logged().size(), 1);  // a snooze logs nothing
+        QCOMPARE(logged().size(), 1); // a snooze logs nothing
     }
 
-    void leftAloneItIsMissed()
-    {
+    void leftAloneItIsMissed() {
         at(QTime(11, 5));
-        QTRY_VERIFY(!m_doses->reminderVisible());  // missed doses do not ring
-        m_window->setProperty("currentPage", 1);   // Medications
+        QTRY_VERIFY(!m_doses->reminderVisible()); // missed doses do not ring
+        m_window->setProperty("currentPage", 1);  // Medications
         QObject *page = m_window->findChild<QObject *>(QStringLiteral("medicationsPage"));
         QVERIFY(page);
         page->setProperty("view", QStringLiteral("today"));
@@ -237,27 +247,32 @@ private slots:
         QStringList statuses;
         for (int i = 0; i < model->rowCount(); ++i)
             statuses.append(model->index(i, 0).data(statusRole).toString());
-        // 08:00 Lisinopril given, 08:00 Metformin missed, 20:00 Metformin, 21:00 Atorvastatin, Ibuprofen.
+        // 08:00 Lisinopril given, 08:00 Metformin missed, 20:00 Metformin, 21:00 Atorvastatin,
+        // Ibuprofen.
         QCOMPARE(statuses, (QStringList{"given", "missed", "upcoming", "upcoming", "as needed"}));
         QTRY_VERIFY(item(QStringLiteral("todayStatus_1")));
-        QCOMPARE(item(QStringLiteral("todayStatus_1"))->property("status").toString(), QStringLiteral("missed"));
-        QCOMPARE(item(QStringLiteral("todayDetail_0"))->property("text").toString(), QStringLiteral("given 08:00 by Ana"));
-        QCOMPARE(item(QStringLiteral("todayDetail_1"))->property("text").toString(), QStringLiteral("missed: nothing logged by 11:00"));
+        QCOMPARE(item(QStringLiteral("todayStatus_1"))->property("status").toString(),
+                 QStringLiteral("missed"));
+        QCOMPARE(item(QStringLiteral("todayDetail_0"))->property("text").toString(),
+                 QStringLiteral("given 08:00 by Ana"));
+        QCOMPARE(item(QStringLiteral("todayDetail_1"))->property("text").toString(),
+                 QStringLiteral("missed: nothing logged by 11:00"));
         // The Today view says what `doses today` prints for the same rows.
         const QVariantList rows = m_doses->todayRows();
-        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("detail")).toString(), QStringLiteral("missed: nothing logged by 11:00"));
+        QCOMPARE(rows.at(1).toMap().value(QStringLiteral("detail")).toString(),
+                 QStringLiteral("missed: nothing logged by 11:00"));
         checkTouchTargets({QStringLiteral("todayGive_1")});
         shoot(QStringLiteral("dose-today"));
     }
 
-    void asNeededTooSoonAsksFirst()
-    {
-        tap(QStringLiteral("todayGive_4"));  // Ibuprofen, give now
+    void asNeededTooSoonAsksFirst() {
+        tap(QStringLiteral("todayGive_4")); // Ibuprofen, give now
         QTRY_COMPARE(logged().size(), 2);
-        tap(QStringLiteral("todayGive_5"));  // the as-needed row moved down by the dose just given
+        tap(QStringLiteral("todayGive_5")); // the as-needed row moved down by the dose just given
         QTRY_VERIFY(popupOpen(QStringLiteral("doseConfirm")));
         QObject *dialog = m_window->findChild<QObject *>(QStringLiteral("doseConfirm"));
-        QVERIFY2(dialog->property("text").toString().contains(QStringLiteral("the last one was given at 11:05 today by Ana")),
+        QVERIFY2(dialog->property("text").toString().contains(
+                     QStringLiteral("the last one was given at 11:05 today by Ana")),
                  qPrintable(dialog->property("text").toString()));
         shoot(QStringLiteral("dose-too-soon"));
         tap(QStringLiteral("doseConfirmCancel"));
@@ -265,12 +280,11 @@ private slots:
         QCOMPARE(logged().size(), 2);
     }
 
-    void skipWithAReason()
-    {
+    void skipWithAReason() {
         m_window->setProperty("currentPage", 0);
         at(QTime(21, 0));
         QTRY_VERIFY(item(QStringLiteral("doseReminderCard")));
-        QCOMPARE(title(), QStringLiteral("Metformin"));  // 20:00, still due
+        QCOMPARE(title(), QStringLiteral("Metformin")); // 20:00, still due
         tap(QStringLiteral("doseGiven"));
         QTRY_COMPARE(title(), QStringLiteral("Atorvastatin"));
         tap(QStringLiteral("doseSkip"));
@@ -285,8 +299,7 @@ private slots:
         QCOMPARE(entries.last().reason, QStringLiteral("Asleep"));
     }
 
-    void historyAndRefills()
-    {
+    void historyAndRefills() {
         m_window->setProperty("currentPage", 1);
         QObject *page = m_window->findChild<QObject *>(QStringLiteral("medicationsPage"));
         page->setProperty("view", QStringLiteral("history"));
@@ -295,7 +308,7 @@ private slots:
         QVERIFY(!item(QStringLiteral("historyRow_4")));
         shoot(QStringLiteral("dose-history"));
         // One medication's history.
-        page->setProperty("historyMedication", 3);  // Atorvastatin
+        page->setProperty("historyMedication", 3); // Atorvastatin
         QTRY_VERIFY(!item(QStringLiteral("historyRow_1")));
         QTRY_VERIFY(item(QStringLiteral("historyRow_0")));
         page->setProperty("view", QStringLiteral("list"));
@@ -303,13 +316,13 @@ private slots:
         QTRY_VERIFY(item(QStringLiteral("refill")));
         const QVariantMap refill = m_doses->refill(2);
         QVERIFY(refill.value(QStringLiteral("warning")).toBool());
-        QCOMPARE(refill.value(QStringLiteral("text")).toString(), QStringLiteral("about 4 days left"));  // on the clock's day, tomorrow
-        QVERIFY(m_doses->refill(4).isEmpty());  // as needed: none
+        QCOMPARE(refill.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("about 4 days left")); // on the clock's day, tomorrow
+        QVERIFY(m_doses->refill(4).isEmpty());         // as needed: none
         shoot(QStringLiteral("dose-list-refills"));
     }
 
-    void chimeOffAndMuted()
-    {
+    void chimeOffAndMuted() {
         m_window->setProperty("currentPage", 3);
         QTRY_VERIFY(item(QStringLiteral("doseSection")));
         bringIntoView(item(QStringLiteral("doseSection")));
@@ -319,7 +332,7 @@ private slots:
         int chimes = m_doses->chimeCount();
         at(QTime(8, 0), 1);
         QTRY_VERIFY(m_doses->reminderVisible());
-        QCOMPARE(m_doses->chimeCount(), chimes);  // silent, but shown
+        QCOMPARE(m_doses->chimeCount(), chimes); // silent, but shown
         // The reminder now covers Settings: the rest is set directly.
         m_doses->setMuted(false);
         m_doses->setChimeEnabled(false);

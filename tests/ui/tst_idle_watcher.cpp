@@ -12,16 +12,14 @@ using kiosk::ui::IdleWatcher;
 class TestIdleWatcher : public QObject {
     Q_OBJECT
 
-    static void press(QObject *target)
-    {
-        QMouseEvent event(QEvent::MouseButtonPress, QPointF(10, 10), QPointF(10, 10), Qt::LeftButton,
-                          Qt::LeftButton, Qt::NoModifier);
+    static void press(QObject *target) {
+        QMouseEvent event(QEvent::MouseButtonPress, QPointF(10, 10), QPointF(10, 10),
+                          Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(target, &event);
     }
 
 private slots:
-    void timesOutOnceWithoutActivity()
-    {
+    void timesOutOnceWithoutActivity() {
         IdleWatcher watcher;
         QSignalSpy timedOut(&watcher, &IdleWatcher::timedOut);
         watcher.setTimeoutSeconds(0.2);
@@ -29,16 +27,15 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(timedOut.count(), 1, 2000);
         QVERIFY(watcher.idle());
         QTest::qWait(400);
-        QCOMPARE(timedOut.count(), 1);  // once per idle period
+        QCOMPARE(timedOut.count(), 1); // once per idle period
     }
 
-    void anyInputEventRestartsTheCountdown()
-    {
+    void anyInputEventRestartsTheCountdown() {
         IdleWatcher watcher;
         watcher.setTimeoutSeconds(0.3);
         QSignalSpy timedOut(&watcher, &IdleWatcher::timedOut);
         QSignalSpy activity(&watcher, &IdleWatcher::activity);
-        QObject someItem;  // events to any object of the application count
+        QObject someItem; // events to any object of the application count
         QElapsedTimer clock;
         clock.start();
         int i = 0;
@@ -64,8 +61,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(timedOut.count(), 2, 2000);
     }
 
-    void otherEventsAreNotActivity()
-    {
+    void otherEventsAreNotActivity() {
         IdleWatcher watcher;
         watcher.setTimeoutSeconds(0.2);
         QSignalSpy timedOut(&watcher, &IdleWatcher::timedOut);
@@ -80,8 +76,7 @@ private slots:
         QVERIFY(!IdleWatcher::isUserActivity(QEvent::Timer));
     }
 
-    void disabledNeverTimesOut()
-    {
+    void disabledNeverTimesOut() {
         IdleWatcher watcher;
         watcher.setTimeoutSeconds(0.1);
         watcher.setEnabled(false);

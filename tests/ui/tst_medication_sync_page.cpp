@@ -33,9 +33,10 @@ class TestMedicationSyncPage : public QObject {
     QQuickWindow *m_window = nullptr;
     quint16 m_port = 0;
 
-    QQuickItem *item(const QString &objectName) const { return visualItem(m_window->contentItem(), objectName); }
-    static QQuickItem *visualItem(QQuickItem *root, const QString &objectName)
-    {
+    QQuickItem *item(const QString &objectName) const {
+        return visualItem(m_window->contentItem(), objectName);
+    }
+    static QQuickItem *visualItem(QQuickItem *root, const QString &objectName) {
         if (!root)
             return nullptr;
         if (root->objectName() == objectName && root->isVisible())
@@ -46,36 +47,34 @@ class TestMedicationSyncPage : public QObject {
         }
         return nullptr;
     }
-    void tap(const QString &objectName)
-    {
+    void tap(const QString &objectName) {
         QTRY_VERIFY2(item(objectName), qPrintable(objectName));
         kiosk::test::tapItem(m_window, item(objectName), qPrintable(objectName));
     }
-    void shootLightAndDark(const QString &name)
-    {
+    void shootLightAndDark(const QString &name) {
         kiosk::test::saveWindowScreenshot(m_window, name);
         m_window->setProperty("dark", true);
         kiosk::test::saveWindowScreenshot(m_window, name + QStringLiteral("-dark"));
         m_window->setProperty("dark", false);
     }
-    QObject *pageStore() const
-    {
+    QObject *pageStore() const {
         return m_window->property("page").value<QObject *>()->property("store").value<QObject *>();
     }
-    qint64 addOnPage(const QString &name, const QString &dosage)
-    {
+    qint64 addOnPage(const QString &name, const QString &dosage) {
         QVariantMap result;
-        const QVariantMap record{{QStringLiteral("medication_name"), name}, {QStringLiteral("dosage"), dosage},
-                                 {QStringLiteral("schedule"), QStringLiteral("once daily")},
-                                 {QStringLiteral("instructions"), QStringLiteral("Take 1 tablet by mouth once daily")}};
-        QMetaObject::invokeMethod(pageStore(), "add", Q_RETURN_ARG(QVariantMap, result), Q_ARG(QVariantMap, record));
+        const QVariantMap record{
+            {QStringLiteral("medication_name"), name},
+            {QStringLiteral("dosage"), dosage},
+            {QStringLiteral("schedule"), QStringLiteral("once daily")},
+            {QStringLiteral("instructions"), QStringLiteral("Take 1 tablet by mouth once daily")}};
+        QMetaObject::invokeMethod(pageStore(), "add", Q_RETURN_ARG(QVariantMap, result),
+                                  Q_ARG(QVariantMap, record));
         return result.value(QStringLiteral("id")).toLongLong();
     }
     QString bedroom() const { return m_dir.filePath(QStringLiteral("bedroom.sqlite")); }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         qputenv("KILO_KIOSK_DEVICE_NAME", "kitchen-tablet");
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
@@ -88,7 +87,8 @@ private slots:
         m_engine = new QQmlApplicationEngine(this);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
         m_engine->rootContext()->setContextProperty(QStringLiteral("testSync"), &m_sync);
-        m_engine->rootContext()->setContextProperty(QStringLiteral("testDatabase"), m_sync.databasePath());
+        m_engine->rootContext()->setContextProperty(QStringLiteral("testDatabase"),
+                                                    m_sync.databasePath());
         m_engine->loadData(R"(
 import QtQuick
 import QtQuick.Controls
@@ -110,8 +110,7 @@ ApplicationWindow {
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void aChangeHereReachesTheService()
-    {
+    void aChangeHereReachesTheService() {
         QTRY_COMPARE_WITH_TIMEOUT(m_sync.state(), MedicationSyncController::State::Synced, 15000);
         QVERIFY(item(QStringLiteral("syncStatus")));
         addOnPage(QStringLiteral("Lisinopril"), QStringLiteral("10 mg"));
@@ -119,12 +118,12 @@ ApplicationWindow {
         QTRY_COMPARE_WITH_TIMEOUT(m_service.records().size(), 1, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(m_sync.pending(), 0, 10000);
         QTRY_COMPARE(m_sync.statusText(), QStringLiteral("Synced just now."));
-        QCOMPARE(item(QStringLiteral("syncStatus"))->property("text").toString(), QStringLiteral("Synced just now."));
+        QCOMPARE(item(QStringLiteral("syncStatus"))->property("text").toString(),
+                 QStringLiteral("Synced just now."));
         shootLightAndDark(QStringLiteral("meds-sync-synced"));
     }
 
-    void theOtherTabletsChangeAppears()
-    {
+    void theOtherTabletsChangeAppears() {
         kiosk::meds::MedicationStore other(bedroom());
         QVERIFY(other.open(nullptr));
         kiosk::sync::MedicationSync otherSync(other);
@@ -141,8 +140,7 @@ ApplicationWindow {
         QTRY_COMPARE_WITH_TIMEOUT(pageStore()->property("count").toInt(), 2, 10000);
     }
 
-    void aConflictIsShownAndSettled()
-    {
+    void aConflictIsShownAndSettled() {
         kiosk::meds::MedicationStore other(bedroom());
         QVERIFY(other.open(nullptr));
         kiosk::sync::MedicationSync otherSync(other);
@@ -163,7 +161,9 @@ ApplicationWindow {
         m_sync.syncNow();
         QTRY_COMPARE_WITH_TIMEOUT(m_sync.conflictCount(), 1, 15000);
         const QVariantMap conflict = m_sync.conflicts().constFirst().toMap();
-        QVERIFY2(conflict.value(QStringLiteral("message")).toString().contains(QStringLiteral("Strength changed on bedroom")),
+        QVERIFY2(conflict.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("Strength changed on bedroom")),
                  qPrintable(conflict.value(QStringLiteral("message")).toString()));
         QTRY_VERIFY(item(QStringLiteral("keepRemote")));
         shootLightAndDark(QStringLiteral("meds-sync-conflict"));
@@ -174,8 +174,7 @@ ApplicationWindow {
         QTRY_VERIFY(!item(QStringLiteral("keepRemote")));
     }
 
-    void offlineChangesWait()
-    {
+    void offlineChangesWait() {
         m_service.close();
         addOnPage(QStringLiteral("Atorvastatin"), QStringLiteral("20 mg"));
         m_sync.syncNow();

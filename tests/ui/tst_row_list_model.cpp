@@ -8,13 +8,11 @@
 using kiosk::ui::RowListModel;
 
 namespace {
-QVariantMap row(const QString &name, int value)
-{
+QVariantMap row(const QString &name, int value) {
     return {{"name", name}, {"value", value}};
 }
 
-QStringList names(const RowListModel &m)
-{
+QStringList names(const RowListModel &m) {
     QStringList out;
     for (int i = 0; i < m.rowCount(); ++i)
         out << m.get(i).value("name").toString();
@@ -26,10 +24,10 @@ class TestRowListModel : public QObject {
     Q_OBJECT
 
 private slots:
-    void rolesAndData()
-    {
+    void rolesAndData() {
         RowListModel model({"name", "value"}, "name");
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setRows({row("a", 1), row("b", 2)});
         QCOMPARE(model.count(), 2);
         const auto roles = model.roleNames();
@@ -40,10 +38,10 @@ private slots:
         QVERIFY(model.get(9).isEmpty());
     }
 
-    void updatesInPlaceWithoutReset()
-    {
+    void updatesInPlaceWithoutReset() {
         RowListModel model({"name", "value"}, "name");
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setRows({row("a", 1), row("b", 2), row("c", 3)});
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -59,10 +57,10 @@ private slots:
         QCOMPARE(names(model), QStringList({"a", "bb", "c"}));
     }
 
-    void randomSequencesEndInTheWantedOrder()
-    {
+    void randomSequencesEndInTheWantedOrder() {
         RowListModel model({"name", "value"}, "name");
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QRandomGenerator random(42);
         for (int round = 0; round < 200; ++round) {
             QList<QVariantMap> rows;

@@ -12,23 +12,23 @@ class TestThemePreference : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> settings()
-    {
+    std::unique_ptr<QSettings> settings() {
         return std::make_unique<QSettings>(m_dir.filePath("kiosk.ini"), QSettings::IniFormat);
     }
 
 private slots:
-    void init() { QFile::remove(m_dir.filePath("kiosk.ini")); QGuiApplication::setPalette(QPalette()); }
+    void init() {
+        QFile::remove(m_dir.filePath("kiosk.ini"));
+        QGuiApplication::setPalette(QPalette());
+    }
 
-    void followsSystemByDefault()
-    {
+    void followsSystemByDefault() {
         ThemePreference theme(settings());
         QCOMPARE(theme.mode(), ThemePreference::Mode::System);
         QCOMPARE(theme.dark(), theme.systemDark());
     }
 
-    void explicitChoiceOverridesAndPersists()
-    {
+    void explicitChoiceOverridesAndPersists() {
         {
             ThemePreference theme(settings());
             QSignalSpy mode(&theme, &ThemePreference::modeChanged);
@@ -45,8 +45,7 @@ private slots:
         QVERIFY(reopened.dark());
     }
 
-    void systemPaletteChangeSwitchesTheme()
-    {
+    void systemPaletteChangeSwitchesTheme() {
         ThemePreference theme(settings());
         QVERIFY(!theme.dark());
         QSignalSpy dark(&theme, &ThemePreference::darkChanged);
