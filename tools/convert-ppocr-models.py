@@ -5,6 +5,10 @@ The weights are copied untouched; only how the graph is spelt changes: the input
 1x3x48xWIDTH (OpenCV folds the Shape ops only for a static input), Constant nodes turned into
 initializers (a 1-D Constant bias fails at forward time), and LayerNorm's per-channel scale
 Mul(x[1,T,C], gamma[C]) turned into MatMul(x, diag(gamma)), which OpenCV 4.6 broadcasts correctly.
+Two fusions make it faster (about 15% a pass) without changing what it computes: a Conv followed by
+a scalar Mul and Add (the re-parameterised MobileOne blocks) becomes one Conv with scaled weights,
+and hard-swish spelt Add(x, 3) -> Clip(0, 6) -> Mul(x, .) -> Div(., 6) becomes OpenCV's HardSwish,
+which it fuses into the Conv before it.
 The output layer keeps only the classes a Latin-script label can print (the CTC blank, Latin
 letters, digits, punctuation, the space) out of 6625 Chinese and Latin ones: a third of the
 weights, and the per-step softmax over 6625 classes, were spent on script no label here carries.
@@ -35,6 +39,80 @@ def constants_to_initializers(graph):
 
 def initializer_values(graph):
     return {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+
+
+def scalar(values, name):
+    value = values.get(name)
+    return float(value.reshape(-1)[0]) if value is not None and value.size == 1 else None
+
+
+def fuse_scalar_affine_and_hardswish(graph):
+    """Conv -> Mul(a) [-> Add(b)] into Conv(a*W, a*bias + b); the hard-swish chain into HardSwish."""
+    for i, node in enumerate(graph.node):
+        node.name = "n%d_%s" % (i, node.name)  # nodes are told apart by name below
+    values = initializer_values(graph)
+    outputs = {o.name for o in graph.output}
+    removed = set()
+
+    def only_consumer(name, op_type):
+        users = [n for n in graph.node if name in n.input and n.name not in removed]
+        return users[0] if len(users) == 1 and users[0].op_type == op_type else None
+
+    def scalar_operand(node, other_than):
+        rest = [i for i in node.input if i != other_than]
+        return scalar(values, rest[0]) if len(rest) == 1 else None
+
+    for conv in graph.node:
+        if conv.op_type != "Conv" or conv.output[0] in outputs:
+            continue
+        mul = only_consumer(conv.output[0], "Mul")
+        if mul is None or scalar_operand(mul, conv.output[0]) is None:
+            continue
+        a, b, last = scalar_operand(mul, conv.output[0]), 0.0, mul
+        add = only_consumer(mul.output[0], "Add")
+        if add is not None and scalar_operand(add, mul.output[0]) is not None:
+            b, last = scalar_operand(add, mul.output[0]), add
+        weight = values[conv.input[1]]
+        bias = values[conv.input[2]] if len(conv.input) > 2 else np.zeros(weight.shape[0], np.float32)
+        names = (conv.input[1] + ".scaled", conv.output[0] + ".bias")
+        graph.initializer.extend([numpy_helper.from_array((weight * a).astype(np.float32), names[0]),
+                                  numpy_helper.from_array((bias * a + b).astype(np.float32), names[1])])
+        del conv.input[1:]
+        conv.input.extend(names)
+        conv.output[0] = last.output[0]
+        removed.update({mul.name, last.name})
+
+    for add in graph.node:
+        if add.op_type != "Add" or add.name in removed:
+            continue
+        three = [i for i in add.input if scalar(values, i) == 3.0]
+        if len(three) != 1:
+            continue
+        x = next(i for i in add.input if i != three[0])
+        clip = only_consumer(add.output[0], "Clip")
+        limits = {a.name: onnx.helper.get_attribute_value(a) for a in clip.attribute} if clip else {}
+        if clip is None or limits.get("min") != 0.0 or limits.get("max") != 6.0:
+            continue
+        mul = only_consumer(clip.output[0], "Mul")
+        if mul is None or set(mul.input) != {x, clip.output[0]}:
+            continue
+        div = only_consumer(mul.output[0], "Div")
+        if div is None or scalar(values, div.input[1]) != 6.0:
+            continue
+        # The Div becomes the HardSwish where it stands (after x's producer, before its users).
+        div.op_type = "HardSwish"
+        del div.input[:]
+        div.input.append(x)
+        removed.update({add.name, clip.name, mul.name})
+
+    kept = [n for n in graph.node if n.name not in removed]
+    del graph.node[:]
+    graph.node.extend(kept)
+    # The weights the fused nodes replaced would still be loaded: drop what nothing reads.
+    used = {i for n in graph.node for i in n.input}
+    unused = [t for t in graph.initializer if t.name not in used]
+    for tensor in unused:
+        graph.initializer.remove(tensor)
 
 
 def latin_symbols(keys):
@@ -76,6 +154,7 @@ def convert_recogniser(model, width, keys):
         node.op_type = "MatMul"
         del node.input[:]
         node.input.extend([other, diagonal.name])
+    fuse_scalar_affine_and_hardswish(graph)
     latin = latin_symbols(keys)
     classes = len(keys) + 2  # the blank first, the space last
     keep_classes(graph, classes, [0] + [i + 1 for i in latin] + [classes - 1])

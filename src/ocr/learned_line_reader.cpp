@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <utility>
 
 namespace kiosk::ocr {
@@ -19,6 +20,7 @@ namespace {
 constexpr int kInputHeight = 48; // the recogniser's fixed input height
 constexpr int kStride = 8;       // input columns per output time step
 constexpr int kWordGap = 9;      // blank input columns that part two words: 0.2 of the input height
+constexpr int kPieceGap = 2 * kStride; // blank input columns between two pieces sharing an input
 
 } // namespace
 
@@ -115,10 +117,41 @@ std::vector<std::pair<int, int>> LearnedLineReader::chunks(const std::vector<int
     return pieces;
 }
 
+std::vector<LearnedLineReader::Placement> LearnedLineReader::pack(const std::vector<int> &widths,
+                                                                  int inputWidth, int gap) {
+    const auto aligned = [](int x) { return (x + kStride - 1) / kStride * kStride; };
+    std::vector<size_t> order(widths.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return widths[a] > widths[b]; });
+    std::vector<Placement> placed(widths.size());
+    std::vector<int> used; // columns taken in each input, the gap after the last piece included
+    for (const size_t i : order) {
+        size_t input = 0;
+        while (input < used.size() && used[input] + widths[i] > inputWidth)
+            ++input;
+        if (input == used.size())
+            used.push_back(0);
+        placed[i] = {int(input), used[input]};
+        used[input] = aligned(used[input] + widths[i] + gap);
+    }
+    return placed;
+}
+
 bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line,
                                       const std::atomic<bool> *cancel) {
-    *line = OcrLine();
-    if (!m_ready || strip.empty() || strip.type() != CV_8UC1)
+    std::vector<OcrLine> lines;
+    const bool ok = recogniseLines({strip}, &lines, cancel);
+    *line = ok ? std::move(lines.front()) : OcrLine();
+    return ok;
+}
+
+bool LearnedLineReader::recogniseLines(const std::vector<cv::Mat> &strips,
+                                       std::vector<OcrLine> *lines,
+                                       const std::atomic<bool> *cancel) {
+    lines->assign(strips.size(), OcrLine());
+    if (!m_ready || std::any_of(strips.begin(), strips.end(),
+                                [](const cv::Mat &s) { return s.empty() || s.type() != CV_8UC1; }))
         return false;
     if (cancel && cancel->load())
         return false;
@@ -131,35 +164,72 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line,
             return false;
         }
     }
-    // Height to the network's 48 rows; a line wider than the network's input is read in pieces
-    // cut between words, so one small network reads every line with little padding.
-    const int width = std::max(1, int(std::lround(strip.cols * double(kInputHeight) / strip.rows)));
-    const double xScale = double(width) / strip.cols; // input px per strip px
-    cv::Mat resized;
-    cv::resize(strip, resized, cv::Size(width, kInputHeight), 0, 0,
-               width < strip.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
-    cv::Mat ink, columnSums;
-    cv::threshold(resized, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-    cv::reduce(ink, columnSums, 0, cv::REDUCE_SUM, CV_32S);
-    const std::vector<int> inkPerColumn(columnSums.begin<int>(), columnSums.end<int>());
+    // Each line's height to the network's 48 rows; a line wider than the network's input is cut
+    // into pieces between words, and the pieces of all lines are packed side by side.
+    struct Prepared {
+        cv::Mat resized; // 48 rows, (v / 255 - 0.5) / 0.5 as in training
+        std::vector<int> inkPerColumn;
+        double xScale = 1.0; // input px per strip px
+    };
+    std::vector<Prepared> prepared(strips.size());
+    struct Piece {
+        size_t line;
+        int from, to;
+    };
+    std::vector<Piece> pieces;
+    std::vector<int> widths;
+    for (size_t i = 0; i < strips.size(); ++i) {
+        const cv::Mat &strip = strips[i];
+        Prepared &p = prepared[i];
+        const int width =
+            std::max(1, int(std::lround(strip.cols * double(kInputHeight) / strip.rows)));
+        p.xScale = double(width) / strip.cols;
+        cv::Mat resized;
+        cv::resize(strip, resized, cv::Size(width, kInputHeight), 0, 0,
+                   width < strip.cols ? cv::INTER_AREA : cv::INTER_LINEAR);
+        cv::Mat ink, columnSums;
+        cv::threshold(resized, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+        cv::reduce(ink, columnSums, 0, cv::REDUCE_SUM, CV_32S);
+        p.inkPerColumn.assign(columnSums.begin<int>(), columnSums.end<int>());
+        resized.convertTo(p.resized, CV_32F, 2.0 / 255.0, -1.0);
+        for (const auto &[from, to] : chunks(p.inkPerColumn, m_inputWidth)) {
+            pieces.push_back({i, from, to});
+            widths.push_back(to - from);
+        }
+    }
+    // Two blank steps between pieces: the network's view of one piece ends before the next.
+    const auto placements = pack(widths, m_inputWidth, kPieceGap);
+    const int inputs = placements.empty() ? 0
+                                          : std::max_element(
+                                                placements.begin(), placements.end(),
+                                                [](auto a, auto b) {
+                                                    return a.input < b.input;
+                                                })->input +
+                                                1;
 
-    // Greedy CTC: the best class per step, repeats merged, blanks dropped; x in input px.
+    // Greedy CTC: the best class per step, repeats merged, blanks dropped; x in the line's input
+    // px.
     struct Glyph {
         QString text;
         double probability;
         int x;
     };
-    std::vector<Glyph> glyphs;
-    for (const auto &[from, to] : chunks(inkPerColumn, m_inputWidth)) {
+    std::vector<std::vector<Glyph>> glyphs(strips.size());
+    std::vector<std::vector<Glyph>> pieceGlyphs(pieces.size());
+    for (int n = 0; n < inputs; ++n) {
         if (cancel && cancel->load())
             return false;
-        // (v / 255 - 0.5) / 0.5 in all three channels; the padding is 0, mid grey, as in training.
+        // The padding is 0, mid grey, as in training; one plane copied to all three channels.
         cv::Mat input(std::vector<int>{1, 3, kInputHeight, m_inputWidth}, CV_32F, cv::Scalar(0));
-        cv::Mat normalised;
-        resized.colRange(from, to).convertTo(normalised, CV_32F, 2.0 / 255.0, -1.0);
-        for (int c = 0; c < 3; ++c) {
-            cv::Mat plane(kInputHeight, m_inputWidth, CV_32F, input.ptr<float>(0, c));
-            normalised.copyTo(plane(cv::Rect(0, 0, to - from, kInputHeight)));
+        for (size_t k = 0; k < pieces.size(); ++k) {
+            if (placements[k].input != n)
+                continue;
+            const Piece &piece = pieces[k];
+            const cv::Rect to(placements[k].x, 0, piece.to - piece.from, kInputHeight);
+            for (int c = 0; c < 3; ++c) {
+                cv::Mat plane(kInputHeight, m_inputWidth, CV_32F, input.ptr<float>(0, c));
+                prepared[piece.line].resized.colRange(piece.from, piece.to).copyTo(plane(to));
+            }
         }
         cv::Mat scores;
         try {
@@ -175,64 +245,84 @@ bool LearnedLineReader::recogniseLine(const cv::Mat &strip, OcrLine *line,
                 QStringLiteral("the text recogniser's model does not match its character list");
             return false;
         }
-        const int steps = std::min(scores.size[1], (to - from + kStride - 1) / kStride);
-        int previous = 0;
-        for (int t = 0; t < steps; ++t) {
-            const float *row = scores.ptr<float>(0, t);
-            const int best = int(std::max_element(row, row + scores.size[2]) - row);
-            if (best != 0 && best != previous)
-                glyphs.push_back({m_symbols[size_t(best)], double(row[best]), from + t * kStride});
-            else if (best != 0 && !glyphs.empty())
-                glyphs.back().probability = std::max(glyphs.back().probability, double(row[best]));
-            previous = best;
+        for (size_t k = 0; k < pieces.size(); ++k) {
+            if (placements[k].input != n)
+                continue;
+            const Piece &piece = pieces[k];
+            const int first = placements[k].x / kStride;
+            const int steps =
+                std::min(scores.size[1] - first, (piece.to - piece.from + kStride - 1) / kStride);
+            int previous = 0;
+            for (int t = 0; t < steps; ++t) {
+                const float *row = scores.ptr<float>(0, first + t);
+                const int best = int(std::max_element(row, row + scores.size[2]) - row);
+                if (best != 0 && best != previous)
+                    pieceGlyphs[k].push_back(
+                        {m_symbols[size_t(best)], double(row[best]), piece.from + t * kStride});
+                else if (best != 0 && !pieceGlyphs[k].empty())
+                    pieceGlyphs[k].back().probability =
+                        std::max(pieceGlyphs[k].back().probability, double(row[best]));
+                previous = best;
+            }
         }
     }
+    // Pieces were made left to right per line: their glyphs join in that order.
+    for (size_t k = 0; k < pieces.size(); ++k)
+        for (Glyph &g : pieceGlyphs[k])
+            glyphs[pieces[k].line].push_back(std::move(g));
 
-    // A word ends at a space the network read or at a gap in the print wider than a letter's
-    // spacing (the network drops some spaces between words).
-    const auto blankBetween = [&](int fromX, int toX) {
-        int run = 0, longest = 0;
-        for (int x = std::clamp(fromX + kStride, 0, width); x < std::clamp(toX, 0, width); ++x) {
-            run = inkPerColumn[size_t(x)] == 0 ? run + 1 : 0;
-            longest = std::max(longest, run);
+    for (size_t i = 0; i < strips.size(); ++i) {
+        const Prepared &p = prepared[i];
+        const int width = int(p.inkPerColumn.size());
+        OcrLine *line = &(*lines)[i];
+        // A word ends at a space the network read or at a gap in the print wider than a letter's
+        // spacing (the network drops some spaces between words).
+        const auto blankBetween = [&](int fromX, int toX) {
+            int run = 0, longest = 0;
+            for (int x = std::clamp(fromX + kStride, 0, width); x < std::clamp(toX, 0, width);
+                 ++x) {
+                run = p.inkPerColumn[size_t(x)] == 0 ? run + 1 : 0;
+                longest = std::max(longest, run);
+            }
+            return longest >= kWordGap;
+        };
+        OcrWord word;
+        double lowest = 1.0, sum = 0.0;
+        int count = 0, firstX = 0, lastX = 0;
+        const auto finishWord = [&] {
+            if (!word.text.isEmpty()) {
+                word.text = repairedNumber(word.text);
+                // One doubtful letter makes the word doubtful: the mean would hide it.
+                word.confidence = std::min(sum / count, lowest + 0.15);
+                const int x0 = std::max(0, int(std::floor((firstX - kStride / 2) / p.xScale)));
+                const int x1 =
+                    std::min(strips[i].cols, int(std::ceil((lastX + 1.5 * kStride) / p.xScale)));
+                word.box = QRect(x0, 0, std::max(1, x1 - x0), strips[i].rows);
+                line->box = line->box.isNull() ? word.box : line->box.united(word.box);
+                line->words.push_back(std::move(word));
+            }
+            word = OcrWord();
+            lowest = 1.0;
+            sum = 0.0;
+            count = 0;
+        };
+        for (const Glyph &g : glyphs[i]) {
+            if (g.text == QLatin1String(" ")) {
+                finishWord();
+                continue;
+            }
+            if (!word.text.isEmpty() && blankBetween(lastX, g.x))
+                finishWord();
+            if (word.text.isEmpty())
+                firstX = g.x;
+            word.text += g.text;
+            lastX = g.x;
+            lowest = std::min(lowest, g.probability);
+            sum += g.probability;
+            ++count;
         }
-        return longest >= kWordGap;
-    };
-    OcrWord word;
-    double lowest = 1.0, sum = 0.0;
-    int count = 0, firstX = 0, lastX = 0;
-    const auto finishWord = [&] {
-        if (!word.text.isEmpty()) {
-            word.text = repairedNumber(word.text);
-            // One doubtful letter makes the word doubtful: the mean would hide it.
-            word.confidence = std::min(sum / count, lowest + 0.15);
-            const int x0 = std::max(0, int(std::floor((firstX - kStride / 2) / xScale)));
-            const int x1 = std::min(strip.cols, int(std::ceil((lastX + 1.5 * kStride) / xScale)));
-            word.box = QRect(x0, 0, std::max(1, x1 - x0), strip.rows);
-            line->box = line->box.isNull() ? word.box : line->box.united(word.box);
-            line->words.push_back(std::move(word));
-        }
-        word = OcrWord();
-        lowest = 1.0;
-        sum = 0.0;
-        count = 0;
-    };
-    for (const Glyph &g : glyphs) {
-        if (g.text == QLatin1String(" ")) {
-            finishWord();
-            continue;
-        }
-        if (!word.text.isEmpty() && blankBetween(lastX, g.x))
-            finishWord();
-        if (word.text.isEmpty())
-            firstX = g.x;
-        word.text += g.text;
-        lastX = g.x;
-        lowest = std::min(lowest, g.probability);
-        sum += g.probability;
-        ++count;
+        finishWord();
     }
-    finishWord();
     return true;
 }
 

@@ -39,6 +39,21 @@ public:
     // or when the network failed.
     bool recogniseLine(const cv::Mat &strip, OcrLine *line,
                        const std::atomic<bool> *cancel = nullptr);
+    // Reads several strips, each as one line (lines->at(i) for strips[i]); short lines and the
+    // pieces of long ones share the network's inputs, so a label costs passes for its print, not
+    // for its number of lines. False when cancelled, a strip is not 8-bit grey, or the network
+    // failed.
+    bool recogniseLines(const std::vector<cv::Mat> &strips, std::vector<OcrLine> *lines,
+                        const std::atomic<bool> *cancel = nullptr);
+
+    // Where pieces of the given widths sit in inputs inputWidth wide: {input, x} for each piece,
+    // x a multiple of the network's stride, at least gap blank columns between two pieces.
+    // Widest first into the first input with room, so few inputs are needed.
+    struct Placement {
+        int input = 0;
+        int x = 0;
+    };
+    static std::vector<Placement> pack(const std::vector<int> &widths, int inputWidth, int gap);
 
     // Where a line of inkPerColumn.size() columns is cut into pieces at most chunkWidth wide:
     // between words where it can, else in the widest pause between letters, else at the faintest

@@ -44,7 +44,9 @@ OcrPipeline::OcrPipeline(const TesseractEngine::Options &engineOptions,
     , m_parser(m_lexicon) {}
 
 QString OcrPipeline::initError() const {
-    if (!m_engine.isReady())
+    // Tesseract is started only by a read that needs it (a flat page, or lines without the
+    // learned reader): its start, 0.1-0.2 s, is wasted on a label read line by line.
+    if (!m_learnedLines && !m_engine.isReady())
         return m_engine.error();
     if (m_lexicon.isEmpty())
         return QStringLiteral("the drug lexicon could not be loaded from %1")
@@ -147,47 +149,66 @@ bool OcrPipeline::runsTopToBottom(const cv::Mat &gray) {
     return sideways > 1.5 * level + 10.0;
 }
 
-bool OcrPipeline::readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle,
-                           bool flipped, OcrLine *placed, const std::atomic<bool> *cancel) {
-    *placed = OcrLine();
-    auto strip = TextLineFinder::straighten(gray, line, m_preprocess.targetGlyphHeight, bottle);
-    if (strip.gray.empty())
-        return true;
-    if (flipped)
-        cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
-    OcrLine read;
-    if (m_learnedLines) {
-        // The recogniser was trained on tight crops: the glyphs about two thirds of its 48 rows
-        // (the strip's paper margins, right for Tesseract, shrink them to a third).
-        const int rows =
-            std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));
-        const int top = (strip.gray.rows - rows) / 2;
-        if (!m_lineReader.recogniseLine(strip.gray.rowRange(top, top + rows).clone(), &read,
-                                        cancel))
-            return false;
-    } else if (!m_engine.recogniseLine(strip.gray, &read, cancel)) {
-        return false;
+bool OcrPipeline::readLineSet(const cv::Mat &gray, const std::vector<TextLine> &lines,
+                              const std::vector<size_t> &picked, const Cylinder &bottle,
+                              bool flipped, std::vector<OcrLine> *placed,
+                              const std::atomic<bool> *cancel) {
+    std::vector<TextLineFinder::Strip> strips;
+    std::vector<cv::Mat> inputs;
+    std::vector<size_t> readable; // positions in picked whose strip has pixels
+    for (size_t k = 0; k < picked.size(); ++k) {
+        auto strip = TextLineFinder::straighten(gray, lines[picked[k]],
+                                                m_preprocess.targetGlyphHeight, bottle);
+        if (strip.gray.empty())
+            continue;
+        if (flipped)
+            cv::rotate(strip.gray, strip.gray, cv::ROTATE_180);
+        if (m_learnedLines) {
+            // The recogniser was trained on tight crops: the glyphs about two thirds of its 48
+            // rows (the strip's paper margins, right for Tesseract, shrink them to a third).
+            const int rows =
+                std::min(strip.gray.rows, int(std::lround(1.6 * m_preprocess.targetGlyphHeight)));
+            const int top = (strip.gray.rows - rows) / 2;
+            inputs.push_back(strip.gray.rowRange(top, top + rows).clone());
+        }
+        strips.push_back(std::move(strip));
+        readable.push_back(k);
     }
+    std::vector<OcrLine> read(strips.size());
+    if (m_learnedLines) {
+        if (!m_lineReader.recogniseLines(inputs, &read, cancel))
+            return false;
+    } else {
+        for (size_t j = 0; j < strips.size(); ++j)
+            if (!m_engine.recogniseLine(strips[j].gray, &read[j], cancel))
+                return false;
+    }
+    placed->assign(picked.size(), OcrLine());
     // A label's edge or a rule at a line's end reads as "|", "[", "—": not words.
     static const QRegularExpression noLetters(QStringLiteral("^[^\\p{L}\\p{N}]+$"));
-    while (!read.words.empty() && noLetters.match(read.words.front().text).hasMatch())
-        read.words.erase(read.words.begin());
-    while (!read.words.empty() && noLetters.match(read.words.back().text).hasMatch())
-        read.words.pop_back();
-    // Back to the label's pixels: x along the line, every word level with the line's middle.
-    const double mid = line.y((line.left + line.right) / 2.0);
-    const int top = int(std::lround(mid - line.glyphHeight / 2.0));
-    const int height = std::max(1, int(std::lround(line.glyphHeight)));
-    const double stripWidth = strip.gray.cols;
-    for (OcrWord &w : read.words) {
-        double u0 = w.box.left(), u1 = w.box.right() + 1.0;
-        if (flipped)
-            std::tie(u0, u1) = std::pair(stripWidth - u1, stripWidth - u0);
-        const int x0 = int(std::lround(strip.imageX(u0)));
-        const int x1 = int(std::lround(strip.imageX(u1)));
-        w.box = QRect(x0, top, std::max(1, x1 - x0), height);
-        placed->box = placed->box.isNull() ? w.box : placed->box.united(w.box);
-        placed->words.push_back(std::move(w));
+    for (size_t j = 0; j < strips.size(); ++j) {
+        std::vector<OcrWord> &words = read[j].words;
+        while (!words.empty() && noLetters.match(words.front().text).hasMatch())
+            words.erase(words.begin());
+        while (!words.empty() && noLetters.match(words.back().text).hasMatch())
+            words.pop_back();
+        // Back to the label's pixels: x along the line, every word level with the line's middle.
+        const TextLine &line = lines[picked[readable[j]]];
+        OcrLine &out = (*placed)[readable[j]];
+        const double mid = line.y((line.left + line.right) / 2.0);
+        const int top = int(std::lround(mid - line.glyphHeight / 2.0));
+        const int height = std::max(1, int(std::lround(line.glyphHeight)));
+        const double stripWidth = strips[j].gray.cols;
+        for (OcrWord &w : words) {
+            double u0 = w.box.left(), u1 = w.box.right() + 1.0;
+            if (flipped)
+                std::tie(u0, u1) = std::pair(stripWidth - u1, stripWidth - u0);
+            const int x0 = int(std::lround(strips[j].imageX(u0)));
+            const int x1 = int(std::lround(strips[j].imageX(u1)));
+            w.box = QRect(x0, top, std::max(1, x1 - x0), height);
+            out.box = out.box.isNull() ? w.box : out.box.united(w.box);
+            out.words.push_back(std::move(w));
+        }
     }
     return true;
 }
@@ -198,12 +219,16 @@ bool OcrPipeline::readLines(const cv::Mat &gray, const std::vector<TextLine> &li
                             const std::atomic<bool> *cancel) {
     page->width = gray.cols;
     page->height = gray.rows;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        OcrLine placed;
-        if (i < alreadyRead.size() && alreadyRead[i])
-            placed = std::move(*alreadyRead[i]);
-        else if (!readLine(gray, lines[i], bottle, false, &placed, cancel))
-            return false;
+    std::vector<size_t> unread;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (i >= alreadyRead.size() || !alreadyRead[i])
+            unread.push_back(i);
+    std::vector<OcrLine> read;
+    if (!readLineSet(gray, lines, unread, bottle, false, &read, cancel))
+        return false;
+    for (size_t i = 0, k = 0; i < lines.size(); ++i) {
+        OcrLine placed =
+            k < unread.size() && unread[k] == i ? std::move(read[k++]) : std::move(*alreadyRead[i]);
         if (!placed.words.empty())
             page->lines.push_back(std::move(placed));
     }
@@ -216,21 +241,22 @@ double OcrPipeline::sampleConfidence(const cv::Mat &gray, const std::vector<Text
                                      const Cylinder &bottle, bool flipped,
                                      std::vector<std::optional<OcrLine>> *read,
                                      const std::atomic<bool> *cancel) {
+    auto order = longestFirst(lines);
+    order.resize(std::min<size_t>(order.size(), 3));
+    std::vector<OcrLine> sample;
+    if (!readLineSet(gray, lines, order, bottle, flipped, &sample, cancel))
+        return -1.0;
     double sum = 0.0;
     int words = 0;
-    const auto order = longestFirst(lines);
-    for (size_t k = 0; k < order.size() && k < 3; ++k) {
-        OcrLine line;
-        if (!readLine(gray, lines[order[k]], bottle, flipped, &line, cancel))
-            return -1.0;
-        for (const OcrWord &w : line.words) {
+    for (size_t k = 0; k < order.size(); ++k) {
+        for (const OcrWord &w : sample[k].words) {
             // Long words count more: one confident "I" says little.
             const double weight = double(std::min<qsizetype>(w.text.size(), 8));
             sum += w.confidence * weight;
             words += int(weight);
         }
         if (read)
-            (*read)[order[k]] = std::move(line);
+            (*read)[order[k]] = std::move(sample[k]);
     }
     return words ? sum / words : 0.0;
 }
@@ -247,7 +273,9 @@ OcrPipeline::Result OcrPipeline::readPage(const cv::Mat &bgr, const LabelLocator
         return r;
     }
     if (!m_engine.recognise(prepared.gray, &r.page, cancel)) {
-        if (cancel && cancel->load())
+        if (!m_engine.isReady())
+            r.error = m_engine.error();
+        else if (cancel && cancel->load())
             r.cancelled = true;
         else
             r.error = QStringLiteral("Tesseract failed to read the image");

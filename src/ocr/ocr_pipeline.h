@@ -38,7 +38,8 @@ public:
     explicit OcrPipeline(const TesseractEngine::Options &engineOptions,
                          const Preprocessor::Options &preprocessOptions = Preprocessor::Options());
 
-    // Empty when ready; otherwise why the engine or the lexicon could not start.
+    // Empty when photos can be read; otherwise why the lexicon or the line reader could not
+    // start. Tesseract is started, and its failure reported, by the first read that needs it.
     QString initError() const;
 
     Result readFile(const QString &path, const std::atomic<bool> *cancel = nullptr);
@@ -51,10 +52,12 @@ private:
     static TextLineFinder::TextBlock printBlock(const cv::Mat &gray);
     // True when the image's print runs top to bottom (the photo is a quarter turn off).
     static bool runsTopToBottom(const cv::Mat &gray);
-    // Reads one line through its straightened strip (flipped: turned half round first); the words
-    // are placed back in gray's pixels. False when cancelled or the engine failed.
-    bool readLine(const cv::Mat &gray, const TextLine &line, const Cylinder &bottle, bool flipped,
-                  OcrLine *placed, const std::atomic<bool> *cancel);
+    // Reads the lines picked (indices into lines) through their straightened strips (flipped:
+    // turned half round first), all in one go; placed[k] holds picked[k]'s words back in gray's
+    // pixels. False when cancelled or the engine failed.
+    bool readLineSet(const cv::Mat &gray, const std::vector<TextLine> &lines,
+                     const std::vector<size_t> &picked, const Cylinder &bottle, bool flipped,
+                     std::vector<OcrLine> *placed, const std::atomic<bool> *cancel);
     // Mean word confidence of the three longest lines, read as they are or turned half round
     // (-1: stopped); read, when given, keeps each line's reading for readLines.
     double sampleConfidence(const cv::Mat &gray, const std::vector<TextLine> &lines,

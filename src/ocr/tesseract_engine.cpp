@@ -22,8 +22,24 @@ TesseractEngine::TesseractEngine()
     : TesseractEngine(Options()) {}
 
 TesseractEngine::TesseractEngine(const Options &options)
-    : m_api(std::make_unique<tesseract::TessBaseAPI>())
-    , m_options(options) {
+    : m_options(options) {}
+
+bool TesseractEngine::isReady() const {
+    start();
+    return m_ready;
+}
+
+QString TesseractEngine::error() const {
+    start();
+    return m_error;
+}
+
+void TesseractEngine::start() const {
+    if (m_started)
+        return;
+    m_started = true;
+    m_api = std::make_unique<tesseract::TessBaseAPI>();
+    const Options &options = m_options;
     // Leptonica prints box-clipping chatter to stderr; the CLI's stderr is for our error lines.
     setMsgSeverity(L_SEVERITY_NONE);
     const QByteArray dataPath = options.dataPath.toLocal8Bit();
@@ -53,7 +69,7 @@ TesseractEngine::~TesseractEngine() {
 }
 
 bool TesseractEngine::run(const cv::Mat &gray, const std::atomic<bool> *cancel) {
-    if (!m_ready || gray.empty() || gray.type() != CV_8UC1)
+    if (!isReady() || gray.empty() || gray.type() != CV_8UC1)
         return false;
     m_api->SetImage(gray.data, gray.cols, gray.rows, 1, int(gray.step));
     m_api->SetSourceResolution(300);
@@ -102,6 +118,8 @@ std::vector<OcrLine> TesseractEngine::collectLines() {
 bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page,
                                 const std::atomic<bool> *cancel) {
     *page = OcrPage();
+    if (!isReady())
+        return false;
     m_api->SetPageSegMode(static_cast<tesseract::PageSegMode>(m_options.pageSegMode));
     if (!run(gray, cancel))
         return false;
@@ -114,6 +132,8 @@ bool TesseractEngine::recognise(const cv::Mat &gray, OcrPage *page,
 bool TesseractEngine::recogniseLine(const cv::Mat &strip, OcrLine *line,
                                     const std::atomic<bool> *cancel) {
     *line = OcrLine();
+    if (!isReady())
+        return false;
     m_api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     if (!run(strip, cancel))
         return false;

@@ -15,7 +15,8 @@ class TessBaseAPI;
 
 namespace kiosk::ocr {
 
-// Tesseract 5 (LSTM) through its C++ API, initialised once and reused for every photo.
+// Tesseract 5 (LSTM) through its C++ API, initialised on first use (a label read line by line by
+// the learned reader never pays its 0.1-0.2 s start) and reused for every photo.
 // Not thread-safe: one engine per worker thread.
 class TesseractEngine {
 public:
@@ -31,8 +32,9 @@ public:
     TesseractEngine(const TesseractEngine &) = delete;
     TesseractEngine &operator=(const TesseractEngine &) = delete;
 
-    bool isReady() const { return m_ready; }
-    QString error() const { return m_error; }
+    // Both start the engine if it has not started yet.
+    bool isReady() const;
+    QString error() const;
 
     // Reads an 8-bit grey image; returns false when cancelled (cancel set) or on engine failure.
     bool recognise(const cv::Mat &gray, OcrPage *page, const std::atomic<bool> *cancel = nullptr);
@@ -43,11 +45,14 @@ public:
 private:
     bool run(const cv::Mat &gray, const std::atomic<bool> *cancel);
     std::vector<OcrLine> collectLines();
+    void start() const;
 
-    std::unique_ptr<tesseract::TessBaseAPI> m_api;
+    // Started lazily from const queries, hence mutable.
+    mutable std::unique_ptr<tesseract::TessBaseAPI> m_api;
     Options m_options;
-    bool m_ready = false;
-    QString m_error;
+    mutable bool m_started = false;
+    mutable bool m_ready = false;
+    mutable QString m_error;
 };
 
 } // namespace kiosk::ocr

@@ -46,6 +46,8 @@ private slots:
     void missingModelsSayWhere();
     void damagedModelIsAnErrorNotACrash();
     void cutsLongLinesBetweenWords();
+    void packsPiecesIntoFewInputs();
+    void readsManyLinesAsEachAlone();
     void repairsLettersInNumbers_data();
     void repairsLettersInNumbers();
 };
@@ -167,6 +169,60 @@ void TestLearnedLineReader::cutsLongLinesBetweenWords() {
     QCOMPARE(LearnedLineReader::chunks(solid, 320).front(), std::make_pair(0, 250));
     // A line that fits is one piece.
     QCOMPARE(LearnedLineReader::chunks(std::vector<int>(320, 1), 320).size(), size_t(1));
+}
+
+void TestLearnedLineReader::packsPiecesIntoFewInputs() {
+    const std::vector<int> widths = {300, 60, 150, 320, 100, 33, 140};
+    const int gap = 16;
+    const auto placed = LearnedLineReader::pack(widths, 320, gap);
+    QCOMPARE(placed.size(), widths.size());
+    int inputs = 0;
+    for (const auto &p : placed)
+        inputs = std::max(inputs, p.input + 1);
+    // 1103 columns of print and gaps fit four 320-px inputs (a fifth would be waste).
+    QCOMPARE(inputs, 4);
+    for (size_t i = 0; i < widths.size(); ++i) {
+        QCOMPARE(placed[i].x % 8, 0); // a piece starts on an output step
+        QVERIFY(placed[i].x + widths[i] <= 320);
+        for (size_t j = 0; j < widths.size(); ++j) {
+            if (i == j || placed[i].input != placed[j].input)
+                continue;
+            // Pieces sharing an input do not overlap and keep the gap between them.
+            const bool iFirst = placed[i].x < placed[j].x;
+            const size_t a = iFirst ? i : j, b = iFirst ? j : i;
+            QVERIFY(placed[a].x + widths[a] + gap <= placed[b].x);
+        }
+    }
+    QVERIFY(LearnedLineReader::pack({}, 320, gap).empty());
+}
+
+void TestLearnedLineReader::readsManyLinesAsEachAlone() {
+    LearnedLineReader reader;
+    QVERIFY2(reader.isReady(), qPrintable(reader.error()));
+    const QStringList texts = {QStringLiteral("QTY 30"), QStringLiteral("Rx# 6012345"),
+                               QStringLiteral("Take 1 tablet by mouth twice daily with food "
+                                              "and water until all taken"),
+                               QStringLiteral("Refills: 2"), QStringLiteral("METFORMIN 500MG")};
+    std::vector<cv::Mat> strips;
+    for (const QString &t : texts)
+        strips.push_back(renderedStrip(t));
+    std::vector<OcrLine> together;
+    QVERIFY(reader.recogniseLines(strips, &together));
+    QCOMPARE(together.size(), strips.size());
+    for (size_t i = 0; i < strips.size(); ++i) {
+        OcrLine alone;
+        QVERIFY(reader.recogniseLine(strips[i], &alone));
+        QCOMPARE(together[i].text(), alone.text());
+        // The long line's cuts may lose a space where a piece ends (alone or packed alike).
+        if (texts[int(i)].size() < 20)
+            QCOMPARE(together[i].text(), texts[int(i)]);
+        QCOMPARE(together[i].words.size(), alone.words.size());
+        for (size_t w = 0; w < alone.words.size(); ++w)
+            QCOMPARE(together[i].words[w].box, alone.words[w].box);
+    }
+    // One strip that is not grey refuses the set, no partial result.
+    strips.push_back(cv::Mat(40, 200, CV_8UC3, cv::Scalar::all(255)));
+    QVERIFY(!reader.recogniseLines(strips, &together));
 }
 
 void TestLearnedLineReader::repairsLettersInNumbers_data() {
