@@ -105,6 +105,42 @@ def fuse_scalar_affine_and_hardswish(graph):
         div.input.append(x)
         removed.update({add.name, clip.name, mul.name})
 
+    # A scalar Mul(c) [-> Add(d)] feeding only an unpadded Conv goes into that Conv's weights:
+    # W*(c*x + d) = (c*W)*x + d*sum(W), exact where no padding reads zeros instead of d.
+    values = initializer_values(graph)
+    for conv in graph.node:
+        if conv.op_type != "Conv" or conv.name in removed:
+            continue
+        pads = next((onnx.helper.get_attribute_value(a) for a in conv.attribute if a.name == "pads"), [])
+        if any(pads):
+            continue
+        producer = next((n for n in graph.node if conv.input[0] in n.output and n.name not in removed), None)
+        if producer is None or only_consumer(producer.output[0], "Conv") is not conv:
+            continue
+        d, mul = 0.0, producer
+        if producer.op_type == "Add":
+            tensors = [i for i in producer.input if scalar(values, i) is None]
+            mul = next((n for n in graph.node if tensors and tensors[0] in n.output), None)
+            if len(tensors) != 1 or mul is None or only_consumer(mul.output[0], "Add") is not producer:
+                continue
+            d = scalar_operand(producer, tensors[0])
+        if mul.op_type != "Mul":
+            continue
+        x = [i for i in mul.input if scalar(values, i) is None]
+        c = scalar_operand(mul, x[0]) if len(x) == 1 else None
+        if c is None or d is None:
+            continue
+        weight = values[conv.input[1]]
+        bias = values[conv.input[2]] if len(conv.input) > 2 else np.zeros(weight.shape[0], np.float32)
+        names = (conv.input[1] + ".input_scaled", conv.output[0] + ".input_bias")
+        graph.initializer.extend([
+            numpy_helper.from_array((weight * c).astype(np.float32), names[0]),
+            numpy_helper.from_array((bias + d * weight.reshape(weight.shape[0], -1).sum(axis=1)).astype(np.float32), names[1])])
+        conv.input[0] = x[0]
+        del conv.input[1:]
+        conv.input.extend(names)
+        removed.update({mul.name, producer.name})
+
     kept = [n for n in graph.node if n.name not in removed]
     del graph.node[:]
     graph.node.extend(kept)
