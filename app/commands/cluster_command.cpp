@@ -10,6 +10,7 @@
 #include "k8s/duration_format.h"
 #include "k8s/resource_path.h"
 #include "ops/cleanup_operation.h"
+#include "ops/restart_operation.h"
 #include "ops/rollback_operation.h"
 #include "ops/shell_user_gate.h"
 #include "security/audit_log.h"
@@ -458,37 +459,93 @@ int history(const QStringList &arguments) {
     return 0;
 }
 
-int rollback(const QStringList &arguments) {
-    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster rollback"));
+// The options a change to one deployment (rollback, restart) takes beside its own.
+void addDeploymentChangeOptions(kiosk::cli::SubcommandParser &parser, const QString &dryRunHelp,
+                                const QString &yesHelp) {
     addConnectionOptions(parser);
-    parser.addOption({QStringLiteral("to-revision"),
-                      QStringLiteral("the revision to go back to (default: the previous)"),
-                      QStringLiteral("n"), QStringLiteral("0")});
-    parser.addOption(
-        {QStringLiteral("dry-run"),
-         QStringLiteral("show the patch and check it with the server; change nothing")});
-    parser.addOption(
-        {QStringLiteral("yes"), QStringLiteral("roll back (the default without --dry-run)")});
+    parser.addOption({QStringLiteral("dry-run"), dryRunHelp});
+    parser.addOption({QStringLiteral("yes"), yesHelp});
     parser.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
     parser.addOption({QStringLiteral("rollout-timeout"),
                       QStringLiteral("seconds to wait for the rollout (default 300)"),
                       QStringLiteral("s"), QStringLiteral("300")});
     parser.addPositional(QStringLiteral("DEPLOYMENT"), QStringLiteral("the deployment"));
+}
+
+struct DeploymentChange {
+    bool dryRun = false;
+    bool json = false;
+    int rolloutTimeoutMs = 0;
+    QString name;
+};
+
+std::optional<DeploymentChange> deploymentChange(const kiosk::cli::SubcommandParser &parser,
+                                                 QString *error) {
+    DeploymentChange change;
+    change.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (change.dryRun && parser.isSet(QStringLiteral("yes"))) {
+        *error = QStringLiteral("--dry-run and --yes cannot be combined");
+        return std::nullopt;
+    }
+    bool ok = false;
+    const int seconds = parser.value(QStringLiteral("rollout-timeout")).toInt(&ok);
+    if (!ok || seconds <= 0) {
+        *error = QStringLiteral("--rollout-timeout needs a positive number of seconds");
+        return std::nullopt;
+    }
+    change.rolloutTimeoutMs = seconds * 1000;
+    change.json = parser.isSet(QStringLiteral("json"));
+    change.name = deploymentArgument(parser.positionalArguments().constFirst());
+    return change;
+}
+
+// Prints the operation's progress lines (not with --json) and previews it.
+void previewPrinting(kiosk::ops::DeploymentPatchOperation &operation,
+                     const DeploymentChange &change, QTextStream &out) {
+    operation.setRolloutTimeout(change.rolloutTimeoutMs);
+    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation,
+                     [&out, json = change.json](const QString &line) {
+                         if (!json)
+                             out << line << '\n' << Qt::flush;
+                     });
+    operation.preview();
+    waitWhileBusy(operation);
+}
+
+// Applies an accepted preview and follows its rollout; `result` gains the rollout with --json.
+int applyAndFollow(kiosk::ops::DeploymentPatchOperation &operation, const DeploymentChange &change,
+                   QJsonObject result, const QString &what, QTextStream &out) {
+    operation.apply();
+    waitWhileBusy(operation);
+    if (change.json) {
+        result.insert("rollout", QJsonObject{{"done", operation.rolledOut()},
+                                             {"message", operation.message()}});
+        out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return operation.rolledOut() ? 0
+                                 : fail(QStringLiteral("%1 of %2 did not complete: %3")
+                                            .arg(what, change.name, operation.message()));
+}
+
+int rollback(const QStringList &arguments) {
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster rollback"));
+    parser.addOption({QStringLiteral("to-revision"),
+                      QStringLiteral("the revision to go back to (default: the previous)"),
+                      QStringLiteral("n"), QStringLiteral("0")});
+    addDeploymentChangeOptions(
+        parser, QStringLiteral("show the patch and check it with the server; change nothing"),
+        QStringLiteral("roll back (the default without --dry-run)"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    if (dryRun && parser.isSet(QStringLiteral("yes")))
-        return fail(QStringLiteral("--dry-run and --yes cannot be combined"));
+    QString error;
+    const auto change = deploymentChange(parser, &error);
+    if (!change)
+        return fail(error);
     bool ok = false;
     const qint64 toRevision = parser.value(QStringLiteral("to-revision")).toLongLong(&ok);
     if (!ok || toRevision < 0)
         return fail(QStringLiteral("--to-revision needs a revision number"));
-    const int rolloutTimeout = parser.value(QStringLiteral("rollout-timeout")).toInt(&ok);
-    if (!ok || rolloutTimeout <= 0)
-        return fail(QStringLiteral("--rollout-timeout needs a positive number of seconds"));
-    const QString name = deploymentArgument(parser.positionalArguments().constFirst());
-    const bool json = parser.isSet(QStringLiteral("json"));
-    QString error;
+    const QString &name = change->name;
     const auto context = loadDeployment(parser, name, &error);
     if (!context)
         return fail(error);
@@ -500,20 +557,13 @@ int rollback(const QStringList &arguments) {
     kiosk::ops::RollbackOperation operation(&client, connection->nameSpace, context->deployment(),
                                             context->state.replicaSets, toRevision, &gate,
                                             kiosk::security::AuditLog());
-    operation.setRolloutTimeout(rolloutTimeout * 1000);
     const auto &plan = operation.plan();
     QTextStream out(stdout);
-    QObject::connect(&operation, &kiosk::ops::Operation::progressLine, &operation,
-                     [&](const QString &line) {
-                         if (!json)
-                             out << line << '\n' << Qt::flush;
-                     });
-    operation.preview();
-    waitWhileBusy(operation);
+    previewPrinting(operation, *change, out);
     if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::Refused)
         return fail(plan.message);
     if (plan.outcome == kiosk::k8s::RollbackPlan::Outcome::NoOp) {
-        if (json)
+        if (change->json)
             out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
         else
             out << "deployment.apps/" << name << ' ' << plan.message << '\n';
@@ -522,8 +572,8 @@ int rollback(const QStringList &arguments) {
     if (!operation.previewAccepted())
         return fail(QStringLiteral("the server refused the rollback in a dry run: %1")
                         .arg(operation.message()));
-    if (dryRun) {
-        if (json)
+    if (change->dryRun) {
+        if (change->json)
             out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Compact) << '\n';
         else
             out << "Would roll " << name << " back to revision " << plan.revision << " ("
@@ -531,17 +581,52 @@ int rollback(const QStringList &arguments) {
                 << "). Server dry run: accepted. Nothing was changed.\n";
         return 0;
     }
-    operation.apply();
-    waitWhileBusy(operation);
-    if (json) {
-        QJsonObject result = plan.toJson();
-        result.insert("rollout", QJsonObject{{"done", operation.rolledOut()},
-                                             {"message", operation.message()}});
-        out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    return applyAndFollow(operation, *change, plan.toJson(), QStringLiteral("rollback"), out);
+}
+
+int restart(const QStringList &arguments) {
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster restart"));
+    addDeploymentChangeOptions(parser,
+                               QStringLiteral("check the restart with the server; change nothing"),
+                               QStringLiteral("restart (the default without --dry-run)"));
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
+    QString error;
+    const auto change = deploymentChange(parser, &error);
+    if (!change)
+        return fail(error);
+    const auto context = loadDeployment(parser, change->name, &error);
+    if (!context)
+        return fail(error);
+    const ClusterConnection *connection = &context->connection;
+
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    kiosk::ops::ShellUserGate gate;
+    kiosk::ops::RestartOperation operation(&client, connection->nameSpace, context->deployment(),
+                                           &gate, kiosk::security::AuditLog());
+    QTextStream out(stdout);
+    previewPrinting(operation, *change, out);
+    if (!operation.previewAccepted())
+        return fail(operation.message());
+    const auto result = [&] {
+        return QJsonObject{
+            {QStringLiteral("deployment"), change->name},
+            {QStringLiteral("annotation"),
+             QJsonObject{{QLatin1String(kiosk::ops::RestartOperation::kRestartedAtAnnotation),
+                          operation.restartedAt()}}},
+            {QStringLiteral("dry_run"), change->dryRun}};
+    };
+    if (change->dryRun) {
+        if (change->json)
+            out << QJsonDocument(result()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            out << "Would restart " << change->name
+                << " (a new ReplicaSet replaces its pods). Server dry run: accepted. Nothing was "
+                   "changed.\n";
+        return 0;
     }
-    return operation.rolledOut() ? 0
-                                 : fail(QStringLiteral("rollback of %1 did not complete: %2")
-                                            .arg(name, operation.message()));
+    return applyAndFollow(operation, *change, result(), QStringLiteral("restart"), out);
 }
 
 int logs(const QStringList &arguments) {
@@ -720,6 +805,8 @@ const char *kUsage = "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
                      "whether their pods ran, current\n"
                      "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what "
                      "kubectl rollout undo does, then wait\n"
+                     "  restart DEPLOYMENT [--dry-run] [--json]      what kubectl rollout restart "
+                     "does, then wait\n"
                      "Connection options: --kubeconfig FILE --context NAME --namespace NS --server "
                      "URL --timeout S\n";
 
@@ -745,12 +832,14 @@ kiosk::cli::Subcommand clusterCommand() {
                     return history(rest);
                 if (verb == u"rollback")
                     return rollback(rest);
+                if (verb == u"restart")
+                    return restart(rest);
                 if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
                     QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
                     return verb.isEmpty() ? 2 : 0;
                 }
                 return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, "
-                                           "status, logs, cleanup, history, rollback)")
+                                           "status, logs, cleanup, history, rollback, restart)")
                                 .arg(verb));
             }};
 }

@@ -1,5 +1,6 @@
-// Cleanup and rollback end to end against the simulator, through the kilo-kiosk executable, with
-// the incident's figures; and the rollback compared with the real `kubectl rollout undo`.
+// Cleanup, rollback and restart end to end against the simulator, through the kilo-kiosk
+// executable, with the incident's figures; rollback and restart compared with the real kubectl's
+// `rollout undo` and `rollout restart`.
 #include "sim/api_server.h"
 #include "cli_process.h"
 #include "kubectl_binary.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -233,6 +235,109 @@ private slots:
                 .toObject();
         };
         QTRY_COMPARE_WITH_TIMEOUT(templateOf(ours), templateOf(theirs), 10000);
+    }
+
+    void restartIsKubectlRolloutRestart() {
+        // No kubectl is a failure: this comparison is the point of the test.
+        const kiosk::test::Kubectl found = kiosk::test::findKubectl();
+        if (found.path.isEmpty())
+            QFAIL(qPrintable(found.error));
+        const QString kubectl = found.path;
+        kiosk::sim::ApiServer ours;
+        kiosk::sim::ApiServer theirs;
+        QVERIFY(ours.listen());
+        QVERIFY(theirs.listen());
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(ours), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(theirs), 15000);
+        auto getJson = [&](const kiosk::sim::ApiServer &server, const QStringList &what) {
+            const Run get = run(kubectl, QStringList{"--server", server.url().toString(), "-n",
+                                                     "kilo-guardian", "get"} +
+                                             what + QStringList{"-o", "json"});
+            return QJsonDocument::fromJson(get.out).object();
+        };
+        auto templateOf = [&](const kiosk::sim::ApiServer &server) {
+            return getJson(server, {"deployment/kilo-cam"})
+                .value("spec")
+                .toObject()
+                .value("template")
+                .toObject();
+        };
+        // The ReplicaSets of kilo-cam whose pod template carries the restart annotation.
+        auto restartedSets = [&](const kiosk::sim::ApiServer &server) {
+            int count = 0;
+            for (const auto &rs : getJson(server, {"replicasets"}).value("items").toArray()) {
+                const QJsonObject o = rs.toObject();
+                const bool mine =
+                    o.value("metadata").toObject().value("name").toString().startsWith("kilo-cam-");
+                const QJsonObject annotations = o.value("spec")
+                                                    .toObject()
+                                                    .value("template")
+                                                    .toObject()
+                                                    .value("metadata")
+                                                    .toObject()
+                                                    .value("annotations")
+                                                    .toObject();
+                count += mine && annotations.contains("kubectl.kubernetes.io/restartedAt");
+            }
+            return count;
+        };
+        const QJsonObject before = templateOf(ours);
+
+        // A dry run changes nothing.
+        const Run dry = kiosk({"cluster", "restart", "kilo-cam", "--dry-run", "--json"}, ours);
+        QVERIFY2(dry.exitCode == 0, dry.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(dry.out).object().value("dry_run").toBool(), true);
+        QCOMPARE(templateOf(ours), before);
+
+        const Run restarted =
+            kiosk({"cluster", "restart", "deployment/kilo-cam", "--rollout-timeout", "60"}, ours);
+        QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
+        QVERIFY2(restarted.out.contains("deployment.apps/kilo-cam restarted"),
+                 restarted.out.constData());
+        QVERIFY(restarted.out.contains("successfully rolled out"));
+        const Run undo = run(kubectl, {"--server", theirs.url().toString(), "-n", "kilo-guardian",
+                                       "rollout", "restart", "deployment/kilo-cam"});
+        QVERIFY2(undo.exitCode == 0, undo.err.constData());
+
+        // Both templates carry the annotation, an RFC 3339 time, and are otherwise alike; each
+        // side rolled out one new ReplicaSet for it.
+        const auto withoutRestartedAt = [](QJsonObject podTemplate, QString *value) {
+            QJsonObject metadata = podTemplate.value("metadata").toObject();
+            QJsonObject annotations = metadata.value("annotations").toObject();
+            *value = annotations.take("kubectl.kubernetes.io/restartedAt").toString();
+            if (annotations.isEmpty())
+                metadata.remove("annotations");
+            else
+                metadata.insert("annotations", annotations);
+            podTemplate.insert("metadata", metadata);
+            return podTemplate;
+        };
+        const QRegularExpression rfc3339(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)$"));
+        QString ourTime, theirTime;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (withoutRestartedAt(templateOf(theirs), &theirTime), !theirTime.isEmpty()), 10000);
+        const QJsonObject ourTemplate = withoutRestartedAt(templateOf(ours), &ourTime);
+        const QJsonObject theirTemplate = withoutRestartedAt(templateOf(theirs), &theirTime);
+        QVERIFY2(rfc3339.match(ourTime).hasMatch(), qPrintable(ourTime));
+        QVERIFY2(rfc3339.match(theirTime).hasMatch(), qPrintable(theirTime));
+        QCOMPARE(ourTemplate, theirTemplate);
+        QCOMPARE(ourTemplate, before);
+        QCOMPARE(restartedSets(ours), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(restartedSets(theirs), 1, 10000);
+
+        const Run audit = run(kBinary, {"audit", "--json"});
+        QVERIFY(audit.out.contains("cluster.restart"));
+
+        // A paused deployment is refused with kubectl's words, and nothing is sent.
+        const Run pause = run(kubectl, {"--server", ours.url().toString(), "-n", "kilo-guardian",
+                                        "rollout", "pause", "deployment/kilo-cam"});
+        QVERIFY2(pause.exitCode == 0, pause.err.constData());
+        const Run refused = kiosk({"cluster", "restart", "kilo-cam"}, ours);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("can't restart paused deployment (run rollout resume first)"),
+                 refused.err.constData());
+        QCOMPARE(restartedSets(ours), 1);
     }
 };
 

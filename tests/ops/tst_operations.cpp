@@ -1,4 +1,4 @@
-#include "ops/action_gate.h"
+#include "test_gate.h"
 #include "ops/cleanup_operation.h"
 #include "ops/rollback_operation.h"
 #include "k8s/api_client.h"
@@ -19,18 +19,6 @@ using Outcome = kiosk::security::AuditEntry::Outcome;
 
 namespace {
 const QString kNamespace = QStringLiteral("kilo-guardian");
-
-// A gate the test opens and closes.
-class TestGate : public kiosk::ops::ActionGate {
-public:
-    bool open = false;
-    bool mayAct(QString *why) const override {
-        if (why)
-            *why = open ? QString() : QStringLiteral("locked for the test");
-        return open;
-    }
-    QString actor() const override { return QStringLiteral("tester"); }
-};
 
 QJsonObject named(const QList<QJsonObject> &objects, const QString &name) {
     for (const QJsonObject &o : objects)
