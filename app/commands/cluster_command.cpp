@@ -8,6 +8,7 @@
 #include "k8s/cluster_monitor.h"
 #include "k8s/connection_resolver.h"
 #include "k8s/duration_format.h"
+#include "k8s/event_timeline.h"
 #include "k8s/resource_path.h"
 #include "ops/cleanup_operation.h"
 #include "ops/restart_operation.h"
@@ -677,6 +678,86 @@ int logs(const QStringList &arguments) {
     return exitCode;
 }
 
+int events(const QStringList &arguments) {
+    kiosk::cli::SubcommandParser parser(QStringLiteral("cluster events"));
+    addConnectionOptions(parser);
+    parser.addOption({QStringLiteral("for"),
+                      QStringLiteral("only the events of one object: pod/NAME, deployment/NAME or "
+                                     "replicaset/NAME"),
+                      QStringLiteral("KIND/NAME")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
+    if (const auto exit = parser.parseOrExit(arguments))
+        return *exit;
+    using kiosk::k8s::EventTimeline;
+    QString error;
+    std::optional<EventTimeline::Involved> involved;
+    if (parser.isSet(QStringLiteral("for"))) {
+        involved = EventTimeline::parseInvolved(parser.value(QStringLiteral("for")), &error);
+        if (!involved)
+            return fail(error);
+    }
+    const auto connection = resolveConnection(parser, &error);
+    if (!connection)
+        return fail(error);
+
+    kiosk::k8s::ApiClient client(*connection);
+    client.setTimeout(timeoutMs(parser));
+    QUrlQuery query;
+    if (involved)
+        query.addQueryItem(QStringLiteral("fieldSelector"),
+                           EventTimeline::fieldSelector(*involved));
+    QEventLoop loop;
+    int exitCode = 0;
+    const bool json = parser.isSet(QStringLiteral("json"));
+    client.get(
+        kiosk::k8s::ResourcePath::collection(kiosk::k8s::ResourceKind::Event,
+                                             connection->nameSpace),
+        query, &loop, [&](const kiosk::k8s::ApiResponse &response) {
+            loop.quit();
+            if (response.error.isError()) {
+                exitCode = fail(QStringLiteral("events: %1").arg(response.error.message));
+                return;
+            }
+            const QJsonObject list = QJsonDocument::fromJson(response.body).object();
+            if (!list.value(u"items").isArray()) {
+                exitCode = fail(QStringLiteral("events: the server's answer is not an event list"));
+                return;
+            }
+            const auto rows = EventTimeline::fromList(list.value(u"items").toArray());
+            QTextStream out(stdout);
+            if (json) {
+                QJsonObject result{{QStringLiteral("events"), EventTimeline::toJson(rows)}};
+                if (involved)
+                    result.insert(QStringLiteral("for"), involved->kind + u'/' + involved->name);
+                out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+                return;
+            }
+            if (rows.isEmpty()) {
+                out << "No events found in " << connection->nameSpace << " namespace.\n";
+                return;
+            }
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const auto age = [&](const QDateTime &t) {
+                return t.isValid() ? kiosk::k8s::humanAge(t, now) : QStringLiteral("<unknown>");
+            };
+            int objectWidth = 8;
+            for (const auto &r : rows)
+                objectWidth =
+                    std::max(objectWidth, int(r.objectKind.size() + r.objectName.size()) + 3);
+            out << pad(QStringLiteral("LAST SEEN"), 11) << pad(QStringLiteral("FIRST SEEN"), 12)
+                << pad(QStringLiteral("COUNT"), 7) << pad(QStringLiteral("TYPE"), 9)
+                << pad(QStringLiteral("REASON"), 20) << pad(QStringLiteral("OBJECT"), objectWidth)
+                << "MESSAGE\n";
+            for (const auto &r : rows)
+                out << pad(age(r.lastSeen), 11) << pad(age(r.firstSeen), 12)
+                    << pad(QString::number(r.count), 7) << pad(r.type, 9) << pad(r.reason, 20)
+                    << pad(r.objectKind.toLower() + u'/' + r.objectName, objectWidth) << r.message
+                    << '\n';
+        });
+    loop.exec();
+    return exitCode;
+}
+
 int connect(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster connect"));
     parser.addOption(
@@ -805,6 +886,8 @@ const char *kUsage = "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
                      "whether their pods ran, current\n"
                      "  rollback DEPLOYMENT [--to-revision N] [--dry-run] [--json]         what "
                      "kubectl rollout undo does, then wait\n"
+                     "  events [--for KIND/NAME] [--json]            events, newest first: reason, "
+                     "count, first and last seen\n"
                      "  restart DEPLOYMENT [--dry-run] [--json]      what kubectl rollout restart "
                      "does, then wait\n"
                      "Connection options: --kubeconfig FILE --context NAME --namespace NS --server "
@@ -834,12 +917,15 @@ kiosk::cli::Subcommand clusterCommand() {
                     return rollback(rest);
                 if (verb == u"restart")
                     return restart(rest);
+                if (verb == u"events")
+                    return events(rest);
                 if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
                     QTextStream(verb.isEmpty() ? stderr : stdout) << kUsage;
                     return verb.isEmpty() ? 2 : 0;
                 }
-                return fail(QStringLiteral("unknown cluster verb '%1' (connect, disconnect, "
-                                           "status, logs, cleanup, history, rollback, restart)")
-                                .arg(verb));
+                return fail(
+                    QStringLiteral("unknown cluster verb '%1' (connect, disconnect, "
+                                   "status, logs, events, cleanup, history, rollback, restart)")
+                        .arg(verb));
             }};
 }

@@ -339,6 +339,49 @@ private slots:
                  refused.err.constData());
         QCOMPARE(restartedSets(ours), 1);
     }
+
+    void eventsAreKubectls() {
+        const kiosk::test::Kubectl found = kiosk::test::findKubectl();
+        if (found.path.isEmpty())
+            QFAIL(qPrintable(found.error));
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
+        // kilo-meds' own events (its ReplicaSets scaled), the same set kubectl selects.
+        const Run ours =
+            kiosk({"cluster", "events", "--for", "deployment/kilo-meds", "--json"}, server);
+        QVERIFY2(ours.exitCode == 0, ours.err.constData());
+        const QJsonArray events =
+            QJsonDocument::fromJson(ours.out).object().value("events").toArray();
+        const Run theirs = run(found.path, {"--server", server.url().toString(), "-n",
+                                            "kilo-guardian", "get", "events", "--field-selector",
+                                            "involvedObject.kind=Deployment,involvedObject.name="
+                                            "kilo-meds",
+                                            "-o", "json"});
+        QVERIFY2(theirs.exitCode == 0, theirs.err.constData());
+        const QJsonArray items =
+            QJsonDocument::fromJson(theirs.out).object().value("items").toArray();
+        QVERIFY(!items.isEmpty());
+        QCOMPARE(events.size(), items.size());
+        QString previous;
+        for (const auto &e : events) {
+            const QJsonObject o = e.toObject();
+            QCOMPARE(o.value("object").toString(), QStringLiteral("Deployment/kilo-meds"));
+            QVERIFY(!o.value("reason").toString().isEmpty());
+            QVERIFY(o.value("count").toInt() >= 1);
+            const QString last = o.value("last_seen").toString();
+            QVERIFY(previous.isEmpty() || last <= previous); // newest first
+            previous = last;
+        }
+        // The table, and a clear error for a bad --for.
+        const Run table = kiosk({"cluster", "events"}, server);
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        QVERIFY(table.out.startsWith("LAST SEEN"));
+        QVERIFY(table.out.contains("BackOff")); // the crash-looping kilo-meds pod
+        const Run bad = kiosk({"cluster", "events", "--for", "kilo-meds"}, server);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("is not KIND/NAME"), bad.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClusterActions)
