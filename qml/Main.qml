@@ -84,33 +84,26 @@ ApplicationWindow {
         }
     }
 
-    // Admin PIN session (issue 8): one for the whole window. In kiosk mode (--kiosk) the
-    // Settings page and closing the window ask for the PIN; after idleTimeoutSeconds without a
+    // Admin PIN session (issue 8): one for the whole window. What needs the PIN is the session's
+    // policy (kioskMode: Settings and closing the window); after idleTimeoutSeconds without a
     // touch the session locks and the kiosk returns to the Scan page.
-    property var pendingAdminAction: null
     property bool closeConfirmed: false
     readonly property int settingsPageIndex: pages.findIndex(p => p.name === "settings")
 
-    // Runs `action` now when admin actions are unlocked, else after the PIN has been entered.
-    function requireAdmin(reason, action) {
-        window.pendingAdminAction = action
-        pinDialog.open(reason)
-    }
-
     function selectPage(index) {
-        if (index === window.settingsPageIndex && window.app.kiosk && !adminSession.unlocked) {
-            window.requireAdmin(qsTr("Enter the admin PIN to open the settings."),
-                                () => window.currentPage = index)
+        if (index !== window.settingsPageIndex) {
+            window.currentPage = index
             return
         }
-        window.currentPage = index
+        adminSession.runGuarded(AdminSession.OpenSettings, qsTr("Enter the admin PIN to open the settings."),
+                                () => window.currentPage = index)
     }
 
     onClosing: close => {
-        if (!window.app.kiosk || window.closeConfirmed)
+        if (!adminSession.needsAdmin(AdminSession.CloseKiosk) || window.closeConfirmed)
             return
         close.accepted = false
-        window.requireAdmin(qsTr("Enter the admin PIN to close the kiosk."), () => {
+        adminSession.runAsAdmin(qsTr("Enter the admin PIN to close the kiosk."), () => {
             window.closeConfirmed = true
             window.close()
         })
@@ -120,8 +113,9 @@ ApplicationWindow {
         id: adminSession
         objectName: "adminSession"
         stateDirectory: window.app.demo ? demoStateDirectory : ""
+        kioskMode: window.app.kiosk
         onUnlockedChanged: {
-            if (!unlocked && window.app.kiosk && window.currentPage === window.settingsPageIndex)
+            if (!unlocked && needsAdmin(AdminSession.OpenSettings) && window.currentPage === window.settingsPageIndex)
                 window.currentPage = 0
         }
     }
@@ -134,23 +128,17 @@ ApplicationWindow {
         onTimedOut: {
             adminSession.lock("idle timeout")
             if (window.app.kiosk) {
-                pinDialog.close()
+                adminSession.cancelPrompt()
                 window.currentPage = 0
             }
         }
     }
 
+    // The one PIN dialog: it shows whenever the session asks for the PIN, whichever page asked.
     PinDialog {
         id: pinDialog
         objectName: "pinDialog"
         session: adminSession
-        onAccepted: {
-            const action = window.pendingAdminAction
-            window.pendingAdminAction = null
-            if (action)
-                action()
-        }
-        onRejected: window.pendingAdminAction = null
     }
 
     // Dose time: the medication list's doses, due on the clock, shown over whatever page is open.

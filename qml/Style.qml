@@ -19,6 +19,8 @@ QtObject {
     readonly property int fontCaption: 15   // secondary detail under a label: images, events, logs
 
     readonly property int touchTarget: 56   // never below 48 px
+    readonly property int keypadKeyHeight: 72  // the PIN pad: bigger than touchTarget, for a quick thumb
+    readonly property int keypadKeyWidth: 112
     readonly property int railWidth: 136
     readonly property int spacing: 16
     readonly property int margin: 32

@@ -271,26 +271,10 @@ Page {
         value: page.adminSession
     }
 
-    PinDialog {
-        id: pinDialog
-        objectName: "clusterPinDialog"
-        session: page.adminSession
-        property var pendingAction: null
-        onAccepted: {
-            const action = pendingAction
-            pendingAction = null
-            if (action)
-                action()
-        }
-        onRejected: pendingAction = null
-    }
-
-    // Asks for the admin PIN (set on first use), then runs `action`.
+    // Asks the session for the admin (the PIN dialog is Main.qml's), then runs `action`.
     function requestPin(reason, action) {
-        if (!page.adminSession)
-            return
-        pinDialog.pendingAction = action
-        pinDialog.open(reason)
+        if (page.adminSession)
+            page.adminSession.runAsAdmin(reason, action)
     }
 
     // Opens the deployment's detail (the controller picks the pod to show).

@@ -22,14 +22,12 @@ Page {
 
     background: null
 
-    // Saving settings on a kiosk needs the admin PIN (set on first use); elsewhere it runs at once.
+    // Saving a setting: the session decides whether that needs the PIN (kiosk mode).
     function requestAdmin(reason, action) {
-        if (!page.app.kiosk || !page.adminSession) {
+        if (page.adminSession)
+            page.adminSession.runGuarded(AdminSession.ChangeSettings, reason, action)
+        else
             action()
-            return
-        }
-        adminPinDialog.pendingAction = action
-        adminPinDialog.open(reason)
     }
 
     AiBrainSettings {
@@ -371,7 +369,7 @@ Page {
                         text: qsTr("Set a PIN")
                         highlighted: true
                         width: Math.max(implicitWidth, 180)
-                        onClicked: adminPinDialog.open(qsTr("The PIN protects cluster repairs, the settings and closing the kiosk."))
+                        onClicked: page.adminSession.requestUnlock(qsTr("The PIN protects cluster repairs, the settings and closing the kiosk."))
                     }
                     TouchButton {
                         objectName: "adminUnlock"
@@ -379,14 +377,14 @@ Page {
                         text: qsTr("Unlock")
                         highlighted: true
                         width: Math.max(implicitWidth, 180)
-                        onClicked: adminPinDialog.open(qsTr("Unlock admin actions on this kiosk."))
+                        onClicked: page.adminSession.requestUnlock(qsTr("Unlock admin actions on this kiosk."))
                     }
                     TouchButton {
                         objectName: "adminChangePin"
                         visible: !!page.adminSession && page.adminSession.pinSet
                         text: qsTr("Change PIN")
                         width: Math.max(implicitWidth, 180)
-                        onClicked: adminPinDialog.openChange()
+                        onClicked: page.adminSession.requestPinChange()
                     }
                     TouchButton {
                         objectName: "adminLockNow"
@@ -411,19 +409,5 @@ Page {
             }
             Item { Layout.preferredHeight: Style.margin }
         }
-    }
-
-    PinDialog {
-        id: adminPinDialog
-        objectName: "adminPinDialog"
-        session: page.adminSession
-        property var pendingAction: null
-        onAccepted: {
-            const action = pendingAction
-            pendingAction = null
-            if (action)
-                action()
-        }
-        onRejected: pendingAction = null
     }
 }

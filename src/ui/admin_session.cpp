@@ -2,11 +2,13 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QVariantMap>
 #include <QtDebug>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kiosk::ui {
 
@@ -32,6 +34,10 @@ AdminSession::AdminSession(QObject *parent)
         emit lockoutChanged();
         updateLockoutTimer();
     });
+    // The dialog's texts and pad follow the lock-out, the check in progress and errors.
+    connect(this, &AdminSession::lockoutChanged, this, &AdminSession::promptChanged);
+    connect(this, &AdminSession::busyChanged, this, &AdminSession::promptChanged);
+    connect(this, &AdminSession::lastErrorChanged, this, &AdminSession::promptChanged);
     m_ownedPin = std::make_unique<AdminPin>();
     m_ownedAudit = std::make_unique<AuditLog>();
     attach(m_ownedPin.get(), m_ownedAudit.get());
@@ -62,10 +68,14 @@ AdminSession::AdminSession(AdminPin *pin, AuditLog *audit, QObject *parent)
         emit lockoutChanged();
         updateLockoutTimer();
     });
+    connect(this, &AdminSession::lockoutChanged, this, &AdminSession::promptChanged);
+    connect(this, &AdminSession::busyChanged, this, &AdminSession::promptChanged);
+    connect(this, &AdminSession::lastErrorChanged, this, &AdminSession::promptChanged);
     attach(pin, audit);
 }
 
 AdminSession::~AdminSession() {
+    wipeSecrets();
     if (m_pin)
         disconnect(m_pin, nullptr, this, nullptr);
 }
@@ -80,6 +90,8 @@ void AdminSession::attach(AdminPin *pin, AuditLog *audit) {
         setBusy(false);
         const bool ok = handleVerifyResult(result, kUnlock);
         emit unlockFinished(ok);
+        if (ok && m_step == PinStep::Unlock)
+            finishPrompt(true);
     });
     refresh();
     const bool unlocked = m_pin->isUnlocked();
@@ -92,6 +104,7 @@ void AdminSession::attach(AdminPin *pin, AuditLog *audit) {
 void AdminSession::detach() {
     if (!m_pin)
         return;
+    cancelPrompt();
     disconnect(m_pin, nullptr, this, nullptr);
     m_pin->lock();
     if (m_unlocked) {
@@ -303,6 +316,10 @@ void AdminSession::onPinUnlockedChanged(bool unlocked) {
     if (!unlocked && !m_lockRequested)
         audit(kLock, AuditEntry::Outcome::Success, QStringLiteral("idle timeout"));
     emit unlockedChanged();
+    // Unlocked elsewhere while the dialog asked for the PIN: the waiting action may run.
+    // (A check of the dialog's own finishes in verifyFinished, after its audit record.)
+    if (unlocked && !m_busy && m_step == PinStep::Unlock)
+        finishPrompt(true);
 }
 
 bool AdminSession::changePin(const QString &current, const QString &next, const QString &confirm) {
@@ -324,6 +341,269 @@ QString AdminSession::newPinProblem(const QString &pin) const {
 void AdminSession::touch() {
     if (m_pin)
         m_pin->touch();
+}
+
+void AdminSession::setKioskMode(bool kiosk) {
+    if (kiosk == m_kioskMode)
+        return;
+    m_kioskMode = kiosk;
+    emit kioskModeChanged();
+}
+
+bool AdminSession::needsAdmin(Guarded what) const {
+    switch (what) {
+    case Guarded::ClusterAction:
+        return true;
+    case Guarded::OpenSettings:
+    case Guarded::ChangeSettings:
+    case Guarded::CloseKiosk:
+        return m_kioskMode;
+    }
+    return true;
+}
+
+namespace {
+// A JS function as a C++ action; a script error is logged, not thrown into the caller.
+std::function<void()> jsAction(const QJSValue &action) {
+    if (!action.isCallable())
+        return {};
+    return [action]() mutable {
+        const QJSValue result = action.call();
+        if (result.isError())
+            qWarning().noquote() << "kilo-kiosk: the admin action failed:" << result.toString();
+    };
+}
+} // namespace
+
+void AdminSession::runGuarded(Guarded what, const QString &reason, const QJSValue &action) {
+    if (needsAdmin(what)) {
+        runAsAdmin(reason, action);
+    } else if (const auto run = jsAction(action)) {
+        run();
+    }
+}
+
+void AdminSession::runAsAdmin(const QString &reason, const QJSValue &action) {
+    requestAdmin(reason, jsAction(action));
+}
+
+void AdminSession::requestAdmin(const QString &reason, std::function<void()> action) {
+    if (!m_pin)
+        return;
+    if (m_unlocked) {
+        cancelPrompt();
+        // Soon, not now: the caller (e.g. a window's closing handler) finishes first.
+        QTimer::singleShot(0, this, [this, reason, action = std::move(action)]() mutable {
+            if (!m_unlocked) {
+                requestAdmin(reason, std::move(action));
+                return;
+            }
+            emit promptFinished(true);
+            if (action)
+                action();
+        });
+        return;
+    }
+    startPrompt(m_pinSet ? PinStep::Unlock : PinStep::SetNew, reason);
+    m_pendingAction = std::move(action);
+}
+
+void AdminSession::requestUnlock(const QString &reason) {
+    requestAdmin(reason, {});
+}
+
+void AdminSession::requestPinChange(const QString &reason) {
+    if (!m_pin)
+        return;
+    startPrompt(m_pinSet ? PinStep::CurrentPin : PinStep::SetNew, reason);
+}
+
+void AdminSession::startPrompt(PinStep step, const QString &reason) {
+    wipeSecrets();
+    m_pendingAction = nullptr;
+    m_promptReason = reason;
+    m_stepError.clear();
+    clearError();
+    goToStep(step);
+}
+
+void AdminSession::goToStep(PinStep step) {
+    wipeDigits();
+    m_step = step;
+    emit promptChanged();
+}
+
+void AdminSession::cancelPrompt() {
+    if (m_step != PinStep::Idle)
+        finishPrompt(false);
+}
+
+void AdminSession::finishPrompt(bool granted) {
+    wipeSecrets();
+    m_step = PinStep::Idle;
+    m_stepError.clear();
+    // Taken first: the action may start the next request.
+    std::function<void()> action = std::exchange(m_pendingAction, nullptr);
+    emit promptChanged();
+    emit promptFinished(granted);
+    if (granted && action)
+        action();
+}
+
+void AdminSession::wipeDigits() {
+    const bool hadDigits = !m_entered.isEmpty();
+    m_entered.fill(QLatin1Char('0'));
+    m_entered.clear();
+    if (hadDigits)
+        emit enteredCountChanged();
+}
+
+void AdminSession::wipeSecrets() {
+    wipeDigits();
+    m_currentPin.fill(QLatin1Char('0'));
+    m_currentPin.clear();
+    m_newPin.fill(QLatin1Char('0'));
+    m_newPin.clear();
+}
+
+AdminSession::PinStep AdminSession::pinStep() const {
+    const bool setting = m_step == PinStep::SetNew || m_step == PinStep::ConfirmNew;
+    if (m_step != PinStep::Idle && !setting && lockedOut())
+        return PinStep::LockedOut;
+    return m_step;
+}
+
+bool AdminSession::changingPin() const {
+    return m_step == PinStep::CurrentPin || m_step == PinStep::ChangeNew ||
+           m_step == PinStep::ChangeConfirm;
+}
+
+QString AdminSession::promptTitle() const {
+    if (m_step == PinStep::SetNew || m_step == PinStep::ConfirmNew)
+        return tr("Set an admin PIN");
+    if (changingPin())
+        return tr("Change the admin PIN");
+    return tr("Admin PIN");
+}
+
+QString AdminSession::promptText() const {
+    const QString choose = tr("Choose a PIN of %1 to %2 digits.");
+    switch (m_step) {
+    case PinStep::SetNew:
+        return choose.arg(minPinLength()).arg(maxPinLength());
+    case PinStep::ConfirmNew:
+        return tr("Enter the same PIN again.");
+    case PinStep::CurrentPin:
+        return tr("Enter the current PIN.");
+    case PinStep::ChangeNew:
+        return tr("Choose a new PIN of %1 to %2 digits.").arg(minPinLength()).arg(maxPinLength());
+    case PinStep::ChangeConfirm:
+        return tr("Enter the new PIN again.");
+    case PinStep::Unlock:
+    case PinStep::LockedOut:
+        return tr("Enter the admin PIN.");
+    case PinStep::Idle:
+        break;
+    }
+    return QString();
+}
+
+QString AdminSession::promptError() const {
+    if (pinStep() == PinStep::LockedOut)
+        return tr("Too many wrong PINs. Try again in %1 s.").arg(lockoutSecondsLeft());
+    return m_stepError.isEmpty() ? m_lastError : m_stepError;
+}
+
+bool AdminSession::inputEnabled() const {
+    return m_pin && prompting() && !m_busy && pinStep() != PinStep::LockedOut;
+}
+
+void AdminSession::appendDigit(int digit) {
+    if (!inputEnabled() || digit < 0 || digit > 9 || m_entered.size() >= maxPinLength())
+        return;
+    m_entered.append(QChar(u'0' + digit));
+    emit enteredCountChanged();
+    if (!m_stepError.isEmpty()) {
+        m_stepError.clear();
+        emit promptChanged();
+    }
+    emit promptChanged(); // canSubmit
+}
+
+void AdminSession::removeDigit() {
+    if (!inputEnabled() || m_entered.isEmpty())
+        return;
+    m_entered.chop(1);
+    emit enteredCountChanged();
+    emit promptChanged();
+}
+
+void AdminSession::clearDigits() {
+    wipeDigits();
+    emit promptChanged();
+}
+
+void AdminSession::submitPin() {
+    if (!canSubmit())
+        return;
+    QString pin = std::exchange(m_entered, QString());
+    emit enteredCountChanged();
+    m_stepError.clear();
+    const auto refuseNewPin = [this, &pin] {
+        m_stepError = newPinProblem(pin);
+        return !m_stepError.isEmpty();
+    };
+    switch (m_step) {
+    case PinStep::Unlock:
+        // The answer arrives in verifyFinished, which finishes the prompt on success.
+        unlockAsync(pin);
+        emit promptChanged();
+        break;
+    case PinStep::SetNew:
+        if (refuseNewPin()) {
+            emit promptChanged();
+            break;
+        }
+        clearError();
+        m_newPin = pin;
+        goToStep(PinStep::ConfirmNew);
+        break;
+    case PinStep::ConfirmNew:
+        if (setPin(m_newPin, pin)) {
+            finishPrompt(true);
+        } else {
+            m_newPin.fill(QLatin1Char('0'));
+            m_newPin.clear();
+            goToStep(PinStep::SetNew);
+        }
+        break;
+    case PinStep::CurrentPin:
+        clearError();
+        m_currentPin = pin;
+        goToStep(PinStep::ChangeNew);
+        break;
+    case PinStep::ChangeNew:
+        if (refuseNewPin()) {
+            emit promptChanged();
+            break;
+        }
+        m_newPin = pin;
+        goToStep(PinStep::ChangeConfirm);
+        break;
+    case PinStep::ChangeConfirm:
+        if (changePin(m_currentPin, m_newPin, pin)) {
+            finishPrompt(true);
+        } else {
+            // Start over: the error says whether the current PIN or the repeat was wrong.
+            wipeSecrets();
+            goToStep(PinStep::CurrentPin);
+        }
+        break;
+    case PinStep::Idle:
+    case PinStep::LockedOut:
+        break;
+    }
+    pin.fill(QLatin1Char('0'));
 }
 
 QVariantList AdminSession::recentAuditEntries(int count) const {

@@ -102,6 +102,7 @@ ApplicationWindow {
     AdminSession { id: admin; objectName: "admin"; stateDirectory: testStateDir }
     AppContext { id: context }
     ClusterPage { id: clusterPage; anchors.fill: parent; app: context; cluster: testCluster; adminSession: admin }
+    PinDialog { objectName: "clusterPinDialog"; anchors.fill: parent; session: admin }
 })");
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());

@@ -65,7 +65,7 @@ TestCase {
     function typePin(dialog, digits) {
         for (let i = 0; i < digits.length; ++i)
             mouseClick(part(dialog, "pinKey" + digits[i]))
-        compare(dialog.entered.length, digits.length)
+        compare(dialog.enteredCount, digits.length)
     }
 
     function submit(dialog) {
@@ -83,6 +83,15 @@ TestCase {
         const y = item.mapToItem(flickable.contentItem, 0, 0).y
         flickable.contentY = Math.max(0, Math.min(y - 100, flickable.contentHeight - flickable.height))
         waitForRendering(flickable)
+    }
+
+    // Saves the window (the dialog sits in its overlay) to $KIOSK_SCREENSHOT_DIR, when set.
+    function shoot(name) {
+        if (screenshotDirectory.length === 0)
+            return
+        wait(400) // the popup's enter transition
+        waitForRendering(root)
+        grabImage(root).save(screenshotDirectory + "/" + name + ".png")
     }
 
     function lastAudit(session) {
@@ -109,7 +118,10 @@ TestCase {
         typePin(dialog, "258")
         verify(!part(dialog, "pinOk").enabled)
         mouseClick(part(dialog, "pinBackspace"))
-        compare(dialog.entered, "25")
+        compare(dialog.enteredCount, 2)
+        // The digits stay in the session: neither the dialog nor the session shows them.
+        compare(dialog.entered, undefined)
+        compare(session.entered, undefined)
 
         // A weak PIN is refused before it is asked for twice.
         mouseClick(part(dialog, "pinBackspace"))
@@ -126,6 +138,10 @@ TestCase {
         typePin(dialog, "2581")
         submit(dialog)
         verify(part(dialog, "pinError").text.indexOf("not the same") >= 0)
+        typePin(dialog, "25")
+        shoot("pin-set-mismatch")
+        mouseClick(part(dialog, "pinBackspace"))
+        mouseClick(part(dialog, "pinBackspace"))
         verify(!session.pinSet)
         compare(acceptedSpy.count, 0)
 
@@ -160,7 +176,7 @@ TestCase {
 
         typePin(dialog, "1111")
         submit(dialog)
-        compare(dialog.entered, "")  // the dots are cleared for the next try
+        compare(dialog.enteredCount, 0)  // the dots are cleared for the next try
         tryCompare(session, "busy", false, 10000)
         compare(part(dialog, "pinError").text, "Wrong PIN.")
         verify(!session.unlocked)
@@ -172,7 +188,7 @@ TestCase {
         // A hardware keyboard works too.
         dialog.panel.forceActiveFocus()
         keyClick(Qt.Key_2); keyClick(Qt.Key_5); keyClick(Qt.Key_8); keyClick(Qt.Key_0)
-        compare(dialog.entered.length, 4)
+        compare(dialog.enteredCount, 4)
         keyClick(Qt.Key_Return)
         tryCompare(acceptedSpy, "count", 1, 10000)
         verify(session.unlocked)
@@ -202,10 +218,12 @@ TestCase {
         verify(part(dialog, "pinError").text.indexOf("Try again in " + seconds + " s") >= 0
                || part(dialog, "pinError").text.indexOf("Try again in " + (seconds - 1) + " s") >= 0,
                part(dialog, "pinError").text)
+        shoot("pin-locked-out")
         // The keypad is off while locked out.
         verify(!part(dialog, "pinKey2").enabled)
         mouseClick(part(dialog, "pinKey2"))
-        compare(dialog.entered, "")
+        compare(dialog.enteredCount, 0)
+        compare(session.pinStep, AdminSession.LockedOut)
         // The countdown runs.
         tryVerify(() => session.lockoutSecondsLeft < seconds, 3000)
         const actions = session.recentAuditEntries(20).map(e => e.action)
@@ -254,6 +272,10 @@ TestCase {
         typePin(dialog, "4716")
         submit(dialog)
         compare(part(dialog, "pinPrompt").text, "Enter the new PIN again.")
+        typePin(dialog, "47")
+        shoot("pin-change-confirm")
+        mouseClick(part(dialog, "pinBackspace"))
+        mouseClick(part(dialog, "pinBackspace"))
         typePin(dialog, "4716")
         submit(dialog)
         compare(acceptedSpy.count, 1)

@@ -23,7 +23,10 @@ TestCase {
     ThemePreference { id: themePreference }
     AppContext { id: context }
     ClusterController { id: cluster }
-    AdminSession { id: session }
+    AdminSession { id: session; kioskMode: context.kiosk }
+    // The window's one PIN dialog (Main.qml's in the app).
+    readonly property AdminSession dialogSession: session
+    PinDialog { id: pinDialog; session: testCase.dialogSession; anchors.fill: parent }
     ConnectionSettings { id: connection; cluster: cluster; keychainService: testCase.keychainService }
     Component { id: settingsPage; SettingsPage { theme: themePreference; width: 1100; height: 800 } }
 
@@ -147,7 +150,7 @@ TestCase {
         typeInto(part(t.page, "connectionToken"), token)
         compare(t.connection.token, token)
 
-        const dialog = part(t.page, "adminPinDialog")
+        const dialog = pinDialog
         tap(t.page, "connectionSave")
         tryCompare(dialog, "opened", true)
         mouseClick(findChild(dialog.panel, "pinCancel"))
@@ -188,7 +191,7 @@ TestCase {
         typeInto(part(t.page, "connectionServer"), "http://127.0.0.1:1")
         tap(t.page, "connectionSave")
         tryCompare(t.connection, "state", ConnectionSettings.Saved, 15000)
-        verify(!part(t.page, "adminPinDialog").opened)
+        verify(!pinDialog.opened)
         verify(!t.connection.tokenStored)
         t.connection.forget()
         tryCompare(t.connection, "hasSavedConnection", false, 10000)

@@ -35,6 +35,18 @@ class TestAdminSession : public QObject {
         return actions;
     }
 
+    // Types `digits` on the session's number pad.
+    static void type(AdminSession &session, const QString &digits) {
+        for (const QChar digit : digits)
+            session.appendDigit(digit.digitValue());
+    }
+    static void typeAndSubmit(AdminSession &session, const QString &digits) {
+        type(session, digits);
+        QCOMPARE(session.enteredCount(), int(digits.size()));
+        QVERIFY(session.canSubmit());
+        session.submitPin();
+    }
+
     QByteArray auditBytes() const {
         QFile file(auditFile());
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -272,6 +284,246 @@ private slots:
         QVERIFY(session.pinSet());
         QVERIFY(!session.unlocked());
         QVERIFY(!AdminSession::demoStateDirectory().isEmpty());
+    }
+
+    // The PIN dialog's steps, in C++: set and confirm on first use, then the waiting action.
+    void promptSetsAndConfirmsThePinThenRunsTheAction() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QSignalSpy finished(&session, &AdminSession::promptFinished);
+        QSignalSpy count(&session, &AdminSession::enteredCountChanged);
+        int runs = 0;
+        session.requestAdmin(QStringLiteral("Protect the repairs"), [&runs] { ++runs; });
+        QVERIFY(session.prompting());
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::SetNew);
+        QCOMPARE(session.promptTitle(), QStringLiteral("Set an admin PIN"));
+        QCOMPARE(session.promptReason(), QStringLiteral("Protect the repairs"));
+        QCOMPARE(session.promptText(), QStringLiteral("Choose a PIN of 4 to 8 digits."));
+
+        // The pad: OK needs four digits, backspace takes one away, at most eight.
+        type(session, QStringLiteral("258"));
+        QCOMPARE(session.enteredCount(), 3);
+        QCOMPARE(count.count(), 3);
+        QVERIFY(!session.canSubmit());
+        session.submitPin(); // ignored
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::SetNew);
+        session.removeDigit();
+        QCOMPARE(session.enteredCount(), 2);
+        session.appendDigit(10); // not a digit
+        QCOMPARE(session.enteredCount(), 2);
+        type(session, QStringLiteral("1234567"));
+        QCOMPARE(session.enteredCount(), AdminSession::maxPinLength());
+        session.clearDigits();
+        QCOMPARE(session.enteredCount(), 0);
+
+        // A weak PIN is refused before it is asked for twice.
+        typeAndSubmit(session, QStringLiteral("1111"));
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::SetNew);
+        QVERIFY(session.promptError().contains("repeated"));
+        QCOMPARE(session.enteredCount(), 0);
+        // The repeat must match: a mismatch starts over.
+        typeAndSubmit(session, kPin);
+        QVERIFY(session.promptError().isEmpty());
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::ConfirmNew);
+        QCOMPARE(session.promptText(), QStringLiteral("Enter the same PIN again."));
+        typeAndSubmit(session, QStringLiteral("2581"));
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::SetNew);
+        QVERIFY(session.promptError().contains("not the same"));
+        QVERIFY(!session.pinSet());
+        QCOMPARE(runs, 0);
+        QCOMPARE(finished.count(), 0);
+
+        typeAndSubmit(session, kPin);
+        typeAndSubmit(session, kPin);
+        QVERIFY(session.pinSet());
+        QVERIFY(session.unlocked());
+        QVERIFY(!session.prompting());
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::Idle);
+        QCOMPARE(runs, 1);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QVERIFY(!auditBytes().contains(kPin.toUtf8()));
+
+        // Unlocked already: the next action runs soon, without asking, once.
+        session.requestAdmin(QString(), [&runs] { ++runs; });
+        QVERIFY(!session.prompting());
+        QCOMPARE(runs, 1);
+        QTRY_COMPARE(runs, 2);
+        QTest::qWait(50);
+        QCOMPARE(runs, 2);
+    }
+
+    // A wrong PIN keeps the dialog and the action waiting; the right one runs it once.
+    void promptRunsThePendingActionOnlyAfterUnlock() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.setPin(kPin, kPin));
+        session.lock();
+        QSignalSpy finished(&session, &AdminSession::promptFinished);
+        QSignalSpy checked(&session, &AdminSession::unlockFinished);
+        int runs = 0;
+        bool auditedFirst = false;
+        session.requestAdmin(QStringLiteral("Roll kilo-meds back"), [&] {
+            ++runs;
+            auditedFirst = auditActions(session, 1).value(0) == QLatin1String("admin.unlock");
+        });
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::Unlock);
+        QCOMPARE(session.promptTitle(), QStringLiteral("Admin PIN"));
+
+        typeAndSubmit(session, kOtherPin);
+        QCOMPARE(session.enteredCount(), 0); // the dots are cleared for the next try
+        QVERIFY(session.busy());
+        QVERIFY(!session.inputEnabled()); // no typing while the PIN is checked
+        QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 10000);
+        QCOMPARE(session.promptError(), QStringLiteral("Wrong PIN."));
+        QVERIFY(session.prompting());
+        QCOMPARE(runs, 0);
+        QCOMPARE(finished.count(), 0);
+
+        typeAndSubmit(session, kPin);
+        QTRY_COMPARE_WITH_TIMEOUT(runs, 1, 10000);
+        QVERIFY(auditedFirst);
+        QVERIFY(session.unlocked());
+        QVERIFY(!session.prompting());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(session.promptError().isEmpty());
+        QTest::qWait(50);
+        QCOMPARE(runs, 1);
+    }
+
+    // Cancelling drops the action for good: a later unlock does not run it.
+    void cancelledPromptNeverRunsTheAction() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.setPin(kPin, kPin));
+        session.lock();
+        QSignalSpy finished(&session, &AdminSession::promptFinished);
+        int runs = 0;
+        session.requestAdmin(QString(), [&runs] { ++runs; });
+        type(session, QStringLiteral("25"));
+        session.cancelPrompt();
+        QVERIFY(!session.prompting());
+        QCOMPARE(session.enteredCount(), 0);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(session.unlock(kPin));
+        QTest::qWait(50);
+        QCOMPARE(runs, 0);
+
+        // A new request replaces the waiting one: only the newest runs.
+        session.lock();
+        int first = 0;
+        int second = 0;
+        session.requestAdmin(QString(), [&first] { ++first; });
+        session.requestAdmin(QString(), [&second] { ++second; });
+        QVERIFY(session.unlock(kPin)); // unlocked elsewhere while the dialog asked
+        QCOMPARE(first, 0);
+        QCOMPARE(second, 1);
+        QVERIFY(!session.prompting());
+    }
+
+    // Five wrong PINs through the dialog lock the pad until the time is up.
+    void promptLocksOutAfterWrongPins() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.setPin(kPin, kPin));
+        session.lock();
+        QSignalSpy checked(&session, &AdminSession::unlockFinished);
+        session.requestUnlock(QStringLiteral("Close the kiosk"));
+        int tries = 0;
+        while (session.pinStep() != AdminSession::PinStep::LockedOut && tries < 10) {
+            typeAndSubmit(session, QStringLiteral("9137"));
+            ++tries;
+            QTRY_COMPARE_WITH_TIMEOUT(checked.count(), tries, 10000);
+        }
+        QCOMPARE(tries, 5);
+        QVERIFY(session.lockedOut());
+        QVERIFY(!session.inputEnabled());
+        QVERIFY(session.promptError().contains(
+            QStringLiteral("Try again in %1 s").arg(session.lockoutSecondsLeft())));
+        session.appendDigit(2);
+        QCOMPARE(session.enteredCount(), 0);
+        QVERIFY(auditActions(session).contains("admin.lockout"));
+
+        m_now = m_now.addSecs(AdminPin::kFirstLockout.count() + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(session.pinStep(), AdminSession::PinStep::Unlock, 2500);
+        QVERIFY(session.inputEnabled());
+        typeAndSubmit(session, kPin);
+        QTRY_VERIFY_WITH_TIMEOUT(session.unlocked(), 10000);
+        QVERIFY(!session.prompting());
+    }
+
+    // Current PIN, new PIN, new PIN again; a mismatch or a wrong current PIN starts over.
+    void promptChangesThePin() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.setPin(kPin, kPin));
+        session.lock();
+        QSignalSpy finished(&session, &AdminSession::promptFinished);
+        session.requestPinChange();
+        QVERIFY(session.changingPin());
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::CurrentPin);
+        QCOMPARE(session.promptTitle(), QStringLiteral("Change the admin PIN"));
+        QCOMPARE(session.promptText(), QStringLiteral("Enter the current PIN."));
+
+        typeAndSubmit(session, QStringLiteral("9137")); // wrong, found out at the end
+        typeAndSubmit(session, kOtherPin);
+        typeAndSubmit(session, kOtherPin);
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::CurrentPin);
+        QCOMPARE(session.promptError(), QStringLiteral("Wrong PIN."));
+
+        typeAndSubmit(session, kPin);
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::ChangeNew);
+        typeAndSubmit(session, QStringLiteral("4444"));
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::ChangeNew);
+        QVERIFY(session.promptError().contains("repeated"));
+        typeAndSubmit(session, kOtherPin);
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::ChangeConfirm);
+        QCOMPARE(session.promptText(), QStringLiteral("Enter the new PIN again."));
+        typeAndSubmit(session, QStringLiteral("4717"));
+        QCOMPARE(session.pinStep(), AdminSession::PinStep::CurrentPin);
+        QVERIFY(session.promptError().contains("not the same"));
+        QCOMPARE(finished.count(), 0);
+
+        typeAndSubmit(session, kPin);
+        typeAndSubmit(session, kOtherPin);
+        typeAndSubmit(session, kOtherPin);
+        QVERIFY(!session.prompting());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(session.unlocked());
+        session.lock();
+        QVERIFY(!session.unlock(kPin));
+        QVERIFY(session.unlock(kOtherPin));
+        QVERIFY(auditActions(session).contains("pin.change"));
+    }
+
+    // QML sees how many digits are typed, never the digits: no property carries them.
+    void typedDigitsAreNeverAProperty() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.setPin(kPin, kPin));
+        session.lock();
+        session.requestPinChange();
+        typeAndSubmit(session, kPin);          // held as the current PIN
+        type(session, QStringLiteral("4716")); // being typed
+        const QMetaObject *meta = session.metaObject();
+        for (int i = 0; i < meta->propertyCount(); ++i) {
+            const QMetaProperty property = meta->property(i);
+            const QString value = property.read(&session).toString();
+            QVERIFY2(!value.contains(kPin) && !value.contains(kOtherPin), property.name());
+        }
+        QCOMPARE(session.property("enteredCount").toInt(), 4);
+        QVERIFY(!session.property("entered").isValid());
+    }
+
+    // What needs the admin is decided here, not by the pages.
+    void policySaysWhatNeedsTheAdmin() {
+        AdminSession session(m_pin.get(), m_audit.get());
+        QVERIFY(session.needsAdmin(AdminSession::Guarded::ClusterAction));
+        QVERIFY(!session.needsAdmin(AdminSession::Guarded::ChangeSettings));
+        QVERIFY(!session.needsAdmin(AdminSession::Guarded::OpenSettings));
+        QVERIFY(!session.needsAdmin(AdminSession::Guarded::CloseKiosk));
+        QSignalSpy kiosk(&session, &AdminSession::kioskModeChanged);
+        session.setKioskMode(true);
+        QCOMPARE(kiosk.count(), 1);
+        QVERIFY(session.needsAdmin(AdminSession::Guarded::ChangeSettings));
+        QVERIFY(session.needsAdmin(AdminSession::Guarded::OpenSettings));
+        QVERIFY(session.needsAdmin(AdminSession::Guarded::CloseKiosk));
+        QVERIFY(!session.mayAct(nullptr));
     }
 };
 
