@@ -8,14 +8,14 @@
 #include "ops/forget_connection_operation.h"
 #include "security/connection_profile.h"
 #include "security/credential_store.h"
-#include "sim/api_server.h"
 #include "plain_text_scan.h"
 #include "scripted_api_server.h"
+#include "test_gate.h"
+#include "token_api_server.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -33,36 +33,11 @@ using Phase = kiosk::ops::Operation::Phase;
 using Outcome = kiosk::security::AuditEntry::Outcome;
 
 namespace {
-const QString kTls = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/tls/");
-
-// A gate the test opens and closes.
-class TestGate : public kiosk::ops::ActionGate {
-public:
-    bool open = true;
-    bool mayAct(QString *why) const override {
-        if (why)
-            *why = open ? QString() : QStringLiteral("locked for the test");
-        return open;
-    }
-    QString actor() const override { return QStringLiteral("tester"); }
-};
-
-std::unique_ptr<kiosk::sim::ApiServer> startServer(const QString &token, bool tls = false) {
-    kiosk::sim::ApiServerOptions options;
-    options.token = token;
-    if (tls) {
-        options.tlsCertificateFile = kTls + "server.crt";
-        options.tlsKeyFile = kTls + "server.key";
-    }
-    auto server = std::make_unique<kiosk::sim::ApiServer>(options);
-    if (!server->listen())
-        qFatal("the simulator did not start: %s", qPrintable(server->errorString()));
-    return server;
-}
+using kiosk::test::kTlsFixtures;
+using kiosk::test::startTokenServer;
 
 QString randomToken() {
-    return QStringLiteral("connect-op-token-%1")
-        .arg(QRandomGenerator::global()->generate64(), 0, 36);
+    return kiosk::test::randomToken(QStringLiteral("connect-op-token"));
 }
 
 ConnectionProfile profileFor(const QUrl &url) {
@@ -87,7 +62,8 @@ class TestConnectOperation : public QObject {
     TestGate m_gate;
 
     kiosk::security::AuditLog audit() const {
-        return kiosk::security::AuditLog(m_home.filePath(QStringLiteral("audit%1.jsonl").arg(m_counter)));
+        return kiosk::security::AuditLog(
+            m_home.filePath(QStringLiteral("audit%1.jsonl").arg(m_counter)));
     }
     std::unique_ptr<ConnectOperation> connectOp(const ConnectionProfile &profile,
                                                 const QString &token) {
@@ -136,7 +112,7 @@ private slots:
 
     void previewNamesTheTroubleAndSavesNothing() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         const QString unauthorized = failedPreview(server->url(), QStringLiteral("not-the-token"));
         QVERIFY2(unauthorized.startsWith(QLatin1String("Unauthorized (401)")),
                  qPrintable(unauthorized));
@@ -172,17 +148,18 @@ private slots:
     }
 
     void tlsIsVerifiedByDefault() {
-        const auto server = startServer(QString(), true);
+        const auto server = startTokenServer(QString(), true);
         // No CA given: the system CAs do not know the simulator's.
         const QString untrusted = failedPreview(server->url(), QString());
         QVERIFY2(untrusted.startsWith(QLatin1String("Certificate problem:")),
                  qPrintable(untrusted));
-        const QString otherCa = failedPreview(server->url(), QString(), kTls + "other-ca.crt");
+        const QString otherCa =
+            failedPreview(server->url(), QString(), kTlsFixtures + "other-ca.crt");
         QVERIFY2(otherCa.startsWith(QLatin1String("Certificate problem:")), qPrintable(otherCa));
         QCOMPARE(server->requestsServed(), 0);
 
         ConnectionProfile profile = profileFor(server->url());
-        profile.caFile = kTls + "ca.crt";
+        profile.caFile = kTlsFixtures + "ca.crt";
         auto operation = connectOp(profile, QString());
         operation->preview();
         waitUntilSettled(*operation);
@@ -192,7 +169,7 @@ private slots:
 
     void connectStoresTheTokenInTheKeychainOnlyAndAudits() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         auto operation = connectOp(profileFor(server->url()), token);
         QSignalSpy lines(operation.get(), &kiosk::ops::Operation::progressLine);
         operation->preview();
@@ -259,7 +236,7 @@ private slots:
 
     void aClosedGateRefusesAndIsAudited() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         m_gate.open = false;
         auto operation = connectOp(profileFor(server->url()), token);
         QVERIFY(!operation->apply());
@@ -293,8 +270,8 @@ private slots:
 
     void replacingTheServerRemovesTheOldToken() {
         const QString token = randomToken();
-        const auto first = startServer(token);
-        const auto second = startServer(QString());
+        const auto first = startTokenServer(token);
+        const auto second = startTokenServer(QString());
         auto operation = connectOp(profileFor(first->url()), token);
         QVERIFY(operation->apply());
         waitUntilSettled(*operation);
@@ -306,8 +283,7 @@ private slots:
         waitUntilSettled(*replace);
         QVERIFY2(replace->phase() == Phase::Succeeded, qPrintable(replace->message()));
         QCOMPARE(saved()->server, second->url().toString());
-        QCOMPARE(keychainEntry(first->url().toString()).status,
-                 CredentialResult::Status::NotFound);
+        QCOMPARE(keychainEntry(first->url().toString()).status, CredentialResult::Status::NotFound);
         QCOMPARE(audit().lastEntries(1).constFirst().detail,
                  QStringLiteral("namespace kilo-guardian"));
 
@@ -319,7 +295,7 @@ private slots:
     void aProfileThatCannotConnectStoresNothing() {
         const QString token = randomToken();
         ConnectionProfile profile = profileFor(QUrl(QStringLiteral("https://127.0.0.1:1")));
-        profile.caFile = kTls + "missing.crt";
+        profile.caFile = kTlsFixtures + "missing.crt";
         auto operation = connectOp(profile, token);
         QVERIFY(operation->apply());
         QCOMPARE(operation->phase(), Phase::Failed);
