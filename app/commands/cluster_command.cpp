@@ -11,6 +11,8 @@
 #include "k8s/event_timeline.h"
 #include "k8s/resource_path.h"
 #include "ops/cleanup_operation.h"
+#include "ops/connect_operation.h"
+#include "ops/forget_connection_operation.h"
 #include "ops/restart_operation.h"
 #include "ops/rollback_operation.h"
 #include "ops/shell_user_gate.h"
@@ -800,56 +802,28 @@ int connect(const QStringList &arguments) {
             return fail(QStringLiteral("--token-stdin: no token on standard input"));
     }
 
-    ClusterConnection connection;
-    connection.server = QUrl(profile.server);
-    connection.nameSpace = profile.nameSpace.isEmpty() ? connection.nameSpace : profile.nameSpace;
-    connection.bearerToken = token;
-    connection.insecureSkipTlsVerify = profile.insecureSkipTlsVerify;
-    if (!profile.caFile.isEmpty()) {
-        connection.caCertificates = QSslCertificate::fromPath(profile.caFile);
-        if (connection.caCertificates.isEmpty())
-            return fail(
-                QStringLiteral("--ca-file %1 holds no PEM certificate").arg(profile.caFile));
-    }
+    if (!profile.caFile.isEmpty() && QSslCertificate::fromPath(profile.caFile).isEmpty())
+        return fail(QStringLiteral("--ca-file %1 holds no PEM certificate").arg(profile.caFile));
+
+    kiosk::ops::ShellUserGate gate;
+    kiosk::ops::ConnectOperation operation(profile, token, QString(),
+                                           kiosk::security::CredentialStore::defaultService(),
+                                           &gate, kiosk::security::AuditLog());
+    operation.setProbeTimeout(timeoutMs(parser));
     if (!parser.isSet(QStringLiteral("no-verify"))) {
         // Check the credentials against what the kiosk will do: list pods in the namespace.
-        kiosk::k8s::ApiClient client(connection);
-        client.setTimeout(timeoutMs(parser));
-        QEventLoop loop;
-        ApiError error;
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-        client.get(kiosk::k8s::ResourcePath::collection(kiosk::k8s::ResourceKind::Pod,
-                                                        connection.nameSpace),
-                   query, &loop, [&](const kiosk::k8s::ApiResponse &response) {
-                       error = response.error;
-                       loop.quit();
-                   });
-        loop.exec();
-        if (error.isError())
+        operation.preview();
+        waitWhileBusy(operation);
+        if (!operation.previewAccepted())
             return fail(QStringLiteral("%1 (nothing was saved; --no-verify saves anyway)")
-                            .arg(error.message));
+                            .arg(operation.message()));
     }
-
-    kiosk::security::CredentialStore credentials;
-    if (!token.isEmpty()) {
-        const auto stored = credentials.storeBlocking(profile.credentialKey(), token);
-        if (!stored.ok())
-            return fail(QStringLiteral("%1; nothing was saved").arg(stored.error));
-    }
-    QSettings settings;
-    QString saveError;
-    if (!profile.save(settings, &saveError))
-        return fail(saveError);
-    settings.sync();
-    kiosk::security::AuditLog().record(
-        QStringLiteral("cluster.connect"), profile.server,
-        kiosk::security::AuditEntry::Outcome::Success,
-        QStringLiteral("namespace %1%2")
-            .arg(connection.nameSpace,
-                 token.isEmpty() ? QString() : QStringLiteral(", token in the keychain")));
-    QTextStream(stdout) << "Saved the connection to " << profile.server << " (namespace "
-                        << connection.nameSpace << ")"
+    operation.apply();
+    waitWhileBusy(operation);
+    if (operation.phase() != kiosk::ops::Operation::Phase::Succeeded)
+        return fail(operation.message());
+    QTextStream(stdout) << "Saved the connection to " << operation.profile().server
+                        << " (namespace " << operation.nameSpace() << ")"
                         << (token.isEmpty() ? "" : "; the token is in the keychain") << ".\n";
     return 0;
 }
@@ -858,18 +832,18 @@ int disconnect(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster disconnect"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
-    QSettings settings;
-    const auto profile = kiosk::security::ConnectionProfile::load(settings);
-    if (!profile)
+    kiosk::ops::ShellUserGate gate;
+    kiosk::ops::ForgetConnectionOperation operation(
+        QString(), kiosk::security::CredentialStore::defaultService(), &gate,
+        kiosk::security::AuditLog());
+    if (!operation.profile())
         return fail(QStringLiteral("no saved cluster connection"));
-    kiosk::security::CredentialStore credentials;
-    const auto removed = credentials.removeBlocking(profile->credentialKey());
-    if (!removed.ok() && removed.status != kiosk::security::CredentialResult::Status::NotFound)
-        return fail(removed.error);
-    kiosk::security::ConnectionProfile::remove(settings, profile->name);
-    kiosk::security::AuditLog().record(QStringLiteral("cluster.disconnect"), profile->server,
-                                       kiosk::security::AuditEntry::Outcome::Success);
-    QTextStream(stdout) << "Removed the saved connection to " << profile->server << ".\n";
+    operation.apply();
+    waitWhileBusy(operation);
+    if (operation.phase() != kiosk::ops::Operation::Phase::Succeeded)
+        return fail(operation.message());
+    QTextStream(stdout) << "Removed the saved connection to " << operation.profile()->server
+                        << ".\n";
     return 0;
 }
 

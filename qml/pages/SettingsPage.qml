@@ -18,7 +18,7 @@ Page {
     // Dose reminders (chime, mute); null: the section is hidden.
     property DoseController doses: null
     // The cluster connection form's backend; tests hand in one with its own keychain service.
-    property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster }
+    property ConnectionSettings connectionSettings: ConnectionSettings { cluster: page.cluster; adminSession: page.adminSession }
 
     background: null
 

@@ -1,9 +1,8 @@
 #include "ui/connection_settings.h"
 
-#include "k8s/api_client.h"
 #include "k8s/connection_resolver.h"
-#include "k8s/resource_path.h"
-#include "security/audit_log.h"
+#include "ops/connect_operation.h"
+#include "ops/forget_connection_operation.h"
 #include "security/credential_store.h"
 #include "ui/cluster_controller.h"
 
@@ -15,30 +14,9 @@ namespace kiosk::ui {
 
 namespace {
 using Status = security::CredentialResult::Status;
+using Phase = ops::Operation::Phase;
 
 constexpr int kTestTimeoutMs = 10000;
-
-// One line that starts with what kind of trouble it is, so a person knows where to look.
-QString describeFailure(const k8s::ApiError &error) {
-    using Kind = k8s::ApiError::Kind;
-    switch (error.kind) {
-    case Kind::Unauthorized:
-        return QObject::tr("Unauthorized (401): the cluster rejected the token. Check the token "
-                           "and save it again.");
-    case Kind::Forbidden:
-        return QObject::tr("Forbidden (403): %1").arg(error.message);
-    case Kind::Tls:
-        return QObject::tr("Certificate problem: %1").arg(error.message);
-    case Kind::Network:
-    case Kind::Timeout:
-        return QObject::tr("Unreachable: %1").arg(error.message);
-    case Kind::NotFound:
-        return QObject::tr("Not found (404): the server answered, but not as a Kubernetes API "
-                           "server for this namespace.");
-    default:
-        return error.message;
-    }
-}
 
 QString trimmedPath(const QString &path) {
     const QString trimmed = path.trimmed();
@@ -76,8 +54,7 @@ void ConnectionSettings::createCredentialStore(const QString &service) {
     m_credentials = new security::CredentialStore(service, this);
     connect(m_credentials, &security::CredentialStore::finished, this,
             &ConnectionSettings::onCredentialFinished);
-    m_request = 0;
-    m_pending = Pending::None;
+    m_readRequest = 0;
 }
 
 QString ConnectionSettings::keychainService() const {
@@ -90,6 +67,33 @@ void ConnectionSettings::setKeychainService(const QString &service) {
     createCredentialStore(service);
     emit keychainServiceChanged();
     reload();
+}
+
+void ConnectionSettings::setAdminSession(AdminSession *session) {
+    if (session == m_adminSession)
+        return;
+    m_adminSession = session;
+    emit adminSessionChanged();
+}
+
+bool ConnectionSettings::mayAct(QString *why) const {
+    if (why)
+        why->clear();
+    return true;
+}
+
+QString ConnectionSettings::actor() const {
+    return m_adminSession ? m_adminSession->actor() : QStringLiteral("admin");
+}
+
+security::AuditLog ConnectionSettings::auditLog() const {
+    return m_adminSession ? m_adminSession->auditLog() : security::AuditLog();
+}
+
+void ConnectionSettings::track(ops::Operation *operation) {
+    if (m_operation)
+        m_operation->deleteLater();
+    m_operation = operation;
 }
 
 void ConnectionSettings::setCluster(ClusterController *cluster) {
@@ -158,8 +162,7 @@ void ConnectionSettings::reload() {
         setState(State::Idle, {});
         return;
     }
-    m_pending = Pending::ReadStored;
-    m_request = m_credentials->read(m_saved->credentialKey());
+    m_readRequest = m_credentials->read(m_saved->credentialKey());
     setState(State::Loading, tr("Reading the saved connection…"));
 }
 
@@ -213,31 +216,28 @@ void ConnectionSettings::testConnection() {
         setState(State::Failed, error);
         return;
     }
-    const auto resolved = k8s::ConnectionResolver::fromProfile(*profile, effectiveToken(*profile));
-    if (!resolved.connection) {
-        setState(State::Failed, resolved.error);
-        return;
+    auto *test = new ops::ConnectOperation(*profile, effectiveToken(*profile), m_settingsFile,
+                                           keychainService(), this, auditLog(), this);
+    test->setProbeTimeout(kTestTimeoutMs);
+    track(test);
+    connect(test, &ops::Operation::changed, this, [this, test] { onTestChanged(test); });
+    test->preview();
+}
+
+void ConnectionSettings::onTestChanged(ops::ConnectOperation *test) {
+    switch (test->phase()) {
+    case Phase::Checking:
+        setState(State::Testing, test->message());
+        break;
+    case Phase::Ready:
+        setState(State::TestPassed, test->message(), test->resolved().warning);
+        break;
+    case Phase::Failed:
+        setState(State::Failed, test->message(), test->resolved().warning);
+        break;
+    default:
+        break;
     }
-    delete m_probe;
-    m_probe = new k8s::ApiClient(*resolved.connection, this);
-    m_probe->setTimeout(kTestTimeoutMs);
-    const QString server = profile->server;
-    const QString nameSpace = resolved.connection->nameSpace;
-    const QString warning = resolved.warning;
-    setState(State::Testing, tr("Testing the connection to %1…").arg(server));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-    // The Cluster page lists pods of the namespace: exactly what must work.
-    m_probe->get(k8s::ResourcePath::collection(k8s::ResourceKind::Pod, nameSpace), query, this,
-                 [this, server, nameSpace, warning](const k8s::ApiResponse &response) {
-                     if (response.error.isError())
-                         setState(State::Failed, describeFailure(response.error), warning);
-                     else
-                         setState(State::TestPassed,
-                                  tr("The connection works: %1 answered for namespace %2.")
-                                      .arg(server, nameSpace),
-                                  warning);
-                 });
 }
 
 void ConnectionSettings::save() {
@@ -250,53 +250,44 @@ void ConnectionSettings::save() {
         return;
     }
     const QString typed = m_token.trimmed();
-    if (typed.isEmpty()) {
-        writeProfile(*profile, effectiveToken(*profile));
-        return;
-    }
-    // The token first: if the keychain cannot take it, nothing at all is written.
-    m_pendingProfile = *profile;
-    m_pendingToken = typed;
-    m_pending = Pending::StoreToken;
-    m_request = m_credentials->store(profile->credentialKey(), typed);
-    setState(State::Saving, tr("Saving the token in the keychain…"));
+    const QString token = typed.isEmpty() ? effectiveToken(*profile) : typed;
+    auto *save = new ops::ConnectOperation(*profile, token, m_settingsFile, keychainService(), this,
+                                           auditLog(), this);
+    save->setTokenAlreadyStored(typed.isEmpty());
+    save->setOrigin(tr("from Settings"));
+    track(save);
+    connect(save, &ops::Operation::changed, this,
+            [this, save, token] { onSaveChanged(save, token); });
+    save->apply();
 }
 
-void ConnectionSettings::writeProfile(const security::ConnectionProfile &profile,
-                                      const QString &token) {
-    const auto resolved = k8s::ConnectionResolver::fromProfile(profile, token);
-    if (!resolved.connection) {
-        setState(State::Failed, tr("Nothing was saved: %1").arg(resolved.error));
-        return;
+void ConnectionSettings::onSaveChanged(ops::ConnectOperation *save, const QString &token) {
+    switch (save->phase()) {
+    case Phase::Running:
+        setState(State::Saving, save->message());
+        break;
+    case Phase::Failed:
+        setState(State::Failed, save->message());
+        break;
+    case Phase::Succeeded: {
+        const auto &resolved = save->resolved();
+        m_saved = security::ConnectionProfile::load(*openSettings());
+        m_fields = m_saved.value_or(save->profile());
+        m_storedToken = token;
+        m_token.clear();
+        emit fieldsChanged();
+        emit tokenChanged();
+        emit savedChanged();
+        reconnectCluster(resolved);
+        setState(State::Saved,
+                 tr("Saved. The Cluster page now connects to %1, namespace %2.")
+                     .arg(save->profile().server, save->nameSpace()),
+                 resolved.warning);
+        break;
     }
-    QString error;
-    const auto settings = openSettings();
-    if (!profile.save(*settings, &error)) {
-        setState(State::Failed, tr("Nothing was saved: %1").arg(error));
-        return;
+    default:
+        break;
     }
-    const std::optional<security::ConnectionProfile> previous = m_saved;
-    const bool previousHadToken = !m_storedToken.isEmpty();
-    m_saved = security::ConnectionProfile::load(*settings);
-    m_fields = m_saved.value_or(profile);
-    m_storedToken = token;
-    m_token.clear();
-    emit fieldsChanged();
-    emit tokenChanged();
-    emit savedChanged();
-    security::AuditLog().record(
-        QStringLiteral("cluster.connect"), profile.server, security::AuditEntry::Outcome::Success,
-        tr("from Settings, namespace %1%2")
-            .arg(resolved.connection->nameSpace,
-                 token.isEmpty() ? QString() : tr(", token in the keychain")));
-    // A token filed under a server the kiosk no longer uses is removed rather than left behind.
-    if (previous && previousHadToken && previous->credentialKey() != profile.credentialKey())
-        m_credentials->remove(previous->credentialKey());
-    reconnectCluster(resolved);
-    setState(State::Saved,
-             tr("Saved. The Cluster page now connects to %1, namespace %2.")
-                 .arg(profile.server, resolved.connection->nameSpace),
-             resolved.warning);
 }
 
 void ConnectionSettings::reconnectCluster(const k8s::KubeconfigLoader::Result &connection) {
@@ -323,53 +314,23 @@ void ConnectionSettings::fallBackCluster() {
 void ConnectionSettings::forget() {
     if (busy())
         return;
-    if (!m_saved) {
-        setState(State::Failed, tr("There is no saved connection to forget."));
-        return;
-    }
-    m_pendingProfile = *m_saved;
-    m_pending = Pending::RemoveToken;
-    m_request = m_credentials->remove(m_saved->credentialKey());
-    setState(State::Forgetting, tr("Removing the token from the keychain…"));
+    auto *forget = new ops::ForgetConnectionOperation(m_settingsFile, keychainService(), this,
+                                                      auditLog(), this);
+    forget->setOrigin(tr("from Settings"));
+    track(forget);
+    connect(forget, &ops::Operation::changed, this, [this, forget] { onForgetChanged(forget); });
+    forget->apply();
 }
 
-void ConnectionSettings::onCredentialFinished(const security::CredentialResult &result) {
-    if (result.requestId != m_request || m_pending == Pending::None)
-        return; // e.g. the removal of a replaced server's token, which needs no answer
-    const Pending pending = m_pending;
-    m_pending = Pending::None;
-    m_request = 0;
-    switch (pending) {
-    case Pending::None:
+void ConnectionSettings::onForgetChanged(ops::ForgetConnectionOperation *forget) {
+    switch (forget->phase()) {
+    case Phase::Running:
+        setState(State::Forgetting, forget->message());
         break;
-    case Pending::ReadStored:
-        if (result.ok()) {
-            m_storedToken = result.secret;
-            emit savedChanged();
-            setState(State::Idle, {});
-        } else if (result.status == Status::NotFound) {
-            setState(State::Idle, {});
-        } else {
-            setState(State::Idle, {},
-                     tr("The saved token could not be read: %1").arg(result.error));
-        }
+    case Phase::Failed:
+        setState(State::Failed, forget->message());
         break;
-    case Pending::StoreToken:
-        if (!result.ok()) {
-            setState(State::Failed, tr("Nothing was saved: %1").arg(result.error));
-            break;
-        }
-        writeProfile(m_pendingProfile, m_pendingToken);
-        m_pendingToken.clear();
-        break;
-    case Pending::RemoveToken: {
-        if (!result.ok() && result.status != Status::NotFound) {
-            setState(State::Failed, tr("The token could not be removed from the keychain, so the "
-                                       "connection is still saved: %1")
-                                        .arg(result.error));
-            break;
-        }
-        security::ConnectionProfile::remove(*openSettings(), m_pendingProfile.name);
+    case Phase::Succeeded:
         m_saved.reset();
         m_storedToken.clear();
         m_fields = security::ConnectionProfile{};
@@ -377,13 +338,26 @@ void ConnectionSettings::onCredentialFinished(const security::CredentialResult &
         emit fieldsChanged();
         emit tokenChanged();
         emit savedChanged();
-        security::AuditLog().record(QStringLiteral("cluster.disconnect"), m_pendingProfile.server,
-                                    security::AuditEntry::Outcome::Success, tr("from Settings"));
         fallBackCluster();
-        setState(State::Forgotten,
-                 tr("Forgot the connection to %1 and its token.").arg(m_pendingProfile.server));
+        setState(State::Forgotten, forget->message());
+        break;
+    default:
         break;
     }
+}
+
+void ConnectionSettings::onCredentialFinished(const security::CredentialResult &result) {
+    if (result.requestId != m_readRequest || m_readRequest == 0)
+        return;
+    m_readRequest = 0;
+    if (result.ok()) {
+        m_storedToken = result.secret;
+        emit savedChanged();
+        setState(State::Idle, {});
+    } else if (result.status == Status::NotFound) {
+        setState(State::Idle, {});
+    } else {
+        setState(State::Idle, {}, tr("The saved token could not be read: %1").arg(result.error));
     }
 }
 

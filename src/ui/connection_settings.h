@@ -1,8 +1,11 @@
 #pragma once
 
 #include "k8s/kubeconfig_loader.h"
+#include "ops/action_gate.h"
+#include "security/audit_log.h"
 #include "security/connection_profile.h"
 #include "security/credential_result.h"
+#include "ui/admin_session.h"
 #include "ui/cluster_controller.h"
 
 #include <QObject>
@@ -13,9 +16,11 @@
 #include <memory>
 #include <optional>
 
-namespace kiosk::k8s {
-class ApiClient;
-}
+namespace kiosk::ops {
+class ConnectOperation;
+class ForgetConnectionOperation;
+class Operation;
+} // namespace kiosk::ops
 namespace kiosk::security {
 class CredentialStore;
 }
@@ -26,8 +31,10 @@ namespace kiosk::ui {
 // file (and context) and a token. The non-secret fields are saved as the "cluster"
 // ConnectionProfile in QSettings; the token only ever goes to the keychain, filed under the
 // server. Testing, saving and forgetting are asynchronous; `state` and `message` say how it went.
-// After a save (or forget) the ClusterController given as `cluster` reconnects.
-class ConnectionSettings : public QObject {
+// After a save (or forget) the ClusterController given as `cluster` reconnects. Testing, saving and
+// forgetting are ops::ConnectOperation and ops::ForgetConnectionOperation, as in the CLI; their
+// audit records go to the `adminSession`'s log.
+class ConnectionSettings : public QObject, public ops::ActionGate {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString server READ server WRITE setServer NOTIFY fieldsChanged)
@@ -48,6 +55,9 @@ class ConnectionSettings : public QObject {
     Q_PROPERTY(QString warning READ warning NOTIFY stateChanged)
     Q_PROPERTY(
         kiosk::ui::ClusterController *cluster READ cluster WRITE setCluster NOTIFY clusterChanged)
+    // Whose audit log records saving and forgetting (the default log when null).
+    Q_PROPERTY(kiosk::ui::AdminSession *adminSession READ adminSession WRITE setAdminSession NOTIFY
+                   adminSessionChanged)
     // The keychain's service name; tests use their own so they never meet real entries.
     Q_PROPERTY(QString keychainService READ keychainService WRITE setKeychainService NOTIFY
                    keychainServiceChanged)
@@ -94,8 +104,15 @@ public:
     QString warning() const { return m_warning; }
     ClusterController *cluster() const { return m_cluster; }
     void setCluster(ClusterController *cluster);
+    AdminSession *adminSession() const { return m_adminSession; }
+    void setAdminSession(AdminSession *session);
     QString keychainService() const;
     void setKeychainService(const QString &service);
+
+    // ops::ActionGate: open, because the Settings page asks for the admin PIN itself before it
+    // calls save() or forget() (in kiosk mode); the actor is the admin session's.
+    bool mayAct(QString *why) const override;
+    QString actor() const override;
 
     // Reads the saved connection into the form and looks its token up in the keychain.
     Q_INVOKABLE void reload();
@@ -113,6 +130,7 @@ signals:
     void savedChanged();
     void stateChanged();
     void clusterChanged();
+    void adminSessionChanged();
     void keychainServiceChanged();
 
 private:
@@ -125,7 +143,13 @@ private:
     void updateField(QString &field, const QString &value);
     void setState(State state, const QString &message, const QString &warning = {});
     void onCredentialFinished(const security::CredentialResult &result);
-    void writeProfile(const security::ConnectionProfile &profile, const QString &token);
+    security::AuditLog auditLog() const;
+    // Keeps `operation` as the one in flight; the previous one is deleted.
+    void track(ops::Operation *operation);
+    void onTestChanged(ops::ConnectOperation *test);
+    // `token`: what the save connects with, kept as the stored token once it succeeded.
+    void onSaveChanged(ops::ConnectOperation *save, const QString &token);
+    void onForgetChanged(ops::ForgetConnectionOperation *forget);
     void reconnectCluster(const k8s::KubeconfigLoader::Result &connection);
     void fallBackCluster();
     void createCredentialStore(const QString &service);
@@ -137,6 +161,7 @@ private:
     QString m_settingsFile; // empty: the application's settings
     security::CredentialStore *m_credentials = nullptr;
     QPointer<ClusterController> m_cluster;
+    QPointer<AdminSession> m_adminSession;
     security::ConnectionProfile m_fields;
     QString m_token;
     QString m_storedToken; // never shown, never logged
@@ -144,14 +169,10 @@ private:
     State m_state = State::Idle;
     QString m_message;
     QString m_warning;
-    k8s::ApiClient *m_probe = nullptr;
+    QPointer<ops::Operation> m_operation; // the test, save or forget in flight or last settled
 
-    // The keychain request in flight and what it is for.
-    enum class Pending { None, ReadStored, StoreToken, RemoveToken };
-    quint64 m_request = 0;
-    Pending m_pending = Pending::None;
-    security::ConnectionProfile m_pendingProfile;
-    QString m_pendingToken;
+    // The keychain lookup of the stored token in flight (0: none).
+    quint64 m_readRequest = 0;
 };
 
 } // namespace kiosk::ui

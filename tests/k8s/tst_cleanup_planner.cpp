@@ -203,7 +203,8 @@ private slots:
         QCOMPARE(del["deployment"].toString(), QStringLiteral("kilo-cam"));
         QCOMPARE(del["reason"].toString(),
                  QStringLiteral("old revision 4 of kilo-cam, older than the 3 kept"));
-        const PlannedDelete &first =
+        // A copy: the plan it comes from is a temporary.
+        const PlannedDelete first =
             planCleanup(state.deployments, state.replicaSets, state.pods).deletes.first();
         QCOMPARE(first.deleteOptions(),
                  (QJsonObject{

@@ -27,7 +27,7 @@ TestCase {
     // The window's one PIN dialog (Main.qml's in the app).
     readonly property AdminSession dialogSession: session
     PinDialog { id: pinDialog; session: testCase.dialogSession; anchors.fill: parent }
-    ConnectionSettings { id: connection; cluster: cluster; keychainService: testCase.keychainService }
+    ConnectionSettings { id: connection; cluster: cluster; adminSession: session; keychainService: testCase.keychainService }
     Component { id: settingsPage; SettingsPage { theme: themePreference; width: 1100; height: 800 } }
 
     // A page on `context` in kiosk mode or not, with a fresh admin PIN state and nothing saved.
@@ -172,6 +172,10 @@ TestCase {
         compare(t.cluster.nameSpace, "kilo-test")
         verify(t.cluster.state === ClusterController.Connecting || t.cluster.state === ClusterController.Reconnecting)
         verify(part(t.page, "clusterSourceLabel").text.indexOf("saved connection http://127.0.0.1:1") >= 0)
+        // Recorded in the admin session's own log, not the default one.
+        const saved = t.session.recentAuditEntries(5)
+        verify(saved.some(e => e.action === "cluster.connect" && e.target === "http://127.0.0.1:1"
+                          && e.outcome === "success" && e.actor === "admin"), JSON.stringify(saved))
 
         // Unlocked now: forgetting runs at once.
         verify(t.session.unlocked)
@@ -182,6 +186,7 @@ TestCase {
         verify(!t.connection.hasSavedConnection)
         verify(!t.connection.tokenStored)
         compare(part(t.page, "connectionServer").text, "")
+        verify(t.session.recentAuditEntries(1)[0].action === "cluster.disconnect")
     }
 
     function test_outsideKioskModeSavingNeedsNoPin() {

@@ -11,6 +11,7 @@
 #include "ui/cluster_controller.h"
 #include "ui/connection_settings.h"
 #include "plain_text_scan.h"
+#include "token_api_server.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -26,30 +27,16 @@ using kiosk::security::CredentialKey;
 using kiosk::security::CredentialResult;
 using kiosk::security::CredentialStore;
 using kiosk::sim::ApiServer;
-using kiosk::sim::ApiServerOptions;
 using kiosk::ui::ClusterController;
 using kiosk::ui::ConnectionSettings;
 using State = ConnectionSettings::State;
 
 namespace {
-const QString kTls = QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/tls/");
-
-std::unique_ptr<ApiServer> startServer(const QString &token, bool tls = false) {
-    ApiServerOptions options;
-    options.token = token;
-    if (tls) {
-        options.tlsCertificateFile = kTls + "server.crt";
-        options.tlsKeyFile = kTls + "server.key";
-    }
-    auto server = std::make_unique<ApiServer>(options);
-    if (!server->listen())
-        qFatal("the simulator did not start: %s", qPrintable(server->errorString()));
-    return server;
-}
+using kiosk::test::startTokenServer;
+const QString kTls = kiosk::test::kTlsFixtures;
 
 QString randomToken() {
-    return QStringLiteral("settings-test-token-%1")
-        .arg(QRandomGenerator::global()->generate64(), 0, 36);
+    return kiosk::test::randomToken(QStringLiteral("settings-test-token"));
 }
 
 bool settled(const ConnectionSettings &s) {
@@ -100,7 +87,7 @@ private slots:
 
     void testConnectionNamesTheTrouble() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         auto form = makeForm();
         QCOMPARE(form->state(), State::Idle);
         QVERIFY(!form->hasSavedConnection());
@@ -146,7 +133,7 @@ private slots:
     }
 
     void certificateAuthorityIsChecked() {
-        const auto server = startServer(QString(), true);
+        const auto server = startTokenServer(QString(), true);
         auto form = makeForm();
         form->setServer(server->url().toString());
         form->setCaFile(kTls + "other-ca.crt");
@@ -169,7 +156,7 @@ private slots:
 
     void saveKeepsTheTokenInTheKeychainAndReconnects() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         ClusterController cluster;
         cluster.setNotConfigured();
         auto form = makeForm();
@@ -240,8 +227,8 @@ private slots:
 
     void changingTheServerDropsTheOldToken() {
         const QString token = randomToken();
-        const auto first = startServer(token);
-        const auto second = startServer(QString());
+        const auto first = startTokenServer(token);
+        const auto second = startTokenServer(QString());
         auto form = makeForm();
         form->setServer(first->url().toString());
         form->setToken(token);
@@ -264,7 +251,7 @@ private slots:
 
     void kubeconfigFileWithContext() {
         const QString token = randomToken();
-        const auto server = startServer(token);
+        const auto server = startTokenServer(token);
         const QString path = m_home.filePath(QStringLiteral("k3s.yaml"));
         {
             QFile file(path);
