@@ -94,13 +94,21 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     if (medsService)
         medsSync.syncOnce(); // the built-in service answers from this loop, in milliseconds
 
+    // One medication list for the whole window: every page and the dose reminders share it.
+    kiosk::ui::MedicationStoreController medications;
+    if (options.demo)
+        medications.setDatabasePath(kiosk::ui::MedicationStoreController::demoDatabasePath());
+    medications.open();
+
     QQmlApplicationEngine engine;
     // Statically linked QML modules live in the resources, not on disk.
     engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&context)},
-                                 {QStringLiteral("theme"), QVariant::fromValue(&theme)},
-                                 {QStringLiteral("cluster"), QVariant::fromValue(&cluster)},
-                                 {QStringLiteral("medsSync"), QVariant::fromValue(&medsSync)}});
+    engine.setInitialProperties(
+        {{QStringLiteral("app"), QVariant::fromValue(&context)},
+         {QStringLiteral("theme"), QVariant::fromValue(&theme)},
+         {QStringLiteral("cluster"), QVariant::fromValue(&cluster)},
+         {QStringLiteral("medsSync"), QVariant::fromValue(&medsSync)},
+         {QStringLiteral("medications"), QVariant::fromValue(&medications)}});
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

@@ -12,6 +12,8 @@ ApplicationWindow {
     required property AppContext app
     required property ThemePreference theme
     required property ClusterController cluster
+    // The one medication list every page shows (made by the app, or by a test).
+    required property MedicationStoreController medications
     // The medication list's sync; set by the app (null in tests that do not need it).
     property MedicationSyncController medsSync: null
     property int currentPage: 0
@@ -75,9 +77,10 @@ ApplicationWindow {
 
                 ScanPage {
                     app: window.app
+                    store: window.medications
                     onShowMedicationsRequested: window.currentPage = window.pages.findIndex(p => p.name === "medications")
                 }
-                MedicationsPage { id: medicationsPage; app: window.app; medsSync: window.medsSync; doses: doseController }
+                MedicationsPage { id: medicationsPage; app: window.app; store: window.medications; medsSync: window.medsSync; doses: doseController }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
                 SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
             }
@@ -145,7 +148,7 @@ ApplicationWindow {
     DoseController {
         id: doseController
         objectName: "doseController"
-        store: medicationsPage.store
+        store: window.medications
     }
     DoseReminder {
         objectName: "doseReminder"

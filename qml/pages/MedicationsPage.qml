@@ -11,16 +11,15 @@ Page {
     id: page
     objectName: "medicationsPage"
     required property AppContext app
-    // Empty: the app's data folder (or $KILO_KIOSK_MEDS_DB); --demo keeps a list of its own.
-    // Tests point it elsewhere.
-    property string databasePath: ""
+    // The app's one list (app/ui_main.cpp; --demo keeps a list of its own), shared with the Scan
+    // page and the dose reminders.
+    required property MedicationStoreController store
     // The list's sync with the household's medication service; null: this tablet only.
     property MedicationSyncController medsSync: null
     // Dose time (reminders, the log); null: the Today view shows the plan only.
     property DoseController doses: null
     property var historyMedication: 0
     property string conflictError
-    readonly property alias store: store
     readonly property alias listModel: listModel
     readonly property alias todayModel: todayModel
 
@@ -34,33 +33,32 @@ Page {
 
     function openMedication(id) {
         selectedId = id
-        selected = store.get(id)
+        selected = page.store.get(id)
         actionError = ""
         view = Object.keys(selected).length > 0 ? "detail" : "list"
     }
     function refreshSelected() {
         if (view === "detail" || view === "edit") {
-            selected = store.get(selectedId)
+            selected = page.store.get(selectedId)
             if (Object.keys(selected).length === 0)
                 view = "list"
         }
     }
 
-    MedicationStoreController {
-        id: store
-        databasePath: page.databasePath !== "" ? page.databasePath : page.app.demo ? demoDatabasePath : ""
-        onRecordsChanged: page.refreshSelected()
+    Connections {
+        target: page.store
+        function onRecordsChanged() { page.refreshSelected() }
     }
-    MedicationListModel { id: listModel; store: store }
+    MedicationListModel { id: listModel; store: page.store }
     Connections {
         target: page.medsSync
         // What a sync wrote shows at once, not at the next look for changes.
         function onRoundFinished(changed) {
             if (changed)
-                store.reload()
+                page.store.reload()
         }
     }
-    TodayDoseModel { id: todayModel; store: store; doses: page.doses }
+    TodayDoseModel { id: todayModel; store: page.store; doses: page.doses }
 
     background: null
     padding: Style.margin
@@ -83,13 +81,13 @@ Page {
         }
         TouchButton {
             objectName: "exportPdf"
-            visible: store.ready && store.count > 0
+            visible: page.store.ready && page.store.count > 0
             text: qsTr("Save list as PDF")
             Layout.topMargin: page.wide ? Style.margin : 0
             Layout.leftMargin: page.wide ? 0 : Style.margin
             Layout.alignment: Qt.AlignTop
             onClicked: {
-                const result = store.exportPdf()
+                const result = page.store.exportPdf()
                 page.exportMessage = result.error ? qsTr("The list was not saved: %1").arg(result.error)
                                                   : qsTr("Saved for printing: %1").arg(result.path)
             }
@@ -97,7 +95,7 @@ Page {
         SegmentedChoice {
             objectName: "viewChoice"
             namePrefix: "view"
-            visible: store.ready && store.count > 0
+            visible: page.store.ready && page.store.count > 0
             value: page.view === "today" || page.view === "history" ? page.view : "list"
             options: page.doses !== null
                      ? [{ text: qsTr("List"), value: "list" }, { text: qsTr("Today"), value: "today" }, { text: qsTr("History"), value: "history" }]
@@ -122,7 +120,7 @@ Page {
         Label {
             objectName: "storeNotice"
             visible: text.length > 0
-            text: store.notice
+            text: page.store.notice
             font.pixelSize: Style.fontBody
             wrapMode: Text.WordWrap
             Layout.columnSpan: page.wide ? 3 : 2
@@ -135,7 +133,7 @@ Page {
     // Declared first: the page's first state message is its empty state.
     StateMessage {
         objectName: "medicationsState"
-        visible: store.ready && store.count === 0
+        visible: page.store.ready && page.store.count === 0
         anchors.centerIn: parent
         icon: "qrc:/Kilo/Ui/icons/medications.svg"
         title: qsTr("No medications yet")
@@ -145,21 +143,21 @@ Page {
     // The database cannot be opened: say so and why.
     StateMessage {
         objectName: "medicationsError"
-        visible: !store.ready
+        visible: !page.store.ready
         anchors.centerIn: parent
         icon: "qrc:/Kilo/Ui/icons/medications.svg"
         title: qsTr("Medication list unavailable")
         body: qsTr("The medication list on this tablet could not be opened. Nothing has been changed.")
-        detail: store.error
+        detail: page.store.error
         actionText: qsTr("Try again")
-        onActionTriggered: store.open()
+        onActionTriggered: page.store.open()
     }
 
     // The list.
     ColumnLayout {
         objectName: "listView"
         anchors.fill: parent
-        visible: store.ready && store.count > 0 && page.view === "list"
+        visible: page.store.ready && page.store.count > 0 && page.view === "list"
         spacing: Style.spacing
 
         GridLayout {
@@ -277,7 +275,7 @@ Page {
     TodayView {
         objectName: "todayView"
         anchors.fill: parent
-        visible: store.ready && store.count > 0 && page.view === "today"
+        visible: page.store.ready && page.store.count > 0 && page.view === "today"
         model: todayModel
         doses: page.doses
         bottomMargin: undoBar.visible ? undoBar.height + 8 : 0
@@ -287,9 +285,9 @@ Page {
     DoseHistory {
         objectName: "doseHistory"
         anchors.fill: parent
-        visible: store.ready && store.count > 0 && page.view === "history" && page.doses !== null
+        visible: page.store.ready && page.store.count > 0 && page.view === "history" && page.doses !== null
         doses: page.doses
-        medications: page.doses ? (store.count, page.doses.medicationChoices()) : []
+        medications: page.doses ? (page.store.count, page.doses.medicationChoices()) : []
         medicationId: page.historyMedication
         onMedicationIdChanged: page.historyMedication = medicationId
     }
@@ -297,16 +295,16 @@ Page {
     MedicationDetail {
         objectName: "medicationDetail"
         anchors.fill: parent
-        visible: store.ready && page.view === "detail"
+        visible: page.store.ready && page.view === "detail"
         record: page.selected
         actionError: page.actionError
         onBack: page.view = "list"
         onEditRequested: { page.editError = ""; page.view = "edit" }
-        onStopRequested: page.actionError = store.stop(page.selectedId)
-        onResumeRequested: page.actionError = store.resume(page.selectedId)
+        onStopRequested: page.actionError = page.store.stop(page.selectedId)
+        onResumeRequested: page.actionError = page.store.resume(page.selectedId)
         onHistoryRequested: { page.historyMedication = page.selectedId; page.view = "history" }
         onDeleteRequested: {
-            const error = store.remove(page.selectedId)
+            const error = page.store.remove(page.selectedId)
             page.actionError = error
             if (error === "")
                 page.view = "list"
@@ -316,12 +314,12 @@ Page {
     MedicationEditor {
         objectName: "medicationEditor"
         anchors.fill: parent
-        visible: store.ready && page.view === "edit"
+        visible: page.store.ready && page.view === "edit"
         record: page.selected
-        schedulePhrases: store.schedulePhrases
+        schedulePhrases: page.store.schedulePhrases
         error: page.editError
         onSaveRequested: changes => {
-            const error = store.update(page.selectedId, changes)
+            const error = page.store.update(page.selectedId, changes)
             page.editError = error
             if (error === "")
                 page.view = "detail"
@@ -332,18 +330,18 @@ Page {
     UndoBar {
         id: undoBar
         objectName: "undoBar"
-        visible: store.canUndo
-        text: store.undoText
+        visible: page.store.canUndo
+        text: page.store.undoText
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         z: 5
         onUndoRequested: {
-            error = store.undo()
+            error = page.store.undo()
             if (error === "")
                 page.refreshSelected()
         }
-        onDismissed: store.dismissUndo()
+        onDismissed: page.store.dismissUndo()
         onVisibleChanged: error = ""
     }
 }

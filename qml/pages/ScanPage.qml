@@ -12,14 +12,13 @@ Page {
     id: page
     objectName: "scanPage"
     required property AppContext app
-    // Where medications are saved; empty uses the same database as the Medications page.
-    property string databasePath: ""
+    // Where medications are saved: the app's one list, shared with the Medications page.
+    required property MedicationStoreController store
     // Engine override for tests ("local"); empty follows the settings.
     property string engine: ""
     readonly property int cameraCount: devices.videoInputs.length
     readonly property bool showViewfinder: page.cameraCount > 0 || scan.hasFrame
     readonly property alias controller: scan
-    readonly property alias store: store
     signal showMedicationsRequested()
 
     background: null
@@ -28,15 +27,10 @@ Page {
 
     MediaDevices { id: devices }
 
-    MedicationStoreController {
-        id: store
-        databasePath: page.databasePath !== "" ? page.databasePath : page.app.demo ? demoDatabasePath : ""
-    }
-
     ScanController {
         id: scan
         objectName: "scanController"
-        store: store
+        store: page.store
         engine: page.engine
         videoSink: viewfinder.videoSink
     }

@@ -6,6 +6,7 @@
 #include "meds/schedule.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -20,29 +21,42 @@ MedicationStoreController::MedicationStoreController(QObject *parent)
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(10000);
     connect(&m_undoTimer, &QTimer::timeout, this, &MedicationStoreController::dismissUndo);
-    m_pollTimer.setInterval(2000);
-    connect(&m_pollTimer, &QTimer::timeout, this, &MedicationStoreController::poll);
+    // Other processes' writes are seen when the database's files change (inotify), then checked
+    // with PRAGMA data_version, so an idle kiosk wakes for nothing and our own writes cost nothing.
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(100);
+    connect(&m_settle, &QTimer::timeout, this, &MedicationStoreController::refreshIfChanged);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { m_settle.start(); });
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_settle.start(); });
 }
 
-void MedicationStoreController::setPollInterval(int milliseconds) {
-    if (milliseconds == m_pollTimer.interval())
-        return;
-    m_pollTimer.setInterval(milliseconds);
-    if (milliseconds <= 0)
-        m_pollTimer.stop();
-    else if (ready())
-        m_pollTimer.start();
-    emit pollIntervalChanged();
-}
-
-void MedicationStoreController::poll() {
+void MedicationStoreController::watchFiles() {
+    if (!m_watcher.files().isEmpty())
+        m_watcher.removePaths(m_watcher.files());
+    if (!m_watcher.directories().isEmpty())
+        m_watcher.removePaths(m_watcher.directories());
     if (!ready())
         return;
+    // The folder tells of a log file made again after the last connection closed it.
+    QStringList paths = {QFileInfo(m_databasePath).absolutePath(), m_databasePath};
+    const QString log = m_databasePath + QStringLiteral("-wal");
+    if (QFileInfo::exists(log))
+        paths.append(log);
+    m_watcher.addPaths(paths);
+}
+
+bool MedicationStoreController::refreshIfChanged() {
+    if (!ready())
+        return false;
+    // A log file replaced or made since the last look is watched again.
+    const QString log = m_databasePath + QStringLiteral("-wal");
+    if (!m_watcher.files().contains(log) && QFileInfo::exists(log))
+        m_watcher.addPath(log);
     const qint64 version = m_store->dataVersion();
-    if (version != m_dataVersion) {
-        m_dataVersion = version;
-        reload();
-    }
+    if (version == m_dataVersion)
+        return false;
+    m_dataVersion = version;
+    return reload();
 }
 
 MedicationStoreController::~MedicationStoreController() {
@@ -128,9 +142,10 @@ bool MedicationStoreController::open() {
     dismissUndo();
     m_store = std::make_unique<meds::MedicationStore>(m_databasePath);
     QString error;
-    m_pollTimer.stop();
+    m_settle.stop();
     noteSave({});
     if (!m_store->open(&error)) {
+        watchFiles();
         m_records.clear();
         setError(error);
         emit stateChanged();
@@ -144,14 +159,14 @@ bool MedicationStoreController::open() {
         // A list that cannot be read at all is unavailable, never shown as an empty list
         // (error and its kind stay as reload() set them).
         m_store.reset();
+        watchFiles();
         m_records.clear();
         emit stateChanged();
         emit recordsChanged();
         return false;
     }
     m_readOnlyShown = readOnly();
-    if (m_pollTimer.interval() > 0)
-        m_pollTimer.start();
+    watchFiles();
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "meds/medication.h"
 #include "meds/medication_store.h"
 
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QQmlParserStatus>
 #include <QTimer>
@@ -20,6 +21,8 @@ namespace kiosk::ui {
 // deletes with one step of undo. Records cross to QML as maps in the OCR contract's shape
 // (medication_name, dosage, ...) plus id, photoUrl, title.
 // An empty databasePath means the default location (MedicationStore::defaultDatabasePath()).
+// The app makes one (app/ui_main.cpp) and hands it to every page, so a change made through it
+// reaches every view at once through recordsChanged.
 class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)
@@ -44,8 +47,6 @@ class MedicationStoreController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(bool canUndo READ canUndo NOTIFY undoChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoChanged)
     Q_PROPERTY(int undoTimeout READ undoTimeout WRITE setUndoTimeout NOTIFY undoChanged)
-    // How often to look for changes saved by others (the CLI, another screen); 0 = never.
-    Q_PROPERTY(int pollInterval READ pollInterval WRITE setPollInterval NOTIFY pollIntervalChanged)
     Q_PROPERTY(QStringList schedulePhrases READ schedulePhrases CONSTANT)
     // Where --demo keeps its medications, away from the real list: $KILO_KIOSK_MEDS_DB when set,
     // else CacheLocation/demo-medications.sqlite.
@@ -68,8 +69,6 @@ public:
     QString undoText() const { return m_undoText; }
     int undoTimeout() const { return m_undoTimer.interval(); }
     void setUndoTimeout(int milliseconds);
-    int pollInterval() const { return m_pollTimer.interval(); }
-    void setPollInterval(int milliseconds);
     QStringList schedulePhrases() const;
     static QString demoDatabasePath();
 
@@ -81,6 +80,9 @@ public:
     // (Re)opens the database; called when the QML object is complete. Returns success.
     Q_INVOKABLE bool open();
     Q_INVOKABLE bool reload();
+    // Reloads only when another connection (the CLI, the sync engine) committed since the last
+    // look (PRAGMA data_version); returns whether it did. Called when the database's files change.
+    Q_INVOKABLE bool refreshIfChanged();
     // The record as a map, or an empty map when there is none.
     Q_INVOKABLE QVariantMap get(qint64 id) const;
     // Stores a new record (contract shape); its "file" (a path or file: URL to the label
@@ -111,7 +113,6 @@ signals:
     void stateChanged();
     void recordsChanged();
     void undoChanged();
-    void pollIntervalChanged();
     void saveErrorChanged();
 
 private:
@@ -119,7 +120,7 @@ private:
     void setError(const QString &error);
     // After a change: error empty means it worked (clears saveError), else the store's fault.
     QString noteSave(const QString &error);
-    void poll();
+    void watchFiles();
     void offerUndo(UndoKind kind, const meds::Medication &before, const QString &text);
     QString setActive(qint64 id, bool active);
 
@@ -138,7 +139,8 @@ private:
     UndoKind m_undoKind = UndoKind::Revert;
     QString m_undoText;
     QTimer m_undoTimer;
-    QTimer m_pollTimer;
+    QFileSystemWatcher m_watcher;
+    QTimer m_settle; // one look for a burst of file changes
     qint64 m_dataVersion = -1;
 };
 

@@ -74,7 +74,7 @@ ApplicationWindow {
     Material.accent: Material.Teal
     property alias page: scanPage
     AppContext { id: context }
-    ScanPage { id: scanPage; anchors.fill: parent; app: context; databasePath: testDatabase; engine: "local" }
+    ScanPage { id: scanPage; anchors.fill: parent; app: context; engine: "local"; store: MedicationStoreController { databasePath: testDatabase } }
 })");
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());

@@ -2,6 +2,7 @@
 // (search, filter, sort) and TodayDoseModel, on a temporary database.
 #include "ui/medication_list_model.h"
 #include "ui/medication_store_controller.h"
+#include "meds/medication_store.h"
 #include "ui/today_dose_model.h"
 
 #include <QAbstractItemModelTester>
@@ -167,7 +168,6 @@ private slots:
 
     void seesWritesOfOthers() {
         auto controller = makeController();
-        controller->setPollInterval(20);
         MedicationStoreController other;
         other.setDatabasePath(controller->databasePath());
         QVERIFY(other.open());
@@ -178,6 +178,82 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QTest::qWait(100);
         QCOMPARE(changed.count(), 1); // no reload without a change
+    }
+
+    // One store for the whole window: a change made through it reaches every view at once,
+    // before the event loop runs, with no timer (the Scan and Medications pages share it).
+    void oneStoreNotifiesEveryView() {
+        auto controller = makeController();
+        MedicationListModel list;
+        MedicationListModel stopped;
+        TodayDoseModel today;
+        QAbstractItemModelTester listTester(&list,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester stoppedTester(
+            &stopped, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester todayTester(
+            &today, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        stopped.setStatusFilter(MedicationListModel::StatusFilter::Stopped);
+        today.setNow(QDateTime(QDate(2026, 11, 26), QTime(6, 0)));
+        list.setStore(controller.get());
+        stopped.setStore(controller.get());
+        today.setStore(controller.get());
+        QSignalSpy changed(controller.get(), &MedicationStoreController::recordsChanged);
+
+        // The Scan page's save.
+        const qint64 id =
+            addOk(*controller, record(QStringLiteral("Metformin"), QStringLiteral("500 mg"),
+                                      QStringLiteral("twice daily")));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(list.count(), 1);
+        QCOMPARE(today.count(), 2);
+        QCOMPARE(stopped.count(), 0);
+
+        // The Medications page's edit, stop, undo and delete.
+        QCOMPARE(
+            controller->update(id, {{QStringLiteral("schedule"), QStringLiteral("once daily")}}),
+            QString());
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(today.count(), 1);
+        QCOMPARE(controller->stop(id), QString());
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(list.count(), 0);
+        QCOMPARE(stopped.count(), 1);
+        QCOMPARE(controller->undo(), QString());
+        QCOMPARE(changed.count(), 4);
+        QCOMPARE(list.count(), 1);
+        QCOMPARE(controller->remove(id), QString());
+        QCOMPARE(changed.count(), 5);
+        QCOMPARE(list.count(), 0);
+        QCOMPARE(today.count(), 0);
+        controller->dismissUndo();
+
+        // Nothing changed elsewhere: a look at the database reloads nothing.
+        QVERIFY(!controller->refreshIfChanged());
+        QTest::qWait(300);
+        QCOMPARE(changed.count(), 5);
+    }
+
+    // Another process (kilo-kiosk meds add, the sync engine's own connection) writes the file:
+    // the controller sees it from the file's change, not from a timer.
+    void seesAnotherConnectionWithoutATimer() {
+        auto controller = makeController();
+        MedicationListModel list;
+        QAbstractItemModelTester tester(&list,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list.setStore(controller.get());
+        QSignalSpy changed(controller.get(), &MedicationStoreController::recordsChanged);
+        kiosk::meds::MedicationStore cli(controller->databasePath());
+        QString error;
+        QVERIFY2(cli.open(&error), qPrintable(error));
+        kiosk::meds::Medication m;
+        m.medicationName = QStringLiteral("Losartan");
+        m.dosage = QStringLiteral("50 mg");
+        m.schedule = QStringLiteral("once daily");
+        QVERIFY2(cli.add(m, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(list.count(), 1, 2000);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!controller->refreshIfChanged());
     }
 
     void addKeepsTheLabelPhoto() {

@@ -411,7 +411,6 @@ private slots:
         // The page's store likewise: the list shown, the reason above it, then saving again.
         {
             MedicationStoreController controller;
-            controller.setPollInterval(0);
             controller.setDatabasePath(path);
             {
                 FileSizeLimit full(1000);
@@ -451,7 +450,6 @@ private slots:
     void diskFullControllerKeepsTheList() {
         const QString path = newDatabase();
         MedicationStoreController controller;
-        controller.setPollInterval(0);
         controller.setDatabasePath(path);
         controller.componentComplete();
         QVERIFY2(controller.ready(), qPrintable(controller.error()));
@@ -534,7 +532,6 @@ private slots:
 
             // The page's store: ready, read-only, saying why, the list shown.
             MedicationStoreController controller;
-            controller.setPollInterval(0);
             controller.setDatabasePath(path);
             controller.componentComplete();
             QVERIFY2(controller.ready(), qPrintable(controller.error()));
@@ -685,7 +682,6 @@ private slots:
         // The page's store: never an empty list that looks like "no medications yet".
         {
             MedicationStoreController controller;
-            controller.setPollInterval(0);
             controller.setDatabasePath(path);
             controller.componentComplete();
             if (controller.ready()) {

@@ -32,7 +32,7 @@ TestCase {
     AppContext { id: kioskContext; kiosk: true }
     Component {
         id: mainComponent
-        Main { app: kioskContext; theme: themePreference; cluster: notConnected; width: 1280; height: 800 }
+        Main { app: kioskContext; theme: themePreference; cluster: notConnected; width: 1280; height: 800; medications: MedicationStoreController {} }
     }
 
     SignalSpy { id: acceptedSpy; signalName: "accepted" }

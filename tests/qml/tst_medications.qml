@@ -23,11 +23,11 @@ TestCase {
     AppContext { id: context }
     Component {
         id: pageComponent
-        MedicationsPage { app: context; width: 1100; height: 800; databasePath: testCase.databasePath }
+        MedicationsPage { app: context; width: 1100; height: 800; store: MedicationStoreController { databasePath: testCase.databasePath } }
     }
     Component {
         id: brokenPage
-        MedicationsPage { app: context; width: 1100; height: 800; databasePath: "/proc/no-such-folder/meds.sqlite" }
+        MedicationsPage { app: context; width: 1100; height: 800; store: MedicationStoreController { databasePath: "/proc/no-such-folder/meds.sqlite" } }
     }
 
     function clear(page) {

@@ -18,8 +18,8 @@ TestCase {
     ThemePreference { id: themePreference }
     ClusterController { id: notConnected }
 
-    Component { id: scanPage; ScanPage { app: context; width: 1100; height: 800 } }
-    Component { id: medicationsPage; MedicationsPage { app: context; width: 1100; height: 800 } }
+    Component { id: scanPage; ScanPage { app: context; width: 1100; height: 800; store: MedicationStoreController {} } }
+    Component { id: medicationsPage; MedicationsPage { app: context; width: 1100; height: 800; store: MedicationStoreController {} } }
     Component { id: clusterPage; ClusterPage { app: context; cluster: notConnected; width: 1100; height: 800 } }
     Component { id: settingsPage; SettingsPage { app: context; theme: themePreference; cluster: notConnected; width: 1100; height: 800 } }
 

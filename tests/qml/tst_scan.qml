@@ -24,12 +24,17 @@ TestCase {
     AppContext { id: context }
     Component {
         id: scanComponent
-        ScanPage { app: context; width: 1180; height: 800; databasePath: testCase.databasePath; engine: "local" }
+        ScanPage { app: context; width: 1180; height: 800; engine: "local"; store: MedicationStoreController { databasePath: testCase.databasePath } }
     }
     Component {
         id: medicationsComponent
-        MedicationsPage { app: context; width: 1180; height: 800; databasePath: testCase.databasePath }
+        MedicationsPage { app: context; width: 1180; height: 800; store: MedicationStoreController { databasePath: testCase.databasePath } }
     }
+
+    // The app's way: one store, handed to both pages.
+    Component { id: sharedStoreComponent; MedicationStoreController { databasePath: testCase.databasePath } }
+    Component { id: sharedScanComponent; ScanPage { app: context; width: 1180; height: 800; engine: "local" } }
+    Component { id: sharedMedicationsComponent; MedicationsPage { app: context; width: 1180; height: 800 } }
 
     function shoot(item, name) {
         if (screenshotDirectory.length === 0)
@@ -213,6 +218,50 @@ TestCase {
         compare(page.controller.state, ScanController.Viewfinder)
         wait(2000)
         compare(page.controller.state, ScanController.Viewfinder)
+    }
+
+    // Both pages on the app's one store: a scan saved on one shows on the other at once, with no
+    // timer and no reload, and a delete there is gone from the Scan page's list too.
+    function test_5_bothPagesSeeOneSaveAtOnce() {
+        const store = createTemporaryObject(sharedStoreComponent, root)
+        tryCompare(store, "ready", true)
+        while (store.count > 0) {
+            compare(store.remove(medicationsFirstId(store)), "")
+            store.dismissUndo()
+        }
+        const scan = createTemporaryObject(sharedScanComponent, root, { "store": store })
+        readLabel(scan)
+        const review = scan.controller.review
+        for (let i = 0; i < review.rowCount(); ++i)
+            review.confirm(review.data(review.index(i, 0), PrescriptionReview.FieldRole))
+        compare(review.unresolvedCount, 0)
+        // The Medications page opens over it, on the same store, before the save.
+        const meds = createTemporaryObject(sharedMedicationsComponent, root, { "store": store })
+        verify(scan.store === meds.store)
+        compare(meds.listModel.count, 0)
+        verify(findChild(meds, "medicationsState").visible)
+
+        compare(scan.controller.save(), "")
+        compare(scan.controller.state, ScanController.Saved)
+        // No wait: the save's own change signal updated the other page's models.
+        compare(meds.listModel.count, 1)
+        compare(meds.listModel.data(meds.listModel.index(0, 0), MedicationListModel.TitleRole), "Atorvastatin 40 mg")
+        compare(meds.todayModel.count > 0, true)
+        verify(!findChild(meds, "medicationsState").visible)
+        verify(findChild(meds, "listView").visible)
+        shoot(meds, "scan-saved-on-medications")
+        const id = meds.listModel.data(meds.listModel.index(0, 0), MedicationListModel.IdRole)
+
+        // The Medications page deletes it: the Scan page's review sees no duplicate any more.
+        meds.openMedication(id)
+        compare(meds.view, "detail")
+        compare(meds.store.remove(id), "")
+        compare(meds.view, "list")
+        compare(scan.store.count, 0)
+        compare(meds.listModel.count, 0)
+        compare(meds.store.undo(), "")
+        compare(meds.listModel.count, 1)
+        compare(scan.store.count, 1)
     }
 }
 }

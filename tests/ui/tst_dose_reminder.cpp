@@ -9,6 +9,7 @@
 #include "ui/app_context.h"
 #include "ui/cluster_controller.h"
 #include "ui/dose_controller.h"
+#include "ui/medication_store_controller.h"
 #include "ui/theme_preference.h"
 #include "touch_tap.h"
 #include "window_screenshot.h"
@@ -37,6 +38,7 @@ class TestDoseReminder : public QObject {
     kiosk::ui::AppContext *m_context = nullptr;
     kiosk::ui::ThemePreference *m_theme = nullptr;
     kiosk::ui::ClusterController *m_cluster = nullptr;
+    kiosk::ui::MedicationStoreController *m_medications = nullptr;
     std::unique_ptr<ManualClock> m_clock;
     DoseController *m_doses = nullptr;
     QDate m_day;
@@ -158,12 +160,17 @@ private slots:
                                         QSettings::IniFormat),
             this);
         m_cluster = new kiosk::ui::ClusterController(this);
+        // The window's one medication list, made as app/ui_main.cpp makes it.
+        m_medications = new kiosk::ui::MedicationStoreController(this);
+        m_medications->setDatabasePath(db);
+        QVERIFY2(m_medications->open(), qPrintable(m_medications->error()));
         m_engine = new QQmlApplicationEngine(this);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
         m_engine->setInitialProperties(
             {{QStringLiteral("app"), QVariant::fromValue(m_context)},
              {QStringLiteral("theme"), QVariant::fromValue(m_theme)},
-             {QStringLiteral("cluster"), QVariant::fromValue(m_cluster)}});
+             {QStringLiteral("cluster"), QVariant::fromValue(m_cluster)},
+             {QStringLiteral("medications"), QVariant::fromValue(m_medications)}});
         m_engine->load(QUrl(QStringLiteral("qrc:/Kilo/Ui/Main.qml")));
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());

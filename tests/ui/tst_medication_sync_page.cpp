@@ -102,7 +102,7 @@ ApplicationWindow {
     Binding { target: Style; property: "dark"; value: dark }   // Style's colours follow too
     property alias page: medicationsPage
     AppContext { id: context }
-    MedicationsPage { id: medicationsPage; anchors.fill: parent; app: context; databasePath: testDatabase; medsSync: testSync }
+    MedicationsPage { id: medicationsPage; anchors.fill: parent; app: context; medsSync: testSync; store: MedicationStoreController { databasePath: testDatabase } }
 })");
         QVERIFY(!m_engine->rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
