@@ -3,6 +3,7 @@
 #include "k8s/cluster_connection.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
+#include "k8s/owner_index.h"
 #include "ops/cleanup_operation.h"
 #include "ops/rollback_operation.h"
 #include "ui/admin_session.h"
@@ -156,6 +157,8 @@ private:
     void fetchEvents(const QString &pod);
     void fetchLog(const QString &pod, bool previous);
     bool refreshHistory(); // true when the rows changed (and historyChanged was emitted)
+    QList<QJsonObject> replicaSetsOf(const QJsonObject &deployment) const;
+    QList<QJsonObject> podsOf(const QJsonObject &deployment) const;
 
     State m_state = State::NotConfigured;
     QString m_error;
@@ -164,6 +167,10 @@ private:
     bool m_hasData = false;
     k8s::ClusterConnection m_connection;
     QPointer<k8s::ClusterMonitor> m_monitor;
+    // ReplicaSets by their Deployment and Pods by their ReplicaSet, kept from the informers'
+    // batches, so one deployment's history never walks the namespace.
+    k8s::OwnerIndex m_replicaSetsByOwner;
+    k8s::OwnerIndex m_podsByOwner;
     k8s::ClusterHealthReport m_report;
     QVariantMap m_summary;
     RowListModel *m_deployments;
