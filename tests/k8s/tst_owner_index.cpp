@@ -57,10 +57,9 @@ private slots:
     }
 
     void podsThroughSeveralOwnersInTheOrderGiven() {
-        const QHash<QString, QJsonObject> pods{
-            {"p-b", owned("p-b", "ReplicaSet", "rs-b")},
-            {"p-a2", owned("p-a2", "ReplicaSet", "rs-a")},
-            {"p-a1", owned("p-a1", "ReplicaSet", "rs-a")}};
+        const QHash<QString, QJsonObject> pods{{"p-b", owned("p-b", "ReplicaSet", "rs-b")},
+                                               {"p-a2", owned("p-a2", "ReplicaSet", "rs-a")},
+                                               {"p-a1", owned("p-a1", "ReplicaSet", "rs-a")}};
         OwnerIndex index;
         index.rebuild(pods);
         QStringList names;
