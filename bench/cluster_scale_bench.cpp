@@ -109,10 +109,10 @@ int loadAsKiosk(const QString &url, const QString &nameSpace, int events) {
     QMetaObject::Connection first;
     first = QObject::connect(&cluster, &kiosk::ui::ClusterController::reportChanged, qApp, [&] {
         QObject::disconnect(first);
-        const QVariantMap summary = cluster.summary();
-        loaded = {{"deployments", summary.value(QStringLiteral("deploymentsTotal")).toInt()},
-                  {"replicasets", summary.value(QStringLiteral("replicaSetsTotal")).toInt()},
-                  {"pods", summary.value(QStringLiteral("podsTotal")).toInt()},
+        const kiosk::ui::ClusterSummary summary = cluster.summary();
+        loaded = {{"deployments", summary.deploymentsTotal},
+                  {"replicasets", summary.replicaSetsTotal},
+                  {"pods", summary.podsTotal},
                   {"deploymentRows", cluster.deployments()->rowCount()},
                   {"podRows", cluster.pods()->rowCount()}};
         status = 0;

@@ -261,18 +261,7 @@ void ClusterController::rebuild() {
         checkRows.append({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
     m_checks->setRows(checkRows);
 
-    m_summary = {
-        {"podsRunning", m_report.podsRunning},
-        {"podsTotal", m_report.pods.size()},
-        {"deploymentsHealthy", m_report.deploymentsHealthy},
-        {"deploymentsTotal", m_report.deployments.size()},
-        {"replicaSetsTotal", m_report.replicaSets.total},
-        {"staleReplicaSets", m_report.replicaSets.stale},
-        {"orphanedReplicaSets", m_report.replicaSets.orphaned},
-        {"checksPassed", int(std::count_if(m_report.checks.cbegin(), m_report.checks.cend(),
-                                           [](const k8s::HealthCheck &c) { return c.ok; }))},
-        {"checksTotal", m_report.checks.size()},
-        {"allChecksPass", m_report.allChecksPass()}};
+    m_summary = ClusterSummary::fromReport(m_report);
     m_hasData = true;
     updateState();
     emit reportChanged();

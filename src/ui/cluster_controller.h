@@ -7,6 +7,7 @@
 #include "ops/cleanup_operation.h"
 #include "ops/rollback_operation.h"
 #include "ui/admin_session.h"
+#include "ui/cluster_summary.h"
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
@@ -36,7 +37,7 @@ class ClusterController : public QObject {
     Q_PROPERTY(bool demo READ demo NOTIFY stateChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY reportChanged)
     Q_PROPERTY(QString dataAgeText READ dataAgeText NOTIFY dataAgeChanged)
-    Q_PROPERTY(QVariantMap summary READ summary NOTIFY reportChanged)
+    Q_PROPERTY(kiosk::ui::ClusterSummary summary READ summary NOTIFY reportChanged)
     Q_PROPERTY(kiosk::ui::RowListModel *deployments READ deployments CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *pods READ pods CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *checks READ checks CONSTANT)
@@ -86,7 +87,7 @@ public:
     bool demo() const { return m_demo; }
     bool hasData() const { return m_hasData; }
     QString dataAgeText() const;
-    QVariantMap summary() const { return m_summary; }
+    ClusterSummary summary() const { return m_summary; }
     RowListModel *deployments() const { return m_deployments; }
     RowListModel *pods() const { return m_pods; }
     RowListModel *checks() const { return m_checks; }
@@ -172,7 +173,7 @@ private:
     k8s::OwnerIndex m_replicaSetsByOwner;
     k8s::OwnerIndex m_podsByOwner;
     k8s::ClusterHealthReport m_report;
-    QVariantMap m_summary;
+    ClusterSummary m_summary;
     RowListModel *m_deployments;
     RowListModel *m_pods;
     RowListModel *m_checks;
