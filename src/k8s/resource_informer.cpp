@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::k8s {
 
@@ -33,7 +34,7 @@ ResourceInformer::ResourceInformer(ApiClient *client, QString collectionPath, QO
     m_retryTimer.setSingleShot(true);
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(50);
-    connect(&m_batchTimer, &QTimer::timeout, this, &ResourceInformer::changed);
+    connect(&m_batchTimer, &QTimer::timeout, this, &ResourceInformer::flushChanges);
 }
 
 ResourceInformer::~ResourceInformer() {
@@ -83,9 +84,21 @@ void ResourceInformer::touch() {
     m_lastContact = QDateTime::currentDateTimeUtc();
 }
 
-void ResourceInformer::markChanged() {
+void ResourceInformer::markChanged(const QString &name) {
+    if (name.isEmpty())
+        m_relisted = true;
+    else
+        m_changedNames.insert(name);
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
+}
+
+void ResourceInformer::flushChanges() {
+    const bool relisted = std::exchange(m_relisted, false);
+    const QSet<QString> names = std::exchange(m_changedNames, {});
+    emit objectsChanged(relisted ? QStringList() : QStringList(names.cbegin(), names.cend()),
+                        relisted);
+    emit changed();
 }
 
 QJsonObject ResourceInformer::prepareForCache(const QJsonObject &object) {
@@ -186,7 +199,6 @@ void ResourceInformer::onWatchData() {
         return; // the error body is read when the reply finishes
     bool overflow = false;
     const auto lines = m_lines.feed(m_watch->readAll(), &overflow);
-    bool any = false;
     for (const QByteArray &line : lines) {
         QString error;
         const auto event = WatchEvent::parse(line, &error);
@@ -203,11 +215,11 @@ void ResourceInformer::onWatchData() {
                                                          kWatchPoolMinimum, kWatchPoolMaximum))
                 m_interner.clear();
             m_objects.insert(nameOf(event->object), prepareForCache(event->object));
-            any = true;
+            markChanged(nameOf(event->object));
             break;
         case WatchEvent::Type::Deleted:
             m_objects.remove(nameOf(event->object));
-            any = true;
+            markChanged(nameOf(event->object));
             break;
         case WatchEvent::Type::Bookmark:
             break;
@@ -231,8 +243,6 @@ void ResourceInformer::onWatchData() {
         m_watch->abort();
         return;
     }
-    if (any)
-        markChanged();
 }
 
 void ResourceInformer::onWatchFinished() {

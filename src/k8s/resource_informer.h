@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QStringList>
 #include <QTimer>
 
 class QNetworkReply;
@@ -54,6 +56,9 @@ public:
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
 
 signals:
+    // One batch (50 ms) of changes: the names that were added, modified or deleted, or `relisted`
+    // when the whole collection was replaced. Emitted just before changed().
+    void objectsChanged(const QStringList &names, bool relisted);
     void changed();
     void stateChanged();
     void errorOccurred(const kiosk::k8s::ApiError &error);
@@ -67,7 +72,8 @@ private:
     void scheduleRetry(bool relistAfter);
     void setState(State state);
     void fail(const ApiError &error, bool relistAfter);
-    void markChanged();
+    void markChanged(const QString &name = {});
+    void flushChanges();
     void touch();
     QJsonObject prepareForCache(const QJsonObject &object);
 
@@ -94,6 +100,8 @@ private:
     int m_backoffMs = 500;
     QTimer m_retryTimer;
     QTimer m_batchTimer;
+    QSet<QString> m_changedNames; // of the batch in progress
+    bool m_relisted = false;      // the batch in progress replaced every object
 };
 
 } // namespace kiosk::k8s

@@ -100,6 +100,20 @@ void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool
     m_warning = warning;
     m_error.clear();
     m_monitor = new k8s::ClusterMonitor(connection, this);
+    m_replicaSetsByOwner = {};
+    m_podsByOwner = {};
+    // The informers' batches reach the indexes before the monitor's changed() reaches rebuild().
+    const auto follow = [this](k8s::ResourceInformer *informer, k8s::OwnerIndex *index) {
+        connect(informer, &k8s::ResourceInformer::objectsChanged, this,
+                [informer, index](const QStringList &names, bool relisted) {
+                    if (relisted)
+                        index->rebuild(informer->objects());
+                    else
+                        index->update(informer->objects(), names);
+                });
+    };
+    follow(m_monitor->replicaSetInformer(), &m_replicaSetsByOwner);
+    follow(m_monitor->podInformer(), &m_podsByOwner);
     connect(m_monitor, &k8s::ClusterMonitor::changed, this, &ClusterController::rebuild);
     connect(m_monitor, &k8s::ClusterMonitor::stateChanged, this, &ClusterController::updateState);
     m_state = State::Connecting;
@@ -203,16 +217,15 @@ void ClusterController::rebuild() {
                                                m_monitor->pods(), QDateTime::currentDateTimeUtc());
     // Failing first, so trouble is at the top of the page; then by name.
     QList<QVariantMap> deploymentRows;
-    QHash<QString, QJsonObject> deploymentObjects;
-    for (const auto &object : m_monitor->deploymentInformer()->objects())
-        deploymentObjects.insert(k8s::fields::name(object), object);
-    const QList<QJsonObject> replicaSets = m_monitor->replicaSets();
-    const QList<QJsonObject> pods = m_monitor->pods();
+    const QHash<QString, QJsonObject> &deploymentObjects =
+        m_monitor->deploymentInformer()->objects();
     for (const auto &d : m_report.deployments) {
         const auto *rs = m_report.replicaSets.forDeployment(d.name);
-        const auto suggestion =
-            d.healthy ? k8s::RollbackSuggestion()
-                      : k8s::rollbackSuggestion(deploymentObjects.value(d.name), replicaSets, pods);
+        const QJsonObject deployment = d.healthy ? QJsonObject() : deploymentObjects.value(d.name);
+        const auto suggestion = d.healthy
+                                    ? k8s::RollbackSuggestion()
+                                    : k8s::rollbackSuggestion(deployment, replicaSetsOf(deployment),
+                                                              podsOf(deployment));
         deploymentRows.append(
             {{"name", d.name},
              {"healthy", d.healthy},
@@ -248,18 +261,7 @@ void ClusterController::rebuild() {
         checkRows.append({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
     m_checks->setRows(checkRows);
 
-    m_summary = {
-        {"podsRunning", m_report.podsRunning},
-        {"podsTotal", m_report.pods.size()},
-        {"deploymentsHealthy", m_report.deploymentsHealthy},
-        {"deploymentsTotal", m_report.deployments.size()},
-        {"replicaSetsTotal", m_report.replicaSets.total},
-        {"staleReplicaSets", m_report.replicaSets.stale},
-        {"orphanedReplicaSets", m_report.replicaSets.orphaned},
-        {"checksPassed", int(std::count_if(m_report.checks.cbegin(), m_report.checks.cend(),
-                                           [](const k8s::HealthCheck &c) { return c.ok; }))},
-        {"checksTotal", m_report.checks.size()},
-        {"allChecksPass", m_report.allChecksPass()}};
+    m_summary = ClusterSummary::fromReport(m_report);
     m_hasData = true;
     updateState();
     emit reportChanged();
@@ -274,6 +276,24 @@ void ClusterController::rebuild() {
         refreshPodDetail();
     if (!m_historyDeployment.isEmpty())
         refreshHistory();
+}
+
+// The deployment's own ReplicaSets (by owner uid, as isControlledBy decides), sorted by name.
+QList<QJsonObject> ClusterController::replicaSetsOf(const QJsonObject &deployment) const {
+    if (!m_monitor || deployment.isEmpty())
+        return {};
+    return m_replicaSetsByOwner.objectsOwnedBy(deployment,
+                                               m_monitor->replicaSetInformer()->objects());
+}
+
+// The pods of the deployment's ReplicaSets: what its history and rollback read of pods.
+QList<QJsonObject> ClusterController::podsOf(const QJsonObject &deployment) const {
+    if (!m_monitor || deployment.isEmpty())
+        return {};
+    return m_podsByOwner.objectsOwnedBy(
+        QStringLiteral("ReplicaSet"),
+        m_replicaSetsByOwner.ownedBy(QStringLiteral("Deployment"), k8s::fields::name(deployment)),
+        m_monitor->podInformer()->objects());
 }
 
 QVariantList ClusterController::podsOfDeployment(const QString &deployment) const {
@@ -301,7 +321,7 @@ bool ClusterController::refreshHistory() {
     if (!deployment.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const auto &e :
-             k8s::revisionHistory(deployment, m_monitor->replicaSets(), m_monitor->pods()))
+             k8s::revisionHistory(deployment, replicaSetsOf(deployment), podsOf(deployment)))
             rows.append(QVariantMap{{"revision", e.revision},
                                     {"images", e.images.join(QStringLiteral(", "))},
                                     {"age", k8s::humanAge(e.created, now)},
@@ -575,8 +595,9 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision) {
     delete m_rollback;
     m_rollback = new ops::RollbackOperation(
         m_monitor->client(), m_connection.nameSpace,
-        m_monitor->deploymentInformer()->objects().value(deployment), m_monitor->replicaSets(),
-        toRevision, m_adminSession, auditLog(), this);
+        m_monitor->deploymentInformer()->objects().value(deployment),
+        replicaSetsOf(m_monitor->deploymentInformer()->objects().value(deployment)), toRevision,
+        m_adminSession, auditLog(), this);
     connect(m_rollback, &ops::Operation::changed, this, &ClusterController::rollbackChanged);
     // The PIN was asked before the tap reached here: preview and apply in one go.
     if (!m_rollback->previewAndApply())

@@ -3,9 +3,11 @@
 #include "k8s/cluster_connection.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
+#include "k8s/owner_index.h"
 #include "ops/cleanup_operation.h"
 #include "ops/rollback_operation.h"
 #include "ui/admin_session.h"
+#include "ui/cluster_summary.h"
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
@@ -35,7 +37,7 @@ class ClusterController : public QObject {
     Q_PROPERTY(bool demo READ demo NOTIFY stateChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY reportChanged)
     Q_PROPERTY(QString dataAgeText READ dataAgeText NOTIFY dataAgeChanged)
-    Q_PROPERTY(QVariantMap summary READ summary NOTIFY reportChanged)
+    Q_PROPERTY(kiosk::ui::ClusterSummary summary READ summary NOTIFY reportChanged)
     Q_PROPERTY(kiosk::ui::RowListModel *deployments READ deployments CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *pods READ pods CONSTANT)
     Q_PROPERTY(kiosk::ui::RowListModel *checks READ checks CONSTANT)
@@ -85,7 +87,7 @@ public:
     bool demo() const { return m_demo; }
     bool hasData() const { return m_hasData; }
     QString dataAgeText() const;
-    QVariantMap summary() const { return m_summary; }
+    ClusterSummary summary() const { return m_summary; }
     RowListModel *deployments() const { return m_deployments; }
     RowListModel *pods() const { return m_pods; }
     RowListModel *checks() const { return m_checks; }
@@ -156,6 +158,8 @@ private:
     void fetchEvents(const QString &pod);
     void fetchLog(const QString &pod, bool previous);
     bool refreshHistory(); // true when the rows changed (and historyChanged was emitted)
+    QList<QJsonObject> replicaSetsOf(const QJsonObject &deployment) const;
+    QList<QJsonObject> podsOf(const QJsonObject &deployment) const;
 
     State m_state = State::NotConfigured;
     QString m_error;
@@ -164,8 +168,12 @@ private:
     bool m_hasData = false;
     k8s::ClusterConnection m_connection;
     QPointer<k8s::ClusterMonitor> m_monitor;
+    // ReplicaSets by their Deployment and Pods by their ReplicaSet, kept from the informers'
+    // batches, so one deployment's history never walks the namespace.
+    k8s::OwnerIndex m_replicaSetsByOwner;
+    k8s::OwnerIndex m_podsByOwner;
     k8s::ClusterHealthReport m_report;
-    QVariantMap m_summary;
+    ClusterSummary m_summary;
     RowListModel *m_deployments;
     RowListModel *m_pods;
     RowListModel *m_checks;

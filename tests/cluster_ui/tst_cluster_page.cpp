@@ -9,15 +9,21 @@
 #include "touch_tap.h"
 #include "window_screenshot.h"
 
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Kilo_BackendPlugin)
 Q_IMPORT_QML_PLUGIN(Kilo_UiPlugin)
@@ -112,8 +118,7 @@ ApplicationWindow {
 
     void showsTheLiveCluster() {
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster.hasData(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 13,
-                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().deploymentsHealthy, 13, 15000);
         QVERIFY(item("clusterContent"));
         QVERIFY(item("clusterContent")->isVisible());
         QCOMPARE(m_cluster.deployments()->count(), 14);
@@ -147,7 +152,7 @@ ApplicationWindow {
         QCOMPARE(m_cluster.cleanupResult().value("failed").toInt(), 0);
         QCOMPARE(m_cluster.cleanupResult().value("done").toInt(), 38);
         shoot("cluster-cleanup-done");
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("replicaSetsTotal").toInt(), 54, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().replicaSetsTotal, 54, 10000);
         tap("cleanupClose");
         QTRY_COMPARE(m_cluster.cleanupPhase(), ClusterController::ActionPhase::Idle);
     }
@@ -177,8 +182,7 @@ ApplicationWindow {
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster.podLogTitle(), QStringLiteral("Last 200 lines"), 15000);
         QVERIFY(!m_cluster.podLog().contains(QStringLiteral("prometheus_client")));
         shoot("cluster-rollback-done");
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14,
-                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().deploymentsHealthy, 14, 15000);
     }
 
     void historyRollsBackToAChosenRevision() {
@@ -241,8 +245,7 @@ ApplicationWindow {
         QVERIFY(now.value("current").toBool());
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster.revisionHistory().at(0).toMap().value("ran").toBool(),
                                  15000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().value("deploymentsHealthy").toInt(), 14,
-                                  15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.summary().deploymentsHealthy, 14, 15000);
         shootLightAndDark("cluster-history-done");
 
         // The session's own log has the unlock and then the rollback to revision 6 it let through.
@@ -265,6 +268,39 @@ ApplicationWindow {
         session->lock();
         QTRY_VERIFY(!m_cluster.actionsUnlocked());
         QVERIFY(!m_cluster.rollback(QStringLiteral("kilo-cam")));
+    }
+
+    // One watch event (kilo-voice scaled to 2) changes kilo-voice's row and no other: no reset,
+    // no row inserted or removed, dataChanged only for that row.
+    void oneEventUpdatesOnlyItsDeploymentsRow() {
+        kiosk::ui::RowListModel *model = m_cluster.deployments();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removes(model, &QAbstractItemModel::rowsRemoved);
+        QSet<QString> changedRows;
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &first, const QModelIndex &last) {
+                    for (int row = first.row(); row <= last.row(); ++row)
+                        changedRows.insert(model->get(row).value("name").toString());
+                });
+        QNetworkAccessManager network;
+        QNetworkRequest request(m_server.url().resolved(
+            QUrl(QStringLiteral("/apis/apps/v1/namespaces/kilo-guardian/deployments/kilo-voice"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/merge-patch+json"));
+        std::unique_ptr<QNetworkReply> reply(
+            network.sendCustomRequest(request, "PATCH", R"({"spec":{"replicas":2}})"));
+        QTRY_VERIFY(reply->isFinished());
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(model->get(model->indexOf("kilo-voice")).value("desired").toInt(),
+                                  2, 10000);
+        QTest::qWait(300); // the ReplicaSet's and the new pod's batches too
+        QCOMPARE(changedRows, QSet<QString>{QStringLiteral("kilo-voice")});
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(inserts.count(), 0);
+        QCOMPARE(removes.count(), 0);
     }
 };
 

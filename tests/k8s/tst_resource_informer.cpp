@@ -48,6 +48,35 @@ class TestResourceInformer : public QObject {
     Q_OBJECT
 
 private slots:
+    void reportsTheNamesEachBatchTouched() {
+        ScriptedApiServer server;
+        QVERIFY(server.listen());
+        server.handler = [](const ScriptedRequest &r) -> ScriptedResponse {
+            if (r.query("watch") == "1")
+                return {200, QByteArray(), "application/json", true};
+            return {200, list({pod("a", "1"), pod("b", "2"), pod("c", "3")}, "10")};
+        };
+        ClientFixture f(server.url());
+        QSignalSpy batches(f.informer, &ResourceInformer::objectsChanged);
+        f.informer->start();
+        QTRY_COMPARE(batches.count(), 1);
+        QVERIFY(batches.at(0).at(1).toBool()); // the list replaced everything
+        batches.clear();
+
+        server.push(watchEvent("MODIFIED", pod("a", "11")));
+        server.push(watchEvent("DELETED", pod("b", "12")));
+        server.push(watchEvent("ADDED", pod("d", "13")));
+        QTRY_COMPARE(f.informer->resourceVersion(), QStringLiteral("13"));
+        QTRY_VERIFY(!batches.isEmpty());
+        QSet<QString> touched;
+        for (const auto &batch : batches) {
+            QVERIFY(!batch.at(1).toBool());
+            for (const auto &name : batch.at(0).toStringList())
+                touched.insert(name);
+        }
+        QCOMPARE(touched, (QSet<QString>{"a", "b", "d"})); // c untouched
+    }
+
     void listsInPagesThenFollowsTheWatch() {
         ScriptedApiServer server;
         QVERIFY(server.listen());
