@@ -64,15 +64,15 @@ QJsonArray EventTimeline::toJson(const QList<EventRow> &rows) {
         return t.isValid() ? QJsonValue(t.toString(Qt::ISODate)) : QJsonValue();
     };
     for (const EventRow &r : rows)
-        out.append(QJsonObject{{QStringLiteral("type"), r.type},
-                               {QStringLiteral("reason"), r.reason},
-                               {QStringLiteral("object"),
-                                r.objectName.isEmpty() ? QString()
-                                                       : r.objectKind + u'/' + r.objectName},
-                               {QStringLiteral("count"), r.count},
-                               {QStringLiteral("first_seen"), iso(r.firstSeen)},
-                               {QStringLiteral("last_seen"), iso(r.lastSeen)},
-                               {QStringLiteral("message"), r.message}});
+        out.append(
+            QJsonObject{{QStringLiteral("type"), r.type},
+                        {QStringLiteral("reason"), r.reason},
+                        {QStringLiteral("object"),
+                         r.objectName.isEmpty() ? QString() : r.objectKind + u'/' + r.objectName},
+                        {QStringLiteral("count"), r.count},
+                        {QStringLiteral("first_seen"), iso(r.firstSeen)},
+                        {QStringLiteral("last_seen"), iso(r.lastSeen)},
+                        {QStringLiteral("message"), r.message}});
     return out;
 }
 

@@ -23,9 +23,10 @@ class TestEventTimeline : public QObject {
     Q_OBJECT
 private slots:
     void newestFirst() {
-        const auto rows = EventTimeline::fromList(
-            QJsonArray{coreEvent("Pulled", "2026-12-05T10:05:00Z"), coreEvent("BackOff", "2026-12-05T10:30:00Z", 7),
-             coreEvent("Started", "2026-12-05T10:06:00Z")});
+        const auto rows =
+            EventTimeline::fromList(QJsonArray{coreEvent("Pulled", "2026-12-05T10:05:00Z"),
+                                               coreEvent("BackOff", "2026-12-05T10:30:00Z", 7),
+                                               coreEvent("Started", "2026-12-05T10:06:00Z")});
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).reason, QStringLiteral("BackOff"));
         QCOMPARE(rows.at(0).count, 7);
@@ -38,15 +39,16 @@ private slots:
 
     void newerApiGenerationsAndMissingTimes() {
         // events.k8s.io writes eventTime and a series instead of the core timestamps.
-        QJsonObject series{{"type", "Warning"},
-                           {"reason", "Unhealthy"},
-                           {"message", "Readiness probe failed"},
-                           {"eventTime", "2026-12-05T09:00:00.123456Z"},
-                           {"series", QJsonObject{{"count", 12},
-                                                  {"lastObservedTime", "2026-12-05T11:00:00Z"}}}};
-        QJsonObject created{{"reason", "Created"},
-                            {"message", "only a creation time"},
-                            {"metadata", QJsonObject{{"creationTimestamp", "2026-12-05T08:00:00Z"}}}};
+        QJsonObject series{
+            {"type", "Warning"},
+            {"reason", "Unhealthy"},
+            {"message", "Readiness probe failed"},
+            {"eventTime", "2026-12-05T09:00:00.123456Z"},
+            {"series", QJsonObject{{"count", 12}, {"lastObservedTime", "2026-12-05T11:00:00Z"}}}};
+        QJsonObject created{
+            {"reason", "Created"},
+            {"message", "only a creation time"},
+            {"metadata", QJsonObject{{"creationTimestamp", "2026-12-05T08:00:00Z"}}}};
         QJsonObject timeless{{"reason", "Odd"}, {"message", "no time at all"}};
         QJsonObject empty{{"type", "Normal"}}; // nothing to read: skipped
         const auto rows = EventTimeline::fromList(QJsonArray{timeless, created, empty, series, 42});
@@ -73,15 +75,33 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("name");
-        QTest::newRow("deployment") << "deployment/kilo-meds" << "Deployment" << "kilo-meds";
-        QTest::newRow("deploy") << "deploy/kilo-meds" << "Deployment" << "kilo-meds";
-        QTest::newRow("pod") << "pod/kilo-meds-abc" << "Pod" << "kilo-meds-abc";
-        QTest::newRow("rs") << "rs/kilo-meds-5f" << "ReplicaSet" << "kilo-meds-5f";
-        QTest::newRow("capitalised") << "Deployment/x" << "Deployment" << "x";
-        QTest::newRow("no name") << "pod/" << "" << "";
-        QTest::newRow("no kind") << "kilo-meds" << "" << "";
-        QTest::newRow("unknown kind") << "service/x" << "" << "";
-        QTest::newRow("two slashes") << "pod/a/b" << "" << "";
+        QTest::newRow("deployment") << "deployment/kilo-meds"
+                                    << "Deployment"
+                                    << "kilo-meds";
+        QTest::newRow("deploy") << "deploy/kilo-meds"
+                                << "Deployment"
+                                << "kilo-meds";
+        QTest::newRow("pod") << "pod/kilo-meds-abc"
+                             << "Pod"
+                             << "kilo-meds-abc";
+        QTest::newRow("rs") << "rs/kilo-meds-5f"
+                            << "ReplicaSet"
+                            << "kilo-meds-5f";
+        QTest::newRow("capitalised") << "Deployment/x"
+                                     << "Deployment"
+                                     << "x";
+        QTest::newRow("no name") << "pod/"
+                                 << ""
+                                 << "";
+        QTest::newRow("no kind") << "kilo-meds"
+                                 << ""
+                                 << "";
+        QTest::newRow("unknown kind") << "service/x"
+                                      << ""
+                                      << "";
+        QTest::newRow("two slashes") << "pod/a/b"
+                                     << ""
+                                     << "";
     }
 
     void kindSlashName() {
@@ -94,8 +114,9 @@ private slots:
         if (involved) {
             QCOMPARE(involved->kind, kind);
             QCOMPARE(involved->name, name);
-            QCOMPARE(EventTimeline::fieldSelector(*involved),
-                     QStringLiteral("involvedObject.kind=%1,involvedObject.name=%2").arg(kind, name));
+            QCOMPARE(
+                EventTimeline::fieldSelector(*involved),
+                QStringLiteral("involvedObject.kind=%1,involvedObject.name=%2").arg(kind, name));
         } else {
             QVERIFY(error.contains(text));
         }
