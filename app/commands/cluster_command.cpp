@@ -9,6 +9,7 @@
 #include "k8s/connection_resolver.h"
 #include "k8s/duration_format.h"
 #include "k8s/event_timeline.h"
+#include "k8s/log_follower.h"
 #include "k8s/resource_path.h"
 #include "ops/cleanup_operation.h"
 #include "ops/connect_operation.h"
@@ -28,6 +29,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
@@ -632,23 +634,69 @@ int restart(const QStringList &arguments) {
     return applyAndFollow(operation, *change, result(), QStringLiteral("restart"), out);
 }
 
+// "10m", "30s", "2h", "1h30m" -> seconds; -1 when it is not a duration.
+qint64 durationSeconds(const QString &text) {
+    static const QRegularExpression part(QStringLiteral("(\\d+)([hms])"));
+    qint64 seconds = 0;
+    qsizetype at = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedStart() != at)
+            return -1;
+        at = m.capturedEnd();
+        const qint64 n = m.captured(1).toLongLong();
+        seconds += n * (m.captured(2) == u"h" ? 3600 : m.captured(2) == u"m" ? 60 : 1);
+    }
+    return at == text.size() && at > 0 ? seconds : -1;
+}
+
 int logs(const QStringList &arguments) {
     kiosk::cli::SubcommandParser parser(QStringLiteral("cluster logs"));
     addConnectionOptions(parser);
+    parser.addOption({{QStringLiteral("f"), QStringLiteral("follow")},
+                      QStringLiteral("keep printing new lines; across reconnects, and for a "
+                                     "deployment across its pod being replaced")});
     parser.addOption(
         {QStringLiteral("previous"), QStringLiteral("the previous (crashed) container's log")});
     parser.addOption({QStringLiteral("tail"), QStringLiteral("last N lines (default 200)"),
                       QStringLiteral("n"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("only lines newer than this (e.g. 10m, 30s, 2h)"),
+                      QStringLiteral("duration")});
     parser.addOption({{QStringLiteral("c"), QStringLiteral("container")},
                       QStringLiteral("container name"),
                       QStringLiteral("name")});
-    parser.addPositional(QStringLiteral("POD"), QStringLiteral("the pod"));
+    parser.addPositional(QStringLiteral("POD"), QStringLiteral("the pod, or deployment/NAME"));
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
+    kiosk::k8s::LogFollower::Options options;
     bool ok = false;
-    const int tail = parser.value(QStringLiteral("tail")).toInt(&ok);
-    if (!ok || tail <= 0)
+    options.tailLines = parser.value(QStringLiteral("tail")).toInt(&ok);
+    if (!ok || options.tailLines <= 0)
         return fail(QStringLiteral("--tail needs a positive number"));
+    if (parser.isSet(QStringLiteral("since"))) {
+        options.sinceSeconds = durationSeconds(parser.value(QStringLiteral("since")));
+        if (options.sinceSeconds <= 0)
+            return fail(QStringLiteral("--since needs a duration such as 10m, 30s or 2h"));
+    }
+    options.follow = parser.isSet(QStringLiteral("follow"));
+    options.previous = parser.isSet(QStringLiteral("previous"));
+    if (options.follow && options.previous)
+        return fail(QStringLiteral("--follow and --previous cannot be combined"));
+    options.container = parser.value(QStringLiteral("container"));
+    const QString target = parser.positionalArguments().constFirst();
+    QString pod = target, deployment;
+    for (const QString &prefix :
+         {QStringLiteral("deployment/"), QStringLiteral("deploy/"), QStringLiteral("deployments/")})
+        if (target.startsWith(prefix)) {
+            deployment = target.mid(prefix.size());
+            pod.clear();
+        }
+    for (const QString &prefix : {QStringLiteral("pod/"), QStringLiteral("pods/")})
+        if (target.startsWith(prefix))
+            pod = target.mid(prefix.size());
+    if (pod.isEmpty() && deployment.isEmpty())
+        return fail(QStringLiteral("'%1' names no pod").arg(target));
     QString error;
     const auto connection = resolveConnection(parser, &error);
     if (!connection)
@@ -656,26 +704,31 @@ int logs(const QStringList &arguments) {
 
     kiosk::k8s::ApiClient client(*connection);
     client.setTimeout(timeoutMs(parser));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("tailLines"), QString::number(tail));
-    if (parser.isSet(QStringLiteral("previous")))
-        query.addQueryItem(QStringLiteral("previous"), QStringLiteral("true"));
-    if (parser.isSet(QStringLiteral("container")))
-        query.addQueryItem(QStringLiteral("container"), parser.value(QStringLiteral("container")));
-    const QString pod = parser.positionalArguments().constFirst();
+    kiosk::k8s::LogFollower follower(&client, connection->nameSpace, pod, deployment, options);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QObject::connect(&follower, &kiosk::k8s::LogFollower::lineReceived, &follower,
+                     [&out](const QString &, const QString &line) {
+                         out << line << '\n' << Qt::flush;
+                     });
+    // Which pod is read, and reconnects, go to stderr: stdout stays the log itself.
+    QObject::connect(&follower, &kiosk::k8s::LogFollower::podChanged, &follower,
+                     [&err](const QString &name) {
+                         err << "kilo-kiosk: reading pod " << name << '\n' << Qt::flush;
+                     });
+    QObject::connect(&follower, &kiosk::k8s::LogFollower::notice, &follower,
+                     [&err](const QString &text) {
+                         err << "kilo-kiosk: " << text << '\n' << Qt::flush;
+                     });
     QEventLoop loop;
     int exitCode = 0;
-    client.get(
-        kiosk::k8s::ResourcePath::subresource(kiosk::k8s::ResourceKind::Pod, connection->nameSpace,
-                                              pod, QStringLiteral("log")),
-        query, &loop, [&](const kiosk::k8s::ApiResponse &response) {
-            if (response.error.isError())
-                exitCode =
-                    fail(QStringLiteral("logs of pod %1: %2").arg(pod, response.error.message));
-            else
-                QTextStream(stdout) << QString::fromUtf8(response.body);
-            loop.quit();
-        });
+    QObject::connect(&follower, &kiosk::k8s::LogFollower::finished, &loop,
+                     [&](bool done, const QString &why) {
+                         if (!done)
+                             exitCode = fail(why);
+                         loop.quit();
+                     });
+    follower.start();
     loop.exec();
     return exitCode;
 }
@@ -853,7 +906,8 @@ const char *kUsage = "Usage: kilo-kiosk cluster VERB [OPTIONS]\n"
                      "  disconnect                                   forget the saved connection\n"
                      "  status [--json] [--watch]                    deployments, pods, "
                      "ReplicaSets and the checklist\n"
-                     "  logs POD [--previous] [--tail N]             a pod's log\n"
+                     "  logs (POD | deployment/NAME) [-f] [--previous] [--tail N] [--since 10m]   "
+                     "a pod's log\n"
                      "  cleanup [--keep N] [--include-orphans] (--dry-run|--yes) [--json]   delete "
                      "stale ReplicaSets, cap history\n"
                      "  history DEPLOYMENT [--json]                  revisions: image(s), age, "

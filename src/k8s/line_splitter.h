@@ -12,6 +12,8 @@ public:
     // error.
     QList<QByteArray> feed(const QByteArray &chunk, bool *overflow = nullptr);
     void clear() { m_pending.clear(); }
+    // A last line the stream ended without a newline after.
+    bool hasPending() const { return !m_pending.isEmpty(); }
 
     static constexpr qsizetype kMaxLineBytes = 64 * 1024 * 1024;
 

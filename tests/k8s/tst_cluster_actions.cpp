@@ -382,6 +382,42 @@ private slots:
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("is not KIND/NAME"), bad.err.constData());
     }
+
+    void logsFollowADeploymentAcrossAPodReplacement() {
+        kiosk::sim::ApiServer server;
+        QVERIFY(server.listen());
+        QTRY_VERIFY_WITH_TIMEOUT(kiosk::test::incidentSettled(server), 15000);
+        QProcess follow;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("HOME", m_home.path());
+        env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
+        env.insert("XDG_DATA_HOME", m_home.filePath("data"));
+        env.remove("KUBECONFIG");
+        follow.setProcessEnvironment(env);
+        follow.start(kBinary, {"cluster", "logs", "deployment/kilo-cam", "--follow", "--server",
+                               server.url().toString()});
+        QByteArray out, err;
+        const auto read = [&] {
+            out += follow.readAllStandardOutput();
+            err += follow.readAllStandardError();
+        };
+        const QByteArray startup = "Uvicorn running on http://0.0.0.0:9002";
+        QTRY_VERIFY_WITH_TIMEOUT((read(), out.count(startup) == 1), 20000);
+        QVERIFY2(err.contains("kilo-kiosk: reading pod kilo-cam-"), err.constData());
+
+        // The pod is replaced (a restart); the follower moves to the new one by itself.
+        const Run restarted = kiosk({"cluster", "restart", "kilo-cam"}, server);
+        QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
+        // Every pod followed shows its start-up once: no line is shown twice.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (read(), out.count(startup) >= 2 &&
+                         out.count(startup) == err.count("kilo-kiosk: reading pod kilo-cam-")),
+            30000);
+        QCOMPARE(out.count("Started server process"), out.count(startup));
+        QVERIFY(follow.state() == QProcess::Running); // still following
+        follow.kill();
+        follow.waitForFinished();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClusterActions)
