@@ -5,6 +5,7 @@
 #include "sim/api_server.h"
 #include "sim/meds_service_simulator.h"
 #include "ui/cluster_controller.h"
+#include "ui/language_preference.h"
 #include "ui/app_context.h"
 #include "ui/medication_store_controller.h"
 #include "ui/medication_sync_controller.h"
@@ -68,6 +69,12 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     QGuiApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
+    // The UI language first: the text made below (the demo cluster's name) is translated too.
+    // `--lang` applies for this run only; the Settings choice stays as saved.
+    kiosk::ui::LanguagePreference language;
+    if (!options.language.isEmpty())
+        language.overrideForThisRun(options.language);
+
     kiosk::ui::AppContext context;
     context.setDemo(options.demo);
     context.setKiosk(options.kiosk);
@@ -101,11 +108,13 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     medications.open();
 
     QQmlApplicationEngine engine;
+    language.setEngine(&engine);
     // Statically linked QML modules live in the resources, not on disk.
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties(
         {{QStringLiteral("app"), QVariant::fromValue(&context)},
          {QStringLiteral("theme"), QVariant::fromValue(&theme)},
+         {QStringLiteral("language"), QVariant::fromValue(&language)},
          {QStringLiteral("cluster"), QVariant::fromValue(&cluster)},
          {QStringLiteral("medsSync"), QVariant::fromValue(&medsSync)},
          {QStringLiteral("medications"), QVariant::fromValue(&medications)}});

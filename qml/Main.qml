@@ -14,6 +14,8 @@ ApplicationWindow {
     required property ClusterController cluster
     // The one medication list every page shows (made by the app, or by a test).
     required property MedicationStoreController medications
+    // The UI language (Settings: System, English, Español); set by the app (null in tests).
+    property LanguagePreference language: null
     // The medication list's sync; set by the app (null in tests that do not need it).
     property MedicationSyncController medsSync: null
     property int currentPage: 0
@@ -82,7 +84,7 @@ ApplicationWindow {
                 }
                 MedicationsPage { id: medicationsPage; app: window.app; store: window.medications; medsSync: window.medsSync; doses: doseController }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
-                SettingsPage { app: window.app; theme: window.theme; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
+                SettingsPage { app: window.app; theme: window.theme; language: window.language; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
             }
         }
     }

@@ -87,14 +87,18 @@ Popup {
                 case ClusterController.Checking: return qsTr("Checking the plan with the server\u2026")
                 case ClusterController.Running: return qsTr("Cleaning up: %1 of %2").arg(panel.cluster.cleanupDone).arg(panel.preview.deletes + panel.preview.patches)
                 case ClusterController.Succeeded:
-                    return qsTr("Done: %1 changes made, %2 skipped.").arg(panel.result.done).arg(panel.result.skipped)
+                    return qsTr("Done: %1, %2.").arg(qsTr("%n change(s) made", "", panel.result.done))
+                                         .arg(qsTr("%n skipped", "", panel.result.skipped))
                 case ClusterController.Failed:
-                    return panel.executed ? qsTr("%1 request(s) failed; %2 done.").arg(panel.result.failed).arg(panel.result.done)
-                                          : qsTr("The server would refuse %1 request(s); nothing will be changed.").arg(panel.preview.refused)
+                    return panel.executed ? qsTr("%1; %2.").arg(qsTr("%n request(s) failed", "", panel.result.failed))
+                                                           .arg(qsTr("%n done", "", panel.result.done))
+                                          : qsTr("The server would refuse %n request(s); nothing will be changed.", "", panel.preview.refused)
                 case ClusterController.Ready:
                     return panel.preview.empty ? qsTr("Nothing to clean up.")
-                         : qsTr("Delete %1 ReplicaSets and cap the history of %2 deployments: %3 \u2192 %4 ReplicaSets.")
-                               .arg(panel.preview.deletes).arg(panel.preview.patches).arg(panel.preview.before).arg(panel.preview.after)
+                         : qsTr("%1 and %2: %3 \u2192 %4 ReplicaSets.")
+                               .arg(qsTr("Delete %n ReplicaSet(s)", "", panel.preview.deletes))
+                               .arg(qsTr("cap the history of %n deployment(s)", "", panel.preview.patches))
+                               .arg(panel.preview.before).arg(panel.preview.after)
                 default: return ""
                 }
             }
@@ -151,7 +155,7 @@ Popup {
                 onClicked: {
                     const run = () => panel.cluster.runCleanup()
                     if (panel.requestPin)
-                        panel.requestPin(qsTr("Enter the admin PIN to delete %1 ReplicaSets.").arg(panel.preview.deletes), run)
+                        panel.requestPin(qsTr("Enter the admin PIN to delete %n ReplicaSet(s).", "", panel.preview.deletes), run)
                     else
                         run()
                 }

@@ -62,8 +62,8 @@ ItemDelegate {
         }
         Label {
             text: card.healthy
-                  ? (card.restarts === 1 ? qsTr("1 restart") : qsTr("%1 restarts").arg(card.restarts))
-                    + (card.stale === 0 ? "" : " \u00b7 " + (card.stale === 1 ? qsTr("1 stale ReplicaSet") : qsTr("%1 stale ReplicaSets").arg(card.stale)))
+                  ? qsTr("%n restart(s)", "", card.restarts)
+                    + (card.stale === 0 ? "" : " \u00b7 " + qsTr("%n stale ReplicaSet(s)", "", card.stale))
                   : (card.suggestion.length > 0 ? card.suggestion + " \u2014 " : "") + card.reason
             font.pixelSize: Style.fontCaption
             color: card.healthy ? card.Material.foreground : Style.error

@@ -12,7 +12,9 @@ Pane {
     signal pageSelected(int index)
 
     padding: 0
-    implicitWidth: Style.railWidth
+    // At least Style.railWidth, wider when a title needs it (longer words in other languages):
+    // a label is never cut off.
+    implicitWidth: Math.max(Style.railWidth, column.implicitWidth)
     background: Rectangle {
         color: Style.navigationSurface
         Rectangle {
@@ -24,6 +26,7 @@ Pane {
     }
 
     ColumnLayout {
+        id: column
         anchors.fill: parent
         anchors.topMargin: Style.spacing
         spacing: 8
@@ -45,6 +48,9 @@ Pane {
                 checkable: true
                 checked: rail.currentIndex === index
                 Layout.fillWidth: true
+                // Measured in the selected (bold) weight, so the rail does not change width
+                // when another page is chosen.
+                Layout.preferredWidth: Math.ceil(selectedTitle.advanceWidth) + leftPadding + rightPadding
                 Layout.leftMargin: 8
                 Layout.rightMargin: 8
                 Layout.preferredHeight: 96
@@ -55,6 +61,13 @@ Pane {
                          : parent.down ? parent.Material.rippleColor : "transparent"
                 }
                 onClicked: rail.pageSelected(index)
+
+                TextMetrics {
+                    id: selectedTitle
+                    font.pixelSize: Style.fontLabel
+                    font.weight: Font.DemiBold
+                    text: modelData.title
+                }
             }
         }
         Item { Layout.fillHeight: true }

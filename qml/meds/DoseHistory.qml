@@ -143,7 +143,7 @@ Item {
             visible: list.count === 0
             icon: "qrc:/Kilo/Ui/icons/medications.svg"
             title: qsTr("No doses logged")
-            body: qsTr("Doses given or skipped in the last %1 days show here.").arg(history.days)
+            body: qsTr("Doses given or skipped in the last %n day(s) show here.", "", history.days)
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: Style.margin
         }

@@ -72,7 +72,7 @@ Rectangle {
                     Label {
                         objectName: "doseReminderWhen"
                         text: reminder.doses && reminder.doses.dueCount > 1
-                              ? qsTr("Dose time · %1 · %2 doses due").arg(reminder.dose.time || "").arg(reminder.doses.dueCount)
+                              ? qsTr("Dose time · %1 · %n dose(s) due", "", reminder.doses.dueCount).arg(reminder.dose.time || "")
                               : qsTr("Dose time · %1").arg(reminder.dose.time || "")
                         font.pixelSize: Style.fontLabel
                         font.weight: Font.DemiBold

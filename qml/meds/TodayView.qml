@@ -21,8 +21,8 @@ Item {
             objectName: "todaySummary"
             text: today.model.scheduledCount === 0
                   ? Qt.formatDate(new Date(), "dddd d MMMM")
-                  : qsTr("%1 · %2 of %3 doses still to come").arg(Qt.formatDate(new Date(), "dddd d MMMM"))
-                        .arg(today.model.remainingCount).arg(today.model.scheduledCount)
+                  : qsTr("%1 · %2 of %n dose(s) still to come", "", today.model.scheduledCount)
+                        .arg(Qt.formatDate(new Date(), "dddd d MMMM")).arg(today.model.remainingCount)
             font.pixelSize: Style.fontTitle
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

@@ -161,7 +161,13 @@ Page {
         spacing: Style.spacing
 
         GridLayout {
-            columns: page.width > 1000 ? 3 : page.width > 760 ? 2 : 1
+            id: filterGrid
+            // One row when the search field's hint fits beside the choices (it is longer in
+            // some languages), else the search field on a row of its own.
+            readonly property real oneRowWidth: Math.ceil(searchHint.advanceWidth) + search.leftPadding + search.rightPadding
+                                                + statusChoice.implicitWidth + sortChoice.implicitWidth + 2 * columnSpacing
+            readonly property bool oneRow: width >= oneRowWidth
+            columns: oneRow ? 3 : page.width > 760 ? 2 : 1
             columnSpacing: Style.spacing
             rowSpacing: 8
             Layout.fillWidth: true
@@ -183,10 +189,16 @@ Page {
                 }
                 Layout.fillWidth: true
                 Layout.minimumWidth: 220
-                Layout.columnSpan: page.width > 1000 || page.width <= 760 ? 1 : 2
+                Layout.columnSpan: filterGrid.oneRow || page.width <= 760 ? 1 : 2
                 Layout.preferredHeight: Style.touchTarget
+                TextMetrics {
+                    id: searchHint
+                    font: search.font
+                    text: search.placeholderText
+                }
             }
             SegmentedChoice {
+                id: statusChoice
                 objectName: "statusChoice"
                 namePrefix: "status"
                 value: listModel.statusFilter
@@ -196,6 +208,7 @@ Page {
                 onChosen: value => listModel.statusFilter = value
             }
             SegmentedChoice {
+                id: sortChoice
                 objectName: "sortChoice"
                 namePrefix: "sort"
                 value: listModel.sortOrder

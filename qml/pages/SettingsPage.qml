@@ -10,6 +10,8 @@ Page {
     objectName: "settingsPage"
     required property AppContext app
     required property ThemePreference theme
+    // The UI language (Main.qml's); without it the language choice is hidden.
+    property LanguagePreference language: null
     required property ClusterController cluster
     // The admin PIN session (Main.qml's adminSession); without it the Administrator section is hidden.
     property AdminSession adminSession: null
@@ -76,6 +78,37 @@ Page {
                             Layout.preferredHeight: Style.touchTarget
                             Layout.minimumWidth: 160
                             onClicked: page.theme.mode = modelData.mode
+                        }
+                    }
+                }
+            }
+
+            SettingsSection {
+                objectName: "languageSection"
+                title: qsTr("Language")
+                visible: page.language !== null
+                RowLayout {
+                    spacing: 12
+                    Repeater {
+                        // The languages' own names, so that each can be found in any language.
+                        model: [
+                            { value: LanguagePreference.System, label: qsTr("Follow system") },
+                            { value: LanguagePreference.English, label: "English" },
+                            { value: LanguagePreference.Spanish, label: "Español" }
+                        ]
+                        delegate: TouchButton {
+                            required property var modelData
+                            objectName: "language_" + modelData.value
+                            text: modelData.label
+                            font.pixelSize: Style.fontBody
+                            checkable: true
+                            checked: page.language !== null && page.language.language === modelData.value
+                            highlighted: checked
+                            Accessible.name: modelData.label
+                            Layout.preferredHeight: Style.touchTarget
+                            Layout.minimumWidth: 160
+                            // Like the theme, a language needs no PIN: it changes nothing but the text.
+                            onClicked: page.language.language = modelData.value
                         }
                     }
                 }
@@ -353,7 +386,7 @@ Page {
                     objectName: "adminStatus"
                     text: !page.adminSession ? ""
                           : !page.adminSession.pinSet ? qsTr("No admin PIN is set. Set one so that only an administrator can repair the cluster, change settings or close the kiosk.")
-                          : page.adminSession.unlocked ? qsTr("Unlocked: admin actions are allowed. Locks itself after %1 without a touch.").arg(page.adminSession.idleTimeoutSeconds >= 120 ? qsTr("%1 minutes").arg(Math.round(page.adminSession.idleTimeoutSeconds / 60)) : qsTr("%1 s").arg(Math.round(page.adminSession.idleTimeoutSeconds)))
+                          : page.adminSession.unlocked ? qsTr("Unlocked: admin actions are allowed. Locks itself after %1 without a touch.").arg(page.adminSession.idleTimeoutSeconds >= 120 ? qsTr("%n minute(s)", "", Math.round(page.adminSession.idleTimeoutSeconds / 60)) : qsTr("%1 s").arg(Math.round(page.adminSession.idleTimeoutSeconds)))
                           : page.adminSession.lockedOut ? qsTr("Locked. Too many wrong PINs: try again in %1 s.").arg(page.adminSession.lockoutSecondsLeft)
                           : qsTr("Locked. Cluster repairs and other admin actions ask for the PIN.")
                     font.pixelSize: Style.fontBody

@@ -15,6 +15,8 @@ QString *valueTarget(LaunchOptions &o, const QString &name) {
         return &o.context;
     if (name == u"--namespace" || name == u"-n")
         return &o.nameSpace;
+    if (name == u"--lang")
+        return &o.language;
     return nullptr;
 }
 
@@ -76,6 +78,8 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments,
         o.subcommandArgs = arguments.mid(i + 1);
         return o;
     }
+    if (!o.language.isEmpty() && o.language != u"en" && o.language != u"es")
+        return failure(QStringLiteral("option --lang takes en or es, not '%1'").arg(o.language));
     if (o.kiosk && !o.screenshotDir.isEmpty())
         return failure(QStringLiteral("--kiosk and --screenshot-dir cannot be combined"));
     return o;
@@ -90,6 +94,7 @@ QString LaunchOptions::uiUsage() {
         "  --demo                 run against the built-in cluster simulator\n"
         "  --kiosk                full screen, locked down (for the wall tablet)\n"
         "  --screenshot-dir DIR   render every page to DIR/<page>.png and exit\n"
+        "  --lang en|es           UI language for this run (default: the Settings choice)\n"
         "  --server URL           Kubernetes API server URL (plain, e.g. the simulator)\n"
         "  --kubeconfig FILE      kubeconfig file (default: $KUBECONFIG, ~/.kube/config)\n"
         "  --context NAME         kubeconfig context\n"

@@ -23,6 +23,7 @@ struct LaunchOptions {
     QString kubeconfig;
     QString context;
     QString nameSpace;
+    QString language; // --lang en|es: the UI language for this run (empty: the saved choice)
 
     static LaunchOptions parse(const QStringList &arguments, const QStringList &knownSubcommands);
     static QString uiUsage();

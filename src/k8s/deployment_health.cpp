@@ -104,38 +104,49 @@ DeploymentHealth deploymentHealthOfPods(const QJsonObject &deployment,
             : QStringLiteral(" (%1)").arg(h.failingPods.join(QStringLiteral(", ")));
     if (h.progressDeadlineExceeded) {
         h.healthy = false;
+        h.reasonCode = DeploymentHealth::Reason::ProgressDeadlineExceeded;
         h.reason = QStringLiteral("progress deadline exceeded, %1%2").arg(counts, podNote);
     } else if (h.replicaFailure) {
         h.healthy = false;
+        h.reasonCode = DeploymentHealth::Reason::ReplicaFailure;
         h.reason = QStringLiteral("replica failure: %1")
                        .arg(h.replicaFailureMessage.isEmpty() ? counts : h.replicaFailureMessage);
     } else if (h.desired == 0) {
         h.healthy = true;
+        h.reasonCode = DeploymentHealth::Reason::ScaledToZero;
         h.reason = QStringLiteral("scaled to 0");
     } else if (h.available < h.desired) {
         h.healthy = false;
+        h.reasonCode = DeploymentHealth::Reason::Unavailable;
         h.reason = counts + podNote;
     } else if (!h.failingPods.isEmpty()) {
         h.healthy = false;
+        h.reasonCode = DeploymentHealth::Reason::FailingPods;
         h.reason =
             QStringLiteral("%1, but %2").arg(counts, h.failingPods.join(QStringLiteral(", ")));
     } else {
         h.healthy = true;
-        if (h.paused)
+        if (h.paused) {
+            h.reasonCode = DeploymentHealth::Reason::Paused;
             h.reason = QStringLiteral("%1, paused").arg(counts);
-        else if (!h.observed)
+        } else if (!h.observed) {
+            h.reasonCode = DeploymentHealth::Reason::NotObserved;
             h.reason = QStringLiteral("%1, update not yet observed").arg(counts);
-        else if (h.updated < h.desired)
+        } else if (h.updated < h.desired) {
+            h.reasonCode = DeploymentHealth::Reason::RollingOut;
             h.reason = QStringLiteral("%1, rolling out: %2 of %3 updated")
                            .arg(counts)
                            .arg(h.updated)
                            .arg(h.desired);
-        else if (h.current > h.updated)
+        } else if (h.current > h.updated) {
+            h.reasonCode = DeploymentHealth::Reason::OldReplicasTerminating;
             h.reason = QStringLiteral("%1, %2 old replicas pending termination")
                            .arg(counts)
                            .arg(h.current - h.updated);
-        else
+        } else {
+            h.reasonCode = DeploymentHealth::Reason::Available;
             h.reason = counts;
+        }
     }
     return h;
 }

@@ -35,6 +35,22 @@ struct DeploymentHealth {
                              // (pods in phase Failed/Succeeded or being deleted are left out)
     bool healthy = false;
     QString reason; // one line: why healthy or not
+
+    // Which case `reason` describes, for a UI that words it in its own language
+    // (src/ui/deployment_health_text.*); `reason` stays the CLI's English.
+    enum class Reason {
+        Available,                // all available
+        ProgressDeadlineExceeded, // + the counts and failing pods
+        ReplicaFailure,           // + replicaFailureMessage, else the counts
+        ScaledToZero,
+        Unavailable, // fewer available than desired (+ failing pods)
+        FailingPods, // all available, but some of its pods fail
+        Paused,
+        NotObserved,            // the controller has not seen the latest spec yet
+        RollingOut,             // updated < desired
+        OldReplicasTerminating, // current > updated
+    };
+    Reason reasonCode = Reason::Available;
 };
 
 // `pods` (optional) are the namespace's pods; the deployment's own are picked by its selector

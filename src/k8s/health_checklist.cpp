@@ -36,6 +36,9 @@ HealthCheck podCheck(const QString &id, const QString &name, const QString &what
             offenders << QStringLiteral("%1 (%2)").arg(p.row.name, p.row.status);
     }
     HealthCheck c{id, name, offenders.isEmpty(), QString()};
+    c.count = int(offenders.size());
+    c.total = int(pods.size());
+    c.offenders = offenders;
     c.detail = offenders.isEmpty() ? QStringLiteral("0 %1").arg(what)
                                    : QStringLiteral("%1 %2: %3")
                                          .arg(offenders.size())
@@ -67,6 +70,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
         }
         HealthCheck c{QStringLiteral("pods-running"), QStringLiteral("All pods running"),
                       notRunning.isEmpty(), QString()};
+        c.count = int(notRunning.size());
+        c.total = int(facts.size());
+        c.offenders = notRunning;
         c.detail =
             QStringLiteral("%1/%2 running").arg(facts.size() - notRunning.size()).arg(facts.size());
         if (!notRunning.isEmpty())
@@ -126,6 +132,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
                       QStringLiteral("%1/%2 healthy")
                           .arg(deployments.size() - unhealthy.size())
                           .arg(deployments.size())};
+        c.count = int(unhealthy.size());
+        c.total = int(deployments.size());
+        c.offenders = unhealthy;
         if (!unhealthy.isEmpty())
             c.detail += QStringLiteral("; unhealthy: ") + nameList(unhealthy, shown);
         checks << c;
@@ -143,6 +152,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
                       QStringLiteral("%1/%2 deployments have a current ReplicaSet")
                           .arg(rs.deployments.size() - without.size())
                           .arg(rs.deployments.size())};
+        c.count = int(without.size());
+        c.total = int(rs.deployments.size());
+        c.offenders = without;
         if (!without.isEmpty())
             c.detail += QStringLiteral("; none for: ") + nameList(without, shown);
         c.detail += QStringLiteral("; %1 ReplicaSets in all, %2 stale").arg(rs.total).arg(rs.stale);
@@ -160,6 +172,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
         HealthCheck c{QStringLiteral("stale-within-limit"),
                       QStringLiteral("Stale ReplicaSets within history limits"), over.isEmpty(),
                       QString()};
+        c.count = int(over.size());
+        c.total = ownedStale;
+        c.offenders = over;
         c.detail = over.isEmpty()
                        ? QStringLiteral("%1 stale ReplicaSets, each deployment within its limit")
                              .arg(ownedStale)
@@ -172,6 +187,9 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
             orphans << o.name;
         HealthCheck c{QStringLiteral("no-orphans"), QStringLiteral("No orphaned ReplicaSets"),
                       orphans.isEmpty(), QStringLiteral("%1 orphaned").arg(orphans.size())};
+        c.count = int(orphans.size());
+        c.total = rs.total;
+        c.offenders = orphans;
         if (!orphans.isEmpty())
             c.detail += QStringLiteral(": ") + nameList(orphans, shown);
         checks << c;
@@ -189,6 +207,11 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
                       QStringLiteral("revisionHistoryLimit set to %1 or less")
                           .arg(options.historyLimitTarget),
                       unset.isEmpty() && above.isEmpty(), QString()};
+        c.count = int(above.size() + unset.size());
+        c.total = int(rs.deployments.size());
+        c.limit = options.historyLimitTarget;
+        c.offenders = above;
+        c.unset = unset;
         if (c.ok) {
             c.detail = QStringLiteral("%1/%1 deployments at %2 or less")
                            .arg(rs.deployments.size())

@@ -14,6 +14,15 @@ struct HealthCheck {
     QString name; // for people: "All pods running"
     bool ok = false;
     QString detail; // one line: counts, and the first few offenders by name
+
+    // What `name` and `detail` say, as data, for a UI that words them in its own language
+    // (src/ui/health_check_text.*); `name` and `detail` stay the CLI's English.
+    int count = 0;              // how many fail the check
+    int total = 0;              // how many were checked: pods, deployments, or ReplicaSets
+                                // (stale-within-limit: the deployments' stale ReplicaSets)
+    int limit = 0;              // history-limit-set: the target revisionHistoryLimit
+    QStringList offenders = {}; // all that fail, each a name with its facts in brackets
+    QStringList unset = {};     // history-limit-set: deployments without a revisionHistoryLimit
 };
 
 struct ChecklistOptions {

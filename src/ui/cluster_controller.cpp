@@ -6,7 +6,11 @@
 #include "k8s/object_fields.h"
 #include "k8s/resource_informer.h"
 #include "k8s/resource_path.h"
+#include "ui/deployment_health_text.h"
+#include "ui/health_check_text.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -30,7 +34,7 @@ const QStringList kDeploymentRoles = {"name",
                                       "suggestionRevision"};
 const QStringList kPodRoles = {"name", "status",  "ready",      "restarts", "restartsText",
                                "age",  "healthy", "deployment", "reason"};
-const QStringList kCheckRoles = {"name", "ok", "detail"};
+const QStringList kCheckRoles = {"checkId", "name", "ok", "detail"};
 constexpr int kLogTailLines = 200;
 
 QVariantMap podRowMap(const k8s::PodRow &p, const QString &deployment) {
@@ -53,7 +57,8 @@ QString containerState(const QJsonObject &state) {
             .toString(QStringLiteral("Waiting"));
     if (state.contains(u"terminated")) {
         const QJsonObject t = state.value(u"terminated").toObject();
-        return QStringLiteral("%1 (exit code %2)")
+        // The state names are Kubernetes' own (as kubectl describe shows them).
+        return QCoreApplication::translate("kiosk::ui::ClusterController", "%1 (exit code %2)")
             .arg(t.value(u"reason").toString(QStringLiteral("Terminated")))
             .arg(t.value(u"exitCode").toInt());
     }
@@ -85,9 +90,41 @@ ClusterController::ClusterController(QObject *parent)
     : QObject(parent)
     , m_deployments(new RowListModel(kDeploymentRoles, QStringLiteral("name"), this))
     , m_pods(new RowListModel(kPodRoles, QStringLiteral("name"), this))
-    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("name"), this)) {
+    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("checkId"), this)) {
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &ClusterController::dataAgeChanged);
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ClusterController::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange) {
+        rebuild(); // the rows' texts (nothing when there is no data yet)
+        emit stateChanged();
+        emit dataAgeChanged();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void ClusterController::updateCheckRows() {
+    QList<QVariantMap> checkRows;
+    for (k8s::HealthCheck c : m_report.checks) {
+        if (c.id == u"deployments-healthy") {
+            // Its offenders carry the library's English reasons: the same in our words.
+            c.offenders.clear();
+            for (const auto &d : m_report.deployments) {
+                if (!d.healthy)
+                    c.offenders << tr("%1 (%2)", "deployment (why unhealthy)")
+                                       .arg(d.name, DeploymentHealthText::reason(d));
+            }
+        }
+        checkRows.append({{"checkId", c.id},
+                          {"name", HealthCheckText::name(c)},
+                          {"ok", c.ok},
+                          {"detail", HealthCheckText::detail(c, m_report.replicaSets.total,
+                                                             m_report.replicaSets.stale)}});
+    }
+    m_checks->setRows(checkRows);
 }
 
 ClusterController::~ClusterController() = default;
@@ -234,11 +271,11 @@ void ClusterController::rebuild() {
              {"desired", d.desired},
              {"image", d.images.value(0)},
              {"restarts", m_report.deploymentRestarts.value(d.name)},
-             {"reason", d.reason},
+             {"reason", DeploymentHealthText::reason(d)},
              {"revision", d.revision},
              {"stale", rs ? rs->stale : 0},
              {"paused", d.paused},
-             {"suggestion", suggestion.applicable ? suggestion.text : QString()},
+             {"suggestion", DeploymentHealthText::suggestion(suggestion)},
              {"suggestionRevision", suggestion.applicable ? suggestion.revision : 0}});
     }
     std::stable_sort(deploymentRows.begin(), deploymentRows.end(),
@@ -256,10 +293,7 @@ void ClusterController::rebuild() {
                      });
     m_pods->setRows(podRows);
 
-    QList<QVariantMap> checkRows;
-    for (const auto &c : m_report.checks)
-        checkRows.append({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
-    m_checks->setRows(checkRows);
+    updateCheckRows();
 
     m_summary = ClusterSummary::fromReport(m_report);
     m_hasData = true;
@@ -489,9 +523,9 @@ void ClusterController::fetchLog(const QString &pod, bool previous) {
                                      : k8s::podRow(object, QDateTime::currentDateTimeUtc()).status;
             } else {
                 m_podLogFailedAtStatus.clear();
-                m_podLogTitle = previous
-                                    ? tr("Last %1 lines before the last crash").arg(kLogTailLines)
-                                    : tr("Last %1 lines").arg(kLogTailLines);
+                m_podLogTitle = previous ? tr("Last %n line(s) before the last crash", nullptr,
+                                              int(kLogTailLines))
+                                         : tr("Last %n line(s)", nullptr, int(kLogTailLines));
                 m_podLog = QString::fromUtf8(response.body);
             }
             emit podLogChanged();

@@ -148,10 +148,15 @@ signals:
     void rollbackChanged();
     void historyChanged();
 
+protected:
+    // A language change (LanguagePreference) rewords the texts made here.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     security::AuditLog auditLog() const;
     void updateCleanupMaps();
     void rebuild();
+    void updateCheckRows();
     void updateState();
     void refreshPodDetail();
     QString preferredPod(const QString &deployment) const;

@@ -5,6 +5,7 @@
 #include "meds/system_clock.h"
 #include "ui/chime_sound.h"
 #include "ui/medication_store_controller.h"
+#include "ui/refill_text.h"
 
 #include <QFileInfo>
 #include <QUrl>
@@ -262,7 +263,7 @@ QVariantMap DoseController::refill(qint64 medicationId) const {
             meds::RefillEstimate::estimate(m, m_clock->today(), m_store->planner());
         if (!estimate)
             return {};
-        return {{QStringLiteral("text"), estimate->describe()},
+        return {{QStringLiteral("text"), RefillText::describe(*estimate)},
                 {QStringLiteral("warning"), estimate->warning()},
                 {QStringLiteral("daysLeft"), estimate->daysLeft}};
     }

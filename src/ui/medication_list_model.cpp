@@ -4,6 +4,8 @@
 #include "meds/refill_estimate.h"
 
 #include "ui/medication_store_controller.h"
+#include "ui/refill_text.h"
+#include "ui/schedule_text.h"
 
 #include <QLocale>
 #include <QUrl>
@@ -149,8 +151,8 @@ QVariant MedicationListModel::data(const QModelIndex &index, int role) const {
         return m.dosage;
     case DosageFormRole:
         return m.dosageForm;
-    case ScheduleRole:
-        return m.schedule;
+    case ScheduleRole: // for showing: in the UI's language
+        return ScheduleText::describe(m.schedule);
     case InstructionsRole:
         return m.instructions;
     case PrescriberRole:
@@ -168,7 +170,7 @@ QVariant MedicationListModel::data(const QModelIndex &index, int role) const {
         const auto estimate = meds::RefillEstimate::estimate(
             m, effectiveNow().date(), m_store ? m_store->planner() : meds::DosePlanner());
         if (role == RefillTextRole)
-            return estimate ? estimate->describe() : QString();
+            return estimate ? RefillText::describe(*estimate) : QString();
         return estimate && estimate->warning();
     }
     case PhotoUrlRole:

@@ -176,8 +176,7 @@ QString PrescriptionReview::saveBlocker() const {
     if (name < 0 || m_fields.at(name).value.trimmed().isEmpty())
         return tr("Type the medication name");
     if (const int n = unresolvedCount(); n > 0)
-        return n == 1 ? tr("Check the highlighted field")
-                      : tr("Check the %1 highlighted fields").arg(n);
+        return tr("Check the %n highlighted field(s)", nullptr, n);
     return {};
 }
 

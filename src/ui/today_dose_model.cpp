@@ -1,6 +1,7 @@
 #include "ui/today_dose_model.h"
 
 #include "ui/medication_store_controller.h"
+#include "ui/schedule_text.h"
 
 #include <algorithm>
 
@@ -186,8 +187,8 @@ QVariant TodayDoseModel::data(const QModelIndex &index, int role) const {
         return row.medicationId;
     case TimeRole:
         return row.time.isValid() ? row.time.toString(QStringLiteral("HH:mm")) : QString();
-    case ScheduleRole:
-        return row.schedule;
+    case ScheduleRole: // for showing: in the UI's language
+        return ScheduleText::describe(row.schedule);
     case InstructionsRole:
         return row.instructions;
     case PeriodRole:

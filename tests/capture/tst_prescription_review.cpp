@@ -1,5 +1,6 @@
 // The review between reading and saving: doubtful fields must be touched, values are checked,
 // the record keeps where it came from, and a duplicate is pointed out.
+#include "language_preference.h"
 #include "medication_store_controller.h"
 #include "prescription_review.h"
 
@@ -54,10 +55,15 @@ class TestPrescriptionReview : public QObject {
 
     QTemporaryDir m_dir;
     QString m_photo;
+    std::unique_ptr<kiosk::ui::LanguagePreference> m_language;
 
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        // English as the app shows it: its plural forms (%n) come from kilo-kiosk_en.qm.
+        m_language = std::make_unique<kiosk::ui::LanguagePreference>(std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("language.ini")), QSettings::IniFormat));
+        m_language->overrideForThisRun(QStringLiteral("en"));
         m_photo = m_dir.filePath(QStringLiteral("label.jpg"));
         QVERIFY(
             QFile::copy(QStringLiteral(KIOSK_SOURCE_DIR "/tests/fixtures/ocr/0000.jpg"), m_photo));

@@ -40,6 +40,16 @@ private slots:
         QCOMPARE(o.nameSpace, QStringLiteral("kilo"));
     }
 
+    void languageForThisRun() {
+        QVERIFY(parse({"--demo"}).language.isEmpty());
+        const auto o = parse({"--demo", "--lang", "es", "--screenshot-dir", "out"});
+        QCOMPARE(o.mode, LaunchOptions::Mode::Ui);
+        QCOMPARE(o.language, QStringLiteral("es"));
+        QCOMPARE(o.screenshotDir, QStringLiteral("out"));
+        QCOMPARE(parse({"--lang=en"}).language, QStringLiteral("en"));
+        QVERIFY(LaunchOptions::uiUsage().contains(QStringLiteral("--lang en|es")));
+    }
+
     void subcommandTakesTheRest() {
         const auto o = parse({"ocr", "--json", "a.jpg", "--version"});
         QCOMPARE(o.mode, LaunchOptions::Mode::Subcommand);
@@ -58,6 +68,8 @@ private slots:
             << QStringList{"--kubeconfig="} << "--kubeconfig needs a value";
         QTest::newRow("kiosk+screens")
             << QStringList{"--kiosk", "--screenshot-dir", "x"} << "cannot be combined";
+        QTest::newRow("unknown language") << QStringList{"--lang", "fr"} << "--lang takes en or es";
+        QTest::newRow("language missing") << QStringList{"--lang"} << "--lang needs a value";
     }
 
     void errorsSayWhat() {

@@ -6,6 +6,7 @@
 #include "sim/api_server.h"
 #include "ui/admin_session.h"
 #include "ui/cluster_controller.h"
+#include "ui/language_preference.h"
 #include "touch_tap.h"
 #include "window_screenshot.h"
 
@@ -34,6 +35,7 @@ class TestClusterPage : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_state;
+    std::unique_ptr<kiosk::ui::LanguagePreference> m_language;
     kiosk::sim::ApiServer m_server;
     ClusterController m_cluster;
     QQmlApplicationEngine *m_engine = nullptr;
@@ -84,6 +86,10 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
+        // English as the app shows it: its plural forms (%n) come from kilo-kiosk_en.qm.
+        m_language = std::make_unique<kiosk::ui::LanguagePreference>(std::make_unique<QSettings>(
+            m_state.filePath(QStringLiteral("language.ini")), QSettings::IniFormat));
+        m_language->overrideForThisRun(QStringLiteral("en"));
         QVERIFY(m_server.listen());
         kiosk::k8s::ClusterConnection connection;
         connection.server = m_server.url();

@@ -9,6 +9,7 @@
 #include "ui/app_context.h"
 #include "ui/cluster_controller.h"
 #include "ui/dose_controller.h"
+#include "ui/language_preference.h"
 #include "ui/medication_store_controller.h"
 #include "ui/theme_preference.h"
 #include "touch_tap.h"
@@ -33,6 +34,7 @@ class TestDoseReminder : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::unique_ptr<kiosk::ui::LanguagePreference> m_language;
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     kiosk::ui::AppContext *m_context = nullptr;
@@ -124,6 +126,10 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QQuickStyle::setStyle(QStringLiteral("Material"));
+        // English as the app shows it: its plural forms (%n) come from kilo-kiosk_en.qm.
+        m_language = std::make_unique<kiosk::ui::LanguagePreference>(std::make_unique<QSettings>(
+            m_dir.filePath(QStringLiteral("language.ini")), QSettings::IniFormat));
+        m_language->overrideForThisRun(QStringLiteral("en"));
         const QString db = m_dir.filePath(QStringLiteral("meds.sqlite"));
         qputenv("KILO_KIOSK_MEDS_DB", db.toUtf8());
         {
