@@ -2315,7 +2315,7 @@
     <message numerus="yes">
         <source>Check the %n highlighted field(s)</source>
         <translation>
-            <numerusform>Check the %n highlighted field</numerusform>
+            <numerusform>Check the highlighted field</numerusform>
             <numerusform>Check the %n highlighted fields</numerusform>
         </translation>
     </message>

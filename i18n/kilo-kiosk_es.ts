@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>failed</source>
-        <translation>falló</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>typed in</source>
-        <translation>escrito a mano</translation>
+        <translation>introducido a mano</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -1825,7 +1825,7 @@
     </message>
     <message>
         <source>Nothing due today</source>
-        <translation>Hoy no toca ninguna dosis</translation>
+        <translation>No hay dosis previstas para hoy</translation>
     </message>
     <message>
         <source>No active medication has a dose planned for today.</source>

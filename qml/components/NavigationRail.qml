@@ -32,13 +32,14 @@ Pane {
         spacing: 8
 
         Repeater {
-            model: rail.pages
+            // By count, not by the array: a new array (the titles retranslated) keeps the buttons.
+            model: rail.pages.length
             delegate: ToolButton {
-                required property var modelData
                 required property int index
-                objectName: "nav_" + modelData.name
-                text: modelData.title
-                icon.source: modelData.icon
+                readonly property var page: rail.pages[index]
+                objectName: "nav_" + page.name
+                text: page.title
+                icon.source: page.icon
                 icon.width: 32
                 icon.height: 32
                 display: AbstractButton.TextUnderIcon
@@ -54,7 +55,7 @@ Pane {
                 Layout.leftMargin: 8
                 Layout.rightMargin: 8
                 Layout.preferredHeight: 96
-                Accessible.name: modelData.title
+                Accessible.name: page.title
                 background: Rectangle {
                     radius: Style.radius
                     color: parent.checked ? Style.tint(parent.Material.accentColor, 0.18)
@@ -66,7 +67,7 @@ Pane {
                     id: selectedTitle
                     font.pixelSize: Style.fontLabel
                     font.weight: Font.DemiBold
-                    text: modelData.title
+                    text: page.title
                 }
             }
         }

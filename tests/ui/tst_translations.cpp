@@ -121,8 +121,14 @@ private slots:
             ++plurals;
             if (!e.type.isEmpty() || e.translations.size() != 2)
                 problems << describe(e) + QStringLiteral(": plural forms unfinished");
-            for (const QString &t : e.translations) {
-                if (t.contains(QStringLiteral("(s)")) || placeholders(t) != placeholders(e.source))
+            // The singular may say "the field" instead of "1 field": only %n may be left out.
+            QStringList withoutN = placeholders(e.source);
+            withoutN.removeAll(QStringLiteral("%n"));
+            for (qsizetype i = 0; i < e.translations.size(); ++i) {
+                const QString &t = e.translations.at(i);
+                const QStringList found = placeholders(t);
+                const bool ok = found == placeholders(e.source) || (i == 0 && found == withoutN);
+                if (t.contains(QStringLiteral("(s)")) || !ok)
                     problems << describe(e) + QStringLiteral(": \"%1\"").arg(t);
             }
         }
@@ -175,17 +181,16 @@ private slots:
             stale.sort();
             for (QStringList *s : {&missing, &stale}) {
                 for (QString &k : *s)
-                    k.replace(u'\x1f', QStringLiteral("] \""));
+                    k = u'[' + k.replace(u'\x1f', QStringLiteral("] \"")) + u'"';
             }
             QVERIFY2(missing.isEmpty(),
-                     qPrintable(QStringLiteral("%1 lacks (run the update_translations target, then "
-                                               "translate):\n[")
-                                    .arg(path) +
-                                missing.join(QStringLiteral("\"\n["))));
-            QVERIFY2(
-                stale.isEmpty(),
-                qPrintable(QStringLiteral("%1 has texts no source uses any more:\n[").arg(path) +
-                           stale.join(QStringLiteral("\"\n["))));
+                     qPrintable(path +
+                                QStringLiteral(" lacks (run the update_translations target, "
+                                               "then translate):\n") +
+                                missing.join(u'\n')));
+            QVERIFY2(stale.isEmpty(),
+                     qPrintable(path + QStringLiteral(" has texts no source uses any more:\n") +
+                                stale.join(u'\n')));
         }
     }
 };
