@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Kilo.Backend
 import Kilo.Ui
 
 // One medication: the label photo beside every field, with edit, stop / take again and delete.
@@ -146,6 +147,7 @@ Item {
                             visible: text.length > 0
                             text: modelData === "engine"
                                   ? ({ "local": qsTr("this tablet (scanned)"), "ai-brain": qsTr("AI Brain (scanned)"), "manual": qsTr("typed in") })[detail.field("engine")] || detail.field("engine")
+                                  : modelData === "schedule" ? ScheduleNames.describe(detail.field("schedule"), Qt.uiLanguage)
                                   : detail.field(modelData)
                             font.pixelSize: Style.fontBody
                             wrapMode: Text.WordWrap

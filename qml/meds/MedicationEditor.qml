@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Kilo.Backend
 import Kilo.Ui
 
 // Edits one medication's fields; the store validates on save and its error is shown here.
@@ -114,7 +115,7 @@ Item {
                         delegate: TouchButton {
                             required property string modelData
                             objectName: "schedule_" + modelData.replace(/ /g, "_")
-                            text: modelData
+                            text: ScheduleNames.describe(modelData, Qt.uiLanguage)
                             checkable: true
                             checked: editor.schedule === modelData
                             font.pixelSize: Style.fontLabel

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Kilo.Backend
 import Kilo.Ui
 
 // One read field on the review screen: its label and confidence, the right control for its
@@ -143,7 +144,7 @@ Rectangle {
                 delegate: TouchButton {
                     required property string modelData
                     objectName: "schedule_" + modelData.replace(/ /g, "_")
-                    text: modelData
+                    text: ScheduleNames.describe(modelData, Qt.uiLanguage)
                     highlighted: row.value === modelData
                     font.pixelSize: Style.fontLabel
                     implicitHeight: 48

@@ -135,8 +135,10 @@ void LanguagePreference::apply() {
     }
 
     QQmlEngine *engine = m_engine ? m_engine.data() : qmlEngine(this);
-    if (engine)
+    if (engine) {
+        engine->setUiLanguage(code); // Qt.uiLanguage, for bindings that format by language
         engine->retranslate();
+    }
 
     if (code != m_effective) {
         m_effective = code;
