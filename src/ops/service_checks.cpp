@@ -19,8 +19,8 @@ QString where(const QUrl &url) {
 } // namespace
 
 ServiceChecks::Endpoints ServiceChecks::endpointsFromSettings(const QString &aiBrainUrlOption,
-                                                             const QString &medsServiceUrlOption,
-                                                             QStringList *notes) {
+                                                              const QString &medsServiceUrlOption,
+                                                              QStringList *notes) {
     Endpoints endpoints;
     // "auto" reads the token whatever engine reads labels: the check is about the service.
     const auto aiBrain = aibrain::EngineConfig::resolve(QStringLiteral("auto"), aiBrainUrlOption);
@@ -33,8 +33,9 @@ ServiceChecks::Endpoints ServiceChecks::endpointsFromSettings(const QString &aiB
 }
 
 ServiceChecks::ServiceChecks(QObject *parent)
-    : QObject(parent), m_aiBrain(new aibrain::AiBrainClient(this)),
-      m_meds(new sync::MedsServiceClient(this)) {
+    : QObject(parent)
+    , m_aiBrain(new aibrain::AiBrainClient(this))
+    , m_meds(new sync::MedsServiceClient(this)) {
     m_aiBrainSlot.check.id = AiBrainCheckId;
     m_aiBrainSlot.check.name = QStringLiteral("AI Brain answers");
     m_medsSlot.check.id = MedsServiceCheckId;
@@ -113,8 +114,9 @@ void ServiceChecks::probe() {
 }
 
 void ServiceChecks::record(Slot &slot, bool ok, const QString &detail) {
-    const bool changed = !slot.answered || slot.check.ok != ok ||
-                         (!ok && slot.check.detail != detail); // a new reason is news; a new time is not
+    const bool changed =
+        !slot.answered || slot.check.ok != ok ||
+        (!ok && slot.check.detail != detail); // a new reason is news; a new time is not
     slot.answered = true;
     slot.check.ok = ok;
     slot.check.detail = detail;

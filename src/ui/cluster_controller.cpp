@@ -479,7 +479,8 @@ void ClusterController::fetchEvents(const QString &pod) {
             k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query,
             this, [this, pod, rows, waiting](const k8s::ApiResponse &response) {
                 if (!response.error.isError())
-                    *rows << k8s::EventTimeline::fromList(response.object.value(u"items").toArray());
+                    *rows << k8s::EventTimeline::fromList(
+                        response.object.value(u"items").toArray());
                 if (--*waiting > 0 || pod != m_selectedPod)
                     return;
                 std::stable_sort(rows->begin(), rows->end(),
@@ -493,11 +494,14 @@ void ClusterController::fetchEvents(const QString &pod) {
                         {"type", e.type},
                         {"warning", e.warning()},
                         {"reason", e.reason},
-                        {"object", QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName)},
+                        {"object",
+                         QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName)},
                         {"message", e.message},
                         {"count", e.count},
-                        {"firstSeen", e.firstSeen.isValid() ? k8s::humanAge(e.firstSeen, now) : QString()},
-                        {"lastSeen", e.lastSeen.isValid() ? k8s::humanAge(e.lastSeen, now) : QString()}});
+                        {"firstSeen",
+                         e.firstSeen.isValid() ? k8s::humanAge(e.firstSeen, now) : QString()},
+                        {"lastSeen",
+                         e.lastSeen.isValid() ? k8s::humanAge(e.lastSeen, now) : QString()}});
                 refreshPodDetail();
             });
     }

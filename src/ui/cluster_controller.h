@@ -158,7 +158,8 @@ public:
     QString restartMessage() const { return m_restart ? m_restart->message() : QString(); }
 
     // Streams the shown log live as kubectl logs -f does: the shown deployment's newest pod
-    // (followed across replacements, the lines kept), else the shown pod. Off: the last lines again.
+    // (followed across replacements, the lines kept), else the shown pod. Off: the last lines
+    // again.
     Q_INVOKABLE void followPodLog(bool follow);
     // Holds the shown log still while lines keep arriving (podLogHeldLines counts them).
     Q_INVOKABLE void pausePodLog(bool paused);

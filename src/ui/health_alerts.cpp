@@ -62,7 +62,8 @@ void addProblem(QList<HealthAlerts::Problem> &problems, const HealthAlerts::Prob
 
 } // namespace
 
-HealthAlerts::HealthAlerts(QObject *parent) : QObject(parent) {
+HealthAlerts::HealthAlerts(QObject *parent)
+    : QObject(parent) {
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, &HealthAlerts::evaluate);
 }
@@ -170,9 +171,9 @@ void HealthAlerts::evaluate() {
     if (m_cluster) {
         using State = ClusterController::State;
         // Reconnecting: it was live and lost the API; Connecting with an error: never got there.
-        const bool down = m_cluster->state() == State::Reconnecting ||
-                          (m_cluster->state() == State::Connecting &&
-                           !m_cluster->errorText().isEmpty());
+        const bool down =
+            m_cluster->state() == State::Reconnecting ||
+            (m_cluster->state() == State::Connecting && !m_cluster->errorText().isEmpty());
         if (!down) {
             m_unreachableSince = {};
             m_graceTimer.stop();

@@ -24,8 +24,8 @@ class ClusterController;
 class HealthAlerts : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(kiosk::ui::ClusterController *cluster READ cluster WRITE setCluster NOTIFY
-                   clusterChanged)
+    Q_PROPERTY(
+        kiosk::ui::ClusterController *cluster READ cluster WRITE setCluster NOTIFY clusterChanged)
     Q_PROPERTY(kiosk::ui::AdminSession *adminSession READ adminSession WRITE setAdminSession NOTIFY
                    adminSessionChanged)
     Q_PROPERTY(int unreachableGraceMs READ unreachableGraceMs WRITE setUnreachableGraceMs NOTIFY

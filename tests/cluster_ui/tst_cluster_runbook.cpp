@@ -62,8 +62,8 @@ private slots:
         m_cluster.pausePodLog(true);
         const QString shown = m_cluster.podLog();
         QVERIFY(m_cluster.restart(QStringLiteral("kilo-cam")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.restartPhase(), ClusterController::ActionPhase::Succeeded,
-                                  60000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster.restartPhase(),
+                                  ClusterController::ActionPhase::Succeeded, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(m_cluster.podLogHeldLines() > 0, 30000);
         QCOMPARE(m_cluster.podLog(), shown);
         QVERIFY(m_cluster.podLogFollowing());
@@ -85,7 +85,8 @@ private slots:
 
         m_cluster.followPodLog(false);
         QVERIFY(!m_cluster.podLogFollowing());
-        QTRY_VERIFY_WITH_TIMEOUT(!m_cluster.podLogLoading() && !m_cluster.podLog().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_cluster.podLogLoading() && !m_cluster.podLog().isEmpty(),
+                                 10000);
     }
 
     void eventsOfThePodAndItsDeployment() {
@@ -100,7 +101,8 @@ private slots:
             QVERIFY(e.value("count").toInt() >= 1);
             podWarning |= e.value("warning").toBool() &&
                           e.value("object").toString().startsWith(QLatin1String("pod/kilo-meds-"));
-            deploymentEvent |= e.value("object").toString() == QLatin1String("deployment/kilo-meds");
+            deploymentEvent |=
+                e.value("object").toString() == QLatin1String("deployment/kilo-meds");
         }
         QVERIFY(podWarning);
         QVERIFY(deploymentEvent);

@@ -14,7 +14,8 @@ using kiosk::sim::MedsServiceSimulator;
 class TestServiceChecks : public QObject {
     Q_OBJECT
 
-    static QHash<QString, kiosk::k8s::HealthCheck> byId(const QList<kiosk::k8s::HealthCheck> &rows) {
+    static QHash<QString, kiosk::k8s::HealthCheck>
+    byId(const QList<kiosk::k8s::HealthCheck> &rows) {
         QHash<QString, kiosk::k8s::HealthCheck> out;
         for (const auto &row : rows)
             out.insert(row.id, row);
@@ -51,7 +52,8 @@ private slots:
         QCOMPARE(rows.at(0).id, ServiceChecks::AiBrainCheckId); // AI Brain first
         QCOMPARE(rows.at(0).name, QStringLiteral("AI Brain answers"));
         QVERIFY(rows.at(0).ok);
-        QVERIFY2(rows.at(0).detail.contains(aiBrain.url().toString()), qPrintable(rows.at(0).detail));
+        QVERIFY2(rows.at(0).detail.contains(aiBrain.url().toString()),
+                 qPrintable(rows.at(0).detail));
         QCOMPARE(rows.at(1).id, ServiceChecks::MedsServiceCheckId);
         QVERIFY(rows.at(1).ok);
         QVERIFY(rows.at(1).detail.contains(QStringLiteral("/healthz")));
