@@ -2,6 +2,8 @@
 
 #include "k8s/connection_resolver.h"
 #include "security/credential_store.h"
+#include "ops/service_checks.h"
+#include "sim/ai_brain_simulator.h"
 #include "sim/api_server.h"
 #include "sim/meds_service_simulator.h"
 #include "ui/cluster_controller.h"
@@ -100,6 +102,20 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     medsSync.start();
     if (medsService)
         medsSync.syncOnce(); // the built-in service answers from this loop, in milliseconds
+
+    // The checklist's service checks: the saved addresses, or the demo's built-in services.
+    std::unique_ptr<kiosk::sim::AiBrainSimulator> aiBrainService;
+    if (options.demo) {
+        aiBrainService = std::make_unique<kiosk::sim::AiBrainSimulator>();
+        kiosk::ops::ServiceChecks::Endpoints demoEndpoints;
+        if (aiBrainService->listen())
+            demoEndpoints.aiBrain.url = aiBrainService->url();
+        if (medsService && medsService->isListening())
+            demoEndpoints.medsService.url = medsService->url();
+        cluster.watchServices([demoEndpoints] { return demoEndpoints; });
+    } else {
+        cluster.watchServices([] { return kiosk::ops::ServiceChecks::endpointsFromSettings(); });
+    }
 
     // One medication list for the whole window: every page and the dose reminders share it.
     kiosk::ui::MedicationStoreController medications;

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Show the problem on the Cluster page</source>
+        <translation>Mostrar el problema en la página Clúster</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Ocultar este mensaje</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogView</name>
     <message>
         <source>done</source>
@@ -72,17 +87,11 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) made</source>
-        <translation>
-            <numerusform>%n cambio realizado</numerusform>
-            <numerusform>%n cambios realizados</numerusform>
-        </translation>
+        <translation><numerusform>%n cambio realizado</numerusform><numerusform>%n cambios realizados</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation>
-            <numerusform>%n omitido</numerusform>
-            <numerusform>%n omitidos</numerusform>
-        </translation>
+        <translation><numerusform>%n omitido</numerusform><numerusform>%n omitidos</numerusform></translation>
     </message>
     <message>
         <source>%1; %2.</source>
@@ -90,24 +99,15 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) failed</source>
-        <translation>
-            <numerusform>%n solicitud falló</numerusform>
-            <numerusform>%n solicitudes fallaron</numerusform>
-        </translation>
+        <translation><numerusform>%n solicitud falló</numerusform><numerusform>%n solicitudes fallaron</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n done</source>
-        <translation>
-            <numerusform>%n hecha</numerusform>
-            <numerusform>%n hechas</numerusform>
-        </translation>
+        <translation><numerusform>%n hecha</numerusform><numerusform>%n hechas</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>The server would refuse %n request(s); nothing will be changed.</source>
-        <translation>
-            <numerusform>El servidor rechazaría %n solicitud; no se cambiará nada.</numerusform>
-            <numerusform>El servidor rechazaría %n solicitudes; no se cambiará nada.</numerusform>
-        </translation>
+        <translation><numerusform>El servidor rechazaría %n solicitud; no se cambiará nada.</numerusform><numerusform>El servidor rechazaría %n solicitudes; no se cambiará nada.</numerusform></translation>
     </message>
     <message>
         <source>%1 and %2: %3 → %4 ReplicaSets.</source>
@@ -115,24 +115,15 @@
     </message>
     <message numerus="yes">
         <source>Delete %n ReplicaSet(s)</source>
-        <translation>
-            <numerusform>Eliminar %n ReplicaSet</numerusform>
-            <numerusform>Eliminar %n ReplicaSets</numerusform>
-        </translation>
+        <translation><numerusform>Eliminar %n ReplicaSet</numerusform><numerusform>Eliminar %n ReplicaSets</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>cap the history of %n deployment(s)</source>
-        <translation>
-            <numerusform>limitar el historial de %n Deployment</numerusform>
-            <numerusform>limitar el historial de %n Deployments</numerusform>
-        </translation>
+        <translation><numerusform>limitar el historial de %n Deployment</numerusform><numerusform>limitar el historial de %n Deployments</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Enter the admin PIN to delete %n ReplicaSet(s).</source>
-        <translation>
-            <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSet.</numerusform>
-            <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform>
-        </translation>
+        <translation><numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSet.</numerusform><numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -182,7 +173,7 @@
         <translation>Contexto de kubeconfig</translation>
     </message>
     <message>
-        <source>the file&apos;s current context</source>
+        <source>the file's current context</source>
         <translation>el contexto actual del archivo</translation>
     </message>
     <message>
@@ -233,7 +224,7 @@
         <translation>No hay ningún clúster conectado</translation>
     </message>
     <message>
-        <source>An administrator connects the kiosk with &quot;kilo-kiosk cluster connect&quot;, with a kubeconfig file (~/.kube/config or $KUBECONFIG), or by starting it with the option --server URL.</source>
+        <source>An administrator connects the kiosk with "kilo-kiosk cluster connect", with a kubeconfig file (~/.kube/config or $KUBECONFIG), or by starting it with the option --server URL.</source>
         <translation>Un administrador conecta el quiosco con «kilo-kiosk cluster connect», con un archivo kubeconfig (~/.kube/config o $KUBECONFIG) o iniciándolo con la opción --server URL.</translation>
     </message>
     <message>
@@ -296,7 +287,7 @@
         <translation>Mantenerlo eliminado</translation>
     </message>
     <message>
-        <source>Keep this tablet&apos;s version</source>
+        <source>Keep this tablet's version</source>
         <translation>Conservar la versión de esta tableta</translation>
     </message>
     <message>
@@ -312,17 +303,11 @@
     <name>DeploymentCard</name>
     <message numerus="yes">
         <source>%n restart(s)</source>
-        <translation>
-            <numerusform>%n reinicio</numerusform>
-            <numerusform>%n reinicios</numerusform>
-        </translation>
+        <translation><numerusform>%n reinicio</numerusform><numerusform>%n reinicios</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stale ReplicaSet(s)</source>
-        <translation>
-            <numerusform>%n ReplicaSet obsoleto</numerusform>
-            <numerusform>%n ReplicaSets obsoletos</numerusform>
-        </translation>
+        <translation><numerusform>%n ReplicaSet obsoleto</numerusform><numerusform>%n ReplicaSets obsoletos</numerusform></translation>
     </message>
 </context>
 <context>
@@ -366,17 +351,11 @@
     </message>
     <message numerus="yes">
         <source>%1, %n old replica(s) pending termination</source>
-        <translation>
-            <numerusform>%1, %n réplica antigua pendiente de finalizar</numerusform>
-            <numerusform>%1, %n réplicas antiguas pendientes de finalizar</numerusform>
-        </translation>
+        <translation><numerusform>%1, %n réplica antigua pendiente de finalizar</numerusform><numerusform>%1, %n réplicas antiguas pendientes de finalizar</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Roll back to revision %1 (image(s) %2)</source>
-        <translation>
-            <numerusform>Revertir a la revisión %1 (imagen %2)</numerusform>
-            <numerusform>Revertir a la revisión %1 (imágenes %2)</numerusform>
-        </translation>
+        <translation><numerusform>Revertir a la revisión %1 (imagen %2)</numerusform><numerusform>Revertir a la revisión %1 (imágenes %2)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -419,10 +398,7 @@
     </message>
     <message numerus="yes">
         <source>Doses given or skipped in the last %n day(s) show here.</source>
-        <translation>
-            <numerusform>Aquí se muestran las dosis administradas u omitidas en el último día (%n).</numerusform>
-            <numerusform>Aquí se muestran las dosis administradas u omitidas en los últimos %n días.</numerusform>
-        </translation>
+        <translation><numerusform>Aquí se muestran las dosis administradas u omitidas en el último día (%n).</numerusform><numerusform>Aquí se muestran las dosis administradas u omitidas en los últimos %n días.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -509,10 +485,7 @@
     </message>
     <message numerus="yes">
         <source>Dose time · %1 · %n dose(s) due</source>
-        <translation>
-            <numerusform>Hora de la dosis · %1 · %n dosis pendiente</numerusform>
-            <numerusform>Hora de la dosis · %1 · %n dosis pendientes</numerusform>
-        </translation>
+        <translation><numerusform>Hora de la dosis · %1 · %n dosis pendiente</numerusform><numerusform>Hora de la dosis · %1 · %n dosis pendientes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -546,10 +519,7 @@
     <name>HealthCheckText</name>
     <message numerus="yes">
         <source>%1 +%n more</source>
-        <translation>
-            <numerusform>%1 y %n más</numerusform>
-            <numerusform>%1 y %n más</numerusform>
-        </translation>
+        <translation><numerusform>%1 y %n más</numerusform><numerusform>%1 y %n más</numerusform></translation>
     </message>
     <message>
         <source>All pods running</source>
@@ -609,10 +579,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in CrashLoopBackOff: %1</source>
-        <translation>
-            <numerusform>%n pod en CrashLoopBackOff: %1</numerusform>
-            <numerusform>%n pods en CrashLoopBackOff: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n pod en CrashLoopBackOff: %1</numerusform><numerusform>%n pods en CrashLoopBackOff: %1</numerusform></translation>
     </message>
     <message>
         <source>No pod failing to pull its image</source>
@@ -620,10 +587,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) failing to pull the image: %1</source>
-        <translation>
-            <numerusform>%n pod no puede descargar la imagen: %1</numerusform>
-            <numerusform>%n pods no pueden descargar la imagen: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n pod no puede descargar la imagen: %1</numerusform><numerusform>%n pods no pueden descargar la imagen: %1</numerusform></translation>
     </message>
     <message>
         <source>No pod in error</source>
@@ -631,10 +595,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in error: %1</source>
-        <translation>
-            <numerusform>%n pod con error: %1</numerusform>
-            <numerusform>%n pods con error: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n pod con error: %1</numerusform><numerusform>%n pods con error: %1</numerusform></translation>
     </message>
     <message>
         <source>No pod pending</source>
@@ -642,10 +603,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) pending: %1</source>
-        <translation>
-            <numerusform>%n pod pendiente: %1</numerusform>
-            <numerusform>%n pods pendientes: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n pod pendiente: %1</numerusform><numerusform>%n pods pendientes: %1</numerusform></translation>
     </message>
     <message>
         <source>No pod in an unknown state</source>
@@ -653,10 +611,7 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in an unknown state: %1</source>
-        <translation>
-            <numerusform>%n pod en estado desconocido: %1</numerusform>
-            <numerusform>%n pods en estado desconocido: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n pod en estado desconocido: %1</numerusform><numerusform>%n pods en estado desconocido: %1</numerusform></translation>
     </message>
     <message>
         <source>%1/%2 healthy</source>
@@ -680,17 +635,11 @@
     </message>
     <message numerus="yes">
         <source>%n ReplicaSet(s) in all, %1 stale</source>
-        <translation>
-            <numerusform>%n ReplicaSet en total (obsoletos: %1)</numerusform>
-            <numerusform>%n ReplicaSets en total (obsoletos: %1)</numerusform>
-        </translation>
+        <translation><numerusform>%n ReplicaSet en total (obsoletos: %1)</numerusform><numerusform>%n ReplicaSets en total (obsoletos: %1)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n stale ReplicaSet(s), each deployment within its limit</source>
-        <translation>
-            <numerusform>%n ReplicaSet obsoleto, cada Deployment dentro de su límite</numerusform>
-            <numerusform>%n ReplicaSets obsoletos, cada Deployment dentro de su límite</numerusform>
-        </translation>
+        <translation><numerusform>%n ReplicaSet obsoleto, cada Deployment dentro de su límite</numerusform><numerusform>%n ReplicaSets obsoletos, cada Deployment dentro de su límite</numerusform></translation>
     </message>
     <message>
         <source>over the limit: %1</source>
@@ -702,10 +651,7 @@
     </message>
     <message numerus="yes">
         <source>%n orphaned: %1</source>
-        <translation>
-            <numerusform>%n huérfano: %1</numerusform>
-            <numerusform>%n huérfanos: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n huérfano: %1</numerusform><numerusform>%n huérfanos: %1</numerusform></translation>
     </message>
     <message>
         <source>%1/%1 deployments at %2 or less</source>
@@ -718,6 +664,14 @@
     <message>
         <source>%1 of %2 unset: %3</source>
         <translation>%1 de %2 sin fijar: %3</translation>
+    </message>
+    <message>
+        <source>AI Brain answers</source>
+        <translation>AI Brain responde</translation>
+    </message>
+    <message>
+        <source>Medication service answers</source>
+        <translation>El servicio de medicamentos responde</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1222,46 @@
         <source>Loading the log…</source>
         <translation>Cargando el registro…</translation>
     </message>
+    <message>
+        <source>Restart replaces every pod of %1 with a new one, one at a time.</source>
+        <translation>Reiniciar sustituye cada pod de %1 por uno nuevo, de uno en uno.</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Enter the admin PIN to restart %1.</source>
+        <translation>Introduzca el PIN de administrador para reiniciar %1.</translation>
+    </message>
+    <message>
+        <source>last %1 ago, first %2 ago</source>
+        <translation>el último hace %1, el primero hace %2</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>hace %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume (%n new)</source>
+        <translation><numerusform>Reanudar (%n nueva)</numerusform><numerusform>Reanudar (%n nuevas)</numerusform></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Stop live</source>
+        <translation>Detener en directo</translation>
+    </message>
+    <message>
+        <source>Follow live</source>
+        <translation>Seguir en directo</translation>
+    </message>
 </context>
 <context>
     <name>PrescriptionReview</name>
@@ -1350,10 +1344,7 @@
     <name>RefillText</name>
     <message numerus="yes">
         <source>about %n day(s) left</source>
-        <translation>
-            <numerusform>queda aproximadamente %n día</numerusform>
-            <numerusform>quedan aproximadamente %n días</numerusform>
-        </translation>
+        <translation><numerusform>queda aproximadamente %n día</numerusform><numerusform>quedan aproximadamente %n días</numerusform></translation>
     </message>
     <message>
         <source>runs out today</source>
@@ -1365,10 +1356,7 @@
     </message>
     <message numerus="yes">
         <source>ran out %n day(s) ago</source>
-        <translation>
-            <numerusform>se acabó hace %n día</numerusform>
-            <numerusform>se acabó hace %n días</numerusform>
-        </translation>
+        <translation><numerusform>se acabó hace %n día</numerusform><numerusform>se acabó hace %n días</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1425,7 +1413,7 @@
         <translation>Se añadirá a la lista de medicamentos de esta tableta.</translation>
     </message>
     <message>
-        <source>The photo is not kept (setting &quot;Forget photos after save&quot;).</source>
+        <source>The photo is not kept (setting "Forget photos after save").</source>
         <translation>La foto no se conserva (ajuste «Olvidar las fotos al guardar»).</translation>
     </message>
     <message>
@@ -1571,17 +1559,11 @@
     </message>
     <message numerus="yes">
         <source>every %n hours as needed</source>
-        <translation>
-            <numerusform>cada %n hora si es necesario</numerusform>
-            <numerusform>cada %n horas si es necesario</numerusform>
-        </translation>
+        <translation><numerusform>cada %n hora si es necesario</numerusform><numerusform>cada %n horas si es necesario</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>every %n hours</source>
-        <translation>
-            <numerusform>cada %n hora</numerusform>
-            <numerusform>cada %n horas</numerusform>
-        </translation>
+        <translation><numerusform>cada %n hora</numerusform><numerusform>cada %n horas</numerusform></translation>
     </message>
     <message>
         <source>once weekly</source>
@@ -1619,7 +1601,7 @@
         <translation>AI Brain</translation>
     </message>
     <message>
-        <source>Address of the cluster&apos;s AI Brain service. Leave empty to read labels on this tablet only.</source>
+        <source>Address of the cluster's AI Brain service. Leave empty to read labels on this tablet only.</source>
         <translation>Dirección del servicio AI Brain del clúster. Déjela vacía para leer las etiquetas solo en esta tableta.</translation>
     </message>
     <message>
@@ -1655,7 +1637,7 @@
         <translation>La demostración se sincroniza con un servicio de medicamentos integrado. Si guarda aquí una dirección, se usará un servicio real.</translation>
     </message>
     <message>
-        <source>Address of the household&apos;s medication service (kilo-meds), which keeps every tablet&apos;s list the same. Leave empty to keep the list on this tablet only.</source>
+        <source>Address of the household's medication service (kilo-meds), which keeps every tablet's list the same. Leave empty to keep the list on this tablet only.</source>
         <translation>Dirección del servicio de medicamentos del hogar (kilo-meds), que mantiene la misma lista en todas las tabletas. Déjela vacía para guardar la lista solo en esta tableta.</translation>
     </message>
     <message>
@@ -1675,7 +1657,7 @@
         <translation>Clúster</translation>
     </message>
     <message>
-        <source>Not connected. Enter the cluster&apos;s address and a token, or a kubeconfig file, then save.</source>
+        <source>Not connected. Enter the cluster's address and a token, or a kubeconfig file, then save.</source>
         <translation>Sin conexión. Introduzca la dirección del clúster y un token, o un archivo kubeconfig, y después guarde.</translation>
     </message>
     <message>
@@ -1780,10 +1762,7 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minuto</numerusform>
-            <numerusform>%n minutos</numerusform>
-        </translation>
+        <translation><numerusform>%n minuto</numerusform><numerusform>%n minutos</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1845,10 +1824,7 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 of %n dose(s) still to come</source>
-        <translation>
-            <numerusform>%1 · queda %2 de %n dosis</numerusform>
-            <numerusform>%1 · quedan %2 de %n dosis</numerusform>
-        </translation>
+        <translation><numerusform>%1 · queda %2 de %n dosis</numerusform><numerusform>%1 · quedan %2 de %n dosis</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2027,17 +2003,11 @@
     </message>
     <message numerus="yes">
         <source>Last %n line(s) before the last crash</source>
-        <translation>
-            <numerusform>Última línea antes del último fallo (%n)</numerusform>
-            <numerusform>Últimas %n líneas antes del último fallo</numerusform>
-        </translation>
+        <translation><numerusform>Última línea antes del último fallo (%n)</numerusform><numerusform>Últimas %n líneas antes del último fallo</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Last %n line(s)</source>
-        <translation>
-            <numerusform>Última línea (%n)</numerusform>
-            <numerusform>Últimas %n líneas</numerusform>
-        </translation>
+        <translation><numerusform>Última línea (%n)</numerusform><numerusform>Últimas %n líneas</numerusform></translation>
     </message>
     <message>
         <source>%1 (exit code %2)</source>
@@ -2048,6 +2018,14 @@
         <comment>deployment (why unhealthy)</comment>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Live log of %1</source>
+        <translation>Registro en directo de %1</translation>
+    </message>
+    <message>
+        <source>The live log stopped: %1</source>
+        <translation>El registro en directo se detuvo: %1</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::ui::ConnectionSettings</name>
@@ -2056,7 +2034,7 @@
         <translation>Leyendo la conexión guardada…</translation>
     </message>
     <message>
-        <source>Enter the cluster&apos;s API server address (e.g. https://192.168.1.10:6443) or a kubeconfig file.</source>
+        <source>Enter the cluster's API server address (e.g. https://192.168.1.10:6443) or a kubeconfig file.</source>
         <translation>Introduzca la dirección del servidor de API del clúster (p. ej., https://192.168.1.10:6443) o un archivo kubeconfig.</translation>
     </message>
     <message>
@@ -2079,7 +2057,7 @@
 <context>
     <name>kiosk::ui::DoseController</name>
     <message>
-        <source>This dose is no longer on today&apos;s plan.</source>
+        <source>This dose is no longer on today's plan.</source>
         <translation>Esta dosis ya no está en el plan de hoy.</translation>
     </message>
     <message>
@@ -2089,6 +2067,37 @@
     <message>
         <source>A medication no longer on the list</source>
         <translation>Un medicamento que ya no está en la lista</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ui::HealthAlerts</name>
+    <message>
+        <source>The medication service is not working. The list on this tablet still works.</source>
+        <translation>El servicio de medicamentos no funciona. La lista de esta tableta sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Reading labels with AI Brain is not working. The tablet reads labels by itself in the meantime.</source>
+        <translation>La lectura de etiquetas con AI Brain no funciona. Mientras tanto, la tableta lee las etiquetas por sí misma.</translation>
+    </message>
+    <message>
+        <source>Part of the home-care system (%1) is not working. The medication list on this tablet still works.</source>
+        <translation>Una parte del sistema de atención domiciliaria (%1) no funciona. La lista de medicamentos de esta tableta sigue funcionando.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n more problem(s) on the Cluster page)</source>
+        <translation><numerusform>%1 (%n problema más en la página Clúster)</numerusform><numerusform>%1 (%n problemas más en la página Clúster)</numerusform></translation>
+    </message>
+    <message>
+        <source>The tablet cannot reach the home-care system. The medication list on this tablet still works.</source>
+        <translation>La tableta no puede conectar con el sistema de atención domiciliaria. La lista de medicamentos de esta tableta sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>The Kubernetes API has not answered for more than a minute.</source>
+        <translation>La API de Kubernetes lleva más de un minuto sin responder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 keeps crashing (%n restart(s))</source>
+        <translation><numerusform>%1 sigue fallando (%n reinicio)</numerusform><numerusform>%1 sigue fallando (%n reinicios)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2177,10 +2186,7 @@
     </message>
     <message numerus="yes">
         <source>Synced %n min ago.</source>
-        <translation>
-            <numerusform>Sincronizada hace %n min.</numerusform>
-            <numerusform>Sincronizada hace %n min.</numerusform>
-        </translation>
+        <translation><numerusform>Sincronizada hace %n min.</numerusform><numerusform>Sincronizada hace %n min.</numerusform></translation>
     </message>
     <message>
         <source>Synced at %1.</source>
@@ -2188,10 +2194,7 @@
     </message>
     <message numerus="yes">
         <source>Offline: %n change(s) waiting. The list on this tablet still works.</source>
-        <translation>
-            <numerusform>Sin conexión: %n cambio pendiente. La lista de esta tableta sigue funcionando.</numerusform>
-            <numerusform>Sin conexión: %n cambios pendientes. La lista de esta tableta sigue funcionando.</numerusform>
-        </translation>
+        <translation><numerusform>Sin conexión: %n cambio pendiente. La lista de esta tableta sigue funcionando.</numerusform><numerusform>Sin conexión: %n cambios pendientes. La lista de esta tableta sigue funcionando.</numerusform></translation>
     </message>
     <message>
         <source>Offline. The list on this tablet still works.</source>
@@ -2314,10 +2317,7 @@
     </message>
     <message numerus="yes">
         <source>Check the %n highlighted field(s)</source>
-        <translation>
-            <numerusform>Revise %n campo resaltado</numerusform>
-            <numerusform>Revise los %n campos resaltados</numerusform>
-        </translation>
+        <translation><numerusform>Revise %n campo resaltado</numerusform><numerusform>Revise los %n campos resaltados</numerusform></translation>
     </message>
 </context>
 <context>

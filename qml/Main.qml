@@ -71,6 +71,13 @@ ApplicationWindow {
                 Layout.fillWidth: true
             }
 
+            AlertBanner {
+                objectName: "alertBanner"
+                alerts: healthAlerts
+                Layout.fillWidth: true
+                onDetailsRequested: window.currentPage = window.pages.findIndex(p => p.name === "cluster")
+            }
+
             StackLayout {
                 objectName: "pageStack"
                 currentIndex: window.currentPage
@@ -137,6 +144,14 @@ ApplicationWindow {
                 window.currentPage = 0
             }
         }
+    }
+
+    // Health turning worse, on every page: what and when is HealthAlerts' policy.
+    HealthAlerts {
+        id: healthAlerts
+        objectName: "healthAlerts"
+        cluster: window.cluster
+        adminSession: adminSession
     }
 
     // The one PIN dialog: it shows whenever the session asks for the PIN, whichever page asked.

@@ -16,6 +16,7 @@
 #include "ops/forget_connection_operation.h"
 #include "ops/restart_operation.h"
 #include "ops/rollback_operation.h"
+#include "ops/service_checks.h"
 #include "ops/shell_user_gate.h"
 #include "security/audit_log.h"
 #include "security/connection_profile.h"
@@ -94,6 +95,8 @@ bool isFinal(const ApiError &error, bool watch) {
            (!watch && error.kind == Kind::Network);
 }
 
+constexpr int kServiceCheckIntervalMs = 30000;
+
 QString pad(const QString &text, int width) {
     return text.leftJustified(width);
 }
@@ -129,6 +132,14 @@ int status(const QStringList &arguments) {
     parser.addOption({QStringLiteral("json"), QStringLiteral("print one JSON object")});
     parser.addOption({QStringLiteral("watch"),
                       QStringLiteral("print again on every change (JSON Lines with --json)")});
+    parser.addOption({QStringLiteral("ai-brain"),
+                      QStringLiteral("check AI Brain's /health at URL (default: the setting "
+                                     "aibrain/url)"),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("meds-service"),
+                      QStringLiteral("check the medication service's /healthz at URL (default: "
+                                     "the setting meds/service_url)"),
+                      QStringLiteral("URL")});
     if (const auto exit = parser.parseOrExit(arguments))
         return *exit;
     QString error;
@@ -138,14 +149,23 @@ int status(const QStringList &arguments) {
 
     const bool json = parser.isSet(QStringLiteral("json"));
     const bool watch = parser.isSet(QStringLiteral("watch"));
+    QStringList notes;
+    kiosk::ops::ServiceChecks services;
+    services.setEndpoints(kiosk::ops::ServiceChecks::endpointsFromSettings(
+        parser.value(QStringLiteral("ai-brain")), parser.value(QStringLiteral("meds-service")),
+        &notes));
+    for (const QString &note : std::as_const(notes))
+        QTextStream(stderr) << "kilo-kiosk: " << note << '\n';
     kiosk::k8s::ClusterMonitor monitor(*connection);
     QEventLoop loop;
     int exitCode = 0;
     QByteArray lastPrinted;
+    bool servicesChecked = false;
     auto print = [&] {
-        const auto report =
+        auto report =
             kiosk::k8s::ClusterHealthReport::build(monitor.deployments(), monitor.replicaSets(),
                                                    monitor.pods(), QDateTime::currentDateTimeUtc());
+        report.checks << services.checks();
         QByteArray text;
         if (json) {
             text = QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact) + '\n';
@@ -178,8 +198,9 @@ int status(const QStringList &arguments) {
             loop.quit();
         }
     });
-    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::changed, &loop, [&] {
-        if (finished || !monitor.hasSynced())
+    // One report once both the cluster and the services have answered; then on every change.
+    auto printWhenReady = [&] {
+        if (finished || !monitor.hasSynced() || !servicesChecked)
             return;
         deadline.stop();
         print();
@@ -187,8 +208,20 @@ int status(const QStringList &arguments) {
             finished = true;
             loop.quit();
         }
+    };
+    QObject::connect(&monitor, &kiosk::k8s::ClusterMonitor::changed, &loop, printWhenReady);
+    QObject::connect(&services, &kiosk::ops::ServiceChecks::finished, &loop, [&] {
+        servicesChecked = true;
+        printWhenReady();
     });
+    // --watch asks the services again every half minute (a pod status cannot tell).
+    QTimer serviceRounds;
+    QObject::connect(&serviceRounds, &QTimer::timeout, &services,
+                     &kiosk::ops::ServiceChecks::probe);
+    if (watch)
+        serviceRounds.start(kServiceCheckIntervalMs);
     monitor.start();
+    services.probe();
     deadline.start(timeoutMs(parser));
     loop.exec();
     monitor.stop();

@@ -121,6 +121,64 @@ Drawer {
                 }
             }
 
+            // Restart: new pods from the same template, as kubectl rollout restart does.
+            Card {
+                id: restartCard
+                objectName: "restartCard"
+                visible: drawer.deployment.length > 0
+                Layout.fillWidth: true
+                padding: 16
+                readonly property bool mine: drawer.cluster.restartDeployment === drawer.deployment
+                contentItem: ColumnLayout {
+                    spacing: 8
+                    RowLayout {
+                        spacing: Style.spacing
+                        Layout.fillWidth: true
+                        Label {
+                            text: qsTr("Restart replaces every pod of %1 with a new one, one at a time.").arg(drawer.deployment)
+                            font.pixelSize: Style.fontLabel
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                        TouchButton {
+                            objectName: "restartButton"
+                            text: qsTr("Restart")
+                            enabled: drawer.cluster.restartPhase !== ClusterController.Running
+                                     && drawer.cluster.restartPhase !== ClusterController.Checking
+                            onClicked: {
+                                const name = drawer.deployment
+                                const run = () => drawer.cluster.restart(name)
+                                if (drawer.requestPin)
+                                    drawer.requestPin(qsTr("Enter the admin PIN to restart %1.").arg(name), run)
+                            }
+                        }
+                    }
+                    RowLayout {
+                        visible: restartCard.mine && restartMessage.text.length > 0
+                        spacing: Style.spacing
+                        Layout.fillWidth: true
+                        BusyIndicator {
+                            visible: drawer.cluster.restartPhase === ClusterController.Running
+                                     || drawer.cluster.restartPhase === ClusterController.Checking
+                            running: visible
+                            Layout.preferredHeight: 40
+                            Layout.preferredWidth: 40
+                        }
+                        Label {
+                            id: restartMessage
+                            objectName: "restartMessage"
+                            text: drawer.cluster.restartMessage
+                            font.pixelSize: Style.fontLabel
+                            color: drawer.cluster.restartPhase === ClusterController.Failed ? Style.error
+                                 : drawer.cluster.restartPhase === ClusterController.Succeeded ? Style.success
+                                 : drawer.Material.foreground
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
             RevisionHistory {
                 objectName: "revisionHistory"
                 visible: drawer.deployment.length > 0
@@ -225,23 +283,76 @@ Drawer {
                 font.pixelSize: Style.fontTitle
                 font.weight: Font.DemiBold
             }
+            // Newest first: reason and how often, then what it says and when.
             Repeater {
-                model: (drawer.detail.events || []).slice(0, 6)
-                delegate: Label {
+                model: (drawer.detail.events || []).slice(0, 8)
+                delegate: ColumnLayout {
                     required property var modelData
-                    text: (modelData.type === "Warning" ? "\u26a0 " : "") + modelData.reason
-                          + (modelData.count > 1 ? " (x" + modelData.count + ")" : "") + ": " + modelData.message
-                    font.pixelSize: Style.fontCaption
-                    wrapMode: Text.WordWrap
+                    objectName: "eventRow"
+                    spacing: 2
                     Layout.fillWidth: true
+                    Label {
+                        text: (modelData.warning ? "\u26a0 " : "") + modelData.reason
+                              + (modelData.count > 1 ? " \u00d7" + modelData.count : "")
+                              + "  \u00b7  " + modelData.object
+                        font.pixelSize: Style.fontLabel
+                        font.weight: Font.DemiBold
+                        color: modelData.warning ? Style.warning : drawer.Material.foreground
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: modelData.message
+                        font.pixelSize: Style.fontCaption
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: modelData.count > 1 && modelData.firstSeen !== modelData.lastSeen
+                              ? qsTr("last %1 ago, first %2 ago").arg(modelData.lastSeen).arg(modelData.firstSeen)
+                              : modelData.lastSeen.length > 0 ? qsTr("%1 ago").arg(modelData.lastSeen) : ""
+                        visible: text.length > 0
+                        font.pixelSize: Style.fontCaption
+                        opacity: 0.75
+                    }
                 }
             }
 
-            Label {
+            RowLayout {
                 visible: drawer.cluster.selectedPod.length > 0
-                text: drawer.cluster.podLogLoading ? qsTr("Loading the log\u2026") : drawer.cluster.podLogTitle
-                font.pixelSize: Style.fontTitle
-                font.weight: Font.DemiBold
+                spacing: Style.spacing
+                Layout.fillWidth: true
+                Label {
+                    objectName: "podLogTitle"
+                    text: drawer.cluster.podLogLoading ? qsTr("Loading the log\u2026") : drawer.cluster.podLogTitle
+                    font.pixelSize: Style.fontTitle
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                TouchButton {
+                    objectName: "pauseLog"
+                    visible: drawer.cluster.podLogFollowing
+                    text: drawer.cluster.podLogPaused
+                          ? (drawer.cluster.podLogHeldLines > 0 ? qsTr("Resume (%n new)", "", drawer.cluster.podLogHeldLines) : qsTr("Resume"))
+                          : qsTr("Pause")
+                    onClicked: drawer.cluster.pausePodLog(!drawer.cluster.podLogPaused)
+                }
+                TouchButton {
+                    objectName: "followLog"
+                    text: drawer.cluster.podLogFollowing ? qsTr("Stop live") : qsTr("Follow live")
+                    checked: drawer.cluster.podLogFollowing
+                    onClicked: drawer.cluster.followPodLog(!drawer.cluster.podLogFollowing)
+                }
+            }
+            Label {
+                objectName: "podLogNotice"
+                visible: text.length > 0
+                text: drawer.cluster.podLogNotice
+                font.pixelSize: Style.fontCaption
+                color: Style.warning
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
             Rectangle {
                 visible: drawer.cluster.podLog.length > 0

@@ -29,6 +29,7 @@ class ApiClient : public QObject {
 
 public:
     using Callback = std::function<void(const ApiResponse &)>;
+    static constexpr int kDefaultTimeoutMs = 15000;
 
     explicit ApiClient(ClusterConnection connection, QObject *parent = nullptr);
     ~ApiClient() override;
@@ -54,7 +55,7 @@ public:
 private:
     ClusterConnection m_connection;
     QNetworkAccessManager *m_network;
-    int m_timeoutMs = 15000;
+    int m_timeoutMs = kDefaultTimeoutMs;
 };
 
 } // namespace kiosk::k8s

@@ -33,9 +33,9 @@ QString podToFollow(const QJsonObject &deployment, const QJsonArray &items) {
         for (const QJsonValue &c : status.value(u"conditions").toArray())
             ready = ready || (c.toObject().value(u"type").toString() == u"Ready" &&
                               c.toObject().value(u"status").toString() == u"True");
-        const std::tuple<bool, bool, QString> rank{
-            status.value(u"phase").toString() == u"Running", ready,
-            metadata.value(u"creationTimestamp").toString()};
+        const std::tuple<bool, bool, QString> rank{status.value(u"phase").toString() == u"Running",
+                                                   ready,
+                                                   metadata.value(u"creationTimestamp").toString()};
         if (best.isEmpty() || rank > bestRank) {
             best = metadata.value(u"name").toString();
             bestRank = rank;
@@ -193,8 +193,7 @@ void LogFollower::openStream() {
 }
 
 void LogFollower::onData() {
-    if (!m_stream ||
-        m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+    if (!m_stream || m_stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
         return; // an error body is read when the reply ends
     QByteArray chunk = m_stream->readAll();
     if (m_stream->isFinished() && (m_splitter.hasPending() || !chunk.isEmpty()) &&
@@ -205,8 +204,8 @@ void LogFollower::onData() {
         QString text = QString::fromUtf8(raw);
         // "2026-12-05T10:00:00.123456789Z the line": the server's time tells a line seen before.
         const qsizetype space = text.indexOf(u' ');
-        const QDateTime at = space > 0 ? QDateTime::fromString(text.left(space), Qt::ISODateWithMs)
-                                       : QDateTime();
+        const QDateTime at =
+            space > 0 ? QDateTime::fromString(text.left(space), Qt::ISODateWithMs) : QDateTime();
         if (at.isValid()) {
             text = text.mid(space + 1);
             if (m_lastLineTime.isValid() && at < m_lastLineTime)
@@ -245,10 +244,9 @@ void LogFollower::onStreamEnded() {
         return;
     const int status = stream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool failed = stream->error() != QNetworkReply::NoError && status != 200;
-    const QString error =
-        failed ? (status ? ApiError::fromHttp(status, stream->readAll()).message
-                         : stream->errorString())
-               : QString();
+    const QString error = failed ? (status ? ApiError::fromHttp(status, stream->readAll()).message
+                                           : stream->errorString())
+                                 : QString();
     if (!m_options.follow || m_options.previous) {
         if (failed)
             finish(false, QStringLiteral("logs of pod %1: %2").arg(m_pod, error));

@@ -23,10 +23,10 @@ class LogFollower : public QObject {
 
 public:
     struct Options {
-        QString container;      // empty: the pod's only (or first) container
-        int tailLines = -1;     // of the first pod only; -1: all
+        QString container;  // empty: the pod's only (or first) container
+        int tailLines = -1; // of the first pod only; -1: all
         qint64 sinceSeconds = -1;
-        bool previous = false;  // the crashed instance's log (never followed)
+        bool previous = false; // the crashed instance's log (never followed)
         bool follow = false;
         int maxLines = 5000;    // lines kept in lines()
         int reconnectMs = 1000; // wait before reopening a dropped stream
@@ -68,7 +68,7 @@ private:
     QStringList m_lines;
     QPointer<QNetworkReply> m_stream;
     LineSplitter m_splitter;
-    QDateTime m_lastLineTime; // the newest line shown, by the server's timestamp
+    QDateTime m_lastLineTime;  // the newest line shown, by the server's timestamp
     int m_linesAtLastTime = 0; // how many lines carried exactly that time (shown already)
     int m_seenAtLastTime = 0;  // of those, how many this stream has passed so far
     bool m_firstStream = true;

@@ -3,6 +3,7 @@
 #include "k8s/api_client.h"
 #include "k8s/cluster_monitor.h"
 #include "k8s/duration_format.h"
+#include "k8s/event_timeline.h"
 #include "k8s/object_fields.h"
 #include "k8s/resource_informer.h"
 #include "k8s/resource_path.h"
@@ -15,6 +16,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <memory>
 
 namespace kiosk::ui {
 
@@ -90,11 +92,27 @@ ClusterController::ClusterController(QObject *parent)
     : QObject(parent)
     , m_deployments(new RowListModel(kDeploymentRoles, QStringLiteral("name"), this))
     , m_pods(new RowListModel(kPodRoles, QStringLiteral("name"), this))
-    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("checkId"), this)) {
+    , m_checks(new RowListModel(kCheckRoles, QStringLiteral("checkId"), this))
+    , m_services(new ops::ServiceChecks(this)) {
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &ClusterController::dataAgeChanged);
+    connect(m_services, &ops::ServiceChecks::checksChanged, this, &ClusterController::rebuild);
+    connect(&m_serviceTimer, &QTimer::timeout, m_services, &ops::ServiceChecks::probe);
+    m_logFlush.setSingleShot(true);
+    m_logFlush.setInterval(150);
+    connect(&m_logFlush, &QTimer::timeout, this, &ClusterController::showFollowedLines);
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
+}
+
+void ClusterController::watchServices(ops::ServiceChecks::EndpointSource source, int intervalMs) {
+    m_services->setEndpointSource(std::move(source));
+    m_serviceTimer.start(intervalMs);
+    m_services->probe();
+}
+
+void ClusterController::checkServicesNow() {
+    m_services->probe();
 }
 
 bool ClusterController::eventFilter(QObject *watched, QEvent *event) {
@@ -252,6 +270,7 @@ void ClusterController::rebuild() {
         return;
     m_report = k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(),
                                                m_monitor->pods(), QDateTime::currentDateTimeUtc());
+    m_report.checks << m_services->checks();
     // Failing first, so trouble is at the top of the page; then by name.
     QList<QVariantMap> deploymentRows;
     const QHash<QString, QJsonObject> &deploymentObjects =
@@ -377,13 +396,20 @@ void ClusterController::selectPod(const QString &name) {
     m_selectedPod = name;
     m_podLogFailedAtStatus.clear();
     m_podEvents.clear();
-    m_podLog.clear();
-    m_podLogTitle.clear();
+    // A deployment's live log goes on across its pods (the follower moves to the new one).
+    const bool keepFollowing = m_logFollower && !m_followedDeployment.isEmpty() &&
+                               m_followedDeployment == m_selectedDeployment;
+    if (!keepFollowing) {
+        stopFollowing();
+        m_podLog.clear();
+        m_podLogTitle.clear();
+    }
     refreshPodDetail();
     if (!m_monitor || name.isEmpty())
         return;
     fetchEvents(name);
-    fetchLog(name, true);
+    if (!keepFollowing)
+        fetchLog(name, true);
 }
 
 QString ClusterController::preferredPod(const QString &deployment) const {
@@ -400,11 +426,14 @@ QString ClusterController::preferredPod(const QString &deployment) const {
 }
 
 void ClusterController::selectDeployment(const QString &name) {
+    if (name != m_selectedDeployment)
+        stopFollowing();
     m_selectedDeployment = name;
     selectPod(preferredPod(name));
 }
 
 void ClusterController::clearSelection() {
+    stopFollowing();
     m_selectedDeployment.clear();
     m_selectedPod.clear();
     m_podDetail.clear();
@@ -469,29 +498,47 @@ void ClusterController::refreshPodDetail() {
 }
 
 void ClusterController::fetchEvents(const QString &pod) {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("fieldSelector"),
-                       QStringLiteral("involvedObject.kind=Pod,involvedObject.name=%1").arg(pod));
-    m_monitor->client()->get(
-        k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query,
-        this, [this, pod](const k8s::ApiResponse &response) {
-            if (pod != m_selectedPod || response.error.isError())
-                return;
-            QList<QJsonObject> events;
-            for (const auto &e : response.object.value(u"items").toArray())
-                events.append(e.toObject());
-            // Newest first: the latest back-off is what matters.
-            std::sort(events.begin(), events.end(), [](const QJsonObject &a, const QJsonObject &b) {
-                return a.value(u"lastTimestamp").toString() > b.value(u"lastTimestamp").toString();
+    // The pod's events, then its deployment's (scaling, a rollout): one timeline, newest first.
+    const QString deployment = m_report.podDeployment.value(pod);
+    QList<k8s::EventTimeline::Involved> objects{{QStringLiteral("Pod"), pod}};
+    if (!deployment.isEmpty())
+        objects.append({QStringLiteral("Deployment"), deployment});
+    auto rows = std::make_shared<QList<k8s::EventRow>>();
+    auto waiting = std::make_shared<int>(int(objects.size()));
+    for (const auto &object : objects) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("fieldSelector"),
+                           k8s::EventTimeline::fieldSelector(object));
+        m_monitor->client()->get(
+            k8s::ResourcePath::collection(k8s::ResourceKind::Event, m_connection.nameSpace), query,
+            this, [this, pod, rows, waiting](const k8s::ApiResponse &response) {
+                if (!response.error.isError())
+                    *rows << k8s::EventTimeline::fromList(
+                        response.object.value(u"items").toArray());
+                if (--*waiting > 0 || pod != m_selectedPod)
+                    return;
+                std::stable_sort(rows->begin(), rows->end(),
+                                 [](const k8s::EventRow &a, const k8s::EventRow &b) {
+                                     return a.lastSeen > b.lastSeen;
+                                 });
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                m_podEvents.clear();
+                for (const k8s::EventRow &e : std::as_const(*rows))
+                    m_podEvents.append(QVariantMap{
+                        {"type", e.type},
+                        {"warning", e.warning()},
+                        {"reason", e.reason},
+                        {"object",
+                         QStringLiteral("%1/%2").arg(e.objectKind.toLower(), e.objectName)},
+                        {"message", e.message},
+                        {"count", e.count},
+                        {"firstSeen",
+                         e.firstSeen.isValid() ? k8s::humanAge(e.firstSeen, now) : QString()},
+                        {"lastSeen",
+                         e.lastSeen.isValid() ? k8s::humanAge(e.lastSeen, now) : QString()}});
+                refreshPodDetail();
             });
-            m_podEvents.clear();
-            for (const auto &e : events)
-                m_podEvents.append(QVariantMap{{"type", e.value(u"type").toString()},
-                                               {"reason", e.value(u"reason").toString()},
-                                               {"message", e.value(u"message").toString()},
-                                               {"count", e.value(u"count").toInt(1)}});
-            refreshPodDetail();
-        });
+    }
 }
 
 void ClusterController::fetchLog(const QString &pod, bool previous) {
@@ -638,6 +685,117 @@ bool ClusterController::rollback(const QString &deployment, qint64 toRevision) {
         delete m_rollback;
     emit rollbackChanged();
     return m_rollback && m_rollback->plan().ok();
+}
+
+ClusterController::ActionPhase ClusterController::restartPhase() const {
+    return m_restart ? static_cast<ActionPhase>(m_restart->phase()) : ActionPhase::Idle;
+}
+
+void ClusterController::resetRestart() {
+    if (m_restart && m_restart->busy())
+        return;
+    delete m_restart;
+    emit restartChanged();
+}
+
+bool ClusterController::restart(const QString &deployment) {
+    if (!m_monitor || (m_restart && m_restart->busy()))
+        return false;
+    const QJsonObject object = m_monitor->deploymentInformer()->objects().value(deployment);
+    if (object.isEmpty())
+        return false;
+    delete m_restart;
+    m_restart = new ops::RestartOperation(m_monitor->client(), m_connection.nameSpace, object,
+                                          m_adminSession, auditLog(), this);
+    connect(m_restart, &ops::Operation::changed, this, &ClusterController::restartChanged);
+    // The PIN was asked before the tap reached here: preview and apply in one go.
+    const bool started = m_restart->previewAndApply();
+    emit restartChanged();
+    return started;
+}
+
+void ClusterController::followPodLog(bool follow) {
+    stopFollowing();
+    if (!follow || !m_monitor || m_selectedPod.isEmpty()) {
+        if (m_monitor && !m_selectedPod.isEmpty())
+            fetchLog(m_selectedPod, true); // back to the last lines, as before following
+        emit podLogChanged();
+        return;
+    }
+    k8s::LogFollower::Options options;
+    options.follow = true;
+    options.tailLines = kLogTailLines;
+    options.maxLines = kFollowedLogLines;
+    m_followedDeployment = m_selectedDeployment;
+    m_logFollower = new k8s::LogFollower(m_monitor->client(), m_connection.nameSpace,
+                                         m_followedDeployment.isEmpty() ? m_selectedPod : QString(),
+                                         m_followedDeployment, options, this);
+    m_podLog.clear();
+    m_podLogNotice.clear();
+    m_podLogLoading = true;
+    m_podLogTitle = tr("Live log of %1").arg(m_selectedPod);
+    connect(m_logFollower, &k8s::LogFollower::lineReceived, this, [this] {
+        if (m_podLogPaused)
+            ++m_podLogHeld;
+        if (!m_logFlush.isActive())
+            m_logFlush.start();
+    });
+    connect(m_logFollower, &k8s::LogFollower::podChanged, this, [this](const QString &pod) {
+        m_podLogTitle = tr("Live log of %1").arg(pod);
+        m_podLogNotice.clear();
+        emit podLogChanged();
+    });
+    connect(m_logFollower, &k8s::LogFollower::notice, this, [this](const QString &text) {
+        m_podLogNotice = text;
+        emit podLogChanged();
+    });
+    connect(m_logFollower, &k8s::LogFollower::finished, this,
+            [this](bool ok, const QString &error) {
+                if (!ok)
+                    m_podLogNotice = tr("The live log stopped: %1").arg(error);
+                showFollowedLines();
+                stopFollowing();
+                emit podLogChanged();
+            });
+    m_logFollower->start();
+    emit podLogChanged();
+}
+
+void ClusterController::pausePodLog(bool paused) {
+    if (paused == m_podLogPaused)
+        return;
+    m_podLogPaused = paused;
+    m_podLogHeld = 0;
+    if (!paused)
+        showFollowedLines();
+    emit podLogChanged();
+}
+
+void ClusterController::showFollowedLines() {
+    if (!m_logFollower)
+        return;
+    if (m_podLogPaused) {
+        emit podLogChanged(); // only the count of held lines moves
+        return;
+    }
+    m_podLog = m_logFollower->lines().join(QLatin1Char('\n'));
+    m_podLogLoading = false;
+    emit podLogChanged();
+}
+
+void ClusterController::stopFollowing() {
+    m_logFlush.stop();
+    m_podLogPaused = false;
+    m_podLogHeld = 0;
+    m_followedDeployment.clear();
+    if (!m_logFollower)
+        return;
+    QPointer<k8s::LogFollower> follower = m_logFollower;
+    m_logFollower = nullptr;
+    disconnect(follower, nullptr, this, nullptr);
+    follower->stop();
+    follower->deleteLater();
+    m_podLogLoading = false;
 }
 
 } // namespace kiosk::ui

@@ -3,9 +3,12 @@
 #include "k8s/cluster_connection.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
+#include "k8s/log_follower.h"
 #include "k8s/owner_index.h"
 #include "ops/cleanup_operation.h"
+#include "ops/restart_operation.h"
 #include "ops/rollback_operation.h"
+#include "ops/service_checks.h"
 #include "ui/admin_session.h"
 #include "ui/cluster_summary.h"
 #include "ui/row_list_model.h"
@@ -47,6 +50,10 @@ class ClusterController : public QObject {
     Q_PROPERTY(QString podLog READ podLog NOTIFY podLogChanged)
     Q_PROPERTY(QString podLogTitle READ podLogTitle NOTIFY podLogChanged)
     Q_PROPERTY(bool podLogLoading READ podLogLoading NOTIFY podLogChanged)
+    Q_PROPERTY(bool podLogFollowing READ podLogFollowing NOTIFY podLogChanged)
+    Q_PROPERTY(bool podLogPaused READ podLogPaused NOTIFY podLogChanged)
+    Q_PROPERTY(int podLogHeldLines READ podLogHeldLines NOTIFY podLogChanged)
+    Q_PROPERTY(QString podLogNotice READ podLogNotice NOTIFY podLogChanged)
     // The revisions of historyDeployment, newest first (see showHistory()).
     Q_PROPERTY(QString historyDeployment READ historyDeployment NOTIFY historyChanged)
     Q_PROPERTY(QVariantList revisionHistory READ revisionHistory NOTIFY historyChanged)
@@ -59,6 +66,9 @@ class ClusterController : public QObject {
     Q_PROPERTY(ActionPhase rollbackPhase READ rollbackPhase NOTIFY rollbackChanged)
     Q_PROPERTY(QString rollbackDeployment READ rollbackDeployment NOTIFY rollbackChanged)
     Q_PROPERTY(QString rollbackMessage READ rollbackMessage NOTIFY rollbackChanged)
+    Q_PROPERTY(ActionPhase restartPhase READ restartPhase NOTIFY restartChanged)
+    Q_PROPERTY(QString restartDeployment READ restartDeployment NOTIFY restartChanged)
+    Q_PROPERTY(QString restartMessage READ restartMessage NOTIFY restartChanged)
 
 public:
     enum class State { NotConfigured, ConfigError, Connecting, Live, Reconnecting };
@@ -97,6 +107,10 @@ public:
     QString podLog() const { return m_podLog; }
     QString podLogTitle() const { return m_podLogTitle; }
     bool podLogLoading() const { return m_podLogLoading; }
+    bool podLogFollowing() const { return !m_logFollower.isNull(); }
+    bool podLogPaused() const { return m_podLogPaused; }
+    int podLogHeldLines() const { return m_podLogHeld; }
+    QString podLogNotice() const { return m_podLogNotice; }
     QString historyDeployment() const { return m_historyDeployment; }
     QVariantList revisionHistory() const { return m_revisionHistory; }
     k8s::ClusterMonitor *monitor() const { return m_monitor; }
@@ -135,6 +149,29 @@ public:
     // follows the rollout; needs actionsUnlocked.
     Q_INVOKABLE bool rollback(const QString &deployment, qint64 toRevision = 0);
     Q_INVOKABLE void resetRollback();
+    // Restarts `deployment` as kubectl rollout restart does and follows the rollout; needs
+    // actionsUnlocked.
+    Q_INVOKABLE bool restart(const QString &deployment);
+    Q_INVOKABLE void resetRestart();
+    ActionPhase restartPhase() const;
+    QString restartDeployment() const { return m_restart ? m_restart->deployment() : QString(); }
+    QString restartMessage() const { return m_restart ? m_restart->message() : QString(); }
+
+    // Streams the shown log live as kubectl logs -f does: the shown deployment's newest pod
+    // (followed across replacements, the lines kept), else the shown pod. Off: the last lines
+    // again.
+    Q_INVOKABLE void followPodLog(bool follow);
+    // Holds the shown log still while lines keep arriving (podLogHeldLines counts them).
+    Q_INVOKABLE void pausePodLog(bool paused);
+    static constexpr int kFollowedLogLines = 1000;
+
+    // The services a pod status cannot vouch for (AI Brain, the medication service): asked where
+    // they are before every round, probed now and every intervalMs; their rows join the checks.
+    void watchServices(ops::ServiceChecks::EndpointSource source,
+                       int intervalMs = kServiceCheckIntervalMs);
+    Q_INVOKABLE void checkServicesNow();
+    ops::ServiceChecks *serviceChecks() const { return m_services; }
+    static constexpr int kServiceCheckIntervalMs = 30000;
 
 signals:
     void adminSessionChanged();
@@ -147,6 +184,7 @@ signals:
     void cleanupChanged();
     void rollbackChanged();
     void historyChanged();
+    void restartChanged();
 
 protected:
     // A language change (LanguagePreference) rewords the texts made here.
@@ -162,6 +200,8 @@ private:
     QString preferredPod(const QString &deployment) const;
     void fetchEvents(const QString &pod);
     void fetchLog(const QString &pod, bool previous);
+    void stopFollowing();
+    void showFollowedLines();
     bool refreshHistory(); // true when the rows changed (and historyChanged was emitted)
     QList<QJsonObject> replicaSetsOf(const QJsonObject &deployment) const;
     QList<QJsonObject> podsOf(const QJsonObject &deployment) const;
@@ -200,6 +240,15 @@ private:
     QVariantMap m_cleanupResult;
     QPointer<ops::CleanupOperation> m_cleanup;
     QPointer<ops::RollbackOperation> m_rollback;
+    QPointer<ops::RestartOperation> m_restart;
+    QPointer<k8s::LogFollower> m_logFollower;
+    QString m_followedDeployment; // "" when the follower reads one pod
+    bool m_podLogPaused = false;
+    int m_podLogHeld = 0;
+    QString m_podLogNotice;
+    QTimer m_logFlush; // a burst of lines becomes one podLogChanged
+    ops::ServiceChecks *m_services;
+    QTimer m_serviceTimer;
 };
 
 } // namespace kiosk::ui

@@ -1,5 +1,7 @@
 #include "ui/health_check_text.h"
 
+#include "ops/service_checks.h"
+
 #include <QLocale>
 
 namespace kiosk::ui {
@@ -35,6 +37,10 @@ QString HealthCheckText::name(const k8s::HealthCheck &c) {
         return tr("No orphaned ReplicaSets");
     if (id == u"history-limit-set")
         return tr("revisionHistoryLimit set to %1 or less").arg(c.limit);
+    if (id == ops::ServiceChecks::AiBrainCheckId)
+        return tr("AI Brain answers");
+    if (id == ops::ServiceChecks::MedsServiceCheckId)
+        return tr("Medication service answers");
     return c.name; // a check this version does not know: the library's words
 }
 

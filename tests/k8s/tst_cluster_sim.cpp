@@ -3,7 +3,9 @@
 #include "k8s/api_client.h"
 #include "k8s/cluster_health_report.h"
 #include "k8s/cluster_monitor.h"
+#include "sim/ai_brain_simulator.h"
 #include "sim/api_server.h"
+#include "sim/meds_service_simulator.h"
 #include "plain_text_scan.h"
 #include "cli_process.h"
 #include "sim_incident.h"
@@ -26,6 +28,12 @@ ClusterConnection connectionTo(const kiosk::sim::ApiServer &server) {
     ClusterConnection c;
     c.server = server.url();
     return c;
+}
+
+kiosk::sim::ApiServerOptions emptyScenario() {
+    kiosk::sim::ApiServerOptions options;
+    options.scenario = QStringLiteral("empty");
+    return options;
 }
 
 QJsonObject findByName(const QJsonArray &array, const QString &name) {
@@ -114,6 +122,39 @@ private slots:
         QCOMPARE(table.exitCode, 0);
         QVERIFY(table.out.contains("kilo-meds"));
         QVERIFY(table.out.contains("[FAIL]"));
+    }
+
+    // The services a pod status cannot vouch for join the checklist, from the options' addresses.
+    void statusChecksTheServices() {
+        kiosk::sim::ApiServer server(emptyScenario());
+        QVERIFY(server.listen());
+        kiosk::sim::AiBrainSimulator aiBrain;
+        QVERIFY(aiBrain.listen());
+        kiosk::sim::MedsServiceSimulator meds;
+        QVERIFY(meds.listen());
+        const auto checksOf = [&] {
+            const Run r = run({"cluster", "status", "--json", "--server", server.url().toString(),
+                               "--ai-brain", aiBrain.url().toString(), "--meds-service",
+                               meds.url().toString()});
+            [&] { QVERIFY2(r.exitCode == 0, r.err.constData()); }();
+            QHash<QString, QJsonObject> byId;
+            for (const auto &c : QJsonDocument::fromJson(r.out).object().value("checks").toArray())
+                byId.insert(c.toObject().value("id").toString(), c.toObject());
+            return byId;
+        };
+        auto checks = checksOf();
+        QCOMPARE(checks.value("ai-brain-answers").value("name").toString(), "AI Brain answers");
+        QCOMPARE(checks.value("ai-brain-answers").value("ok").toBool(), true);
+        QCOMPARE(checks.value("meds-service-answers").value("ok").toBool(), true);
+        QVERIFY(
+            checks.value("meds-service-answers").value("detail").toString().contains("/healthz"));
+
+        aiBrain.setHealthMode(kiosk::sim::AiBrainSimulator::HealthMode::Down);
+        checks = checksOf();
+        QCOMPARE(checks.value("ai-brain-answers").value("ok").toBool(), false);
+        QVERIFY2(checks.value("ai-brain-answers").value("detail").toString().contains("/health"),
+                 qPrintable(checks.value("ai-brain-answers").value("detail").toString()));
+        QCOMPARE(checks.value("meds-service-answers").value("ok").toBool(), true);
     }
 
     void watchSeesAChangeWithinSeconds() {

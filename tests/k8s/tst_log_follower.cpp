@@ -102,15 +102,15 @@ private slots:
     void aDeploymentWithoutPodsIsAClearError() {
         const QJsonObject deployment{
             {"metadata", QJsonObject{{"name", "web"}}},
-            {"spec", QJsonObject{{"selector", QJsonObject{{"matchLabels",
-                                                          QJsonObject{{"app", "web"}}}}}}}};
+            {"spec",
+             QJsonObject{{"selector", QJsonObject{{"matchLabels", QJsonObject{{"app", "web"}}}}}}}};
         ScriptedApiServer server;
         server.handler = [deployment](const ScriptedRequest &request) {
             if (request.path().endsWith("/deployments/web"))
                 return ScriptedResponse{200, QJsonDocument(deployment).toJson()};
             return ScriptedResponse{
-                200, QJsonDocument(QJsonObject{{"kind", "PodList"}, {"items", QJsonArray()}})
-                         .toJson()};
+                200,
+                QJsonDocument(QJsonObject{{"kind", "PodList"}, {"items", QJsonArray()}}).toJson()};
         };
         QVERIFY(server.listen());
         auto client = clientFor(server.url());
