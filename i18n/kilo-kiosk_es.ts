@@ -87,11 +87,17 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) made</source>
-        <translation><numerusform>%n cambio realizado</numerusform><numerusform>%n cambios realizados</numerusform></translation>
+        <translation>
+            <numerusform>%n cambio realizado</numerusform>
+            <numerusform>%n cambios realizados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n omitido</numerusform><numerusform>%n omitidos</numerusform></translation>
+        <translation>
+            <numerusform>%n omitido</numerusform>
+            <numerusform>%n omitidos</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1; %2.</source>
@@ -99,15 +105,24 @@
     </message>
     <message numerus="yes">
         <source>%n request(s) failed</source>
-        <translation><numerusform>%n solicitud falló</numerusform><numerusform>%n solicitudes fallaron</numerusform></translation>
+        <translation>
+            <numerusform>%n solicitud falló</numerusform>
+            <numerusform>%n solicitudes fallaron</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n done</source>
-        <translation><numerusform>%n hecha</numerusform><numerusform>%n hechas</numerusform></translation>
+        <translation>
+            <numerusform>%n hecha</numerusform>
+            <numerusform>%n hechas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The server would refuse %n request(s); nothing will be changed.</source>
-        <translation><numerusform>El servidor rechazaría %n solicitud; no se cambiará nada.</numerusform><numerusform>El servidor rechazaría %n solicitudes; no se cambiará nada.</numerusform></translation>
+        <translation>
+            <numerusform>El servidor rechazaría %n solicitud; no se cambiará nada.</numerusform>
+            <numerusform>El servidor rechazaría %n solicitudes; no se cambiará nada.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 and %2: %3 → %4 ReplicaSets.</source>
@@ -115,15 +130,24 @@
     </message>
     <message numerus="yes">
         <source>Delete %n ReplicaSet(s)</source>
-        <translation><numerusform>Eliminar %n ReplicaSet</numerusform><numerusform>Eliminar %n ReplicaSets</numerusform></translation>
+        <translation>
+            <numerusform>Eliminar %n ReplicaSet</numerusform>
+            <numerusform>Eliminar %n ReplicaSets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>cap the history of %n deployment(s)</source>
-        <translation><numerusform>limitar el historial de %n Deployment</numerusform><numerusform>limitar el historial de %n Deployments</numerusform></translation>
+        <translation>
+            <numerusform>limitar el historial de %n Deployment</numerusform>
+            <numerusform>limitar el historial de %n Deployments</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Enter the admin PIN to delete %n ReplicaSet(s).</source>
-        <translation><numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSet.</numerusform><numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform></translation>
+        <translation>
+            <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSet.</numerusform>
+            <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -173,7 +197,7 @@
         <translation>Contexto de kubeconfig</translation>
     </message>
     <message>
-        <source>the file's current context</source>
+        <source>the file&apos;s current context</source>
         <translation>el contexto actual del archivo</translation>
     </message>
     <message>
@@ -224,7 +248,7 @@
         <translation>No hay ningún clúster conectado</translation>
     </message>
     <message>
-        <source>An administrator connects the kiosk with "kilo-kiosk cluster connect", with a kubeconfig file (~/.kube/config or $KUBECONFIG), or by starting it with the option --server URL.</source>
+        <source>An administrator connects the kiosk with &quot;kilo-kiosk cluster connect&quot;, with a kubeconfig file (~/.kube/config or $KUBECONFIG), or by starting it with the option --server URL.</source>
         <translation>Un administrador conecta el quiosco con «kilo-kiosk cluster connect», con un archivo kubeconfig (~/.kube/config o $KUBECONFIG) o iniciándolo con la opción --server URL.</translation>
     </message>
     <message>
@@ -287,7 +311,7 @@
         <translation>Mantenerlo eliminado</translation>
     </message>
     <message>
-        <source>Keep this tablet's version</source>
+        <source>Keep this tablet&apos;s version</source>
         <translation>Conservar la versión de esta tableta</translation>
     </message>
     <message>
@@ -303,11 +327,17 @@
     <name>DeploymentCard</name>
     <message numerus="yes">
         <source>%n restart(s)</source>
-        <translation><numerusform>%n reinicio</numerusform><numerusform>%n reinicios</numerusform></translation>
+        <translation>
+            <numerusform>%n reinicio</numerusform>
+            <numerusform>%n reinicios</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale ReplicaSet(s)</source>
-        <translation><numerusform>%n ReplicaSet obsoleto</numerusform><numerusform>%n ReplicaSets obsoletos</numerusform></translation>
+        <translation>
+            <numerusform>%n ReplicaSet obsoleto</numerusform>
+            <numerusform>%n ReplicaSets obsoletos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -351,11 +381,17 @@
     </message>
     <message numerus="yes">
         <source>%1, %n old replica(s) pending termination</source>
-        <translation><numerusform>%1, %n réplica antigua pendiente de finalizar</numerusform><numerusform>%1, %n réplicas antiguas pendientes de finalizar</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n réplica antigua pendiente de finalizar</numerusform>
+            <numerusform>%1, %n réplicas antiguas pendientes de finalizar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Roll back to revision %1 (image(s) %2)</source>
-        <translation><numerusform>Revertir a la revisión %1 (imagen %2)</numerusform><numerusform>Revertir a la revisión %1 (imágenes %2)</numerusform></translation>
+        <translation>
+            <numerusform>Revertir a la revisión %1 (imagen %2)</numerusform>
+            <numerusform>Revertir a la revisión %1 (imágenes %2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -398,7 +434,10 @@
     </message>
     <message numerus="yes">
         <source>Doses given or skipped in the last %n day(s) show here.</source>
-        <translation><numerusform>Aquí se muestran las dosis administradas u omitidas en el último día (%n).</numerusform><numerusform>Aquí se muestran las dosis administradas u omitidas en los últimos %n días.</numerusform></translation>
+        <translation>
+            <numerusform>Aquí se muestran las dosis administradas u omitidas en el último día (%n).</numerusform>
+            <numerusform>Aquí se muestran las dosis administradas u omitidas en los últimos %n días.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -485,7 +524,10 @@
     </message>
     <message numerus="yes">
         <source>Dose time · %1 · %n dose(s) due</source>
-        <translation><numerusform>Hora de la dosis · %1 · %n dosis pendiente</numerusform><numerusform>Hora de la dosis · %1 · %n dosis pendientes</numerusform></translation>
+        <translation>
+            <numerusform>Hora de la dosis · %1 · %n dosis pendiente</numerusform>
+            <numerusform>Hora de la dosis · %1 · %n dosis pendientes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -519,7 +561,10 @@
     <name>HealthCheckText</name>
     <message numerus="yes">
         <source>%1 +%n more</source>
-        <translation><numerusform>%1 y %n más</numerusform><numerusform>%1 y %n más</numerusform></translation>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>All pods running</source>
@@ -579,7 +624,10 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in CrashLoopBackOff: %1</source>
-        <translation><numerusform>%n pod en CrashLoopBackOff: %1</numerusform><numerusform>%n pods en CrashLoopBackOff: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pod en CrashLoopBackOff: %1</numerusform>
+            <numerusform>%n pods en CrashLoopBackOff: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pod failing to pull its image</source>
@@ -587,7 +635,10 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) failing to pull the image: %1</source>
-        <translation><numerusform>%n pod no puede descargar la imagen: %1</numerusform><numerusform>%n pods no pueden descargar la imagen: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pod no puede descargar la imagen: %1</numerusform>
+            <numerusform>%n pods no pueden descargar la imagen: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pod in error</source>
@@ -595,7 +646,10 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in error: %1</source>
-        <translation><numerusform>%n pod con error: %1</numerusform><numerusform>%n pods con error: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pod con error: %1</numerusform>
+            <numerusform>%n pods con error: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pod pending</source>
@@ -603,7 +657,10 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) pending: %1</source>
-        <translation><numerusform>%n pod pendiente: %1</numerusform><numerusform>%n pods pendientes: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pod pendiente: %1</numerusform>
+            <numerusform>%n pods pendientes: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pod in an unknown state</source>
@@ -611,7 +668,10 @@
     </message>
     <message numerus="yes">
         <source>%n pod(s) in an unknown state: %1</source>
-        <translation><numerusform>%n pod en estado desconocido: %1</numerusform><numerusform>%n pods en estado desconocido: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n pod en estado desconocido: %1</numerusform>
+            <numerusform>%n pods en estado desconocido: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1/%2 healthy</source>
@@ -635,11 +695,17 @@
     </message>
     <message numerus="yes">
         <source>%n ReplicaSet(s) in all, %1 stale</source>
-        <translation><numerusform>%n ReplicaSet en total (obsoletos: %1)</numerusform><numerusform>%n ReplicaSets en total (obsoletos: %1)</numerusform></translation>
+        <translation>
+            <numerusform>%n ReplicaSet en total (obsoletos: %1)</numerusform>
+            <numerusform>%n ReplicaSets en total (obsoletos: %1)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n stale ReplicaSet(s), each deployment within its limit</source>
-        <translation><numerusform>%n ReplicaSet obsoleto, cada Deployment dentro de su límite</numerusform><numerusform>%n ReplicaSets obsoletos, cada Deployment dentro de su límite</numerusform></translation>
+        <translation>
+            <numerusform>%n ReplicaSet obsoleto, cada Deployment dentro de su límite</numerusform>
+            <numerusform>%n ReplicaSets obsoletos, cada Deployment dentro de su límite</numerusform>
+        </translation>
     </message>
     <message>
         <source>over the limit: %1</source>
@@ -651,7 +717,10 @@
     </message>
     <message numerus="yes">
         <source>%n orphaned: %1</source>
-        <translation><numerusform>%n huérfano: %1</numerusform><numerusform>%n huérfanos: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n huérfano: %1</numerusform>
+            <numerusform>%n huérfanos: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1/%1 deployments at %2 or less</source>
@@ -1244,7 +1313,10 @@
     </message>
     <message numerus="yes">
         <source>Resume (%n new)</source>
-        <translation><numerusform>Reanudar (%n nueva)</numerusform><numerusform>Reanudar (%n nuevas)</numerusform></translation>
+        <translation>
+            <numerusform>Reanudar (%n nueva)</numerusform>
+            <numerusform>Reanudar (%n nuevas)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1344,7 +1416,10 @@
     <name>RefillText</name>
     <message numerus="yes">
         <source>about %n day(s) left</source>
-        <translation><numerusform>queda aproximadamente %n día</numerusform><numerusform>quedan aproximadamente %n días</numerusform></translation>
+        <translation>
+            <numerusform>queda aproximadamente %n día</numerusform>
+            <numerusform>quedan aproximadamente %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>runs out today</source>
@@ -1356,7 +1431,10 @@
     </message>
     <message numerus="yes">
         <source>ran out %n day(s) ago</source>
-        <translation><numerusform>se acabó hace %n día</numerusform><numerusform>se acabó hace %n días</numerusform></translation>
+        <translation>
+            <numerusform>se acabó hace %n día</numerusform>
+            <numerusform>se acabó hace %n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1413,7 +1491,7 @@
         <translation>Se añadirá a la lista de medicamentos de esta tableta.</translation>
     </message>
     <message>
-        <source>The photo is not kept (setting "Forget photos after save").</source>
+        <source>The photo is not kept (setting &quot;Forget photos after save&quot;).</source>
         <translation>La foto no se conserva (ajuste «Olvidar las fotos al guardar»).</translation>
     </message>
     <message>
@@ -1559,11 +1637,17 @@
     </message>
     <message numerus="yes">
         <source>every %n hours as needed</source>
-        <translation><numerusform>cada %n hora si es necesario</numerusform><numerusform>cada %n horas si es necesario</numerusform></translation>
+        <translation>
+            <numerusform>cada %n hora si es necesario</numerusform>
+            <numerusform>cada %n horas si es necesario</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>every %n hours</source>
-        <translation><numerusform>cada %n hora</numerusform><numerusform>cada %n horas</numerusform></translation>
+        <translation>
+            <numerusform>cada %n hora</numerusform>
+            <numerusform>cada %n horas</numerusform>
+        </translation>
     </message>
     <message>
         <source>once weekly</source>
@@ -1601,7 +1685,7 @@
         <translation>AI Brain</translation>
     </message>
     <message>
-        <source>Address of the cluster's AI Brain service. Leave empty to read labels on this tablet only.</source>
+        <source>Address of the cluster&apos;s AI Brain service. Leave empty to read labels on this tablet only.</source>
         <translation>Dirección del servicio AI Brain del clúster. Déjela vacía para leer las etiquetas solo en esta tableta.</translation>
     </message>
     <message>
@@ -1637,7 +1721,7 @@
         <translation>La demostración se sincroniza con un servicio de medicamentos integrado. Si guarda aquí una dirección, se usará un servicio real.</translation>
     </message>
     <message>
-        <source>Address of the household's medication service (kilo-meds), which keeps every tablet's list the same. Leave empty to keep the list on this tablet only.</source>
+        <source>Address of the household&apos;s medication service (kilo-meds), which keeps every tablet&apos;s list the same. Leave empty to keep the list on this tablet only.</source>
         <translation>Dirección del servicio de medicamentos del hogar (kilo-meds), que mantiene la misma lista en todas las tabletas. Déjela vacía para guardar la lista solo en esta tableta.</translation>
     </message>
     <message>
@@ -1657,7 +1741,7 @@
         <translation>Clúster</translation>
     </message>
     <message>
-        <source>Not connected. Enter the cluster's address and a token, or a kubeconfig file, then save.</source>
+        <source>Not connected. Enter the cluster&apos;s address and a token, or a kubeconfig file, then save.</source>
         <translation>Sin conexión. Introduzca la dirección del clúster y un token, o un archivo kubeconfig, y después guarde.</translation>
     </message>
     <message>
@@ -1762,7 +1846,10 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minuto</numerusform><numerusform>%n minutos</numerusform></translation>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1824,7 +1911,10 @@
     </message>
     <message numerus="yes">
         <source>%1 · %2 of %n dose(s) still to come</source>
-        <translation><numerusform>%1 · queda %2 de %n dosis</numerusform><numerusform>%1 · quedan %2 de %n dosis</numerusform></translation>
+        <translation>
+            <numerusform>%1 · queda %2 de %n dosis</numerusform>
+            <numerusform>%1 · quedan %2 de %n dosis</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2038,21 @@
     </message>
 </context>
 <context>
+    <name>kiosk::ui::AppContext</name>
+    <message>
+        <source>Not a valid address. Example: http://kilo-ai-brain.kilo-guardian:8000</source>
+        <translation>No es una dirección válida. Ejemplo: http://kilo-ai-brain.kilo-guardian:8000</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://</source>
+        <translation>La dirección debe empezar por http:// o https://</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the address</source>
+        <translation>No ponga un nombre de usuario ni una contraseña en la dirección</translation>
+    </message>
+</context>
+<context>
     <name>kiosk::ui::ClusterController</name>
     <message>
         <source>Demo cluster (built-in simulator)</source>
@@ -2003,11 +2108,17 @@
     </message>
     <message numerus="yes">
         <source>Last %n line(s) before the last crash</source>
-        <translation><numerusform>Última línea antes del último fallo (%n)</numerusform><numerusform>Últimas %n líneas antes del último fallo</numerusform></translation>
+        <translation>
+            <numerusform>Última línea antes del último fallo (%n)</numerusform>
+            <numerusform>Últimas %n líneas antes del último fallo</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Last %n line(s)</source>
-        <translation><numerusform>Última línea (%n)</numerusform><numerusform>Últimas %n líneas</numerusform></translation>
+        <translation>
+            <numerusform>Última línea (%n)</numerusform>
+            <numerusform>Últimas %n líneas</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (exit code %2)</source>
@@ -2034,7 +2145,7 @@
         <translation>Leyendo la conexión guardada…</translation>
     </message>
     <message>
-        <source>Enter the cluster's API server address (e.g. https://192.168.1.10:6443) or a kubeconfig file.</source>
+        <source>Enter the cluster&apos;s API server address (e.g. https://192.168.1.10:6443) or a kubeconfig file.</source>
         <translation>Introduzca la dirección del servidor de API del clúster (p. ej., https://192.168.1.10:6443) o un archivo kubeconfig.</translation>
     </message>
     <message>
@@ -2057,7 +2168,7 @@
 <context>
     <name>kiosk::ui::DoseController</name>
     <message>
-        <source>This dose is no longer on today's plan.</source>
+        <source>This dose is no longer on today&apos;s plan.</source>
         <translation>Esta dosis ya no está en el plan de hoy.</translation>
     </message>
     <message>
@@ -2085,7 +2196,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n more problem(s) on the Cluster page)</source>
-        <translation><numerusform>%1 (%n problema más en la página Clúster)</numerusform><numerusform>%1 (%n problemas más en la página Clúster)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n problema más en la página Clúster)</numerusform>
+            <numerusform>%1 (%n problemas más en la página Clúster)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The tablet cannot reach the home-care system. The medication list on this tablet still works.</source>
@@ -2097,7 +2211,10 @@
     </message>
     <message numerus="yes">
         <source>%1 keeps crashing (%n restart(s))</source>
-        <translation><numerusform>%1 sigue fallando (%n reinicio)</numerusform><numerusform>%1 sigue fallando (%n reinicios)</numerusform></translation>
+        <translation>
+            <numerusform>%1 sigue fallando (%n reinicio)</numerusform>
+            <numerusform>%1 sigue fallando (%n reinicios)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2186,7 +2303,10 @@
     </message>
     <message numerus="yes">
         <source>Synced %n min ago.</source>
-        <translation><numerusform>Sincronizada hace %n min.</numerusform><numerusform>Sincronizada hace %n min.</numerusform></translation>
+        <translation>
+            <numerusform>Sincronizada hace %n min.</numerusform>
+            <numerusform>Sincronizada hace %n min.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Synced at %1.</source>
@@ -2194,7 +2314,10 @@
     </message>
     <message numerus="yes">
         <source>Offline: %n change(s) waiting. The list on this tablet still works.</source>
-        <translation><numerusform>Sin conexión: %n cambio pendiente. La lista de esta tableta sigue funcionando.</numerusform><numerusform>Sin conexión: %n cambios pendientes. La lista de esta tableta sigue funcionando.</numerusform></translation>
+        <translation>
+            <numerusform>Sin conexión: %n cambio pendiente. La lista de esta tableta sigue funcionando.</numerusform>
+            <numerusform>Sin conexión: %n cambios pendientes. La lista de esta tableta sigue funcionando.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offline. The list on this tablet still works.</source>
@@ -2317,7 +2440,10 @@
     </message>
     <message numerus="yes">
         <source>Check the %n highlighted field(s)</source>
-        <translation><numerusform>Revise %n campo resaltado</numerusform><numerusform>Revise los %n campos resaltados</numerusform></translation>
+        <translation>
+            <numerusform>Revise %n campo resaltado</numerusform>
+            <numerusform>Revise los %n campos resaltados</numerusform>
+        </translation>
     </message>
 </context>
 <context>

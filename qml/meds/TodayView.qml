@@ -19,10 +19,13 @@ Item {
 
         Label {
             objectName: "todaySummary"
+            // The day in the UI's language (Qt.uiLanguage is the locale LanguagePreference chose).
+            readonly property string day: new Date().toLocaleDateString(
+                Qt.uiLanguage ? Qt.locale(Qt.uiLanguage) : Qt.locale(), "dddd d MMMM")
             text: today.model.scheduledCount === 0
-                  ? Qt.formatDate(new Date(), "dddd d MMMM")
+                  ? day
                   : qsTr("%1 · %2 of %n dose(s) still to come", "", today.model.scheduledCount)
-                        .arg(Qt.formatDate(new Date(), "dddd d MMMM")).arg(today.model.remainingCount)
+                        .arg(day).arg(today.model.remainingCount)
             font.pixelSize: Style.fontTitle
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

@@ -57,12 +57,11 @@ QString AppContext::validateServiceUrl(const QString &url) {
         return {};
     const QUrl parsed(trimmed, QUrl::StrictMode);
     if (!parsed.isValid() || parsed.host().isEmpty())
-        return QStringLiteral(
-            "Not a valid address. Example: http://kilo-ai-brain.kilo-guardian:8000");
+        return tr("Not a valid address. Example: http://kilo-ai-brain.kilo-guardian:8000");
     if (parsed.scheme() != u"http" && parsed.scheme() != u"https")
-        return QStringLiteral("The address must start with http:// or https://");
+        return tr("The address must start with http:// or https://");
     if (!parsed.userInfo().isEmpty())
-        return QStringLiteral("Do not put a user name or password in the address");
+        return tr("Do not put a user name or password in the address");
     return {};
 }
 

@@ -119,7 +119,8 @@ QLocale LanguagePreference::localeFor(const QString &code) const {
 
 void LanguagePreference::apply() {
     const QString code = resolvedCode();
-    QLocale::setDefault(localeFor(code));
+    const QLocale locale = localeFor(code);
+    QLocale::setDefault(locale);
 
     if (m_translator) {
         QCoreApplication::removeTranslator(m_translator.get());
@@ -136,7 +137,9 @@ void LanguagePreference::apply() {
 
     QQmlEngine *engine = m_engine ? m_engine.data() : qmlEngine(this);
     if (engine) {
-        engine->setUiLanguage(code); // Qt.uiLanguage, for bindings that format by language
+        // Qt.uiLanguage ("es_ES", "en_GB"): bindings that format dates or pick words by
+        // language read it, and so follow a change.
+        engine->setUiLanguage(locale.name());
         engine->retranslate();
     }
 

@@ -21,6 +21,8 @@ Item {
     property int stale: 3
     property string title: qsTr("Scan")
     property string staleText: qsTranslate("DeploymentCard", "%n stale ReplicaSet(s)", "", stale)
+    property string day: new Date(2026, 11, 7).toLocaleDateString(
+        Qt.uiLanguage ? Qt.locale(Qt.uiLanguage) : Qt.locale(), "dddd d MMMM")
 }
 )qml";
 
@@ -70,6 +72,7 @@ private slots:
         QCOMPARE(label->property("staleText").toString(), QStringLiteral("3 stale ReplicaSets"));
         label->setProperty("stale", 1);
         QCOMPARE(label->property("staleText").toString(), QStringLiteral("1 stale ReplicaSet"));
+        QCOMPARE(label->property("day").toString(), QStringLiteral("Monday 7 December"));
 
         QSignalSpy changed(&language, &LanguagePreference::languageChanged);
         QSignalSpy effective(&language, &LanguagePreference::effectiveLanguageChanged);
@@ -78,6 +81,7 @@ private slots:
         QTRY_COMPARE(label->property("title").toString(), QStringLiteral("Escanear"));
         QCOMPARE(label.data(), before); // the same object, retranslated in place
         QCOMPARE(label->property("staleText").toString(), QStringLiteral("1 ReplicaSet obsoleto"));
+        QCOMPARE(label->property("day").toString(), QStringLiteral("lunes 7 diciembre"));
         label->setProperty("stale", 4);
         QCOMPARE(label->property("staleText").toString(),
                  QStringLiteral("4 ReplicaSets obsoletos"));
@@ -94,6 +98,7 @@ private slots:
         QTRY_COMPARE(label->property("title").toString(), QStringLiteral("Scan"));
         QCOMPARE(label.data(), before);
         QCOMPARE(label->property("staleText").toString(), QStringLiteral("4 stale ReplicaSets"));
+        QCOMPARE(label->property("day").toString(), QStringLiteral("Monday 7 December"));
         QCOMPARE(QLocale().language(), QLocale::English);
         QCOMPARE(savedChoice(), QStringLiteral("en"));
         delete label.data();
