@@ -23,6 +23,9 @@ function(kiosk_add_test)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
+        # Without timings from an earlier run (a fresh CI machine) ctest -j starts the tests with
+        # the highest cost first: the slow ones, which declare a long timeout, then overlap the rest.
+        COST ${T_TIMEOUT}
         LABELS "${T_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;${T_ENV}")
 endfunction()
