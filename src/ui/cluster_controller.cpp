@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLocale>
 
 #include <algorithm>
@@ -49,6 +50,30 @@ QVariantMap podRowMap(const k8s::PodRow &p, const QString &deployment) {
             {"healthy", p.healthy},
             {"deployment", deployment},
             {"reason", p.reason}};
+}
+
+QVariantMap deploymentRowMap(const k8s::DeploymentHealth &d, int restarts, int stale,
+                             const QString &suggestion, qint64 suggestionRevision) {
+    return {{"name", d.name},
+            {"healthy", d.healthy},
+            {"readyText", d.readyText},
+            {"ready", d.ready},
+            {"desired", d.desired},
+            {"image", d.images.value(0)},
+            {"restarts", restarts},
+            {"reason", DeploymentHealthText::reason(d)},
+            {"revision", d.revision},
+            {"stale", stale},
+            {"paused", d.paused},
+            {"suggestion", suggestion},
+            {"suggestionRevision", suggestionRevision}};
+}
+
+// Failing first, so trouble is at the top of the page; otherwise in the report's order.
+void failingFirst(QList<QVariantMap> &rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const QVariantMap &a, const QVariantMap &b) {
+        return a.value("healthy").toBool() < b.value("healthy").toBool();
+    });
 }
 
 QString containerState(const QJsonObject &state) {
@@ -96,7 +121,9 @@ ClusterController::ClusterController(QObject *parent)
     , m_services(new ops::ServiceChecks(this)) {
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, &ClusterController::dataAgeChanged);
-    connect(m_services, &ops::ServiceChecks::checksChanged, this, &ClusterController::rebuild);
+    connect(m_services, &ops::ServiceChecks::checksChanged, this,
+            &ClusterController::refreshServiceChecks);
+    connect(&m_reportBuild, &QFutureWatcherBase::finished, this, &ClusterController::applyReport);
     connect(&m_serviceTimer, &QTimer::timeout, m_services, &ops::ServiceChecks::probe);
     m_logFlush.setSingleShot(true);
     m_logFlush.setInterval(150);
@@ -169,6 +196,14 @@ void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool
     };
     follow(m_monitor->replicaSetInformer(), &m_replicaSetsByOwner);
     follow(m_monitor->podInformer(), &m_podsByOwner);
+    ++m_monitorGeneration;
+    connect(m_monitor->deploymentInformer(), &k8s::ResourceInformer::objectsChanged, this,
+            [this](const QStringList &names, bool relisted) {
+                if (!relisted)
+                    updateDeploymentRows(names);
+            });
+    // A deployment's change reaches its row within a frame, not the informer's usual 50 ms.
+    m_monitor->deploymentInformer()->setBatchInterval(kDeploymentBatchMs);
     connect(m_monitor, &k8s::ClusterMonitor::changed, this, &ClusterController::rebuild);
     connect(m_monitor, &k8s::ClusterMonitor::stateChanged, this, &ClusterController::updateState);
     m_state = State::Connecting;
@@ -268,10 +303,35 @@ void ClusterController::updateState() {
 void ClusterController::rebuild() {
     if (!m_monitor || !m_monitor->hasSynced())
         return;
-    m_report = k8s::ClusterHealthReport::build(m_monitor->deployments(), m_monitor->replicaSets(),
-                                               m_monitor->pods(), QDateTime::currentDateTimeUtc());
+    // One report at a time, built off this thread: a namespace of thousands of objects takes
+    // longer than the gap between watch events. Changes meanwhile make one more report after it.
+    if (m_reportBuild.isRunning()) {
+        m_rebuildPending = true;
+        return;
+    }
+    m_rebuildPending = false;
+    const QList<QJsonObject> deployments = m_monitor->deployments();
+    const QList<QJsonObject> replicaSets = m_monitor->replicaSets();
+    const QList<QJsonObject> pods = m_monitor->pods();
+    const quint64 generation = m_monitorGeneration;
+    m_reportBuild.setFuture(QtConcurrent::run([deployments, replicaSets, pods, generation] {
+        BuiltReport built;
+        built.generation = generation;
+        built.report = k8s::ClusterHealthReport::build(deployments, replicaSets, pods,
+                                                       QDateTime::currentDateTimeUtc());
+        for (const auto &p : built.report.pods)
+            built.podRows.append(podRowMap(p, built.report.podDeployment.value(p.name)));
+        failingFirst(built.podRows);
+        return built;
+    }));
+}
+
+void ClusterController::applyReport() {
+    BuiltReport built = m_reportBuild.result();
+    if (built.generation != m_monitorGeneration || !m_monitor)
+        return; // made for a connection that is gone
+    m_report = std::move(built.report);
     m_report.checks << m_services->checks();
-    // Failing first, so trouble is at the top of the page; then by name.
     QList<QVariantMap> deploymentRows;
     const QHash<QString, QJsonObject> &deploymentObjects =
         m_monitor->deploymentInformer()->objects();
@@ -282,36 +342,55 @@ void ClusterController::rebuild() {
                                     ? k8s::RollbackSuggestion()
                                     : k8s::rollbackSuggestion(deployment, replicaSetsOf(deployment),
                                                               podsOf(deployment));
-        deploymentRows.append(
-            {{"name", d.name},
-             {"healthy", d.healthy},
-             {"readyText", d.readyText},
-             {"ready", d.ready},
-             {"desired", d.desired},
-             {"image", d.images.value(0)},
-             {"restarts", m_report.deploymentRestarts.value(d.name)},
-             {"reason", DeploymentHealthText::reason(d)},
-             {"revision", d.revision},
-             {"stale", rs ? rs->stale : 0},
-             {"paused", d.paused},
-             {"suggestion", DeploymentHealthText::suggestion(suggestion)},
-             {"suggestionRevision", suggestion.applicable ? suggestion.revision : 0}});
+        deploymentRows.append(deploymentRowMap(d, m_report.deploymentRestarts.value(d.name),
+                                               rs ? rs->stale : 0,
+                                               DeploymentHealthText::suggestion(suggestion),
+                                               suggestion.applicable ? suggestion.revision : 0));
     }
-    std::stable_sort(deploymentRows.begin(), deploymentRows.end(),
-                     [](const QVariantMap &a, const QVariantMap &b) {
-                         return a.value("healthy").toBool() < b.value("healthy").toBool();
-                     });
+    failingFirst(deploymentRows);
     m_deployments->setRows(deploymentRows);
+    m_pods->setRows(built.podRows);
+    publishReport();
+    if (m_rebuildPending)
+        rebuild();
+}
 
-    QList<QVariantMap> podRows;
-    for (const auto &p : m_report.pods)
-        podRows.append(podRowMap(p, m_report.podDeployment.value(p.name)));
-    std::stable_sort(podRows.begin(), podRows.end(),
-                     [](const QVariantMap &a, const QVariantMap &b) {
-                         return a.value("healthy").toBool() < b.value("healthy").toBool();
-                     });
-    m_pods->setRows(podRows);
+// Deployments a watch batch touched, at once (their pods through the owner indexes): the list
+// shows a scale or a new image without waiting for the whole report, which follows.
+void ClusterController::updateDeploymentRows(const QStringList &names) {
+    if (!m_monitor || !m_hasData)
+        return;
+    const QHash<QString, QJsonObject> &objects = m_monitor->deploymentInformer()->objects();
+    for (const QString &name : names) {
+        const int index = m_deployments->indexOf(name);
+        const QJsonObject deployment = objects.value(name);
+        if (index < 0 || deployment.isEmpty())
+            continue; // a new or deleted deployment: the report's rows will say
+        const QVariantMap old = m_deployments->get(index);
+        const k8s::DeploymentHealth health =
+            k8s::deploymentHealthOfPods(deployment, podsOf(deployment));
+        QVariantMap row = deploymentRowMap(
+            health, old.value("restarts").toInt(), old.value("stale").toInt(),
+            old.value("suggestion").toString(), old.value("suggestionRevision").toLongLong());
+        if (row.value("healthy") != old.value("healthy"))
+            row.insert("suggestion", QString()); // until the report has looked again
+        m_deployments->setRow(index, row);
+    }
+}
 
+// The service checks' rows in the report, replaced when a probe round changed one.
+void ClusterController::refreshServiceChecks() {
+    if (!m_hasData)
+        return;
+    m_report.checks.removeIf([](const k8s::HealthCheck &c) {
+        return c.id == ops::ServiceChecks::AiBrainCheckId ||
+               c.id == ops::ServiceChecks::MedsServiceCheckId;
+    });
+    m_report.checks << m_services->checks();
+    publishReport();
+}
+
+void ClusterController::publishReport() {
     updateCheckRows();
 
     m_summary = ClusterSummary::fromReport(m_report);

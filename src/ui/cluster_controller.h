@@ -14,6 +14,7 @@
 #include "ui/row_list_model.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -191,7 +192,19 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // A report made off the UI thread, with the pod rows it implies.
+    struct BuiltReport {
+        quint64 generation = 0; // the monitor it was made for
+        k8s::ClusterHealthReport report;
+        QList<QVariantMap> podRows;
+    };
+    static constexpr int kDeploymentBatchMs = 16;
+
     security::AuditLog auditLog() const;
+    void applyReport();
+    void publishReport();
+    void refreshServiceChecks();
+    void updateDeploymentRows(const QStringList &names);
     void updateCleanupMaps();
     void rebuild();
     void updateCheckRows();
@@ -247,6 +260,9 @@ private:
     int m_podLogHeld = 0;
     QString m_podLogNotice;
     QTimer m_logFlush; // a burst of lines becomes one podLogChanged
+    QFutureWatcher<BuiltReport> m_reportBuild;
+    bool m_rebuildPending = false;
+    quint64 m_monitorGeneration = 0;
     ops::ServiceChecks *m_services;
     QTimer m_serviceTimer;
 };

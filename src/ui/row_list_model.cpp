@@ -43,6 +43,22 @@ int RowListModel::indexOf(const QString &key) const {
     return -1;
 }
 
+void RowListModel::setRow(int index, const QVariantMap &row) {
+    if (index < 0 || index >= m_rows.size() ||
+        row.value(m_keyRole) != m_rows.at(index).value(m_keyRole))
+        return;
+    QList<int> changed;
+    for (qsizetype role = 0; role < m_roles.size(); ++role) {
+        if (row.value(m_roles.at(role)) != m_rows.at(index).value(m_roles.at(role)))
+            changed << Qt::UserRole + int(role);
+    }
+    if (changed.isEmpty())
+        return;
+    m_rows[index] = row;
+    const QModelIndex at = this->index(index);
+    emit dataChanged(at, at, changed);
+}
+
 void RowListModel::setRows(const QList<QVariantMap> &rows) {
     const qsizetype before = m_rows.size();
     QHash<QString, qsizetype> wanted;

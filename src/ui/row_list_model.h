@@ -25,6 +25,8 @@ public:
 
     int count() const { return int(m_rows.size()); }
     void setRows(const QList<QVariantMap> &rows);
+    // Replaces one row in place (same key), telling views only the roles that changed.
+    void setRow(int index, const QVariantMap &row);
     Q_INVOKABLE QVariantMap get(int row) const;
     Q_INVOKABLE int indexOf(const QString &key) const;
 

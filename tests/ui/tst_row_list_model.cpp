@@ -38,6 +38,25 @@ private slots:
         QVERIFY(model.get(9).isEmpty());
     }
 
+    void setRowTellsOnlyTheRolesThatChanged() {
+        RowListModel model({"name", "value", "note"}, "name");
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({{{"name", "a"}, {"value", 1}, {"note", "x"}}, row("b", 2)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setRow(0, {{"name", "a"}, {"value", 5}, {"note", "x"}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{Qt::UserRole + 1});
+        QCOMPARE(model.data(model.index(0), Qt::UserRole + 1).toInt(), 5);
+        model.setRow(0, {{"name", "a"}, {"value", 5}, {"note", "x"}}); // the same again
+        model.setRow(1, row("a", 7));                                  // another row's key
+        model.setRow(4, row("e", 1));                                  // no such row
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(names(model), (QStringList{"a", "b"}));
+        QCOMPARE(model.get(1).value("value").toInt(), 2);
+    }
+
     void updatesInPlaceWithoutReset() {
         RowListModel model({"name", "value"}, "name");
         QAbstractItemModelTester tester(&model,
