@@ -1,11 +1,13 @@
 #include "ui_main.h"
 
+#include "aibrain/engine_config.h"
 #include "k8s/connection_resolver.h"
 #include "security/credential_store.h"
 #include "ops/service_checks.h"
 #include "sim/ai_brain_simulator.h"
 #include "sim/api_server.h"
 #include "sim/meds_service_simulator.h"
+#include "sync/service_config.h"
 #include "ui/cluster_controller.h"
 #include "ui/language_preference.h"
 #include "ui/app_context.h"
@@ -114,7 +116,33 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
             demoEndpoints.medsService.url = medsService->url();
         cluster.watchServices([demoEndpoints] { return demoEndpoints; });
     } else {
-        cluster.watchServices([] { return kiosk::ops::ServiceChecks::endpointsFromSettings(); });
+        // The keychain is asked again only when an address changed or a check failed (a new token
+        // may mend it), not every half minute on the UI thread.
+        struct Cache {
+            bool valid = false;
+            QString aiBrainSetting;
+            QString medsSetting;
+            kiosk::ops::ServiceChecks::Endpoints endpoints;
+        };
+        auto cache = std::make_shared<Cache>();
+        kiosk::ops::ServiceChecks *checks = cluster.serviceChecks();
+        cluster.watchServices([cache, checks] {
+            const QSettings settings(QStringLiteral("Kilo Guardian"), QStringLiteral("kilo-kiosk"));
+            const QString aiBrain =
+                settings.value(kiosk::aibrain::EngineConfig::UrlSetting).toString();
+            const QString meds = settings.value(kiosk::sync::ServiceConfig::UrlSetting).toString();
+            const auto rows = checks->checks();
+            const bool failing = std::any_of(
+                rows.cbegin(), rows.cend(), [](const kiosk::k8s::HealthCheck &c) { return !c.ok; });
+            if (!cache->valid || failing || aiBrain != cache->aiBrainSetting ||
+                meds != cache->medsSetting) {
+                cache->endpoints = kiosk::ops::ServiceChecks::endpointsFromSettings();
+                cache->aiBrainSetting = aiBrain;
+                cache->medsSetting = meds;
+                cache->valid = true;
+            }
+            return cache->endpoints;
+        });
     }
 
     // One medication list for the whole window: every page and the dose reminders share it.
