@@ -5,7 +5,6 @@
 #include "sync/meds_service_client.h"
 #include "sync/service_config.h"
 
-#include <QEventLoop>
 #include <QTimer>
 
 namespace kiosk::ops {
@@ -136,17 +135,6 @@ QList<k8s::HealthCheck> ServiceChecks::checks() const {
             rows << slot->check;
     }
     return rows;
-}
-
-QList<k8s::HealthCheck> ServiceChecks::probeBlocking(const Endpoints &endpoints, int timeoutMs) {
-    ServiceChecks checks;
-    checks.setTimeoutMs(timeoutMs);
-    checks.setEndpoints(endpoints);
-    QEventLoop loop;
-    connect(&checks, &ServiceChecks::finished, &loop, &QEventLoop::quit);
-    checks.probe();
-    loop.exec();
-    return checks.checks();
 }
 
 } // namespace kiosk::ops

@@ -68,10 +68,6 @@ public:
     // The rows of the last answers, AI Brain first; configured services only.
     QList<k8s::HealthCheck> checks() const;
 
-    // Blocking round for the CLI: probes and waits for every answer.
-    static QList<k8s::HealthCheck> probeBlocking(const Endpoints &endpoints,
-                                                 int timeoutMs = kDefaultTimeoutMs);
-
 signals:
     void finished();
     // A row was added, removed or changed state or detail.

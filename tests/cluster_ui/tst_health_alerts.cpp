@@ -37,6 +37,23 @@ bool hasCheck(ClusterController &cluster, const QString &name, bool ok) {
     return false;
 }
 
+// A controller on `server` with the banner's policy over it, auditing into its own folder.
+struct Watched {
+    kiosk::ui::AdminSession session;
+    ClusterController cluster;
+    HealthAlerts alerts;
+    Watched(const QString &stateDirectory, const QUrl &server,
+            int unreachableGraceMs = HealthAlerts::kDefaultUnreachableGraceMs) {
+        session.setStateDirectory(stateDirectory);
+        kiosk::k8s::ClusterConnection connection;
+        connection.server = server;
+        cluster.connectTo(connection, true);
+        alerts.setAdminSession(&session);
+        alerts.setUnreachableGraceMs(unreachableGraceMs);
+        alerts.setCluster(&cluster);
+    }
+};
+
 } // namespace
 
 class TestHealthAlerts : public QObject {
@@ -68,20 +85,13 @@ private slots:
         QVERIFY(server.listen());
         AiBrainSimulator aiBrain;
         QVERIFY(aiBrain.listen());
-        kiosk::ui::AdminSession session;
-        session.setStateDirectory(m_state.filePath(QStringLiteral("service")));
-        ClusterController cluster;
-        kiosk::k8s::ClusterConnection connection;
-        connection.server = server.url();
-        cluster.connectTo(connection, true);
+        Watched watched(m_state.filePath(QStringLiteral("service")), server.url());
+        auto &[session, cluster, alerts] = watched;
         cluster.watchServices(
             [&] {
                 return kiosk::ops::ServiceChecks::Endpoints{{aiBrain.url(), {}}, {}};
             },
             3600 * 1000); // rounds only when the test asks
-        HealthAlerts alerts;
-        alerts.setAdminSession(&session);
-        alerts.setCluster(&cluster);
         QSignalSpy raised(&alerts, &HealthAlerts::raised);
         QSignalSpy cleared(&alerts, &HealthAlerts::cleared);
         QTRY_VERIFY_WITH_TIMEOUT(cluster.hasData(), 15000);
@@ -141,15 +151,8 @@ private slots:
     void theIncidentIsOneAlertForTheMedicationService() {
         kiosk::sim::ApiServer server; // kilo-meds crash-looping, as in the incident report
         QVERIFY(server.listen());
-        kiosk::ui::AdminSession session;
-        session.setStateDirectory(m_state.filePath(QStringLiteral("incident")));
-        ClusterController cluster;
-        kiosk::k8s::ClusterConnection connection;
-        connection.server = server.url();
-        cluster.connectTo(connection, true);
-        HealthAlerts alerts;
-        alerts.setAdminSession(&session);
-        alerts.setCluster(&cluster);
+        Watched watched(m_state.filePath(QStringLiteral("incident")), server.url());
+        auto &[session, cluster, alerts] = watched;
         QTRY_VERIFY_WITH_TIMEOUT(alerts.activeKeys().contains(QStringLiteral("service:meds")),
                                  20000);
         QVERIFY(alerts.showing());
@@ -167,16 +170,8 @@ private slots:
         kiosk::sim::ApiServer server(scenario(QStringLiteral("empty")));
         QVERIFY(server.listen());
         const quint16 port = server.port();
-        kiosk::ui::AdminSession session;
-        session.setStateDirectory(m_state.filePath(QStringLiteral("api")));
-        ClusterController cluster;
-        kiosk::k8s::ClusterConnection connection;
-        connection.server = server.url();
-        cluster.connectTo(connection, true);
-        HealthAlerts alerts;
-        alerts.setAdminSession(&session);
-        alerts.setUnreachableGraceMs(1500);
-        alerts.setCluster(&cluster);
+        Watched watched(m_state.filePath(QStringLiteral("api")), server.url(), 1500);
+        auto &[session, cluster, alerts] = watched;
         QTRY_VERIFY_WITH_TIMEOUT(cluster.hasData(), 15000);
         QSignalSpy raised(&alerts, &HealthAlerts::raised);
 

@@ -147,15 +147,6 @@ private slots:
         QCOMPARE(asked, 2);
         QVERIFY(byId(checks.checks()).value(ServiceChecks::AiBrainCheckId).ok);
     }
-
-    void blockingForTheCli() {
-        AiBrainSimulator aiBrain;
-        QVERIFY(aiBrain.listen());
-        aiBrain.setHealthMode(AiBrainSimulator::HealthMode::Down);
-        const auto rows = ServiceChecks::probeBlocking({{aiBrain.url(), {}}, {}}, 2000);
-        QCOMPARE(rows.size(), 1);
-        QVERIFY(!rows.at(0).ok);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestServiceChecks)
