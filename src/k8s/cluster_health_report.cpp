@@ -16,8 +16,12 @@ ClusterHealthReport ClusterHealthReport::build(const QList<QJsonObject> &deploym
     for (const auto &info : report.replicaSets.replicaSets)
         replicaSetDeployment.insert(info.name, info.deployment);
 
+    QStringList phases;
+    phases.reserve(pods.size());
+    report.pods.reserve(pods.size());
     for (const QJsonObject &pod : pods) {
         PodRow row = podRow(pod, now);
+        phases << fields::status(pod).value(QLatin1String("phase")).toString();
         const QJsonObject owner = fields::controllerRef(pod);
         const QString deployment = owner.value(u"kind").toString() == u"ReplicaSet"
                                        ? replicaSetDeployment.value(owner.value(u"name").toString())
@@ -34,7 +38,9 @@ ClusterHealthReport ClusterHealthReport::build(const QList<QJsonObject> &deploym
         report.deploymentsHealthy += health.healthy ? 1 : 0;
     ChecklistOptions options;
     options.now = now;
-    report.checks = healthChecklist(deployments, replicaSets, pods, options);
+    // The checklist from the rows, healths and classes above, not worked out a second time.
+    report.checks =
+        healthChecklist(report.pods, phases, report.deployments, report.replicaSets, options);
     return report;
 }
 

@@ -53,11 +53,27 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
                                    const QList<QJsonObject> &pods,
                                    const ChecklistOptions &options) {
     const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+    QList<PodRow> rows;
+    QStringList phases;
+    rows.reserve(pods.size());
+    phases.reserve(pods.size());
+    for (const QJsonObject &p : pods) {
+        rows << podRow(p, now);
+        phases << fields::status(p).value(QLatin1String("phase")).toString();
+    }
+    return healthChecklist(rows, phases, deploymentHealths(deployments, pods),
+                           classifyReplicaSets(deployments, replicaSets), options);
+}
+
+QList<HealthCheck> healthChecklist(const QList<PodRow> &podRows, const QStringList &podPhases,
+                                   const QList<DeploymentHealth> &deployments,
+                                   const ReplicaSetClassification &rs,
+                                   const ChecklistOptions &options) {
     const int shown = options.namesShown;
     QList<PodFacts> facts;
-    for (const QJsonObject &p : pods)
-        facts << PodFacts{podRow(p, now),
-                          fields::status(p).value(QLatin1String("phase")).toString()};
+    facts.reserve(podRows.size());
+    for (qsizetype i = 0; i < podRows.size(); ++i)
+        facts << PodFacts{podRows.at(i), podPhases.value(i)};
 
     QList<HealthCheck> checks;
 
@@ -123,7 +139,7 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
 
     {
         QStringList unhealthy;
-        for (const DeploymentHealth &h : deploymentHealths(deployments, pods)) {
+        for (const DeploymentHealth &h : deployments) {
             if (!h.healthy)
                 unhealthy << QStringLiteral("%1 (%2)").arg(h.name, h.reason);
         }
@@ -140,7 +156,6 @@ QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
         checks << c;
     }
 
-    const ReplicaSetClassification rs = classifyReplicaSets(deployments, replicaSets);
     {
         QStringList without;
         for (const DeploymentReplicaSets &d : rs.deployments) {

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "k8s/deployment_health.h"
+#include "k8s/pod_status.h"
+#include "k8s/replicaset_classifier.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,6 +51,12 @@ struct ChecklistOptions {
 QList<HealthCheck> healthChecklist(const QList<QJsonObject> &deployments,
                                    const QList<QJsonObject> &replicaSets,
                                    const QList<QJsonObject> &pods,
+                                   const ChecklistOptions &options = {});
+// The same checks from what the caller has already worked out over the same objects (the
+// cluster report does): each pod's row and phase, each deployment's health, the ReplicaSet classes.
+QList<HealthCheck> healthChecklist(const QList<PodRow> &podRows, const QStringList &podPhases,
+                                   const QList<DeploymentHealth> &deployments,
+                                   const ReplicaSetClassification &replicaSets,
                                    const ChecklistOptions &options = {});
 QList<HealthCheck> healthChecklist(const QJsonArray &deployments, const QJsonArray &replicaSets,
                                    const QJsonArray &pods, const ChecklistOptions &options = {});

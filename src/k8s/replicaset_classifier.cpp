@@ -25,6 +25,10 @@ QString replicaSetClassName(ReplicaSetClass c) {
 }
 
 const DeploymentReplicaSets *ReplicaSetClassification::forDeployment(const QString &name) const {
+    if (!deploymentIndexes.isEmpty()) {
+        const int i = deploymentIndexes.value(name, -1);
+        return i >= 0 ? &deployments.at(i) : nullptr;
+    }
     for (const DeploymentReplicaSets &d : deployments) {
         if (d.deployment == name)
             return &d;
@@ -70,6 +74,8 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
         if (limit.isDouble())
             entry.revisionHistoryLimit = limit.toInt();
         result.deployments << entry;
+        if (!result.deploymentIndexes.contains(entry.deployment))
+            result.deploymentIndexes.insert(entry.deployment, i); // the first, as a walk finds
         if (!fields::uid(d).isEmpty())
             byUid.insert(fields::uid(d), i);
         byName.insert(entry.deployment, i);

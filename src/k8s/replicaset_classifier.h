@@ -68,6 +68,8 @@ struct ReplicaSetClassification {
 
     // Indexes into `replicaSets` of each deployment's own, by deployment name.
     QHash<QString, QList<int>> ownedIndexes;
+    // Index into `deployments` by deployment name, so forDeployment() does not walk thousands.
+    QHash<QString, int> deploymentIndexes;
 
     const DeploymentReplicaSets *forDeployment(const QString &name) const;
     // The deployment's ReplicaSets, newest revision first (ties: newest creation first).

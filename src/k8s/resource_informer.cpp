@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 namespace kiosk::k8s {
 
@@ -66,10 +67,19 @@ void ResourceInformer::stop() {
     setState(State::Idle);
 }
 
-QList<QJsonObject> ResourceInformer::sortedObjects() const {
-    QList<QJsonObject> list = m_objects.values();
-    std::sort(list.begin(), list.end(),
-              [](const QJsonObject &a, const QJsonObject &b) { return nameOf(a) < nameOf(b); });
+QList<QJsonObject> ResourceInformer::sortedByName(const QHash<QString, QJsonObject> &objects) {
+    // The keys are the names: sorting them never looks into an object's metadata.
+    using Entry = QHash<QString, QJsonObject>::const_iterator;
+    std::vector<Entry> entries;
+    entries.reserve(size_t(objects.size()));
+    for (auto it = objects.cbegin(); it != objects.cend(); ++it)
+        entries.push_back(it);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry &a, const Entry &b) { return a.key() < b.key(); });
+    QList<QJsonObject> list;
+    list.reserve(qsizetype(entries.size()));
+    for (const Entry &e : entries)
+        list.append(e.value());
     return list;
 }
 

@@ -48,7 +48,10 @@ public:
     const QHash<QString, QJsonObject> &objects() const { return m_objects; }
     // Subtrees the interner holds for sharing with later events (for soaks and benchmarks).
     qsizetype pooledSubtrees() const { return m_interner.pooledSubtrees(); }
-    QList<QJsonObject> sortedObjects() const;
+    QList<QJsonObject> sortedObjects() const { return sortedByName(m_objects); }
+    // The objects of a copy of objects() (keyed by name), sorted by name: a report worker sorts
+    // its own copy instead of the UI thread sorting thousands of objects on every change.
+    static QList<QJsonObject> sortedByName(const QHash<QString, QJsonObject> &objects);
 
     void setPageSize(int size) { m_pageSize = size; }
     void setBackoff(int initialMs, int maximumMs);

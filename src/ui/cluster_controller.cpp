@@ -310,20 +310,46 @@ void ClusterController::rebuild() {
         return;
     }
     m_rebuildPending = false;
-    const QList<QJsonObject> deployments = m_monitor->deployments();
-    const QList<QJsonObject> replicaSets = m_monitor->replicaSets();
-    const QList<QJsonObject> pods = m_monitor->pods();
+    // Shared copies only: sorting and every row are the worker's.
+    ReportInput input{m_monitor->deploymentInformer()->objects(),
+                      m_monitor->replicaSetInformer()->objects(),
+                      m_monitor->podInformer()->objects(), m_replicaSetsByOwner, m_podsByOwner};
     const quint64 generation = m_monitorGeneration;
-    m_reportBuild.setFuture(QtConcurrent::run([deployments, replicaSets, pods, generation] {
-        BuiltReport built;
-        built.generation = generation;
-        built.report = k8s::ClusterHealthReport::build(deployments, replicaSets, pods,
-                                                       QDateTime::currentDateTimeUtc());
-        for (const auto &p : built.report.pods)
-            built.podRows.append(podRowMap(p, built.report.podDeployment.value(p.name)));
-        failingFirst(built.podRows);
-        return built;
-    }));
+    m_reportBuild.setFuture(QtConcurrent::run(
+        [input = std::move(input), generation] { return buildReport(input, generation); }));
+}
+
+ClusterController::BuiltReport ClusterController::buildReport(const ReportInput &input,
+                                                              quint64 generation) {
+    BuiltReport built;
+    built.generation = generation;
+    built.report = k8s::ClusterHealthReport::build(
+        k8s::ResourceInformer::sortedByName(input.deployments),
+        k8s::ResourceInformer::sortedByName(input.replicaSets),
+        k8s::ResourceInformer::sortedByName(input.pods), QDateTime::currentDateTimeUtc());
+    const k8s::ClusterHealthReport &report = built.report;
+    built.deploymentRows.reserve(report.deployments.size());
+    for (const auto &d : report.deployments) {
+        const auto *rs = report.replicaSets.forDeployment(d.name);
+        const QJsonObject deployment = d.healthy ? QJsonObject() : input.deployments.value(d.name);
+        const auto suggestion =
+            d.healthy
+                ? k8s::RollbackSuggestion()
+                : k8s::rollbackSuggestion(
+                      deployment,
+                      replicaSetsOf(deployment, input.replicaSetsByOwner, input.replicaSets),
+                      podsOf(deployment, input.replicaSetsByOwner, input.podsByOwner, input.pods));
+        built.deploymentRows.append(
+            deploymentRowMap(d, report.deploymentRestarts.value(d.name), rs ? rs->stale : 0,
+                             DeploymentHealthText::suggestion(suggestion),
+                             suggestion.applicable ? suggestion.revision : 0));
+    }
+    failingFirst(built.deploymentRows);
+    built.podRows.reserve(report.pods.size());
+    for (const auto &p : report.pods)
+        built.podRows.append(podRowMap(p, report.podDeployment.value(p.name)));
+    failingFirst(built.podRows);
+    return built;
 }
 
 void ClusterController::applyReport() {
@@ -332,23 +358,7 @@ void ClusterController::applyReport() {
         return; // made for a connection that is gone
     m_report = std::move(built.report);
     m_report.checks << m_services->checks();
-    QList<QVariantMap> deploymentRows;
-    const QHash<QString, QJsonObject> &deploymentObjects =
-        m_monitor->deploymentInformer()->objects();
-    for (const auto &d : m_report.deployments) {
-        const auto *rs = m_report.replicaSets.forDeployment(d.name);
-        const QJsonObject deployment = d.healthy ? QJsonObject() : deploymentObjects.value(d.name);
-        const auto suggestion = d.healthy
-                                    ? k8s::RollbackSuggestion()
-                                    : k8s::rollbackSuggestion(deployment, replicaSetsOf(deployment),
-                                                              podsOf(deployment));
-        deploymentRows.append(deploymentRowMap(d, m_report.deploymentRestarts.value(d.name),
-                                               rs ? rs->stale : 0,
-                                               DeploymentHealthText::suggestion(suggestion),
-                                               suggestion.applicable ? suggestion.revision : 0));
-    }
-    failingFirst(deploymentRows);
-    m_deployments->setRows(deploymentRows);
+    m_deployments->setRows(built.deploymentRows);
     m_pods->setRows(built.podRows);
     publishReport();
     if (m_rebuildPending)
@@ -412,20 +422,39 @@ void ClusterController::publishReport() {
 
 // The deployment's own ReplicaSets (by owner uid, as isControlledBy decides), sorted by name.
 QList<QJsonObject> ClusterController::replicaSetsOf(const QJsonObject &deployment) const {
-    if (!m_monitor || deployment.isEmpty())
+    if (!m_monitor)
         return {};
-    return m_replicaSetsByOwner.objectsOwnedBy(deployment,
-                                               m_monitor->replicaSetInformer()->objects());
+    return replicaSetsOf(deployment, m_replicaSetsByOwner,
+                         m_monitor->replicaSetInformer()->objects());
+}
+
+QList<QJsonObject>
+ClusterController::replicaSetsOf(const QJsonObject &deployment,
+                                 const k8s::OwnerIndex &replicaSetsByOwner,
+                                 const QHash<QString, QJsonObject> &replicaSets) {
+    if (deployment.isEmpty())
+        return {};
+    return replicaSetsByOwner.objectsOwnedBy(deployment, replicaSets);
 }
 
 // The pods of the deployment's ReplicaSets: what its history and rollback read of pods.
 QList<QJsonObject> ClusterController::podsOf(const QJsonObject &deployment) const {
-    if (!m_monitor || deployment.isEmpty())
+    if (!m_monitor)
         return {};
-    return m_podsByOwner.objectsOwnedBy(
+    return podsOf(deployment, m_replicaSetsByOwner, m_podsByOwner,
+                  m_monitor->podInformer()->objects());
+}
+
+QList<QJsonObject> ClusterController::podsOf(const QJsonObject &deployment,
+                                             const k8s::OwnerIndex &replicaSetsByOwner,
+                                             const k8s::OwnerIndex &podsByOwner,
+                                             const QHash<QString, QJsonObject> &pods) {
+    if (deployment.isEmpty())
+        return {};
+    return podsByOwner.objectsOwnedBy(
         QStringLiteral("ReplicaSet"),
-        m_replicaSetsByOwner.ownedBy(QStringLiteral("Deployment"), k8s::fields::name(deployment)),
-        m_monitor->podInformer()->objects());
+        replicaSetsByOwner.ownedBy(QStringLiteral("Deployment"), k8s::fields::name(deployment)),
+        pods);
 }
 
 QVariantList ClusterController::podsOfDeployment(const QString &deployment) const {

@@ -192,12 +192,30 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // A report made off the UI thread, with the pod rows it implies.
+    // A report made off the UI thread, with the deployment and pod rows it implies.
     struct BuiltReport {
         quint64 generation = 0; // the monitor it was made for
         k8s::ClusterHealthReport report;
+        QList<QVariantMap> deploymentRows;
         QList<QVariantMap> podRows;
     };
+    // What a report is made from: copies (shared, not deep) of the informers' objects and of the
+    // owner indexes, taken on the UI thread and read by the worker only.
+    struct ReportInput {
+        QHash<QString, QJsonObject> deployments;
+        QHash<QString, QJsonObject> replicaSets;
+        QHash<QString, QJsonObject> pods;
+        k8s::OwnerIndex replicaSetsByOwner;
+        k8s::OwnerIndex podsByOwner;
+    };
+    static BuiltReport buildReport(const ReportInput &input, quint64 generation);
+    static QList<QJsonObject> replicaSetsOf(const QJsonObject &deployment,
+                                            const k8s::OwnerIndex &replicaSetsByOwner,
+                                            const QHash<QString, QJsonObject> &replicaSets);
+    static QList<QJsonObject> podsOf(const QJsonObject &deployment,
+                                     const k8s::OwnerIndex &replicaSetsByOwner,
+                                     const k8s::OwnerIndex &podsByOwner,
+                                     const QHash<QString, QJsonObject> &pods);
     static constexpr int kDeploymentBatchMs = 16;
 
     security::AuditLog auditLog() const;

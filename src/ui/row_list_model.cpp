@@ -36,11 +36,14 @@ QVariantMap RowListModel::get(int row) const {
 }
 
 int RowListModel::indexOf(const QString &key) const {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).value(m_keyRole).toString() == key)
-            return i;
+    if (!m_rowOfKeyValid) {
+        m_rowOfKey.clear();
+        m_rowOfKey.reserve(m_rows.size());
+        for (int i = int(m_rows.size()) - 1; i >= 0; --i)
+            m_rowOfKey.insert(keyAt(i), i); // from the back: the first of equal keys wins
+        m_rowOfKeyValid = true;
     }
-    return -1;
+    return m_rowOfKey.value(key, -1);
 }
 
 void RowListModel::setRow(int index, const QVariantMap &row) {
@@ -67,15 +70,16 @@ void RowListModel::setRows(const QList<QVariantMap> &rows) {
 
     // 1. Remove rows that are gone (from the back, in runs).
     for (qsizetype i = m_rows.size() - 1; i >= 0;) {
-        if (wanted.contains(m_rows.at(i).value(m_keyRole).toString())) {
+        if (wanted.contains(keyAt(i))) {
             --i;
             continue;
         }
         qsizetype first = i;
-        while (first > 0 && !wanted.contains(m_rows.at(first - 1).value(m_keyRole).toString()))
+        while (first > 0 && !wanted.contains(keyAt(first - 1)))
             --first;
         beginRemoveRows({}, int(first), int(i));
         m_rows.remove(first, i - first + 1);
+        m_rowOfKeyValid = false;
         endRemoveRows();
         i = first - 1;
     }
@@ -85,7 +89,7 @@ void RowListModel::setRows(const QList<QVariantMap> &rows) {
         const QString key = row.value(m_keyRole).toString();
         qsizetype current = -1;
         for (qsizetype j = target; j < m_rows.size(); ++j) {
-            if (m_rows.at(j).value(m_keyRole).toString() == key) {
+            if (keyAt(j) == key) {
                 current = j;
                 break;
             }
@@ -93,12 +97,14 @@ void RowListModel::setRows(const QList<QVariantMap> &rows) {
         if (current < 0) {
             beginInsertRows({}, int(target), int(target));
             m_rows.insert(target, row);
+            m_rowOfKeyValid = false;
             endInsertRows();
             continue;
         }
         if (current != target) {
             beginMoveRows({}, int(current), int(current), {}, int(target));
             m_rows.move(current, target);
+            m_rowOfKeyValid = false;
             endMoveRows();
         }
         if (m_rows.at(target) != row) {

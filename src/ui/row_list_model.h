@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -34,9 +35,15 @@ signals:
     void countChanged();
 
 private:
+    QString keyAt(qsizetype row) const { return m_rows.at(row).value(m_keyRole).toString(); }
+
     QStringList m_roles;
     QString m_keyRole;
     QList<QVariantMap> m_rows;
+    // Row by key for indexOf(), made again on the first look after rows moved, came or went:
+    // a watch event finds its row among thousands without walking them.
+    mutable QHash<QString, int> m_rowOfKey;
+    mutable bool m_rowOfKeyValid = false;
 };
 
 } // namespace kiosk::ui
