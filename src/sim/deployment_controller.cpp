@@ -214,21 +214,18 @@ void DeploymentController::sync(const QString &key) {
             LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject());
         selector && !selector->isEmpty()) {
         QList<QJsonObject> adopted;
-        m_store->visit(catalog().replicaSets(), ns, {},
-                       [&](const QString &, const QJsonObject &rs, const QByteArray &) {
-                           if (!util::isTerminating(rs) && util::controllerRef(rs).isEmpty() &&
-                               selector->matches(util::labels(rs))) {
-                               QJsonObject meta = rs.value(QStringLiteral("metadata")).toObject();
-                               QJsonArray refs =
-                                   meta.value(QStringLiteral("ownerReferences")).toArray();
-                               refs.append(util::ownerReference(d, true));
-                               meta.insert(QStringLiteral("ownerReferences"), refs);
-                               QJsonObject updated = rs;
-                               updated.insert(QStringLiteral("metadata"), meta);
-                               adopted.append(updated);
-                           }
-                           return true;
-                       });
+        // Only ReplicaSets without a controller can be adopted: not a walk over all of them.
+        for (const QJsonObject &rs : m_store->uncontrolled(catalog().replicaSets(), ns)) {
+            if (!util::isTerminating(rs) && selector->matches(util::labels(rs))) {
+                QJsonObject meta = rs.value(QStringLiteral("metadata")).toObject();
+                QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
+                refs.append(util::ownerReference(d, true));
+                meta.insert(QStringLiteral("ownerReferences"), refs);
+                QJsonObject updated = rs;
+                updated.insert(QStringLiteral("metadata"), meta);
+                adopted.append(updated);
+            }
+        }
         for (const QJsonObject &rs : std::as_const(adopted))
             m_service->writeInternal(catalog().replicaSets(), rs);
     }

@@ -130,6 +130,24 @@ QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, con
     return last;
 }
 
+QList<QJsonObject> ObjectStore::uncontrolled(const ResourceType &type, const QString &ns) const {
+    const QString prefix = ns.isEmpty() ? QString() : ns + QLatin1Char('/');
+    QStringList keys;
+    for (const QString &k : m_uncontrolled.value(&type)) {
+        if (prefix.isEmpty() || k.startsWith(prefix))
+            keys << k;
+    }
+    keys.sort(); // the table's (QMap's) order
+    const Table &table = m_tables[&type];
+    QList<QJsonObject> result;
+    for (const QString &k : std::as_const(keys)) {
+        const auto found = table.constFind(k);
+        if (found != table.cend())
+            result.append(found->object);
+    }
+    return result;
+}
+
 QList<std::pair<const ResourceType *, QJsonObject>>
 ObjectStore::dependents(const QString &ownerUid) const {
     QList<std::pair<const ResourceType *, QJsonObject>> result;
@@ -176,6 +194,10 @@ void ObjectStore::indexOwners(const ResourceType &type, const QString &key,
                               const QJsonObject &object, bool add) {
     const QJsonArray refs =
         object.value(kMetadata).toObject().value(QStringLiteral("ownerReferences")).toArray();
+    if (!add)
+        m_uncontrolled[&type].remove(key);
+    else if (util::controllerRef(object).isEmpty())
+        m_uncontrolled[&type].insert(key);
     const QString entry = type.plural + QLatin1Char('\n') + key;
     for (const auto &ref : refs) {
         const QString owner = ref.toObject().value(QStringLiteral("uid")).toString();

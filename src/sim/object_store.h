@@ -63,6 +63,9 @@ public:
     QJsonObject update(const ResourceType &type, QJsonObject object);
     QJsonObject remove(const ResourceType &type, const QString &ns, const QString &name);
 
+    // Objects of `type` (in `ns` when not empty) that no controller owns, in key order: what a
+    // controller may adopt, found without visiting every object of the type.
+    QList<QJsonObject> uncontrolled(const ResourceType &type, const QString &ns = {}) const;
     // Objects (of any resource) that name `ownerUid` in their ownerReferences.
     QList<std::pair<const ResourceType *, QJsonObject>> dependents(const QString &ownerUid) const;
 
@@ -84,7 +87,8 @@ private:
                      bool add);
 
     QHash<const ResourceType *, Table> m_tables;
-    QHash<QString, QSet<QString>> m_dependents; // owner uid -> "plural\nkey"
+    QHash<QString, QSet<QString>> m_dependents;                // owner uid -> "plural\nkey"
+    QHash<const ResourceType *, QSet<QString>> m_uncontrolled; // keys without a controller ref
     std::deque<StoreEvent> m_history;
     qint64 m_revision = 1;
     qint64 m_compacted = 0;

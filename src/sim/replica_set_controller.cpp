@@ -6,6 +6,7 @@
 #include "sim/object_util.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QTimer>
 
 #include <algorithm>
@@ -121,36 +122,45 @@ void ReplicaSetController::sync(const QString &key) {
             LabelSelector::fromJson(spec.value(QStringLiteral("selector")).toObject());
         selector && !selector->isEmpty()) {
         QList<QJsonObject> changes;
-        m_store->visit(
-            catalog().pods(), ns, {},
-            [&](const QString &, const QJsonObject &pod, const QByteArray &) {
-                if (util::isTerminating(pod))
-                    return true;
-                const QJsonObject ref = util::controllerRef(pod);
-                const bool matches = selector->matches(util::labels(pod));
-                QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
-                if (ref.isEmpty() && matches) {
-                    QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
-                    refs.append(util::ownerReference(rs, true));
-                    meta.insert(QStringLiteral("ownerReferences"), refs);
-                } else if (ref.value(QStringLiteral("uid")).toString() == uid && !matches) {
-                    QJsonArray refs;
-                    for (const auto &r : meta.value(QStringLiteral("ownerReferences")).toArray()) {
-                        if (r.toObject().value(QStringLiteral("uid")).toString() != uid)
-                            refs.append(r);
-                    }
-                    if (refs.isEmpty())
-                        meta.remove(QStringLiteral("ownerReferences"));
-                    else
-                        meta.insert(QStringLiteral("ownerReferences"), refs);
-                } else {
-                    return true;
-                }
-                QJsonObject updated = pod;
-                updated.insert(QStringLiteral("metadata"), meta);
-                changes.append(updated);
+        // The only pods that can change: those without a controller and this one's own, in
+        // key order as a walk over all pods would meet them.
+        QMap<QString, QJsonObject> candidates;
+        for (const QJsonObject &pod : m_store->uncontrolled(catalog().pods(), ns))
+            candidates.insert(ObjectStore::key(ns, util::name(pod)), pod);
+        for (const auto &[type, pod] : m_store->dependents(uid)) {
+            if (type == &catalog().pods() && util::namespaceOf(pod) == ns)
+                candidates.insert(ObjectStore::key(ns, util::name(pod)), pod);
+        }
+        const auto visit = [&](const QJsonObject &pod) {
+            if (util::isTerminating(pod))
                 return true;
-            });
+            const QJsonObject ref = util::controllerRef(pod);
+            const bool matches = selector->matches(util::labels(pod));
+            QJsonObject meta = pod.value(QStringLiteral("metadata")).toObject();
+            if (ref.isEmpty() && matches) {
+                QJsonArray refs = meta.value(QStringLiteral("ownerReferences")).toArray();
+                refs.append(util::ownerReference(rs, true));
+                meta.insert(QStringLiteral("ownerReferences"), refs);
+            } else if (ref.value(QStringLiteral("uid")).toString() == uid && !matches) {
+                QJsonArray refs;
+                for (const auto &r : meta.value(QStringLiteral("ownerReferences")).toArray()) {
+                    if (r.toObject().value(QStringLiteral("uid")).toString() != uid)
+                        refs.append(r);
+                }
+                if (refs.isEmpty())
+                    meta.remove(QStringLiteral("ownerReferences"));
+                else
+                    meta.insert(QStringLiteral("ownerReferences"), refs);
+            } else {
+                return true;
+            }
+            QJsonObject updated = pod;
+            updated.insert(QStringLiteral("metadata"), meta);
+            changes.append(updated);
+            return true;
+        };
+        for (const QJsonObject &pod : std::as_const(candidates))
+            visit(pod);
         for (const QJsonObject &pod : std::as_const(changes))
             m_service->writeInternal(catalog().pods(), pod);
     }

@@ -1,8 +1,10 @@
-// Units of the simulator that need no server: patches, selectors, the HTTP request parser,
+// Units of the simulator that need no server: the store's index of uncontrolled objects, patches,
+// selectors, the HTTP request parser,
 // kubectl's pod STATUS text, durations, the pod-template-hash and boolean query parameters.
 #include "sim/http_request_parser.h"
 #include "sim/json_patch.h"
 #include "sim/label_selector.h"
+#include "sim/object_store.h"
 #include "sim/object_util.h"
 #include "sim/query_bool.h"
 #include "sim/table_converter.h"
@@ -53,6 +55,40 @@ class TestSimUnits : public QObject {
     Q_OBJECT
 
 private slots:
+    // What the controllers may adopt: objects without a controller reference, kept through
+    // create, update (gaining and losing the reference) and remove, in key order, per namespace.
+    void storeKeepsUncontrolledObjects() {
+        ObjectStore store;
+        const ResourceType &rs = ResourceCatalog::instance().replicaSets();
+        const auto object = [](const QString &ns, const QString &name, bool controlled) {
+            QJsonObject meta{{"name", name}, {"namespace", ns}};
+            if (controlled)
+                meta.insert("ownerReferences", QJsonArray{QJsonObject{{"kind", "Deployment"},
+                                                                      {"name", "web"},
+                                                                      {"uid", "u-1"},
+                                                                      {"controller", true}}});
+            return QJsonObject{{"metadata", meta}};
+        };
+        const auto names = [&](const QString &ns) {
+            QStringList out;
+            for (const QJsonObject &o : store.uncontrolled(rs, ns))
+                out << util::name(o);
+            return out;
+        };
+        store.create(rs, object("a", "c", false));
+        store.create(rs, object("a", "b", true));
+        store.create(rs, object("a", "a", false));
+        store.create(rs, object("b", "z", false));
+        QCOMPARE(names("a"), (QStringList{"a", "c"}));
+        QCOMPARE(names(QString()), (QStringList{"a", "c", "z"}));
+        store.update(rs, object("a", "a", true));  // adopted
+        store.update(rs, object("a", "b", false)); // released
+        QCOMPARE(names("a"), (QStringList{"b", "c"}));
+        store.remove(rs, "a", "c");
+        QCOMPARE(names("a"), QStringList{"b"});
+        QCOMPARE(store.dependents("u-1").size(), 1);
+    }
+
     void jsonPatchOperations() {
         const QJsonObject doc = parse(
             R"({"spec":{"template":{"a":1},"list":[1,2,3]},"metadata":{"annotations":{"x/y":"1"}}})");
