@@ -139,14 +139,18 @@ ReplicaSetClassification classifyReplicaSets(const QList<QJsonObject> &deploymen
         const QList<int> owned = result.ownedIndexes.value(entry.deployment);
         if (owned.isEmpty())
             continue;
-        const QJsonObject tmpl = fields::comparableTemplate(fields::podTemplate(deployments.at(d)));
+        const QJsonObject deploymentTemplate = fields::podTemplate(deployments.at(d));
+        const QJsonObject tmpl = fields::comparableTemplate(deploymentTemplate);
+        const QStringList images = fields::templateImages(deploymentTemplate);
         const qint64 deploymentRevision = fields::revision(deployments.at(d));
         int best = -1;
         int byRevision = -1;
         for (int i : owned) {
             ++entry.owned;
             const ReplicaSetInfo &rs = result.replicaSets.at(i);
-            if (fields::comparableTemplate(fields::podTemplate(rs.object)) == tmpl) {
+            // Other images mean another template: only the same images need the full comparison.
+            if (rs.images == images &&
+                fields::comparableTemplate(fields::podTemplate(rs.object)) == tmpl) {
                 ++entry.templateMatches;
                 if (best < 0 || rs.revision > result.replicaSets.at(best).revision ||
                     (rs.revision == result.replicaSets.at(best).revision &&

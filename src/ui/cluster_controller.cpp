@@ -197,13 +197,25 @@ void ClusterController::connectTo(const k8s::ClusterConnection &connection, bool
     follow(m_monitor->replicaSetInformer(), &m_replicaSetsByOwner);
     follow(m_monitor->podInformer(), &m_podsByOwner);
     ++m_monitorGeneration;
+    m_deploymentsSinceCopy.clear();
+    m_podsSinceCopy.clear();
     connect(m_monitor->deploymentInformer(), &k8s::ResourceInformer::objectsChanged, this,
             [this](const QStringList &names, bool relisted) {
-                if (!relisted)
-                    updateDeploymentRows(names);
+                if (relisted)
+                    return;
+                m_deploymentsSinceCopy.unite(QSet<QString>(names.cbegin(), names.cend()));
+                updateDeploymentRows(names);
             });
-    // A deployment's change reaches its row within a frame, not the informer's usual 50 ms.
-    m_monitor->deploymentInformer()->setBatchInterval(kDeploymentBatchMs);
+    connect(m_monitor->podInformer(), &k8s::ResourceInformer::objectsChanged, this,
+            [this](const QStringList &names, bool relisted) {
+                if (relisted)
+                    return;
+                m_podsSinceCopy.unite(QSet<QString>(names.cbegin(), names.cend()));
+                updatePodRows(names);
+            });
+    // A deployment's or pod's change reaches its row within a frame, not the informer's 50 ms.
+    m_monitor->deploymentInformer()->setBatchInterval(kRowBatchMs);
+    m_monitor->podInformer()->setBatchInterval(kRowBatchMs);
     connect(m_monitor, &k8s::ClusterMonitor::changed, this, &ClusterController::rebuild);
     connect(m_monitor, &k8s::ClusterMonitor::stateChanged, this, &ClusterController::updateState);
     m_state = State::Connecting;
@@ -310,6 +322,8 @@ void ClusterController::rebuild() {
         return;
     }
     m_rebuildPending = false;
+    m_deploymentsSinceCopy.clear();
+    m_podsSinceCopy.clear();
     // Shared copies only: sorting and every row are the worker's.
     ReportInput input{m_monitor->deploymentInformer()->objects(),
                       m_monitor->replicaSetInformer()->objects(),
@@ -360,6 +374,9 @@ void ClusterController::applyReport() {
     m_report.checks << m_services->checks();
     m_deployments->setRows(built.deploymentRows);
     m_pods->setRows(built.podRows);
+    // What changed while the worker ran is newer than the report.
+    updateDeploymentRows(m_deploymentsSinceCopy.values());
+    updatePodRows(m_podsSinceCopy.values());
     publishReport();
     if (m_rebuildPending)
         rebuild();
@@ -385,6 +402,23 @@ void ClusterController::updateDeploymentRows(const QStringList &names) {
         if (row.value("healthy") != old.value("healthy"))
             row.insert("suggestion", QString()); // until the report has looked again
         m_deployments->setRow(index, row);
+    }
+}
+
+// Pods a watch batch touched, at once, with the deployment the report found for them: a pod's
+// new status shows without waiting for the whole report.
+void ClusterController::updatePodRows(const QStringList &names) {
+    if (!m_monitor || !m_hasData)
+        return;
+    const QHash<QString, QJsonObject> &objects = m_monitor->podInformer()->objects();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &name : names) {
+        const int index = m_pods->indexOf(name);
+        const QJsonObject pod = objects.value(name);
+        if (index < 0 || pod.isEmpty())
+            continue; // a new or deleted pod: the report's rows will say
+        m_pods->setRow(index, podRowMap(k8s::podRow(pod, now),
+                                        m_pods->get(index).value("deployment").toString()));
     }
 }
 

@@ -17,6 +17,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -216,13 +217,15 @@ private:
                                      const k8s::OwnerIndex &replicaSetsByOwner,
                                      const k8s::OwnerIndex &podsByOwner,
                                      const QHash<QString, QJsonObject> &pods);
-    static constexpr int kDeploymentBatchMs = 16;
+    // Deployments' and pods' watch batches: their rows change within a frame.
+    static constexpr int kRowBatchMs = 8;
 
     security::AuditLog auditLog() const;
     void applyReport();
     void publishReport();
     void refreshServiceChecks();
     void updateDeploymentRows(const QStringList &names);
+    void updatePodRows(const QStringList &names);
     void updateCleanupMaps();
     void rebuild();
     void updateCheckRows();
@@ -280,6 +283,10 @@ private:
     QTimer m_logFlush; // a burst of lines becomes one podLogChanged
     QFutureWatcher<BuiltReport> m_reportBuild;
     bool m_rebuildPending = false;
+    // Deployments and pods changed since the report in the making was copied: their rows are
+    // made again after it is applied, so an older report never shows older rows.
+    QSet<QString> m_deploymentsSinceCopy;
+    QSet<QString> m_podsSinceCopy;
     quint64 m_monitorGeneration = 0;
     ops::ServiceChecks *m_services;
     QTimer m_serviceTimer;
