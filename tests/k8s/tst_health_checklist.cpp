@@ -102,6 +102,24 @@ private slots:
         const QList<HealthCheck> again =
             healthChecklist(array(s.deployments), array(s.replicaSets), array(s.pods), at(kNow));
         QCOMPARE(checksToJson(again), checksToJson(checks));
+
+        // So does the overload the cluster report calls with what it has worked out already.
+        QList<PodRow> rows;
+        QStringList phases;
+        for (const QJsonObject &p : s.pods) {
+            rows << podRow(p, kNow);
+            phases << p["status"].toObject()["phase"].toString();
+        }
+        const QList<HealthCheck> fromParts =
+            healthChecklist(rows, phases, deploymentHealths(s.deployments, s.pods),
+                            classifyReplicaSets(s.deployments, s.replicaSets), at(kNow));
+        QCOMPARE(checksToJson(fromParts), checksToJson(checks));
+        for (qsizetype i = 0; i < checks.size(); ++i) {
+            QCOMPARE(fromParts.at(i).count, checks.at(i).count);
+            QCOMPARE(fromParts.at(i).total, checks.at(i).total);
+            QCOMPARE(fromParts.at(i).offenders, checks.at(i).offenders);
+            QCOMPARE(fromParts.at(i).unset, checks.at(i).unset);
+        }
     }
 
     void afterTheFixAllPass() {

@@ -48,6 +48,23 @@ class TestResourceInformer : public QObject {
     Q_OBJECT
 
 private slots:
+    // A report's order: by name, read from the keys (the names), whatever the hash's order.
+    void sortedByNameOrdersByKey() {
+        QHash<QString, QJsonObject> objects;
+        QStringList names;
+        for (int i = 0; i < 300; ++i) {
+            const QString name = QStringLiteral("pod-%1").arg((i * 7919) % 1000);
+            names << name;
+            objects.insert(name, QJsonObject{{"metadata", QJsonObject{{"name", name}}}});
+        }
+        names.sort();
+        QStringList sorted;
+        for (const QJsonObject &o : ResourceInformer::sortedByName(objects))
+            sorted << o["metadata"].toObject()["name"].toString();
+        QCOMPARE(sorted, names);
+        QVERIFY(ResourceInformer::sortedByName({}).isEmpty());
+    }
+
     void reportsTheNamesEachBatchTouched() {
         ScriptedApiServer server;
         QVERIFY(server.listen());

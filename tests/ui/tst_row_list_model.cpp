@@ -101,9 +101,39 @@ private slots:
             }
             model.setRows(rows);
             QCOMPARE(names(model), expected);
-            for (int i = 0; i < rows.size(); ++i)
+            for (int i = 0; i < rows.size(); ++i) {
                 QCOMPARE(model.get(i), rows.at(i));
+                QCOMPARE(model.indexOf(expected.at(i)), i); // the key index follows every change
+            }
+            QCOMPARE(model.indexOf(QStringLiteral("n99")), -1);
         }
+    }
+
+    // indexOf() is a lookup kept by key; a view asking from inside the model's own signals
+    // (insert, move, remove) already finds the rows where they now are.
+    void indexOfIsRightInsideTheModelsSignals() {
+        RowListModel model({"name", "value"}, "name");
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({row("a", 1), row("b", 2), row("c", 3)});
+        QCOMPARE(model.indexOf("c"), 2);
+        int checked = 0;
+        const auto checkAll = [&] {
+            for (int i = 0; i < model.rowCount(); ++i)
+                QCOMPARE(model.indexOf(model.get(i).value("name").toString()), i);
+            ++checked;
+        };
+        connect(&model, &QAbstractItemModel::rowsInserted, this, checkAll);
+        connect(&model, &QAbstractItemModel::rowsMoved, this, checkAll);
+        connect(&model, &QAbstractItemModel::rowsRemoved, this, checkAll);
+        model.setRows({row("c", 3), row("x", 0), row("a", 1)}); // b goes, c moves, x comes
+        QVERIFY(checked >= 3);
+        QCOMPARE(model.indexOf("b"), -1);
+        QCOMPARE(model.indexOf("x"), 1);
+        model.setRow(1, row("x", 9)); // in place: same index
+        QCOMPARE(model.indexOf("x"), 1);
+        model.setRows({});
+        QCOMPARE(model.indexOf("a"), -1);
     }
 };
 
