@@ -218,7 +218,7 @@ private:
                                      const k8s::OwnerIndex &podsByOwner,
                                      const QHash<QString, QJsonObject> &pods);
     // Deployments' and pods' watch batches: their rows change within a frame.
-    static constexpr int kRowBatchMs = 8;
+    static constexpr int kRowBatchMs = 4;
 
     security::AuditLog auditLog() const;
     void applyReport();
