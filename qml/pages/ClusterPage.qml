@@ -10,6 +10,9 @@ import Kilo.Ui
 Page {
     id: page
     objectName: "clusterPage"
+    // What a screen reader says for the page (the rail's name for it).
+    title: qsTr("Cluster")
+    Accessible.name: title
     required property AppContext app
     required property ClusterController cluster
     property AdminSession adminSession: null
@@ -41,7 +44,7 @@ Page {
                           : qsTr("%1 \u00b7 namespace %2").arg(page.cluster.sourceText).arg(page.cluster.nameSpace)
                     font.pixelSize: Style.fontBody
                     opacity: 0.75
-                    elide: Text.ElideMiddle
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
@@ -174,7 +177,7 @@ Page {
 
             Card {
                 objectName: "checklist"
-                Layout.preferredWidth: 360
+                Layout.preferredWidth: Math.round(360 * Style.textScale)
                 Layout.fillHeight: true
                 padding: 18
                 contentItem: ColumnLayout {
@@ -183,6 +186,8 @@ Page {
                         text: qsTr("Checklist")
                         font.pixelSize: Style.fontTitle
                         font.weight: Font.DemiBold
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     TouchButton {
                         objectName: "openCleanup"
@@ -213,7 +218,10 @@ Page {
                 model: page.cluster.deployments
                 clip: true
                 cellWidth: width / Math.max(1, Math.floor(width / 320))
-                cellHeight: 136
+                // Every card whole: as tall as the tallest card needs (its name, health, image and
+                // detail wrap rather than being cut off; larger text makes them taller).
+                property real tallestCard: 0
+                cellHeight: Math.max(Math.round(136 * Style.textScale), tallestCard)
                 reuseItems: true
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -229,7 +237,10 @@ Page {
                     required property string suggestion
                     width: deploymentGrid.cellWidth
                     height: deploymentGrid.cellHeight
+                    readonly property real needed: Math.ceil(card.implicitHeight) + 2 * card.anchors.margins
+                    onNeededChanged: deploymentGrid.tallestCard = Math.max(deploymentGrid.tallestCard, needed)
                     DeploymentCard {
+                        id: card
                         objectName: "deployment_" + parent.name
                         anchors.fill: parent
                         anchors.margins: 6
