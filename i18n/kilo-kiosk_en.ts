@@ -1902,6 +1902,10 @@
         <source>AI Brain address</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Forget photos after save</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummaryTile</name>

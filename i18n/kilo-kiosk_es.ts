@@ -1902,6 +1902,10 @@
         <source>AI Brain address</source>
         <translation>Dirección de AI Brain</translation>
     </message>
+    <message>
+        <source>Forget photos after save</source>
+        <translation>Olvidar las fotos al guardar</translation>
+    </message>
 </context>
 <context>
     <name>SummaryTile</name>

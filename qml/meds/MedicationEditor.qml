@@ -153,9 +153,10 @@ Item {
                     Layout.minimumHeight: 96
                 }
                 FieldLabel { text: qsTr("Prescriber") }
-                Field { id: prescriberField; objectName: "editPrescriber" }
+                Field { id: prescriberField; objectName: "editPrescriber"; Accessible.name: qsTr("Prescriber") }
                 FieldLabel { text: qsTr("Quantity") }
                 Field {
+                    Accessible.name: qsTr("Quantity")
                     id: quantityField
                     objectName: "editQuantity"
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -163,17 +164,18 @@ Item {
                 }
                 FieldLabel { text: qsTr("Refills") }
                 Field {
+                    Accessible.name: qsTr("Refills")
                     id: refillsField
                     objectName: "editRefills"
                     inputMethodHints: Qt.ImhDigitsOnly
                     validator: IntValidator { bottom: 0; top: 99 }
                 }
                 FieldLabel { text: qsTr("Pharmacy") }
-                Field { id: pharmacyField; objectName: "editPharmacy" }
+                Field { id: pharmacyField; objectName: "editPharmacy"; Accessible.name: qsTr("Pharmacy") }
                 FieldLabel { text: qsTr("Rx number") }
-                Field { id: rxField; objectName: "editRxNumber" }
+                Field { id: rxField; objectName: "editRxNumber"; Accessible.name: qsTr("Rx number") }
                 FieldLabel { text: qsTr("Patient") }
-                Field { id: patientField; objectName: "editPatient" }
+                Field { id: patientField; objectName: "editPatient"; Accessible.name: qsTr("Patient") }
             }
         }
 

@@ -337,6 +337,7 @@ Page {
                     }
                     TouchSwitch {
                         objectName: "forgetPhotosSwitch"
+                        Accessible.name: qsTr("Forget photos after save")
                         checked: page.app.forgetPhotosAfterSave
                         Layout.preferredHeight: Style.touchTarget
                         onToggled: page.app.forgetPhotosAfterSave = checked

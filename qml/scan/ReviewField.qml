@@ -71,16 +71,19 @@ Rectangle {
                 font.pixelSize: Style.fontLabel
                 color: row.confidence < 0.6 ? row.warning : row.Material.secondaryTextColor
             }
-            Label {
-                objectName: "reviewState"
-                visible: row.stateMark.length > 0
-                text: row.stateMark
-                font.pixelSize: Style.fontLabel
-                font.weight: Font.DemiBold
-                color: row.attention ? row.warning : row.Material.accentColor
-            }
         }
 
+        // On a line of its own, so the field's name keeps its room beside the confidence.
+        Label {
+            objectName: "reviewState"
+            visible: row.stateMark.length > 0
+            text: row.stateMark
+            font.pixelSize: Style.fontLabel
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            color: row.attention ? row.warning : row.Material.accentColor
+            Layout.fillWidth: true
+        }
         Loader {
             id: editorLoader
             Layout.fillWidth: true

@@ -137,8 +137,8 @@ class TestPageAccessibility : public QObject {
             if (view == u"scan-review") {
                 if (scan->property("state").toInt() != review) {
                     QVERIFY(QMetaObject::invokeMethod(
-                        scan, "openPhoto", Q_ARG(QVariant, QVariant(QStringLiteral(
-                                                                KIOSK_SOURCE_DIR
+                        scan, "openPhoto",
+                        Q_ARG(QVariant, QVariant(QStringLiteral(KIOSK_SOURCE_DIR
                                                                 "/tests/fixtures/ocr/0035.jpg")))));
                 }
                 QTRY_VERIFY_WITH_TIMEOUT(scan->property("state").toInt() == review, 90000);
@@ -170,8 +170,7 @@ class TestPageAccessibility : public QObject {
                                         .value<QAbstractItemModel *>()
                                         ->index(0, 0)
                                         .data(kiosk::ui::MedicationListModel::IdRole);
-                QMetaObject::invokeMethod(m_medicationsPage, "openMedication",
-                                          Q_ARG(QVariant, id));
+                QMetaObject::invokeMethod(m_medicationsPage, "openMedication", Q_ARG(QVariant, id));
                 QTRY_COMPARE(m_medicationsPage->property("view").toString(),
                              QStringLiteral("detail"));
             }
@@ -191,9 +190,9 @@ class TestPageAccessibility : public QObject {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("view");
         for (const char *language : {"en", "es"}) {
-            for (const char *view : {"scan", "scan-review", "medications", "medications-today",
-                                     "medications-detail", "medications-edit",
-                                     "medications-history", "cluster", "settings"}) {
+            for (const char *view :
+                 {"scan", "scan-review", "medications", "medications-today", "medications-detail",
+                  "medications-edit", "medications-history", "cluster", "settings"}) {
                 QTest::addRow("%s %s", language, view)
                     << QString::fromLatin1(language) << QString::fromLatin1(view);
             }
@@ -282,7 +281,8 @@ private slots:
 
     // No text is cut off at 1.3x: every shown text item
     // - fits its own box: it needs no more width than it has unless it wraps, it is not
-    //   elided or truncated, and wrapped text needs no more height than it has;
+    //   elided or truncated, wrapped text has no word wider than its lines and needs no more
+    //   height than it has;
     // - stays inside every control around it (a button, a card, a field) and inside every item
     //   that clips, left to right, and top to bottom up to the nearest scrolling area;
     // - stays inside the window, left to right.
@@ -291,8 +291,8 @@ private slots:
         prepare();
         QFETCH(QString, language);
         QFETCH(QString, view);
-        kiosk::test::saveWindowScreenshot(
-            m_window, QStringLiteral("a11y-%1-%2").arg(language, view));
+        kiosk::test::saveWindowScreenshot(m_window,
+                                          QStringLiteral("a11y-%1-%2").arg(language, view));
         QList<QQuickItem *> items;
         shownItems(m_window->contentItem(), items);
         QStringList failures;
@@ -307,8 +307,7 @@ private slots:
             // Below the window (the hidden virtual keyboard): not shown.
             if (!box.intersects(window))
                 continue;
-            const QString what =
-                QStringLiteral("\"%1\" (%2)").arg(text.left(60), describe(item));
+            const QString what = QStringLiteral("\"%1\" (%2)").arg(text.left(60), describe(item));
             const bool wraps = item->property("wrapMode").toInt() != 0;
             if (!wraps && item->implicitWidth() > item->width() + 1.0) {
                 failures << QStringLiteral("%1 needs %2 px, has %3")
@@ -318,6 +317,15 @@ private slots:
             }
             if (item->property("truncated").toBool())
                 failures << QStringLiteral("%1 is elided or truncated").arg(what);
+            // A word longer than the line does not wrap: it runs past the edge.
+            const qreal room = item->width() - item->property("leftPadding").toReal() -
+                               item->property("rightPadding").toReal();
+            if (wraps && item->property("contentWidth").toReal() > room + 1.0) {
+                failures << QStringLiteral("%1 runs %2 px wide in %3")
+                                .arg(what)
+                                .arg(item->property("contentWidth").toReal())
+                                .arg(room);
+            }
             if (wraps && item->implicitHeight() > item->height() + 1.0) {
                 failures << QStringLiteral("%1 needs %2 px of height, has %3")
                                 .arg(what)
@@ -370,7 +378,8 @@ private slots:
                                                                     int depth) {
             QVERIFY(depth < 100);
             const QAccessible::State state = node->state();
-            if (state.invisible || state.offscreen)
+            // Scrolled out of view (offscreen) still counts: a screen reader reads the whole page.
+            if (state.invisible)
                 return;
             // The text field inside a named combo box is part of it (Material's ComboBox shows
             // its text in one).
@@ -436,9 +445,9 @@ private slots:
             if (!drawn)
                 failures << QStringLiteral("%1: \"%2\" is not shown").arg(describe(item), mark);
             QAccessibleInterface *node = QAccessible::queryAccessibleInterface(item);
-            const QString said = node ? node->text(QAccessible::Name) + u' ' +
-                                            node->text(QAccessible::Description)
-                                      : QString();
+            const QString said =
+                node ? node->text(QAccessible::Name) + u' ' + node->text(QAccessible::Description)
+                     : QString();
             if (!said.contains(words)) {
                 failures << QStringLiteral("%1: a screen reader does not say \"%2\" (\"%3\")")
                                 .arg(describe(item), words, said);
