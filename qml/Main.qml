@@ -69,6 +69,7 @@ ApplicationWindow {
                 text: qsTr("Demo mode: nothing here touches a real cluster or real medications.")
                 font.pixelSize: Style.fontLabel
                 horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
                 padding: 10
                 color: Style.textOnFill
                 background: Rectangle { color: Style.infoFill }

@@ -89,5 +89,7 @@ ItemDelegate {
             Layout.fillWidth: true
             Layout.leftMargin: 8
         }
+        // The cells are as tall as the tallest card: the text stays at the top.
+        Item { Layout.fillHeight: true }
     }
 }

@@ -136,12 +136,15 @@ Page {
         RowLayout {
             spacing: Style.spacing
             Layout.fillWidth: true
+            // The tiles share one height (their labels wrap differently); the row keeps its own.
+            Layout.fillHeight: false
             SummaryTile {
                 objectName: "tilePods"
                 value: (page.summary.podsRunning || 0) + "/" + (page.summary.podsTotal || 0)
                 label: qsTr("pods running")
                 ok: page.summary.podsRunning === page.summary.podsTotal
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -150,6 +153,7 @@ Page {
                 label: qsTr("deployments healthy")
                 ok: page.summary.deploymentsHealthy === page.summary.deploymentsTotal
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -158,6 +162,7 @@ Page {
                 label: qsTr("stale ReplicaSets of %1").arg(page.summary.replicaSetsTotal || 0)
                 ok: (page.summary.staleReplicaSets || 0) === 0
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -166,6 +171,7 @@ Page {
                 label: qsTr("checks passed")
                 ok: page.summary.allChecksPass === true
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
         }
@@ -222,6 +228,8 @@ Page {
                 // detail wrap rather than being cut off; larger text makes them taller).
                 property real tallestCard: 0
                 cellHeight: Math.max(Math.round(136 * Style.textScale), tallestCard)
+                // Measured again in the new width (a card made narrower wraps into more lines).
+                onCellWidthChanged: tallestCard = 0
                 reuseItems: true
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -237,7 +245,10 @@ Page {
                     required property string suggestion
                     width: deploymentGrid.cellWidth
                     height: deploymentGrid.cellHeight
-                    readonly property real needed: Math.ceil(card.implicitHeight) + 2 * card.anchors.margins
+                    // Counted only once the card has its cell's width (a card still being laid
+                    // out wraps into many lines).
+                    readonly property real needed: width > 0 && width === deploymentGrid.cellWidth
+                                                   ? Math.ceil(card.implicitHeight) + 2 * card.anchors.margins : 0
                     onNeededChanged: deploymentGrid.tallestCard = Math.max(deploymentGrid.tallestCard, needed)
                     DeploymentCard {
                         id: card

@@ -243,6 +243,8 @@ private slots:
                 "Take 1 tablet every 4 to 6 hours as needed, no more than 4 in 24 hours", 40);
         }
         auto *context = new kiosk::ui::AppContext(settings("app.ini"), this);
+        // The demo banner too, as `--demo` shows it (the PIN state goes to the test-mode folder).
+        context->setDemo(true);
         auto *theme = new kiosk::ui::ThemePreference(settings("theme.ini"), this);
         m_textSize = new kiosk::ui::TextSizePreference(settings("text.ini"), this);
         m_textSize->overrideForThisRun(true);
