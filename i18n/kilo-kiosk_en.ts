@@ -160,6 +160,14 @@
             <numerusform>Enter the admin PIN to delete %n ReplicaSets.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keep one fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClusterConnectionForm</name>

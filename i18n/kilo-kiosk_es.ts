@@ -160,6 +160,14 @@
             <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keep one fewer</source>
+        <translation>Conservar uno menos</translation>
+    </message>
+    <message>
+        <source>Keep one more</source>
+        <translation>Conservar uno más</translation>
+    </message>
 </context>
 <context>
     <name>ClusterConnectionForm</name>

@@ -128,8 +128,72 @@ class TestPageAccessibility : public QObject {
         }
     }
 
+    // The window, or the popup open on top of it (what a person sees and reaches).
+    QQuickItem *topScope() const {
+        QQuickItem *scope = m_window->contentItem();
+        const auto overlayed = m_window->contentItem()->childItems();
+        for (QQuickItem *child : overlayed) {
+            if (!child->inherits("QQuickOverlay"))
+                continue;
+            for (QQuickItem *popup : child->childItems()) {
+                if (popup->inherits("QQuickPopupItem") && popup->isVisible())
+                    scope = popup;
+            }
+        }
+        return scope;
+    }
+    // Where a text's glyphs are, in the window, cut to what the items around it show.
+    static QRectF inkBox(QQuickItem *text) {
+        const qreal w = std::min(text->property("contentWidth").toReal(),
+                                 text->width() - text->property("leftPadding").toReal() -
+                                     text->property("rightPadding").toReal());
+        const qreal h = std::min(text->property("contentHeight").toReal(),
+                                 text->height() - text->property("topPadding").toReal() -
+                                     text->property("bottomPadding").toReal());
+        const qreal roomW = text->width() - text->property("leftPadding").toReal() -
+                            text->property("rightPadding").toReal();
+        const qreal roomH = text->height() - text->property("topPadding").toReal() -
+                            text->property("bottomPadding").toReal();
+        const int hAlign = text->property("effectiveHorizontalAlignment").toInt();
+        const int vAlign = text->property("verticalAlignment").toInt();
+        qreal x = text->property("leftPadding").toReal();
+        if (hAlign & Qt::AlignRight)
+            x += roomW - w;
+        else if (hAlign & Qt::AlignHCenter)
+            x += (roomW - w) / 2;
+        qreal y = text->property("topPadding").toReal();
+        if (vAlign & Qt::AlignBottom)
+            y += roomH - h;
+        else if (vAlign & Qt::AlignVCenter)
+            y += (roomH - h) / 2;
+        QRectF box = text->mapRectToScene(QRectF(x, y, w, h));
+        for (QQuickItem *up = text->parentItem(); up; up = up->parentItem()) {
+            if (up->clip())
+                box &= up->mapRectToScene(QRectF(0, 0, up->width(), up->height()));
+        }
+        return box;
+    }
+
+    QObject *object(const char *name) const {
+        return m_window->findChild<QObject *>(QLatin1String(name));
+    }
+    // Closes what an earlier state opened over the page.
+    void closeOverlays() {
+        for (const char *popup : {"podDetail", "cleanupPanel"}) {
+            QObject *panel = object(popup);
+            QVERIFY(panel);
+            QMetaObject::invokeMethod(panel, "close");
+            QTRY_VERIFY(!panel->property("visible").toBool());
+        }
+        QObject *session = object("adminSession");
+        QVERIFY(session);
+        QMetaObject::invokeMethod(session, "cancelPrompt");
+        QTRY_VERIFY(!object("pinDialog")->property("opened").toBool());
+    }
+
     // Puts the window in one of the states the rows name.
     void show(const QString &view) {
+        closeOverlays();
         QObject *scan = m_scanPage->property("controller").value<QObject *>();
         if (view.startsWith(u"scan")) {
             showPage(0);
@@ -176,12 +240,27 @@ class TestPageAccessibility : public QObject {
             }
             if (!state.isEmpty())
                 m_medicationsPage->setProperty("view", state);
-        } else if (view == u"cluster") {
+        } else if (view.startsWith(u"cluster")) {
             showPage(2);
             QTRY_VERIFY(m_cluster->property("state").toInt() ==
                         int(kiosk::ui::ClusterController::State::Live));
-        } else if (view == u"settings") {
+            if (view == u"cluster-pod") {
+                // The crash-looping deployment's drawer: its pod, events, log and rollback.
+                QMetaObject::invokeMethod(page("clusterPage"), "openDeployment",
+                                          Q_ARG(QVariant, QStringLiteral("kilo-meds")));
+                QTRY_VERIFY(object("podDetail")->property("opened").toBool());
+            } else if (view == u"cluster-cleanup") {
+                QMetaObject::invokeMethod(object("cleanupPanel"), "open");
+                QTRY_VERIFY(object("cleanupPanel")->property("opened").toBool());
+            }
+        } else if (view.startsWith(u"settings")) {
             showPage(3);
+            if (view == u"settings-pin") {
+                // The admin PIN dialog over the page, its pad keys included.
+                QMetaObject::invokeMethod(object("adminSession"), "requestUnlock",
+                                          Q_ARG(QString, QStringLiteral("Test")));
+                QTRY_VERIFY(object("pinDialog")->property("opened").toBool());
+            }
         }
         settle();
     }
@@ -192,7 +271,8 @@ class TestPageAccessibility : public QObject {
         for (const char *language : {"en", "es"}) {
             for (const char *view :
                  {"scan", "scan-review", "medications", "medications-today", "medications-detail",
-                  "medications-edit", "medications-history", "cluster", "settings"}) {
+                  "medications-edit", "medications-history", "cluster", "cluster-pod",
+                  "cluster-cleanup", "settings", "settings-pin"}) {
                 QTest::addRow("%s %s", language, view)
                     << QString::fromLatin1(language) << QString::fromLatin1(view);
             }
@@ -287,7 +367,8 @@ private slots:
     //   height than it has;
     // - stays inside every control around it (a button, a card, a field) and inside every item
     //   that clips, left to right, and top to bottom up to the nearest scrolling area;
-    // - stays inside the window, left to right.
+    // - stays inside the window, left to right;
+    // - is not drawn over another text (where its glyphs are, cut by the items that clip it).
     void textFits_data() { rows(); }
     void textFits() {
         prepare();
@@ -364,6 +445,30 @@ private slots:
                     break;
                 }
             }
+        }
+        // No two texts drawn over each other (in the popup on top, when one is open).
+        QList<QQuickItem *> top;
+        shownItems(topScope(), top);
+        QList<QPair<QQuickItem *, QRectF>> inks;
+        for (QQuickItem *item : std::as_const(top)) {
+            if (!item->inherits("QQuickText") ||
+                item->property("text").toString().trimmed().isEmpty() ||
+                effectiveOpacity(item) <= 0.0)
+                continue;
+            const QRectF ink = inkBox(item);
+            if (ink.isEmpty() || !ink.intersects(window))
+                continue;
+            for (const auto &[other, otherInk] : std::as_const(inks)) {
+                // A pixel's touch is antialiasing, not overlap.
+                if (ink.intersected(otherInk).width() > 2 &&
+                    ink.intersected(otherInk).height() > 2) {
+                    failures << QStringLiteral("\"%1\" (%2) overlaps \"%3\" (%4)")
+                                    .arg(item->property("text").toString().left(40), describe(item),
+                                         other->property("text").toString().left(40),
+                                         describe(other));
+                }
+            }
+            inks.append({item, ink});
         }
         QVERIFY2(failures.isEmpty(), qPrintable(u'\n' + failures.join(u'\n')));
     }
@@ -468,8 +573,11 @@ private slots:
     void tabReachesEveryControl_data() { rows(); }
     void tabReachesEveryControl() {
         prepare();
+        // Over a modal popup (a drawer, the PIN dialog) the keyboard stays in the popup: its
+        // controls are the ones Tab must reach.
+        QQuickItem *scope = topScope();
         QList<QQuickItem *> items;
-        shownItems(m_window->contentItem(), items);
+        shownItems(scope, items);
         QList<QQuickItem *> focusable;
         const QRectF window(QPointF(0, 0), m_window->size());
         for (QQuickItem *item : std::as_const(items)) {
@@ -478,7 +586,9 @@ private slots:
                     .intersects(window))
                 focusable.append(item);
         }
-        QVERIFY(focusable.size() > 4);
+        // The rail's buttons and the page's controls; a popup's own (the PIN dialog's Cancel).
+        QVERIFY2(focusable.size() > (scope == m_window->contentItem() ? 4 : 0),
+                 qPrintable(describe(scope)));
         focusable.first()->forceActiveFocus(Qt::TabFocusReason);
         QTRY_VERIFY(focusable.first()->hasActiveFocus());
         QSet<QQuickItem *> reached;
