@@ -180,7 +180,7 @@ class TestPageAccessibility : public QObject {
     }
     // Closes what an earlier state opened over the page.
     void closeOverlays() {
-        for (const char *popup : {"podDetail", "cleanupPanel"}) {
+        for (const char *popup : {"podDetail", "cleanupPanel", "photoPicker"}) {
             QObject *panel = object(popup);
             QVERIFY(panel);
             QMetaObject::invokeMethod(panel, "close");
@@ -225,6 +225,14 @@ class TestPageAccessibility : public QObject {
             } else {
                 QMetaObject::invokeMethod(scan, "startOver");
                 QTRY_COMPARE(scan->property("state").toInt(), 0);
+                if (view == u"scan-picker") {
+                    // The photo picker on the test's label photos: folder and photo tiles.
+                    QObject *picker = object("photoPicker");
+                    picker->setProperty("folder", QUrl::fromLocalFile(QStringLiteral(
+                                                      KIOSK_SOURCE_DIR "/tests/fixtures")));
+                    QMetaObject::invokeMethod(picker, "open");
+                    QTRY_VERIFY(picker->property("opened").toBool());
+                }
             }
         } else if (view.startsWith(u"medications")) {
             showPage(1);
@@ -275,9 +283,9 @@ class TestPageAccessibility : public QObject {
         for (const auto &[language, large] :
              {std::pair{"en", true}, std::pair{"es", true}, std::pair{"es", false}}) {
             for (const char *view :
-                 {"scan", "scan-review", "medications", "medications-today", "medications-detail",
-                  "medications-edit", "medications-history", "cluster", "cluster-pod",
-                  "cluster-cleanup", "settings", "settings-pin"}) {
+                 {"scan", "scan-picker", "scan-review", "medications", "medications-today",
+                  "medications-detail", "medications-edit", "medications-history", "cluster",
+                  "cluster-pod", "cluster-cleanup", "settings", "settings-pin"}) {
                 QTest::addRow("%s%s %s", language, large ? "" : " normal", view)
                     << QString::fromLatin1(language) << QString::fromLatin1(view) << large;
             }
