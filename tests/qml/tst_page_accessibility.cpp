@@ -7,11 +7,13 @@
 //   health, dose and review states are said in words, not by colour alone (stateInWords);
 // - Tab reaches every focusable control (tabReachesEveryControl).
 // Screenshots of each state go to $KIOSK_SCREENSHOT_DIR when set.
+#include "meds/manual_clock.h"
 #include "meds/medication_store.h"
 #include "sim/api_server.h"
 #include "ui/app_context.h"
 #include "ui/scan_controller.h"
 #include "ui/cluster_controller.h"
+#include "ui/dose_controller.h"
 #include "ui/language_preference.h"
 #include "ui/medication_list_model.h"
 #include "ui/medication_store_controller.h"
@@ -106,6 +108,9 @@ class TestPageAccessibility : public QObject {
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     QQuickItem *m_scanPage = nullptr;
+    kiosk::ui::DoseController *m_doses = nullptr;
+    std::unique_ptr<kiosk::meds::ManualClock> m_clock;
+    QDate m_day; // tomorrow: every dose of the day comes after the records were added
     QQuickItem *m_medicationsPage = nullptr;
 
     std::unique_ptr<QSettings> settings(const char *name) const {
@@ -129,9 +134,13 @@ class TestPageAccessibility : public QObject {
         }
     }
 
-    // The window, or the popup open on top of it (what a person sees and reaches).
+    // The window, or what covers it: the dose reminder over every page, a popup open on top
+    // (what a person sees and reaches).
     QQuickItem *topScope() const {
         QQuickItem *scope = m_window->contentItem();
+        auto *reminder = m_window->findChild<QQuickItem *>(QStringLiteral("doseReminder"));
+        if (reminder && m_doses && m_doses->reminderVisible())
+            scope = reminder;
         const auto overlayed = m_window->contentItem()->childItems();
         for (QQuickItem *child : overlayed) {
             if (!child->inherits("QQuickOverlay"))
@@ -186,6 +195,9 @@ class TestPageAccessibility : public QObject {
             QMetaObject::invokeMethod(panel, "close");
             QTRY_VERIFY(!panel->property("visible").toBool());
         }
+        // Before the first dose of the day: no reminder over the page.
+        m_clock->set(QDateTime(m_day, QTime(7, 0), m_clock->timeZone()));
+        QTRY_VERIFY(!m_doses->reminderVisible());
         QObject *session = object("adminSession");
         QVERIFY(session);
         QMetaObject::invokeMethod(session, "cancelPrompt");
@@ -247,8 +259,13 @@ class TestPageAccessibility : public QObject {
                 QTRY_COMPARE(m_medicationsPage->property("view").toString(),
                              QStringLiteral("detail"));
             }
-            if (!state.isEmpty())
+            if (state == u"reminder") {
+                // Dose time: the reminder over the list, with Given, Skip and Snooze.
+                m_clock->set(QDateTime(m_day, QTime(8, 0), m_clock->timeZone()));
+                QTRY_VERIFY(m_doses->reminderVisible());
+            } else if (!state.isEmpty()) {
                 m_medicationsPage->setProperty("view", state);
+            }
         } else if (view.startsWith(u"cluster")) {
             showPage(2);
             QTRY_VERIFY(m_cluster->property("state").toInt() ==
@@ -284,8 +301,9 @@ class TestPageAccessibility : public QObject {
              {std::pair{"en", true}, std::pair{"es", true}, std::pair{"es", false}}) {
             for (const char *view :
                  {"scan", "scan-picker", "scan-review", "medications", "medications-today",
-                  "medications-detail", "medications-edit", "medications-history", "cluster",
-                  "cluster-pod", "cluster-cleanup", "settings", "settings-pin"}) {
+                  "medications-detail", "medications-edit", "medications-history",
+                  "medications-reminder", "cluster", "cluster-pod", "cluster-cleanup", "settings",
+                  "settings-pin"}) {
                 QTest::addRow("%s%s %s", language, large ? "" : " normal", view)
                     << QString::fromLatin1(language) << QString::fromLatin1(view) << large;
             }
@@ -374,6 +392,15 @@ private slots:
         QVERIFY(m_scanPage && m_medicationsPage);
         m_scanPage->setProperty("engine", QStringLiteral("local"));
         QTRY_VERIFY(m_medications->property("count").toInt() == 4);
+        // Dose time on a clock of the test's own (as tst_dose_reminder does).
+        m_day = QDate::currentDate().addDays(1);
+        m_clock = std::make_unique<kiosk::meds::ManualClock>(QDateTime(m_day, QTime(7, 0)));
+        m_doses =
+            m_window->findChild<kiosk::ui::DoseController *>(QStringLiteral("doseController"));
+        QVERIFY(m_doses);
+        m_doses->setSettingsFile(m_dir.filePath(QStringLiteral("doses.ini")));
+        m_doses->setClock(m_clock.get());
+        QTRY_VERIFY(m_doses->ready());
     }
 
     // No text is cut off at 1.3x: every shown text item
