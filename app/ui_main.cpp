@@ -14,6 +14,7 @@
 #include "ui/medication_store_controller.h"
 #include "ui/medication_sync_controller.h"
 #include "ui/page_screenshotter.h"
+#include "ui/text_size_preference.h"
 #include "ui/theme_preference.h"
 
 #include <QDir>
@@ -83,6 +84,10 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
     context.setDemo(options.demo);
     context.setKiosk(options.kiosk);
     kiosk::ui::ThemePreference theme;
+    // `--large-text`, like `--lang`, applies for this run only.
+    kiosk::ui::TextSizePreference textSize;
+    if (options.largeText)
+        textSize.overrideForThisRun(true);
     std::unique_ptr<kiosk::sim::ApiServer> simulator;
     if (options.demo)
         simulator = std::make_unique<kiosk::sim::ApiServer>();
@@ -159,6 +164,7 @@ int runUi(int &argc, char **argv, const kiosk::cli::LaunchOptions &options) {
         {{QStringLiteral("app"), QVariant::fromValue(&context)},
          {QStringLiteral("theme"), QVariant::fromValue(&theme)},
          {QStringLiteral("language"), QVariant::fromValue(&language)},
+         {QStringLiteral("textSize"), QVariant::fromValue(&textSize)},
          {QStringLiteral("cluster"), QVariant::fromValue(&cluster)},
          {QStringLiteral("medsSync"), QVariant::fromValue(&medsSync)},
          {QStringLiteral("medications"), QVariant::fromValue(&medications)}});

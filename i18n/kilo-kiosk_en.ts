@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>CheckRow</name>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CleanupPanel</name>
     <message>
         <source>Clean up stale ReplicaSets</source>
@@ -148,6 +159,14 @@
             <numerusform>Enter the admin PIN to delete %n ReplicaSet.</numerusform>
             <numerusform>Enter the admin PIN to delete %n ReplicaSets.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep one fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one more</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -338,6 +357,14 @@
             <numerusform>%n stale ReplicaSet</numerusform>
             <numerusform>%n stale ReplicaSets</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not healthy</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1191,10 @@
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search medications</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PhotoPicker</name>
@@ -1189,6 +1220,14 @@
     </message>
     <message>
         <source>No folders or photos (JPEG, PNG) here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1459,6 +1498,10 @@
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Needs checking</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1606,6 +1649,10 @@
     </message>
     <message>
         <source>Open another photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1850,6 +1897,33 @@
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every text on every page 1.3 times as big.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI Brain address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget photos after save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTile</name>
+    <message>
+        <source>fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>CheckRow</name>
+    <message>
+        <source>Passed</source>
+        <translation>Superada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+</context>
+<context>
     <name>CleanupPanel</name>
     <message>
         <source>Clean up stale ReplicaSets</source>
@@ -148,6 +159,14 @@
             <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSet.</numerusform>
             <numerusform>Introduzca el PIN de administrador para eliminar %n ReplicaSets.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep one fewer</source>
+        <translation>Conservar uno menos</translation>
+    </message>
+    <message>
+        <source>Keep one more</source>
+        <translation>Conservar uno más</translation>
     </message>
 </context>
 <context>
@@ -338,6 +357,14 @@
             <numerusform>%n ReplicaSet obsoleto</numerusform>
             <numerusform>%n ReplicaSets obsoletos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>En buen estado</translation>
+    </message>
+    <message>
+        <source>Not healthy</source>
+        <translation>Con problemas</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1191,10 @@
         <source>Show all</source>
         <translation>Mostrar todos</translation>
     </message>
+    <message>
+        <source>Search medications</source>
+        <translation>Buscar medicamentos</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPicker</name>
@@ -1190,6 +1221,14 @@
     <message>
         <source>No folders or photos (JPEG, PNG) here.</source>
         <translation>Aquí no hay carpetas ni fotos (JPEG, PNG).</translation>
+    </message>
+    <message>
+        <source>Folder %1</source>
+        <translation>Carpeta %1</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1498,10 @@
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
+    <message>
+        <source>Needs checking</source>
+        <translation>Por comprobar</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -1607,6 +1650,10 @@
     <message>
         <source>Open another photo</source>
         <translation>Abrir otra foto</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Escanear</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1897,33 @@
             <numerusform>%n minuto</numerusform>
             <numerusform>%n minutos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <source>Every text on every page 1.3 times as big.</source>
+        <translation>Todos los textos de todas las páginas, 1,3 veces más grandes.</translation>
+    </message>
+    <message>
+        <source>AI Brain address</source>
+        <translation>Dirección de AI Brain</translation>
+    </message>
+    <message>
+        <source>Forget photos after save</source>
+        <translation>Olvidar las fotos al guardar</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTile</name>
+    <message>
+        <source>fine</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>requiere atención</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ ApplicationWindow {
     required property MedicationStoreController medications
     // The UI language (Settings: System, English, Español); set by the app (null in tests).
     property LanguagePreference language: null
+    // Normal or larger text (Settings, `--large-text`); set by the app (null in tests: normal).
+    property TextSizePreference textSize: null
     // The medication list's sync; set by the app (null in tests that do not need it).
     property MedicationSyncController medsSync: null
     property int currentPage: 0
@@ -41,6 +43,8 @@ ApplicationWindow {
     font.pixelSize: Style.fontBody
     // Style's colours follow the same preference as the Material theme above.
     Binding { target: Style; property: "dark"; value: window.theme.dark }
+    // The type scale follows the larger-text preference the same way.
+    Binding { target: Style; property: "textScale"; value: window.textSize ? window.textSize.scale : 1.0 }
 
     RowLayout {
         anchors.fill: parent
@@ -65,6 +69,7 @@ ApplicationWindow {
                 text: qsTr("Demo mode: nothing here touches a real cluster or real medications.")
                 font.pixelSize: Style.fontLabel
                 horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
                 padding: 10
                 color: Style.textOnFill
                 background: Rectangle { color: Style.infoFill }
@@ -91,7 +96,7 @@ ApplicationWindow {
                 }
                 MedicationsPage { id: medicationsPage; app: window.app; store: window.medications; medsSync: window.medsSync; doses: doseController }
                 ClusterPage { app: window.app; cluster: window.cluster; adminSession: adminSession }
-                SettingsPage { app: window.app; theme: window.theme; language: window.language; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
+                SettingsPage { app: window.app; theme: window.theme; language: window.language; textSize: window.textSize; cluster: window.cluster; adminSession: adminSession; medsSync: window.medsSync; doses: doseController }
             }
         }
     }

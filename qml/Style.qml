@@ -10,13 +10,16 @@ import QtQuick
 // (surface, the window background #fafafa / #303030, sheetSurface); the ratio is in the comment.
 QtObject {
     property bool dark: false
+    // Larger text (Settings, `--large-text`): 1.3, else 1. Bound once by Main.qml to the
+    // TextSizePreference, as `dark` is; every font size below is scaled by it.
+    property real textScale: 1.0
 
-    readonly property int fontDisplay: 34
-    readonly property int fontHeadline: 28
-    readonly property int fontTitle: 22
-    readonly property int fontBody: 20
-    readonly property int fontLabel: 17
-    readonly property int fontCaption: 15   // secondary detail under a label: images, events, logs
+    readonly property int fontDisplay: Math.round(34 * textScale)
+    readonly property int fontHeadline: Math.round(28 * textScale)
+    readonly property int fontTitle: Math.round(22 * textScale)
+    readonly property int fontBody: Math.round(20 * textScale)
+    readonly property int fontLabel: Math.round(17 * textScale)
+    readonly property int fontCaption: Math.round(15 * textScale) // secondary detail: images, events, logs
 
     readonly property int touchTarget: 56   // never below 48 px
     readonly property int keypadKeyHeight: 72  // the PIN pad: bigger than touchTarget, for a quick thumb

@@ -76,7 +76,7 @@ Item {
         closePolicy: Popup.NoAutoClose
         anchors.centerIn: parent
         padding: 28
-        width: Math.min(parent ? parent.width - 32 : 800, 820)
+        width: Math.min(parent ? parent.width - 32 : 800, Math.round(820 * Style.textScale))
 
         // The popup lives in the window overlay: take the theme of the place the dialog is declared.
         Material.theme: dialog.Material.theme
@@ -84,6 +84,13 @@ Item {
         Overlay.modal: Rectangle { color: Style.scrim }
 
         background: CardBackground {}
+        // The prompt's texts are set while the popup is still hidden, and the layout kept the
+        // wrapped labels' old heights when it showed (the reason over the title): once shown,
+        // it is laid out again.
+        onOpened: {
+            promptColumn.spacing = 15
+            promptColumn.spacing = 14
+        }
 
         contentItem: RowLayout {
             spacing: 32
@@ -106,10 +113,11 @@ Item {
             }
 
             ColumnLayout {
+                id: promptColumn
                 spacing: 14
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: 340
+                Layout.preferredWidth: Math.round(340 * Style.textScale)
 
                 Label {
                     objectName: "pinTitle"

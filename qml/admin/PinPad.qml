@@ -52,7 +52,8 @@ GridLayout {
         focusPolicy: Qt.NoFocus
         topInset: 0
         bottomInset: 0
-        Layout.preferredWidth: Style.keypadKeyWidth
+        // Wider when its word needs it ("Aceptar" with larger text).
+        Layout.preferredWidth: Math.max(Style.keypadKeyWidth, implicitWidth + 16)
         Layout.preferredHeight: Style.keypadKeyHeight
         Layout.minimumHeight: Style.keypadKeyHeight
     }

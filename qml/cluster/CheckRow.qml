@@ -11,6 +11,12 @@ RowLayout {
     required property bool ok
     required property string detail
     spacing: 12
+    // Passed or failed in words for a screen reader, and the tick or cross drawn on the dot.
+    readonly property string stateText: ok ? qsTr("Passed") : qsTr("Failed")
+    readonly property string stateMark: ok ? "\u2713" : "\u2715"
+    Accessible.role: Accessible.StaticText
+    Accessible.name: name + ", " + stateText
+    Accessible.description: ok ? "" : detail
 
     Rectangle {
         width: 28
@@ -20,7 +26,7 @@ RowLayout {
         Layout.alignment: Qt.AlignTop
         Label {
             anchors.centerIn: parent
-            text: row.ok ? "\u2713" : "\u2715"
+            text: row.stateMark
             color: Style.textOnFill
             font.pixelSize: Style.fontLabel
             font.weight: Font.Bold
@@ -42,8 +48,6 @@ RowLayout {
             font.pixelSize: Style.fontCaption
             opacity: 0.8
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
             Layout.fillWidth: true
         }
     }

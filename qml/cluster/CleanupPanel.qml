@@ -38,6 +38,8 @@ Popup {
             text: qsTr("Clean up stale ReplicaSets")
             font.pixelSize: Style.fontHeadline
             font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
 
         RowLayout {
@@ -47,7 +49,10 @@ Popup {
             TouchButton {
                 objectName: "keepLess"
                 text: "\u2212"
+                Accessible.name: qsTr("Keep one fewer")
                 implicitWidth: Style.touchTarget
+                leftPadding: 0
+                rightPadding: 0
                 enabled: panel.keep > 0
                 onClicked: { panel.keep -= 1; panel.refresh() }
             }
@@ -61,18 +66,22 @@ Popup {
             TouchButton {
                 objectName: "keepMore"
                 text: "+"
+                Accessible.name: qsTr("Keep one more")
                 implicitWidth: Style.touchTarget
+                leftPadding: 0
+                rightPadding: 0
                 enabled: panel.keep < 10
                 onClicked: { panel.keep += 1; panel.refresh() }
             }
-            Item { Layout.preferredWidth: 24 }
-            TouchSwitch {
-                objectName: "includeOrphans"
-                text: qsTr("Also delete orphans")
-                font.pixelSize: Style.fontBody
-                checked: panel.includeOrphans
-                onToggled: { panel.includeOrphans = checked; panel.refresh() }
-            }
+        }
+        // On a line of its own: beside the keep choice it ran off the panel with larger text.
+        TouchSwitch {
+            objectName: "includeOrphans"
+            text: qsTr("Also delete orphans")
+            font.pixelSize: Style.fontBody
+            enabled: panel.phase !== ClusterController.Running && !panel.executed
+            checked: panel.includeOrphans
+            onToggled: { panel.includeOrphans = checked; panel.refresh() }
         }
 
         Label {
@@ -108,6 +117,8 @@ Popup {
             text: qsTr("The server accepted every request in a dry run. Nothing has changed yet.")
             font.pixelSize: Style.fontLabel
             opacity: 0.8
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
         ProgressBar {
             visible: panel.phase === ClusterController.Running

@@ -10,6 +10,11 @@ RowLayout {
     id: badge
     required property ClusterController cluster
     spacing: 10
+    // The dot's colour is also said in words: the state's name beside it.
+    readonly property string stateText: cluster.stateText
+    readonly property string stateMark: cluster.stateText
+    Accessible.role: Accessible.StaticText
+    Accessible.name: stateText + (cluster.dataAgeText.length > 0 ? ", " + cluster.dataAgeText : "")
 
     Rectangle {
         objectName: "connectionDot"

@@ -15,7 +15,15 @@ ItemDelegate {
     required property string reason
     required property int stale
     property string suggestion
+    // Health in words as well as the stripe's colour: what a screen reader says, and the
+    // mark shown beside the name (tst_page_accessibility checks both).
+    readonly property string stateText: healthy ? qsTr("Healthy") : qsTr("Not healthy")
+    readonly property string stateMark: (healthy ? "\u2713 " : "\u2715 ") + stateText
     padding: 16
+
+    Accessible.role: Accessible.Button
+    Accessible.name: name + ", " + stateText + ", " + readyText
+    Accessible.description: detailLabel.text
 
     background: CardBackground {
         color: card.down ? card.Material.rippleColor : Style.surface
@@ -39,7 +47,7 @@ ItemDelegate {
                 text: card.name
                 font.pixelSize: Style.fontBody
                 font.weight: Font.DemiBold
-                elide: Text.ElideRight
+                wrapMode: Text.WrapAnywhere
                 Layout.fillWidth: true
                 Layout.leftMargin: 8
             }
@@ -52,15 +60,24 @@ ItemDelegate {
             }
         }
         Label {
+            objectName: "healthWord"
+            text: card.stateMark
+            font.pixelSize: Style.fontLabel
+            font.weight: Font.DemiBold
+            color: card.healthy ? Style.success : Style.error
+            Layout.leftMargin: 8
+        }
+        Label {
             text: card.image
             font.pixelSize: Style.fontCaption
             font.family: "monospace"
             opacity: 0.8
-            elide: Text.ElideMiddle
+            wrapMode: Text.WrapAnywhere
             Layout.fillWidth: true
             Layout.leftMargin: 8
         }
         Label {
+            id: detailLabel
             text: card.healthy
                   ? qsTr("%n restart(s)", "", card.restarts)
                     + (card.stale === 0 ? "" : " \u00b7 " + qsTr("%n stale ReplicaSet(s)", "", card.stale))
@@ -68,11 +85,11 @@ ItemDelegate {
             font.pixelSize: Style.fontCaption
             color: card.healthy ? card.Material.foreground : Style.error
             opacity: card.healthy ? 0.7 : 1
-            elide: Text.ElideRight
-            maximumLineCount: 2
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
             Layout.leftMargin: 8
         }
+        // The cells are as tall as the tallest card: the text stays at the top.
+        Item { Layout.fillHeight: true }
     }
 }

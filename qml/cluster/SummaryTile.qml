@@ -10,7 +10,12 @@ Card {
     property string value
     property string label
     property bool ok: true
+    // The stripe's colour is also a mark beside the figure and words for a screen reader.
+    readonly property string stateText: ok ? qsTr("fine") : qsTr("needs attention")
+    readonly property string stateMark: ok ? "\u2713" : "\u2715"
     padding: 18
+    Accessible.role: Accessible.StaticText
+    Accessible.name: value + " " + label + ", " + stateText
 
     contentItem: RowLayout {
         spacing: 14
@@ -23,11 +28,21 @@ Card {
         ColumnLayout {
             spacing: 2
             Layout.fillWidth: true
-            Label {
-                objectName: "tileValue"
-                text: tile.value
-                font.pixelSize: Style.fontDisplay
-                font.weight: Font.DemiBold
+            RowLayout {
+                spacing: 10
+                Label {
+                    objectName: "tileValue"
+                    text: tile.value
+                    font.pixelSize: Style.fontDisplay
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    objectName: "tileMark"
+                    text: tile.stateMark
+                    font.pixelSize: Style.fontTitle
+                    font.weight: Font.Bold
+                    color: tile.ok ? Style.success : Style.error
+                }
             }
             Label {
                 text: tile.label

@@ -9,6 +9,15 @@ Control {
     id: header
     property string title
     property string subtitle
+    // The room the title needs on one line, for pages that put actions beside it.
+    readonly property real titleWidth: Math.ceil(titleMetrics.advanceWidth) + leftPadding + rightPadding
+
+    TextMetrics {
+        id: titleMetrics
+        font.pixelSize: Style.fontDisplay
+        font.weight: Font.DemiBold
+        text: header.title
+    }
 
     contentItem: ColumnLayout {
         spacing: 4
@@ -17,7 +26,7 @@ Control {
             text: header.title
             font.pixelSize: Style.fontDisplay
             font.weight: Font.DemiBold
-            elide: Text.ElideRight
+            wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
         Label {

@@ -11,6 +11,9 @@ Switch {
                    + (text.length > 0 ? contentItem.implicitWidth : indicator.implicitWidth)
     font.pixelSize: Style.fontBody
     spacing: 12
+    // A switch with a text is named by it; one beside a label sets its own name.
+    Accessible.role: Accessible.CheckBox
+    Accessible.name: text
 
     indicator: Rectangle {
         implicitWidth: 60

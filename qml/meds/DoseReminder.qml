@@ -147,7 +147,7 @@ Rectangle {
                     text: qsTr("Given")
                     highlighted: true
                     font.pixelSize: Style.fontTitle
-                    implicitHeight: 72
+                    minimumHeight: 72
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1   // three equal buttons
                     Accessible.name: qsTr("Given: %1").arg(reminder.dose.title || "")
@@ -161,7 +161,7 @@ Rectangle {
                     objectName: "doseSkip"
                     text: qsTr("Skip…")
                     font.pixelSize: Style.fontTitle
-                    implicitHeight: 72
+                    minimumHeight: 72
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1   // three equal buttons
                     Accessible.name: qsTr("Skip this dose and say why")
@@ -171,7 +171,7 @@ Rectangle {
                     objectName: "doseSnooze"
                     text: qsTr("Snooze 10 min")
                     font.pixelSize: Style.fontTitle
-                    implicitHeight: 72
+                    minimumHeight: 72
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1   // three equal buttons
                     Accessible.name: qsTr("Remind me again in 10 minutes")

@@ -18,6 +18,9 @@ Rectangle {
     color: Style.tint(tone, 0.16)
     border.width: 1
     border.color: tone
+    // The tone is never alone: the status is the chip's word.
+    readonly property string stateText: label.text
+    readonly property string stateMark: label.text
     Accessible.role: Accessible.StaticText
     Accessible.name: label.text
     Label {

@@ -99,11 +99,11 @@ Item {
                 rowSpacing: 8
 
                 FieldLabel { text: qsTr("Medication") }
-                Field { id: nameField; objectName: "editName"; placeholderText: qsTr("e.g. Lisinopril") }
+                Field { id: nameField; objectName: "editName"; placeholderText: qsTr("e.g. Lisinopril"); Accessible.name: qsTr("Medication") }
                 FieldLabel { text: qsTr("Strength") }
-                Field { id: dosageField; objectName: "editDosage"; placeholderText: qsTr("e.g. 10 mg") }
+                Field { id: dosageField; objectName: "editDosage"; placeholderText: qsTr("e.g. 10 mg"); Accessible.name: qsTr("Strength") }
                 FieldLabel { text: qsTr("Form") }
-                Field { id: formField; objectName: "editForm"; placeholderText: qsTr("tablet, capsule, solution…") }
+                Field { id: formField; objectName: "editForm"; placeholderText: qsTr("tablet, capsule, solution…"); Accessible.name: qsTr("Form") }
 
                 FieldLabel { text: qsTr("How often"); Layout.alignment: Qt.AlignRight | Qt.AlignTop; Layout.topMargin: 14 }
                 Flow {
@@ -119,7 +119,7 @@ Item {
                             checkable: true
                             checked: editor.schedule === modelData
                             font.pixelSize: Style.fontLabel
-                            implicitHeight: 48
+                            minimumHeight: 48
                             leftPadding: 14
                             rightPadding: 14
                             onClicked: editor.schedule = modelData
@@ -144,13 +144,19 @@ Item {
                     font.pixelSize: Style.fontBody
                     wrapMode: TextEdit.Wrap
                     placeholderText: qsTr("e.g. Take one tablet by mouth twice daily with food")
+                    Accessible.name: qsTr("Directions")
+                    // Tab leaves the field (a tab character has no use in directions), so the
+                    // keyboard reaches Save and Cancel.
+                    Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                    Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
                     Layout.fillWidth: true
                     Layout.minimumHeight: 96
                 }
                 FieldLabel { text: qsTr("Prescriber") }
-                Field { id: prescriberField; objectName: "editPrescriber" }
+                Field { id: prescriberField; objectName: "editPrescriber"; Accessible.name: qsTr("Prescriber") }
                 FieldLabel { text: qsTr("Quantity") }
                 Field {
+                    Accessible.name: qsTr("Quantity")
                     id: quantityField
                     objectName: "editQuantity"
                     inputMethodHints: Qt.ImhDigitsOnly
@@ -158,17 +164,18 @@ Item {
                 }
                 FieldLabel { text: qsTr("Refills") }
                 Field {
+                    Accessible.name: qsTr("Refills")
                     id: refillsField
                     objectName: "editRefills"
                     inputMethodHints: Qt.ImhDigitsOnly
                     validator: IntValidator { bottom: 0; top: 99 }
                 }
                 FieldLabel { text: qsTr("Pharmacy") }
-                Field { id: pharmacyField; objectName: "editPharmacy" }
+                Field { id: pharmacyField; objectName: "editPharmacy"; Accessible.name: qsTr("Pharmacy") }
                 FieldLabel { text: qsTr("Rx number") }
-                Field { id: rxField; objectName: "editRxNumber" }
+                Field { id: rxField; objectName: "editRxNumber"; Accessible.name: qsTr("Rx number") }
                 FieldLabel { text: qsTr("Patient") }
-                Field { id: patientField; objectName: "editPatient" }
+                Field { id: patientField; objectName: "editPatient"; Accessible.name: qsTr("Patient") }
             }
         }
 

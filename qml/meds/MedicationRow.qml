@@ -41,14 +41,14 @@ ItemDelegate {
                 text: row.title
                 font.pixelSize: Style.fontTitle
                 font.weight: Font.DemiBold
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 opacity: row.active ? 1 : 0.7
                 Layout.fillWidth: true
             }
             Label {
                 text: row.instructions.length > 0 ? row.schedule + " · " + row.instructions : row.schedule
                 font.pixelSize: Style.fontBody
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 opacity: 0.75
                 Layout.fillWidth: true
             }

@@ -31,7 +31,7 @@ RowLayout {
                 font: parent.font
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 color: parent.checked ? Style.textOnAccent
                                       : parent.Material.foreground
             }

@@ -102,7 +102,7 @@ Item {
                         font.pixelSize: Style.fontHeadline
                         font.weight: Font.DemiBold
                         horizontalAlignment: Text.AlignHCenter
-                        Layout.preferredWidth: 110
+                        Layout.preferredWidth: Math.round(110 * Style.textScale)
                         Layout.topMargin: 14
                         Layout.bottomMargin: 14
                     }
@@ -113,13 +113,13 @@ Item {
                             text: dose.title
                             font.pixelSize: Style.fontTitle
                             font.weight: Font.DemiBold
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                             Layout.fillWidth: true
                         }
                         Label {
                             text: dose.instructions.length > 0 ? dose.instructions : dose.schedule
                             font.pixelSize: Style.fontBody
-                            elide: Text.ElideRight
+                            wrapMode: Text.WordWrap
                             opacity: 0.75
                             Layout.fillWidth: true
                         }

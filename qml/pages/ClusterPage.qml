@@ -10,6 +10,9 @@ import Kilo.Ui
 Page {
     id: page
     objectName: "clusterPage"
+    // What a screen reader says for the page (the rail's name for it).
+    title: qsTr("Cluster")
+    Accessible.name: title
     required property AppContext app
     required property ClusterController cluster
     property AdminSession adminSession: null
@@ -41,7 +44,7 @@ Page {
                           : qsTr("%1 \u00b7 namespace %2").arg(page.cluster.sourceText).arg(page.cluster.nameSpace)
                     font.pixelSize: Style.fontBody
                     opacity: 0.75
-                    elide: Text.ElideMiddle
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
@@ -133,12 +136,15 @@ Page {
         RowLayout {
             spacing: Style.spacing
             Layout.fillWidth: true
+            // The tiles share one height (their labels wrap differently); the row keeps its own.
+            Layout.fillHeight: false
             SummaryTile {
                 objectName: "tilePods"
                 value: (page.summary.podsRunning || 0) + "/" + (page.summary.podsTotal || 0)
                 label: qsTr("pods running")
                 ok: page.summary.podsRunning === page.summary.podsTotal
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -147,6 +153,7 @@ Page {
                 label: qsTr("deployments healthy")
                 ok: page.summary.deploymentsHealthy === page.summary.deploymentsTotal
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -155,6 +162,7 @@ Page {
                 label: qsTr("stale ReplicaSets of %1").arg(page.summary.replicaSetsTotal || 0)
                 ok: (page.summary.staleReplicaSets || 0) === 0
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
             SummaryTile {
@@ -163,6 +171,7 @@ Page {
                 label: qsTr("checks passed")
                 ok: page.summary.allChecksPass === true
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
             }
         }
@@ -174,7 +183,7 @@ Page {
 
             Card {
                 objectName: "checklist"
-                Layout.preferredWidth: 360
+                Layout.preferredWidth: Math.round(360 * Style.textScale)
                 Layout.fillHeight: true
                 padding: 18
                 contentItem: ColumnLayout {
@@ -183,6 +192,8 @@ Page {
                         text: qsTr("Checklist")
                         font.pixelSize: Style.fontTitle
                         font.weight: Font.DemiBold
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
                     }
                     TouchButton {
                         objectName: "openCleanup"
@@ -213,7 +224,12 @@ Page {
                 model: page.cluster.deployments
                 clip: true
                 cellWidth: width / Math.max(1, Math.floor(width / 320))
-                cellHeight: 136
+                // Every card whole: as tall as the tallest card needs (its name, health, image and
+                // detail wrap rather than being cut off; larger text makes them taller).
+                property real tallestCard: 0
+                cellHeight: Math.max(Math.round(136 * Style.textScale), tallestCard)
+                // Measured again in the new width (a card made narrower wraps into more lines).
+                onCellWidthChanged: tallestCard = 0
                 reuseItems: true
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -229,7 +245,13 @@ Page {
                     required property string suggestion
                     width: deploymentGrid.cellWidth
                     height: deploymentGrid.cellHeight
+                    // Counted only once the card has its cell's width (a card still being laid
+                    // out wraps into many lines).
+                    readonly property real needed: width > 0 && width === deploymentGrid.cellWidth
+                                                   ? Math.ceil(card.implicitHeight) + 2 * card.anchors.margins : 0
+                    onNeededChanged: deploymentGrid.tallestCard = Math.max(deploymentGrid.tallestCard, needed)
                     DeploymentCard {
+                        id: card
                         objectName: "deployment_" + parent.name
                         anchors.fill: parent
                         anchors.margins: 6

@@ -10,6 +10,9 @@ import Kilo.Ui
 Page {
     id: page
     objectName: "medicationsPage"
+    // What a screen reader says for the page (the rail's name for it).
+    title: qsTr("Medications")
+    Accessible.name: title
     required property AppContext app
     // The app's one list (app/ui_main.cpp; --demo keeps a list of its own), shared with the Scan
     // page and the dose reminders.
@@ -64,13 +67,17 @@ Page {
     padding: Style.margin
     topPadding: Style.spacing
 
-    // Title, then the actions; on a narrow window the actions go under the title.
+    // Title, then the actions; when they do not fit beside the title (a narrow window, larger
+    // text, longer words) the actions go under it.
     readonly property bool wide: width >= 900
+                                 && width >= pageHeader.titleWidth + exportPdf.implicitWidth
+                                             + viewChoice.implicitWidth + 2 * Style.spacing + Style.margin
     header: GridLayout {
         columns: page.wide ? 3 : 2
         columnSpacing: Style.spacing
         rowSpacing: 8
         PageHeader {
+            id: pageHeader
             title: qsTr("Medications")
             subtitle: qsTr("Kept on this tablet, available without network.")
             leftPadding: Style.margin
@@ -80,6 +87,7 @@ Page {
             Layout.columnSpan: page.wide ? 1 : 2
         }
         TouchButton {
+            id: exportPdf
             objectName: "exportPdf"
             visible: page.store.ready && page.store.count > 0
             text: qsTr("Save list as PDF")
@@ -93,6 +101,7 @@ Page {
             }
         }
         SegmentedChoice {
+            id: viewChoice
             objectName: "viewChoice"
             namePrefix: "view"
             visible: page.store.ready && page.store.count > 0
@@ -176,6 +185,8 @@ Page {
                 id: search
                 objectName: "medicationSearch"
                 placeholderText: qsTr("Search name, prescriber, directions")
+                Accessible.name: qsTr("Search medications")
+                Accessible.description: placeholderText
                 font.pixelSize: Style.fontBody
                 inputMethodHints: Qt.ImhNoPredictiveText
                 onTextChanged: listModel.searchText = text

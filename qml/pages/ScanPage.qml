@@ -11,6 +11,9 @@ import Kilo.Ui
 Page {
     id: page
     objectName: "scanPage"
+    // What a screen reader says for the page (the rail's name for it).
+    title: qsTr("Scan")
+    Accessible.name: title
     required property AppContext app
     // Where medications are saved: the app's one list, shared with the Medications page.
     required property MedicationStoreController store

@@ -8,10 +8,15 @@ import Kilo.Ui
 Page {
     id: page
     objectName: "settingsPage"
+    // What a screen reader says for the page (the rail's name for it).
+    title: qsTr("Settings")
+    Accessible.name: title
     required property AppContext app
     required property ThemePreference theme
     // The UI language (Main.qml's); without it the language choice is hidden.
     property LanguagePreference language: null
+    // Normal or larger text (Main.qml's); without it the larger-text switch is hidden.
+    property TextSizePreference textSize: null
     required property ClusterController cluster
     // The admin PIN session (Main.qml's adminSession); without it the Administrator section is hidden.
     property AdminSession adminSession: null
@@ -81,6 +86,26 @@ Page {
                         }
                     }
                 }
+                // The switch names itself; its hint wraps under it (a wrapped label beside a
+                // switch in one RowLayout keeps its one-line height).
+                TouchSwitch {
+                    objectName: "largeTextSwitch"
+                    visible: page.textSize !== null
+                    text: qsTr("Larger text")
+                    checked: page.textSize !== null && page.textSize.large
+                    Accessible.description: largeTextHint.text
+                    // Like the theme, the text size needs no PIN: it changes nothing but the look.
+                    onToggled: page.textSize.large = checked
+                }
+                Label {
+                    id: largeTextHint
+                    visible: page.textSize !== null
+                    text: qsTr("Every text on every page 1.3 times as big.")
+                    font.pixelSize: Style.fontLabel
+                    opacity: 0.8
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
             }
 
             SettingsSection {
@@ -128,6 +153,7 @@ Page {
                     objectName: "aiBrainField"
                     text: page.app.aiBrainUrl
                     placeholderText: "http://kilo-ai-brain.kilo-guardian:8000"
+                    Accessible.name: qsTr("AI Brain address")
                     font.pixelSize: Style.fontBody
                     inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                     enabled: !aiBrain.busy
@@ -311,6 +337,7 @@ Page {
                     }
                     TouchSwitch {
                         objectName: "forgetPhotosSwitch"
+                        Accessible.name: qsTr("Forget photos after save")
                         checked: page.app.forgetPhotosAfterSave
                         Layout.preferredHeight: Style.touchTarget
                         onToggled: page.app.forgetPhotosAfterSave = checked

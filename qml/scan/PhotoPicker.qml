@@ -111,6 +111,7 @@ Popup {
                 required property url fileUrl
                 required property bool fileIsDir
                 objectName: "pickerEntry_" + fileName
+                Accessible.name: fileIsDir ? qsTr("Folder %1").arg(fileName) : qsTr("Photo %1").arg(fileName)
                 width: picker.tileSize
                 height: picker.tileSize + 40
                 padding: 0

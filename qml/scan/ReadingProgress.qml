@@ -52,7 +52,7 @@ Item {
                 objectName: "cancelReading"
                 text: qsTr("Cancel")
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: 200
+                Layout.preferredWidth: Math.max(implicitWidth, 200)
                 onClicked: progress.cancelRequested()
             }
         }

@@ -25,6 +25,14 @@ Rectangle {
 
     readonly property bool attention: needsReview && !resolved
     readonly property color warning: Style.warning
+    // A doubtful field is marked by a word as well as the warning colour; the screen reader
+    // hears the field, its state and why.
+    readonly property string stateText: attention ? qsTr("Needs checking")
+                                      : needsReview && resolved ? qsTr("Checked") : ""
+    readonly property string stateMark: attention ? "\u26a0 " + stateText : stateText
+    Accessible.role: Accessible.Grouping
+    Accessible.name: label + (stateText.length > 0 ? ", " + stateText : "")
+    Accessible.description: attention ? reason : ""
 
     objectName: "reviewField_" + field
     implicitHeight: column.implicitHeight + 24
@@ -53,6 +61,7 @@ Rectangle {
                 text: row.label
                 font.pixelSize: Style.fontLabel
                 font.weight: Font.DemiBold
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Label {
@@ -62,14 +71,19 @@ Rectangle {
                 font.pixelSize: Style.fontLabel
                 color: row.confidence < 0.6 ? row.warning : row.Material.secondaryTextColor
             }
-            Label {
-                visible: row.needsReview && row.resolved
-                text: qsTr("Checked")
-                font.pixelSize: Style.fontLabel
-                color: row.Material.accentColor
-            }
         }
 
+        // On a line of its own, so the field's name keeps its room beside the confidence.
+        Label {
+            objectName: "reviewState"
+            visible: row.stateMark.length > 0
+            text: row.stateMark
+            font.pixelSize: Style.fontLabel
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            color: row.attention ? row.warning : row.Material.accentColor
+            Layout.fillWidth: true
+        }
         Loader {
             id: editorLoader
             Layout.fillWidth: true
@@ -112,6 +126,8 @@ Rectangle {
             text: row.value
             font.pixelSize: Style.fontBody
             selectByMouse: true
+            Accessible.name: row.label
+            Accessible.description: row.attention ? row.reason : ""
             implicitHeight: Style.touchTarget
             placeholderText: row.kind === "date" ? qsTr("YYYY-MM-DD") : ""
             inputMethodHints: row.kind === "number" ? Qt.ImhDigitsOnly
@@ -128,6 +144,11 @@ Rectangle {
             objectName: "input_" + row.field
             text: row.value
             font.pixelSize: Style.fontBody
+            Accessible.name: row.label
+            Accessible.description: row.attention ? row.reason : ""
+            // Tab moves on to the next control (a tab character has no use on a label).
+            Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
             wrapMode: TextEdit.Wrap
             selectByMouse: true
             implicitHeight: Math.max(96, contentHeight + topPadding + bottomPadding)
@@ -147,7 +168,7 @@ Rectangle {
                     text: ScheduleNames.describe(modelData, Qt.uiLanguage)
                     highlighted: row.value === modelData
                     font.pixelSize: Style.fontLabel
-                    implicitHeight: 48
+                    minimumHeight: 48
                     leftPadding: 14
                     rightPadding: 14
                     onClicked: row.edited(modelData)

@@ -43,7 +43,7 @@ Item {
                 text: panel.review.title.length > 0 ? panel.review.title : qsTr("No medication name was read")
                 font.pixelSize: Style.fontHeadline
                 font.weight: Font.DemiBold
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Label {
@@ -108,7 +108,7 @@ Item {
                 TouchButton {
                     objectName: "discardReview"
                     text: qsTr("Discard")
-                    Layout.preferredWidth: 180
+                    Layout.preferredWidth: Math.max(implicitWidth, 180)
                     onClicked: panel.discardRequested()
                 }
                 Item { Layout.fillWidth: true }
@@ -117,7 +117,7 @@ Item {
                     text: qsTr("Save to the list")
                     highlighted: true
                     enabled: panel.review.canSave
-                    Layout.preferredWidth: 240
+                    Layout.preferredWidth: Math.max(implicitWidth, 240)
                     onClicked: confirmDialog.open()
                 }
             }
@@ -181,14 +181,14 @@ Item {
                 TouchButton {
                     objectName: "confirmCancel"
                     text: qsTr("Back")
-                    Layout.preferredWidth: 160
+                    Layout.preferredWidth: Math.max(implicitWidth, 160)
                     onClicked: confirmDialog.close()
                 }
                 TouchButton {
                     objectName: "confirmSave"
                     text: qsTr("Save")
                     highlighted: true
-                    Layout.preferredWidth: 160
+                    Layout.preferredWidth: Math.max(implicitWidth, 160)
                     onClicked: { confirmDialog.close(); panel.saveRequested() }
                 }
             }

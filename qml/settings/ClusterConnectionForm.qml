@@ -36,6 +36,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("API server address") }
         FormField {
+            Accessible.name: qsTr("API server address")
             objectName: "connectionServer"
             text: form.settings.server
             placeholderText: form.settings.kubeconfigPath.length > 0 ? qsTr("taken from the kubeconfig file")
@@ -46,6 +47,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("Namespace") }
         FormField {
+            Accessible.name: qsTr("Namespace")
             objectName: "connectionNamespace"
             text: form.settings.nameSpace
             placeholderText: "kilo-guardian"
@@ -54,6 +56,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("Token") }
         FormField {
+            Accessible.name: qsTr("Token")
             id: tokenField
             objectName: "connectionToken"
             text: form.settings.token
@@ -66,6 +69,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("CA certificate file") }
         FormField {
+            Accessible.name: qsTr("CA certificate file")
             objectName: "connectionCaFile"
             text: form.settings.caFile
             placeholderText: qsTr("optional, e.g. /etc/kilo-kiosk/ca.crt")
@@ -75,6 +79,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("Kubeconfig file") }
         FormField {
+            Accessible.name: qsTr("Kubeconfig file")
             objectName: "connectionKubeconfig"
             text: form.settings.kubeconfigPath
             placeholderText: qsTr("optional, e.g. /etc/rancher/k3s/k3s.yaml")
@@ -83,6 +88,7 @@ ColumnLayout {
 
         FieldLabel { text: qsTr("Kubeconfig context") }
         FormField {
+            Accessible.name: qsTr("Kubeconfig context")
             objectName: "connectionContext"
             text: form.settings.context
             placeholderText: qsTr("the file's current context")

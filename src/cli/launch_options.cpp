@@ -50,6 +50,10 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments,
             o.kiosk = true;
             continue;
         }
+        if (arg == u"--large-text") {
+            o.largeText = true;
+            continue;
+        }
         QString name = arg;
         QString value;
         bool inlineValue = false;
@@ -95,6 +99,7 @@ QString LaunchOptions::uiUsage() {
         "  --kiosk                full screen, locked down (for the wall tablet)\n"
         "  --screenshot-dir DIR   render every page to DIR/<page>.png and exit\n"
         "  --lang en|es           UI language for this run (default: the Settings choice)\n"
+        "  --large-text           larger text (x1.3) for this run (default: the Settings choice)\n"
         "  --server URL           Kubernetes API server URL (plain, e.g. the simulator)\n"
         "  --kubeconfig FILE      kubeconfig file (default: $KUBECONFIG, ~/.kube/config)\n"
         "  --context NAME         kubeconfig context\n"

@@ -23,7 +23,8 @@ struct LaunchOptions {
     QString kubeconfig;
     QString context;
     QString nameSpace;
-    QString language; // --lang en|es: the UI language for this run (empty: the saved choice)
+    QString language;       // --lang en|es: the UI language for this run (empty: the saved choice)
+    bool largeText = false; // --large-text: larger text for this run (false: the saved choice)
 
     static LaunchOptions parse(const QStringList &arguments, const QStringList &knownSubcommands);
     static QString uiUsage();

@@ -50,6 +50,16 @@ private slots:
         QVERIFY(LaunchOptions::uiUsage().contains(QStringLiteral("--lang en|es")));
     }
 
+    void largeTextForThisRun() {
+        QVERIFY(!parse({"--demo"}).largeText);
+        const auto o = parse({"--demo", "--large-text", "--lang", "es", "--screenshot-dir", "out"});
+        QCOMPARE(o.mode, LaunchOptions::Mode::Ui);
+        QVERIFY(o.largeText);
+        QCOMPARE(o.language, QStringLiteral("es"));
+        QCOMPARE(o.screenshotDir, QStringLiteral("out"));
+        QVERIFY(LaunchOptions::uiUsage().contains(QStringLiteral("--large-text")));
+    }
+
     void subcommandTakesTheRest() {
         const auto o = parse({"ocr", "--json", "a.jpg", "--version"});
         QCOMPARE(o.mode, LaunchOptions::Mode::Subcommand);
