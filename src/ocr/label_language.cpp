@@ -21,19 +21,19 @@ LabelLanguage::Language LabelLanguage::detect(const QString &text) {
     // Words a label's directions and keys use in one language and not the other; a word common
     // to both ("use", "inhale", "oral", "con") says nothing.
     static const QSet<QString> spanish = {
-        QStringLiteral("tome"),        QStringLiteral("tomar"),      QStringLiteral("tableta"),
-        QStringLiteral("tabletas"),    QStringLiteral("comprimido"), QStringLiteral("comprimidos"),
-        QStringLiteral("capsula"),     QStringLiteral("capsulas"),   QStringLiteral("via"),
-        QStringLiteral("vez"),         QStringLiteral("veces"),      QStringLiteral("cada"),
-        QStringLiteral("horas"),       QStringLiteral("dia"),        QStringLiteral("dias"),
-        QStringLiteral("al"),          QStringLiteral("por"),        QStringLiteral("aplique"),
-        QStringLiteral("gotas"),       QStringLiteral("manana"),     QStringLiteral("noche"),
-        QStringLiteral("acostarse"),   QStringLiteral("alimentos"),  QStringLiteral("comidas"),
-        QStringLiteral("necesario"),   QStringLiteral("dolor"),      QStringLiteral("cantidad"),
-        QStringLiteral("resurtidos"),  QStringLiteral("receta"),     QStringLiteral("farmacia"),
-        QStringLiteral("paciente"),    QStringLiteral("medico"),     QStringLiteral("recetado"),
-        QStringLiteral("repeticiones"), QStringLiteral("semana"),    QStringLiteral("una"),
-        QStringLiteral("dos"),         QStringLiteral("tres"),       QStringLiteral("fecha")};
+        QStringLiteral("tome"),         QStringLiteral("tomar"),      QStringLiteral("tableta"),
+        QStringLiteral("tabletas"),     QStringLiteral("comprimido"), QStringLiteral("comprimidos"),
+        QStringLiteral("capsula"),      QStringLiteral("capsulas"),   QStringLiteral("via"),
+        QStringLiteral("vez"),          QStringLiteral("veces"),      QStringLiteral("cada"),
+        QStringLiteral("horas"),        QStringLiteral("dia"),        QStringLiteral("dias"),
+        QStringLiteral("al"),           QStringLiteral("por"),        QStringLiteral("aplique"),
+        QStringLiteral("gotas"),        QStringLiteral("manana"),     QStringLiteral("noche"),
+        QStringLiteral("acostarse"),    QStringLiteral("alimentos"),  QStringLiteral("comidas"),
+        QStringLiteral("necesario"),    QStringLiteral("dolor"),      QStringLiteral("cantidad"),
+        QStringLiteral("resurtidos"),   QStringLiteral("receta"),     QStringLiteral("farmacia"),
+        QStringLiteral("paciente"),     QStringLiteral("medico"),     QStringLiteral("recetado"),
+        QStringLiteral("repeticiones"), QStringLiteral("semana"),     QStringLiteral("una"),
+        QStringLiteral("dos"),          QStringLiteral("tres"),       QStringLiteral("fecha")};
     static const QSet<QString> english = {
         QStringLiteral("take"),     QStringLiteral("tablet"),   QStringLiteral("tablets"),
         QStringLiteral("capsule"),  QStringLiteral("capsules"), QStringLiteral("by"),
