@@ -1,4 +1,5 @@
 #include "ocr/drug_lexicon.h"
+#include "ocr/label_language.h"
 #include "ocr/ocr_data_path.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,7 @@ QString displayName(const QString &raw) {
     // Brands keep their printed capitals ("NovoLog"); generics are shown capitalised per word.
     QStringList words = raw.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (auto &w : words) {
-        if (w == QLatin1String("and") || w == QLatin1String("with"))
+        if (w == QLatin1String("and") || w == QLatin1String("with") || w == QLatin1String("de"))
             continue;
         if (w == w.toLower())
             w[0] = w[0].toUpper();
@@ -49,8 +50,8 @@ QChar ocrLetter(QChar c) {
 QString DrugLexicon::matchKey(const QString &text) {
     QString key;
     key.reserve(text.size());
-    for (QChar c : text) {
-        c = ocrLetter(c.toLower());
+    for (QChar c : LabelLanguage::fold(text)) {
+        c = ocrLetter(c);
         if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
             key.append(c);
     }
@@ -106,6 +107,9 @@ bool DrugLexicon::loadText(const QString &text) {
         add(generic, false);
         for (const QString &brand : columns.value(1).split(QLatin1Char('|'), Qt::SkipEmptyParts))
             add(brand.trimmed(), true);
+        // The Spanish name is the same medicine under the name its label prints: shown as read.
+        if (const QString spanish = displayName(columns.value(2)); !spanish.isEmpty())
+            add(spanish, false);
     }
     return !m_entries.empty();
 }

@@ -1,5 +1,6 @@
 #include "ocr/field_parser.h"
 
+#include "ocr/label_language.h"
 #include "ocr/sig_normalizer.h"
 
 #include <QDate>
@@ -17,10 +18,10 @@ using Rx = QRegularExpression;
 constexpr auto CI = QRegularExpression::CaseInsensitiveOption;
 
 const Rx &rxNumberPattern() {
-    static const Rx r(
-        QStringLiteral(
-            "\\bR\\s?[xX]\\s*(?:#|No\\.?|Number|Num|:)\\s*[:.#]?\\s*([0-9OoIlSB]{4,12})\\b"),
-        CI);
+    static const Rx r(QStringLiteral("\\b(?:R\\s?[xX]|Receta|No\\.?\\s*de\\s*receta)\\s*(?:#|No\\.?"
+                                     "|Number|Num|N\\W?o|:)\\s*[:.#]?\\s*"
+                                     "([0-9OoIlSB]{4,12})\\b"),
+                      CI);
     return r;
 }
 
@@ -40,11 +41,16 @@ const Rx &strengthPattern() {
 
 const QStringList &sigVerbs() {
     static const QStringList v = {
-        QStringLiteral("take"),     QStringLiteral("apply"),  QStringLiteral("inhale"),
-        QStringLiteral("instill"),  QStringLiteral("use"),    QStringLiteral("place"),
-        QStringLiteral("inject"),   QStringLiteral("insert"), QStringLiteral("chew"),
-        QStringLiteral("dissolve"), QStringLiteral("give"),   QStringLiteral("spray"),
-        QStringLiteral("swallow"),  QStringLiteral("rinse"),  QStringLiteral("shake")};
+        QStringLiteral("take"), QStringLiteral("apply"), QStringLiteral("inhale"),
+        QStringLiteral("instill"), QStringLiteral("use"), QStringLiteral("place"),
+        QStringLiteral("inject"), QStringLiteral("insert"), QStringLiteral("chew"),
+        QStringLiteral("dissolve"), QStringLiteral("give"), QStringLiteral("spray"),
+        QStringLiteral("swallow"), QStringLiteral("rinse"), QStringLiteral("shake"),
+        // Spanish labels address the patient formally ("Tome"), some in the infinitive ("Tomar").
+        QStringLiteral("tome"), QStringLiteral("tomar"), QStringLiteral("aplique"),
+        QStringLiteral("aplicar"), QStringLiteral("coloque"), QStringLiteral("inyecte"),
+        QStringLiteral("disuelva"), QStringLiteral("mastique"), QStringLiteral("administre"),
+        QStringLiteral("instile"), QStringLiteral("trague"), QStringLiteral("agite")};
     return v;
 }
 
@@ -79,7 +85,17 @@ const QSet<QString> &sigVocabulary() {
                             "down minutes least 30 60 "
                             "eat drink grapefruit juice dairy antacids iron calcium not no until "
                             "procedure prior start appointment "
-                            "dose doses dosing dental surgery complete course full entire";
+                            "dose doses dosing dental surgery complete course full entire "
+                            // Spanish directions, folded (no accents), as the lookup folds words;
+                            // no articles, which names have too ("María de la Cruz").
+                            "tome tomar aplique aplicar coloque una un uno dos tres cuatro media "
+                            "tableta tabletas comprimido comprimidos capsula capsulas gota gotas "
+                            "cucharadita por via oral vez veces al dia dias cada hora horas hrs "
+                            "con sin alimentos comida comidas antes despues de "
+                            "en si es sea necesario segun caso dolor fiebre noche manana "
+                            "mananas acostarse dormir semana agua vaso durante hasta terminar "
+                            "tratamiento ojo ojos oido oidos zona afectada piel diariamente "
+                            "ayunas todos todas para";
         QSet<QString> set;
         for (const QString &w :
              QString::fromLatin1(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
@@ -102,7 +118,7 @@ const QStringList &doseForms() {
 }
 
 QString formFromWord(const QString &rawWord, int *distance) {
-    QString w = rawWord.toLower();
+    QString w = LabelLanguage::fold(rawWord);
     w.remove(QRegularExpression(QStringLiteral("[^a-z]")));
     static const QMap<QString, QString> abbreviations = {
         {QStringLiteral("tab"), QStringLiteral("tablet")},
@@ -114,7 +130,26 @@ QString formFromWord(const QString &rawWord, int *distance) {
         {QStringLiteral("oint"), QStringLiteral("ointment")},
         {QStringLiteral("inj"), QStringLiteral("injection")},
         {QStringLiteral("drops"), QStringLiteral("drop")},
-        {QStringLiteral("gtts"), QStringLiteral("drop")}};
+        {QStringLiteral("gtts"), QStringLiteral("drop")},
+        // Spanish forms, as their English twin's form.
+        {QStringLiteral("tableta"), QStringLiteral("tablet")},
+        {QStringLiteral("tabletas"), QStringLiteral("tablet")},
+        {QStringLiteral("comprimido"), QStringLiteral("tablet")},
+        {QStringLiteral("comprimidos"), QStringLiteral("tablet")},
+        {QStringLiteral("capsula"), QStringLiteral("capsule")},
+        {QStringLiteral("capsulas"), QStringLiteral("capsule")},
+        {QStringLiteral("solucion"), QStringLiteral("solution")},
+        {QStringLiteral("suspension"), QStringLiteral("suspension")},
+        {QStringLiteral("crema"), QStringLiteral("cream")},
+        {QStringLiteral("pomada"), QStringLiteral("ointment")},
+        {QStringLiteral("unguento"), QStringLiteral("ointment")},
+        {QStringLiteral("jarabe"), QStringLiteral("syrup")},
+        {QStringLiteral("gotas"), QStringLiteral("drop")},
+        {QStringLiteral("parche"), QStringLiteral("patch")},
+        {QStringLiteral("parches"), QStringLiteral("patch")},
+        {QStringLiteral("inyectable"), QStringLiteral("injection")},
+        {QStringLiteral("polvo"), QStringLiteral("powder")},
+        {QStringLiteral("inhalador"), QStringLiteral("inhaler")}};
     if (abbreviations.contains(w)) {
         *distance = 0;
         return abbreviations.value(w);
@@ -165,9 +200,11 @@ QRegularExpressionMatch looseStrength(const QString &text, qsizetype from = 0) {
 // precede ("P 'ste 1 Tablet", "FE Take 1 Tablet").
 qsizetype mangledVerbBeforeDose(const QString &text, QString *verb = nullptr) {
     static const Rx pattern(QStringLiteral("^(?:\\W*[A-Za-z0-9]{1,2}\\W*\\s+(?=\\S+\\s+(?:\\d|one|"
-                                           "two|half)))?\\W*([A-Za-z]{0,5})\\W*\\s+((?:\\d+(?:/"
-                                           "\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|"
-                                           "capsules?|puffs?|drops?|ml|teaspoons?|units?)\\b)"),
+                                           "two|half|una?|dos|media)))?\\W*([A-Za-z]{0,5})\\W*\\s+"
+                                           "((?:\\d+(?:/\\d+)?|one|two|half|una?|dos|media)\\s+"
+                                           "(?:tabs?|tablets?|caps?|"
+                                           "capsules?|puffs?|drops?|ml|teaspoons?|units?|"
+                                           "tabletas?|comprimidos?|c[aá]psulas?|gotas?)\\b)"),
                             CI);
     const auto m = pattern.match(text);
     if (!m.hasMatch())
@@ -221,7 +258,7 @@ QString sentenceCase(const QString &text) {
 
 // Removes titles and credentials around a prescriber's name.
 QString stripTitles(QString name) {
-    static const Rx leading(QStringLiteral("^\\s*(?:dr|doctor|prof)\\b\\.?\\s*"), CI);
+    static const Rx leading(QStringLiteral("^\\s*(?:dra?|doctora?|prof)\\b\\.?\\s*"), CI);
     static const Rx trailing(
         QStringLiteral("[,\\s]+(?:m\\.?d|d\\.?o|n\\.?p|pa-?c|p\\.?a|aprn|fnp-?c?|dnp|rn|dds|dmd|"
                        "pharmd|o\\.?d|dpm|np-c|mbbs|phd)\\.?\\s*$"),
@@ -417,39 +454,64 @@ Prescription FieldParser::parse(const OcrPage &page) const {
     // "Qty 6", "QTY: 30", "Qty Filled:90", "Quantity 90", "Disp: #30"; O for Q is Tesseract's usual
     // slip.
     static const Rx qtyKey(
-        QStringLiteral("\\b(?:Q[tT]y|QTY|OTY|Oty|Quantity|Quant|Disp(?:ense)?d?|Dispensed)\\b\\s*(?"
+        QStringLiteral("\\b(?:Q[tT]y|QTY|OTY|Oty|Quantity|Quant|Disp(?:ense)?d?|Dispensed|Cantidad|"
+                       "Cant)\\b\\s*(?"
                        ":Filled|Disp(?:ensed)?|Dispensed)?\\s*[:.;,]?\\s*[#=*]?\\s*([0-9OoIlSB]{1,"
                        "4})\\b(?!\\s*[/.\\-]\\d)"),
         CI);
     static const Rx filledCount(
         QStringLiteral("\\bFilled\\s*[:;]\\s*(\\d{1,4})\\b(?!\\s*[/.\\-]\\d)"), CI);
-    static const Rx refillKey(QStringLiteral("\\bRefills?\\b\\s*(?:remaining|left|authorized)?\\s*["
-                                             ":.;,]?\\s*(\\d{1,2}|none|no|zero|nr)\\b"),
-                              CI);
-    static const Rx noRefills(QStringLiteral("\\bno refills\\b"), CI);
-    static const Rx dateKey(
-        QStringLiteral("\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued)\\b\\s*[:.]?"), CI);
-    static const Rx discardKey(QStringLiteral("\\b(?:Discard|Expires?|Exp|Use by|Beyond)\\b"), CI);
-    static const Rx prescriberKey(
+    // Spanish: "Resurtidos: 2" (Mexico), "Repeticiones: 2" (US Spanish labels).
+    static const Rx refillKey(
         QStringLiteral(
-            "^(?:.*\\b)?(?:Prescriber|Prescribed by|Physician|Provider|Doctor)\\s*[:.]?\\s*(.+)$"),
+            "\\b(?:Refills?|Resurtidos?|Repeticiones|Reposiciones)\\b\\s*(?:remaining|left|"
+            "authorized|restantes)?\\s*[:.;,]?\\s*(\\d{1,2}|none|no|zero|nr|ninguno)\\b"),
+        CI);
+    static const Rx noRefills(
+        QStringLiteral("\\bno refills\\b|\\bsin (?:resurtidos|repeticiones)\\b|\\bno resurtir\\b"),
+        CI);
+    static const Rx dateKey(
+        QStringLiteral(
+            "\\b(?:Date|Filled|Fill Date|Date Filled|Written|Issued|Fecha|Surtido)\\b\\s*[:.]?"),
+        CI);
+    static const Rx discardKey(
+        QStringLiteral(
+            "\\b(?:Discard|Expires?|Exp|Use by|Beyond|Caduca|Caducidad|Vence|Vencimiento|"
+            "Desechar)\\b"),
+        CI);
+    static const Rx prescriberKey(
+        QStringLiteral("^(?:.*\\b)?(?:Prescriber|Prescribed "
+                       "by|Physician|Provider|Doctor|Doctora|M[eé\\x{c9}]dico|"
+                       "M[eé\\x{c9}]dica|Recetado por|Prescrito por)\\s*[:.]?\\s*(.+)$"),
         CI);
     // "Dr. Jane Smith", and "by: Dr. Jane Smith" when "Prescribed" was lost at the line's start.
     static const Rx drKey(
-        QStringLiteral("^\\s*(?:(?:prescribed\\s+)?by\\s*[:.;]?\\s*)?Dr\\b\\.?\\s*([A-Za-z].+)$"),
+        QStringLiteral("^\\s*(?:(?:prescribed\\s+)?by\\s*[:.;]?\\s*)?Dra?\\b\\.?\\s*([A-Za-z].+)$"),
         CI);
     static const Rx credentialName(
         QStringLiteral("^([A-Za-z][A-Za-z'\\-]+(?:\\s+[A-Za-z]\\.)?(?:\\s+[A-Za-z][A-Za-z'\\-]+){1,"
                        "2})\\s*,\\s*(?:M\\.?D|D\\.?O|NP|PA-?C|APRN|FNP|DNP)\\.?$"),
         CI);
     static const Rx patientKey(
-        QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For)\\s*[:;]\\s*(.+)$"), CI);
+        QStringLiteral("\\b(?:Patient|Pt|Patient Name|Name|For|Paciente|Nombre)\\s*[:;]\\s*(.+)$"),
+        CI);
     static const Rx sigKey(
-        QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions)\\s*[:.;,]?\\s+(.+)$"), CI);
+        QStringLiteral("^\\s*(?:Sig|SIG|Directions|Instructions|Indicaciones|Instrucciones|Modo de "
+                       "uso)\\s*[:.;,]?\\s+(.+)$"),
+        CI);
     static const Rx pharmacyWords(
         QStringLiteral(
-            "\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary)\\b"),
+            "\\b(?:pharmacy|drugs?|rx|apothecary|chemist|drugstore|pharmacie|dispensary|farmacia|"
+            "botica|droguer[ií]a)\\b"),
         CI);
+
+    QStringList allText;
+    for (const Row &row : rows)
+        allText.append(row.text());
+    const bool spanish =
+        LabelLanguage::detect(allText.join(QLatin1Char(' '))) == LabelLanguage::Language::Spanish;
+    rx.language = LabelLanguage::code(spanish ? LabelLanguage::Language::Spanish
+                                              : LabelLanguage::Language::English);
 
     for (size_t r = 0; r < rows.size(); ++r) {
         for (size_t c = 0; c < rows[r].cells.size(); ++c) {
@@ -483,9 +545,11 @@ Prescription FieldParser::parse(const OcrPage &page) const {
                 keyedRows.insert(row);
             }
             if (auto m = datePattern().match(t); m.hasMatch() && !discardKey.match(t).hasMatch()) {
+                // Spanish labels write the day first (06/12/2026 is 6 December).
+                const int first = m.captured(1).toInt(), second = m.captured(2).toInt();
                 const QString iso = m.captured(4).isEmpty()
-                                        ? isoDate(m.captured(1).toInt(), m.captured(2).toInt(),
-                                                  m.captured(3).toInt())
+                                        ? (spanish ? isoDate(second, first, m.captured(3).toInt())
+                                                   : isoDate(first, second, m.captured(3).toInt()))
                                         : isoDate(m.captured(5).toInt(), m.captured(6).toInt(),
                                                   m.captured(4).toInt());
                 // A keyed date ("Date:") beats a bare one.
@@ -688,9 +752,11 @@ Prescription FieldParser::parse(const OcrPage &page) const {
     // No "Sig:" and no verb: the directions are the row that states a schedule ("1 tab PO TID").
     if (sigRow < 0) {
         static const Rx doseWords(
-            QStringLiteral("\\b(?:\\d+(?:/"
-                           "\\d+)?|one|two|half)\\s+(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?"
-                           "|gtts?|ml)\\b|\\bP\\.?O\\.?\\b"),
+            QStringLiteral(
+                "\\b(?:\\d+(?:/"
+                "\\d+)?|one|two|half|una?|dos|media)\\s+(?:tabs?|tablets?|caps?|capsules?|"
+                "puffs?|drops?|gtts?|ml|tabletas?|comprimidos?|c[aá]psulas?|gotas?)\\b|"
+                "\\bP\\.?O\\.?\\b|\\bV\\.?O\\.?\\b"),
             CI);
         for (size_t r = 0; r < rows.size() && sigRow < 0; ++r) {
             if (keyedRows.contains(int(r)) || (drugRow >= 0 && int(r) == drugRow / 1000))
@@ -733,15 +799,18 @@ Prescription FieldParser::parse(const OcrPage &page) const {
             // A finished sentence, or a new one led by a verb ("Apply thinly...", "Shake before
             // use"), is a second instruction printed under the directions, not more of them.
             static const Rx newInstruction(
-                QStringLiteral("^\\W*(?:take|apply|inhale|instill|use|place|inject|insert|chew|"
-                               "dissolve|give|spray|swallow|shake|avoid|keep|store|discard|do not|"
-                               "may cause)\\b"),
+                QStringLiteral(
+                    "^\\W*(?:take|apply|inhale|instill|use|place|inject|insert|chew|"
+                    "dissolve|give|spray|swallow|shake|avoid|keep|store|discard|do not|"
+                    "may cause|tome|aplique|agite|evite|mantenga|conserve|guarde|no tome|"
+                    "no use|puede causar)\\b"),
                 CI);
             if (sig.trimmed().endsWith(QLatin1Char('.')) || newInstruction.match(t).hasMatch())
                 break;
             // Directions continue in direction words ("full glass of water"); a name does not.
             int known = 0;
-            const QStringList parts = t.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QStringList parts =
+                LabelLanguage::fold(t).split(QLatin1Char(' '), Qt::SkipEmptyParts);
             for (QString part : parts)
                 known += sigVocabulary().contains(
                              part.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]"))))
@@ -778,8 +847,8 @@ Prescription FieldParser::parse(const OcrPage &page) const {
         QString readVerb;
         if (const qsizetype dose = mangledVerbBeforeDose(sig, &readVerb);
             dose >= 0 && !sigVerbs().contains(sig.section(QLatin1Char(' '), 0, 0).toLower())) {
-            QString verb =
-                QStringLiteral("take"); // what most labels say; another verb only when nearly read
+            // What most labels say; another verb only when nearly read.
+            QString verb = spanish ? QStringLiteral("tome") : QStringLiteral("take");
             int bestDistance = 2;
             for (const QString &v : sigVerbs()) {
                 const int d = DrugLexicon::editDistance(readVerb, v, 2);
@@ -804,7 +873,7 @@ Prescription FieldParser::parse(const OcrPage &page) const {
         double lowest = 1.0, sum = 0.0;
         int doubtful = 0;
         for (const auto &w : sigWords) {
-            QString key = w.text.toLower();
+            QString key = LabelLanguage::fold(w.text);
             key.remove(QRegularExpression(QStringLiteral("[^a-z0-9/\\-]")));
             const bool known = sigVocabulary().contains(key);
             const double c = known ? std::min(1.0, w.confidence + 0.15) : w.confidence;

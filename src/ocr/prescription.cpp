@@ -84,6 +84,7 @@ QJsonObject Prescription::toJson() const {
     o.insert(QStringLiteral("pharmacy"), stringOrNull(pharmacy));
     o.insert(QStringLiteral("patient"), stringOrNull(patient));
     o.insert(QStringLiteral("date"), stringOrNull(date));
+    o.insert(QStringLiteral("label_language"), language);
     QJsonObject conf;
     for (auto it = confidence.cbegin(); it != confidence.cend(); ++it)
         conf.insert(it.key(), std::round(it.value() * 100.0) / 100.0);

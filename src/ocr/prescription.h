@@ -25,9 +25,10 @@ struct Prescription {
     QString rxNumber;
     QString pharmacy;
     QString patient;
-    QString date;                     // ISO 8601
-    QMap<QString, double> confidence; // per contract field name, 0..1
-    QStringList needsReview;          // contract field names a person must check
+    QString date;                            // ISO 8601
+    QString language = QStringLiteral("en"); // the label's language: "en" or "es"
+    QMap<QString, double> confidence;        // per contract field name, 0..1
+    QStringList needsReview;                 // contract field names a person must check
 
     static const QStringList &coreFields();
     static const QStringList &allFields();

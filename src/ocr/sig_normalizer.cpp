@@ -1,5 +1,7 @@
 #include "ocr/sig_normalizer.h"
 
+#include "ocr/label_language.h"
+
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
@@ -11,22 +13,34 @@ namespace kiosk::ocr {
 
 namespace {
 
-// Lower case, one space between words, OCR-typical punctuation removed, number words as digits.
+// Lower case without accents, one space between words, OCR-typical punctuation removed, number
+// words (English and Spanish) as digits.
 QString simplify(const QString &text) {
-    QString s = text.toLower();
+    QString s = LabelLanguage::fold(text);
     s.replace(QRegularExpression(QStringLiteral("[^a-z0-9/.\\- ]")), QStringLiteral(" "));
     s.replace(QRegularExpression(QStringLiteral("(?<=[a-z])\\.(?=\\s|$)")),
               QString()); // "q.d." -> "q.d"
     s.replace(QRegularExpression(QStringLiteral("\\b([a-z])\\.(?=[a-z])")),
               QStringLiteral("\\1")); // q.d -> qd
     s = s.simplified();
-    static const std::array<std::pair<const char *, const char *>, 6> numbers = {
+    // Spanish "once" is eleven, which no schedule uses: "once" stays the English word.
+    static const std::array<std::pair<const char *, const char *>, 16> numbers = {
         {{"one", "1"},
          {"two", "2"},
          {"three", "3"},
          {"four", "4"},
          {"six", "6"},
-         {"twelve", "12"}}};
+         {"twelve", "12"},
+         {"una", "1"},
+         {"un", "1"},
+         {"uno", "1"},
+         {"dos", "2"},
+         {"tres", "3"},
+         {"cuatro", "4"},
+         {"seis", "6"},
+         {"ocho", "8"},
+         {"doce", "12"},
+         {"veinticuatro", "24"}}};
     for (const auto &[word, digit] : numbers)
         s.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(word))),
                   QLatin1String(digit));
@@ -39,36 +53,58 @@ struct Rule {
     int timesPerDay; // 0: none
 };
 
-// Ordered: specific phrases before the general "daily".
+// Ordered: specific phrases before the general "daily". Each rule reads English and Spanish
+// ("cada 8 horas", "c/8 hrs" as Mexican labels abbreviate it, "2 veces al dia").
 const std::array<Rule, 14> kRules = {{
-    {"\\b(?:q\\s?4\\s?h|every 4 (?:hours|hrs?))\\b", "every 4 hours", 6},
-    {"\\b(?:q\\s?6\\s?h|every 6 (?:hours|hrs?))\\b", "every 6 hours", 4},
-    {"\\b(?:q\\s?8\\s?h|every 8 (?:hours|hrs?))\\b", "every 8 hours", 3},
-    {"\\b(?:q\\s?12\\s?h|every 12 (?:hours|hrs?))\\b", "every 12 hours", 2},
-    {"\\b(?:qid|4 times (?:a |per |each )?day|4 times daily|4x daily|4x a day)\\b",
+    {"\\b(?:q\\s?4\\s?h|every 4 (?:hours|hrs?)|cada 4 "
+     "(?:horas|hrs?|h)|c\\s?/\\s?4\\s?(?:horas|hrs?|h))\\b",
+     "every 4 hours", 6},
+    {"\\b(?:q\\s?6\\s?h|every 6 (?:hours|hrs?)|cada 6 "
+     "(?:horas|hrs?|h)|c\\s?/\\s?6\\s?(?:horas|hrs?|h))\\b",
+     "every 6 hours", 4},
+    {"\\b(?:q\\s?8\\s?h|every 8 (?:hours|hrs?)|cada 8 "
+     "(?:horas|hrs?|h)|c\\s?/\\s?8\\s?(?:horas|hrs?|h))\\b",
+     "every 8 hours", 3},
+    {"\\b(?:q\\s?12\\s?h|every 12 (?:hours|hrs?)|cada 12 "
+     "(?:horas|hrs?|h)|c\\s?/\\s?12\\s?(?:horas|hrs?|h))\\b",
+     "every 12 hours", 2},
+    {"\\b(?:qid|4 times (?:a |per |each )?day|4 times daily|4x daily|4x a day|4 veces "
+     "(?:al|por|cada|a) "
+     "dia|4 veces diarias)\\b",
      "four times daily", 4},
-    {"\\b(?:tid|3 times (?:a |per |each )?day|3 times daily|3x daily|3x a day)\\b",
+    {"\\b(?:tid|3 times (?:a |per |each )?day|3 times daily|3x daily|3x a day|3 veces "
+     "(?:al|por|cada|a) "
+     "dia|3 veces diarias)\\b",
      "three times daily", 3},
     {"\\b(?:bid|twice (?:a |per |each )?day|twice daily|2 times (?:a |per |each )?day|2 times "
-     "daily|2x daily|2x a day)\\b",
+     "daily|2x daily|2x a day|2 veces (?:al|por|cada|a) dia|2 veces diarias)\\b",
      "twice daily", 2},
-    {"\\b(?:qam|every morning|each morning|in the morning|daily in the morning)\\b",
+    {"\\b(?:qam|every morning|each morning|in the morning|daily in the morning|cada manana|por la "
+     "manana|en la manana|todas las mananas|en ayunas)\\b",
      "every morning", 1},
-    {"\\b(?:qhs|hs|at bedtime|every night|nightly|at night|each night|before bed)\\b", "at bedtime",
-     1},
+    {"\\b(?:qhs|hs|at bedtime|every night|nightly|at night|each night|before bed|al "
+     "acostarse|antes "
+     "de acostarse|antes de dormir|a la hora de dormir|por la noche|en la noche|cada noche|todas "
+     "las noches)\\b",
+     "at bedtime", 1},
     {"\\b(?:once (?:a |per |each )?week|once weekly|weekly|every week|q\\s?week|qwk|1 time (?:a "
-     "|per )?week)\\b",
+     "|per )?week|1 vez (?:a la|por|cada) semana|1 vez semanal|semanalmente|cada semana)\\b",
      "once weekly", 0},
     {"\\b(?:qd|once daily|once (?:a |per |each )?day|every day|each day|1 time (?:a |per )?day|1 "
-     "time daily|daily)\\b",
+     "time daily|daily|1 vez (?:al|por|cada) dia|1 vez diaria|diariamente|cada dia|todos los "
+     "dias|al dia|diario)\\b",
      "once daily", 1},
-    {"\\bq\\s?24\\s?h\\b|\\bevery 24 hours\\b", "once daily", 1},
-    {"\\bevery (?:other|2) days?\\b|\\bqod\\b", "", 0},
-    {"\\b(?:q\\s?2\\s?h|every 2 hours|q\\s?3\\s?h|every 3 hours)\\b", "", 0},
+    {"\\bq\\s?24\\s?h\\b|\\bevery 24 hours\\b|\\bcada 24 (?:horas|hrs?|h)\\b", "once daily", 1},
+    {"\\bevery (?:other|2) days?\\b|\\bqod\\b|\\bcada (?:2|tercer) dias?\\b|\\bdia por medio\\b",
+     "", 0},
+    {"\\b(?:q\\s?2\\s?h|every 2 hours|q\\s?3\\s?h|every 3 hours|cada [23] (?:horas|hrs?))\\b", "",
+     0},
 }};
 
 const QRegularExpression kAsNeeded(QStringLiteral(
-    "\\b(?:prn|as needed|if needed|when needed|as required|as directed if needed)\\b"));
+    "\\b(?:prn|as needed|if needed|when needed|as required|as directed if needed|si es necesario|"
+    "segun sea necesario|cuando sea necesario|en caso de|si hay|si tiene|por razon necesaria|"
+    "si lo necesita|cuando lo necesite|segun necesidad)\\b"));
 
 } // namespace
 
@@ -133,6 +169,8 @@ QString SigNormalizer::expand(const QString &sig) {
     QString s = sig.simplified();
     if (s.isEmpty())
         return s;
+    if (LabelLanguage::detect(s) == LabelLanguage::Language::Spanish)
+        return expandSpanish(s);
     struct Code {
         const char *pattern;
         const char *replacement;
@@ -187,6 +225,23 @@ QString SigNormalizer::expand(const QString &sig) {
         s.prepend(QStringLiteral("Take "));
     if (!s.isEmpty())
         s[0] = s[0].toUpper();
+    return s;
+}
+
+QString SigNormalizer::expandSpanish(QString s) {
+    // Spanish labels spell their directions out; the abbreviations they do use are few ("c/8 hrs",
+    // "VO"), and the English codes would misread Spanish words ("Ud." is "usted", not "as
+    // directed").
+    static const QRegularExpression every(
+        QStringLiteral("\\bc\\s?/\\s?(\\d+)\\s?(?:h|hr|hrs|horas)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression oral(QStringLiteral("\\bv\\.?o\\.?(?=\\s|$)"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    s.replace(every, QStringLiteral("cada \\1 horas"));
+    s.replace(oral, QStringLiteral("por v\u00eda oral"));
+    if (s == s.toUpper())
+        s = s.toLower();
+    s[0] = s[0].toUpper();
     return s;
 }
 

@@ -7,7 +7,9 @@
 namespace kiosk::ocr {
 
 // Reads the directions (sig) of a prescription into one canonical schedule phrase, the number of
-// doses a day and the as-needed flag, and expands Latin sig codes into plain English.
+// doses a day and the as-needed flag, and expands Latin sig codes into plain English. Spanish
+// directions ("Tome 1 tableta por vía oral dos veces al día") give the same canonical schedule as
+// their English twin; their plain text stays Spanish.
 class SigNormalizer {
 public:
     struct Result {
@@ -25,6 +27,9 @@ public:
     // empty.
     static QString canonicalSchedule(const QString &phrase);
     static QString expand(const QString &sig);
+
+private:
+    static QString expandSpanish(QString sig);
 };
 
 } // namespace kiosk::ocr

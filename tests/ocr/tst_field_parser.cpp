@@ -98,6 +98,55 @@ private slots:
         QVERIFY(rx.pharmacy.isEmpty());
     }
 
+    // The Spanish twin of pharmacyLabel: the same medicine and schedule, the label's own words.
+    void spanishPharmacyLabel() {
+        FieldParser parser(m_lexicon);
+        const auto rx =
+            parser.parseText(QStringLiteral("FARMACIA NORTHGATE\n"
+                                            "1044 Main St, Springfield, IL (555) 394-4963\n"
+                                            "Receta # 1702635      Fecha: 06/11/2026\n"
+                                            "FATIMA IBRAHIM\n"
+                                            "TOME UNA TABLETA POR VÍA ORAL CADA 8 HORAS CON UN\n"
+                                            "VASO LLENO DE AGUA\n"
+                                            "ROSUVASTATINA 20 MG TABLETA\n"
+                                            "CANTIDAD: 90      RESURTIDOS: 3\n"
+                                            "DR. CARLOS PATEL\n"
+                                            "Desechar después de: 06/11/2027"));
+        QCOMPARE(rx.language, QStringLiteral("es"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Rosuvastatina"));
+        QCOMPARE(rx.dosage, QStringLiteral("20 mg"));
+        QCOMPARE(rx.dosageForm, QStringLiteral("tablet"));
+        QCOMPARE(rx.schedule, QStringLiteral("every 8 hours"));
+        QCOMPARE(rx.timesPerDay.value_or(-1), 3);
+        QCOMPARE(rx.instructions,
+                 QStringLiteral("Tome una tableta por vía oral cada 8 horas con un vaso lleno de "
+                                "agua"));
+        QCOMPARE(rx.prescriber, QStringLiteral("Carlos Patel"));
+        QCOMPARE(rx.patient, QStringLiteral("Fatima Ibrahim"));
+        QCOMPARE(rx.pharmacy, QStringLiteral("Farmacia Northgate"));
+        QCOMPARE(rx.rxNumber, QStringLiteral("1702635"));
+        QCOMPARE(rx.date, QStringLiteral("2026-11-06")); // day first on a Spanish label
+        QCOMPARE(rx.quantity.value_or(-1), 90);
+        QCOMPARE(rx.refills.value_or(-1), 3);
+        QVERIFY2(rx.needsReview.isEmpty(), qPrintable(rx.needsReview.join(',')));
+
+        const auto none = parser.parseText(
+            QStringLiteral("METFORMINA 500 MG\nTome 1 tableta 2 veces al día con alimentos\n"
+                           "Cantidad: 60   Sin resurtidos"));
+        QCOMPARE(none.medicationName, QStringLiteral("Metformina"));
+        QCOMPARE(none.schedule, QStringLiteral("twice daily"));
+        QCOMPARE(none.refills.value_or(-1), 0);
+        QCOMPARE(none.quantity.value_or(-1), 60);
+    }
+
+    void englishLabelStaysEnglish() {
+        FieldParser parser(m_lexicon);
+        const auto rx = parser.parseText(
+            QStringLiteral("METFORMIN 500 MG\nTake 1 tablet by mouth twice daily with food"));
+        QCOMPARE(rx.language, QStringLiteral("en"));
+        QCOMPARE(rx.medicationName, QStringLiteral("Metformin"));
+    }
+
     void correctedNameIsFlagged() {
         FieldParser parser(m_lexicon);
         const auto rx =
@@ -235,6 +284,9 @@ private slots:
         QTest::newRow("Dr.") << "DR. ROSA QUINN";
         QTest::newRow("Prescriber, comma") << "PRESCRIBER: QUINN, ROSA";
         QTest::newRow("credential after") << "Rosa Quinn, MD";
+        QTest::newRow("Médico:") << "Médico: Rosa Quinn";
+        QTest::newRow("Recetado por") << "Recetado por: Dra. Rosa Quinn";
+        QTest::newRow("Dra.") << "DRA. ROSA QUINN";
     }
     void prescriberKeysAreSynonyms() {
         QFETCH(QString, line);

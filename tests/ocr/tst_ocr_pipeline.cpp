@@ -119,6 +119,34 @@ private slots:
                  QStringLiteral("Lisinopril"));
     }
 
+    // A Spanish label reads to the same canonical schedule as its English twin (a bottle in a
+    // hand, read line by line).
+    void spanishLabelReadsLikeItsEnglishTwin() {
+        using namespace kiosk::synth;
+        BottleShot shot;
+        shot.curvature = 0.6;
+        shot.seed = 11;
+        const auto read = [&](const LabelText &text) {
+            return m_pipeline
+                ->readImage(BottlePhoto::photograph(BottlePhoto::renderLabel(text).image, shot))
+                .prescription;
+        };
+        const auto english = read(kiosk::test::lisinoprilBottleLabel());
+        const auto spanish = read(kiosk::test::lisinoprilBottleLabelSpanish());
+        const auto read_ = QJsonDocument(spanish.toJson()).toJson(QJsonDocument::Compact);
+        QVERIFY2(spanish.language == QStringLiteral("es"), read_.constData());
+        QCOMPARE(english.language, QStringLiteral("en"));
+        QCOMPARE(english.schedule, QStringLiteral("once daily"));
+        QVERIFY2(spanish.schedule == english.schedule, read_.constData());
+        QCOMPARE(spanish.timesPerDay, english.timesPerDay);
+        QCOMPARE(spanish.medicationName, english.medicationName);
+        QCOMPARE(spanish.dosage, english.dosage);
+        QCOMPARE(spanish.quantity, english.quantity);
+        QVERIFY2(
+            spanish.instructions.startsWith(QStringLiteral("Tome 1 tableta"), Qt::CaseInsensitive),
+            qPrintable(spanish.instructions));
+    }
+
     void workerRunsOffThreadAndCancels() {
         OcrWorker worker;
         QSignalSpy finished(&worker, &OcrWorker::finished);

@@ -79,6 +79,62 @@ private slots:
         QCOMPARE(SigNormalizer::expand(QStringLiteral("TAKE ONE TABLET BY MOUTH DAILY")),
                  QStringLiteral("Take one tablet by mouth daily"));
     }
+
+    // A Spanish label's directions read to the same canonical schedule as their English twin.
+    void spanishTwins_data() {
+        QTest::addColumn<QString>("spanish");
+        QTest::addColumn<QString>("english");
+        QTest::newRow("dos veces al dia") << "Tome 1 tableta por vía oral dos veces al día"
+                                          << "Take 1 tablet by mouth twice daily";
+        QTest::newRow("capitals, accents lost") << "TOME UNA TABLETA POR VIA ORAL CADA 8 HORAS"
+                                                << "TAKE ONE TABLET BY MOUTH EVERY 8 HOURS";
+        QTest::newRow("c/12 hrs") << "1 cápsula c/12 hrs"
+                                  << "1 cap PO Q12H";
+        QTest::newRow("una vez al dia") << "Tome una tableta una vez al día con alimentos"
+                                        << "Take one tablet once daily with food";
+        QTest::newRow("diariamente") << "Tome 1 comprimido diariamente"
+                                     << "Take 1 tablet daily";
+        QTest::newRow("tres veces") << "Tome 2 cápsulas tres veces al día después de las comidas"
+                                    << "Take 2 capsules three times a day after meals";
+        QTest::newRow("cuatro veces") << "Aplique 2 gotas en cada ojo 4 veces al día"
+                                      << "Instill 2 drops in each eye 4 times a day";
+        QTest::newRow("al acostarse") << "Tome 1 tableta al acostarse"
+                                      << "Take 1 tablet at bedtime";
+        QTest::newRow("por la manana") << "Tome 1 tableta por la mañana en ayunas"
+                                       << "Take 1 tablet every morning";
+        QTest::newRow("semana") << "Tome 1 tableta una vez a la semana"
+                                << "Take 1 tablet once a week";
+        QTest::newRow("cada 6 horas si es necesario")
+            << "Tome 1 tableta cada 6 horas si es necesario para el dolor"
+            << "Take 1 tablet every 6 hours as needed for pain";
+        QTest::newRow("en caso de dolor") << "Tome 1 tableta en caso de dolor"
+                                          << "Take 1 tablet as needed for pain";
+        QTest::newRow("cada 24 horas") << "Tome 1 tableta cada 24 horas"
+                                       << "Take 1 tablet every 24 hours";
+        QTest::newRow("cada tercer dia") << "Tome 1 tableta cada tercer día"
+                                         << "Take 1 tablet every other day";
+    }
+    void spanishTwins() {
+        QFETCH(QString, spanish);
+        QFETCH(QString, english);
+        const auto es = SigNormalizer::normalise(spanish);
+        const auto en = SigNormalizer::normalise(english);
+        QCOMPARE(es.schedule, en.schedule);
+        QCOMPARE(es.timesPerDay, en.timesPerDay);
+        QCOMPARE(es.asNeeded, en.asNeeded);
+        QCOMPARE(es.certainty, en.certainty);
+    }
+
+    void spanishStaysSpanish() {
+        // Plain text keeps the label's language; only the abbreviations are spelt out.
+        QCOMPARE(SigNormalizer::expand(QStringLiteral("Tome 1 tableta VO c/8 hrs")),
+                 QStringLiteral("Tome 1 tableta por vía oral cada 8 horas"));
+        QCOMPARE(SigNormalizer::expand(QStringLiteral("TOME UNA TABLETA CADA DÍA")),
+                 QStringLiteral("Tome una tableta cada día"));
+        // "Ud." is "usted" on a Spanish label, not the Latin "as directed".
+        QCOMPARE(SigNormalizer::expand(QStringLiteral("Tome 1 tableta como Ud. sabe cada día")),
+                 QStringLiteral("Tome 1 tableta como Ud. sabe cada día"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSigNormalizer)
