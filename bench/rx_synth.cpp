@@ -4,6 +4,7 @@
 // Writes NNNN.jpg + NNNN.json (ground truth in the rx-eval shape) for ocr_eval.
 // --bottles: US pharmacy labels wrapped around hand-held amber vials, stored as phones store them
 // (EXIF orientation, Samsung trailer), ground truth in the REAL set's shape (score_real.py).
+// --bottles-es: the same bottles (same seed, same draws) as Spanish-language labels print them.
 #include "synth/bottle_photo.h"
 
 #include <QCoreApplication>
@@ -181,6 +182,44 @@ const char *kLiquidSigs[] = {
     "GIVE 6 ML BY MOUTH EVERY 12 HOURS UNTIL FINISHED",
     "GIVE 5 ML BY MOUTH EVERY 6 HOURS AS NEEDED FOR FEVER",
 };
+// --bottles-es: the same labels as a Spanish-language US pharmacy prints them, sig for sig (the
+// schedule each reads to is its English twin's).
+const char *kSolidSigsEs[] = {
+    "TOME 1 %1 POR V\u00cdA ORAL DIARIAMENTE",
+    "TOME 1 %1 POR V\u00cdA ORAL DOS VECES AL D\u00cdA",
+    "TOME 1 %1 POR V\u00cdA ORAL AL ACOSTARSE",
+    "TOME 1 %1 POR V\u00cdA ORAL CADA MA\u00d1ANA ANTES DEL DESAYUNO",
+    "TOME 1 %1 POR V\u00cdA ORAL TRES VECES AL D\u00cdA CON ALIMENTOS",
+    "TOME 2 %1S POR V\u00cdA ORAL CADA 6 HORAS SI ES NECESARIO PARA EL DOLOR",
+    "TOME 1 %1 POR V\u00cdA ORAL CADA 8 HORAS SI ES NECESARIO PARA LAS N\u00c1USEAS",
+    "TOME 1/2 %1 POR V\u00cdA ORAL DIARIAMENTE",
+    "TOME 1 %1 POR V\u00cdA ORAL UNA VEZ AL D\u00cdA PARA LA PRESI\u00d3N",
+};
+const char *kLiquidSigsEs[] = {
+    "ADMINISTRE 5 ML POR V\u00cdA ORAL CADA 6 HORAS SI ES NECESARIO",
+    "ADMINISTRE 7.5 ML POR V\u00cdA ORAL DOS VECES AL D\u00cdA POR 10 D\u00cdAS",
+    "ADMINISTRE 4 ML POR V\u00cdA ORAL UNA VEZ AL D\u00cdA POR 5 D\u00cdAS",
+    "ADMINISTRE 2.5 ML POR V\u00cdA ORAL CADA 8 HORAS SI ES NECESARIO PARA LAS N\u00c1USEAS",
+    "ADMINISTRE 6 ML POR V\u00cdA ORAL CADA 12 HORAS HASTA TERMINAR",
+    "ADMINISTRE 5 ML POR V\u00cdA ORAL CADA 6 HORAS SI ES NECESARIO PARA LA FIEBRE",
+};
+const char *kWarningsEs[] = {
+    "PUEDE CAUSAR SOMNOLENCIA. EL ALCOHOL PUEDE AUMENTAR ESTE EFECTO.",
+    "T\u00d3MESE CON ALIMENTOS O LECHE.",
+    "NO TRITURE NI MASTIQUE. TR\u00c1GUESE ENTERO.",
+    "TERMINE TODO ESTE MEDICAMENTO A MENOS QUE SE LE INDIQUE LO CONTRARIO.",
+    "La ley federal proh\u00edbe transferir este medicamento a otra persona.",
+};
+
+// An English bottle label's words in Spanish; the drug name, numbers and people stay.
+QString spanishUnit(const QString &unit) {
+    if (unit == QLatin1String("TABLET"))
+        return QStringLiteral("TABLETA");
+    if (unit == QLatin1String("CAPSULE"))
+        return QStringLiteral("C\u00c1PSULA");
+    return unit;
+}
+
 const char *kBottleFirst[] = {"Marisol", "Devon",  "Priya",  "Gunnar", "Fatima", "Leon",
                               "Imogen",  "Tomas",  "Akira",  "Nadia",  "Cole",   "Beatriz",
                               "Wendell", "Saskia", "Rafael", "June"};
@@ -259,7 +298,7 @@ QJsonValue visibleField(const kiosk::synth::RenderedLabel &label, const QString 
     return out.replace(QStringLiteral("……"), QStringLiteral("…"));
 }
 
-int writeBottles(const QDir &out, int count, quint32 seed) {
+int writeBottles(const QDir &out, int count, quint32 seed, bool spanish) {
     using namespace kiosk::synth;
     if (!QDir().mkpath(out.path())) {
         std::fprintf(stderr, "rx_synth: error: cannot create %s\n", qPrintable(out.path()));
@@ -302,13 +341,24 @@ int writeBottles(const QDir &out, int count, quint32 seed) {
             strength = strength.toLower();
             form = mixedName(form);
         }
+        if (spanish && form.compare(QLatin1String("TABLET"), Qt::CaseInsensitive) == 0)
+            form += form.back().isUpper() ? QLatin1Char('A') : QLatin1Char('a');
         const QString drugLine = form.isEmpty()
                                      ? name + QLatin1Char(' ') + strength
                                      : name + QLatin1Char(' ') + strength + QLatin1Char(' ') + form;
-        QString directions =
-            QString::fromLatin1(liquid ? pick(rng, kLiquidSigs) : pick(rng, kSolidSigs));
+        const char *englishSig = liquid ? pick(rng, kLiquidSigs) : pick(rng, kSolidSigs);
+        QString directions = QString::fromLatin1(englishSig);
+        if (spanish) {
+            const auto at = [&](const char *const *list, size_t n) {
+                return size_t(std::find(list, list + n, englishSig) - list);
+            };
+            directions =
+                liquid ? QString::fromUtf8(kLiquidSigsEs[at(kLiquidSigs, std::size(kLiquidSigs))])
+                       : QString::fromUtf8(kSolidSigsEs[at(kSolidSigs, std::size(kSolidSigs))]);
+        }
         if (!liquid)
-            directions = directions.arg(QLatin1String(drug.unit));
+            directions = directions.arg(spanish ? spanishUnit(QLatin1String(drug.unit))
+                                                : QLatin1String(drug.unit));
         if (mixed)
             directions = sentence(directions);
 
@@ -321,7 +371,10 @@ int writeBottles(const QDir &out, int count, quint32 seed) {
         const QStringList qtyKeys = {QStringLiteral("QTY: "),  QStringLiteral("QTY "),
                                      QStringLiteral("Qty: "),  QStringLiteral("Quantity: "),
                                      QStringLiteral("DISP: "), QStringLiteral("Qty Filled: ")};
-        const QString qtyKey = qtyKeys[int(rng.bounded(qtyKeys.size()))];
+        const int qtyStyle = int(rng.bounded(qtyKeys.size()));
+        const QString qtyKey = !spanish       ? qtyKeys[qtyStyle]
+                               : qtyStyle % 2 ? QStringLiteral("Cantidad: ")
+                                              : QStringLiteral("CANTIDAD: ");
         const int refills = int(rng.bounded(6));
         const QStringList refillForms = {QStringLiteral("Refills left: %1"),
                                          QStringLiteral("REFILLS: %1"),
@@ -329,6 +382,10 @@ int writeBottles(const QDir &out, int count, quint32 seed) {
                                          QStringLiteral("NO REFILLS - DR. AUTHORIZATION REQUIRED"),
                                          QStringLiteral("Refills: %1 before %2")};
         QString refillsLine = refills == 0 ? refillForms[3] : refillForms[int(rng.bounded(5))];
+        if (spanish)
+            refillsLine = refills == 0
+                              ? QStringLiteral("SIN RESURTIDOS - SE REQUIERE AUTORIZACI\u00d3N")
+                              : QStringLiteral("Resurtidos: %1");
         refillsLine = refillsLine.contains(QLatin1String("%2"))
                           ? refillsLine.arg(refills).arg(date.left(6) + QStringLiteral("2027"))
                       : refillsLine.contains(QLatin1String("%1")) ? refillsLine.arg(refills)
@@ -342,9 +399,13 @@ int writeBottles(const QDir &out, int count, quint32 seed) {
                                                prescriber.section(QLatin1Char(' '), 0, 0).toUpper())
             : mixed ? prescriber
                     : (rng.bounded(2) ? prescriber.toUpper() : prescriber);
-        const QString prKey = QStringList{QStringLiteral("Dr. "), QStringLiteral("Doctor: "),
-                                          QStringLiteral("Prescribed by: "), QString(),
-                                          QStringLiteral("PRESCRIBER: ")}[prStyle];
+        const QString prKey =
+            spanish ? QStringList{QStringLiteral("Dr. "), QStringLiteral("M\u00e9dico: "),
+                                  QStringLiteral("Recetado por: "), QString(),
+                                  QStringLiteral("M\u00c9DICO: ")}[prStyle]
+                    : QStringList{QStringLiteral("Dr. "), QStringLiteral("Doctor: "),
+                                  QStringLiteral("Prescribed by: "), QString(),
+                                  QStringLiteral("PRESCRIBER: ")}[prStyle];
         const QString prescriberLine =
             prKey + prName + (prStyle == 3 ? QStringLiteral(" MD") : QString());
 
@@ -377,7 +438,22 @@ int writeBottles(const QDir &out, int count, quint32 seed) {
                 .arg(QLatin1String(pick(rng, kMfrs)), date.left(6) + QStringLiteral("2027")));
         if (liquid)
             text.extraLines.append(QStringLiteral("SHAKE WELL. KEEP IN REFRIGERATOR."));
-        text.extraLines.append(QLatin1String(pick(rng, kWarnings)));
+        const char *warning = pick(rng, kWarnings);
+        text.extraLines.append(QLatin1String(warning));
+        if (spanish) {
+            // Same draws as the English label, so one seed gives twin photos.
+            const auto w = size_t(std::find(std::begin(kWarnings), std::end(kWarnings), warning) -
+                                  std::begin(kWarnings));
+            text.extraLines = {
+                QStringLiteral("FAB: %1   Desechar despu\u00e9s de %2")
+                    .arg(QLatin1String(kMfrs[0]), date.left(6) + QStringLiteral("2027")),
+                QString::fromUtf8(kWarningsEs[w])};
+            text.pharmacyLine = QStringLiteral("FARMACIA ") +
+                                QString(text.pharmacyLine).remove(QStringLiteral(" PHARMACY"));
+            text.rxLine = QStringLiteral("RECETA # ") + text.rxLine.section(QLatin1Char(' '), -1);
+            // Day first, as Spanish labels write dates.
+            text.dateLine = QStringLiteral("FECHA: %1/%2/2026").arg(date.mid(3, 2), date.left(2));
+        }
         if (mixed)
             for (QString &l : text.extraLines)
                 l = sentence(l);
@@ -478,11 +554,15 @@ int main(int argc, char **argv) {
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args[1] == QLatin1String("--bottles"))
-        return writeBottles(QDir(args[2]), args[3].toInt(),
-                            args.size() > 4 ? args[4].toUInt() : 7u);
+        return writeBottles(QDir(args[2]), args[3].toInt(), args.size() > 4 ? args[4].toUInt() : 7u,
+                            false);
+    if (args.size() >= 4 && args[1] == QLatin1String("--bottles-es"))
+        return writeBottles(QDir(args[2]), args[3].toInt(), args.size() > 4 ? args[4].toUInt() : 7u,
+                            true);
     if (args.size() < 3) {
         std::fprintf(stderr, "usage: rx_synth OUTPUT_DIR COUNT [SEED]\n"
-                             "       rx_synth --bottles OUTPUT_DIR COUNT [SEED]\n");
+                             "       rx_synth --bottles OUTPUT_DIR COUNT [SEED]\n"
+                             "       rx_synth --bottles-es OUTPUT_DIR COUNT [SEED]\n");
         return 2;
     }
     const QDir out(args[1]);

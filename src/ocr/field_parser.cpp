@@ -4,6 +4,7 @@
 #include "ocr/sig_normalizer.h"
 
 #include <QDate>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -254,6 +255,48 @@ QString sentenceCase(const QString &text) {
     if (!s.isEmpty())
         s[0] = s[0].toUpper();
     return s;
+}
+
+// The readers have no accented letters: Spanish directions get back the accents of the label words
+// that need them ("via" -> "vía", "MANANA" -> "MAÑANA"), in the word's own case.
+QString withSpanishAccents(const QString &text) {
+    static const QHash<QString, QString> accented = {
+        {QStringLiteral("via"), QStringLiteral("v\u00eda")},
+        {QStringLiteral("dia"), QStringLiteral("d\u00eda")},
+        {QStringLiteral("dias"), QStringLiteral("d\u00edas")},
+        {QStringLiteral("capsula"), QStringLiteral("c\u00e1psula")},
+        {QStringLiteral("capsulas"), QStringLiteral("c\u00e1psulas")},
+        {QStringLiteral("manana"), QStringLiteral("ma\u00f1ana")},
+        {QStringLiteral("mananas"), QStringLiteral("ma\u00f1anas")},
+        {QStringLiteral("despues"), QStringLiteral("despu\u00e9s")},
+        {QStringLiteral("presion"), QStringLiteral("presi\u00f3n")},
+        {QStringLiteral("nauseas"), QStringLiteral("n\u00e1useas")},
+        {QStringLiteral("solucion"), QStringLiteral("soluci\u00f3n")},
+        {QStringLiteral("oido"), QStringLiteral("o\u00eddo")},
+        {QStringLiteral("oidos"), QStringLiteral("o\u00eddos")},
+        {QStringLiteral("segun"), QStringLiteral("seg\u00fan")},
+        {QStringLiteral("razon"), QStringLiteral("raz\u00f3n")},
+        {QStringLiteral("inyeccion"), QStringLiteral("inyecci\u00f3n")},
+        {QStringLiteral("tomese"), QStringLiteral("t\u00f3mese")}};
+    static const Rx word(QStringLiteral("[A-Za-z\\x{c0}-\\x{ff}]+"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        const QString read = m.captured();
+        const auto found = accented.constFind(LabelLanguage::fold(read));
+        if (found == accented.cend())
+            out += read;
+        else if (read == read.toUpper())
+            out += found->toUpper();
+        else if (read.at(0).isUpper())
+            out += found->at(0).toUpper() + found->mid(1);
+        else
+            out += *found;
+        last = m.capturedEnd();
+    }
+    return out + text.mid(last);
 }
 
 // Removes titles and credentials around a prescriber's name.
@@ -863,6 +906,8 @@ Prescription FieldParser::parse(const OcrPage &page) const {
             verbGuessed = bestDistance > 0;
         }
         rx.instructions = sentenceCase(sig);
+        if (spanish)
+            rx.instructions = withSpanishAccents(rx.instructions);
         const auto normal = SigNormalizer::normalise(rx.instructions);
         rx.instructionsPlain = normal.plainText;
         rx.schedule = normal.schedule;
@@ -891,11 +936,23 @@ Prescription FieldParser::parse(const OcrPage &page) const {
             instrConf = std::min(instrConf, 0.45);
         if (verbGuessed)
             instrConf = std::min(instrConf, 0.7);
+        // Directions that stop on "as", "with", "si es", "para" were cut short (the curve, the
+        // label's edge): what is missing may change the schedule ("... as needed").
+        static const Rx danglingEnd(
+            QStringLiteral("\\b(?:with|as|by|every|for|before|after|and|or|if|to|at|of|in|the|a|an|"
+                           "con|si|es|sea|por|para|cada|antes|despues|del|de|al|y|o|en|la|las|el|"
+                           "los|una?)\\W*$"),
+            CI);
+        const bool cutShort = danglingEnd.match(LabelLanguage::fold(rx.instructions)).hasMatch();
+        if (cutShort)
+            instrConf = std::min(instrConf, 0.6);
         rx.confidence.insert(QStringLiteral("instructions"), instrConf);
 
         // Schedule: as sure as the sig's parse, and no surer than the words that carry it.
         double scheduleConf =
             rx.schedule.isEmpty() ? 0.0 : normal.certainty * std::min(1.0, lowest + 0.3);
+        if (cutShort)
+            scheduleConf = std::min(scheduleConf, 0.6);
         rx.confidence.insert(QStringLiteral("schedule"), scheduleConf);
         rx.confidence.insert(QStringLiteral("times_per_day"), scheduleConf);
         rx.confidence.insert(QStringLiteral("as_needed"), std::min(0.99, scheduleConf + 0.05));

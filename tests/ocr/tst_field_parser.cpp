@@ -121,6 +121,12 @@ private slots:
         QCOMPARE(rx.instructions,
                  QStringLiteral("Tome una tableta por vía oral cada 8 horas con un vaso lleno de "
                                 "agua"));
+        // The readers lose accents; the label words get them back.
+        QCOMPARE(parser
+                     .parseText(QStringLiteral("LISINOPRIL 10 MG\nTOME 1 CAPSULA POR VIA ORAL "
+                                               "CADA MANANA DESPUES DEL DESAYUNO"))
+                     .instructions,
+                 QStringLiteral("Tome 1 cápsula por vía oral cada mañana después del desayuno"));
         QCOMPARE(rx.prescriber, QStringLiteral("Carlos Patel"));
         QCOMPARE(rx.patient, QStringLiteral("Fatima Ibrahim"));
         QCOMPARE(rx.pharmacy, QStringLiteral("Farmacia Northgate"));
@@ -145,6 +151,23 @@ private slots:
             QStringLiteral("METFORMIN 500 MG\nTake 1 tablet by mouth twice daily with food"));
         QCOMPARE(rx.language, QStringLiteral("en"));
         QCOMPARE(rx.medicationName, QStringLiteral("Metformin"));
+    }
+
+    // Directions that stop on a word that needs more after it were cut short: the schedule read so
+    // far may lack its "as needed", so a person checks both.
+    void cutShortDirectionsAreFlagged() {
+        FieldParser parser(m_lexicon);
+        for (const QString &sig :
+             {QStringLiteral("Take 1 tablet by mouth every 6 hours as"),
+              QStringLiteral("Administre 5 ml por vía oral cada 6 horas si es")}) {
+            const auto rx = parser.parseText(QStringLiteral("IBUPROFEN 400 MG\n") + sig);
+            QCOMPARE(rx.schedule, QStringLiteral("every 6 hours"));
+            QVERIFY2(rx.needsReview.contains(QStringLiteral("schedule")), qPrintable(sig));
+            QVERIFY2(rx.needsReview.contains(QStringLiteral("instructions")), qPrintable(sig));
+        }
+        const auto whole = parser.parseText(
+            QStringLiteral("IBUPROFEN 400 MG\nTake 1 tablet by mouth every 6 hours as needed"));
+        QVERIFY(!whole.needsReview.contains(QStringLiteral("schedule")));
     }
 
     void correctedNameIsFlagged() {
